@@ -1,0 +1,100 @@
+# mentorbbs: one plain Makefile composed from named variables.
+#   make            build ./mentorbbs
+#   make run        build, create keys and database, serve on 127.0.0.1:2222
+#   make test       unit + end-to-end tests; ends with "N passed, N failed"
+#   make asan-test  the same suite under AddressSanitizer + UBSan
+#   make bench      benchmarks (figures, never pass/fail)
+
+CC      ?= cc
+PKGS    := libssh ncursesw sqlite3 libsodium inih
+STD     := -std=c17 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wwrite-strings -Wimplicit-fallthrough
+OPT     ?= -O2 -g
+HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+HLDFLAGS:= -pie -Wl,-z,relro,-z,now
+SAN     ?=
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(HARDEN) $(SAN) -iquote src -iquote build $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+LDFLAGS_ALL = $(HLDFLAGS) $(SAN) $(LDFLAGS)
+LIBS    = $(PKG_LIBS) -lutil
+
+B       ?= build
+BIN     ?= mentorbbs
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+SRC     := $(filter-out src/mentorbbs.c,$(wildcard src/*.c))
+OBJ     := $(SRC:src/%.c=$(B)/%.o) $(B)/gen-sql.o
+SQL     := $(sort $(wildcard db/migrations/*.sql)) $(sort $(wildcard db/seed/*.sql))
+TSRC    := $(wildcard tests/unit/*.c)
+TOBJ    := $(TSRC:tests/unit/%.c=$(B)/t-%.o)
+
+.PHONY: all deps run test unit e2e asan-test bench install clean
+all: $(BIN)
+
+# Checks the Debian packages once per build dir; installs them when root.
+$(B)/.deps-ok: .ci/install-deps
+	@mkdir -p $(B)
+	@sh .ci/install-deps build
+	@touch $@
+deps: $(B)/.deps-ok
+
+$(BIN): $(B)/.deps-ok $(B)/mentorbbs.o $(B)/libmentorbbs.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $(B)/mentorbbs.o $(B)/libmentorbbs.a $(LIBS)
+
+$(B)/libmentorbbs.a: $(OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/%.o: src/%.c $(B)/.deps-ok
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# Migrations and seed data are compiled into the binary so it runs from anywhere.
+$(B)/gen-sql.c: $(SQL) src/embed-sql.sh
+	@mkdir -p $(B)
+	sh src/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
+$(B)/gen-sql.o: $(B)/gen-sql.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(B)/t-%.o: tests/unit/%.c $(B)/.deps-ok
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS_ALL) -iquote tests/unit -c -o $@ $<
+
+$(B)/unit-tests: $(TOBJ) $(B)/libmentorbbs.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $(TOBJ) $(B)/libmentorbbs.a $(LIBS)
+
+run: $(BIN)
+	./mentorbbs serve
+
+unit: $(B)/unit-tests
+	$(B)/unit-tests
+
+test: $(BIN) $(B)/unit-tests
+	@sh .ci/install-deps test
+	@sh tests/run --unit $(B)/unit-tests --bin ./mentorbbs
+
+asan-test:
+	$(MAKE) B=build-asan CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  HARDEN="-fPIE" BIN=build-asan/mentorbbs build-asan/mentorbbs build-asan/unit-tests
+	@sh .ci/install-deps test
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  sh tests/run --unit build-asan/unit-tests --bin build-asan/mentorbbs --asan
+
+bench: $(BIN)
+	@sh tests/bench/run ./mentorbbs
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mentorbbs/screens \
+	  $(DESTDIR)$(PREFIX)/share/mentorbbs/db $(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 0755 mentorbbs $(DESTDIR)$(PREFIX)/bin/mentorbbs
+	install -m 0644 screens/*.txt $(DESTDIR)$(PREFIX)/share/mentorbbs/screens/
+	install -m 0644 db/migrations/*.sql db/seed/*.sql $(DESTDIR)$(PREFIX)/share/mentorbbs/db/
+	install -m 0644 docs/mentorbbs.8 $(DESTDIR)$(PREFIX)/share/man/man8/mentorbbs.8
+
+clean:
+	rm -rf build build-asan mentorbbs
+
+-include $(wildcard $(B)/*.d)

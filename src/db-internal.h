@@ -1,0 +1,40 @@
+/* Shared by db.c and db-*.c only: the SQLite handle, the statement cache
+ * and result mapping. Nothing above the data layer includes this file. */
+#ifndef DB_INTERNAL_H
+#define DB_INTERNAL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+struct db;
+
+sqlite3 *db_sqlite(struct db *db);
+
+/* Returns a prepared statement for sql (a string literal: member data is
+ * always bound, never pasted in), or NULL after logging the error. The
+ * statement comes from a small cache; if the cached copy is in use (a
+ * caller iterating calls another function with the same SQL) a private
+ * one is prepared. Every statement returned must be handed back with
+ * db_stmt_done, which resets it so no read transaction stays open. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+void db_stmt_done(struct db *db, sqlite3_stmt *st);
+
+/* Maps an SQLite result code to DB_*: constraint failures become
+ * DB_EXISTS (unique), DB_NOTFOUND (foreign key: the referenced row is gone)
+ * or DB_INVALID (check, not null); anything else but OK/DONE/ROW is DB_ERR
+ * and is logged with the caller's name. */
+int db_result(struct db *db, int rc, const char *func);
+
+/* Steps a statement that returns no rows and hands it back. */
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *func);
+
+/* Binds a C string as text (NULL binds NULL). The string must outlive the
+ * step: db_stmt_done clears bindings. */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+
+/* Copies column idx as text into buf (capacity bufsz, always terminated,
+ * truncated at a UTF-8 boundary); NULL reads as "". */
+void db_column_text(sqlite3_stmt *st, int idx, char *buf, size_t bufsz);
+
+#endif

@@ -1,0 +1,69 @@
+/* One line per event on stderr; see log.h. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "log.h"
+
+static enum log_level min_level = LOG_INFO;
+static const char *const level_names[] = { "debug", "info", "warn", "error" };
+
+void
+log_set_level(enum log_level lv)
+{
+	min_level = lv;
+}
+
+static void
+log_vwrite(enum log_level lv, const char *func, const char *fmt, va_list ap)
+{
+	char line[2048], stamp[32];
+	struct tm tm;
+	time_t now = time(NULL);
+	int n, m;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	n = snprintf(line, sizeof line, "%s [%d] %s %s: ", stamp, (int)getpid(),
+	    level_names[lv], func);
+	if (n < 0 || (size_t)n >= sizeof line)
+		n = 0;
+	m = vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
+	if (m < 0)
+		m = 0;
+	n = (int)strnlen(line, sizeof line - 2);
+	/* One event, one line: a stray newline in a format would split it. */
+	for (int i = 0; i < n; i++)
+		if (line[i] == '\n' || line[i] == '\r')
+			line[i] = ' ';
+	line[n++] = '\n';
+	/* A single write keeps lines from several processes whole. */
+	if (write(STDERR_FILENO, line, (size_t)n) < 0) {
+		/* Nowhere left to report it. */
+	}
+}
+
+void
+log_write(enum log_level lv, const char *func, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (lv < min_level)
+		return;
+	va_start(ap, fmt);
+	log_vwrite(lv, func, fmt, ap);
+	va_end(ap);
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vwrite(LOG_ERR, "fatal", fmt, ap);
+	va_end(ap);
+	exit(1);
+}

@@ -1,0 +1,45 @@
+/* mentorbbs: subcommand dispatch only. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const char usage[] =
+    "usage: mentorbbs serve [--config FILE] [--listen ADDR] [--port N] [--db PATH] [--keys DIR] [--screens DIR]\n"
+    "       mentorbbs local --user LOGIN [--db PATH] [--config FILE] [--screens DIR]\n"
+    "       mentorbbs user add LOGIN --name \"Display Name\" --role alumni|trainee|student [--admin]\n"
+    "                          [--password-stdin] [--pubkey FILE] [--db PATH]\n"
+    "       mentorbbs user list [--db PATH]\n"
+    "       mentorbbs user set LOGIN [--status active|suspended] [--role R] [--admin yes|no] [--db PATH]\n"
+    "       mentorbbs db check [--db PATH]\n"
+    "       mentorbbs db backup FILE [--db PATH]\n";
+
+static const struct {
+	const char *name;
+	int (*run)(int, char **);
+} commands[] = {
+	{ "serve", cli_serve },
+	{ "local", cli_local },
+	{ "user", cli_user },
+	{ "db", cli_db },
+	{ "ui", cli_ui },	/* internal: exec'd by a session process */
+};
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage, stdout);
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "mentorbbs: unknown command '%.40s'\n", argv[1]);
+	fputs(usage, stderr);
+	return CLI_USAGE;
+}

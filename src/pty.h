@@ -1,0 +1,17 @@
+/* Pseudo-terminals for the UI process. */
+#ifndef PTY_H
+#define PTY_H
+#include <sys/types.h>
+
+/* Opens a pty of cols x rows and forks a child that makes the slave its
+ * controlling terminal (login_tty), keeps log_fd as its stderr, closes every
+ * other descriptor, replaces its environment with env (NULL terminated) and
+ * execs path with argv. Returns 0 with the non-blocking master in *master_fd
+ * and the child in *pid, or -1 with errno set. */
+int pty_spawn(const char *path, char *const argv[], char *const env[], int cols,
+    int rows, int log_fd, int *master_fd, pid_t *pid);
+
+/* Sets the window size; the kernel sends SIGWINCH to the UI. */
+int pty_resize(int master_fd, int cols, int rows);
+
+#endif

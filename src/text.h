@@ -1,0 +1,78 @@
+/* Text safety: every untrusted byte that is stored or drawn passes here.
+ *
+ * Input checks refuse bad text with a reason (a static English string the UI
+ * can show). The display sanitiser runs again on every draw, so an old row or
+ * an imported roster cannot inject terminal escapes either. */
+#ifndef TEXT_H
+#define TEXT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one UTF-8 code point from s[0..len). Returns the number of bytes
+ * consumed (1..4) and sets *cp, or returns -1 on an invalid, overlong,
+ * surrogate or truncated sequence. */
+int text_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Encodes cp into out (at least 4 bytes). Returns the byte count (1..4),
+ * 0 for an invalid code point. */
+int text_utf8_encode(uint32_t cp, char *out);
+
+/* True if s[0..len) is valid UTF-8 (no NUL bytes). */
+bool text_utf8_valid(const char *s, size_t len);
+
+/* Characters that never reach a terminal: C0 (except where a caller allows
+ * \n and \t), DEL, C1, bidi overrides/isolates/marks, zero-width and other
+ * invisible format characters, noncharacters. */
+bool text_cp_is_unsafe(uint32_t cp);
+/* Zero-width / bidi / format characters (a subset of unsafe). */
+bool text_cp_is_invisible(uint32_t cp);
+
+/* Terminal column width of one code point: 0, 1 or 2; -1 if not printable.
+ * Does not depend on the process locale. */
+int text_cp_width(uint32_t cp);
+
+/* Column width of a valid UTF-8 string after sanitising (each unsafe code
+ * point or invalid byte counts as the 1 column of its replacement). */
+size_t text_width(const char *s);
+
+/* Number of code points in a valid UTF-8 string (invalid bytes count 1 each). */
+size_t text_chars(const char *s);
+
+/* Input checks. Each returns NULL when s is acceptable, otherwise a reason
+ * such as "contains control characters". */
+/* Single-line text: valid UTF-8, no control/bidi/zero-width characters,
+ * at most max_chars code points. */
+const char *text_check_line(const char *s, size_t max_chars);
+/* Multi-line text: valid UTF-8, printable characters plus \n and \t only,
+ * at most max_chars code points. (\r\n is not accepted: use text_clean_multiline.) */
+const char *text_check_multiline(const char *s, size_t max_chars);
+
+/* Normalises pasted multi-line text in place: \r\n and \r become \n, other
+ * unsafe characters and invalid bytes are dropped. Returns the new length. */
+size_t text_clean_multiline(char *s);
+
+/* Display sanitiser: copies src into dst (capacity dstsz, always NUL
+ * terminated when dstsz > 0), replacing invalid bytes and unsafe code points
+ * with U+FFFD, and \n / \t with a space unless allow_newlines. Truncates only
+ * at a code point boundary. Returns the length written. */
+size_t text_sanitize(char *dst, size_t dstsz, const char *src, bool allow_newlines);
+
+/* Copy at most max_cols columns of (already sanitised) s into dst (capacity
+ * dstsz), never splitting a character. Returns bytes written; *cols_out gets
+ * the columns used when not NULL. */
+size_t text_fit(char *dst, size_t dstsz, const char *s, size_t max_cols, size_t *cols_out);
+
+/* Escapes a member-supplied string for a log line: printable ASCII is kept,
+ * everything else (including '"' and '\\') becomes \xNN. Output is NUL
+ * terminated and truncated to dstsz-1. Returns dst. */
+char *text_escape_log(char *dst, size_t dstsz, const char *src);
+
+/* Trims leading and trailing ASCII spaces and tabs in place. Returns s. */
+char *text_trim(char *s);
+
+/* Bounded copy that always terminates; truncates at a UTF-8 boundary.
+ * Returns true if all of src fit. */
+bool text_copy(char *dst, size_t dstsz, const char *src);
+
+#endif
