@@ -73,7 +73,7 @@ unit: $(B)/unit-tests
 
 test: $(BIN) $(B)/unit-tests
 	@sh .ci/install-deps test
-	@sh tests/run --unit $(B)/unit-tests --bin ./mentorbbs
+	@bash tests/run --unit $(B)/unit-tests --bin ./mentorbbs
 
 asan-test:
 	$(MAKE) B=build-asan CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
@@ -81,7 +81,7 @@ asan-test:
 	  HARDEN="-fPIE" BIN=build-asan/mentorbbs build-asan/mentorbbs build-asan/unit-tests
 	@sh .ci/install-deps test
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  sh tests/run --unit build-asan/unit-tests --bin build-asan/mentorbbs --asan
+	  bash tests/run --unit build-asan/unit-tests --bin build-asan/mentorbbs --asan
 
 bench: $(BIN)
 	@sh tests/bench/run ./mentorbbs

@@ -2,7 +2,7 @@
  * the value goes and how it is checked, so adding a setting is one line here,
  * one in config.h and one in docs/mentorbbs.conf. */
 #include <errno.h>
-#include <limits.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
