@@ -21,6 +21,10 @@ int cli_db(int argc, char **argv);	/* cli-db.c */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "mentorbbs: <msg>" on stderr and returns CLI_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The usage error for what getopt_long returned ('?' unknown option, ':'
+ * missing value; parse with opterr = 0 and an optstring starting with ':').
+ * cmd names the subcommand ("user add"). Returns CLI_USAGE. */
+int cli_bad_option(const char *cmd, int c, char **argv);
 /* Opens (creating and migrating) the database, printing an error on
  * failure. Returns 0 and *out, or CLI_FAIL. */
 int cli_open_db(const char *path, struct db **out);

@@ -2,9 +2,9 @@
  * the value goes and how it is checked, so adding a setting is one line here,
  * one in config.h and one in docs/mentorbbs.conf. */
 #include <errno.h>
-#include <stdint.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,8 @@
 #include "text.h"
 
 #define nitems(a)	(sizeof (a) / sizeof (a)[0])
-#define FIELD(f)	offsetof(struct config, f), sizeof(((struct config *)0)->f)
+#define FIELD(f)	offsetof(struct config, f), \
+			sizeof(((struct config *)0)->f)
 
 #define BBS_NAME_MAX_CHARS	40
 #define LOGIN_MIN		2
@@ -39,7 +40,8 @@ struct setting {
 
 /* Limits are wide enough for tests that need short timeouts and tight enough
  * to catch a slip of the keyboard (an idle timeout in milliseconds, say).
- * max_auth_tries stops at 6, the most that OpenSSH clients try anyway. */
+ * max_auth_tries never goes above 6, sshd's own default, so a password
+ * guesser is cut off early whatever the file says. */
 static const struct setting settings[] = {
 	{ "server", "listen", K_ADDR, FIELD(listen), 0, 0 },
 	{ "server", "port", K_INT, FIELD(port), 1, 65535 },
@@ -53,9 +55,10 @@ static const struct setting settings[] = {
 	{ "session", "idle_warn", K_INT, FIELD(idle_warn), 1, 3600 },
 	{ "limits", "login_grace", K_INT, FIELD(login_grace), 1, 600 },
 	{ "limits", "max_auth_tries", K_INT, FIELD(max_auth_tries), 1, 6 },
-	{ "limits", "max_unauthenticated", K_INT, FIELD(max_startups), 1, 10000 },
-	{ "limits", "max_unauthenticated_per_address", K_INT, FIELD(max_per_addr),
+	{ "limits", "max_unauthenticated", K_INT, FIELD(max_startups),
 	    1, 10000 },
+	{ "limits", "max_unauthenticated_per_address", K_INT,
+	    FIELD(max_per_addr), 1, 10000 },
 	{ "limits", "max_sessions", K_INT, FIELD(max_sessions), 1, 100000 },
 };
 
@@ -203,7 +206,8 @@ apply(struct config *c, const struct setting *st, const char *value,
 	case K_PATH:
 		snprintf(too_long, sizeof too_long, "is too long (at most %d "
 		    "bytes)", CONFIG_PATH_MAX - 1);
-		if ((why = check_string(st, value, SIZE_MAX, too_long)) != NULL) {
+		if ((why = check_string(st, value, SIZE_MAX,
+		    too_long)) != NULL) {
 			set_error(err, errsz, st, value, why);
 			return -1;
 		}
@@ -355,8 +359,9 @@ load_check(struct load *ld)
 	char msg[128];
 
 	if (ld->cfg.idle_warn >= ld->cfg.idle_timeout) {
-		snprintf(msg, sizeof msg, "idle_warn (%d) must be less than "
-		    "idle_timeout (%d)", ld->cfg.idle_warn, ld->cfg.idle_timeout);
+		snprintf(msg, sizeof msg,
+		    "idle_warn (%d) must be less than idle_timeout (%d)",
+		    ld->cfg.idle_warn, ld->cfg.idle_timeout);
 		load_error(ld, ld->warn_line > ld->timeout_line ?
 		    ld->warn_line : ld->timeout_line, msg);
 	}
@@ -371,7 +376,8 @@ config_load_file(struct config *c, const char *path, char *err, size_t errsz)
 	memset(&ld, 0, sizeof ld);
 	ld.cfg = *c;
 	if ((ld.fp = fopen(path, "r")) == NULL) {
-		snprintf(err, errsz, "%s: cannot open: %s", path, strerror(errno));
+		snprintf(err, errsz, "%s: cannot open: %s", path,
+		    strerror(errno));
 		return -1;
 	}
 	r = ini_parse_stream(load_read_line, &ld, load_handler, &ld);

@@ -29,6 +29,16 @@ int db_result(struct db *db, int rc, const char *func);
 /* Steps a statement that returns no rows and hands it back. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *func);
 
+/* The same for an UPDATE or DELETE of one row: DB_NOTFOUND if nothing
+ * matched. */
+int db_step_changed(struct db *db, sqlite3_stmt *st, const char *func);
+
+/* May actor_id act on data owned by owner_id? The owner may; an active
+ * admin may (a suspended one may not); actor 0, the sysop's command line,
+ * may only where cli_ok says the header allows it. Negative actors never.
+ * Returns DB_OK, DB_DENIED or DB_ERR. (db-user.c) */
+int db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok);
+
 /* Binds a C string as text (NULL binds NULL). The string must outlive the
  * step: db_stmt_done clears bindings. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);

@@ -36,7 +36,6 @@ int
 db_presence_update(struct db *db, int pid, const char *section, int64_t last_input_at)
 {
 	sqlite3_stmt *st;
-	int r;
 
 	st = db_stmt(db, "UPDATE presence SET section = coalesce(?1, section), "
 	    "last_input_at = CASE WHEN ?2 > 0 THEN ?2 ELSE last_input_at END WHERE pid = ?3");
@@ -45,11 +44,7 @@ db_presence_update(struct db *db, int pid, const char *section, int64_t last_inp
 	db_bind_text(st, 1, section);
 	sqlite3_bind_int64(st, 2, last_input_at);
 	sqlite3_bind_int(st, 3, pid);
-	r = db_result(db, sqlite3_step(st), __func__);
-	if (r == DB_OK && sqlite3_changes(db_sqlite(db)) == 0)
-		r = DB_NOTFOUND;
-	db_stmt_done(db, st);
-	return r;
+	return db_step_changed(db, st, __func__);
 }
 
 int

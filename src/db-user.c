@@ -1,4 +1,5 @@
-/* Members and SSH keys in SQLite, with authorisation; see db-user.h. */
+/* Members in SQLite, and who may change them; see db-user.h. Their SSH
+ * keys are in db-key.c. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +7,6 @@
 #include "db.h"
 #include "db-internal.h"
 #include "db-user.h"
-#include "text.h"
 #include "xmalloc.h"
 
 static const char *const role_names[] = { "alumni", "trainee", "student" };
@@ -243,11 +243,9 @@ user_is_admin(struct db *db, int64_t id, bool *yes)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_result(db, rc, __func__);
 }
 
-/* May actor_id act on data owned by owner_id? The owner may; an active
- * admin may; actor 0 (the sysop's command line) may only where cli_ok.
- * Returns 0, DB_DENIED or DB_ERR. */
-static int
-user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok)
+/* See db-internal.h. */
+int
+db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok)
 {
 	bool admin = false;
 
@@ -260,21 +258,6 @@ user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok)
 	if (user_is_admin(db, actor_id, &admin) != DB_OK)
 		return DB_ERR;
 	return admin ? DB_OK : DB_DENIED;
-}
-
-/* Steps an UPDATE ... WHERE id = ? and reports DB_NOTFOUND if no row matched. */
-static int
-user_update_done(struct db *db, sqlite3_stmt *st, const char *func)
-{
-	int r;
-
-	if (st == NULL)
-		return DB_ERR;
-	r = db_result(db, sqlite3_step(st), func);
-	if (r == DB_OK && sqlite3_changes(db_sqlite(db)) == 0)
-		r = DB_NOTFOUND;
-	db_stmt_done(db, st);
-	return r;
 }
 
 int
@@ -309,13 +292,13 @@ db_user_set_pwhash(struct db *db, int64_t actor_id, int64_t id, const char *hash
 	sqlite3_stmt *st;
 	int r;
 
-	if ((r = user_may(db, actor_id, id, false)) != DB_OK)
+	if ((r = db_user_may(db, actor_id, id, false)) != DB_OK)
 		return r;
 	if ((st = db_stmt(db, "UPDATE users SET pw_hash = ? WHERE id = ?")) == NULL)
 		return DB_ERR;
 	db_bind_text(st, 1, hash != NULL && *hash != '\0' ? hash : NULL);
 	sqlite3_bind_int64(st, 2, id);
-	return user_update_done(db, st, __func__);
+	return db_step_changed(db, st, __func__);
 }
 
 int
@@ -326,7 +309,7 @@ db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m)
 
 	if (!member_terminated(m) || !role_valid(m->role))
 		return DB_INVALID;
-	if ((r = user_may(db, actor_id, m->id, false)) != DB_OK)
+	if ((r = db_user_may(db, actor_id, m->id, false)) != DB_OK)
 		return r;
 	st = db_stmt(db, "UPDATE users SET display_name = ?1, role = ?2, programs = ?3, "
 	    "grad_year = ?4, specialty = ?5, subspecialty = ?6, position = ?7, "
@@ -337,7 +320,7 @@ db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m)
 		return DB_ERR;
 	bind_profile(st, 1, m);
 	sqlite3_bind_int64(st, 17, m->id);
-	return user_update_done(db, st, __func__);
+	return db_step_changed(db, st, __func__);
 }
 
 /* Admin-only changes share the check: the CLI (0) or an active admin. */
@@ -346,11 +329,11 @@ user_admin_change(struct db *db, int64_t actor_id, sqlite3_stmt *st, const char 
 {
 	int r;
 
-	if ((r = user_may(db, actor_id, -1, true)) != DB_OK) {
+	if ((r = db_user_may(db, actor_id, -1, true)) != DB_OK) {
 		db_stmt_done(db, st);
 		return r;
 	}
-	return user_update_done(db, st, func);
+	return db_step_changed(db, st, func);
 }
 
 int
@@ -405,7 +388,7 @@ db_user_set_rules_accepted(struct db *db, int64_t id)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, db_now());
 	sqlite3_bind_int64(st, 2, id);
-	return user_update_done(db, st, __func__);
+	return db_step_changed(db, st, __func__);
 }
 
 int
@@ -417,7 +400,7 @@ db_user_touch_login(struct db *db, int64_t id)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, db_now());
 	sqlite3_bind_int64(st, 2, id);
-	return user_update_done(db, st, __func__);
+	return db_step_changed(db, st, __func__);
 }
 
 int
@@ -460,137 +443,6 @@ db_user_count(struct db *db, int64_t *n)
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);
 	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
-}
-
-int
-db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
-    const char *blob_b64, const char *fingerprint, const char *comment, int64_t *key_id)
-{
-	sqlite3_stmt *st;
-	int r;
-
-	if (type == NULL || *type == '\0' || blob_b64 == NULL || *blob_b64 == '\0' ||
-	    fingerprint == NULL)
-		return DB_INVALID;
-	if ((r = user_may(db, actor_id, user_id, true)) != DB_OK)
-		return r;
-	st = db_stmt(db, "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, "
-	    "comment, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-	if (st == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, user_id);
-	db_bind_text(st, 2, type);
-	db_bind_text(st, 3, blob_b64);
-	db_bind_text(st, 4, fingerprint);
-	db_bind_text(st, 5, comment != NULL ? comment : "");
-	sqlite3_bind_int64(st, 6, db_now());
-	r = db_step_done(db, st, __func__);
-	if (r == DB_OK && key_id != NULL)
-		*key_id = sqlite3_last_insert_rowid(db_sqlite(db));
-	return r;
-}
-
-void
-db_key_list_free(struct member_key *keys, size_t n)
-{
-	if (keys == NULL)
-		return;
-	for (size_t i = 0; i < n; i++)
-		free(keys[i].blob_b64);
-	free(keys);
-}
-
-int
-db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key **out,
-    size_t *n)
-{
-	struct member_key *keys = NULL, *k;
-	size_t len = 0, cap = 0;
-	sqlite3_stmt *st;
-	const char *blob;
-	int rc, r;
-
-	if ((r = user_may(db, actor_id, user_id, false)) != DB_OK)
-		return r;
-	st = db_stmt(db, "SELECT id, user_id, type, blob_b64, fingerprint, comment, "
-	    "created_at FROM ssh_keys WHERE user_id = ? ORDER BY created_at, id");
-	if (st == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, user_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 4;
-			keys = xreallocarray(keys, cap, sizeof *keys);
-		}
-		k = &keys[len++];
-		memset(k, 0, sizeof *k);
-		k->id = sqlite3_column_int64(st, 0);
-		k->user_id = sqlite3_column_int64(st, 1);
-		db_column_text(st, 2, k->type, sizeof k->type);
-		blob = (const char *)sqlite3_column_text(st, 3);
-		k->blob_b64 = xstrdup(blob != NULL ? blob : "");
-		db_column_text(st, 4, k->fingerprint, sizeof k->fingerprint);
-		db_column_text(st, 5, k->comment, sizeof k->comment);
-		k->created_at = sqlite3_column_int64(st, 6);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK) {
-		db_key_list_free(keys, len);
-		return r;
-	}
-	*out = keys;
-	*n = len;
-	return DB_OK;
-}
-
-int
-db_key_remove(struct db *db, int64_t actor_id, int64_t key_id)
-{
-	sqlite3_stmt *st;
-	int64_t owner = 0;
-	int rc, r;
-
-	if ((st = db_stmt(db, "SELECT user_id FROM ssh_keys WHERE id = ?")) == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, key_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		owner = sqlite3_column_int64(st, 0);
-	r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK)
-		return r;
-	if ((r = user_may(db, actor_id, owner, false)) != DB_OK)
-		return r;
-	/* The owner is part of the condition so a key that changed hands
-	 * between the check and the delete is not removed. */
-	if ((st = db_stmt(db, "DELETE FROM ssh_keys WHERE id = ? AND user_id = ?")) == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, key_id);
-	sqlite3_bind_int64(st, 2, owner);
-	return user_update_done(db, st, __func__);
-}
-
-int
-db_key_owner(struct db *db, const char *blob_b64, int64_t *user_id)
-{
-	sqlite3_stmt *st;
-	int rc, r;
-
-	if (blob_b64 == NULL)
-		return DB_NOTFOUND;
-	if ((st = db_stmt(db, "SELECT user_id FROM ssh_keys WHERE blob_b64 = ?")) == NULL)
-		return DB_ERR;
-	db_bind_text(st, 1, blob_b64);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*user_id = sqlite3_column_int64(st, 0);
-		r = DB_OK;
-	} else
-		r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
 	db_stmt_done(db, st);
 	return r;
 }

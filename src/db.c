@@ -146,6 +146,20 @@ db_step_done(struct db *db, sqlite3_stmt *st, const char *func)
 }
 
 int
+db_step_changed(struct db *db, sqlite3_stmt *st, const char *func)
+{
+	int r;
+
+	if (st == NULL)
+		return DB_ERR;
+	r = db_result(db, sqlite3_step(st), func);
+	if (r == DB_OK && sqlite3_changes(db->sq) == 0)
+		r = DB_NOTFOUND;
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
 db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 {
 	if (s == NULL)
@@ -317,7 +331,10 @@ db_migrate_locked(struct db *db, char *err, size_t errsz)
 			snprintf(err, errsz, "%s", db_errmsg(db));
 			return DB_ERR;
 		}
-		log_info("database migrated to schema version %d (%s)", s->version, s->name);
+		/* Upgrading a live database is news; building a new one is not. */
+		if (cur > 0)
+			log_info("database migrated to schema version %d (%s)",
+			    s->version, s->name);
 	}
 	if (cur == 0) {
 		for (s = sql_seeds; s->name != NULL; s++)
@@ -398,7 +415,7 @@ db_open(const char *path, struct db **out, char *err, size_t errsz)
 {
 	struct db *db = NULL;
 	bool memory;
-	int rc;
+	int fd, rc;
 
 	if (path == NULL || *path == '\0') {
 		snprintf(err, errsz, "no database path given");
@@ -407,6 +424,11 @@ db_open(const char *path, struct db **out, char *err, size_t errsz)
 	memory = strcmp(path, ":memory:") == 0;
 	if (!memory && db_make_parent(path, err, errsz) != 0)
 		return DB_ERR;
+	/* SQLite would create the file 0644; it holds password hashes, and
+	 * its -wal and -shm files copy its mode. An existing file is left as
+	 * the sysop set it. */
+	if (!memory && (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) != -1)
+		close(fd);
 	db = xcalloc(1, sizeof *db);
 	rc = sqlite3_open_v2(path, &db->sq, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {

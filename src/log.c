@@ -16,6 +16,9 @@ log_set_level(enum log_level lv)
 	min_level = lv;
 }
 
+static void log_vwrite(enum log_level lv, const char *func, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
 static void
 log_vwrite(enum log_level lv, const char *func, const char *fmt, va_list ap)
 {

@@ -317,4 +317,7 @@ ssh_chan_finish(struct session *s, int exit_status)
 	ssh_channel_send_eof(s->chan);
 	ssh_channel_close(s->chan);
 	ssh_blocking_flush(s->ssh, 2000);
+	/* Let the client close first, so it sees a clean end, not a drop. */
+	for (int i = 0; i < 20 && ssh_is_connected(s->ssh) && !s->client_gone; i++)
+		ssh_event_dopoll(s->event, 50);
 }

@@ -455,7 +455,7 @@ text_clean_multiline(char *s)
 	len = strlen(s);
 	while (r < len) {
 		if (s[r] == '\r') {
-			/* A lone CR is an old Mac line end; CRLF is one break. */
+			/* CRLF is one break; a lone CR is an old Mac one. */
 			s[w++] = '\n';
 			r += s[r + 1] == '\n' ? 2 : 1;
 			continue;

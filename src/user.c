@@ -333,3 +333,34 @@ user_save_profile(struct db *db, int64_t actor_id, const struct member *m, const
 		return r;
 	return user_write_result(db_user_update_profile(db, actor_id, m), why);
 }
+
+int
+user_add_key(struct db *db, int64_t actor_id, int64_t user_id, const char *line,
+    const char **why)
+{
+	struct authkey k;
+	int r;
+
+	if ((r = authkey_parse(line, &k, why)) != 0)
+		return r;
+	switch (db_key_add(db, actor_id, user_id, k.type, k.blob_b64, k.fingerprint,
+	    k.comment, NULL)) {
+	case DB_OK:
+		return 0;
+	case DB_EXISTS:
+		/* Whose it is stays private: the same words for any owner. */
+		*why = "this key is already registered";
+		return USER_ERR_EXISTS;
+	case DB_DENIED:
+		*why = "you may only change your own keys";
+		return DB_DENIED;
+	case DB_NOTFOUND:
+		*why = "no such member";
+		return USER_ERR_INVALID;
+	case DB_INVALID:
+		return refuse(why, "the database refused a value");
+	default:
+		*why = "database error";
+		return USER_ERR_DB;
+	}
+}

@@ -79,7 +79,7 @@ e2e_user() {
 e2e_window() {
   local name=$1; shift
   if $TM has-session -t s 2>/dev/null; then
-    $TM new-window -d -t s -n "$name" "$*"
+    $TM new-window -d -t s: -n "$name" "$*"
   else
     $TM new-session -d -s s -n "$name" -x 80 -y 24 "$*"
   fi

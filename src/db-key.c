@@ -1,0 +1,141 @@
+/* Members' SSH public keys in SQLite; declared in db-user.h. Who may see or
+ * change a key is decided here, through db_user_may. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "db.h"
+#include "db-internal.h"
+#include "db-user.h"
+#include "xmalloc.h"
+
+int
+db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
+    const char *blob_b64, const char *fingerprint, const char *comment, int64_t *key_id)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (type == NULL || *type == '\0' || blob_b64 == NULL || *blob_b64 == '\0' ||
+	    fingerprint == NULL)
+		return DB_INVALID;
+	if ((r = db_user_may(db, actor_id, user_id, true)) != DB_OK)
+		return r;
+	st = db_stmt(db, "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, "
+	    "comment, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_text(st, 2, type);
+	db_bind_text(st, 3, blob_b64);
+	db_bind_text(st, 4, fingerprint);
+	db_bind_text(st, 5, comment != NULL ? comment : "");
+	sqlite3_bind_int64(st, 6, db_now());
+	r = db_step_done(db, st, __func__);
+	if (r == DB_OK && key_id != NULL)
+		*key_id = sqlite3_last_insert_rowid(db_sqlite(db));
+	return r;
+}
+
+void
+db_key_list_free(struct member_key *keys, size_t n)
+{
+	if (keys == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(keys[i].blob_b64);
+	free(keys);
+}
+
+int
+db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key **out,
+    size_t *n)
+{
+	struct member_key *keys = NULL, *k;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+	const char *blob;
+	int rc, r;
+
+	if ((r = db_user_may(db, actor_id, user_id, false)) != DB_OK)
+		return r;
+	st = db_stmt(db, "SELECT id, user_id, type, blob_b64, fingerprint, comment, "
+	    "created_at FROM ssh_keys WHERE user_id = ? ORDER BY created_at, id");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, user_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 4;
+			keys = xreallocarray(keys, cap, sizeof *keys);
+		}
+		k = &keys[len++];
+		memset(k, 0, sizeof *k);
+		k->id = sqlite3_column_int64(st, 0);
+		k->user_id = sqlite3_column_int64(st, 1);
+		db_column_text(st, 2, k->type, sizeof k->type);
+		blob = (const char *)sqlite3_column_text(st, 3);
+		k->blob_b64 = xstrdup(blob != NULL ? blob : "");
+		db_column_text(st, 4, k->fingerprint, sizeof k->fingerprint);
+		db_column_text(st, 5, k->comment, sizeof k->comment);
+		k->created_at = sqlite3_column_int64(st, 6);
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK) {
+		db_key_list_free(keys, len);
+		return r;
+	}
+	*out = keys;
+	*n = len;
+	return DB_OK;
+}
+
+int
+db_key_remove(struct db *db, int64_t actor_id, int64_t key_id)
+{
+	sqlite3_stmt *st;
+	int64_t owner = 0;
+	int rc, r;
+
+	if ((st = db_stmt(db, "SELECT user_id FROM ssh_keys WHERE id = ?")) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, key_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		owner = sqlite3_column_int64(st, 0);
+	r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK)
+		return r;
+	if ((r = db_user_may(db, actor_id, owner, false)) != DB_OK)
+		return r;
+	/* The owner is part of the condition so a key that changed hands
+	 * between the check and the delete is not removed. */
+	if ((st = db_stmt(db, "DELETE FROM ssh_keys WHERE id = ? AND user_id = ?")) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, key_id);
+	sqlite3_bind_int64(st, 2, owner);
+	return db_step_changed(db, st, __func__);
+}
+
+int
+db_key_owner(struct db *db, const char *blob_b64, int64_t *user_id)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if (blob_b64 == NULL)
+		return DB_NOTFOUND;
+	if ((st = db_stmt(db, "SELECT user_id FROM ssh_keys WHERE blob_b64 = ?")) == NULL)
+		return DB_ERR;
+	db_bind_text(st, 1, blob_b64);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*user_id = sqlite3_column_int64(st, 0);
+		r = DB_OK;
+	} else
+		r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}

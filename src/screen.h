@@ -1,0 +1,135 @@
+/* Screens: each is a const descriptor in its own screen-*.c (or ui-edit.c
+ * for the editor), kept on a navigation stack here. Screens never include
+ * curses, sqlite3.h or libssh: they draw through ui-draw.h, take keys from
+ * ui-keys.h and reach data through db*.h and the rules in user.h.
+ *
+ * The one event loop is in ui.c: it draws the top screen, waits for input
+ * and hands each key to screen_key(). Work a screen triggers (a push, a
+ * question, a message) is recorded in struct screen_ctx and shown on the
+ * next frame. */
+#ifndef SCREEN_H
+#define SCREEN_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "member.h"
+
+struct db;
+struct config;
+struct ui_args;
+struct screen_ctx;
+
+struct screen {
+	const char *name;	/* help text is screens/help-<name>.txt */
+	const char *section;	/* header bar and Who's online: "Main menu" */
+	/* Creates the screen's state from arg (may return NULL). */
+	void *(*enter)(struct screen_ctx *c, const void *arg);
+	/* Draws the body rows and sets the status bar hints. */
+	void (*draw)(struct screen_ctx *c, void *st);
+	/* Handles a key; false passes it on to the global keys (? q Esc). */
+	bool (*key)(struct screen_ctx *c, void *st, int key);
+	void (*resize)(struct screen_ctx *c, void *st);	/* may be NULL */
+	void (*leave)(struct screen_ctx *c, void *st);	/* frees st; may be NULL */
+	/* The database changed (another session wrote): reload. May be NULL. */
+	void (*update)(struct screen_ctx *c, void *st);
+};
+
+/* Every screen, also listed in the registry in screen.c. */
+extern const struct screen screen_main;
+extern const struct screen screen_register;
+extern const struct screen screen_profile;
+extern const struct screen screen_profile_edit;
+extern const struct screen screen_password;
+extern const struct screen screen_keys;
+extern const struct screen screen_online;
+extern const struct screen screen_help;
+extern const struct screen ui_edit_screen;
+
+#define SCREEN_STACK_MAX	16
+
+struct screen_frame {
+	const struct screen *s;
+	void *st;
+};
+
+enum screen_quit { SCREEN_RUN, SCREEN_GOODBYE, SCREEN_EXIT };
+
+struct screen_ctx {
+	struct db *db;
+	const struct config *cfg;
+	const struct ui_args *args;
+	struct member me;		/* me.id == 0 while registering */
+	bool first_login;
+
+	struct screen_frame stack[SCREEN_STACK_MAX];
+	size_t depth;
+	bool moved;			/* the top screen changed: update presence */
+
+	char msg[320];			/* message line, cleared by the next key */
+	bool msg_error;
+	char hints[256];		/* status bar, set by each draw */
+
+	bool asking;			/* a [y/n] question owns the keys */
+	char question[320];
+	void (*answer)(struct screen_ctx *c, void *arg, bool yes);
+	void *answer_arg;
+
+	enum screen_quit quit;
+	int exit_status;
+};
+
+/* Navigation. Pushing a screen calls its enter; popping calls leave. */
+void screen_push(struct screen_ctx *c, const struct screen *s, const void *arg);
+void screen_pop(struct screen_ctx *c);
+/* Leaves every screen and starts over with s (after registration). */
+void screen_reset(struct screen_ctx *c, const struct screen *s, const void *arg);
+struct screen_frame *screen_top(struct screen_ctx *c);
+const struct screen *screen_lookup(const char *name);
+
+/* Routes a key: a pending question first, then the top screen, then the
+ * global keys: ? and F1 help, q and Esc back. */
+void screen_key(struct screen_ctx *c, int key);
+/* Draws the top screen's body; ui.c draws the bars around it. */
+void screen_draw(struct screen_ctx *c);
+void screen_resize(struct screen_ctx *c);
+void screen_update(struct screen_ctx *c);
+
+/* Message line. */
+void screen_info(struct screen_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void screen_error(struct screen_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Shows a refusal reason from user.h/text.h ("login must ...") as a
+ * sentence. */
+void screen_refused(struct screen_ctx *c, const char *why);
+void screen_clear_msg(struct screen_ctx *c);
+
+/* Asks a yes/no question on the message line; the answer comes back
+ * through fn (Esc and n are no). question should end in "[y/n]". */
+void screen_ask(struct screen_ctx *c, const char *question,
+    void (*fn)(struct screen_ctx *c, void *arg, bool yes), void *arg);
+
+/* Status bar hints for this frame. */
+void screen_hints(struct screen_ctx *c, const char *hints);
+
+/* Ends the session: SCREEN_GOODBYE shows the goodbye text first. */
+void screen_quit(struct screen_ctx *c, enum screen_quit how, int status);
+
+/* Reloads c->me from the database after a change. */
+void screen_reload_me(struct screen_ctx *c);
+
+/* The one place that decides whether this member may post or send
+ * messages: active and rules accepted (pending members only read). */
+bool screen_can_post(const struct screen_ctx *c);
+
+/* Text of screens/<name>.txt (or the built-in text) with this member's
+ * variables filled in. Never NULL; caller frees. */
+char *screen_text(struct screen_ctx *c, const char *name);
+
+/* "Alumni", "Trainee (resident/fellow)", "Student". */
+const char *screen_role_label(enum role r);
+
+/* "2025-03-04" for a unix time, "-" for 0. */
+void screen_date(char *buf, size_t sz, int64_t t);
+
+#endif

@@ -1,0 +1,55 @@
+/* Drawing for screens that must not include curses. Every string that
+ * reaches the terminal goes through ui_draw_text, which sanitises it and
+ * fits it to columns, so neither member text nor an old database row can
+ * carry escapes. Coordinates are screen rows and columns; drawing outside
+ * the screen is clipped. */
+#ifndef UI_DRAW_H
+#define UI_DRAW_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Looks: colour when the terminal has it, reverse/bold otherwise. */
+enum ui_attr {
+	UI_A_NORMAL,
+	UI_A_BOLD,
+	UI_A_TITLE,
+	UI_A_SELECT,
+	UI_A_HEADER,
+	UI_A_STATUS,
+	UI_A_ERROR,
+	UI_A_INFO,
+	UI_A_DIM,
+	UI_A_INPUT,
+	UI_A_COUNT
+};
+
+#define UI_MIN_COLS	80
+#define UI_MIN_ROWS	24
+#define UI_BODY_TOP	1		/* row under the header bar */
+
+int ui_rows(void);
+int ui_cols(void);
+/* Rows between the header bar and the message line. */
+int ui_body_rows(void);
+/* The row just above the status bar, for messages and questions. */
+int ui_msg_row(void);
+
+/* Sanitises s, fits it to max_cols (and the screen edge) and draws it at
+ * y, x. Newlines and tabs show as spaces. Returns the columns drawn. */
+size_t ui_draw_text(int y, int x, const char *s, size_t max_cols, enum ui_attr a);
+/* Fills cols cells from y, x with spaces in attribute a. */
+void ui_draw_fill(int y, int x, size_t cols, enum ui_attr a);
+/* Draws multi-line text word-wrapped to cols, skipping the first skip
+ * lines, in at most rows rows. Returns the number of wrapped lines. */
+size_t ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
+    size_t skip, enum ui_attr a);
+/* Shows the terminal cursor at y, x after this frame (input fields). */
+void ui_draw_cursor(int y, int x);
+
+/* For ui.c only: colours after the terminal is set up, and the frame. */
+void ui_draw_init(void);
+void ui_draw_begin(void);
+void ui_draw_end(bool full_redraw);
+
+#endif
+

@@ -1,0 +1,366 @@
+/* The multi-line editor; see ui-edit.h. The text is one UTF-8 buffer with
+ * a byte cursor; wrapped lines are recomputed from it when it is drawn or
+ * when the cursor moves between lines, never per typed key, so a long
+ * paste costs one memmove per character and one layout per frame. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "screen.h"
+#include "text.h"
+#include "ui-draw.h"
+#include "ui-edit.h"
+#include "ui-keys.h"
+#include "wrap.h"
+#include "xmalloc.h"
+
+struct edit {
+	char title[64];
+	char *buf;
+	size_t len, cap, chars, max_chars;
+	size_t cur;			/* byte offset of the cursor */
+	size_t goal;			/* column kept while moving up and down */
+	bool keep_goal;
+	size_t top;			/* first wrapped line shown */
+	bool dirty;			/* changed since opening */
+	void (*done)(struct screen_ctx *, void *, const char *);
+	void *arg;
+	struct wrap_line *lines;	/* layout for width, valid if laid_out */
+	size_t nlines, width;
+	bool laid_out;
+};
+
+static size_t
+text_width_cols(void)
+{
+	return ui_cols() > 2 ? (size_t)ui_cols() - 2 : 1;
+}
+
+static size_t
+text_rows(void)
+{
+	return ui_body_rows() > 2 ? (size_t)ui_body_rows() - 1 : 1;
+}
+
+static void
+layout(struct edit *e)
+{
+	size_t w = text_width_cols();
+
+	if (e->laid_out && e->width == w)
+		return;
+	free(e->lines);
+	e->nlines = wrap_text(e->buf, w, &e->lines);
+	e->width = w;
+	e->laid_out = true;
+}
+
+/* The wrapped line holding the cursor. */
+static size_t
+cursor_line(struct edit *e)
+{
+	size_t i = 0;
+
+	layout(e);
+	while (i + 1 < e->nlines && e->lines[i + 1].off <= e->cur)
+		i++;
+	return i;
+}
+
+static size_t
+cursor_col(struct edit *e, size_t line)
+{
+	return wrap_width(e->buf + e->lines[line].off, e->cur - e->lines[line].off);
+}
+
+static void
+changed(struct edit *e)
+{
+	e->dirty = true;
+	e->laid_out = false;
+}
+
+static bool
+is_cont(char ch)
+{
+	return ((unsigned char)ch & 0xc0) == 0x80;
+}
+
+static void
+insert(struct edit *e, struct screen_ctx *c, uint32_t cp)
+{
+	char enc[4];
+	int k;
+
+	if (e->chars >= e->max_chars) {
+		screen_error(c, "The text is limited to %zu characters; the rest was "
+		    "not added.", e->max_chars);
+		return;
+	}
+	if ((k = text_utf8_encode(cp, enc)) <= 0 || e->len + (size_t)k >= e->cap)
+		return;
+	memmove(e->buf + e->cur + k, e->buf + e->cur, e->len - e->cur + 1);
+	memcpy(e->buf + e->cur, enc, (size_t)k);
+	e->len += (size_t)k;
+	e->cur += (size_t)k;
+	e->chars++;
+	changed(e);
+}
+
+static size_t
+prev_char(const struct edit *e, size_t i)
+{
+	while (i > 0 && is_cont(e->buf[--i]))
+		;
+	return i;
+}
+
+static size_t
+next_char(const struct edit *e, size_t i)
+{
+	if (i < e->len)
+		for (i++; i < e->len && is_cont(e->buf[i]); i++)
+			;
+	return i;
+}
+
+/* Deletes the character starting at i. */
+static void
+delete_at(struct edit *e, size_t i)
+{
+	size_t j = next_char(e, i);
+
+	if (j == i)
+		return;
+	memmove(e->buf + i, e->buf + j, e->len - j + 1);
+	e->len -= j - i;
+	e->chars--;
+	if (e->cur > i)
+		e->cur = i;
+	changed(e);
+}
+
+/* Moves the cursor by delta wrapped lines, keeping the column. */
+static void
+move_lines(struct edit *e, long delta)
+{
+	size_t line = cursor_line(e), target;
+	const struct wrap_line *l;
+
+	if (!e->keep_goal)
+		e->goal = cursor_col(e, line);
+	if (delta < 0)
+		target = (size_t)-delta > line ? 0 : line - (size_t)-delta;
+	else
+		target = line + (size_t)delta >= e->nlines ? e->nlines - 1 : line + (size_t)delta;
+	l = &e->lines[target];
+	e->cur = l->off + wrap_offset_at_col(e->buf + l->off, l->len, e->goal);
+	e->keep_goal = true;
+}
+
+static void
+save(struct screen_ctx *c, struct edit *e)
+{
+	void (*done)(struct screen_ctx *, void *, const char *) = e->done;
+	void *arg = e->arg;
+	const char *why;
+	char *text;
+
+	if ((why = text_check_multiline(e->buf, e->max_chars)) != NULL) {
+		screen_refused(c, why);
+		return;
+	}
+	/* The state goes with the screen; the text is handed on first. */
+	text = e->buf;
+	e->buf = NULL;
+	screen_pop(c);
+	done(c, arg, text);
+	free(text);
+}
+
+static void
+discard(struct screen_ctx *c, void *arg, bool yes)
+{
+	struct edit *e = arg;
+	void (*done)(struct screen_ctx *, void *, const char *) = e->done;
+	void *done_arg = e->arg;
+
+	if (!yes)
+		return;
+	screen_pop(c);
+	done(c, done_arg, NULL);
+}
+
+static void
+cancel(struct screen_ctx *c, struct edit *e)
+{
+	if (e->dirty)
+		screen_ask(c, "Discard changes? [y/n]", discard, e);
+	else
+		discard(c, e, true);
+}
+
+/* Keys that move the cursor. Returns false if key is not one of them. */
+static bool
+move_key(struct edit *e, int key)
+{
+	size_t line;
+
+	switch (key) {
+	case UI_KEY_LEFT:
+		e->cur = prev_char(e, e->cur);
+		break;
+	case UI_KEY_RIGHT:
+		e->cur = next_char(e, e->cur);
+		break;
+	case UI_KEY_UP:
+	case UI_KEY_DOWN:
+	case UI_KEY_PGUP:
+	case UI_KEY_PGDN:
+		move_lines(e, key == UI_KEY_UP ? -1 : key == UI_KEY_DOWN ? 1 :
+		    key == UI_KEY_PGUP ? -(long)text_rows() + 1 : (long)text_rows() - 1);
+		return true;
+	case UI_KEY_HOME:
+	case UI_KEY_CTRL('a'):
+		line = cursor_line(e);
+		e->cur = e->lines[line].off;
+		break;
+	case UI_KEY_END:
+	case UI_KEY_CTRL('e'):
+		line = cursor_line(e);
+		e->cur = e->lines[line].off + e->lines[line].len;
+		break;
+	default:
+		return false;
+	}
+	e->keep_goal = false;
+	return true;
+}
+
+static bool
+edit_key(struct screen_ctx *c, void *st, int key)
+{
+	struct edit *e = st;
+
+	if (move_key(e, key))
+		return true;
+	e->keep_goal = false;
+	if (key == UI_KEY_CTRL('x') || key == UI_KEY_F2)
+		save(c, e);
+	else if (key == UI_KEY_ESC)
+		cancel(c, e);
+	else if (key == UI_KEY_F1)
+		return false;
+	else if (key == UI_KEY_ENTER)
+		insert(e, c, '\n');
+	else if (key == UI_KEY_TAB)
+		for (int i = 0; i < 4; i++)
+			insert(e, c, ' ');
+	else if (key == UI_KEY_BACKSPACE && e->cur > 0)
+		delete_at(e, prev_char(e, e->cur));
+	else if (key == UI_KEY_DELETE || key == UI_KEY_CTRL('d'))
+		delete_at(e, e->cur);
+	else if (ui_keys_is_text(key))
+		insert(e, c, (uint32_t)key);
+	return true;
+}
+
+static void
+draw_title(struct edit *e)
+{
+	char t[160];
+
+	snprintf(t, sizeof t, "Editing: %s  (%zu of %zu characters)", e->title,
+	    e->chars, e->max_chars);
+	ui_draw_text(UI_BODY_TOP, 1, t, (size_t)ui_cols() - 2, UI_A_TITLE);
+}
+
+static void
+edit_draw(struct screen_ctx *c, void *st)
+{
+	struct edit *e = st;
+	size_t line, rows = text_rows(), col, len;
+	char row[4096];
+
+	line = cursor_line(e);
+	if (line < e->top)
+		e->top = line;
+	if (line >= e->top + rows)
+		e->top = line - rows + 1;
+	draw_title(e);
+	for (size_t r = 0; r < rows && e->top + r < e->nlines; r++) {
+		const struct wrap_line *l = &e->lines[e->top + r];
+
+		len = l->len < sizeof row - 1 ? l->len : sizeof row - 1;
+		memcpy(row, e->buf + l->off, len);
+		row[len] = '\0';
+		ui_draw_text(UI_BODY_TOP + 1 + (int)r, 1, row, e->width, UI_A_NORMAL);
+	}
+	col = cursor_col(e, line);
+	if (col >= e->width)
+		col = e->width - 1;
+	ui_draw_cursor(UI_BODY_TOP + 1 + (int)(line - e->top), 1 + (int)col);
+	screen_hints(c, "Ctrl-X or F2 save  Esc cancel  arrows PgUp PgDn move  F1 help");
+}
+
+static void *
+edit_enter(struct screen_ctx *c, const void *arg)
+{
+	const struct ui_edit_req *req = arg;
+	struct edit *e = xcalloc(1, sizeof *e);
+
+	(void)c;
+	text_copy(e->title, sizeof e->title, req->title != NULL ? req->title : "Text");
+	e->max_chars = req->max_chars;
+	e->cap = req->max_chars * 4 + 1;
+	e->buf = xmalloc(e->cap);
+	/* An old row is shown inert: escapes become replacement characters. */
+	text_sanitize(e->buf, e->cap, req->text != NULL ? req->text : "", true);
+	e->len = strlen(e->buf);
+	e->chars = text_chars(e->buf);
+	while (e->chars > e->max_chars) {
+		e->len = prev_char(e, e->len);
+		e->buf[e->len] = '\0';
+		e->chars--;
+	}
+	e->cur = e->len;
+	e->done = req->done;
+	e->arg = req->arg;
+	return e;
+}
+
+static void
+edit_resize(struct screen_ctx *c, void *st)
+{
+	struct edit *e = st;
+
+	(void)c;
+	e->laid_out = false;
+}
+
+static void
+edit_leave(struct screen_ctx *c, void *st)
+{
+	struct edit *e = st;
+
+	(void)c;
+	free(e->buf);
+	free(e->lines);
+	free(e);
+}
+
+const struct screen ui_edit_screen = {
+	.name = "edit",
+	.section = "Editor",
+	.enter = edit_enter,
+	.draw = edit_draw,
+	.key = edit_key,
+	.resize = edit_resize,
+	.leave = edit_leave,
+};
+
+void
+ui_edit_open(struct screen_ctx *c, const struct ui_edit_req *req)
+{
+	screen_push(c, &ui_edit_screen, req);
+}

@@ -1,0 +1,104 @@
+/* Header bar, message line and status bar; see ui-frame.h. */
+#include <stdio.h>
+#include <string.h>
+#include "config.h"
+#include "screen.h"
+#include "text.h"
+#include "ui-draw.h"
+#include "ui-frame.h"
+
+static bool
+too_small(void)
+{
+	return ui_cols() < UI_MIN_COLS || ui_rows() < UI_MIN_ROWS;
+}
+
+static void
+draw_too_small(void)
+{
+	char m[96];
+
+	snprintf(m, sizeof m, "Terminal too small: need %dx%d, this is %dx%d",
+	    UI_MIN_COLS, UI_MIN_ROWS, ui_cols(), ui_rows());
+	ui_draw_wrapped(0, 0, ui_rows(), (size_t)ui_cols(), m, 0, UI_A_BOLD);
+}
+
+static void
+draw_header(struct screen_ctx *c, const char *section)
+{
+	char right[MEMBER_NAME_SZ + 32];
+	size_t cols = (size_t)ui_cols(), rw, lw;
+
+	ui_draw_fill(0, 0, cols, UI_A_HEADER);
+	if (c->me.id == 0)
+		snprintf(right, sizeof right, "New member");
+	else if (c->me.status == STATUS_PENDING)
+		snprintf(right, sizeof right, "%s (awaiting approval)", c->me.name);
+	else
+		snprintf(right, sizeof right, "%s", c->me.name);
+	/* The member's name may be long: it gets what the left side leaves,
+	 * and at least half the bar. */
+	lw = ui_draw_text(0, 1, c->cfg->bbs_name, cols / 4, UI_A_HEADER);
+	if (section != NULL) {
+		ui_draw_text(0, 1 + (int)lw, " | ", 3, UI_A_HEADER);
+		lw += 3 + ui_draw_text(0, 4 + (int)lw, section, cols / 4, UI_A_HEADER);
+	}
+	rw = text_width(right);
+	if (rw > cols - lw - 4)
+		rw = cols - lw - 4;
+	ui_draw_text(0, (int)(cols - rw - 1), right, rw, UI_A_HEADER);
+}
+
+static void
+draw_message(struct screen_ctx *c, int idle_left)
+{
+	char warn[128];
+	int y = ui_msg_row();
+	size_t cols = (size_t)ui_cols() - 2;
+
+	if (c->asking) {
+		ui_draw_text(y, 1, c->question, cols, UI_A_TITLE);
+	} else if (idle_left > 0) {
+		snprintf(warn, sizeof warn, "You will be logged off in %d s for "
+		    "inactivity \xe2\x80\x94 press any key", idle_left);
+		ui_draw_text(y, 1, warn, cols, UI_A_ERROR);
+	} else if (c->msg[0] != '\0') {
+		ui_draw_text(y, 1, c->msg, cols, c->msg_error ? UI_A_ERROR : UI_A_INFO);
+	}
+}
+
+static void
+draw_status(struct screen_ctx *c)
+{
+	int y = ui_rows() - 1;
+	const char *hints = c->asking ? "y yes  n no" : c->hints;
+
+	ui_draw_fill(y, 0, (size_t)ui_cols(), UI_A_STATUS);
+	ui_draw_text(y, 1, hints, (size_t)ui_cols() - 2, UI_A_STATUS);
+}
+
+void
+ui_frame_draw(struct screen_ctx *c, int idle_left)
+{
+	struct screen_frame *f = screen_top(c);
+
+	if (too_small()) {
+		draw_too_small();
+		return;
+	}
+	screen_draw(c);
+	draw_header(c, f != NULL ? f->s->section : NULL);
+	draw_message(c, idle_left);
+	draw_status(c);
+}
+
+void
+ui_frame_text(struct screen_ctx *c, const char *text)
+{
+	if (too_small()) {
+		ui_draw_wrapped(0, 0, ui_rows(), (size_t)ui_cols(), text, 0, UI_A_NORMAL);
+		return;
+	}
+	draw_header(c, NULL);
+	ui_draw_wrapped(2, 2, ui_rows() - 3, (size_t)ui_cols() - 4, text, 0, UI_A_NORMAL);
+}

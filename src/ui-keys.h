@@ -1,0 +1,57 @@
+/* Keys as the screens see them, without curses: a typed character is its
+ * Unicode code point; special keys are UI_KEY_* values above the Unicode
+ * range. ui-keys.c translates curses input into these. */
+#ifndef UI_KEYS_H
+#define UI_KEYS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+struct screen_ctx;
+
+#define UI_KEY_NONE	(-1)		/* nothing pending */
+#define UI_KEY_CTRL(c)	((c) & 0x1f)
+
+enum {
+	UI_KEY_UP = 0x110001,
+	UI_KEY_DOWN,
+	UI_KEY_LEFT,
+	UI_KEY_RIGHT,
+	UI_KEY_HOME,
+	UI_KEY_END,
+	UI_KEY_PGUP,
+	UI_KEY_PGDN,
+	UI_KEY_BACKSPACE,
+	UI_KEY_DELETE,
+	UI_KEY_ENTER,
+	UI_KEY_ESC,
+	UI_KEY_TAB,
+	UI_KEY_F1,
+	UI_KEY_F2,
+	UI_KEY_RESIZE,
+	UI_KEY_OTHER,			/* a function key we do not use */
+};
+
+/* One entry of a screen's key table. key2 is an alternative (0 = none),
+ * e.g. the upper-case letter. hint is shown in the status bar ("e edit"),
+ * NULL to keep a binding out of it. */
+struct ui_binding {
+	int key, key2;
+	const char *hint;
+	void (*run)(struct screen_ctx *c, void *st);
+};
+
+/* Runs the binding for key, if any. Returns true if one ran. */
+bool ui_keys_run(const struct ui_binding *t, size_t n, struct screen_ctx *c,
+    void *st, int key);
+
+/* Status bar text from the hints of a table, separated by two spaces. */
+void ui_keys_hints(const struct ui_binding *t, size_t n, char *buf, size_t sz);
+
+/* True for a key that is text to insert (a printable code point). */
+bool ui_keys_is_text(int key);
+
+/* Next key if one is waiting, else UI_KEY_NONE; never blocks beyond the
+ * Esc delay. Only ui.c calls this. */
+int ui_keys_read(void);
+
+#endif

@@ -1,0 +1,28 @@
+# Password, keyboard-interactive and key logins land on the first screen
+# that greets the member by display name; a wrong password is refused.
+. "$(dirname "$0")/lib.sh"
+ssh-keygen -q -t ed25519 -N '' -f "$T/id"
+e2e_user alice "Alice Ödegaard 安娜" alumni 'alice password' --pubkey "$T/id.pub"
+e2e_start
+
+e2e_login pw alice 'alice password' -o PreferredAuthentications=password
+e2e_see pw 'Welcome.*Alice Ödegaard 安娜'
+e2e_login kbd alice 'alice password' -o PreferredAuthentications=keyboard-interactive
+e2e_see kbd 'Welcome.*Alice Ödegaard 安娜'
+e2e_window key "ssh $SSHO -o BatchMode=yes -i $T/id -p $PORT alice@127.0.0.1"
+e2e_see key 'Welcome.*Alice Ödegaard 安娜'
+
+out=$(sshpass -p 'wrong password' ssh $SSHO -o PubkeyAuthentication=no \
+  -o NumberOfPasswordPrompts=1 -p "$PORT" alice@127.0.0.1 true 2>&1 </dev/null)
+echo "$out" | grep -qi denied || fail "wrong password not refused: $out"
+out=$(sshpass -p 'whatever pw' ssh $SSHO -o PubkeyAuthentication=no \
+  -o NumberOfPasswordPrompts=1 -p "$PORT" nosuchuser@127.0.0.1 true 2>&1 </dev/null)
+echo "$out" | grep -qi denied || fail "unknown login not refused: $out"
+grep -q 'auth failure: method=password user=alice' "$T/server.log" || fail "auth failure not logged"
+grep -q 'auth success: method=publickey user=alice' "$T/server.log" || fail "key auth not logged"
+grep -q 'wrong password' "$T/server.log" && fail "a password reached the log"
+
+# A command instead of a shell is refused with a message.
+out=$(ssh $SSHO -o BatchMode=yes -i "$T/id" -p "$PORT" alice@127.0.0.1 ls 2>&1 </dev/null)
+echo "$out" | grep -q 'interactive session only' || fail "exec not refused clearly: $out"
+exit 0

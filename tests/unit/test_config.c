@@ -1,0 +1,497 @@
+/* Unit tests for config.c: defaults, config_set checks and config_load_file
+ * on real files, including where errors are reported. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "test.h"
+#include "config.h"
+
+/* Writes text to a fresh temporary file; the caller unlinks path. */
+static bool
+write_temp(char path[64], const char *text)
+{
+	FILE *fp;
+	int fd;
+
+	snprintf(path, 64, "/tmp/mentorbbs-test-XXXXXX");
+	if ((fd = mkstemp(path)) == -1)
+		return false;
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(path);
+		return false;
+	}
+	fputs(text, fp);
+	if (fclose(fp) != 0) {
+		unlink(path);
+		return false;
+	}
+	return true;
+}
+
+/* Loads text as a config file over the defaults. */
+static int
+load_text(struct config *c, const char *text, char *err, size_t errsz,
+    char path[64])
+{
+	int r;
+
+	config_defaults(c);
+	if (!write_temp(path, text))
+		return -99;
+	r = config_load_file(c, path, err, errsz);
+	unlink(path);
+	return r;
+}
+
+static bool
+same_config(const struct config *a, const struct config *b)
+{
+	return strcmp(a->listen, b->listen) == 0 && a->port == b->port &&
+	    strcmp(a->db_path, b->db_path) == 0 &&
+	    strcmp(a->keys_dir, b->keys_dir) == 0 &&
+	    strcmp(a->screens_dir, b->screens_dir) == 0 &&
+	    strcmp(a->bbs_name, b->bbs_name) == 0 &&
+	    strcmp(a->new_login, b->new_login) == 0 &&
+	    a->reg_mode == b->reg_mode && a->idle_timeout == b->idle_timeout &&
+	    a->idle_warn == b->idle_warn && a->login_grace == b->login_grace &&
+	    a->max_auth_tries == b->max_auth_tries &&
+	    a->max_startups == b->max_startups &&
+	    a->max_per_addr == b->max_per_addr &&
+	    a->max_sessions == b->max_sessions;
+}
+
+TEST(config_defaults)
+{
+	struct config c;
+
+	memset(&c, 0xa5, sizeof c);
+	config_defaults(&c);
+	CHECK_STR(c.listen, "127.0.0.1");
+	CHECK_INT(c.port, 2222);
+	CHECK_STR(c.db_path, "db/mentorbbs.db");
+	CHECK_STR(c.keys_dir, "keys");
+	CHECK_STR(c.screens_dir, "screens");
+	CHECK_STR(c.bbs_name, "mentorbbs");
+	CHECK_STR(c.new_login, "new");
+	CHECK_INT(c.reg_mode, REG_OPEN);
+	CHECK_INT(c.idle_timeout, 1800);
+	CHECK_INT(c.idle_warn, 60);
+	CHECK_INT(c.login_grace, 60);
+	CHECK_INT(c.max_auth_tries, 6);
+	CHECK_INT(c.max_startups, 30);
+	CHECK_INT(c.max_per_addr, 10);
+	CHECK_INT(c.max_sessions, 500);
+}
+
+TEST(config_reg_mode_words)
+{
+	enum reg_mode m = REG_CLOSED;
+
+	CHECK_INT(config_parse_reg_mode("open", &m), 0);
+	CHECK_INT(m, REG_OPEN);
+	CHECK_INT(config_parse_reg_mode("approval", &m), 0);
+	CHECK_INT(m, REG_APPROVAL);
+	CHECK_INT(config_parse_reg_mode("closed", &m), 0);
+	CHECK_INT(m, REG_CLOSED);
+	CHECK_INT(config_parse_reg_mode("Open", &m), -1);
+	CHECK_INT(config_parse_reg_mode("", &m), -1);
+	CHECK_INT(m, REG_CLOSED);	/* untouched on failure */
+	CHECK_STR(config_reg_mode_name(REG_OPEN), "open");
+	CHECK_STR(config_reg_mode_name(REG_APPROVAL), "approval");
+	CHECK_STR(config_reg_mode_name(REG_CLOSED), "closed");
+}
+
+TEST(config_set_values)
+{
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	CHECK_INT(config_set(&c, "server", "port", "22", err, sizeof err), 0);
+	CHECK_INT(c.port, 22);
+	CHECK_INT(config_set(&c, "server", "listen", "::", err, sizeof err), 0);
+	CHECK_STR(c.listen, "::");
+	CHECK_INT(config_set(&c, "server", "db", "/var/lib/mentorbbs/bbs.db",
+	    err, sizeof err), 0);
+	CHECK_STR(c.db_path, "/var/lib/mentorbbs/bbs.db");
+	CHECK_INT(config_set(&c, "bbs", "name", "Alumni Mentors \xe2\x9c\x9a",
+	    err, sizeof err), 0);
+	CHECK_STR(c.bbs_name, "Alumni Mentors \xe2\x9c\x9a");
+	CHECK_INT(config_set(&c, "registration", "login", "join.us_2-x",
+	    err, sizeof err), 0);
+	CHECK_STR(c.new_login, "join.us_2-x");
+	CHECK_INT(config_set(&c, "registration", "mode", "approval",
+	    err, sizeof err), 0);
+	CHECK_INT(c.reg_mode, REG_APPROVAL);
+	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "1", err,
+	    sizeof err), 0);
+	CHECK_INT(c.max_auth_tries, 1);
+	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "6", err,
+	    sizeof err), 0);
+	CHECK_INT(c.max_auth_tries, 6);
+	CHECK_INT(config_set(&c, "limits", "max_unauthenticated_per_address",
+	    "3", err, sizeof err), 0);
+	CHECK_INT(c.max_per_addr, 3);
+	CHECK_INT(config_set(&c, "session", "idle_timeout", "600", err,
+	    sizeof err), 0);
+	CHECK_INT(c.idle_timeout, 600);
+}
+
+TEST(config_set_unknown)
+{
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	CHECK_INT(config_set(&c, "server", "prot", "22", err, sizeof err), -1);
+	CHECK_STR(err, "unknown key 'prot' in [server]");
+	CHECK_INT(config_set(&c, "sever", "port", "22", err, sizeof err), -1);
+	CHECK_STR(err, "unknown section [sever]");
+	CHECK_INT(config_set(&c, "", "port", "22", err, sizeof err), -1);
+	CHECK_STR(err, "key 'port' is outside any [section]");
+	/* A key that exists, but in another section. */
+	CHECK_INT(config_set(&c, "bbs", "port", "22", err, sizeof err), -1);
+	CHECK_STR(err, "unknown key 'port' in [bbs]");
+	/* Names are echoed escaped. */
+	CHECK_INT(config_set(&c, "server", "p\x1b[2J", "1", err, sizeof err), -1);
+	CHECK_STR(err, "unknown key 'p\\x1b[2J' in [server]");
+	CHECK_INT(c.port, 2222);
+}
+
+TEST(config_set_bad_numbers)
+{
+	static const char *const bad_port[] = {
+		"0", "65536", "-1", "abc", "22x", "", "0x16", "2e3", "+22",
+		"99999999999999999999",
+	};
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	for (size_t i = 0; i < sizeof bad_port / sizeof bad_port[0]; i++) {
+		err[0] = '\0';
+		CHECK_INT(config_set(&c, "server", "port", bad_port[i], err,
+		    sizeof err), -1);
+		CHECK(strstr(err, "port") != NULL);
+		CHECK(strstr(err, "1 to 65535") != NULL);
+		CHECK_INT(c.port, 2222);
+	}
+	CHECK_INT(config_set(&c, "server", "port", "65535", err, sizeof err), 0);
+	CHECK_INT(config_set(&c, "server", "port", "1", err, sizeof err), 0);
+	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "7", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "0", err,
+	    sizeof err), -1);
+	CHECK_INT(c.max_auth_tries, 6);
+	CHECK_INT(config_set(&c, "session", "idle_timeout", "0", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "session", "idle_warn", "-5", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "limits", "login_grace", "0", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "limits", "max_sessions", "0", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "limits", "max_unauthenticated", "0", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "registration", "mode", "maybe", err,
+	    sizeof err), -1);
+	CHECK(strstr(err, "open, approval or closed") != NULL);
+	CHECK_INT(c.reg_mode, REG_OPEN);
+}
+
+TEST(config_set_bad_strings)
+{
+	static const char *const bad_login[] = {
+		"New", "n", "", "a b", "new!", "n\xc3\xa9w",
+		"abcdefghijklmnopqrstuvwxyz0123456",	/* 33 */
+	};
+	char path[CONFIG_PATH_MAX + 1];
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	for (size_t i = 0; i < sizeof bad_login / sizeof bad_login[0]; i++) {
+		CHECK_INT(config_set(&c, "registration", "login", bad_login[i],
+		    err, sizeof err), -1);
+		CHECK(strstr(err, "login") != NULL);
+	}
+	CHECK_INT(config_set(&c, "registration", "login",
+	    "abcdefghijklmnopqrstuvwxyz012345", err, sizeof err), 0);
+	CHECK_INT(config_set(&c, "registration", "login", "ab", err, sizeof err), 0);
+
+	CHECK_INT(config_set(&c, "bbs", "name", "evil\x1b[2J", err, sizeof err), -1);
+	CHECK(strstr(err, "control characters") != NULL);
+	CHECK(strstr(err, "\x1b") == NULL);
+	CHECK_INT(config_set(&c, "bbs", "name", "a\xe2\x80\xae" "b", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "bbs", "name", "bad\xff", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "bbs", "name", "", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "bbs", "name",
+	    "12345678901234567890123456789012345678901", err, sizeof err), -1);
+	CHECK(strstr(err, "too long") != NULL);
+	CHECK_INT(config_set(&c, "bbs", "name",
+	    "1234567890123456789012345678901234567890", err, sizeof err), 0);
+	/* 30 wide characters are few enough but 90 bytes do not fit. */
+	CHECK_INT(config_set(&c, "bbs", "name",
+	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad",
+	    err, sizeof err), -1);
+	CHECK_STR(c.bbs_name, "1234567890123456789012345678901234567890");
+
+	CHECK_INT(config_set(&c, "server", "db", "", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "keys", "", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "screens", "a\tb", err, sizeof err), -1);
+	memset(path, 'p', sizeof path - 1);
+	path[sizeof path - 1] = '\0';
+	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), -1);
+	CHECK(strstr(err, "too long") != NULL);
+	path[CONFIG_PATH_MAX - 1] = '\0';
+	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), 0);
+	CHECK_INT(strlen(c.db_path), CONFIG_PATH_MAX - 1);
+
+	CHECK_INT(config_set(&c, "server", "listen", "", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "listen", "1.2.3.4; rm", err,
+	    sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "listen", "bbs.example.org", err,
+	    sizeof err), 0);
+}
+
+TEST(config_load_good_file)
+{
+	static const char text[] =
+	    "; a comment\n"
+	    "# another\n"
+	    "\n"
+	    "[server]\n"
+	    "listen = 0.0.0.0\n"
+	    "port=2022\n"
+	    "db = /srv/bbs/bbs.db   ; inline comment\n"
+	    "keys = /srv/bbs/keys\n"
+	    "screens = /srv/bbs/screens\n"
+	    "[bbs]\n"
+	    "name = Alumni Mentoring Network\n"
+	    "[registration]\n"
+	    "login = join\n"
+	    "mode = closed\n"
+	    "[session]\n"
+	    "idle_timeout = 900\n"
+	    "idle_warn = 30\n"
+	    "[limits]\n"
+	    "login_grace = 30\n"
+	    "max_auth_tries = 3\n"
+	    "max_unauthenticated = 20\n"
+	    "max_unauthenticated_per_address = 4\n"
+	    "max_sessions = 200\n";
+	struct config c;
+	char err[256] = "", path[64];
+
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), 0);
+	CHECK_STR(err, "");
+	CHECK_STR(c.listen, "0.0.0.0");
+	CHECK_INT(c.port, 2022);
+	CHECK_STR(c.db_path, "/srv/bbs/bbs.db");
+	CHECK_STR(c.keys_dir, "/srv/bbs/keys");
+	CHECK_STR(c.screens_dir, "/srv/bbs/screens");
+	CHECK_STR(c.bbs_name, "Alumni Mentoring Network");
+	CHECK_STR(c.new_login, "join");
+	CHECK_INT(c.reg_mode, REG_CLOSED);
+	CHECK_INT(c.idle_timeout, 900);
+	CHECK_INT(c.idle_warn, 30);
+	CHECK_INT(c.login_grace, 30);
+	CHECK_INT(c.max_auth_tries, 3);
+	CHECK_INT(c.max_startups, 20);
+	CHECK_INT(c.max_per_addr, 4);
+	CHECK_INT(c.max_sessions, 200);
+}
+
+TEST(config_load_keeps_unset_values)
+{
+	struct config c;
+	char err[256], path[64];
+
+	CHECK_INT(load_text(&c, "[server]\nport = 2200\n", err, sizeof err,
+	    path), 0);
+	CHECK_INT(c.port, 2200);
+	CHECK_STR(c.listen, "127.0.0.1");
+	CHECK_INT(c.max_sessions, 500);
+	CHECK_INT(load_text(&c, "", err, sizeof err, path), 0);
+	CHECK_INT(c.port, 2222);
+}
+
+TEST(config_load_unknown_key_line)
+{
+	struct config c, before;
+	char err[256], path[64], want[128];
+
+	config_defaults(&before);
+	CHECK_INT(load_text(&c, "[server]\nport = 2200\n\nprot = 22\n", err,
+	    sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:4: unknown key 'prot' in [server]", path);
+	CHECK_STR(err, want);
+	/* Nothing is applied from a file with an error in it. */
+	CHECK(same_config(&c, &before));
+}
+
+TEST(config_load_bad_port_line)
+{
+	struct config c;
+	char err[256], path[64], want[128];
+
+	CHECK_INT(load_text(&c, "# mentorbbs\n[server]\nlisten = ::1\n\n"
+	    "port = 70000\n", err, sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:5: port in [server] ", path);
+	CHECK(strncmp(err, want, strlen(want)) == 0);
+	CHECK(strstr(err, "70000") != NULL);
+	CHECK_INT(c.port, 2222);
+}
+
+TEST(config_load_first_error_wins)
+{
+	struct config c;
+	char err[256], path[64], want[128];
+
+	CHECK_INT(load_text(&c, "[server]\nport = 1\n[nope]\nx = 1\n"
+	    "[server]\nport = 0\n", err, sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:4: unknown section [nope]", path);
+	CHECK_STR(err, want);
+}
+
+TEST(config_load_syntax_errors)
+{
+	struct config c;
+	char err[256], path[64], want[128];
+
+	CHECK_INT(load_text(&c, "[server]\nport 2222\n", err, sizeof err, path),
+	    -1);
+	snprintf(want, sizeof want, "%s:2: expected [section] or key = value",
+	    path);
+	CHECK_STR(err, want);
+	CHECK_INT(load_text(&c, "\n\n[server\nport = 1\n", err, sizeof err, path),
+	    -1);
+	snprintf(want, sizeof want, "%s:3: ", path);
+	CHECK(strncmp(err, want, strlen(want)) == 0);
+	CHECK_INT(load_text(&c, "port = 1\n", err, sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:1: key 'port' is outside any [section]",
+	    path);
+	CHECK_STR(err, want);
+}
+
+TEST(config_load_long_line)
+{
+	char text[1024], want[128], path[64], err[256];
+	struct config c;
+	int n;
+
+	/* A line longer than inih's buffer is refused, not split in two, and
+	 * the lines after it keep their numbers. */
+	n = snprintf(text, sizeof text, "[server]\ndb = /");
+	memset(text + n, 'd', 400);
+	snprintf(text + n + 400, sizeof text - (size_t)n - 400,
+	    "\nkeys = k\nport = x\n");
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:2: line is too long", path);
+	CHECK_STR(err, want);
+
+	n = snprintf(text, sizeof text, "[server]\n# ");
+	memset(text + n, 'c', 400);
+	snprintf(text + n + 400, sizeof text - (size_t)n - 400,
+	    "\nkeys = k\nport = x\n");
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:2: line is too long", path);
+	CHECK_STR(err, want);
+
+	/* Long, but within the buffer: fine. */
+	n = snprintf(text, sizeof text, "[server]\ndb = /");
+	memset(text + n, 'd', 150);
+	snprintf(text + n + 150, sizeof text - (size_t)n - 150, "\n");
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), 0);
+	CHECK_INT(strlen(c.db_path), 151);
+}
+
+TEST(config_load_idle_warn_order)
+{
+	struct config c;
+	char err[256], path[64], want[128];
+
+	/* Order in the file does not matter: only the end result is checked. */
+	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 30\nidle_warn = 10\n",
+	    err, sizeof err, path), 0);
+	CHECK_INT(c.idle_timeout, 30);
+	CHECK_INT(c.idle_warn, 10);
+	CHECK_INT(load_text(&c, "[session]\nidle_warn = 10\nidle_timeout = 30\n",
+	    err, sizeof err, path), 0);
+	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 60\n\nidle_warn = 60\n",
+	    err, sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:4: idle_warn (60) must be less than "
+	    "idle_timeout (60)", path);
+	CHECK_STR(err, want);
+	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 45\n", err,
+	    sizeof err, path), -1);
+	snprintf(want, sizeof want, "%s:2: idle_warn (60) must be less than "
+	    "idle_timeout (45)", path);
+	CHECK_STR(err, want);
+}
+
+TEST(config_load_missing_file)
+{
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	CHECK_INT(config_load_file(&c, "/nonexistent/mentorbbs.conf", err,
+	    sizeof err), -1);
+	CHECK(strncmp(err, "/nonexistent/mentorbbs.conf: cannot open", 40) == 0);
+	CHECK_INT(c.port, 2222);
+}
+
+/* A valid config where every value differs from its default. */
+static void
+odd_config(struct config *c)
+{
+	config_defaults(c);
+	snprintf(c->listen, sizeof c->listen, "10.1.2.3");
+	c->port = 1;
+	snprintf(c->db_path, sizeof c->db_path, "x.db");
+	snprintf(c->keys_dir, sizeof c->keys_dir, "k");
+	snprintf(c->screens_dir, sizeof c->screens_dir, "s");
+	snprintf(c->bbs_name, sizeof c->bbs_name, "other");
+	snprintf(c->new_login, sizeof c->new_login, "other");
+	c->reg_mode = REG_CLOSED;
+	c->idle_timeout = 7;
+	c->idle_warn = 3;
+	c->login_grace = 2;
+	c->max_auth_tries = 2;
+	c->max_startups = 2;
+	c->max_per_addr = 2;
+	c->max_sessions = 2;
+}
+
+/* docs/mentorbbs.conf lists every key with its default: loading it over a
+ * config where everything differs must give the defaults back, or the
+ * documentation is wrong or incomplete. */
+TEST(config_sample_is_defaults)
+{
+	static const char self[] = __FILE__;
+	static const char tail[] = "tests/unit/test_config.c";
+	char path[512], err[512];
+	struct config c, def;
+	size_t base;
+
+	CHECK(strlen(self) >= strlen(tail));
+	base = strlen(self) - strlen(tail);
+	CHECK_STR(self + base, tail);
+	snprintf(path, sizeof path, "%.*sdocs/mentorbbs.conf", (int)base, self);
+	config_defaults(&def);
+	odd_config(&c);
+	if (config_load_file(&c, path, err, sizeof err) != 0) {
+		test_fail(__FILE__, __LINE__, "%s", err);
+		return;
+	}
+	CHECK(same_config(&c, &def));
+}

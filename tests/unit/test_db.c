@@ -1,0 +1,313 @@
+/* The data layer's handle: open, migrations, seed, data_version, check,
+ * backup and the statement cache. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <ftw.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include "test.h"
+#include "db.h"
+#include "db-internal.h"
+#include "db-user.h"
+#include "sqlembed.h"
+
+/* A private directory under /tmp, removed (with what tests left in it)
+ * by tmp_cleanup. */
+static char tmpdir[64];
+
+static const char *
+tmp_make(void)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/mentorbbs-test-db.XXXXXX");
+	return mkdtemp(tmpdir);
+}
+
+static int
+rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+tmp_cleanup(void)
+{
+	if (tmpdir[0] != '\0' && nftw(tmpdir, rm_one, 8, FTW_DEPTH | FTW_PHYS) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+	tmpdir[0] = '\0';
+}
+
+static char *
+tmp_path(const char *name)
+{
+	static char path[4][160];
+	static int next;
+	char *p = path[next++ % 4];
+
+	snprintf(p, sizeof path[0], "%s/%s", tmpdir, name);
+	return p;
+}
+
+static int
+latest_version(void)
+{
+	int v = 0;
+
+	for (const struct sql_script *s = sql_migrations; s->name != NULL; s++)
+		if (s->version > v)
+			v = s->version;
+	return v;
+}
+
+/* One integer from SQL the test writes itself (not the code under test). */
+static int64_t
+query_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int64_t
+add_member(struct db *db, const char *login, const char *name)
+{
+	struct member *m = calloc(1, sizeof *m);
+	int64_t id = 0;
+
+	snprintf(m->login, sizeof m->login, "%s", login);
+	snprintf(m->name, sizeof m->name, "%s", name);
+	m->role = ROLE_ALUMNI;
+	m->status = STATUS_ACTIVE;
+	if (db_user_create(db, m, NULL, &id) != DB_OK)
+		id = 0;
+	free(m);
+	return id;
+}
+
+TEST(db_open_memory_migrates_and_seeds)
+{
+	struct db *db = NULL;
+	char err[256];
+
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK(latest_version() >= 1);
+	CHECK_INT(db_schema_version(db), latest_version());
+	CHECK_INT(query_int(db, "SELECT count(*) FROM communities WHERE kind = 'region'"), 10);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM communities WHERE kind = 'career'"), 9);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM communities WHERE description = ''"), 0);
+	CHECK_INT(query_int(db, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 0);
+	db_close(db);
+	db_close(NULL);
+}
+
+TEST(db_open_file_creates_parent_and_reopens_idempotently)
+{
+	struct db *db = NULL;
+	char err[256];
+	const char *path;
+	struct stat sb;
+	sqlite3_stmt *st = NULL;
+
+	CHECK(tmp_make() != NULL);
+	path = tmp_path("a/b/bbs.db");
+	CHECK_INT(db_open(path, &db, err, sizeof err), 0);
+	CHECK(stat(path, &sb) == 0);
+	CHECK(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	CHECK_INT(query_int(db, "PRAGMA busy_timeout"), 5000);
+	CHECK(add_member(db, "alice", "Alice") > 0);
+	db_close(db);
+
+	for (int i = 0; i < 2; i++) {
+		db = NULL;
+		CHECK_INT(db_open(path, &db, err, sizeof err), 0);
+		CHECK_INT(db_schema_version(db), latest_version());
+		/* Seeds ran once, on creation only. */
+		CHECK_INT(query_int(db, "SELECT count(*) FROM communities"), 19);
+		CHECK_INT(query_int(db, "SELECT count(*) FROM users WHERE login = 'alice'"), 1);
+		db_close(db);
+	}
+	tmp_cleanup();
+}
+
+TEST(db_open_refuses_newer_schema_and_foreign_files)
+{
+	struct db *db = NULL;
+	sqlite3 *raw = NULL;
+	char err[256] = "";
+	const char *path, *junk, *other;
+	FILE *f;
+
+	CHECK(tmp_make() != NULL);
+	path = tmp_path("newer.db");
+	CHECK_INT(db_open(path, &db, err, sizeof err), 0);
+	CHECK(sqlite3_exec(db_sqlite(db), "PRAGMA user_version = 999", NULL, NULL, NULL) ==
+	    SQLITE_OK);
+	db_close(db);
+	db = NULL;
+	CHECK_INT(db_open(path, &db, err, sizeof err), DB_ERR);
+	CHECK(db == NULL);
+	CHECK(strstr(err, "newer") != NULL);
+
+	/* A file that is not SQLite at all. */
+	junk = tmp_path("junk.db");
+	CHECK((f = fopen(junk, "w")) != NULL);
+	fputs("this is not a database, just some text that is long enough ......"
+	    "...............................................................\n", f);
+	fclose(f);
+	CHECK_INT(db_open(junk, &db, err, sizeof err), DB_ERR);
+	CHECK(err[0] != '\0');
+
+	/* Someone else's SQLite database is not migrated over. */
+	other = tmp_path("other.db");
+	CHECK(sqlite3_open(other, &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw, "CREATE TABLE t (x)", NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(raw);
+	CHECK_INT(db_open(other, &db, err, sizeof err), DB_ERR);
+	CHECK(strstr(err, "not a mentorbbs database") != NULL);
+
+	CHECK_INT(db_open("", &db, err, sizeof err), DB_ERR);
+	tmp_cleanup();
+}
+
+TEST(db_data_version_changes_on_other_connection_commit)
+{
+	struct db *a = NULL, *b = NULL;
+	char err[256];
+	const char *path;
+	int64_t v1, v2, v3;
+
+	CHECK(tmp_make() != NULL);
+	path = tmp_path("dv.db");
+	CHECK_INT(db_open(path, &a, err, sizeof err), 0);
+	CHECK_INT(db_open(path, &b, err, sizeof err), 0);
+	v1 = db_data_version(a);
+	CHECK(v1 >= 0);
+	CHECK_INT(db_data_version(a), v1);	/* steady when nothing happens */
+	CHECK(add_member(b, "bob", "Bob") > 0);
+	v2 = db_data_version(a);
+	CHECK(v2 != v1);
+	/* A's own writes do not count: it already knows. */
+	CHECK(add_member(a, "carol", "Carol") > 0);
+	v3 = db_data_version(a);
+	CHECK_INT(v3, v2);
+	db_close(a);
+	db_close(b);
+	tmp_cleanup();
+}
+
+TEST(db_check_ok_and_finds_broken_foreign_key)
+{
+	struct db *db = NULL;
+	char err[256], msg[256];
+
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK_INT(db_check(db, msg, sizeof msg), 0);
+	CHECK_STR(msg, "ok");
+	/* Break a reference behind the data layer's back. */
+	CHECK(sqlite3_exec(db_sqlite(db), "PRAGMA foreign_keys = OFF; "
+	    "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, created_at) "
+	    "VALUES (42, 'ssh-ed25519', 'AAAA', 'SHA256:x', 0)", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK_INT(db_check(db, msg, sizeof msg), DB_ERR);
+	CHECK(strstr(msg, "ssh_keys") != NULL);
+	db_close(db);
+}
+
+TEST(db_backup_copies_and_refuses_existing_file)
+{
+	struct db *db = NULL, *copy = NULL;
+	struct member *m = calloc(1, sizeof *m);
+	char err[256], msg[256];
+	const char *src, *dest;
+	struct stat sb;
+
+	CHECK(m != NULL);
+	CHECK(tmp_make() != NULL);
+	src = tmp_path("live.db");
+	dest = tmp_path("backup.db");
+	CHECK_INT(db_open(src, &db, err, sizeof err), 0);
+	CHECK(add_member(db, "alice", "Alice Ng") > 0);
+	CHECK(add_member(db, "bob", "Bob Roy") > 0);
+	CHECK_INT(db_backup(db, dest, err, sizeof err), 0);
+	CHECK(stat(dest, &sb) == 0);
+	CHECK_INT(sb.st_mode & 077, 0);		/* holds password hashes */
+
+	CHECK_INT(db_backup(db, dest, err, sizeof err), DB_EXISTS);
+	CHECK(strstr(err, "exists") != NULL);
+	db_close(db);
+
+	CHECK_INT(db_open(dest, &copy, err, sizeof err), 0);
+	CHECK_INT(db_check(copy, msg, sizeof msg), 0);
+	CHECK_INT(db_user_get_by_login(copy, "alice", m), 0);
+	CHECK_STR(m->name, "Alice Ng");
+	CHECK_INT(db_user_get_by_login(copy, "bob", m), 0);
+	CHECK_INT(query_int(copy, "SELECT count(*) FROM communities"), 19);
+	db_close(copy);
+
+	/* An unwritable destination fails cleanly and leaves nothing. */
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK_INT(db_backup(db, tmp_path("no/such/dir/x.db"), err, sizeof err), DB_ERR);
+	db_close(db);
+	free(m);
+	tmp_cleanup();
+}
+
+TEST(db_now_can_be_pinned)
+{
+	db_set_now_for_tests(1700000000);
+	CHECK_INT(db_now(), 1700000000);
+	db_set_now_for_tests(0);
+	CHECK(db_now() > 1700000000);
+}
+
+TEST(db_stmt_cache_hands_out_a_private_copy_when_busy)
+{
+	struct db *db = NULL;
+	sqlite3_stmt *a, *b, *c;
+	char err[256];
+
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	a = db_stmt(db, "SELECT 1");
+	b = db_stmt(db, "SELECT 1");
+	CHECK(a != NULL && b != NULL && a != b);
+	CHECK(sqlite3_step(a) == SQLITE_ROW);
+	CHECK(sqlite3_step(b) == SQLITE_ROW);
+	db_stmt_done(db, b);
+	db_stmt_done(db, a);
+	c = db_stmt(db, "SELECT 1");
+	CHECK(c == a);				/* the cached one is free again */
+	db_stmt_done(db, c);
+	CHECK(db_stmt(db, "SELECT nonsense FROM nowhere") == NULL);
+	db_close(db);
+}
+
+TEST(db_transactions_roll_back)
+{
+	struct db *db = NULL;
+	char err[256];
+
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK_INT(db_begin(db), 0);
+	CHECK(add_member(db, "dana", "Dana") > 0);
+	db_rollback(db);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 0);
+	CHECK_INT(db_begin(db), 0);
+	CHECK(add_member(db, "dana", "Dana") > 0);
+	CHECK_INT(db_commit(db), 0);
+	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 1);
+	db_rollback(db);			/* no transaction: harmless */
+	db_close(db);
+}

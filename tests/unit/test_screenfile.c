@@ -1,0 +1,185 @@
+/* Screen files: substitution, fallbacks for missing, broken and huge files. */
+#include <stdlib.h>
+#include <unistd.h>
+#include "screenfile.h"
+#include "test.h"
+
+static const struct screenfile_vars vars = {
+	.name = "Alice Appleton", .login = "alice", .bbs = "mentorbbs",
+	.date = "2025-01-02", .online = 7,
+};
+
+/* Makes a fresh directory for one test; returns its path in buf. */
+static bool
+make_dir(char *buf, size_t sz)
+{
+	snprintf(buf, sz, "/tmp/mentorbbs-sf-XXXXXX");
+	return mkdtemp(buf) != NULL;
+}
+
+static bool
+write_file(const char *dir, const char *name, const char *data, size_t len)
+{
+	char path[512];
+	FILE *f;
+	bool ok;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if ((f = fopen(path, "wb")) == NULL)
+		return false;
+	ok = fwrite(data, 1, len, f) == len;
+	return fclose(f) == 0 && ok;
+}
+
+static void
+remove_dir(const char *dir, const char *file)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	unlink(path);
+	rmdir(dir);
+}
+
+TEST(screenfile_substitutes_variables)
+{
+	char *s = screenfile_subst("Hi {name} ({login}) on {bbs}: {online} online, {date}. "
+	    "{unknown} {name", &vars);
+
+	CHECK_STR(s, "Hi Alice Appleton (alice) on mentorbbs: 7 online, 2025-01-02. "
+	    "{unknown} {name");
+	free(s);
+	s = screenfile_subst("{name}{login}", NULL);
+	CHECK_STR(s, "");
+	free(s);
+}
+
+TEST(screenfile_reads_file)
+{
+	char dir[64], *s;
+	const char text[] = "Welcome {name}\r\nline two\n";
+	bool used = false;
+
+	CHECK(make_dir(dir, sizeof dir));
+	CHECK(write_file(dir, "welcome.txt", text, sizeof text - 1));
+	s = screenfile_load(dir, "welcome", &vars, &used);
+	remove_dir(dir, "welcome.txt");
+	CHECK(used);
+	CHECK_STR(s, "Welcome Alice Appleton\nline two\n");
+	free(s);
+}
+
+TEST(screenfile_missing_file_falls_back)
+{
+	char *s;
+	bool used = true;
+
+	s = screenfile_load("/nonexistent-dir", "goodbye", &vars, &used);
+	CHECK(!used);
+	CHECK_STR(s, "Goodbye, Alice Appleton. Thank you for visiting mentorbbs.\n");
+	free(s);
+	s = screenfile_load("/nonexistent-dir", "help-nothing", &vars, &used);
+	CHECK(strstr(s, "No help") != NULL);
+	free(s);
+}
+
+TEST(screenfile_invalid_utf8_falls_back)
+{
+	char dir[64], *s;
+	const char text[] = "bad \xc3\x28 byte";
+	bool used = true;
+
+	CHECK(make_dir(dir, sizeof dir));
+	CHECK(write_file(dir, "closed.txt", text, sizeof text - 1));
+	s = screenfile_load(dir, "closed", &vars, &used);
+	remove_dir(dir, "closed.txt");
+	CHECK(!used);
+	CHECK(strncmp(s, "Registration is closed.", 23) == 0);
+	free(s);
+}
+
+TEST(screenfile_nul_byte_falls_back)
+{
+	char dir[64], *s;
+	const char text[] = "a\0b";
+	bool used = true;
+
+	CHECK(make_dir(dir, sizeof dir));
+	CHECK(write_file(dir, "goodbye.txt", text, sizeof text - 1));
+	s = screenfile_load(dir, "goodbye", &vars, &used);
+	remove_dir(dir, "goodbye.txt");
+	CHECK(!used);
+	free(s);
+}
+
+TEST(screenfile_oversized_file_falls_back)
+{
+	char dir[64], *s, *big;
+	size_t n = SCREENFILE_MAX + 1;
+	bool used = true;
+
+	big = malloc(n);
+	CHECK(big != NULL);
+	memset(big, 'x', n);
+	CHECK(make_dir(dir, sizeof dir));
+	CHECK(write_file(dir, "welcome.txt", big, n));
+	s = screenfile_load(dir, "welcome", &vars, &used);
+	CHECK(!used);
+	CHECK(strstr(s, "mentorbbs") != NULL);
+	free(s);
+	/* Exactly at the cap is still accepted. */
+	CHECK(write_file(dir, "welcome.txt", big, n - 1));
+	s = screenfile_load(dir, "welcome", &vars, &used);
+	remove_dir(dir, "welcome.txt");
+	free(big);
+	CHECK(used);
+	CHECK_INT(strlen(s), SCREENFILE_MAX);
+	free(s);
+}
+
+TEST(screenfile_refuses_path_names)
+{
+	char *s;
+	bool used = true;
+
+	s = screenfile_load("/etc", "../etc/passwd", &vars, &used);
+	CHECK(!used);
+	CHECK_STR(s, "");
+	free(s);
+	s = screenfile_load("/etc", "Welcome", &vars, &used);
+	CHECK(!used);
+	free(s);
+}
+
+TEST(screenfile_drops_escapes)
+{
+	char dir[64], *s;
+	const char text[] = "clear\x1b[2J now";
+	bool used = false;
+
+	CHECK(make_dir(dir, sizeof dir));
+	CHECK(write_file(dir, "goodbye.txt", text, sizeof text - 1));
+	s = screenfile_load(dir, "goodbye", &vars, &used);
+	remove_dir(dir, "goodbye.txt");
+	CHECK(used);
+	CHECK(strchr(s, '\x1b') == NULL);
+	free(s);
+}
+
+TEST(screenfile_output_is_capped)
+{
+	char *t, *s;
+	size_t n = 60000;
+
+	/* Many {name} in a file must not grow the result without bound. */
+	t = malloc(n * 6 + 1);
+	CHECK(t != NULL);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + i * 6, "{name}", 6);
+	t[n * 6] = '\0';
+	s = screenfile_subst(t, &vars);
+	free(t);
+	CHECK(strlen(s) <= SCREENFILE_OUT_MAX);
+	CHECK(strlen(s) > SCREENFILE_OUT_MAX - 20);
+	free(s);
+}
