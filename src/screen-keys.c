@@ -170,8 +170,8 @@ keys_draw(struct screen_ctx *c, void *st)
 		draw_key(&k->keys[i], i == k->list.sel,
 		    LIST_TOP + ROWS_PER_KEY * (int)(i - k->list.top));
 	if (k->line.active) {
-		ui_draw_text(y, 2, "Paste one line of your public key file (for example "
-		    "~/.ssh/id_ed25519.pub) and press Enter:", cols, UI_A_BOLD);
+		ui_draw_text(y, 2, "Paste one line of your public key file, e.g. "
+		    "~/.ssh/id_ed25519.pub:", cols, UI_A_BOLD);
 		ui_line_draw(&k->line, y + 1, 2, cols, "Key: ");
 		screen_hints(c, "Enter add  Esc cancel  Ctrl-U clear");
 		return;

@@ -118,8 +118,9 @@ main_draw(struct screen_ctx *c, void *st)
 		    "approval by a sysop. Until then you can complete your profile "
 		    "and read, but not post or send messages.", 0, UI_A_INFO) + 1;
 	}
-	if (menu_top - 1 > y)
-		ui_draw_wrapped(y, 2, menu_top - 1 - y, cols, m->welcome, 0, UI_A_NORMAL);
+	/* The welcome text gets what is left, with a blank row above the menu. */
+	if (menu_top - 2 > y)
+		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
 	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
 	draw_menu(m, menu_top);
 	ui_keys_hints(main_keys, sizeof main_keys / sizeof main_keys[0], hints, sizeof hints);

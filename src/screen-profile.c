@@ -150,30 +150,6 @@ draw_entry(const struct entry *e, size_t v, size_t top, size_t rows, int y0)
 }
 
 static void
-profile_draw(struct screen_ctx *c, void *st)
-{
-	struct profile *p = st;
-	struct entry e[ENTRIES_MAX];
-	char title[MEMBER_NAME_SZ + 32];
-	size_t n, v = 0, rows = page_rows();
-
-	if (!p->loaded) {
-		ui_draw_text(UI_BODY_TOP + 1, 2, "This member no longer exists.", 60, UI_A_ERROR);
-		screen_hints(c, "q back");
-		return;
-	}
-	snprintf(title, sizeof title, p->own ? "Your profile" : "Profile of %s", p->m.name);
-	ui_draw_text(UI_BODY_TOP + 1, 2, title, (size_t)ui_cols() - 4, UI_A_TITLE);
-	n = entries(p, e);
-	for (size_t i = 0; i < n; i++)
-		v += draw_entry(&e[i], v, p->top, rows, UI_BODY_TOP + 3);
-	p->total = v;
-	screen_hints(c, p->own ? "e edit profile  p change password  k SSH keys  "
-	    "Up/Down/PgUp/PgDn scroll  q back  ? help" :
-	    "Up/Down/PgUp/PgDn scroll  q back  ? help");
-}
-
-static void
 edit_profile(struct screen_ctx *c, void *st)
 {
 	(void)st;
@@ -195,10 +171,38 @@ manage_keys(struct screen_ctx *c, void *st)
 }
 
 static const struct ui_binding own_keys[] = {
-	{ 'e', 'E', "e edit profile", edit_profile },
-	{ 'p', 'P', "p change password", change_password },
+	{ 'e', 'E', "e edit", edit_profile },
+	{ 'p', 'P', "p password", change_password },
 	{ 'k', 'K', "k SSH keys", manage_keys },
 };
+
+static void
+profile_draw(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+	struct entry e[ENTRIES_MAX];
+	char title[MEMBER_NAME_SZ + 32], hints[160];
+	size_t n, v = 0, rows = page_rows();
+
+	if (!p->loaded) {
+		ui_draw_text(UI_BODY_TOP + 1, 2, "This member no longer exists.", 60, UI_A_ERROR);
+		screen_hints(c, "q back");
+		return;
+	}
+	snprintf(title, sizeof title, p->own ? "Your profile" : "Profile of %s", p->m.name);
+	ui_draw_text(UI_BODY_TOP + 1, 2, title, (size_t)ui_cols() - 4, UI_A_TITLE);
+	n = entries(p, e);
+	for (size_t i = 0; i < n; i++)
+		v += draw_entry(&e[i], v, p->top, rows, UI_BODY_TOP + 3);
+	p->total = v;
+	hints[0] = '\0';
+	if (p->own)
+		ui_keys_hints(own_keys, sizeof own_keys / sizeof own_keys[0], hints,
+		    sizeof hints);
+	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "%s%s",
+	    p->own ? "  " : "", "Up/Down/PgUp/PgDn scroll  q back  ? help");
+	screen_hints(c, hints);
+}
 
 static bool
 profile_key(struct screen_ctx *c, void *st, int key)

@@ -51,7 +51,8 @@ screen_push(struct screen_ctx *c, const struct screen *s, const void *arg)
 	f = &c->stack[c->depth++];
 	f->s = s;
 	f->st = NULL;
-	c->moved = true;
+	if (c->moved != NULL)
+		c->moved(c);
 	/* enter may push or ask in turn, so the frame exists before it runs. */
 	f->st = s->enter != NULL ? s->enter(c, arg) : NULL;
 }
@@ -66,7 +67,8 @@ screen_pop(struct screen_ctx *c)
 	if (f->s->leave != NULL)
 		f->s->leave(c, f->st);
 	c->depth--;
-	c->moved = true;
+	if (c->moved != NULL && c->depth > 0)
+		c->moved(c);
 	/* What is below may be stale: another session may have written. */
 	screen_update(c);
 }
@@ -152,7 +154,7 @@ screen_update(struct screen_ctx *c)
 		f->s->update(c, f->st);
 }
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 set_msg(struct screen_ctx *c, bool error, const char *fmt, va_list ap)
 {
 	vsnprintf(c->msg, sizeof c->msg, fmt, ap);

@@ -63,7 +63,9 @@ struct screen_ctx {
 
 	struct screen_frame stack[SCREEN_STACK_MAX];
 	size_t depth;
-	bool moved;			/* the top screen changed: update presence */
+	/* Called when the top screen changes, before the new screen loads,
+	 * so presence says where the member is (set by ui.c; may be NULL). */
+	void (*moved)(struct screen_ctx *c);
 
 	char msg[320];			/* message line, cleared by the next key */
 	bool msg_error;

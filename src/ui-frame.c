@@ -56,12 +56,12 @@ draw_message(struct screen_ctx *c, int idle_left)
 	int y = ui_msg_row();
 	size_t cols = (size_t)ui_cols() - 2;
 
-	if (c->asking) {
-		ui_draw_text(y, 1, c->question, cols, UI_A_TITLE);
-	} else if (idle_left > 0) {
+	if (idle_left > 0) {
 		snprintf(warn, sizeof warn, "You will be logged off in %d s for "
 		    "inactivity \xe2\x80\x94 press any key", idle_left);
 		ui_draw_text(y, 1, warn, cols, UI_A_ERROR);
+	} else if (c->asking) {
+		ui_draw_text(y, 1, c->question, cols, UI_A_TITLE);
 	} else if (c->msg[0] != '\0') {
 		ui_draw_text(y, 1, c->msg, cols, c->msg_error ? UI_A_ERROR : UI_A_INFO);
 	}

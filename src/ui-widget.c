@@ -206,8 +206,9 @@ list_show(struct ui_list *l, size_t page)
 		l->top = l->sel;
 	if (l->sel >= l->top + page)
 		l->top = l->sel - page + 1;
-	if (l->n <= page)
-		l->top = 0;
+	/* No empty rows at the end while there are rows above. */
+	if (l->top + page > l->n)
+		l->top = l->n > page ? l->n - page : 0;
 }
 
 bool

@@ -1,16 +1,9 @@
-/* The UI process: terminal setup, the one event loop that owns every
- * timeout (input, live updates, idle logoff, signals), presence, and the
- * way out. Screens are driven through screen.h. */
-#include <curses.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <langinfo.h>
-#include <locale.h>
-#include <poll.h>
-#include <signal.h>
+/* The UI process: the one event loop that owns every timeout (input, live
+ * updates, idle logoff, signals), presence, and the way in and out.
+ * Screens are driven through screen.h, the terminal through ui-term.h.
+ * This file does not include curses. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 #include "config.h"
@@ -24,6 +17,7 @@
 #include "ui-draw.h"
 #include "ui-frame.h"
 #include "ui-keys.h"
+#include "ui-term.h"
 #include "ui.h"
 
 #define TICK_MS			1000	/* live updates and the idle clock */
@@ -32,58 +26,16 @@
 #define CLOSED_SECONDS		5
 #define EMPTY_WAKEUPS_GONE	3	/* readable but no key: EOF */
 
-enum wait_result { WAIT_INPUT, WAIT_TIMEOUT, WAIT_SIGNAL, WAIT_GONE };
-
 struct ui {
-	struct screen_ctx c;
-	SCREEN *scr;
-	FILE *in, *out;
-	int in_fd, out_fd;
+	struct screen_ctx c;		/* first: screen callbacks cast back */
 	int64_t last_key;		/* monotonic seconds */
 	int64_t presence_input;		/* monotonic seconds of the last write */
 	int64_t db_version;
 	bool present;			/* our presence row exists */
 	bool gone;			/* the terminal went away */
+	bool full_redraw;
 	int empty_wakeups;
 };
-
-static volatile sig_atomic_t got_hangup, got_winch;
-static int sig_pipe[2] = { -1, -1 };
-
-static void
-on_signal(int sig)
-{
-	int saved = errno;
-
-	if (sig == SIGWINCH)
-		got_winch = 1;
-	else
-		got_hangup = 1;
-	if (sig_pipe[1] != -1 && write(sig_pipe[1], "s", 1) < 0) {
-		/* The pipe is full: a wakeup is already pending. */
-	}
-	errno = saved;
-}
-
-/* Installed before newterm so curses keeps its hands off them: SIGTERM
- * must leave presence cleanly, and SIGWINCH wakes our poll. */
-static int
-signals_install(void)
-{
-	struct sigaction sa;
-	static const int sigs[] = { SIGHUP, SIGTERM, SIGWINCH };
-
-	if (pipe2(sig_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
-		return -1;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_signal;
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		if (sigaction(sigs[i], &sa, NULL) != 0)
-			return -1;
-	signal(SIGPIPE, SIG_IGN);
-	return 0;
-}
 
 static int64_t
 mono_now(void)
@@ -95,122 +47,18 @@ mono_now(void)
 }
 
 static void
-locale_setup(void)
+resize(struct ui *u)
 {
-	setlocale(LC_ALL, "");
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-		return;
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL ||
-	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		log_warn("no UTF-8 locale: non-ASCII text will not display");
-}
-
-/* The client chooses TERM, so it is only a name to look up, never a path. */
-static const char *
-term_name(const char *t)
-{
-	size_t len;
-
-	if (t == NULL)
-		t = getenv("TERM");
-	if (t == NULL || (len = strlen(t)) == 0 || len >= 64)
-		return "vt100";
-	for (size_t i = 0; i < len; i++)
-		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-		    (t[i] >= '0' && t[i] <= '9') || strchr("._+-", t[i]) != NULL))
-			return "vt100";
-	return t;
-}
-
-static int
-term_open(struct ui *u, const struct ui_args *a)
-{
-	const char *name = term_name(a->term);
-	int in_fd = dup(a->in_fd), out_fd = dup(a->out_fd);
-
-	u->in_fd = a->in_fd;
-	u->out_fd = a->out_fd;
-	if (in_fd == -1 || out_fd == -1 || (u->in = fdopen(in_fd, "r")) == NULL ||
-	    (u->out = fdopen(out_fd, "w")) == NULL) {
-		log_err("cannot open the terminal: %s", strerror(errno));
-		return -1;
-	}
-	if ((u->scr = newterm(name, u->out, u->in)) == NULL) {
-		log_warn("unknown terminal type, using vt100");
-		if ((u->scr = newterm("vt100", u->out, u->in)) == NULL) {
-			log_err("cannot start curses on the terminal");
-			return -1;
-		}
-	}
-	set_term(u->scr);
-	raw();
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	meta(stdscr, TRUE);
-	set_escdelay(50);
-	curs_set(0);
-	ui_draw_init();
-	return 0;
-}
-
-static void
-term_close(struct ui *u)
-{
-	if (u->scr != NULL) {
-		endwin();
-		delscreen(u->scr);
-	}
-	if (u->in != NULL)
-		fclose(u->in);
-	if (u->out != NULL)
-		fclose(u->out);
-}
-
-/* Follows the window size: the pty's size is the truth. */
-static void
-term_resize(struct ui *u)
-{
-	struct winsize ws;
-
-	got_winch = 0;
-	if (ioctl(u->out_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
-		resize_term(ws.ws_row, ws.ws_col);
 	screen_resize(&u->c);
-}
-
-static enum wait_result
-wait_input(struct ui *u, int timeout_ms)
-{
-	struct pollfd p[2] = {
-		{ .fd = u->in_fd, .events = POLLIN },
-		{ .fd = sig_pipe[0], .events = POLLIN },
-	};
-	char drain[64];
-	int n;
-
-	n = poll(p, 2, timeout_ms);
-	if (n < 0)
-		return errno == EINTR ? WAIT_SIGNAL : WAIT_GONE;
-	if (p[1].revents & POLLIN)
-		while (read(sig_pipe[0], drain, sizeof drain) > 0)
-			;
-	if (p[0].revents & (POLLERR | POLLNVAL))
-		return WAIT_GONE;
-	if (p[0].revents & (POLLIN | POLLHUP))
-		return WAIT_INPUT;
-	return n == 0 ? WAIT_TIMEOUT : WAIT_SIGNAL;
+	u->full_redraw = true;
 }
 
 static void
 presence_section(struct ui *u)
 {
 	struct screen_frame *f = screen_top(&u->c);
-	const char *section = f != NULL ? f->s->section : "Main menu";
+	const char *section = f != NULL ? f->s->section : screen_main.section;
 
-	u->c.moved = false;
 	if (u->c.me.id == 0)
 		return;
 	if (!u->present) {
@@ -221,6 +69,13 @@ presence_section(struct ui *u)
 	}
 	if (db_presence_update(u->c.db, (int)getpid(), section, 0) != 0)
 		log_warn("cannot update presence: %s", db_errmsg(u->c.db));
+}
+
+/* screen_ctx is the first member of struct ui. */
+static void
+on_moved(struct screen_ctx *c)
+{
+	presence_section((struct ui *)c);
 }
 
 static void
@@ -258,7 +113,7 @@ handle_key(struct ui *u, int key)
 	u->last_key = mono_now();
 	presence_input(u);
 	if (key == UI_KEY_RESIZE) {
-		term_resize(u);
+		resize(u);
 		return;
 	}
 	/* "press any key" means just that: the key only wakes the session. */
@@ -266,8 +121,6 @@ handle_key(struct ui *u, int key)
 		return;
 	screen_clear_msg(&u->c);
 	screen_key(&u->c, key);
-	if (u->c.moved)
-		presence_section(u);
 }
 
 /* Reads every key that is waiting before the next frame is drawn, so a
@@ -277,7 +130,7 @@ drain_keys(struct ui *u)
 {
 	int key, n = 0;
 
-	while (u->c.quit == SCREEN_RUN && !got_hangup &&
+	while (u->c.quit == SCREEN_RUN && !ui_term_hangup() &&
 	    (key = ui_keys_read()) != UI_KEY_NONE) {
 		handle_key(u, key);
 		n++;
@@ -301,11 +154,12 @@ check_data_version(struct ui *u)
 }
 
 static void
-draw(struct ui *u, int idle, bool full)
+draw(struct ui *u, int idle)
 {
 	ui_draw_begin();
 	ui_frame_draw(&u->c, idle);
-	ui_draw_end(full);
+	ui_draw_end(u->full_redraw);
+	u->full_redraw = false;
 }
 
 static void
@@ -321,29 +175,26 @@ idle_logoff(struct ui *u)
 static void
 run_loop(struct ui *u)
 {
-	enum wait_result w;
-	bool full = true;
+	enum ui_term_event ev;
 	int idle;
 
-	while (u->c.quit == SCREEN_RUN && !got_hangup && !u->gone) {
-		if (got_winch) {
-			term_resize(u);
-			full = true;
-		}
+	u->full_redraw = true;
+	while (u->c.quit == SCREEN_RUN && !ui_term_hangup() && !u->gone) {
+		if (ui_term_resized())
+			resize(u);
 		if ((idle = idle_left(u)) == 0) {
 			idle_logoff(u);
 			break;
 		}
 		check_data_version(u);
-		draw(u, idle, full);
-		full = false;
-		w = wait_input(u, TICK_MS);
-		if (w == WAIT_GONE)
+		draw(u, idle);
+		ev = ui_term_wait(TICK_MS);
+		if (ev == UI_TERM_GONE)
 			u->gone = true;
-		else if (w == WAIT_INPUT)
+		else if (ev == UI_TERM_INPUT)
 			drain_keys(u);
 	}
-	if (got_hangup || u->gone)
+	if (ui_term_hangup() || u->gone)
 		log_info("terminal gone: user=%lld", (long long)u->c.me.id);
 }
 
@@ -358,12 +209,12 @@ show_text(struct ui *u, const char *name, int seconds)
 	ui_frame_text(&u->c, text);
 	ui_draw_end(false);
 	free(text);
-	while (!got_hangup && !u->gone && mono_now() < end) {
-		enum wait_result w = wait_input(u, 250);
+	while (!ui_term_hangup() && !u->gone && mono_now() < end) {
+		enum ui_term_event ev = ui_term_wait(250);
 
-		if (w == WAIT_GONE)
+		if (ev == UI_TERM_GONE)
 			break;
-		if (w == WAIT_INPUT && ui_keys_read() != UI_KEY_NONE)
+		if (ev == UI_TERM_INPUT && ui_keys_read() != UI_KEY_NONE)
 			break;
 	}
 }
@@ -378,13 +229,18 @@ load_member(struct ui *u, int64_t id)
 		return -1;
 	}
 	if (c->me.status == STATUS_SUSPENDED) {
+		static const char msg[] = "Your account is suspended. Please contact a sysop.\r\n";
+
 		log_warn("suspended member %lld refused", (long long)id);
+		if (write(c->args->out_fd, msg, sizeof msg - 1) < 0)
+			log_debug("cannot tell the member: terminal gone");
 		return -1;
 	}
 	/* The UI records the login: it knows a session really started. */
 	c->first_login = c->me.last_login_at == 0;
 	if (db_user_touch_login(c->db, id) != 0)
 		log_warn("cannot record login time for member %lld", (long long)id);
+	screen_reload_me(c);
 	return 0;
 }
 
@@ -401,13 +257,12 @@ start(struct ui *u, const struct ui_args *a)
 	log_info("session start: user=%s peer=%s",
 	    text_escape_log(esc, sizeof esc, u->c.me.login), a->peer);
 	screen_push(&u->c, &screen_main, NULL);
-	presence_section(u);
 }
 
 static void
 finish(struct ui *u)
 {
-	if (u->c.quit == SCREEN_GOODBYE && !got_hangup && !u->gone)
+	if (u->c.quit == SCREEN_GOODBYE && !ui_term_hangup() && !u->gone)
 		show_text(u, "goodbye", GOODBYE_SECONDS);
 	if (u->present && db_presence_leave(u->c.db, (int)getpid()) != 0)
 		log_warn("cannot remove presence: %s", db_errmsg(u->c.db));
@@ -425,7 +280,7 @@ ui_main(const struct ui_args *a)
 	memset(&u, 0, sizeof u);
 	u.c.cfg = a->cfg;
 	u.c.args = a;
-	locale_setup();
+	u.c.moved = on_moved;
 	if (crypto_init() != 0) {
 		log_err("cannot initialise libsodium");
 		return 1;
@@ -436,7 +291,7 @@ ui_main(const struct ui_args *a)
 	}
 	if (a->user_id != 0 && load_member(&u, a->user_id) != 0)
 		goto out;
-	if (signals_install() != 0 || term_open(&u, a) != 0)
+	if (ui_term_open(a) != 0)
 		goto out;
 	u.last_key = u.presence_input = mono_now();
 	u.db_version = db_data_version(u.c.db);
@@ -451,7 +306,7 @@ ui_main(const struct ui_args *a)
 	finish(&u);
 	status = u.c.quit != SCREEN_RUN ? u.c.exit_status : 0;
 out:
-	term_close(&u);
+	ui_term_close();
 	db_close(u.c.db);
 	return status;
 }

@@ -34,7 +34,7 @@ expect_exit 0 "db backup" "$BIN" db backup "$T/backup.db" $D
 expect_exit 1 "backup over an existing file" "$BIN" db backup "$T/backup.db" $D
 
 # First start: keys generated with mode 0600 and their fingerprints printed.
-rm -rf "$T/keys"
+rm -rf "$T/keys"; E2E_FRESH_KEYS=1
 e2e_start
 for k in ssh_host_ed25519_key ssh_host_rsa_key; do
   [ -f "$T/keys/$k" ] || fail "$k not generated"

@@ -13,10 +13,10 @@ e2e_window key "ssh $SSHO -o BatchMode=yes -i $T/id -p $PORT alice@127.0.0.1"
 e2e_see key 'Welcome.*Alice Ödegaard 安娜'
 
 out=$(sshpass -p 'wrong password' ssh $SSHO -o PubkeyAuthentication=no \
-  -o NumberOfPasswordPrompts=1 -p "$PORT" alice@127.0.0.1 true 2>&1 </dev/null)
+  -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1 -p "$PORT" alice@127.0.0.1 true 2>&1 </dev/null)
 echo "$out" | grep -qi denied || fail "wrong password not refused: $out"
 out=$(sshpass -p 'whatever pw' ssh $SSHO -o PubkeyAuthentication=no \
-  -o NumberOfPasswordPrompts=1 -p "$PORT" nosuchuser@127.0.0.1 true 2>&1 </dev/null)
+  -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1 -p "$PORT" nosuchuser@127.0.0.1 true 2>&1 </dev/null)
 echo "$out" | grep -qi denied || fail "unknown login not refused: $out"
 grep -q 'auth failure: method=password user=alice' "$T/server.log" || fail "auth failure not logged"
 grep -q 'auth success: method=publickey user=alice' "$T/server.log" || fail "key auth not logged"

@@ -51,7 +51,7 @@ free_port() {
 
 # e2e_start [serve options...]: starts the server and waits until it listens.
 e2e_start() {
-  if [ -n "${E2E_KEYS:-}" ] && [ ! -d "$T/keys" ]; then
+  if [ -n "${E2E_KEYS:-}" ] && [ -z "${E2E_FRESH_KEYS:-}" ] && [ ! -d "$T/keys" ]; then
     cp -rp "$E2E_KEYS/keys" "$T/keys"
   fi
   PORT=$(free_port)

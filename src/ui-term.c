@@ -1,0 +1,222 @@
+/* Terminal setup and waiting; see ui-term.h. */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "log.h"
+#include "ui-draw.h"
+#include "ui-term.h"
+#include "ui.h"
+
+#define TERM_NAME_MAX 64
+
+static volatile sig_atomic_t got_hangup, got_winch;
+static int sig_pipe[2] = { -1, -1 };
+static SCREEN *scr;
+static FILE *term_in, *term_out;
+static int in_fd = -1, out_fd = -1;
+
+/* Signals only set a flag and wake poll(): the loop does the work. */
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+
+	if (sig == SIGWINCH)
+		got_winch = 1;
+	else
+		got_hangup = 1;
+	if (sig_pipe[1] != -1 && write(sig_pipe[1], "s", 1) < 0) {
+		/* The pipe is full: a wakeup is already pending. */
+	}
+	errno = saved;
+}
+
+/* Installed before newterm so curses keeps its hands off them: SIGTERM
+ * must leave presence cleanly, and SIGWINCH must wake our poll. */
+static int
+signals_install(void)
+{
+	static const int sigs[] = { SIGHUP, SIGTERM, SIGWINCH };
+	struct sigaction sa;
+
+	if (pipe2(sig_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], &sa, NULL) != 0)
+			return -1;
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+static void
+locale_setup(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return;
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		log_warn("no UTF-8 locale: non-ASCII text will not display");
+}
+
+/* The client chooses TERM, so it is only a name to look up, never a path. */
+static const char *
+term_name(const char *t)
+{
+	size_t len;
+
+	if (t == NULL)
+		t = getenv("TERM");
+	if (t == NULL || (len = strlen(t)) == 0 || len >= TERM_NAME_MAX)
+		return "vt100";
+	for (size_t i = 0; i < len; i++)
+		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+		    (t[i] >= '0' && t[i] <= '9') || strchr("._+-", t[i]) != NULL))
+			return "vt100";
+	return t;
+}
+
+/* Our own stdio streams on copies of the fds, so closing them later
+ * leaves the caller's descriptors alone. */
+static int
+open_streams(const struct ui_args *a)
+{
+	int fi = dup(a->in_fd), fo = dup(a->out_fd);
+
+	if (fi != -1 && (term_in = fdopen(fi, "r")) == NULL)
+		close(fi);
+	if (fo != -1 && (term_out = fdopen(fo, "w")) == NULL)
+		close(fo);
+	if (term_in == NULL || term_out == NULL) {
+		log_err("cannot open the terminal: %s", strerror(errno));
+		return -1;
+	}
+	in_fd = a->in_fd;
+	out_fd = a->out_fd;
+	return 0;
+}
+
+static void
+curses_modes(void)
+{
+	raw();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	/* Keys are read after poll() says so, until none is left. */
+	nodelay(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	set_escdelay(50);
+	curs_set(0);
+	ui_draw_init();
+}
+
+/* True if the terminal can move the cursor, which every screen needs. */
+static bool
+can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (const char *)-1;
+}
+
+int
+ui_term_open(const struct ui_args *a)
+{
+	const char *name = term_name(a->term);
+
+	if (signals_install() != 0) {
+		log_err("cannot install signal handlers: %s", strerror(errno));
+		return -1;
+	}
+	locale_setup();
+	if (open_streams(a) != 0)
+		return -1;
+	if ((scr = newterm(name, term_out, term_in)) != NULL && !can_address()) {
+		/* "dumb" and friends: a screen we could not draw. */
+		endwin();
+		delscreen(scr);
+		scr = NULL;
+	}
+	if (scr == NULL) {
+		log_warn("unknown or unusable terminal type, using vt100");
+		if ((scr = newterm("vt100", term_out, term_in)) == NULL) {
+			log_err("cannot start curses on the terminal");
+			return -1;
+		}
+	}
+	set_term(scr);
+	curses_modes();
+	return 0;
+}
+
+void
+ui_term_close(void)
+{
+	if (scr != NULL) {
+		endwin();
+		delscreen(scr);
+		scr = NULL;
+	}
+	if (term_in != NULL)
+		fclose(term_in);
+	if (term_out != NULL)
+		fclose(term_out);
+	term_in = term_out = NULL;
+}
+
+enum ui_term_event
+ui_term_wait(int timeout_ms)
+{
+	struct pollfd p[2] = {
+		{ .fd = in_fd, .events = POLLIN },
+		{ .fd = sig_pipe[0], .events = POLLIN },
+	};
+	char drain[64];
+	int n;
+
+	n = poll(p, 2, timeout_ms);
+	if (n < 0)
+		return errno == EINTR ? UI_TERM_SIGNAL : UI_TERM_GONE;
+	if (p[1].revents & POLLIN)
+		while (read(sig_pipe[0], drain, sizeof drain) > 0)
+			;
+	if (p[0].revents & (POLLERR | POLLNVAL))
+		return UI_TERM_GONE;
+	if (p[0].revents & (POLLIN | POLLHUP))
+		return UI_TERM_INPUT;
+	return n == 0 ? UI_TERM_TIMEOUT : UI_TERM_SIGNAL;
+}
+
+bool
+ui_term_hangup(void)
+{
+	return got_hangup != 0;
+}
+
+/* The pty's size is the truth; curses is told with resize_term. */
+bool
+ui_term_resized(void)
+{
+	struct winsize ws;
+
+	if (!got_winch)
+		return false;
+	got_winch = 0;
+	if (ioctl(out_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resize_term(ws.ws_row, ws.ws_col);
+	return true;
+}

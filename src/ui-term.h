@@ -1,0 +1,32 @@
+/* The UI process's terminal: locale, TERM, curses on the given fds, the
+ * signals that concern it (hangup, terminate, window size) and waiting for
+ * input. One terminal per process, so the state is module-wide. */
+#ifndef UI_TERM_H
+#define UI_TERM_H
+#include <stdbool.h>
+
+struct ui_args;
+
+enum ui_term_event {
+	UI_TERM_INPUT,		/* bytes (or EOF) to read */
+	UI_TERM_TIMEOUT,
+	UI_TERM_SIGNAL,		/* check ui_term_hangup / ui_term_resized */
+	UI_TERM_GONE		/* the terminal is gone */
+};
+
+/* Installs the signal handlers, then makes the locale UTF-8 and starts
+ * curses on a->in_fd/out_fd with a->term (NULL: $TERM), falling back to
+ * vt100 for a bad or unknown name. Returns 0, or -1 after logging. */
+int ui_term_open(const struct ui_args *a);
+/* Ends curses; safe when open failed or was never called. */
+void ui_term_close(void);
+
+/* Waits up to timeout_ms for input or a signal. */
+enum ui_term_event ui_term_wait(int timeout_ms);
+
+/* SIGHUP or SIGTERM arrived: leave now. */
+bool ui_term_hangup(void);
+/* If SIGWINCH arrived, takes the new size from the pty and returns true. */
+bool ui_term_resized(void);
+
+#endif
