@@ -23,11 +23,13 @@ static void __attribute__((noreturn))
 exec_child(int slave, int log_fd, const char *path, char *const argv[], char *const env[])
 {
 	sigset_t none;
+	/* login_tty replaces fd 2, which may be the log itself: keep a copy. */
+	int log_copy = log_fd >= 0 ? fcntl(log_fd, F_DUPFD, 3) : -1;
 
 	if (login_tty(slave) != 0)
 		_exit(127);
 	/* Server log lines must never land on the member's screen. */
-	if (log_fd >= 0 && dup2(log_fd, STDERR_FILENO) < 0)
+	if (log_copy >= 0 && dup2(log_copy, STDERR_FILENO) < 0)
 		_exit(127);
 	/* The SSH socket, the listener pipe and the host keys stay behind. */
 	close_range(3, ~0U, 0);

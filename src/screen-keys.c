@@ -71,15 +71,6 @@ add_key(struct screen_ctx *c, struct keys *k)
 	k->list.sel = k->n > 0 ? k->n - 1 : 0;
 }
 
-static void
-start_add(struct screen_ctx *c, void *st)
-{
-	struct keys *k = st;
-
-	(void)c;
-	ui_line_open(&k->line, NULL, KEY_LINE_CHARS, false);
-}
-
 /* Without a password, the last key is the only way back in. */
 static bool
 last_way_in(struct screen_ctx *c, struct keys *k)
@@ -127,7 +118,10 @@ ask_remove(struct screen_ctx *c, void *st)
 static void
 open_add(struct screen_ctx *c, void *st)
 {
-	start_add(c, st);
+	struct keys *k = st;
+
+	(void)c;
+	ui_line_open(&k->line, NULL, KEY_LINE_CHARS, false);
 }
 
 static const struct ui_binding key_bindings[] = {

@@ -106,7 +106,7 @@ main_draw(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
 	char greet[MEMBER_NAME_SZ + 32], hints[160];
-	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)MENU_N - 1;
+	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)MENU_N;
 	size_t cols = (size_t)ui_cols() - 4;
 
 	snprintf(greet, sizeof greet, "%s, %s", c->first_login ? "Welcome" :

@@ -74,7 +74,7 @@ screen_pop(struct screen_ctx *c)
 }
 
 void
-screen_reset(struct screen_ctx *c, const struct screen *s, const void *arg)
+screen_leave_all(struct screen_ctx *c)
 {
 	struct screen_frame *f;
 
@@ -83,6 +83,12 @@ screen_reset(struct screen_ctx *c, const struct screen *s, const void *arg)
 			f->s->leave(c, f->st);
 		c->depth--;
 	}
+}
+
+void
+screen_reset(struct screen_ctx *c, const struct screen *s, const void *arg)
+{
+	screen_leave_all(c);
 	screen_push(c, s, arg);
 }
 

@@ -83,6 +83,8 @@ struct screen_ctx {
 /* Navigation. Pushing a screen calls its enter; popping calls leave. */
 void screen_push(struct screen_ctx *c, const struct screen *s, const void *arg);
 void screen_pop(struct screen_ctx *c);
+/* Leaves every screen (at exit), without reloading anything. */
+void screen_leave_all(struct screen_ctx *c);
 /* Leaves every screen and starts over with s (after registration). */
 void screen_reset(struct screen_ctx *c, const struct screen *s, const void *arg);
 struct screen_frame *screen_top(struct screen_ctx *c);

@@ -70,9 +70,8 @@ accept_member(struct session *s, const struct member *m, const char *method)
 {
 	s->user_id = m->id;
 	s->status = m->status;
+	/* The UI records the login time: it greets first-timers differently. */
 	authenticated(s, m->login, method);
-	if (db_user_touch_login(s->db, m->id) != 0)
-		log_warn("cannot record login time for user %lld", (long long)m->id);
 	return SSH_AUTH_SUCCESS;
 }
 

@@ -34,11 +34,30 @@ static const struct {
 } control_keys[] = {
 	{ '\r', UI_KEY_ENTER },
 	{ '\n', UI_KEY_ENTER },
-	{ 27, UI_KEY_ESC },
+	{ 3, UI_KEY_ESC },		/* Ctrl-C: what people press to get out */
 	{ 127, UI_KEY_BACKSPACE },
 	{ 8, UI_KEY_BACKSPACE },
 	{ '\t', UI_KEY_TAB },
 };
+
+/* An Esc that arrives with more input right behind it was not the Esc key
+ * but part of something typed or pasted (an escape sequence curses did not
+ * know, or Alt+key): it is handed on as the character, for the input checks
+ * to refuse visibly. A lone Esc is the key. */
+static int
+esc_or_char(void)
+{
+	wint_t wc;
+	int r = wget_wch(stdscr, &wc);
+
+	if (r == ERR)
+		return UI_KEY_ESC;
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return 27;
+}
 
 int
 ui_keys_read(void)
@@ -49,6 +68,8 @@ ui_keys_read(void)
 	r = wget_wch(stdscr, &wc);
 	if (r == ERR)
 		return UI_KEY_NONE;
+	if (r == OK && wc == 27)
+		return esc_or_char();
 	if (r == KEY_CODE_YES) {
 		for (size_t i = 0; i < sizeof special_keys / sizeof special_keys[0]; i++)
 			if (special_keys[i].curses == (int)wc)

@@ -136,7 +136,10 @@ ui_line_key(struct ui_line *l, struct screen_ctx *c, int key)
 		cut(l, l->cur, l->len);
 		break;
 	default:
-		if (ui_keys_is_text(key))
+		/* Control characters are kept too (drawn as U+FFFD): the
+		 * caller's check then refuses them with a reason, and the
+		 * member sees what was typed instead of losing it. */
+		if (key > 0 && key < 0x110000)
 			insert(l, c, key);
 		break;
 	}

@@ -13,7 +13,9 @@ enum ui_line_result { UI_LINE_EDITING, UI_LINE_DONE, UI_LINE_CANCEL };
 /* A one-line input: UTF-8 aware, cursor movement, Backspace/Delete,
  * Home/End (Ctrl-A/Ctrl-E), Ctrl-U clears before the cursor, Ctrl-K after.
  * At most max_chars characters; typing more shows a message and keeps the
- * text. Hidden mode draws '*' for each character (passwords). */
+ * text. Control characters that are not editing keys are kept, so the
+ * caller's input check can refuse them with a reason. Hidden mode draws '*'
+ * for each character (passwords). */
 struct ui_line {
 	char *buf;		/* owned; NUL terminated */
 	size_t len, cap;	/* bytes */

@@ -266,8 +266,7 @@ finish(struct ui *u)
 		show_text(u, "goodbye", GOODBYE_SECONDS);
 	if (u->present && db_presence_leave(u->c.db, (int)getpid()) != 0)
 		log_warn("cannot remove presence: %s", db_errmsg(u->c.db));
-	while (u->c.depth > 0)
-		screen_pop(&u->c);
+	screen_leave_all(&u->c);
 }
 
 int

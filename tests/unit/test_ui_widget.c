@@ -3,6 +3,7 @@
 #include "screen.h"
 #include "screenfile.h"
 #include "test.h"
+#include "text.h"
 #include "ui-keys.h"
 #include "ui-widget.h"
 
@@ -67,10 +68,18 @@ TEST(ui_line_ctrl_u_and_control_keys)
 	ui_line_key(&l, &c, UI_KEY_CTRL('u'));
 	CHECK_STR(ui_line_text(&l), "ef");
 	CHECK_INT(l.cur, 0);
-	ui_line_key(&l, &c, 0x7f);			/* DEL is not text */
-	ui_line_key(&l, &c, 0x202e);			/* bidi override */
 	ui_line_key(&l, &c, UI_KEY_CTRL('k'));
 	CHECK_STR(ui_line_text(&l), "");
+	/* Typed control characters stay, for the input check to refuse. */
+	ui_line_key(&l, &c, 'Z');
+	ui_line_key(&l, &c, 27);
+	ui_line_key(&l, &c, '[');
+	ui_line_key(&l, &c, 0x202e);
+	CHECK_STR(ui_line_text(&l), "Z\x1b[\xe2\x80\xae");
+	CHECK_INT(l.chars, 4);
+	CHECK(text_check_line(ui_line_text(&l), 64) != NULL);
+	ui_line_key(&l, &c, 0);		/* NUL never enters a string */
+	CHECK_INT(l.chars, 4);
 	ui_line_close(&l);
 }
 
