@@ -30,6 +30,7 @@
 #include "hostkey.h"
 #include "log.h"
 #include "session.h"
+#include "sigevent.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -48,37 +49,20 @@ struct listener {
 	size_t nchildren, cap;
 };
 
-static int sig_pipe[2] = { -1, -1 };
-static volatile sig_atomic_t stop_requested;
-
-static void
-on_signal(int sig)
+/* Stops the accept loop; children are left running on purpose. */
+static bool
+stop_requested(void)
 {
-	int saved = errno;
-	char c = (char)sig;
-
-	if (sig == SIGTERM || sig == SIGINT)
-		stop_requested = 1;
-	if (write(sig_pipe[1], &c, 1) < 0) {
-		/* a wakeup is already pending */
-	}
-	errno = saved;
+	return sigevent_seen(SIGTERM) || sigevent_seen(SIGINT);
 }
 
 static int
 setup_signals(void)
 {
-	struct sigaction sa;
+	static const int sigs[] = { SIGCHLD, SIGTERM, SIGINT };
 
-	if (pipe2(sig_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
+	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
 		return -1;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGCHLD, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
 	return 0;
@@ -162,8 +146,7 @@ static void __attribute__((noreturn))
 run_child(struct listener *l, int conn, int notify_wr, const char *peer)
 {
 	close(l->fd);
-	close(sig_pipe[0]);
-	close(sig_pipe[1]);
+	sigevent_close();
 	for (size_t i = 0; i < l->nchildren; i++)
 		if (l->children[i].notify_fd >= 0)
 			close(l->children[i].notify_fd);
@@ -269,14 +252,14 @@ listener_loop(struct listener *l)
 	struct pollfd *pfd = NULL;
 	size_t pcap = 0;
 
-	while (!stop_requested) {
+	while (!stop_requested()) {
 		size_t n = 0;
 
 		if (pcap < l->nchildren + 2) {
 			pcap = l->nchildren + 16;
 			pfd = xreallocarray(pfd, pcap, sizeof *pfd);
 		}
-		pfd[n++] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
+		pfd[n++] = (struct pollfd){ .fd = sigevent_fd(), .events = POLLIN };
 		pfd[n++] = (struct pollfd){ .fd = l->fd, .events = POLLIN };
 		for (size_t i = 0; i < l->nchildren; i++)
 			pfd[n++] = (struct pollfd){ .fd = l->children[i].notify_fd, .events = POLLIN };
@@ -292,10 +275,7 @@ listener_loop(struct listener *l)
 			    l->children[i].notify_fd == pfd[i + 2].fd)
 				child_notified(&l->children[i]);
 		if (pfd[0].revents & POLLIN) {
-			char buf[64];
-
-			while (read(sig_pipe[0], buf, sizeof buf) > 0)
-				;
+			sigevent_drain();
 			reap_children(l);
 		}
 		if (pfd[1].revents & POLLIN)

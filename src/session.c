@@ -18,13 +18,11 @@
 #include "log.h"
 #include "pty.h"
 #include "session.h"
+#include "sigevent.h"
 #include "ssh-auth.h"
 #include "ssh-chan.h"
 #include "text.h"
 #include "xmalloc.h"
-
-static int sig_pipe[2] = { -1, -1 };
-static volatile sig_atomic_t got_term;
 
 static void
 on_alarm(int sig)
@@ -39,46 +37,32 @@ on_alarm(int sig)
 	_exit(1);
 }
 
-static void
-on_signal(int sig)
+static bool
+got_term(void)
 {
-	int saved = errno;
-	char c = (char)sig;
-
-	if (sig == SIGTERM || sig == SIGHUP)
-		got_term = 1;
-	if (sig_pipe[1] >= 0 && write(sig_pipe[1], &c, 1) < 0) {
-		/* pipe full: a wakeup is already pending */
-	}
-	errno = saved;
+	return sigevent_seen(SIGTERM) || sigevent_seen(SIGHUP);
 }
 
 static int
 drain_sig_pipe(socket_t fd, int revents, void *ud)
 {
-	char buf[64];
-
+	(void)fd;
 	(void)revents;
 	(void)ud;
-	while (read(fd, buf, sizeof buf) > 0)
-		;
+	sigevent_drain();
 	return 0;
 }
 
 static int
 setup_signals(void)
 {
+	static const int sigs[] = { SIGCHLD, SIGTERM, SIGHUP };
 	struct sigaction sa;
 
-	if (pipe2(sig_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
+	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
 		return -1;
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGCHLD, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
@@ -101,7 +85,7 @@ static int
 loop_until(struct session *s, bool (*done)(const struct session *))
 {
 	while (!done(s)) {
-		if (got_term || s->client_gone || !ssh_is_connected(s->ssh))
+		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
 			return -1;
 		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
 			return -1;
@@ -202,7 +186,7 @@ run_ui(struct session *s)
 	if (ssh_chan_pump_start(s) != 0)
 		s->pty_eof = true;
 	while (!ui_done(s)) {
-		if (got_term || s->client_gone || !ssh_is_connected(s->ssh))
+		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
 			break;
 		ssh_chan_pump_update(s);
 		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
@@ -319,7 +303,7 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	ssh_auth_setup(s);
 	if ((s->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(s->event, s->ssh) != SSH_OK ||
-	    ssh_event_add_fd(s->event, sig_pipe[0], POLLIN, drain_sig_pipe, NULL) != SSH_OK)
+	    ssh_event_add_fd(s->event, sigevent_fd(), POLLIN, drain_sig_pipe, NULL) != SSH_OK)
 		fatal("cannot create the event loop");
 	if (loop_until(s, channel_ready) != 0) {
 		log_info("connection from %s closed before a session started (%s)", s->peer,

@@ -1,7 +1,6 @@
 /* Terminal setup and waiting; see ui-term.h. */
 #include <curses.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -12,33 +11,16 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "log.h"
+#include "sigevent.h"
 #include "ui-draw.h"
 #include "ui-term.h"
 #include "ui.h"
 
 #define TERM_NAME_MAX 64
 
-static volatile sig_atomic_t got_hangup, got_winch;
-static int sig_pipe[2] = { -1, -1 };
 static SCREEN *scr;
 static FILE *term_in, *term_out;
 static int in_fd = -1, out_fd = -1;
-
-/* Signals only set a flag and wake poll(): the loop does the work. */
-static void
-on_signal(int sig)
-{
-	int saved = errno;
-
-	if (sig == SIGWINCH)
-		got_winch = 1;
-	else
-		got_hangup = 1;
-	if (sig_pipe[1] != -1 && write(sig_pipe[1], "s", 1) < 0) {
-		/* The pipe is full: a wakeup is already pending. */
-	}
-	errno = saved;
-}
 
 /* Installed before newterm so curses keeps its hands off them: SIGTERM
  * must leave presence cleanly, and SIGWINCH must wake our poll. */
@@ -46,16 +28,9 @@ static int
 signals_install(void)
 {
 	static const int sigs[] = { SIGHUP, SIGTERM, SIGWINCH };
-	struct sigaction sa;
 
-	if (pipe2(sig_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
+	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
 		return -1;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_signal;
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		if (sigaction(sigs[i], &sa, NULL) != 0)
-			return -1;
 	signal(SIGPIPE, SIG_IGN);
 	return 0;
 }
@@ -183,17 +158,15 @@ ui_term_wait(int timeout_ms)
 {
 	struct pollfd p[2] = {
 		{ .fd = in_fd, .events = POLLIN },
-		{ .fd = sig_pipe[0], .events = POLLIN },
+		{ .fd = sigevent_fd(), .events = POLLIN },
 	};
-	char drain[64];
 	int n;
 
 	n = poll(p, 2, timeout_ms);
 	if (n < 0)
 		return errno == EINTR ? UI_TERM_SIGNAL : UI_TERM_GONE;
 	if (p[1].revents & POLLIN)
-		while (read(sig_pipe[0], drain, sizeof drain) > 0)
-			;
+		sigevent_drain();
 	if (p[0].revents & (POLLERR | POLLNVAL))
 		return UI_TERM_GONE;
 	if (p[0].revents & (POLLIN | POLLHUP))
@@ -204,7 +177,7 @@ ui_term_wait(int timeout_ms)
 bool
 ui_term_hangup(void)
 {
-	return got_hangup != 0;
+	return sigevent_seen(SIGHUP) || sigevent_seen(SIGTERM);
 }
 
 /* The pty's size is the truth; curses is told with resize_term. */
@@ -213,9 +186,8 @@ ui_term_resized(void)
 {
 	struct winsize ws;
 
-	if (!got_winch)
+	if (!sigevent_take(SIGWINCH))
 		return false;
-	got_winch = 0;
 	if (ioctl(out_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resize_term(ws.ws_row, ws.ws_col);
 	return true;
