@@ -14,16 +14,25 @@ static const char *const status_names[] = { "active", "suspended", "pending" };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Index of s in words, or -1. */
+static int
+word_index(const char *const *words, size_t n, const char *s)
+{
+	for (size_t i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, words[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 int
 member_role_parse(const char *s, enum role *out)
 {
-	for (size_t i = 0; s != NULL && i < NELEM(role_names); i++) {
-		if (strcmp(s, role_names[i]) == 0) {
-			*out = (enum role)i;
-			return 0;
-		}
-	}
-	return -1;
+	int i = word_index(role_names, NELEM(role_names), s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum role)i;
+	return 0;
 }
 
 const char *
@@ -37,13 +46,12 @@ member_role_name(enum role r)
 int
 member_status_parse(const char *s, enum member_status *out)
 {
-	for (size_t i = 0; s != NULL && i < NELEM(status_names); i++) {
-		if (strcmp(s, status_names[i]) == 0) {
-			*out = (enum member_status)i;
-			return 0;
-		}
-	}
-	return -1;
+	int i = word_index(status_names, NELEM(status_names), s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum member_status)i;
+	return 0;
 }
 
 const char *
