@@ -16,6 +16,7 @@ int cli_local(int argc, char **argv);	/* cli-local.c */
 int cli_ui(int argc, char **argv);	/* cli-ui.c: internal, exec'd by the session */
 int cli_user(int argc, char **argv);	/* cli-user.c */
 int cli_db(int argc, char **argv);	/* cli-db.c */
+int cli_seed(int argc, char **argv);	/* cli-seed.c: seed-demo */
 
 /* Prints "mentorbbs: <msg>" on stderr and returns CLI_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -11,7 +11,8 @@ static const char usage[] =
     "       mentorbbs user list [--db PATH]\n"
     "       mentorbbs user set LOGIN [--status active|suspended] [--role R] [--admin yes|no] [--db PATH]\n"
     "       mentorbbs db check [--db PATH]\n"
-    "       mentorbbs db backup FILE [--db PATH]\n";
+    "       mentorbbs db backup FILE [--db PATH]\n"
+    "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n";
 
 static const struct {
 	const char *name;
@@ -21,6 +22,7 @@ static const struct {
 	{ "local", cli_local },
 	{ "user", cli_user },
 	{ "db", cli_db },
+	{ "seed-demo", cli_seed },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 };
 

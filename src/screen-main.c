@@ -27,6 +27,12 @@ open_online(struct screen_ctx *c)
 }
 
 static void
+open_notices(struct screen_ctx *c)
+{
+	screen_push(c, &screen_notices, NULL);
+}
+
+static void
 open_help(struct screen_ctx *c)
 {
 	screen_push(c, &screen_help, screen_main.name);
@@ -49,6 +55,7 @@ static const struct menu_item {
 	void (*run)(struct screen_ctx *c);
 } menu[] = {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
+	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
 	{ 'w', "Who's online", "Members connected right now", open_online },
 	{ 'h', "Help", "How this system works", open_help },
 	{ 'g', "Goodbye", "Log off", say_goodbye },
@@ -101,11 +108,27 @@ draw_menu(struct main_menu *m, int top)
 	}
 }
 
+/* "Up/Down move  Enter select  q log off  P N W H G  ? help" */
+static const char *
+menu_hints(const char *keys)
+{
+	static char buf[256];
+	size_t len;
+
+	len = (size_t)snprintf(buf, sizeof buf, "Up/Down move  %s  ", keys);
+	for (size_t i = 0; i < MENU_N && len + 3 < sizeof buf; i++) {
+		buf[len++] = (char)(menu[i].hotkey - 'a' + 'A');
+		buf[len++] = ' ';
+	}
+	snprintf(buf + len, sizeof buf - len, " ? help");
+	return buf;
+}
+
 static void
 main_draw(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
-	char greet[MEMBER_NAME_SZ + 32], hints[160];
+	char greet[MEMBER_NAME_SZ + 32], hints[160], news[96];
 	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)MENU_N;
 	size_t cols = (size_t)ui_cols() - 4;
 
@@ -118,14 +141,20 @@ main_draw(struct screen_ctx *c, void *st)
 		    "approval by a sysop. Until then you can complete your profile "
 		    "and read, but not post or send messages.", 0, UI_A_INFO) + 1;
 	}
+	if (c->live.notices > 0) {
+		snprintf(news, sizeof news, "You have %lld new notice%s: press N to read %s.",
+		    (long long)c->live.notices, c->live.notices == 1 ? "" : "s",
+		    c->live.notices == 1 ? "it" : "them");
+		ui_draw_text(y, 2, news, cols, UI_A_INFO);
+		y += 2;
+	}
 	/* The welcome text gets what is left, with a blank row above the menu. */
 	if (menu_top - 2 > y)
 		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
 	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
 	draw_menu(m, menu_top);
 	ui_keys_hints(main_keys, sizeof main_keys / sizeof main_keys[0], hints, sizeof hints);
-	snprintf(greet, sizeof greet, "Up/Down move  %s  P W H G  ? help", hints);
-	screen_hints(c, greet);
+	screen_hints(c, menu_hints(hints));
 }
 
 static bool

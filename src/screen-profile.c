@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db-block.h"
 #include "db-user.h"
+#include "db.h"
 #include "log.h"
 #include "screen.h"
 #include "ui-draw.h"
@@ -20,6 +22,7 @@ struct profile {
 	struct member m;
 	size_t nkeys;
 	size_t top, total;
+	bool blocked;		/* I blocked this member */
 };
 
 /* One row of the view: a label and its value; block values (the bio) go
@@ -61,6 +64,8 @@ load(struct screen_ctx *c, struct profile *p)
 		return;
 	}
 	p->loaded = db_user_get(c->db, p->id, &p->m) == 0;
+	if (p->loaded && db_block_by(c->db, c->me.id, p->id, &p->blocked) != DB_OK)
+		log_warn("cannot read block state: %s", db_errmsg(c->db));
 }
 
 static size_t
@@ -177,11 +182,48 @@ static const struct ui_binding own_keys[] = {
 };
 
 static void
+block_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	struct profile *p = arg;
+	int r;
+
+	if (!yes)
+		return;
+	r = p->blocked ? db_block_remove(c->db, c->me.id, p->id) :
+	    db_block_add(c->db, c->me.id, p->id);
+	if (r != DB_OK && r != DB_NOTFOUND) {
+		screen_error(c, "That did not work; please try again.");
+		return;
+	}
+	p->blocked = !p->blocked;
+	if (p->blocked)
+		screen_info(c, "Blocked %s: no messages or requests either way, and "
+		    "neither of you finds the other in search.", p->m.name);
+	else
+		screen_info(c, "Unblocked %s.", p->m.name);
+}
+
+static void
+toggle_block(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+	char q[MEMBER_NAME_SZ + 64];
+
+	snprintf(q, sizeof q, "%s %s? [y/n]", p->blocked ? "Unblock" : "Block", p->m.name);
+	screen_ask(c, q, block_answer, p);
+}
+
+/* Actions on another member's profile; later features add theirs here. */
+static const struct ui_binding other_keys[] = {
+	{ 'b', 'B', "b block/unblock", toggle_block },
+};
+
+static void
 profile_draw(struct screen_ctx *c, void *st)
 {
 	struct profile *p = st;
 	struct entry e[ENTRIES_MAX];
-	char title[MEMBER_NAME_SZ + 32], hints[160];
+	char title[MEMBER_NAME_SZ + 48], hints[160];
 	size_t n, v = 0, rows = page_rows();
 
 	if (!p->loaded) {
@@ -189,18 +231,21 @@ profile_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "q back");
 		return;
 	}
-	snprintf(title, sizeof title, p->own ? "Your profile" : "Profile of %s", p->m.name);
+	snprintf(title, sizeof title, p->own ? "Your profile" : "Profile of %s%s", p->m.name,
+	    p->blocked ? " (you blocked this member)" : "");
 	ui_draw_text(UI_BODY_TOP + 1, 2, title, (size_t)ui_cols() - 4, UI_A_TITLE);
 	n = entries(p, e);
 	for (size_t i = 0; i < n; i++)
 		v += draw_entry(&e[i], v, p->top, rows, UI_BODY_TOP + 3);
 	p->total = v;
-	hints[0] = '\0';
 	if (p->own)
 		ui_keys_hints(own_keys, sizeof own_keys / sizeof own_keys[0], hints,
 		    sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "%s%s",
-	    p->own ? "  " : "", "Up/Down/PgUp/PgDn scroll  q back  ? help");
+	else
+		ui_keys_hints(other_keys, sizeof other_keys / sizeof other_keys[0], hints,
+		    sizeof hints);
+	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "%s",
+	    "  Up/Down scroll  q back  ? help");
 	screen_hints(c, hints);
 }
 
@@ -211,7 +256,9 @@ profile_key(struct screen_ctx *c, void *st, int key)
 
 	if (ui_scroll_key(&p->top, key, p->total, page_rows()))
 		return true;
-	return p->own && ui_keys_run(own_keys, sizeof own_keys / sizeof own_keys[0],
+	if (p->own)
+		return ui_keys_run(own_keys, sizeof own_keys / sizeof own_keys[0], c, st, key);
+	return p->loaded && ui_keys_run(other_keys, sizeof other_keys / sizeof other_keys[0],
 	    c, st, key);
 }
 

@@ -23,6 +23,7 @@ static const struct screen *const registry[] = {
 	&screen_keys,
 	&screen_online,
 	&screen_help,
+	&screen_notices,
 	&ui_edit_screen,
 };
 
@@ -257,6 +258,34 @@ screen_date(char *buf, size_t sz, int64_t t)
 	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
 	    strftime(buf, sz, "%Y-%m-%d", &tm) == 0)
 		snprintf(buf, sz, "-");
+}
+
+void
+screen_datetime(char *buf, size_t sz, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, sz, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, sz, "-");
+}
+
+void
+screen_age(char *buf, size_t sz, int64_t t)
+{
+	int64_t d = db_now() - t;
+
+	if (t <= 0)
+		snprintf(buf, sz, "-");
+	else if (d < 60)
+		snprintf(buf, sz, "just now");
+	else if (d < 3600)
+		snprintf(buf, sz, "%lldm ago", (long long)(d / 60));
+	else if (d < 86400)
+		snprintf(buf, sz, "%lldh ago", (long long)(d / 3600));
+	else
+		snprintf(buf, sz, "%lldd ago", (long long)(d / 86400));
 }
 
 char *

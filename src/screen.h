@@ -43,6 +43,7 @@ extern const struct screen screen_password;
 extern const struct screen screen_keys;
 extern const struct screen screen_online;
 extern const struct screen screen_help;
+extern const struct screen screen_notices;
 extern const struct screen ui_edit_screen;
 
 #define SCREEN_STACK_MAX	16
@@ -78,6 +79,14 @@ struct screen_ctx {
 
 	enum screen_quit quit;
 	int exit_status;
+
+	/* What the status bar shows on the right: re-read by screen_live_refresh
+	 * whenever the database changed (screen-live.c). */
+	struct screen_live {
+		int64_t notices;	/* unseen notices */
+		char latest[321];	/* the newest unseen notice */
+		int64_t unread_messages; /* private messages not read yet */
+	} live;
 };
 
 /* Navigation. Pushing a screen calls its enter; popping calls leave. */
@@ -119,6 +128,9 @@ void screen_hints(struct screen_ctx *c, const char *hints);
 /* Ends the session: SCREEN_GOODBYE shows the goodbye text first. */
 void screen_quit(struct screen_ctx *c, enum screen_quit how, int status);
 
+/* Re-reads c->live (notices, unread messages) for the status bar. */
+void screen_live_refresh(struct screen_ctx *c);
+
 /* Reloads c->me from the database after a change. */
 void screen_reload_me(struct screen_ctx *c);
 
@@ -135,5 +147,9 @@ const char *screen_role_label(enum role r);
 
 /* "2025-03-04" for a unix time, "-" for 0. */
 void screen_date(char *buf, size_t sz, int64_t t);
+/* "2025-03-04 14:05" (local time), "-" for 0. */
+void screen_datetime(char *buf, size_t sz, int64_t t);
+/* How long ago: "just now", "5m ago", "3h ago", "2d ago"; "-" for 0. */
+void screen_age(char *buf, size_t sz, int64_t t);
 
 #endif

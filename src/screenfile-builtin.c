@@ -61,6 +61,10 @@ static const struct {
 	  "Who's online\n\n"
 	  "Members connected now, where they are and how long they have been\n"
 	  "idle. The list updates by itself. Enter shows a member's profile.\n" },
+	{ "help-notices",
+	  "Notices\n\n"
+	  "What happened for you while you were here or away: requests, answers,\n"
+	  "replies. Opening this screen marks them seen. Up/Down scroll.\n" },
 	{ "help-register",
 	  "Registration\n\n"
 	  "Answer each question and press Enter. Esc goes back one step.\n"

@@ -67,14 +67,43 @@ draw_message(struct screen_ctx *c, int idle_left)
 	}
 }
 
+/* The right end of the status bar: news for the member, e.g.
+ * "2 new messages | 3 notices: Alice Appleton accepted your request".
+ * Returns the columns it took (0 when there is no news). */
+static size_t
+draw_live(struct screen_ctx *c, int y, size_t cols)
+{
+	const struct screen_live *l = &c->live;
+	char live[448];
+	size_t len = 0, w, max = cols * 2 / 5;
+
+	live[0] = '\0';
+	if (l->unread_messages > 0)
+		len += (size_t)snprintf(live, sizeof live, "%lld new message%s",
+		    (long long)l->unread_messages, l->unread_messages == 1 ? "" : "s");
+	if (l->notices > 0 && len < sizeof live)
+		snprintf(live + len, sizeof live - len, "%s%lld notice%s: %s",
+		    len > 0 ? " | " : "", (long long)l->notices,
+		    l->notices == 1 ? "" : "s", l->latest);
+	if (live[0] == '\0')
+		return 0;
+	w = text_width(live);
+	if (w > max)
+		w = max;
+	ui_draw_text(y, (int)(cols - w - 1), live, w, UI_A_INFO);
+	return w + 2;
+}
+
 static void
 draw_status(struct screen_ctx *c)
 {
 	int y = ui_rows() - 1;
 	const char *hints = c->asking ? "y yes  n no" : c->hints;
+	size_t cols = (size_t)ui_cols(), right;
 
-	ui_draw_fill(y, 0, (size_t)ui_cols(), UI_A_STATUS);
-	ui_draw_text(y, 1, hints, (size_t)ui_cols() - 2, UI_A_STATUS);
+	ui_draw_fill(y, 0, cols, UI_A_STATUS);
+	right = draw_live(c, y, cols);
+	ui_draw_text(y, 1, hints, cols - 2 - right, UI_A_STATUS);
 }
 
 void

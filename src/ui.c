@@ -150,6 +150,7 @@ check_data_version(struct ui *u)
 		return;
 	u->db_version = v;
 	screen_reload_me(&u->c);
+	screen_live_refresh(&u->c);
 	screen_update(&u->c);
 }
 
@@ -301,6 +302,7 @@ ui_main(const struct ui_args *a)
 		goto out;
 	}
 	start(&u, a);
+	screen_live_refresh(&u.c);
 	run_loop(&u);
 	finish(&u);
 	status = u.c.quit != SCREEN_RUN ? u.c.exit_status : 0;

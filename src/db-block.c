@@ -1,0 +1,112 @@
+/* Blocking between members; see db-block.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "db.h"
+#include "db-block.h"
+#include "db-internal.h"
+#include "xmalloc.h"
+
+int
+db_block_add(struct db *db, int64_t actor_id, int64_t other_id)
+{
+	sqlite3_stmt *st;
+
+	if (actor_id <= 0 || other_id <= 0)
+		return DB_DENIED;
+	if (actor_id == other_id)
+		return DB_INVALID;
+	st = db_stmt(db, "INSERT OR IGNORE INTO blocks (blocker_id, blocked_id, created_at) "
+	    "VALUES (?, ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, other_id);
+	sqlite3_bind_int64(st, 3, db_now());
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_block_remove(struct db *db, int64_t actor_id, int64_t other_id)
+{
+	sqlite3_stmt *st;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	st = db_stmt(db, "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, other_id);
+	return db_step_changed(db, st, __func__);
+}
+
+static int
+block_query(struct db *db, const char *sql, int64_t a, int64_t b, bool *blocked)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*blocked = sqlite3_column_int(st, 0) != 0;
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_block_between(struct db *db, int64_t a, int64_t b, bool *blocked)
+{
+	return block_query(db, "SELECT EXISTS (SELECT 1 FROM blocks WHERE "
+	    "(blocker_id = ?1 AND blocked_id = ?2) OR (blocker_id = ?2 AND blocked_id = ?1))",
+	    a, b, blocked);
+}
+
+int
+db_block_by(struct db *db, int64_t actor_id, int64_t other_id, bool *blocked)
+{
+	return block_query(db, "SELECT EXISTS (SELECT 1 FROM blocks WHERE "
+	    "blocker_id = ?1 AND blocked_id = ?2)", actor_id, other_id, blocked);
+}
+
+int
+db_block_list(struct db *db, int64_t actor_id, struct block_row **out, size_t *n)
+{
+	struct block_row *list = NULL, *b;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+	int rc, r;
+
+	st = db_stmt(db, "SELECT b.blocked_id, u.login, u.display_name, b.created_at "
+	    "FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = ? "
+	    "ORDER BY b.created_at DESC, b.blocked_id");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			list = xreallocarray(list, cap, sizeof *list);
+		}
+		b = &list[len++];
+		memset(b, 0, sizeof *b);
+		b->user_id = sqlite3_column_int64(st, 0);
+		db_column_text(st, 1, b->login, sizeof b->login);
+		db_column_text(st, 2, b->name, sizeof b->name);
+		b->created_at = sqlite3_column_int64(st, 3);
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK) {
+		free(list);
+		return r;
+	}
+	*out = list;
+	*n = len;
+	return DB_OK;
+}

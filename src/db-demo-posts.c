@@ -1,0 +1,15 @@
+/* Synthetic posts for seed-demo; see db-demo.h. */
+#include <stdio.h>
+#include "db.h"
+#include "db-demo.h"
+
+int
+db_demo_posts(struct db *db, int64_t n, uint32_t seed, char *err, size_t errsz)
+{
+	(void)db;
+	(void)n;
+	(void)seed;
+	/* Filled in by the work on issue 4. */
+	snprintf(err, errsz, "demo posts are not available in this build");
+	return DB_ERR;
+}

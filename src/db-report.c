@@ -1,0 +1,56 @@
+/* Reports to the moderators; see db-report.h. */
+#include <string.h>
+#include <sqlite3.h>
+#include "db.h"
+#include "db-internal.h"
+#include "db-report.h"
+
+static const char *const kind_names[] = {
+	[REPORT_MESSAGE] = "message", [REPORT_POST] = "post", [REPORT_MEMBER] = "member",
+	[REPORT_HOST] = "host", [REPORT_GUEST] = "guest",
+};
+
+int
+db_report_add(struct db *db, int64_t reporter_id, enum report_kind kind,
+    int64_t target_id, int64_t community_id, const char *reason, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (reporter_id <= 0)
+		return DB_DENIED;
+	if ((unsigned)kind >= sizeof kind_names / sizeof kind_names[0] ||
+	    reason == NULL || reason[0] == '\0' || target_id <= 0)
+		return DB_INVALID;
+	st = db_stmt(db, "INSERT INTO reports (reporter_id, kind, target_id, community_id, "
+	    "reason, created_at) VALUES (?, ?, ?, nullif(?, 0), ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, reporter_id);
+	db_bind_text(st, 2, kind_names[kind]);
+	sqlite3_bind_int64(st, 3, target_id);
+	sqlite3_bind_int64(st, 4, community_id);
+	db_bind_text(st, 5, reason);
+	sqlite3_bind_int64(st, 6, db_now());
+	if ((r = db_step_done(db, st, __func__)) == DB_OK && id != NULL)
+		*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	return r;
+}
+
+int
+db_report_open_by(struct db *db, int64_t reporter_id, int64_t *count)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	st = db_stmt(db, "SELECT count(*) FROM reports WHERE reporter_id = ? AND status = 'open'");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, reporter_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}

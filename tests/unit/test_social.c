@@ -1,0 +1,104 @@
+/* Blocks, notices and reports (db-block.c, db-notice.c, db-report.c). */
+#include <stdlib.h>
+#include "test.h"
+#include "fixture.h"
+#include "db.h"
+#include "db-block.h"
+#include "db-notice.h"
+#include "db-report.h"
+
+TEST(block_works_both_ways_and_only_blocker_lifts)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_STUDENT);
+	int64_t c = fx_member(db, "cat", ROLE_TRAINEE);
+	struct block_row *rows = NULL;
+	size_t n = 0;
+	bool blocked = true;
+
+	CHECK(db != NULL && a && b && c);
+	CHECK_INT(db_block_between(db, a, b, &blocked), DB_OK);
+	CHECK(!blocked);
+	CHECK_INT(db_block_add(db, a, b), DB_OK);
+	CHECK_INT(db_block_add(db, a, b), DB_OK);	/* twice is fine */
+	CHECK_INT(db_block_between(db, b, a, &blocked), DB_OK);
+	CHECK(blocked);
+	CHECK_INT(db_block_by(db, b, a, &blocked), DB_OK);
+	CHECK(!blocked);
+	CHECK_INT(db_block_between(db, a, c, &blocked), DB_OK);
+	CHECK(!blocked);
+	CHECK_INT(db_block_add(db, a, a), DB_INVALID);
+	CHECK_INT(db_block_add(db, a, 9999), DB_NOTFOUND);
+	CHECK_INT(db_block_add(db, 0, b), DB_DENIED);
+	/* b cannot lift a's block: there is no block by b. */
+	CHECK_INT(db_block_remove(db, b, a), DB_NOTFOUND);
+	CHECK_INT(db_block_list(db, a, &rows, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(rows[0].user_id, b);
+	CHECK_STR(rows[0].login, "bob");
+	free(rows);
+	CHECK_INT(db_block_remove(db, a, b), DB_OK);
+	CHECK_INT(db_block_between(db, a, b, &blocked), DB_OK);
+	CHECK(!blocked);
+	db_close(db);
+}
+
+TEST(notices_count_newest_and_mark_seen_per_member)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_STUDENT);
+	struct notice newest, *list = NULL;
+	int64_t count = -1;
+	size_t n = 0;
+	char longtext[600];
+
+	CHECK(db != NULL && a && b);
+	CHECK_INT(db_notice_unseen(db, a, &count, &newest), DB_OK);
+	CHECK_INT(count, 0);
+	CHECK_INT(newest.id, 0);
+	CHECK_INT(db_notice_add(db, a, "mentorship", "Bob asked you for mentorship"), DB_OK);
+	CHECK_INT(db_notice_add(db, a, "host", "Bob asked to stay"), DB_OK);
+	CHECK_INT(db_notice_add(db, b, "host", "not for ann"), DB_OK);
+	CHECK_INT(db_notice_unseen(db, a, &count, &newest), DB_OK);
+	CHECK_INT(count, 2);
+	CHECK_STR(newest.text, "Bob asked to stay");
+	CHECK_STR(newest.kind, "host");
+	/* Marking a's notices leaves b's alone. */
+	CHECK_INT(db_notice_mark_seen(db, a, newest.id), DB_OK);
+	CHECK_INT(db_notice_unseen(db, a, &count, &newest), DB_OK);
+	CHECK_INT(count, 0);
+	CHECK_INT(db_notice_unseen(db, b, &count, &newest), DB_OK);
+	CHECK_INT(count, 1);
+	CHECK_INT(db_notice_list(db, a, 10, &list, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_STR(list[0].text, "Bob asked to stay");
+	CHECK(list[0].seen_at > 0);
+	free(list);
+	/* Over-long text is cut at a character boundary, never mid-character. */
+	for (size_t i = 0; i + 2 < sizeof longtext; i += 2) {
+		longtext[i] = (char)0xc3;
+		longtext[i + 1] = (char)0xa9;	/* é */
+	}
+	longtext[sizeof longtext - 2] = '\0';
+	CHECK_INT(db_notice_add(db, b, "board", longtext), DB_OK);
+	CHECK_INT(db_notice_unseen(db, b, &count, &newest), DB_OK);
+	CHECK_INT(strlen(newest.text) % 2, 0);
+	CHECK(strlen(newest.text) < NOTICE_TEXT_SZ);
+	db_close(db);
+}
+
+TEST(reports_are_stored_and_refuse_bad_input)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), id = 0, open = -1;
+
+	CHECK(db != NULL && a);
+	CHECK_INT(db_report_add(db, a, REPORT_MESSAGE, 42, 0, "spam", &id), DB_OK);
+	CHECK(id > 0);
+	CHECK_INT(db_report_add(db, a, REPORT_POST, 7, 0, "", NULL), DB_INVALID);
+	CHECK_INT(db_report_add(db, 0, REPORT_POST, 7, 0, "why", NULL), DB_DENIED);
+	CHECK_INT(db_report_add(db, a, (enum report_kind)99, 7, 0, "why", NULL), DB_INVALID);
+	CHECK_INT(db_report_open_by(db, a, &open), DB_OK);
+	CHECK_INT(open, 1);
+	db_close(db);
+}
