@@ -261,6 +261,14 @@ screen_date(char *buf, size_t sz, int64_t t)
 }
 
 void
+screen_open_conversation(struct screen_ctx *c, int64_t peer_id)
+{
+	(void)peer_id;
+	/* Replaced by the private messages screen. */
+	screen_info(c, "Private messages are not available yet.");
+}
+
+void
 screen_datetime(char *buf, size_t sz, int64_t t)
 {
 	time_t tt = (time_t)t;

@@ -128,6 +128,10 @@ void screen_hints(struct screen_ctx *c, const char *hints);
 /* Ends the session: SCREEN_GOODBYE shows the goodbye text first. */
 void screen_quit(struct screen_ctx *c, enum screen_quit how, int status);
 
+/* Opens the private conversation with a member from wherever they are
+ * named (profile, post author, search result, mentorship, host). */
+void screen_open_conversation(struct screen_ctx *c, int64_t peer_id);
+
 /* Re-reads c->live (notices, unread messages) for the status bar. */
 void screen_live_refresh(struct screen_ctx *c);
 
