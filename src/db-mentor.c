@@ -361,13 +361,11 @@ db_mentor_refusal(int r)
 {
 	switch (r) {
 	case DB_OK: return "done";
-	case DB_MENTOR_FULL: return "this mentor has just filled their places and cannot "
-	    "take another mentee right now";
-	case DB_MENTOR_PAUSED: return "this mentor has paused their availability for now";
-	case DB_MENTOR_LIMIT: return "you already have as many requests waiting as "
-	    "allowed; withdraw one or wait for an answer";
+	case DB_MENTOR_FULL: return "this mentor just filled their last place";
+	case DB_MENTOR_PAUSED: return "this mentor has paused their availability";
+	case DB_MENTOR_LIMIT: return "you have the most requests waiting; withdraw one";
 	case DB_MENTOR_NOT_MENTOR: return "this member is not open to mentoring";
-	case DB_EXISTS: return "you already have a request or mentorship with this member";
+	case DB_EXISTS: return "you already asked or work with this member";
 	case DB_DENIED: return "that is not possible with this member";
 	case DB_INVALID: return "that is not possible in this state";
 	case DB_NOTFOUND: return "it is no longer there";

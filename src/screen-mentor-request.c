@@ -85,12 +85,12 @@ send(struct screen_ctx *c, void *st)
 	    c->cfg->mentor_max_pending, NULL);
 	if (r == DB_MENTOR_FULL) {
 		load(c, q);
-		screen_error(c, "%s has just filled their places and cannot take another "
-		    "mentee now. Your message is kept; try another mentor.", q->name);
+		screen_error(c, "%s just filled their last place; your message is kept.",
+		    q->name);
 		return;
 	}
 	if (r != DB_OK) {
-		screen_error(c, "Not sent: %s. Your message is kept.", db_mentor_refusal(r));
+		screen_error(c, "Not sent: %s (message kept).", db_mentor_refusal(r));
 		return;
 	}
 	log_info("mentorship requested: user=%s mentor=%lld",
