@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sqlite3.h>
 #include "db.h"
 #include "db-internal.h"
@@ -18,7 +19,7 @@
 #define MATCH_SZ	2048
 #define WORDS_MAX	8
 #define SUGGEST_POOL	600
-#define SEARCH_POOL_S	"400"	/* MENTOR_SEARCH_POOL as text for the SQL */
+#define SEARCH_POOL_S	"200"	/* MENTOR_SEARCH_POOL as text for the SQL */
 
 void
 mentor_query_init(struct mentor_query *q)
@@ -182,20 +183,17 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
 	"OR (blocker_id = u.id AND blocked_id = ?1)) "
 #define FTS_FROM "FROM member_fts f JOIN users u ON u.id = f.rowid " \
 	"LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE member_fts MATCH ?2 AND "
-#define RANK "bm25(member_fts, 10.0, 4.0, 3.0, 1.0, 5.0, 2.0, 2.0, 1.0, 1.0, 1.0, 1.0)"
 
-/* Ranking every match of a common word costs bm25() for thousands of
- * rows, so a query takes the first SEARCH_POOL matching mentors (index
- * order, no sort) and ranks those; filters narrow the pool, and a search
+/* Ranking every match of a common word with bm25() costs a pass over
+ * the word's whole posting list (for its document frequency) plus a row
+ * lookup per match, so a search takes the first MENTOR_SEARCH_POOL
+ * matching mentors in index order and ranks or sorts those in C
+ * (mentor_text_score, then name). Filters narrow the pool, and a search
  * that fills it says so. This keeps a search at a few milliseconds over
  * 100,000 members. */
-static const char *const sql_ranked =
-    "SELECT * FROM (SELECT " HIT_COLS ", " RANK " AS score " FTS_FROM HIT_WHERE
-    "LIMIT " SEARCH_POOL_S ") ORDER BY score, 1 LIMIT ?7 OFFSET ?8";
-/* Filters without free text have no relevance: name order. */
-static const char *const sql_filtered =
-    "SELECT * FROM (SELECT " HIT_COLS ", u.display_name AS sortname " FTS_FROM HIT_WHERE
-    "LIMIT " SEARCH_POOL_S ") ORDER BY sortname COLLATE NOCASE, 1 LIMIT ?7 OFFSET ?8";
+static const char *const sql_pool_search =
+    "SELECT " HIT_COLS ", u.institution, u.topics, u.bio " FTS_FROM HIT_WHERE
+    "LIMIT " SEARCH_POOL_S;
 static const char *const sql_browse =
     "SELECT " HIT_COLS "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id "
     "WHERE ?2 IS NULL AND " HIT_WHERE
@@ -240,6 +238,67 @@ bind_query(sqlite3_stmt *st, int64_t actor_id, const struct mentor_query *q,
 	sqlite3_bind_int64(st, 8, (sqlite3_int64)offset);
 }
 
+/* Text search needs the score, name order needs nothing more. */
+static int
+by_rank(const void *a, const void *b)
+{
+	const struct mentor_hit *x = a, *y = b;
+	int c;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if ((c = strcasecmp(x->name, y->name)) != 0)
+		return c;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The pool of matches for match, scored when q has free text, sorted;
+ * then the slice offset..offset+limit. */
+static int
+pool_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
+    const char *match, size_t offset, size_t limit, struct mentor_hit **out, size_t *n)
+{
+	struct mentor_hit *pool = xcalloc(MENTOR_SEARCH_POOL, sizeof *pool);
+	char *inst = xmalloc(MEMBER_FIELD_SZ), *topics = xmalloc(MEMBER_TOPICS_SZ);
+	char *bio = xmalloc(MEMBER_BIO_SZ);
+	size_t len = 0, take;
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE, r;
+
+	if ((st = db_stmt(db, sql_pool_search)) == NULL) {
+		r = DB_ERR;
+		goto out;
+	}
+	bind_query(st, actor_id, q, match, 0, 0);
+	while (len < MENTOR_SEARCH_POOL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mentor_hit *h = &pool[len++];
+
+		hit_row(st, h);
+		if (q->text[0] == '\0')
+			continue;
+		db_column_text(st, 16, inst, MEMBER_FIELD_SZ);
+		db_column_text(st, 17, topics, MEMBER_TOPICS_SZ);
+		db_column_text(st, 18, bio, MEMBER_BIO_SZ);
+		h->score = mentor_text_score(q->text, h->name, h->position, inst, topics, bio);
+	}
+	r = len == MENTOR_SEARCH_POOL ? DB_OK : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK)
+		goto out;
+	qsort(pool, len, sizeof *pool, by_rank);
+	take = offset < len ? len - offset : 0;
+	take = take < limit ? take : limit;
+	*out = xcalloc(take > 0 ? take : 1, sizeof **out);
+	memcpy(*out, pool + (offset < len ? offset : 0), take * sizeof *pool);
+	*n = take;
+out:
+	free(pool);
+	free(inst);
+	free(topics);
+	free(bio);
+	return r;
+}
+
 int
 db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
     size_t offset, size_t limit, struct mentor_hit **out, size_t *n)
@@ -248,7 +307,7 @@ db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 	char match[MATCH_SZ];
 	size_t len = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	int rc = SQLITE_DONE, r;
 
 	if (actor_id <= 0)
 		return DB_DENIED;
@@ -256,13 +315,11 @@ db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 		return r;
 	if ((r = db_mentor_index_sync(db)) != DB_OK)
 		return r;
-	if (match[0] == '\0')
-		st = db_stmt(db, sql_browse);
-	else
-		st = db_stmt(db, q->text[0] != '\0' ? sql_ranked : sql_filtered);
-	if (st == NULL)
+	if (match[0] != '\0')
+		return pool_search(db, actor_id, q, match, offset, limit, out, n);
+	if ((st = db_stmt(db, sql_browse)) == NULL)
 		return DB_ERR;
-	bind_query(st, actor_id, q, match[0] != '\0' ? match : NULL, offset, limit);
+	bind_query(st, actor_id, q, NULL, offset, limit);
 	list = xcalloc(limit > 0 ? limit : 1, sizeof *list);
 	while (len < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		hit_row(st, &list[len++]);

@@ -53,7 +53,7 @@ struct mentor_hit {
 	char why[96];			/* suggestions only: "same specialty, ..." */
 };
 
-#define MENTOR_SEARCH_POOL 400	/* matches ranked per search */
+#define MENTOR_SEARCH_POOL 200	/* matches ranked per search */
 
 /* Results offset..offset+limit-1 for actor: ranked by relevance when
  * there is free text, else by name, among the first MENTOR_SEARCH_POOL

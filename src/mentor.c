@@ -387,3 +387,59 @@ mentor_score(const struct member *mentee, const struct member *mentor,
 	return (int)((int64_t)raw * 1000 / (100 + 40 * pending + 5 * (asked > 40 ? 40 : asked)))
 	    + 1;
 }
+
+static bool
+word_char(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+	    (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+}
+
+/* Does a word of text start with w (wlen bytes)? */
+static bool
+has_prefix_word(const char *text, const char *w, size_t wlen)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	while (*p != '\0') {
+		size_t i = 0;
+
+		while (*p != '\0' && !word_char(*p))
+			p++;
+		while (i < wlen && p[i] != '\0' &&
+		    tolower(p[i]) == tolower((unsigned char)w[i]))
+			i++;
+		if (i == wlen && wlen > 0)
+			return true;
+		while (*p != '\0' && word_char(*p))
+			p++;
+	}
+	return false;
+}
+
+int
+mentor_text_score(const char *query, const char *name, const char *position,
+    const char *institution, const char *topics, const char *bio)
+{
+	const char *fields[5] = { name, topics, position, institution, bio };
+	static const int weight[5] = { 10, 5, 4, 3, 1 };
+	const unsigned char *p = (const unsigned char *)query;
+	int score = 0;
+
+	while (*p != '\0') {
+		const char *w;
+		size_t len;
+
+		while (*p != '\0' && !word_char(*p))
+			p++;
+		w = (const char *)p;
+		while (*p != '\0' && word_char(*p))
+			p++;
+		if ((len = (size_t)((const char *)p - w)) == 0)
+			break;
+		for (int f = 0; f < 5; f++)
+			if (has_prefix_word(fields[f], w, len))
+				score += weight[f];
+	}
+	return score;
+}

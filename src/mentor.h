@@ -93,4 +93,11 @@ void mentor_progress(int meetings, char *buf, size_t sz);
 int mentor_score(const struct member *mentee, const struct member *mentor,
     int64_t pending, int64_t asked, char *why, size_t whysz);
 
+/* Relevance of a member's text to free-text search words, for ranking a
+ * search: each word that starts a word of a field adds that field's
+ * weight (name 10, topics 5, position 4, institution 3, bio 1). Words are
+ * compared case-insensitively (ASCII). 0: no word found. */
+int mentor_text_score(const char *query, const char *name, const char *position,
+    const char *institution, const char *topics, const char *bio);
+
 #endif
