@@ -60,6 +60,9 @@ static const struct setting settings[] = {
 	{ "limits", "max_unauthenticated_per_address", K_INT,
 	    FIELD(max_per_addr), 1, 10000 },
 	{ "limits", "max_sessions", K_INT, FIELD(max_sessions), 1, 100000 },
+	{ "mentoring", "request_reminder_days", K_INT, FIELD(mentor_remind_days), 1, 365 },
+	{ "mentoring", "request_expiry_days", K_INT, FIELD(mentor_expiry_days), 1, 365 },
+	{ "mentoring", "max_pending_requests", K_INT, FIELD(mentor_max_pending), 1, 20 },
 };
 
 static const char *const reg_mode_names[] = {
@@ -87,6 +90,9 @@ config_defaults(struct config *c)
 	c->max_startups = 30;
 	c->max_per_addr = 10;
 	c->max_sessions = 500;
+	c->mentor_remind_days = 7;
+	c->mentor_expiry_days = 14;
+	c->mentor_max_pending = 2;
 }
 
 int

@@ -25,6 +25,9 @@ struct config {
 	int max_startups;		/* [limits] max_unauthenticated = 30 */
 	int max_per_addr;		/* [limits] max_unauthenticated_per_address = 10 */
 	int max_sessions;		/* [limits] max_sessions = 500 */
+	int mentor_remind_days;		/* [mentoring] request_reminder_days = 7 */
+	int mentor_expiry_days;		/* [mentoring] request_expiry_days = 14 */
+	int mentor_max_pending;		/* [mentoring] max_pending_requests = 2 */
 };
 
 void config_defaults(struct config *c);

@@ -24,6 +24,7 @@ static const struct {
 	{ "db", cli_db },
 	{ "seed-demo", cli_seed },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
+	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };
 
 int

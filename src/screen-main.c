@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "log.h"
+#include "screen-mentor.h"
 #include "screen.h"
 #include "text.h"
 #include "ui-draw.h"
@@ -24,6 +25,18 @@ static void
 open_online(struct screen_ctx *c)
 {
 	screen_push(c, &screen_online, NULL);
+}
+
+static void
+open_find_mentor(struct screen_ctx *c)
+{
+	screen_push(c, &screen_mentor_find, NULL);
+}
+
+static void
+open_my_mentoring(struct screen_ctx *c)
+{
+	screen_push(c, &screen_mentor_my, NULL);
 }
 
 static void
@@ -55,6 +68,8 @@ static const struct menu_item {
 	void (*run)(struct screen_ctx *c);
 } menu[] = {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
+	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks", open_find_mentor },
+	{ 'm', "My mentoring", "Your mentors, mentees and requests", open_my_mentoring },
 	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
 	{ 'w', "Who's online", "Members connected right now", open_online },
 	{ 'h', "Help", "How this system works", open_help },
@@ -192,6 +207,7 @@ main_enter(struct screen_ctx *c, const void *arg)
 	(void)arg;
 	m->list.n = MENU_N;
 	m->welcome = screen_text(c, "welcome");
+	screen_mentor_login(c);
 	return m;
 }
 

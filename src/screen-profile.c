@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db-block.h"
+#include "db-mentor-search.h"
 #include "db-user.h"
 #include "db.h"
 #include "log.h"
@@ -213,9 +214,31 @@ toggle_block(struct screen_ctx *c, void *st)
 	screen_ask(c, q, block_answer, p);
 }
 
+static void
+request_mentorship(struct screen_ctx *c, void *st)
+{
+	screen_push(c, &screen_mentor_request, &((struct profile *)st)->id);
+}
+
+static void
+toggle_bookmark(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+	bool on = false;
+
+	if (db_mentor_bookmarked(c->db, c->me.id, p->id, &on) != DB_OK ||
+	    db_mentor_bookmark(c->db, c->me.id, p->id, !on) != DB_OK)
+		screen_error(c, "That did not work; please try again.");
+	else
+		screen_info(c, on ? "Bookmark removed." : "Bookmarked: find it under Find a "
+		    "mentor, b.");
+}
+
 /* Actions on another member's profile; later features add theirs here. */
 static const struct ui_binding other_keys[] = {
 	{ 'b', 'B', "b block/unblock", toggle_block },
+	{ 'r', 'R', "r request mentorship", request_mentorship },
+	{ 'k', 'K', "k bookmark", toggle_bookmark },
 };
 
 static void

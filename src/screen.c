@@ -25,6 +25,12 @@ static const struct screen *const registry[] = {
 	&screen_help,
 	&screen_notices,
 	&ui_edit_screen,
+	&screen_mentor_find,
+	&screen_mentor_results,
+	&screen_mentor_request,
+	&screen_mentor_my,
+	&screen_mentor_ship,
+	&screen_mentor_checkin,
 };
 
 const struct screen *

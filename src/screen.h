@@ -45,6 +45,12 @@ extern const struct screen screen_online;
 extern const struct screen screen_help;
 extern const struct screen screen_notices;
 extern const struct screen ui_edit_screen;
+extern const struct screen screen_mentor_find;
+extern const struct screen screen_mentor_results;
+extern const struct screen screen_mentor_request;
+extern const struct screen screen_mentor_my;
+extern const struct screen screen_mentor_ship;
+extern const struct screen screen_mentor_checkin;
 
 #define SCREEN_STACK_MAX	16
 

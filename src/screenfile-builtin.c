@@ -57,6 +57,32 @@ static const struct {
 	  "Log in without a password by adding your public key. a adds a key:\n"
 	  "paste one line from your ~/.ssh/id_ed25519.pub. d removes the\n"
 	  "selected key after asking. q or Esc goes back.\n" },
+	{ "help-mentor-find",
+	  "Find a mentor\n\n"
+	  "Fill in any filters and press s to search; filters combine and words\n"
+	  "match the start of words. g shows suggestions, b your bookmarks,\n"
+	  "c clears the filters. q or Esc goes back.\n" },
+	{ "help-mentor-results",
+	  "Mentors\n\n"
+	  "Name, role, room for mentees and last activity; then specialty,\n"
+	  "position and place, or why a mentor was suggested. Enter opens the\n"
+	  "profile (r request, k bookmark), m sends a message. q goes back.\n" },
+	{ "help-mentor-request",
+	  "Request mentorship\n\n"
+	  "e writes your message (goals, help wanted; 20-1000 characters), s\n"
+	  "sends it. Reminder after 7 days, expiry after 14. q goes back.\n" },
+	{ "help-mentor-my",
+	  "My mentoring\n\n"
+	  "Your mentors, mentees, requests and history. Enter opens one, m sends\n"
+	  "a message, a pauses or resumes your availability. q goes back.\n" },
+	{ "help-mentor-ship",
+	  "A mentorship\n\n"
+	  "a accept, d decline, w withdraw, c check in, p pause, r resume,\n"
+	  "e end (reason and private fit rating), m message, v profile.\n" },
+	{ "help-mentor-checkin",
+	  "Check-in\n\n"
+	  "Did you meet, the next date (YYYY-MM-DD) and a one-line note.\n"
+	  "Enter changes a field, s saves, q goes back.\n" },
 	{ "help-online",
 	  "Who's online\n\n"
 	  "Members connected now, where they are and how long they have been\n"

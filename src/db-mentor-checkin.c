@@ -1,0 +1,192 @@
+/* Bookmarks and check-ins; see db-mentor-search.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "db.h"
+#include "db-internal.h"
+#include "db-mentor-search.h"
+#include "db-mentor.h"
+#include "db-user.h"
+#include "mentor.h"
+#include "xmalloc.h"
+
+int
+db_mentor_bookmark(struct db *db, int64_t actor_id, int64_t mentor_id, bool on)
+{
+	sqlite3_stmt *st;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if (actor_id == mentor_id)
+		return DB_INVALID;
+	st = db_stmt(db, on ? "INSERT OR IGNORE INTO mentor_bookmarks (user_id, mentor_id, "
+	    "created_at) VALUES (?1, ?2, ?3)" :
+	    "DELETE FROM mentor_bookmarks WHERE user_id = ?1 AND mentor_id = ?2 AND ?3 = ?3");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, mentor_id);
+	sqlite3_bind_int64(st, 3, db_now());
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, bool *on)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	st = db_stmt(db, "SELECT count(*) FROM mentor_bookmarks WHERE user_id = ? "
+	    "AND mentor_id = ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, mentor_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*on = sqlite3_column_int(st, 0) > 0;
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_mentor_bookmarks(struct db *db, int64_t actor_id, struct mentor_hit **out, size_t *n)
+{
+	struct mentor_hit *list = NULL;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+	int rc, r;
+	char word[16];
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	st = db_stmt(db, "SELECT u.id, u.login, u.display_name, u.role, u.specialty, "
+	    "u.position, u.city, u.region, u.country, u.max_mentees, coalesce(s.active, 0), "
+	    "coalesce(s.paused, 0), coalesce(u.last_login_at, 0), coalesce(s.reply_secs, -1), "
+	    "u.open_to_mentoring FROM mentor_bookmarks b JOIN users u ON u.id = b.mentor_id "
+	    "LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE b.user_id = ?1 AND "
+	    "NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?1 AND blocked_id = u.id) "
+	    "OR (blocker_id = u.id AND blocked_id = ?1)) ORDER BY b.created_at DESC LIMIT 200");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mentor_hit *h;
+
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			list = xreallocarray(list, cap, sizeof *list);
+		}
+		h = &list[len++];
+		memset(h, 0, sizeof *h);
+		h->id = sqlite3_column_int64(st, 0);
+		db_column_text(st, 1, h->login, sizeof h->login);
+		db_column_text(st, 2, h->name, sizeof h->name);
+		db_column_text(st, 3, word, sizeof word);
+		if (member_role_parse(word, &h->role) != 0)
+			h->role = ROLE_STUDENT;
+		db_column_text(st, 4, h->specialty, sizeof h->specialty);
+		db_column_text(st, 5, h->position, sizeof h->position);
+		db_column_text(st, 6, h->city, sizeof h->city);
+		db_column_text(st, 7, h->region, sizeof h->region);
+		db_column_text(st, 8, h->country, sizeof h->country);
+		h->max_mentees = sqlite3_column_int(st, 9);
+		h->active = sqlite3_column_int(st, 10);
+		h->paused = sqlite3_column_int(st, 11) != 0;
+		h->last_login_at = sqlite3_column_int64(st, 12);
+		h->reply_secs = sqlite3_column_int64(st, 13);
+		h->has_room = sqlite3_column_int(st, 14) && !h->paused &&
+		    h->active < h->max_mentees;
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK) {
+		free(list);
+		return r;
+	}
+	*out = list;
+	*n = len;
+	return DB_OK;
+}
+
+int
+db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met,
+    const char *next_date, const char *note)
+{
+	struct mentorship s;
+	const char *why;
+	sqlite3_stmt *st;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if (mentor_check_date(next_date, &why) != 0 ||
+	    mentor_check_note(note, MENTOR_CHECKIN_MAX, &why) != 0)
+		return DB_INVALID;
+	if ((r = db_mentor_get(db, actor_id, ship_id, &s)) != DB_OK)
+		return r;
+	/* An admin may read a mentorship but not speak for its members. */
+	if (s.mentee_id != actor_id && s.mentor_id != actor_id)
+		return DB_DENIED;
+	if (s.state != MS_ACTIVE)
+		return DB_INVALID;
+	st = db_stmt(db, "INSERT INTO mentor_checkins (mentorship_id, author_id, met, "
+	    "next_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, ship_id);
+	sqlite3_bind_int64(st, 2, actor_id);
+	sqlite3_bind_int(st, 3, met);
+	db_bind_text(st, 4, next_date != NULL ? next_date : "");
+	db_bind_text(st, 5, note != NULL ? note : "");
+	sqlite3_bind_int64(st, 6, db_now());
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_mentor_checkins(struct db *db, int64_t actor_id, int64_t ship_id,
+    struct mentor_checkin **out, size_t *n)
+{
+	struct mentor_checkin *list = NULL;
+	struct mentorship s;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if ((r = db_mentor_get(db, actor_id, ship_id, &s)) != DB_OK)
+		return r;
+	st = db_stmt(db, "SELECT c.id, coalesce(c.author_id, 0), coalesce(u.display_name, ''), "
+	    "c.met, c.next_date, c.note, c.created_at FROM mentor_checkins c "
+	    "LEFT JOIN users u ON u.id = c.author_id WHERE c.mentorship_id = ? "
+	    "ORDER BY c.id DESC LIMIT 100");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, ship_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mentor_checkin *c;
+
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			list = xreallocarray(list, cap, sizeof *list);
+		}
+		c = &list[len++];
+		memset(c, 0, sizeof *c);
+		c->id = sqlite3_column_int64(st, 0);
+		c->author_id = sqlite3_column_int64(st, 1);
+		db_column_text(st, 2, c->author_name, sizeof c->author_name);
+		c->met = sqlite3_column_int(st, 3) != 0;
+		db_column_text(st, 4, c->next_date, sizeof c->next_date);
+		db_column_text(st, 5, c->note, sizeof c->note);
+		c->created_at = sqlite3_column_int64(st, 6);
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK) {
+		free(list);
+		return r;
+	}
+	*out = list;
+	*n = len;
+	return DB_OK;
+}

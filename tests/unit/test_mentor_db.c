@@ -1,0 +1,237 @@
+/* Mentorships in the data layer (db-mentor.c, db-mentor-list.c): the flow
+ * from request to close, refusals for the wrong actor, capacity, limits,
+ * blocks, the sweep and the 90-day question. */
+#include <stdlib.h>
+#include <string.h>
+#include "test.h"
+#include "fixture.h"
+#include "db.h"
+#include "db-block.h"
+#include "db-mentor.h"
+#include "db-mentor-search.h"
+#include "db-notice.h"
+#include "db-user.h"
+
+#define GOALS "I want to apply to cardiology fellowships; please review my plan."
+
+/* Makes login an open mentor with room for max mentees. */
+static int64_t
+mentor(struct db *db, const char *login, enum role role, int max)
+{
+	int64_t id = fx_member(db, login, role);
+	struct member m;
+
+	if (id == 0 || db_user_get(db, id, &m) != DB_OK)
+		return 0;
+	m.open_to_mentoring = true;
+	m.max_mentees = max;
+	strcpy(m.specialty, "Cardiology");
+	strcpy(m.city, "Boston");
+	return db_user_update_profile(db, id, &m) == DB_OK ? id : 0;
+}
+
+static int64_t
+unseen(struct db *db, int64_t who)
+{
+	struct notice n;
+	int64_t c = -1;
+
+	db_notice_unseen(db, who, &c, &n);
+	return c;
+}
+
+TEST(mentor_db_request_accept_end_flow)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), st = fx_member(db, "sam", ROLE_STUDENT);
+	int64_t other = fx_member(db, "olga", ROLE_TRAINEE), id = 0;
+	struct mentorship s, *list = NULL;
+	size_t n = 0;
+
+	CHECK(db && mo && st && other);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK(id > 0);
+	CHECK_INT(unseen(db, mo), 1);
+	/* Only the receiver answers; the sender cannot accept their own. */
+	CHECK_INT(db_mentor_accept(db, st, id, ""), DB_DENIED);
+	CHECK_INT(db_mentor_accept(db, other, id, ""), DB_DENIED);
+	CHECK_INT(db_mentor_withdraw(db, mo, id), DB_DENIED);
+	CHECK_INT(db_mentor_get(db, other, id, &s), DB_DENIED);
+	CHECK_INT(db_mentor_accept(db, mo, id, "Happy to help"), DB_OK);
+	CHECK_INT(unseen(db, st), 1);
+	/* Illegal now: accept twice, withdraw an active one. */
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_INVALID);
+	CHECK_INT(db_mentor_withdraw(db, st, id), DB_INVALID);
+	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(s.state, MS_ACTIVE);
+	CHECK_STR(s.answer_note, "Happy to help");
+	CHECK_STR(s.other_name, "Mona");
+	CHECK(!s.i_am_mentor);
+	/* Pause and resume by either side; a stranger cannot. */
+	CHECK_INT(db_mentor_pause(db, other, id, true), DB_DENIED);
+	CHECK_INT(db_mentor_pause(db, st, id, true), DB_OK);
+	CHECK_INT(db_mentor_pause(db, st, id, true), DB_INVALID);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "", "paused"), DB_INVALID);
+	CHECK_INT(db_mentor_pause(db, mo, id, false), DB_OK);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2026-12-03", "first call"), DB_OK);
+	CHECK_INT(db_mentor_checkin_add(db, other, id, true, "", "not mine"), DB_DENIED);
+	CHECK_INT(db_mentor_checkin_add(db, mo, id, true, "2026-13-03", ""), DB_INVALID);
+	/* Ending needs a listed reason and a 1..5 rating. */
+	CHECK_INT(db_mentor_end(db, mo, id, "because", 4), DB_INVALID);
+	CHECK_INT(db_mentor_end(db, mo, id, "goals", 9), DB_INVALID);
+	CHECK_INT(db_mentor_end(db, other, id, "goals", 4), DB_DENIED);
+	CHECK_INT(db_mentor_end(db, mo, id, "goals", 4), DB_OK);
+	CHECK_INT(db_mentor_end(db, st, id, "goals", 4), DB_INVALID);
+	CHECK_INT(db_mentor_list(db, st, 10, &list, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(list[0].state, MS_ENDED);
+	CHECK_INT(list[0].meetings, 1);
+	/* The fit rating and reason are for admins only. */
+	CHECK_INT(list[0].fit_rating, 0);
+	CHECK_STR(list[0].end_reason, "");
+	free(list);
+	CHECK_INT(db_user_set_admin(db, 0, other, true), DB_OK);
+	CHECK_INT(db_mentor_get(db, other, id, &s), DB_OK);
+	CHECK_INT(s.fit_rating, 4);
+	CHECK_STR(s.end_reason, "goals");
+	db_close(db);
+}
+
+TEST(mentor_db_decline_reason_hidden_from_mentee)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), st = fx_member(db, "sam", ROLE_STUDENT);
+	int64_t id = 0;
+	struct mentorship s;
+
+	CHECK(db && mo && st);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_decline(db, mo, id, "rude", ""), DB_INVALID);
+	CHECK_INT(db_mentor_decline(db, st, id, "busy", ""), DB_DENIED);
+	CHECK_INT(db_mentor_decline(db, mo, id, "busy", "too much on"), DB_OK);
+	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(s.state, MS_DECLINED);
+	CHECK_STR(s.decline_reason, "");
+	CHECK_STR(s.answer_note, "");
+	CHECK_INT(db_mentor_get(db, mo, id, &s), DB_OK);
+	CHECK_STR(s.decline_reason, "busy");
+	/* After a decline the pair may try again. */
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_withdraw(db, st, id), DB_OK);
+	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(s.state, MS_WITHDRAWN);
+	db_close(db);
+}
+
+TEST(mentor_db_request_refusals)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 1), st = fx_member(db, "sam", ROLE_STUDENT);
+	int64_t st2 = fx_member(db, "sue", ROLE_STUDENT), st3 = fx_member(db, "sid", ROLE_STUDENT);
+	int64_t plain = fx_member(db, "pat", ROLE_ALUMNI), m2 = mentor(db, "max", ROLE_TRAINEE, 3);
+	int64_t m3 = mentor(db, "meg", ROLE_ALUMNI, 3), id = 0, id2 = 0;
+
+	CHECK(db && mo && st && st2 && st3 && plain && m2 && m3);
+	CHECK_INT(db_mentor_request(db, st, st, GOALS, 2, NULL), DB_INVALID);
+	CHECK_INT(db_mentor_request(db, mo, mo, GOALS, 2, NULL), DB_INVALID);
+	CHECK_INT(db_mentor_request(db, st, mo, "hi", 2, NULL), DB_INVALID);
+	CHECK_INT(db_mentor_request(db, st, plain, GOALS, 2, NULL), DB_MENTOR_NOT_MENTOR);
+	CHECK_INT(db_mentor_request(db, st, st2, GOALS, 2, NULL), DB_MENTOR_NOT_MENTOR);
+	CHECK_INT(db_mentor_request(db, st, 9999, GOALS, 2, NULL), DB_NOTFOUND);
+	CHECK_INT(db_mentor_request(db, 0, mo, GOALS, 2, NULL), DB_DENIED);
+	/* Duplicate pending pair. */
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, NULL), DB_EXISTS);
+	/* Pending limit: two at once by default. */
+	CHECK_INT(db_mentor_request(db, st, m2, GOALS, 2, NULL), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 2, NULL), DB_MENTOR_LIMIT);
+	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 3, NULL), DB_OK);
+	/* Capacity: mona takes one; the next request finds her full, and an
+	 * accept beyond capacity is refused too. */
+	CHECK_INT(db_mentor_request(db, st2, mo, GOALS, 2, &id2), DB_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_OK);
+	CHECK_INT(db_mentor_request(db, st3, mo, GOALS, 2, NULL), DB_MENTOR_FULL);
+	CHECK_INT(db_mentor_accept(db, mo, id2, ""), DB_MENTOR_FULL);
+	CHECK(strstr(db_mentor_refusal(DB_MENTOR_FULL), "filled") != NULL);
+	/* Paused availability. */
+	CHECK_INT(db_mentor_set_paused(db, m2, true), DB_OK);
+	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_MENTOR_PAUSED);
+	CHECK_INT(db_mentor_set_paused(db, m2, false), DB_OK);
+	/* Blocks either way refuse the request. */
+	CHECK_INT(db_block_add(db, m2, st3), DB_OK);
+	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_DENIED);
+	CHECK_INT(db_block_remove(db, m2, st3), DB_OK);
+	CHECK_INT(db_block_add(db, st3, m2), DB_OK);
+	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_DENIED);
+	db_close(db);
+}
+
+TEST(mentor_db_sweep_reminds_then_expires_once)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), st = fx_member(db, "sam", ROLE_STUDENT);
+	int64_t t0 = 1800000000, id = 0;
+	int rem = -1, exp = -1;
+	struct mentorship s;
+
+	CHECK(db && mo && st);
+	db_set_now_for_tests(t0);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_sweep(db, t0 + 6 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(rem, 0);
+	CHECK_INT(exp, 0);
+	CHECK_INT(db_mentor_sweep(db, t0 + 8 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(rem, 1);
+	CHECK_INT(unseen(db, mo), 2);
+	CHECK_INT(db_mentor_sweep(db, t0 + 9 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(rem, 0);	/* idempotent */
+	CHECK_INT(db_mentor_sweep(db, t0 + 15 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(exp, 1);
+	CHECK_INT(db_mentor_sweep(db, t0 + 16 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(exp, 0);
+	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(s.state, MS_EXPIRED);
+	CHECK_INT(unseen(db, st), 1);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_INVALID);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(mentor_db_reply_time_and_availability_question)
+{
+	struct db *db = fx_db();
+	int64_t t0, mo, st, id = 0;
+	struct mentor_avail a;
+	bool ask = true;
+
+	CHECK(db != NULL);
+	t0 = db_now();
+	mo = mentor(db, "mona", ROLE_ALUMNI, 2);
+	st = fx_member(db, "sam", ROLE_STUDENT);
+	CHECK(mo && st);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 10 * 86400, &ask), DB_OK);
+	CHECK(!ask);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 91 * 86400, &ask), DB_OK);
+	CHECK(ask);
+	CHECK_INT(db_mentor_needs_confirm(db, st, t0 + 91 * 86400, &ask), DB_OK);
+	CHECK(!ask);	/* students are never asked */
+	CHECK_INT(db_mentor_avail(db, mo, &a), DB_OK);
+	CHECK_INT(a.reply_secs, -1);
+	CHECK(a.has_room);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	db_set_now_for_tests(t0 + 2 * 3600);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_OK);
+	CHECK_INT(db_mentor_avail(db, mo, &a), DB_OK);
+	CHECK_INT(a.reply_secs, 2 * 3600);
+	CHECK_INT(a.active, 1);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 80 * 86400, &ask), DB_OK);
+	CHECK(!ask);
+	db_set_now_for_tests(t0 + 100 * 86400);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 100 * 86400, &ask), DB_OK);
+	CHECK(ask);
+	CHECK_INT(db_mentor_confirm(db, mo), DB_OK);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 100 * 86400, &ask), DB_OK);
+	CHECK(!ask);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
