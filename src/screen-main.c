@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include "log.h"
 #include "screen.h"
+#include "screen-board.h"
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
@@ -33,6 +34,18 @@ open_notices(struct screen_ctx *c)
 }
 
 static void
+open_communities(struct screen_ctx *c)
+{
+	screen_push(c, &screen_communities, NULL);
+}
+
+static void
+open_new_posts(struct screen_ctx *c)
+{
+	screen_push(c, &screen_board_scan, NULL);
+}
+
+static void
 open_help(struct screen_ctx *c)
 {
 	screen_push(c, &screen_help, screen_main.name);
@@ -56,6 +69,8 @@ static const struct menu_item {
 } menu[] = {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
 	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
+	{ 'c', "Communities", "Regional networks and career paths", open_communities },
+	{ 'r', "Read new posts", "Every unread post in your communities", open_new_posts },
 	{ 'w', "Who's online", "Members connected right now", open_online },
 	{ 'h', "Help", "How this system works", open_help },
 	{ 'g', "Goodbye", "Log off", say_goodbye },
@@ -192,6 +207,7 @@ main_enter(struct screen_ctx *c, const void *arg)
 	(void)arg;
 	m->list.n = MENU_N;
 	m->welcome = screen_text(c, "welcome");
+	(void)screen_board_offer_draft(c);
 	return m;
 }
 

@@ -24,6 +24,12 @@ static const struct screen *const registry[] = {
 	&screen_online,
 	&screen_help,
 	&screen_notices,
+	&screen_communities,
+	&screen_community_requests,
+	&screen_board_threads,
+	&screen_board_thread,
+	&screen_board_scan,
+	&screen_board_search,
 	&ui_edit_screen,
 };
 

@@ -45,6 +45,12 @@ extern const struct screen screen_online;
 extern const struct screen screen_help;
 extern const struct screen screen_notices;
 extern const struct screen ui_edit_screen;
+extern const struct screen screen_communities;
+extern const struct screen screen_community_requests;
+extern const struct screen screen_board_threads;
+extern const struct screen screen_board_thread;
+extern const struct screen screen_board_scan;
+extern const struct screen screen_board_search;
 
 #define SCREEN_STACK_MAX	16
 

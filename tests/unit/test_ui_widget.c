@@ -132,7 +132,9 @@ TEST(ui_scroll_stays_in_range)
 TEST(screen_registry_has_help_for_every_screen)
 {
 	static const char *const names[] = { "main", "register", "profile",
-	    "profile-edit", "password", "keys", "online", "help", "edit" };
+	    "profile-edit", "password", "keys", "online", "help", "edit",
+	    "communities", "community-requests", "board-threads", "board-thread",
+	    "board-scan", "board-search" };
 	const char *generic = screenfile_builtin("help-no-such-screen");
 	char file[64];
 
