@@ -234,8 +234,7 @@ view_draw(struct screen_ctx *c, void *st)
 	}
 	if (y < end && v->more_after)
 		ui_draw_text(y, 2, "... more posts: PgDn", cols(), UI_A_DIM);
-	screen_hints(c, "r reply  Q quote  R reply to thread  e edit  d delete  a author  "
-	    "m message  f follow  x mute  u unread  ? help");
+	screen_hints(c, "r reply  Q quote  e edit  d delete  f follow  ? more");
 }
 
 static void
