@@ -128,10 +128,8 @@ compose_done(struct screen_ctx *c, void *arg, const char *text)
 	int64_t tid = 0, pid = 0;
 	int r;
 
-	if (text == NULL) {
-		free(k);
+	if (text == NULL)
 		return;
-	}
 	if (k->kind == COMPOSE_REPLY)
 		r = db_board_post_reply(c->db, c->me.id, k->target, text, &pid);
 	else if (k->kind == COMPOSE_THREAD)
@@ -151,14 +149,12 @@ compose_done(struct screen_ctx *c, void *arg, const char *text)
 		/* The editor is gone; the text stays as a draft to come back to. */
 		(void)db_board_draft_save(c->db, c->me.id, k->key, text);
 		screen_board_refused(c, r);
-		free(k);
 		return;
 	}
 	screen_info(c, k->kind == COMPOSE_EDIT ? "Your post is saved." :
 	    k->kind == COMPOSE_THREAD ? "Your thread is started." : "Your reply is posted.");
 	if (k->fn != NULL)
 		k->fn(c, k->owner, pid);
-	free(k);
 }
 
 static void
@@ -173,12 +169,18 @@ open_editor(struct screen_ctx *c, struct compose *k, const char *text)
 	ui_edit_open(c, &req);
 }
 
+/* The editor is modal, so one compose is ever open in a session: it lives
+ * here rather than on the heap, and a session that ends mid-post (the
+ * editor is left without calling back) leaves nothing behind. */
+static struct compose current;
+
 static struct compose *
 compose_new(enum compose_kind kind, int64_t target, screen_board_posted fn, void *owner)
 {
-	struct compose *k = xcalloc(1, sizeof *k);
+	struct compose *k = &current;
 	static const char *const prefix[] = { "reply", "new", "edit" };
 
+	memset(k, 0, sizeof *k);
 	k->kind = kind;
 	k->target = target;
 	k->fn = fn;
@@ -280,13 +282,14 @@ resume_answer(struct screen_ctx *c, void *arg, bool yes)
 			    "the editor.");
 		}
 	}
-	free(key);
 }
 
 bool
 screen_board_offer_draft(struct screen_ctx *c)
 {
-	char key[BOARD_DRAFT_KEY_SZ], age[32], q[200];
+	/* Static: a question left unanswered at hangup owns no memory. */
+	static char key[BOARD_DRAFT_KEY_SZ];
+	char age[32], q[200];
 	int64_t at = 0;
 
 	if (c->me.id == 0 || db_board_draft_latest(c->db, c->me.id, key, sizeof key, &at) != 0 ||
@@ -294,6 +297,6 @@ screen_board_offer_draft(struct screen_ctx *c)
 		return false;
 	screen_age(age, sizeof age, at);
 	snprintf(q, sizeof q, "You have an unsent draft from %s. Continue it now? [y/n]", age);
-	screen_ask(c, q, resume_answer, xstrdup(key));
+	screen_ask(c, q, resume_answer, key);
 	return true;
 }
