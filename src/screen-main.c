@@ -4,6 +4,7 @@
 #include "log.h"
 #include "screen-mentor.h"
 #include "screen.h"
+#include "screen-board.h"
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
@@ -46,6 +47,18 @@ open_notices(struct screen_ctx *c)
 }
 
 static void
+open_communities(struct screen_ctx *c)
+{
+	screen_push(c, &screen_communities, NULL);
+}
+
+static void
+open_new_posts(struct screen_ctx *c)
+{
+	screen_push(c, &screen_board_scan, NULL);
+}
+
+static void
 open_help(struct screen_ctx *c)
 {
 	screen_push(c, &screen_help, screen_main.name);
@@ -71,6 +84,8 @@ static const struct menu_item {
 	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks", open_find_mentor },
 	{ 'm', "My mentoring", "Your mentors, mentees and requests", open_my_mentoring },
 	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
+	{ 'c', "Communities", "Regional networks and career paths", open_communities },
+	{ 'r', "Read new posts", "Every unread post in your communities", open_new_posts },
 	{ 'w', "Who's online", "Members connected right now", open_online },
 	{ 'h', "Help", "How this system works", open_help },
 	{ 'g', "Goodbye", "Log off", say_goodbye },
@@ -207,6 +222,9 @@ main_enter(struct screen_ctx *c, const void *arg)
 	(void)arg;
 	m->list.n = MENU_N;
 	m->welcome = screen_text(c, "welcome");
+	/* One question at a time: an unsent draft first, then the mentoring
+	 * availability check (which asks only when nothing else is asked). */
+	(void)screen_board_offer_draft(c);
 	screen_mentor_login(c);
 	return m;
 }

@@ -280,7 +280,8 @@ screen_mentor_login(struct screen_ctx *c)
 		return;
 	sweep(c);
 	screen_live_refresh(c);
-	if (db_mentor_needs_confirm(c->db, c->me.id, db_now(), &ask) == DB_OK && ask)
+	if (!c->asking &&
+	    db_mentor_needs_confirm(c->db, c->me.id, db_now(), &ask) == DB_OK && ask)
 		screen_ask(c, "No mentoring answers from you in 90 days: still "
 		    "available to mentor? [y/n]", confirm_answer, NULL);
 }

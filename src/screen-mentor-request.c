@@ -63,9 +63,15 @@ static void
 edit_message(struct screen_ctx *c, void *st)
 {
 	struct request *q = st;
-	struct ui_edit_req req = { "Your request: goals and the help you want",
-	    q->message, EDITOR_MAX, message_done, q };
+	char key[64];
+	struct ui_edit_req req = {
+		.title = "Your request: goals and the help you want",
+		.text = q->message, .max_chars = EDITOR_MAX,
+		.done = message_done, .arg = q, .draft_key = key,
+	};
 
+	/* A dropped connection gives the request text back next time. */
+	snprintf(key, sizeof key, "mentor:request:%lld", (long long)q->mentor_id);
 	ui_edit_open(c, &req);
 }
 

@@ -188,7 +188,8 @@ activate(struct screen_ctx *c, void *st)
 {
 	struct form *fm = st;
 	const struct field *f = &fields[fm->list.sel];
-	struct ui_edit_req req = { "Bio", fm->draft.bio, USER_BIO_MAX, bio_done, fm };
+	struct ui_edit_req req = { .title = "Bio", .text = fm->draft.bio,
+	    .max_chars = USER_BIO_MAX, .done = bio_done, .arg = fm };
 	char buf[64];
 
 	switch (f->kind) {

@@ -51,6 +51,12 @@ extern const struct screen screen_mentor_request;
 extern const struct screen screen_mentor_my;
 extern const struct screen screen_mentor_ship;
 extern const struct screen screen_mentor_checkin;
+extern const struct screen screen_communities;
+extern const struct screen screen_community_requests;
+extern const struct screen screen_board_threads;
+extern const struct screen screen_board_thread;
+extern const struct screen screen_board_scan;
+extern const struct screen screen_board_search;
 
 #define SCREEN_STACK_MAX	16
 

@@ -96,6 +96,35 @@ static const struct {
 	  "Answer each question and press Enter. Esc goes back one step.\n"
 	  "Your login is how you connect (ssh LOGIN@host); your display name is\n"
 	  "what other members see.\n" },
+	{ "help-communities",
+	  "Communities\n\n"
+	  "Regional networks and career paths. Enter opens a community, j joins\n"
+	  "or leaves, m shows only yours with unread counts, r reads new posts,\n"
+	  "/ searches, n asks for a new community, v volunteers to moderate, s\n"
+	  "shows your requests. q or Esc goes back.\n" },
+	{ "help-community-requests",
+	  "Your community requests\n\n"
+	  "New communities you asked for and offers to moderate, with their\n"
+	  "status: pending, approved or declined. q or Esc goes back.\n" },
+	{ "help-board-threads",
+	  "Threads\n\n"
+	  "Pinned first, then by last activity; * marks unread. Enter reads, n\n"
+	  "starts a thread, j joins or leaves, PgUp/PgDn page. q goes back.\n" },
+	{ "help-board-thread",
+	  "A thread\n\n"
+	  "Replies sit under the post they answer. Up/Down move, PgUp/PgDn page,\n"
+	  "r replies, Q quotes, R replies to the thread, e/d edit or delete your\n"
+	  "post, a shows the author, m messages them, f follows, x mutes, u jumps\n"
+	  "to the first unread post. q or Esc goes back.\n" },
+	{ "help-board-scan",
+	  "New posts\n\n"
+	  "Every unread post in your communities and followed threads, one at a\n"
+	  "time. Space goes on, r replies, Q quotes, t opens the thread, x mutes\n"
+	  "it, A marks everything read. q or Esc goes back.\n" },
+	{ "help-board-search",
+	  "Search posts\n\n"
+	  "Words, \"a phrase\", prefix*, author:LOGIN, in:COMMUNITY. Enter opens\n"
+	  "the selected post in its thread; / searches again. q goes back.\n" },
 	{ "help-help",
 	  "Help\n\n"
 	  "Arrow keys and PgUp/PgDn scroll. q or Esc goes back.\n" },

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include "db-board.h"
 #include "screen.h"
 #include "text.h"
 #include "ui-draw.h"
@@ -28,7 +30,41 @@ struct edit {
 	struct wrap_line *lines;	/* layout for width, valid if laid_out */
 	size_t nlines, width;
 	bool laid_out;
+	char draft_key[BOARD_DRAFT_KEY_SZ];	/* "" without drafts */
+	bool draft_dirty;		/* changed since the last draft save */
+	int64_t draft_at;		/* monotonic seconds of that save */
+	bool finished;			/* saved or discarded: no draft left */
+	size_t max_bytes;
 };
+
+static int64_t
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec;
+}
+
+static void
+draft_save(struct screen_ctx *c, struct edit *e)
+{
+	if (e->draft_key[0] == '\0' || !e->draft_dirty || e->buf == NULL)
+		return;
+	if (db_board_draft_save(c->db, c->me.id, e->draft_key, e->buf) != 0)
+		return;	/* tried again after the next change */
+	e->draft_dirty = false;
+	e->draft_at = mono_now();
+}
+
+/* The draft is over: the text was handed on or thrown away. */
+static void
+draft_end(struct screen_ctx *c, struct edit *e)
+{
+	e->finished = true;
+	if (e->draft_key[0] != '\0')
+		(void)db_board_draft_delete(c->db, c->me.id, e->draft_key);
+}
 
 static size_t
 text_width_cols(void)
@@ -77,6 +113,7 @@ static void
 changed(struct edit *e)
 {
 	e->dirty = true;
+	e->draft_dirty = true;
 	e->laid_out = false;
 }
 
@@ -97,8 +134,13 @@ insert(struct edit *e, struct screen_ctx *c, uint32_t cp)
 		    "not added.", e->max_chars);
 		return;
 	}
-	if ((k = text_utf8_encode(cp, enc)) <= 0 || e->len + (size_t)k >= e->cap)
+	if ((k = text_utf8_encode(cp, enc)) <= 0)
 		return;
+	if (e->len + (size_t)k > e->max_bytes || e->len + (size_t)k >= e->cap) {
+		screen_error(c, "The text is limited to %zu KiB; the rest was not added.",
+		    e->max_bytes / 1024);
+		return;
+	}
 	memmove(e->buf + e->cur + k, e->buf + e->cur, e->len - e->cur + 1);
 	memcpy(e->buf + e->cur, enc, (size_t)k);
 	e->len += (size_t)k;
@@ -173,6 +215,7 @@ save(struct screen_ctx *c, struct edit *e)
 	/* The state goes with the screen; the text is handed on first. */
 	text = e->buf;
 	e->buf = NULL;
+	draft_end(c, e);
 	screen_pop(c);
 	done(c, arg, text);
 	free(text);
@@ -187,6 +230,7 @@ discard(struct screen_ctx *c, void *arg, bool yes)
 
 	if (!yes)
 		return;
+	draft_end(c, e);
 	screen_pop(c);
 	done(c, done_arg, NULL);
 }
@@ -262,6 +306,8 @@ edit_key(struct screen_ctx *c, void *st, int key)
 		delete_at(e, e->cur);
 	else if (ui_keys_is_text(key))
 		insert(e, c, (uint32_t)key);
+	if (!e->finished && e->draft_dirty && mono_now() - e->draft_at >= UI_EDIT_DRAFT_EVERY)
+		draft_save(c, e);
 	return true;
 }
 
@@ -303,20 +349,16 @@ edit_draw(struct screen_ctx *c, void *st)
 	screen_hints(c, "Ctrl-X or F2 save  Esc cancel  arrows PgUp PgDn move  F1 help");
 }
 
-static void *
-edit_enter(struct screen_ctx *c, const void *arg)
+/* Puts text in the buffer, sanitised and cut to the limits. */
+static void
+set_text(struct edit *e, const char *text)
 {
-	const struct ui_edit_req *req = arg;
-	struct edit *e = xcalloc(1, sizeof *e);
-
-	(void)c;
-	text_copy(e->title, sizeof e->title, req->title != NULL ? req->title : "Text");
-	e->max_chars = req->max_chars;
-	e->cap = req->max_chars * 4 + 1;
-	e->buf = xmalloc(e->cap);
-	/* An old row is shown inert: escapes become replacement characters. */
-	text_sanitize(e->buf, e->cap, req->text != NULL ? req->text : "", true);
+	text_sanitize(e->buf, e->cap, text, true);
 	e->len = strlen(e->buf);
+	while (e->len > e->max_bytes) {
+		e->len = prev_char(e, e->len);
+		e->buf[e->len] = '\0';
+	}
 	e->chars = text_chars(e->buf);
 	while (e->chars > e->max_chars) {
 		e->len = prev_char(e, e->len);
@@ -324,8 +366,68 @@ edit_enter(struct screen_ctx *c, const void *arg)
 		e->chars--;
 	}
 	e->cur = e->len;
+	e->top = 0;
+	e->laid_out = false;
+}
+
+static void
+draft_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	struct edit *e = arg;
+	char *text = NULL;
+	int64_t at = 0;
+
+	if (!yes || db_board_draft_get(c->db, c->me.id, e->draft_key, &text, &at) != 0) {
+		screen_info(c, "The draft is kept until you save or discard this text.");
+		return;
+	}
+	set_text(e, text);
+	free(text);
+	e->dirty = true;
+	screen_info(c, "Your draft is back. Ctrl-X saves it.");
+}
+
+/* Offers an unsent draft kept under this editor's key. */
+static void
+draft_offer(struct screen_ctx *c, struct edit *e)
+{
+	char *text = NULL, q[160], age[32];
+	int64_t at = 0;
+
+	if (e->draft_key[0] == '\0' || c->me.id == 0 ||
+	    db_board_draft_get(c->db, c->me.id, e->draft_key, &text, &at) != 0)
+		return;
+	if (strcmp(text, e->buf) != 0) {
+		screen_age(age, sizeof age, at);
+		snprintf(q, sizeof q, "You have an unsent draft here (%zu characters, %s). "
+		    "Restore it? [y/n]", text_chars(text), age);
+		screen_ask(c, q, draft_answer, e);
+	}
+	free(text);
+}
+
+static void *
+edit_enter(struct screen_ctx *c, const void *arg)
+{
+	const struct ui_edit_req *req = arg;
+	struct edit *e = xcalloc(1, sizeof *e);
+
+	text_copy(e->title, sizeof e->title, req->title != NULL ? req->title : "Text");
+	e->max_chars = req->max_chars;
+	e->cap = req->max_chars * 4 + 1;
+	e->max_bytes = e->cap - 1 < UI_EDIT_MAX_BYTES ? e->cap - 1 : UI_EDIT_MAX_BYTES;
+	e->buf = xmalloc(e->cap);
+	/* An old row is shown inert: escapes become replacement characters. */
+	set_text(e, req->text != NULL ? req->text : "");
 	e->done = req->done;
 	e->arg = req->arg;
+	if (req->draft_key != NULL)
+		text_copy(e->draft_key, sizeof e->draft_key, req->draft_key);
+	e->draft_at = mono_now();
+	if (req->draft_restore && e->draft_key[0] != '\0')
+		draft_answer(c, e, true);
+	else
+		draft_offer(c, e);
 	return e;
 }
 
@@ -343,7 +445,10 @@ edit_leave(struct screen_ctx *c, void *st)
 {
 	struct edit *e = st;
 
-	(void)c;
+	/* Leaving without saving or discarding: the connection dropped or the
+	 * session ended. Keep what was typed. */
+	if (!e->finished)
+		draft_save(c, e);
 	free(e->buf);
 	free(e->lines);
 	free(e);

@@ -3,12 +3,23 @@
  * same code. Word wrap at the window width, UTF-8, arrows/Home/End/PgUp/
  * PgDn, Backspace/Delete, Enter for a new line, Ctrl-X or F2 to save, Esc to
  * cancel (asking "Discard changes? [y/n]" if anything changed). Text beyond
- * max_chars is refused with a message, so a huge paste stays responsive. */
+ * max_chars, or beyond UI_EDIT_MAX_BYTES, is refused with a message, so a
+ * huge paste stays responsive.
+ *
+ * Drafts: with a draft_key the text is saved for the member every few
+ * seconds while it changes and when the connection drops, so nothing typed
+ * is lost; the next editor opened with the same key offers it back. Saving
+ * or discarding ends the draft. Keys name what the text is for, e.g.
+ * "board:reply:123" or "msg:45"; each feature picks its own prefix. */
 #ifndef UI_EDIT_H
 #define UI_EDIT_H
+#include <stdbool.h>
 #include <stddef.h>
 
 struct screen_ctx;
+
+#define UI_EDIT_MAX_BYTES	65536	/* the paste cap, whatever max_chars says */
+#define UI_EDIT_DRAFT_EVERY	3	/* seconds between draft saves */
 
 struct ui_edit_req {
 	const char *title;	/* "Bio" */
@@ -20,6 +31,11 @@ struct ui_edit_req {
 	 * caller's own state, which stays alive underneath the editor. */
 	void (*done)(struct screen_ctx *c, void *arg, const char *text);
 	void *arg;
+	/* Optional (NULL: no drafts): at most 63 bytes, see above. */
+	const char *draft_key;
+	/* Take the draft back at once instead of asking (the member already
+	 * said yes, e.g. to the offer at login). */
+	bool draft_restore;
 };
 
 void ui_edit_open(struct screen_ctx *c, const struct ui_edit_req *req);

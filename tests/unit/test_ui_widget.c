@@ -132,8 +132,10 @@ TEST(ui_scroll_stays_in_range)
 TEST(screen_registry_has_help_for_every_screen)
 {
 	static const char *const names[] = { "main", "register", "profile",
-	    "profile-edit", "password", "keys", "online", "help", "edit", "mentor-find",
-	    "mentor-results", "mentor-request", "mentor-my", "mentor-ship", "mentor-checkin" };
+	    "profile-edit", "password", "keys", "online", "help", "edit", "notices",
+	    "mentor-find", "mentor-results", "mentor-request", "mentor-my", "mentor-ship",
+	    "mentor-checkin", "communities", "community-requests", "board-threads",
+	    "board-thread", "board-scan", "board-search" };
 	const char *generic = screenfile_builtin("help-no-such-screen");
 	char file[64];
 

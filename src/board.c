@@ -1,0 +1,97 @@
+/* Community board rules; see board.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "board.h"
+#include "xmalloc.h"
+
+static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+bool
+board_path_child(const char *parent_path, int parent_depth, int64_t seq,
+    char *out, size_t outsz, int *depth)
+{
+	size_t plen = parent_path != NULL ? strlen(parent_path) : 0;
+	int d = plen == 0 ? 0 : parent_depth + 1;
+
+	if (seq < 0 || seq > BOARD_SEQ_MAX)
+		return false;
+	/* Too deep: hang the post beside its parent instead of under it. */
+	if (d > BOARD_DEPTH_MAX && plen >= BOARD_SEG_LEN) {
+		plen -= BOARD_SEG_LEN;
+		d = parent_depth;
+	}
+	if (plen + BOARD_SEG_LEN + 1 > outsz)
+		return false;
+	memcpy(out, parent_path, plen);
+	for (int i = BOARD_SEG_LEN - 1; i >= 0; i--) {
+		out[plen + (size_t)i] = digits[seq % 36];
+		seq /= 36;
+	}
+	out[plen + BOARD_SEG_LEN] = '\0';
+	*depth = d;
+	return true;
+}
+
+int
+board_indent(int depth)
+{
+	if (depth < 0)
+		return 0;
+	return depth > BOARD_INDENT_MAX ? BOARD_INDENT_MAX : depth;
+}
+
+static void
+append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		*cap = (*len + n + 1) * 2;
+		*buf = xrealloc(*buf, *cap);
+	}
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+char *
+board_quote(const char *author, const char *body, size_t max_lines)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0, lines = 0;
+	const char *p = body != NULL ? body : "", *nl;
+
+	append(&buf, &len, &cap, author, strlen(author));
+	append(&buf, &len, &cap, " wrote:\n", 8);
+	while (*p != '\0' && lines < max_lines) {
+		size_t n;
+
+		nl = strchr(p, '\n');
+		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (p[0] != '>') {
+			append(&buf, &len, &cap, "> ", 2);
+			append(&buf, &len, &cap, p, n);
+			append(&buf, &len, &cap, "\n", 1);
+			lines++;
+		}
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	if (*p != '\0')
+		append(&buf, &len, &cap, "> ...\n", 6);
+	append(&buf, &len, &cap, "\n", 1);
+	return buf;
+}
+
+bool
+board_is_unread(int64_t post_id, int64_t author_id, int64_t reader_id,
+    int64_t last_read_id, int64_t read_floor)
+{
+	return author_id != reader_id && post_id > last_read_id && post_id > read_floor;
+}
+
+int64_t
+board_read_advance(int64_t last_read_id, int64_t seen_id)
+{
+	return seen_id > last_read_id ? seen_id : last_read_id;
+}

@@ -1,0 +1,399 @@
+/* Community boards: tree order, depth cap, quoting (board.c) and the data
+ * layer (db-board*.c): unread counting, last-read movement, the new-posts
+ * scan order, refusals. */
+#include <stdlib.h>
+#include <string.h>
+#include "test.h"
+#include "fixture.h"
+#include "board.h"
+#include "db.h"
+#include "db-block.h"
+#include "db-board.h"
+#include "db-notice.h"
+#include "db-user.h"
+
+TEST(board_paths_sort_in_tree_order)
+{
+	char root[BOARD_PATH_SZ], a[BOARD_PATH_SZ], b[BOARD_PATH_SZ], a1[BOARD_PATH_SZ];
+	int d = -1;
+
+	CHECK(board_path_child("", 0, 1, root, sizeof root, &d));
+	CHECK_INT(d, 0);
+	CHECK_INT(strlen(root), BOARD_SEG_LEN);
+	CHECK(board_path_child(root, 0, 2, a, sizeof a, &d));
+	CHECK_INT(d, 1);
+	CHECK(board_path_child(root, 0, 3, b, sizeof b, &d));
+	CHECK(board_path_child(a, 1, 36, a1, sizeof a1, &d));
+	CHECK_INT(d, 2);
+	/* root < a < a1 (a's reply, written later than b) < b */
+	CHECK(strcmp(root, a) < 0);
+	CHECK(strcmp(a, a1) < 0);
+	CHECK(strcmp(a1, b) < 0);
+	CHECK(!board_path_child(root, 0, BOARD_SEQ_MAX + 1, a, sizeof a, &d));
+	CHECK(!board_path_child(root, 0, 5, a, 4, &d));
+}
+
+TEST(board_depth_is_capped)
+{
+	char path[BOARD_PATH_SZ], next[BOARD_PATH_SZ];
+	int d = 0;
+
+	CHECK(board_path_child("", 0, 1, path, sizeof path, &d));
+	for (int i = 2; i < BOARD_DEPTH_MAX + 10; i++) {
+		CHECK(board_path_child(path, d, i, next, sizeof next, &d));
+		memcpy(path, next, sizeof path);
+	}
+	CHECK_INT(d, BOARD_DEPTH_MAX);
+	CHECK_INT(strlen(path), (BOARD_DEPTH_MAX + 1) * BOARD_SEG_LEN);
+	CHECK_INT(board_indent(2), 2);
+	CHECK_INT(board_indent(BOARD_DEPTH_MAX), BOARD_INDENT_MAX);
+}
+
+TEST(board_quote_prefixes_lines_and_drops_old_quotes)
+{
+	char *q = board_quote("Ann", "> older\nfirst\nsecond\nthird", 2);
+
+	CHECK_STR(q, "Ann wrote:\n> first\n> second\n> ...\n\n");
+	free(q);
+	q = board_quote("Bob", "one", 5);
+	CHECK_STR(q, "Bob wrote:\n> one\n\n");
+	free(q);
+	CHECK(board_is_unread(10, 2, 1, 9, 0));
+	CHECK(!board_is_unread(10, 1, 1, 9, 0));	/* own post */
+	CHECK(!board_is_unread(10, 2, 1, 10, 0));
+	CHECK(!board_is_unread(10, 2, 1, 0, 12));
+	CHECK_INT(board_read_advance(5, 3), 5);
+	CHECK_INT(board_read_advance(5, 8), 8);
+}
+
+/* ann starts a thread in community 1, bob and cat reply. */
+struct fx_board {
+	struct db *db;
+	int64_t ann, bob, cat;
+	int64_t thread, root;
+};
+
+static bool
+fx_board(struct fx_board *f)
+{
+	memset(f, 0, sizeof *f);
+	if ((f->db = fx_db()) == NULL)
+		return false;
+	f->ann = fx_member(f->db, "ann", ROLE_ALUMNI);
+	f->bob = fx_member(f->db, "bob", ROLE_STUDENT);
+	f->cat = fx_member(f->db, "cat", ROLE_TRAINEE);
+	return f->ann && f->bob && f->cat &&
+	    db_board_thread_create(f->db, f->ann, 1, "Moving to Philly", "Where to live?",
+	    &f->thread, &f->root) == DB_OK;
+}
+
+TEST(board_thread_page_is_tree_order)
+{
+	struct fx_board f;
+	struct board_post *p = NULL, *q = NULL;
+	int64_t r1, r2, r11, r3;
+	size_t n = 0, m = 0;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, r1, "Thanks, how is parking?", &r11), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, r2, "Agreed.", &r3), DB_OK);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &p, &n),
+	    DB_OK);
+	CHECK_INT(n, 5);
+	CHECK_INT(p[0].id, f.root);
+	CHECK_INT(p[1].id, r1);
+	CHECK_INT(p[2].id, r11);
+	CHECK_INT(p[2].depth, 2);
+	CHECK_INT(p[2].parent_id, r1);
+	CHECK_INT(p[3].id, r2);
+	CHECK_INT(p[4].id, r3);
+	CHECK_STR(p[2].body, "Thanks, how is parking?");
+	/* Keyset paging: two, then the rest; backwards gives the first two. */
+	db_board_posts_free(p, n);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 2, &p, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, false, false, 10, &q, &m),
+	    DB_OK);
+	CHECK_INT(m, 3);
+	CHECK_INT(q[0].id, r11);
+	db_board_posts_free(p, n);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, q[0].path, false, true, 10, &p, &n),
+	    DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(p[0].id, f.root);
+	CHECK_INT(p[1].id, r1);
+	db_board_posts_free(p, n);
+	db_board_posts_free(q, m);
+	db_close(f.db);
+}
+
+TEST(board_unread_counts_and_pointer_moves_forward_only)
+{
+	struct fx_board f;
+	struct board_community com;
+	struct board_thread t;
+	char path[BOARD_PATH_SZ];
+	int64_t r1, r2, count = -1;
+
+	CHECK(fx_board(&f));
+	/* Joining counts what is there as read. */
+	CHECK_INT(db_board_community_join(f.db, f.bob, 1), DB_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK(com.joined);
+	CHECK_INT(com.unread, 0);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Any tips?", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Yes.", &r2), DB_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK_INT(com.unread, 2);
+	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), DB_OK);
+	CHECK(t.unread);
+	CHECK_INT(t.post_count, 3);
+	CHECK_INT(db_board_read_first_unread(f.db, f.bob, f.thread, path, sizeof path), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), DB_OK);
+	CHECK_INT(count, 2);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, r1), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), DB_OK);
+	CHECK_INT(count, 1);
+	/* Backwards is ignored. */
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, f.root), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), DB_OK);
+	CHECK_INT(count, 1);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, r2 + 1000), DB_OK);
+	CHECK_INT(db_board_read_first_unread(f.db, f.bob, f.thread, path, sizeof path),
+	    DB_NOTFOUND);
+	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), DB_OK);
+	CHECK(!t.unread);
+	/* One's own reply never counts as unread; a muted thread neither. */
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Mine.", &r1), DB_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK_INT(com.unread, 0);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "More.", &r1), DB_OK);
+	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, -1), DB_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK_INT(com.unread, 0);
+	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 2), DB_INVALID);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, 9999, 1), DB_NOTFOUND);
+	db_close(f.db);
+}
+
+TEST(board_scan_walks_communities_threads_then_posts_in_order)
+{
+	struct fx_board f;
+	struct board_post p;
+	int64_t t2, root2, t3, root3, r1, r2, r3, count = 0, want[4];
+	size_t i = 0;
+
+	CHECK(fx_board(&f));
+	/* Community 1 is Philadelphia, 3 Boston: Boston sorts first. */
+	CHECK_INT(db_board_community_join(f.db, f.bob, 1), DB_OK);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 3), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Second", "Body two", &t2, &root2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Late reply in the first", &r1), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.ann, 3, "Boston", "Body three", &t3, &root3), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, root2, "Reply in second", &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, root2, "bob's own", &r3), DB_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(count, 4);
+	want[0] = root3;	/* Boston */
+	want[1] = r1;		/* Philadelphia, first thread */
+	want[2] = root2;	/* Philadelphia, second thread, oldest first */
+	want[3] = r2;
+	while (db_board_read_next(f.db, f.bob, &p) == DB_OK) {
+		CHECK(i < 4);
+		CHECK_INT(p.id, want[i]);
+		CHECK_INT(db_board_read_mark(f.db, f.bob, p.thread_id, p.id), DB_OK);
+		free(p.body);
+		i++;
+	}
+	CHECK_INT(i, 4);
+	/* Mark all read: nothing left. */
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Another", &r1), DB_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(count, 1);
+	CHECK_INT(db_board_community_mark_read(f.db, f.bob, 0), DB_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(count, 0);
+	CHECK_INT(db_board_read_next(f.db, f.bob, &p), DB_NOTFOUND);
+	db_close(f.db);
+}
+
+TEST(board_followed_thread_outside_joined_shows_in_scan)
+{
+	struct fx_board f;
+	int64_t r1, count = -1, unseen = 0;
+	struct notice newest;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 1), DB_OK);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, f.root), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Follow me", &r1), DB_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(count, 1);
+	/* bob follows: a notice; ann's post was answered: a notice. */
+	CHECK_INT(db_notice_unseen(f.db, f.bob, &unseen, &newest), DB_OK);
+	CHECK_INT(unseen, 1);
+	CHECK(strstr(newest.text, "a thread you follow") != NULL);
+	CHECK_INT(db_notice_unseen(f.db, f.ann, &unseen, &newest), DB_OK);
+	CHECK_INT(unseen, 1);
+	CHECK(strstr(newest.text, "replied to your post") != NULL);
+	/* The replier hears nothing of their own reply. */
+	CHECK_INT(db_notice_unseen(f.db, f.cat, &unseen, &newest), DB_OK);
+	CHECK_INT(unseen, 0);
+	db_close(f.db);
+}
+
+TEST(board_refuses_pending_strangers_and_bad_text)
+{
+	struct fx_board f;
+	int64_t r1, t, p;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "ok", &r1), DB_OK);
+	/* Only the author edits or deletes. */
+	CHECK_INT(db_board_post_edit(f.db, f.cat, r1, "hijack"), DB_DENIED);
+	CHECK_INT(db_board_post_delete(f.db, f.cat, r1), DB_DENIED);
+	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "better"), DB_OK);
+	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "bad \x1b[2J"), DB_INVALID);
+	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "  \n "), DB_INVALID);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "", "body", &t, &p), DB_INVALID);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t\x1b]0;x\a", "body", &t, &p),
+	    DB_INVALID);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 999, "t", "body", &t, &p), DB_NOTFOUND);
+	CHECK_INT(db_board_thread_create(f.db, 0, 1, "t", "body", &t, &p), DB_DENIED);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, 99999, "x", &r1), DB_NOTFOUND);
+	/* Pending members only read. */
+	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "hello", &r1), DB_DENIED);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "t", "body", &t, &p), DB_DENIED);
+	CHECK_INT(db_board_community_join(f.db, f.cat, 1), DB_OK);
+	/* Deletion leaves a stub in place. */
+	CHECK_INT(db_board_post_delete(f.db, f.ann, f.root), DB_OK);
+	CHECK_INT(db_board_post_edit(f.db, f.ann, f.root, "again"), DB_NOTFOUND);
+	{
+		struct board_post *pg = NULL;
+		size_t n = 0;
+
+		CHECK_INT(db_board_post_page(f.db, f.bob, f.thread, NULL, false, false, 10,
+		    &pg, &n), DB_OK);
+		CHECK_INT(n, 2);
+		CHECK(pg[0].deleted);
+		CHECK_STR(pg[0].body, "");
+		CHECK_STR(pg[1].body, "better");
+		CHECK(pg[1].edited_at > 0);
+		db_board_posts_free(pg, n);
+	}
+	db_close(f.db);
+}
+
+TEST(board_blocked_members_posts_are_withheld)
+{
+	struct fx_board f;
+	struct board_post *pg = NULL;
+	struct board_hit *hits = NULL;
+	size_t n = 0;
+	int64_t r1;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "secret words here", &r1), DB_OK);
+	CHECK_INT(db_block_add(f.db, f.cat, f.bob), DB_OK);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &pg, &n),
+	    DB_OK);
+	CHECK_INT(n, 2);
+	CHECK(pg[1].blocked);
+	CHECK_STR(pg[1].body, "");
+	db_board_posts_free(pg, n);
+	/* Both ways: bob does not see cat's posts either, ann sees all. */
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &pg, &n),
+	    DB_OK);
+	CHECK(!pg[1].blocked);
+	CHECK_STR(pg[1].body, "secret words here");
+	db_board_posts_free(pg, n);
+	CHECK_INT(db_board_search(f.db, f.cat, "secret", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	db_close(f.db);
+}
+
+TEST(board_search_words_phrases_prefix_and_filters)
+{
+	struct fx_board f;
+	struct board_hit *hits = NULL;
+	size_t n = 0;
+	int64_t r1, t2, p2;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Residency interviews in Boston",
+	    &r1), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 3, "Interviews", "Interview season tips",
+	    &t2, &p2), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "interview*", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 2);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "\"residency interviews\"", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(hits[0].post_id, r1);
+	CHECK_STR(hits[0].title, "Moving to Philly");
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "interview* author:cat", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(hits[0].post_id, p2);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "interview* in:philadelphia", 10, &hits, &n),
+	    DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(hits[0].post_id, r1);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 10, &hits, &n), DB_INVALID);
+	CHECK_INT(db_board_search(f.db, f.ann, "\"unbalanced AND", 10, &hits, &n), DB_INVALID);
+	CHECK_INT(db_board_search(f.db, 0, "boston", 10, &hits, &n), DB_DENIED);
+	db_close(f.db);
+}
+
+TEST(board_requests_and_drafts_belong_to_their_member)
+{
+	struct fx_board f;
+	struct board_request *rq = NULL;
+	char *text = NULL, key[BOARD_DRAFT_KEY_SZ];
+	int64_t id, at = 0;
+	size_t n = 0;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_request_create(f.db, f.bob, "Denver", "region", "Colorado",
+	    "Many of us live there", &id), DB_OK);
+	CHECK_INT(db_board_request_create(f.db, f.bob, "denver", "region", "", "again", &id),
+	    DB_EXISTS);
+	CHECK_INT(db_board_request_create(f.db, f.bob, "Boston", "region", "", "dup", &id),
+	    DB_EXISTS);
+	CHECK_INT(db_board_request_create(f.db, f.bob, "X", "planet", "", "why", &id),
+	    DB_INVALID);
+	CHECK_INT(db_board_request_create(f.db, f.bob, "Y", "career", "", "", &id), DB_INVALID);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "I live in NYC", &id), DB_OK);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "again", &id), DB_EXISTS);
+	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_STR(rq[0].name, "Denver");
+	CHECK_STR(rq[0].status, "pending");
+	free(rq);
+	CHECK_INT(db_board_request_list(f.db, f.cat, &rq, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_STR(rq[0].kind, "moderate");
+	CHECK_STR(rq[0].name, "New York City");
+	free(rq);
+	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), DB_OK);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 3, "Boston", &id), DB_DENIED);
+
+	CHECK_INT(db_board_draft_save(f.db, f.bob, "board:reply:1", "half a reply"), DB_OK);
+	CHECK_INT(db_board_draft_get(f.db, f.ann, "board:reply:1", &text, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_get(f.db, f.bob, "board:reply:1", &text, &at), DB_OK);
+	CHECK_STR(text, "half a reply");
+	free(text);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, key, sizeof key, &at), DB_OK);
+	CHECK_STR(key, "board:reply:1");
+	CHECK_INT(db_board_draft_save(f.db, 0, "k", "x"), DB_DENIED);
+	CHECK_INT(db_board_draft_save(f.db, f.bob, "", "x"), DB_INVALID);
+	CHECK_INT(db_board_draft_delete(f.db, f.bob, "board:reply:1"), DB_OK);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, key, sizeof key, &at), DB_NOTFOUND);
+	db_close(f.db);
+}
