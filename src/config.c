@@ -60,6 +60,10 @@ static const struct setting settings[] = {
 	{ "limits", "max_unauthenticated_per_address", K_INT,
 	    FIELD(max_per_addr), 1, 10000 },
 	{ "limits", "max_sessions", K_INT, FIELD(max_sessions), 1, 100000 },
+	{ "messages", "per_minute", K_INT, FIELD(msg_per_minute), 1, 10000 },
+	{ "messages", "per_minute_pending", K_INT, FIELD(msg_per_minute_new),
+	    1, 10000 },
+	{ "messages", "max_chars", K_INT, FIELD(msg_max_chars), 1, 100000 },
 };
 
 static const char *const reg_mode_names[] = {
@@ -87,6 +91,9 @@ config_defaults(struct config *c)
 	c->max_startups = 30;
 	c->max_per_addr = 10;
 	c->max_sessions = 500;
+	c->msg_per_minute = 30;
+	c->msg_per_minute_new = 5;
+	c->msg_max_chars = 8000;
 }
 
 int

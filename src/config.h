@@ -25,6 +25,9 @@ struct config {
 	int max_startups;		/* [limits] max_unauthenticated = 30 */
 	int max_per_addr;		/* [limits] max_unauthenticated_per_address = 10 */
 	int max_sessions;		/* [limits] max_sessions = 500 */
+	int msg_per_minute;		/* [messages] per_minute = 30 */
+	int msg_per_minute_new;		/* [messages] per_minute_pending = 5 (new members) */
+	int msg_max_chars;		/* [messages] max_chars = 8000 */
 };
 
 void config_defaults(struct config *c);

@@ -27,6 +27,12 @@ open_online(struct screen_ctx *c)
 }
 
 static void
+open_inbox(struct screen_ctx *c)
+{
+	screen_push(c, &screen_inbox, NULL);
+}
+
+static void
 open_notices(struct screen_ctx *c)
 {
 	screen_push(c, &screen_notices, NULL);
@@ -55,6 +61,7 @@ static const struct menu_item {
 	void (*run)(struct screen_ctx *c);
 } menu[] = {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
+	{ 'i', "Inbox", "Private messages", open_inbox },
 	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
 	{ 'w', "Who's online", "Members connected right now", open_online },
 	{ 'h', "Help", "How this system works", open_help },
@@ -145,6 +152,13 @@ main_draw(struct screen_ctx *c, void *st)
 		snprintf(news, sizeof news, "You have %lld new notice%s: press N to read %s.",
 		    (long long)c->live.notices, c->live.notices == 1 ? "" : "s",
 		    c->live.notices == 1 ? "it" : "them");
+		ui_draw_text(y, 2, news, cols, UI_A_INFO);
+		y += 2;
+	}
+	if (c->live.unread_messages > 0) {
+		snprintf(news, sizeof news, "You have %lld unread private message%s: "
+		    "press I for your inbox.", (long long)c->live.unread_messages,
+		    c->live.unread_messages == 1 ? "" : "s");
 		ui_draw_text(y, 2, news, cols, UI_A_INFO);
 		y += 2;
 	}

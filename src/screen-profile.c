@@ -213,9 +213,18 @@ toggle_block(struct screen_ctx *c, void *st)
 	screen_ask(c, q, block_answer, p);
 }
 
+static void
+send_message(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+
+	screen_open_conversation(c, p->id);
+}
+
 /* Actions on another member's profile; later features add theirs here. */
 static const struct ui_binding other_keys[] = {
 	{ 'b', 'B', "b block/unblock", toggle_block },
+	{ 'm', 'M', "m message", send_message },
 };
 
 static void

@@ -24,6 +24,9 @@ static const struct screen *const registry[] = {
 	&screen_online,
 	&screen_help,
 	&screen_notices,
+	&screen_inbox,
+	&screen_conversation,
+	&screen_blocked,
 	&ui_edit_screen,
 };
 
@@ -258,14 +261,6 @@ screen_date(char *buf, size_t sz, int64_t t)
 	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
 	    strftime(buf, sz, "%Y-%m-%d", &tm) == 0)
 		snprintf(buf, sz, "-");
-}
-
-void
-screen_open_conversation(struct screen_ctx *c, int64_t peer_id)
-{
-	(void)peer_id;
-	/* Replaced by the private messages screen. */
-	screen_info(c, "Private messages are not available yet.");
 }
 
 void

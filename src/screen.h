@@ -44,6 +44,9 @@ extern const struct screen screen_keys;
 extern const struct screen screen_online;
 extern const struct screen screen_help;
 extern const struct screen screen_notices;
+extern const struct screen screen_inbox;
+extern const struct screen screen_conversation;
+extern const struct screen screen_blocked;
 extern const struct screen ui_edit_screen;
 
 #define SCREEN_STACK_MAX	16
