@@ -580,10 +580,25 @@ const struct screen screen_conversation = {
 	.update = conv_update,
 };
 
+/* The stack position of an open conversation with peer_id, or -1. */
+static int
+find_open(struct screen_ctx *c, int64_t peer_id)
+{
+	for (size_t i = c->depth; i-- > 0;) {
+		const struct conversation *cv = c->stack[i].st;
+
+		if (c->stack[i].s == &screen_conversation && cv != NULL &&
+		    cv->peer.id == peer_id)
+			return (int)i;
+	}
+	return -1;
+}
+
 void
 screen_open_conversation(struct screen_ctx *c, int64_t peer_id)
 {
 	struct member peer;
+	int open;
 
 	if (peer_id == c->me.id) {
 		screen_error(c, "You cannot send messages to yourself.");
@@ -591,6 +606,13 @@ screen_open_conversation(struct screen_ctx *c, int64_t peer_id)
 	}
 	if (peer_id <= 0 || db_user_get(c->db, peer_id, &peer) != DB_OK) {
 		screen_error(c, "There is no such member.");
+		return;
+	}
+	/* Conversation -> profile -> m goes back to the conversation instead
+	 * of stacking another one (the stack is small). */
+	if ((open = find_open(c, peer_id)) >= 0) {
+		while (c->depth > (size_t)open + 1)
+			screen_pop(c);
 		return;
 	}
 	screen_push(c, &screen_conversation, &peer_id);

@@ -71,8 +71,9 @@ e2e_keys a r
 e2e_see a 'You cannot message Bob Baker\.'
 [ "$(e2e_sql 'select count(*) from messages')" = 2 ] || fail "a message got through the block"
 e2e_screen a | grep -q 'blocked' && fail "Ann is told who blocked whom"
-# Bob cannot write to Ann either, while the block stands.
-e2e_keys b q
+# Bob cannot write to Ann either, while the block stands. m on her profile
+# goes back to the open conversation (no second copy on the stack).
+e2e_keys b m
 e2e_see b 'Conversation with Ann Archer'
 e2e_keys b r
 e2e_see b 'You cannot message Ann Archer\.'
