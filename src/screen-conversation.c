@@ -104,7 +104,7 @@ total_rows(struct conversation *cv)
 static void
 show_sel(struct conversation *cv)
 {
-	size_t v, h, page = view_rows(cv);
+	size_t v, h, total, page = view_rows(cv);
 
 	if (cv->n == 0) {
 		cv->top = 0;
@@ -116,6 +116,10 @@ show_sel(struct conversation *cv)
 		cv->top = v;
 	else if (v + h > cv->top + page)
 		cv->top = h > page ? v : v + h - page;
+	/* Never leave empty rows under the last message (after a resize). */
+	total = total_rows(cv);
+	if (cv->top + page > total)
+		cv->top = total > page ? total - page : 0;
 }
 
 static void
