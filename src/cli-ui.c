@@ -23,6 +23,9 @@ static const struct option ui_opts[] = {
 	{ "peer", required_argument, NULL, 'p' },
 	{ "key-type", required_argument, NULL, 'K' },
 	{ "key", required_argument, NULL, 'k' },
+	{ "msg-per-minute", required_argument, NULL, 'm' },
+	{ "msg-per-minute-pending", required_argument, NULL, 'M' },
+	{ "msg-max-chars", required_argument, NULL, 'x' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -31,6 +34,8 @@ static const char *const ui_keys[][2] = {
 	['n'] = { "bbs", "name" }, ['N'] = { "registration", "login" },
 	['r'] = { "registration", "mode" }, ['i'] = { "session", "idle_timeout" },
 	['w'] = { "session", "idle_warn" },
+	['m'] = { "messages", "per_minute" }, ['M'] = { "messages", "per_minute_pending" },
+	['x'] = { "messages", "max_chars" },
 };
 
 int
@@ -68,6 +73,7 @@ cli_ui(int argc, char **argv)
 			a.offered_key_b64 = optarg;
 			break;
 		case 'd': case 's': case 'n': case 'N': case 'r': case 'i': case 'w':
+		case 'm': case 'M': case 'x':
 			if (config_set(&cfg, ui_keys[c][0], ui_keys[c][1], optarg, err, sizeof err) != 0)
 				return cli_usage("ui: %s", err);
 			break;

@@ -63,6 +63,10 @@ static const struct setting settings[] = {
 	{ "mentoring", "request_reminder_days", K_INT, FIELD(mentor_remind_days), 1, 365 },
 	{ "mentoring", "request_expiry_days", K_INT, FIELD(mentor_expiry_days), 1, 365 },
 	{ "mentoring", "max_pending_requests", K_INT, FIELD(mentor_max_pending), 1, 20 },
+	{ "messages", "per_minute", K_INT, FIELD(msg_per_minute), 1, 10000 },
+	{ "messages", "per_minute_pending", K_INT, FIELD(msg_per_minute_new),
+	    1, 10000 },
+	{ "messages", "max_chars", K_INT, FIELD(msg_max_chars), 1, 100000 },
 };
 
 static const char *const reg_mode_names[] = {
@@ -93,6 +97,9 @@ config_defaults(struct config *c)
 	c->mentor_remind_days = 7;
 	c->mentor_expiry_days = 14;
 	c->mentor_max_pending = 2;
+	c->msg_per_minute = 30;
+	c->msg_per_minute_new = 5;
+	c->msg_max_chars = 8000;
 }
 
 int

@@ -28,6 +28,9 @@ struct config {
 	int mentor_remind_days;		/* [mentoring] request_reminder_days = 7 */
 	int mentor_expiry_days;		/* [mentoring] request_expiry_days = 14 */
 	int mentor_max_pending;		/* [mentoring] max_pending_requests = 2 */
+	int msg_per_minute;		/* [messages] per_minute = 30 */
+	int msg_per_minute_new;		/* [messages] per_minute_pending = 5 (new members) */
+	int msg_max_chars;		/* [messages] max_chars = 8000 */
 };
 
 void config_defaults(struct config *c);

@@ -3,6 +3,7 @@
  * PRAGMA data_version says another session wrote, so news reaches a member
  * within one tick of the input loop without any other IPC. */
 #include <string.h>
+#include "db-message.h"
 #include "db-notice.h"
 #include "db.h"
 #include "log.h"
@@ -22,4 +23,9 @@ screen_live_refresh(struct screen_ctx *c)
 	}
 	c->live.notices = count;
 	memcpy(c->live.latest, newest.text, sizeof c->live.latest);
+	if (db_message_unread_total(c->db, c->me.id, &count) != DB_OK) {
+		log_warn("cannot read unread messages: %s", db_errmsg(c->db));
+		return;
+	}
+	c->live.unread_messages = count;
 }

@@ -41,6 +41,12 @@ open_my_mentoring(struct screen_ctx *c)
 }
 
 static void
+open_inbox(struct screen_ctx *c)
+{
+	screen_push(c, &screen_inbox, NULL);
+}
+
+static void
 open_notices(struct screen_ctx *c)
 {
 	screen_push(c, &screen_notices, NULL);
@@ -83,6 +89,7 @@ static const struct menu_item {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
 	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks", open_find_mentor },
 	{ 'm', "My mentoring", "Your mentors, mentees and requests", open_my_mentoring },
+	{ 'i', "Inbox", "Private messages", open_inbox },
 	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
 	{ 'c', "Communities", "Regional networks and career paths", open_communities },
 	{ 'r', "Read new posts", "Every unread post in your communities", open_new_posts },
@@ -175,6 +182,13 @@ main_draw(struct screen_ctx *c, void *st)
 		snprintf(news, sizeof news, "You have %lld new notice%s: press N to read %s.",
 		    (long long)c->live.notices, c->live.notices == 1 ? "" : "s",
 		    c->live.notices == 1 ? "it" : "them");
+		ui_draw_text(y, 2, news, cols, UI_A_INFO);
+		y += 2;
+	}
+	if (c->live.unread_messages > 0) {
+		snprintf(news, sizeof news, "You have %lld unread private message%s: "
+		    "press I for your inbox.", (long long)c->live.unread_messages,
+		    c->live.unread_messages == 1 ? "" : "s");
 		ui_draw_text(y, 2, news, cols, UI_A_INFO);
 		y += 2;
 	}

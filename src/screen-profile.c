@@ -234,11 +234,20 @@ toggle_bookmark(struct screen_ctx *c, void *st)
 		    "mentor, b.");
 }
 
+static void
+send_message(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+
+	screen_open_conversation(c, p->id);
+}
+
 /* Actions on another member's profile; later features add theirs here. */
 static const struct ui_binding other_keys[] = {
 	{ 'b', 'B', "b block/unblock", toggle_block },
 	{ 'r', 'R', "r request mentorship", request_mentorship },
 	{ 'k', 'K', "k bookmark", toggle_bookmark },
+	{ 'm', 'M', "m message", send_message },
 };
 
 static void

@@ -30,6 +30,9 @@ static const struct screen *const registry[] = {
 	&screen_board_thread,
 	&screen_board_scan,
 	&screen_board_search,
+	&screen_inbox,
+	&screen_conversation,
+	&screen_blocked,
 	&ui_edit_screen,
 	&screen_mentor_find,
 	&screen_mentor_results,
@@ -38,6 +41,13 @@ static const struct screen *const registry[] = {
 	&screen_mentor_ship,
 	&screen_mentor_checkin,
 };
+
+const struct screen *const *
+screen_registry(size_t *n)
+{
+	*n = sizeof registry / sizeof registry[0];
+	return registry;
+}
 
 const struct screen *
 screen_lookup(const char *name)
@@ -270,14 +280,6 @@ screen_date(char *buf, size_t sz, int64_t t)
 	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
 	    strftime(buf, sz, "%Y-%m-%d", &tm) == 0)
 		snprintf(buf, sz, "-");
-}
-
-void
-screen_open_conversation(struct screen_ctx *c, int64_t peer_id)
-{
-	(void)peer_id;
-	/* Replaced by the private messages screen. */
-	screen_info(c, "Private messages are not available yet.");
 }
 
 void

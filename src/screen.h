@@ -44,6 +44,9 @@ extern const struct screen screen_keys;
 extern const struct screen screen_online;
 extern const struct screen screen_help;
 extern const struct screen screen_notices;
+extern const struct screen screen_inbox;
+extern const struct screen screen_conversation;
+extern const struct screen screen_blocked;
 extern const struct screen ui_edit_screen;
 extern const struct screen screen_mentor_find;
 extern const struct screen screen_mentor_results;
@@ -110,6 +113,8 @@ void screen_leave_all(struct screen_ctx *c);
 void screen_reset(struct screen_ctx *c, const struct screen *s, const void *arg);
 struct screen_frame *screen_top(struct screen_ctx *c);
 const struct screen *screen_lookup(const char *name);
+/* Every registered screen (for tests and help checks). */
+const struct screen *const *screen_registry(size_t *n);
 
 /* Routes a key: a pending question first, then the top screen, then the
  * global keys: ? and F1 help, q and Esc back. */

@@ -87,6 +87,20 @@ static const struct {
 	  "Who's online\n\n"
 	  "Members connected now, where they are and how long they have been\n"
 	  "idle. The list updates by itself. Enter shows a member's profile.\n" },
+	{ "help-inbox",
+	  "Inbox\n\n"
+	  "Your private conversations, newest first, with unread counts. Enter\n"
+	  "opens one, n writes to a member by login, a archives, t shows the\n"
+	  "archive, d deletes for you, B lists the members you blocked.\n" },
+	{ "help-conversation",
+	  "Conversation\n\n"
+	  "r replies (Ctrl-X sends). Up/Down choose a message, Up at the top\n"
+	  "loads older ones. d deletes a message for you, ! reports it to the\n"
+	  "moderators, a archives, p shows the member's profile.\n" },
+	{ "help-blocked",
+	  "Members you blocked\n\n"
+	  "They cannot message you nor you them. u unblocks the selected\n"
+	  "member; Enter shows their profile.\n" },
 	{ "help-notices",
 	  "Notices\n\n"
 	  "What happened for you while you were here or away: requests, answers,\n"

@@ -127,7 +127,7 @@ ui_done(const struct session *s)
 static int
 spawn_ui(struct session *s)
 {
-	char uid[32], idle[16], warn[16];
+	char uid[32], idle[16], warn[16], msg_rate[16], msg_rate_new[16], msg_max[16];
 	const char *term = s->term[0] != '\0' ? s->term : "vt100";
 	char termenv[80];
 	char *argv[40];
@@ -139,6 +139,9 @@ spawn_ui(struct session *s)
 	snprintf(uid, sizeof uid, "%lld", (long long)s->user_id);
 	snprintf(idle, sizeof idle, "%d", s->cfg->idle_timeout);
 	snprintf(warn, sizeof warn, "%d", s->cfg->idle_warn);
+	snprintf(msg_rate, sizeof msg_rate, "%d", s->cfg->msg_per_minute);
+	snprintf(msg_rate_new, sizeof msg_rate_new, "%d", s->cfg->msg_per_minute_new);
+	snprintf(msg_max, sizeof msg_max, "%d", s->cfg->msg_max_chars);
 	argv[n++] = (char *)"mentorbbs";
 	argv[n++] = (char *)"ui";
 	argv[n++] = (char *)"--user-id"; argv[n++] = uid;
@@ -149,6 +152,9 @@ spawn_ui(struct session *s)
 	argv[n++] = (char *)"--reg-mode"; argv[n++] = (char *)config_reg_mode_name(s->cfg->reg_mode);
 	argv[n++] = (char *)"--idle-timeout"; argv[n++] = idle;
 	argv[n++] = (char *)"--idle-warn"; argv[n++] = warn;
+	argv[n++] = (char *)"--msg-per-minute"; argv[n++] = msg_rate;
+	argv[n++] = (char *)"--msg-per-minute-pending"; argv[n++] = msg_rate_new;
+	argv[n++] = (char *)"--msg-max-chars"; argv[n++] = msg_max;
 	argv[n++] = (char *)"--term"; argv[n++] = (char *)term;
 	argv[n++] = (char *)"--peer"; argv[n++] = s->peer;
 	if (s->registration && s->key_b64 != NULL) {

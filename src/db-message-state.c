@@ -1,0 +1,119 @@
+/* Private messages: each participant's own state (read, archived, deleted
+ * for oneself) and reports; see db-message.h. Every change checks first
+ * that the actor is in the conversation, through db_message_state. */
+#include <stdlib.h>
+#include <sqlite3.h>
+#include "db.h"
+#include "db-internal.h"
+#include "db-message.h"
+#include "db-report.h"
+#include "text.h"
+
+/* The actor's conversation, or why not. */
+static int
+party(struct db *db, int64_t actor_id, int64_t conversation_id,
+    struct conversation_state *cs)
+{
+	if (actor_id <= 0)
+		return DB_DENIED;
+	return db_message_state(db, actor_id, conversation_id, cs);
+}
+
+int
+db_message_mark_read(struct db *db, int64_t actor_id, int64_t conversation_id)
+{
+	struct conversation_state cs;
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = party(db, actor_id, conversation_id, &cs)) != DB_OK)
+		return r;
+	/* Writing only when something changes keeps other sessions from
+	 * seeing a new data_version (and reloading) for nothing. */
+	st = db_stmt(db, "UPDATE conversation_members SET unread = 0, last_read_id = "
+	    "(SELECT last_id FROM conversations WHERE id = ?2) WHERE user_id = ?1 "
+	    "AND conversation_id = ?2 AND (unread <> 0 OR last_read_id <> "
+	    "(SELECT last_id FROM conversations WHERE id = ?2))");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, conversation_id);
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_message_archive(struct db *db, int64_t actor_id, int64_t conversation_id,
+    bool archived)
+{
+	struct conversation_state cs;
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = party(db, actor_id, conversation_id, &cs)) != DB_OK)
+		return r;
+	st = db_stmt(db, "UPDATE conversation_members SET archived = ?3 "
+	    "WHERE user_id = ?1 AND conversation_id = ?2");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, conversation_id);
+	sqlite3_bind_int(st, 3, archived ? 1 : 0);
+	return db_step_changed(db, st, __func__);
+}
+
+int
+db_message_delete_conversation(struct db *db, int64_t actor_id,
+    int64_t conversation_id)
+{
+	struct conversation_state cs;
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = party(db, actor_id, conversation_id, &cs)) != DB_OK)
+		return r;
+	/* Everything so far is gone for the actor; the row stays so a new
+	 * message can bring the conversation back, starting from there. */
+	st = db_stmt(db, "UPDATE conversation_members SET cleared_id = c.last_id, "
+	    "last_read_id = c.last_id, unread = 0, archived = 0 FROM "
+	    "(SELECT last_id FROM conversations WHERE id = ?2) AS c "
+	    "WHERE user_id = ?1 AND conversation_id = ?2");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, conversation_id);
+	return db_step_changed(db, st, __func__);
+}
+
+int
+db_message_delete(struct db *db, int64_t actor_id, int64_t message_id)
+{
+	struct message_row m;
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = db_message_get(db, actor_id, message_id, &m)) != DB_OK)
+		return r;
+	free(m.body);
+	st = db_stmt(db, "INSERT OR IGNORE INTO message_hides (user_id, message_id) "
+	    "VALUES (?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, message_id);
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_message_report(struct db *db, int64_t actor_id, int64_t message_id,
+    const char *reason, int64_t *report_id)
+{
+	struct message_row m;
+	int r;
+
+	if (reason == NULL || text_check_line(reason, REPORT_REASON_MAX) != NULL)
+		return DB_INVALID;
+	if ((r = db_message_get(db, actor_id, message_id, &m)) != DB_OK)
+		return r;
+	free(m.body);
+	return db_report_add(db, actor_id, REPORT_MESSAGE, message_id, 0, reason, report_id);
+}

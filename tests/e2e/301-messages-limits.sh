@@ -1,0 +1,117 @@
+# Private messages, the rules at the edges over real SSH: the size cap and
+# the rate limit from [messages] (a new member gets the stricter one), a
+# pending member cannot send, a stored message full of escapes shows
+# inert, report to the moderators, archive and delete for oneself, and a
+# resize keeps the conversation drawn.
+. "$(dirname "$0")/lib.sh"
+cat >"$T/test.conf" <<EOF
+[messages]
+per_minute = 5
+per_minute_pending = 2
+max_chars = 40
+EOF
+e2e_user cid "Cid Cole" alumni 'cid password 1'
+e2e_user dee "Dee Dunn" trainee 'dee password 1'
+e2e_user pat "Pat Pending" student 'pat password 1'
+e2e_sql "update users set rules_accepted_at = strftime('%s','now')"
+e2e_sql "update users set status = 'pending' where login = 'pat'"
+e2e_start --config "$T/test.conf"
+
+e2e_login c cid 'cid password 1'
+e2e_see c 'Welcome.*Cid Cole'
+e2e_login d dee 'dee password 1'
+e2e_see d 'Welcome.*Dee Dunn'
+
+# Cid writes from Dee's profile (Who's online, Enter, m).
+e2e_keys c w
+e2e_see c 'Dee Dunn'
+# Sorted by name: Cid, then Dee.
+e2e_keys c Down Enter
+e2e_see c 'Profile of Dee Dunn'
+e2e_see c 'm message'
+e2e_keys c m
+e2e_see c 'Conversation with Dee Dunn \(dee\)'
+# The size cap: the editor takes 40 characters and says so.
+e2e_keys c r
+e2e_see c 'Message to Dee Dunn'
+e2e_type c "$(printf 'y%.0s' $(seq 45))"
+e2e_see c 'limited to 40 characters'
+e2e_keys c C-x
+e2e_see c 'Message sent to Dee Dunn'
+# Cid joined today: two messages a minute, the third is refused, text kept.
+e2e_keys c r; e2e_see c 'Message to Dee Dunn'
+e2e_type c 'second one'; e2e_keys c C-x
+e2e_see c 'Message sent to Dee Dunn'
+e2e_keys c r; e2e_see c 'Message to Dee Dunn'
+e2e_type c 'third one, too fast'; e2e_keys c C-x
+e2e_see c 'sending messages too fast'
+e2e_keys c r
+e2e_see c 'third one, too fast'
+# Unchanged, Esc just closes the editor.
+e2e_keys c Escape
+e2e_see c 'Conversation with Dee Dunn'
+[ "$(e2e_sql 'select count(*) from messages')" = 2 ] || fail "rate limit let a message through"
+
+# A message with escape sequences (an old row, a bug elsewhere) is inert.
+conv=$(e2e_sql "select id from conversations")
+e2e_sql "insert into messages (conversation_id, sender_id, body, created_at) values ($conv, (select id from users where login='cid'), 'evil' || char(27) || ']2;pwned' || char(7) || char(27) || '[2Jtext', strftime('%s','now'))"
+e2e_sql "update conversations set last_id = (select max(id) from messages) where id = $conv"
+e2e_sql "update conversation_members set unread = unread + 1 where conversation_id = $conv and user_id = (select id from users where login='dee')"
+
+# Dee: status bar, inbox count, the conversation.
+e2e_see d '3 new messages' 3
+e2e_keys d i
+e2e_see d 'Cid Cole +3 new'
+e2e_keys d Enter
+e2e_see d 'second one'
+e2e_see d 'evil.*text'
+[ "$($TM display-message -p -t s:d '#{pane_title}')" != pwned ] || fail "a message set the terminal title"
+e2e_screen d | head -1 | grep -q 'mentorbbs' || fail "header lost: a message cleared the screen"
+# Resize: still drawn, then back.
+e2e_resize d 120 40
+e2e_see d 'second one'
+e2e_resize d 80 24
+e2e_see d 'Conversation with Cid Cole'
+# Report the selected (newest) message with a reason.
+e2e_keys d '!'
+e2e_see d 'Why do you report this message'
+e2e_type d 'Strange characters, maybe an attack'
+e2e_keys d Enter
+e2e_see d 'Reported to the moderators'
+[ "$(e2e_sql "select kind || ':' || reason from reports")" = "message:Strange characters, maybe an attack" ] ||
+  fail "report not stored: $(e2e_sql 'select * from reports')"
+# Delete one message for Dee only.
+e2e_keys d d
+e2e_see d 'Delete the selected message for you\? \[y/n\]'
+e2e_keys d y
+e2e_see d 'Message deleted for you'
+e2e_gone d 'evil'
+[ "$(e2e_sql 'select count(*) from messages')" = 3 ] || fail "delete for oneself removed the message"
+# Archive: out of the inbox, into the archive; then delete it for Dee.
+e2e_keys d a
+e2e_see d 'Conversation with Cid Cole archived'
+e2e_see d 'Inbox \(0\)'
+e2e_keys d t
+e2e_see d 'Archived conversations \(1\)'
+e2e_keys d d
+e2e_see d 'Delete your conversation with Cid Cole\? \[y/n\]'
+e2e_keys d y
+e2e_see d 'Archived conversations \(0\)'
+# Cid still has everything.
+e2e_keys c q
+e2e_see c 'Profile of Dee Dunn'
+e2e_keys c m
+e2e_see c 'second one'
+
+# Pat is awaiting approval: may read, may not send.
+e2e_login p pat 'pat password 1'
+e2e_see p 'awaiting approval'
+e2e_keys p i
+e2e_see p 'Inbox \(0\)'
+e2e_keys p n; e2e_type p 'cid'; e2e_keys p Enter
+e2e_see p 'Conversation with Cid Cole'
+e2e_keys p r
+e2e_see p 'once a sysop has approved your account'
+[ "$(e2e_sql "select count(*) from messages where sender_id = (select id from users where login='pat')")" = 0 ] ||
+  fail "a pending member sent a message"
+exit 0

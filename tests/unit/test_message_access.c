@@ -1,0 +1,112 @@
+/* Private messages, access control by id: a third member (and the sysop's
+ * id 0, and a made-up id) tries to read, reply to, mark, archive, delete
+ * and report other people's conversations and messages, and must be
+ * refused in the data layer; the participants' data must be untouched. */
+#include <stdint.h>
+#include <stdlib.h>
+#include "test.h"
+#include "fixture.h"
+#include "db.h"
+#include "db-message.h"
+#include "db-report.h"
+
+static const struct message_limits lim = { 30, 5, 8000 };
+
+TEST(message_access_outsider_cannot_read_or_reply)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_STUDENT);
+	int64_t eve = fx_member(db, "eve", ROLE_STUDENT);
+	int64_t conv = 0, m = 0, n = 0;
+	enum message_refusal why = MESSAGE_SENT;
+	struct message_row *rows = NULL, one;
+	struct conversation_state cs;
+	struct inbox_row *in = NULL;
+	size_t k = 0;
+
+	CHECK(db != NULL && a && b && eve);
+	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), DB_OK);
+	CHECK_INT(db_message_conversation_with(db, a, b, &conv), DB_OK);
+	/* Read the conversation or one message by id. */
+	CHECK_INT(db_message_page(db, eve, conv, 0, INT64_MAX, 10, &rows, &k), DB_DENIED);
+	CHECK_INT(db_message_page(db, 0, conv, 0, INT64_MAX, 10, &rows, &k), DB_DENIED);
+	CHECK_INT(db_message_page(db, -1, conv, 0, INT64_MAX, 10, &rows, &k), DB_DENIED);
+	CHECK_INT(db_message_page(db, eve, conv + 100, 0, INT64_MAX, 10, &rows, &k),
+	    DB_NOTFOUND);
+	CHECK_INT(db_message_get(db, eve, m, &one), DB_DENIED);
+	CHECK_INT(db_message_get(db, 0, m, &one), DB_DENIED);
+	CHECK_INT(db_message_get(db, eve, m + 100, &one), DB_NOTFOUND);
+	CHECK_INT(db_message_state(db, eve, conv, &cs), DB_DENIED);
+	/* Eve's inbox does not show it. */
+	CHECK_INT(db_message_inbox(db, eve, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(k, 0);
+	free(in);
+	CHECK_INT(db_message_inbox(db, 0, false, NULL, 10, &in, &k), DB_DENIED);
+	/* Reply into it by id. */
+	CHECK_INT(db_message_reply(db, eve, conv, "let me in", &lim, NULL, &why), DB_DENIED);
+	CHECK_INT(why, MESSAGE_NOT_PARTY);
+	CHECK_INT(db_message_reply(db, 0, conv, "sysop", &lim, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_reply(db, eve, conv + 100, "nothing", &lim, NULL, &why),
+	    DB_NOTFOUND);
+	/* Nothing was added: Bob has the one message, unread. */
+	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(k, 1);
+	CHECK_STR(rows[0].body, "private to bob");
+	db_message_rows_free(rows, k);
+	CHECK_INT(db_message_unread_total(db, b, &n), DB_OK);
+	CHECK_INT(n, 1);
+	db_close(db);
+}
+
+TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_STUDENT);
+	int64_t eve = fx_member(db, "eve", ROLE_STUDENT);
+	int64_t conv = 0, m = 0, n = 0, rid = 0;
+	enum message_refusal why = MESSAGE_SENT;
+	struct message_row *rows = NULL;
+	struct inbox_row *in = NULL;
+	size_t k = 0;
+
+	CHECK(db != NULL && a && b && eve);
+	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), DB_OK);
+	CHECK_INT(db_message_conversation_with(db, a, b, &conv), DB_OK);
+	CHECK_INT(db_message_mark_read(db, eve, conv), DB_DENIED);
+	CHECK_INT(db_message_archive(db, eve, conv, true), DB_DENIED);
+	CHECK_INT(db_message_archive(db, 0, conv, true), DB_DENIED);
+	CHECK_INT(db_message_delete_conversation(db, eve, conv), DB_DENIED);
+	CHECK_INT(db_message_delete_conversation(db, eve, conv + 100), DB_NOTFOUND);
+	CHECK_INT(db_message_delete(db, eve, m), DB_DENIED);
+	CHECK_INT(db_message_delete(db, 0, m), DB_DENIED);
+	CHECK_INT(db_message_delete(db, eve, m + 100), DB_NOTFOUND);
+	CHECK_INT(db_message_report(db, eve, m, "spam", &rid), DB_DENIED);
+	CHECK_INT(db_message_report(db, eve, m + 100, "spam", &rid), DB_NOTFOUND);
+	/* Bob's view is untouched: unread, in the inbox, message there. */
+	CHECK_INT(db_message_unread_total(db, b, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(db_message_inbox(db, b, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(k, 1);
+	free(in);
+	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(k, 1);
+	db_message_rows_free(rows, k);
+	CHECK_INT(db_report_open_by(db, eve, &n), DB_OK);
+	CHECK_INT(n, 0);
+	/* The participants may: Bob reports with a reason (checked text). */
+	CHECK_INT(db_message_report(db, b, m, "", &rid), DB_INVALID);
+	CHECK_INT(db_message_report(db, b, m, "bad\x1b[2J", &rid), DB_INVALID);
+	CHECK_INT(db_message_report(db, b, m, "Unsolicited advertising", &rid), DB_OK);
+	CHECK(rid > 0);
+	CHECK_INT(db_report_open_by(db, b, &n), DB_OK);
+	CHECK_INT(n, 1);
+	/* A deleted message cannot be deleted or reported again. */
+	CHECK_INT(db_message_delete(db, b, m), DB_OK);
+	CHECK_INT(db_message_delete(db, b, m), DB_NOTFOUND);
+	CHECK_INT(db_message_report(db, b, m, "again", &rid), DB_NOTFOUND);
+	/* Ann (the other participant) still has it. */
+	CHECK_INT(db_message_page(db, a, conv, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(k, 1);
+	db_message_rows_free(rows, k);
+	db_close(db);
+}
