@@ -1,0 +1,478 @@
+/* Host profiles, private details and their access log, and the programs a
+ * traveller will visit; see db-host.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "db.h"
+#include "db-block.h"
+#include "db-host.h"
+#include "db-host-internal.h"
+#include "db-internal.h"
+#include "db-user.h"
+#include "text.h"
+#include "xmalloc.h"
+
+int
+db_host_actor(struct db *db, int64_t id, struct host_actor *out)
+{
+	sqlite3_stmt *st;
+	char role[16], status[16];
+	enum member_status ms = STATUS_SUSPENDED;
+	int rc, r;
+
+	st = db_stmt(db, "SELECT role, status, is_admin FROM users WHERE id = ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_text(st, 0, role, sizeof role);
+		db_column_text(st, 1, status, sizeof status);
+		out->role = ROLE_STUDENT;
+		(void)member_role_parse(role, &out->role);
+		(void)member_status_parse(status, &ms);
+		out->active = ms == STATUS_ACTIVE;
+		out->admin = sqlite3_column_int(st, 2) != 0 && out->active;
+	}
+	r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+static int
+load_blackouts(struct db *db, struct host_profile *p)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	st = db_stmt(db, "SELECT first_day, last_day FROM host_blackouts WHERE host_id = ? "
+	    "ORDER BY first_day LIMIT 12");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, p->user_id);
+	p->nblackouts = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && p->nblackouts < HOST_BLACKOUTS_MAX) {
+		p->blackouts[p->nblackouts].first = sqlite3_column_int64(st, 0);
+		p->blackouts[p->nblackouts].last = sqlite3_column_int64(st, 1);
+		p->nblackouts++;
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_host_load(struct db *db, int64_t host_id, struct host_profile *out)
+{
+	struct host_profile p;
+	sqlite3_stmt *st;
+	char buf[16];
+	int rc, r;
+
+	st = db_stmt(db, "SELECT h.status, h.offers, h.sleeping, h.city, h.region, h.country, "
+	    "h.neighbourhood, h.hospitals, h.affiliations, h.pets, h.smoking, h.partner_ok, "
+	    "h.accessibility, h.house_rules, h.capacity, h.max_nights, h.min_notice_days, "
+	    "h.address, h.phone, h.updated_at, u.display_name "
+	    "FROM host_profiles h JOIN users u ON u.id = h.user_id WHERE h.user_id = ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, host_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		host_profile_init(&p, host_id);
+		db_column_text(st, 0, buf, sizeof buf);
+		(void)host_status_parse(buf, &p.status);
+		p.offers = (unsigned)sqlite3_column_int(st, 1);
+		db_column_text(st, 2, buf, sizeof buf);
+		(void)host_sleeping_parse(buf, &p.sleeping);
+		db_column_text(st, 3, p.city, sizeof p.city);
+		db_column_text(st, 4, p.region, sizeof p.region);
+		db_column_text(st, 5, p.country, sizeof p.country);
+		db_column_text(st, 6, p.neighbourhood, sizeof p.neighbourhood);
+		db_column_text(st, 7, p.hospitals, sizeof p.hospitals);
+		db_column_text(st, 8, p.affiliations, sizeof p.affiliations);
+		db_column_text(st, 9, p.pets, sizeof p.pets);
+		p.smoking = sqlite3_column_int(st, 10) != 0;
+		p.partner_ok = sqlite3_column_int(st, 11) != 0;
+		db_column_text(st, 12, p.accessibility, sizeof p.accessibility);
+		db_column_text(st, 13, p.house_rules, sizeof p.house_rules);
+		p.capacity = sqlite3_column_int(st, 14);
+		p.max_nights = sqlite3_column_int(st, 15);
+		p.min_notice_days = sqlite3_column_int(st, 16);
+		db_column_text(st, 17, p.address, sizeof p.address);
+		db_column_text(st, 18, p.phone, sizeof p.phone);
+		p.updated_at = sqlite3_column_int64(st, 19);
+		db_column_text(st, 20, p.name, sizeof p.name);
+	}
+	r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r == DB_OK && (r = load_blackouts(db, &p)) == DB_OK)
+		*out = p;
+	return r;
+}
+
+int
+db_host_get(struct db *db, int64_t actor_id, int64_t host_id, struct host_profile *out)
+{
+	struct host_profile p;
+	bool blocked = false;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if (actor_id != host_id) {
+		if ((r = db_block_between(db, actor_id, host_id, &blocked)) != DB_OK)
+			return r;
+		if (blocked)
+			return DB_NOTFOUND;
+	}
+	if ((r = db_host_load(db, host_id, &p)) != DB_OK)
+		return r;
+	if (actor_id != host_id) {
+		p.address[0] = '\0';
+		p.phone[0] = '\0';
+	}
+	*out = p;
+	return DB_OK;
+}
+
+static int
+save_row(struct db *db, const struct host_profile *p)
+{
+	sqlite3_stmt *st;
+
+	st = db_stmt(db, "INSERT OR REPLACE INTO host_profiles (user_id, status, offers, "
+	    "sleeping, city, region, country, neighbourhood, hospitals, affiliations, pets, "
+	    "smoking, partner_ok, accessibility, house_rules, capacity, max_nights, "
+	    "min_notice_days, address, phone, updated_at) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, p->user_id);
+	db_bind_text(st, 2, host_status_name(p->status));
+	sqlite3_bind_int(st, 3, (int)p->offers);
+	db_bind_text(st, 4, host_sleeping_name(p->sleeping));
+	db_bind_text(st, 5, p->city);
+	db_bind_text(st, 6, p->region);
+	db_bind_text(st, 7, p->country);
+	db_bind_text(st, 8, p->neighbourhood);
+	db_bind_text(st, 9, p->hospitals);
+	db_bind_text(st, 10, p->affiliations);
+	db_bind_text(st, 11, p->pets);
+	sqlite3_bind_int(st, 12, p->smoking);
+	sqlite3_bind_int(st, 13, p->partner_ok);
+	db_bind_text(st, 14, p->accessibility);
+	db_bind_text(st, 15, p->house_rules);
+	sqlite3_bind_int(st, 16, p->capacity);
+	sqlite3_bind_int(st, 17, p->max_nights);
+	sqlite3_bind_int(st, 18, p->min_notice_days);
+	db_bind_text(st, 19, p->address);
+	db_bind_text(st, 20, p->phone);
+	sqlite3_bind_int64(st, 21, db_now());
+	return db_step_done(db, st, __func__);
+}
+
+static int
+save_blackouts(struct db *db, const struct host_profile *p)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = db_stmt(db, "DELETE FROM host_blackouts WHERE host_id = ?")) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, p->user_id);
+	if ((r = db_step_done(db, st, __func__)) != DB_OK)
+		return r;
+	for (size_t i = 0; i < p->nblackouts; i++) {
+		st = db_stmt(db, "INSERT INTO host_blackouts (host_id, first_day, last_day) "
+		    "VALUES (?, ?, ?)");
+		if (st == NULL)
+			return DB_ERR;
+		sqlite3_bind_int64(st, 1, p->user_id);
+		sqlite3_bind_int64(st, 2, p->blackouts[i].first);
+		sqlite3_bind_int64(st, 3, p->blackouts[i].last);
+		if ((r = db_step_done(db, st, __func__)) != DB_OK)
+			return r;
+	}
+	return DB_OK;
+}
+
+/* The search index row: rowid is the host's user id. */
+static int
+save_fts(struct db *db, const struct host_profile *p)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((st = db_stmt(db, "DELETE FROM host_fts WHERE rowid = ?")) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, p->user_id);
+	if ((r = db_step_done(db, st, __func__)) != DB_OK)
+		return r;
+	st = db_stmt(db, "INSERT INTO host_fts (rowid, hospitals, affiliations) VALUES (?, ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, p->user_id);
+	db_bind_text(st, 2, p->hospitals);
+	db_bind_text(st, 3, p->affiliations);
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, const char **why)
+{
+	struct host_actor a;
+	int r;
+
+	if (actor_id <= 0 || p->user_id != actor_id)
+		return DB_DENIED;
+	if ((r = db_host_actor(db, actor_id, &a)) != DB_OK)
+		return r;
+	if (a.role == ROLE_STUDENT) {
+		*why = "students cannot host; alumni and trainees can";
+		return DB_DENIED;
+	}
+	if (host_check_profile(p, a.role, why) != 0)
+		return DB_INVALID;
+	if ((r = db_begin(db)) != DB_OK)
+		return r;
+	if ((r = save_row(db, p)) != DB_OK || (r = save_blackouts(db, p)) != DB_OK ||
+	    (r = save_fts(db, p)) != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+int
+db_host_set_status(struct db *db, int64_t actor_id, enum host_status s, const char **why)
+{
+	struct host_profile p;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if ((r = db_host_load(db, actor_id, &p)) != DB_OK)
+		return r;
+	p.status = s;
+	return db_host_save(db, actor_id, &p, why);
+}
+
+/* Is request_id actor's stay with host in a state that shows the details? */
+static int
+guest_may_see(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_id, bool *ok)
+{
+	sqlite3_stmt *st;
+	enum host_state s;
+	char state[16];
+	int rc, r;
+
+	*ok = false;
+	st = db_stmt(db, "SELECT state FROM host_requests WHERE id = ? AND guest_id = ? "
+	    "AND host_id = ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, request_id);
+	sqlite3_bind_int64(st, 2, actor_id);
+	sqlite3_bind_int64(st, 3, host_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_text(st, 0, state, sizeof state);
+		*ok = host_state_parse(state, &s) == 0 && host_private_visible(s);
+	}
+	r = rc == SQLITE_DONE ? DB_OK : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+static int
+log_access(struct db *db, int64_t host_id, int64_t guest_id, int64_t request_id)
+{
+	sqlite3_stmt *st;
+
+	st = db_stmt(db, "INSERT INTO host_access_log (host_id, guest_id, request_id, shown_at) "
+	    "VALUES (?, ?, ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, host_id);
+	sqlite3_bind_int64(st, 2, guest_id);
+	sqlite3_bind_int64(st, 3, request_id);
+	sqlite3_bind_int64(st, 4, db_now());
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_host_private(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_id,
+    struct host_private *out)
+{
+	struct host_profile p;
+	bool ok = false;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if ((r = db_host_sweep(db, db_now())) != DB_OK)
+		return r;
+	if (actor_id != host_id) {
+		if ((r = guest_may_see(db, actor_id, host_id, request_id, &ok)) != DB_OK)
+			return r;
+		if (!ok)
+			return DB_DENIED;
+	}
+	if ((r = db_host_load(db, host_id, &p)) != DB_OK)
+		return r;
+	/* The log row and the read go together: no read without its record. */
+	if (actor_id != host_id && (r = log_access(db, host_id, actor_id, request_id)) != DB_OK)
+		return r;
+	text_copy(out->address, sizeof out->address, p.address);
+	text_copy(out->phone, sizeof out->phone, p.phone);
+	return DB_OK;
+}
+
+int
+db_host_access_log(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
+    struct host_access **out, size_t *n)
+{
+	struct host_access *rows = NULL;
+	sqlite3_stmt *st;
+	size_t k = 0;
+	int rc, r;
+
+	if ((r = db_user_may(db, actor_id, host_id, false)) != DB_OK)
+		return r;
+	st = db_stmt(db, "SELECT l.id, l.guest_id, l.request_id, l.shown_at, u.display_name "
+	    "FROM host_access_log l JOIN users u ON u.id = l.guest_id "
+	    "WHERE l.host_id = ? ORDER BY l.id DESC LIMIT ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, host_id);
+	sqlite3_bind_int64(st, 2, (int64_t)max);
+	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max) {
+		rows[k].id = sqlite3_column_int64(st, 0);
+		rows[k].guest_id = sqlite3_column_int64(st, 1);
+		rows[k].request_id = sqlite3_column_int64(st, 2);
+		rows[k].shown_at = sqlite3_column_int64(st, 3);
+		db_column_text(st, 4, rows[k].guest_name, sizeof rows[k].guest_name);
+		k++;
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK) {
+		free(rows);
+		return r;
+	}
+	*out = rows;
+	*n = k;
+	return DB_OK;
+}
+
+int
+db_host_interview_add(struct db *db, int64_t actor_id, const char *program, int64_t day,
+    const char **why)
+{
+	struct host_interview *list = NULL;
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if ((*why = text_check_line(program, HOST_TEXT_MAX)) != NULL)
+		return DB_INVALID;
+	if (program[0] == '\0') {
+		*why = "give the program or hospital name";
+		return DB_INVALID;
+	}
+	if (day <= host_today(db_now())) {
+		*why = "the interview date must be in the future";
+		return DB_INVALID;
+	}
+	if ((r = db_host_interview_list(db, actor_id, &list, &n)) != DB_OK)
+		return r;
+	free(list);
+	if (n >= HOST_INTERVIEWS_MAX) {
+		*why = "at most 20 interviews; remove a past one first";
+		return DB_INVALID;
+	}
+	st = db_stmt(db, "INSERT INTO host_interviews (user_id, program, day) VALUES (?, ?, ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	db_bind_text(st, 2, program);
+	sqlite3_bind_int64(st, 3, day);
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_host_interview_list(struct db *db, int64_t actor_id, struct host_interview **out, size_t *n)
+{
+	struct host_interview *rows;
+	sqlite3_stmt *st;
+	size_t k = 0;
+	int rc, r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	st = db_stmt(db, "SELECT id, program, day FROM host_interviews WHERE user_id = ? "
+	    "ORDER BY day, id LIMIT ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int(st, 2, HOST_INTERVIEWS_MAX);
+	rows = xcalloc(HOST_INTERVIEWS_MAX, sizeof *rows);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < HOST_INTERVIEWS_MAX) {
+		rows[k].id = sqlite3_column_int64(st, 0);
+		db_column_text(st, 1, rows[k].program, sizeof rows[k].program);
+		rows[k].day = sqlite3_column_int64(st, 2);
+		k++;
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != DB_OK) {
+		free(rows);
+		return r;
+	}
+	*out = rows;
+	*n = k;
+	return DB_OK;
+}
+
+int
+db_host_interview_remove(struct db *db, int64_t actor_id, int64_t id)
+{
+	sqlite3_stmt *st;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	st = db_stmt(db, "DELETE FROM host_interviews WHERE id = ? AND user_id = ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, actor_id);
+	return db_step_changed(db, st, __func__);
+}
+
+int
+db_host_booked(struct db *db, int64_t host_id, int64_t arrive, int64_t depart,
+    int64_t skip_id, int *booked)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	st = db_stmt(db, "SELECT coalesce(sum(travellers), 0) FROM host_requests "
+	    "WHERE host_id = ? AND state IN ('accepted', 'confirmed') "
+	    "AND arrive_day < ? AND ? < depart_day AND id <> ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, host_id);
+	sqlite3_bind_int64(st, 2, depart);
+	sqlite3_bind_int64(st, 3, arrive);
+	sqlite3_bind_int64(st, 4, skip_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*booked = sqlite3_column_int(st, 0);
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
