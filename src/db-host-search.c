@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sqlite3.h>
 #include "db.h"
 #include "db-host.h"
@@ -38,43 +39,51 @@ word_byte(unsigned char ch)
 	    ch >= 0x80;
 }
 
-/* An FTS5 query from "Program A; Program B": each program is the AND of
- * its words as quoted prefixes, and the programs are ORed. Only letters,
- * digits and non-ASCII bytes are copied, so nothing the member typed can
- * be FTS syntax. Returns false when no word was found. */
+/* Words too common in program and hospital names to say anything. */
+static bool
+stopword(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"of", "the", "and", "at", "for", "in", "on", "de", "hospital", "hospitals",
+		"medical", "medicine", "center", "centre", "university", "health",
+		"program", "programme", "residency", "fellowship", "internal", "school",
+		"college", "clinic", "institute", "department", "dept", "interview",
+		"system", "pediatrics", "paediatrics", "surgery",
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && strncasecmp(words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* An FTS5 query from "Program A; Program B": every telling word as a
+ * quoted prefix, ORed, so bm25 ranks hosts matching more words first.
+ * Only letters, digits and non-ASCII bytes are copied, so nothing the
+ * member typed can be FTS syntax. Returns false when no word was found. */
 static bool
 fts_query(const char *programs, char *out, size_t sz)
 {
 	size_t len = 0, words = 0;
-	bool first_in_program = true, any = false;
 
 	out[0] = '\0';
-	for (const char *p = programs; *p != '\0' && len + 16 < sz;) {
-		if (*p == ';' || *p == ',') {
-			if (!first_in_program)
-				len += (size_t)snprintf(out + len, sz - len, ")");
-			first_in_program = true;
-			p++;
-			continue;
-		}
+	for (const char *p = programs; *p != '\0';) {
+		const char *w;
+
 		if (!word_byte((unsigned char)*p)) {
 			p++;
 			continue;
 		}
-		const char *w = p;
+		w = p;
 		while (word_byte((unsigned char)*p))
 			p++;
-		if (p - w < 2 || len + (size_t)(p - w) + 24 >= sz)
+		if (p - w < 2 || stopword(w, (size_t)(p - w)) ||
+		    len + (size_t)(p - w) + 12 >= sz)
 			continue;
-		len += (size_t)snprintf(out + len, sz - len, "%s\"%.*s\"*",
-		    first_in_program ? (any ? " OR (" : "(") : " AND ", (int)(p - w), w);
-		first_in_program = false;
-		any = true;
+		len += (size_t)snprintf(out + len, sz - len, "%s\"%.*s\"*", words ? " OR " : "",
+		    (int)(p - w), w);
 		words++;
 	}
-	if (!first_in_program)
-		len += (size_t)snprintf(out + len, sz - len, ")");
-	(void)len;
 	return words > 0;
 }
 

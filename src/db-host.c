@@ -197,24 +197,66 @@ save_blackouts(struct db *db, const struct host_profile *p)
 	return DB_OK;
 }
 
+/* Initials of each name in a "; " or ", " separated list, so a traveller
+ * typing "MGH" finds "Massachusetts General Hospital": the first letters
+ * of its capitalised words, when there are at least two. */
+static void
+initials(const char *list, char *out, size_t sz)
+{
+	char word[16];
+	size_t len = 0, k = 0;
+	bool start = true;
+
+	out[0] = '\0';
+	for (const char *p = list;; p++) {
+		if (*p == ';' || *p == ',' || *p == '\0') {
+			if (k >= 2 && len + k + 2 < sz) {
+				memcpy(out + len, word, k);
+				len += k;
+				out[len++] = ' ';
+				out[len] = '\0';
+			}
+			k = 0;
+			start = true;
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (*p == ' ') {
+			start = true;
+			continue;
+		}
+		if (start && *p >= 'A' && *p <= 'Z' && k < sizeof word)
+			word[k++] = *p;
+		start = false;
+	}
+}
+
 /* The search index row: rowid is the host's user id. */
 static int
 save_fts(struct db *db, const struct host_profile *p)
 {
+	char abbr[HOST_LONG_SZ * 2], more[HOST_LONG_SZ];
 	sqlite3_stmt *st;
 	int r;
+
+	initials(p->hospitals, abbr, sizeof abbr);
+	initials(p->affiliations, more, sizeof more);
+	text_copy(abbr + strlen(abbr), sizeof abbr - strlen(abbr), more);
 
 	if ((st = db_stmt(db, "DELETE FROM host_fts WHERE rowid = ?")) == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, p->user_id);
 	if ((r = db_step_done(db, st, __func__)) != DB_OK)
 		return r;
-	st = db_stmt(db, "INSERT INTO host_fts (rowid, hospitals, affiliations) VALUES (?, ?, ?)");
+	st = db_stmt(db, "INSERT INTO host_fts (rowid, hospitals, affiliations, initials) "
+	    "VALUES (?, ?, ?, ?)");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, p->user_id);
 	db_bind_text(st, 2, p->hospitals);
 	db_bind_text(st, 3, p->affiliations);
+	db_bind_text(st, 4, abbr);
 	return db_step_done(db, st, __func__);
 }
 

@@ -1,6 +1,8 @@
 /* The main menu: greeting, welcome text and the menu. */
 #include <stdio.h>
 #include <stdlib.h>
+#include "db-host.h"
+#include "db.h"
 #include "log.h"
 #include "screen.h"
 #include "text.h"
@@ -33,6 +35,12 @@ open_notices(struct screen_ctx *c)
 }
 
 static void
+open_host(struct screen_ctx *c)
+{
+	screen_push(c, &screen_host, NULL);
+}
+
+static void
 open_help(struct screen_ctx *c)
 {
 	screen_push(c, &screen_help, screen_main.name);
@@ -57,6 +65,7 @@ static const struct menu_item {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
 	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
 	{ 'w', "Who's online", "Members connected right now", open_online },
+	{ 'o', "HOST program", "Stay with alumni when you travel; host", open_host },
 	{ 'h', "Help", "How this system works", open_help },
 	{ 'g', "Goodbye", "Log off", say_goodbye },
 };
@@ -190,6 +199,8 @@ main_enter(struct screen_ctx *c, const void *arg)
 	struct main_menu *m = xcalloc(1, sizeof *m);
 
 	(void)arg;
+	/* HOST requests that expired or completed while nobody looked. */
+	(void)db_host_sweep(c->db, db_now());
 	m->list.n = MENU_N;
 	m->welcome = screen_text(c, "welcome");
 	return m;

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db-block.h"
+#include "db-host.h"
 #include "db-user.h"
 #include "db.h"
 #include "log.h"
 #include "screen.h"
+#include "screen-host-form.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
 #include "ui-widget.h"
@@ -213,9 +215,26 @@ toggle_block(struct screen_ctx *c, void *st)
 	screen_ask(c, q, block_answer, p);
 }
 
+static void
+host_profile(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+	struct host_view_arg a = { p->id, NULL };
+	struct host_profile *h = xcalloc(1, sizeof *h);
+	bool hosts = db_host_get(c->db, c->me.id, p->id, h) == DB_OK;
+
+	free(h);
+	if (!hosts) {
+		screen_info(c, "%s has no host profile.", p->m.name);
+		return;
+	}
+	screen_push(c, &screen_host_view, &a);
+}
+
 /* Actions on another member's profile; later features add theirs here. */
 static const struct ui_binding other_keys[] = {
 	{ 'b', 'B', "b block/unblock", toggle_block },
+	{ 'o', 'O', "o HOST profile", host_profile },
 };
 
 static void

@@ -24,6 +24,16 @@ static const struct screen *const registry[] = {
 	&screen_online,
 	&screen_help,
 	&screen_notices,
+	&screen_host,
+	&screen_host_edit,
+	&screen_host_interviews,
+	&screen_host_find,
+	&screen_host_results,
+	&screen_host_view,
+	&screen_host_request,
+	&screen_host_req,
+	&screen_host_my,
+	&screen_host_log,
 	&ui_edit_screen,
 };
 

@@ -44,6 +44,16 @@ extern const struct screen screen_keys;
 extern const struct screen screen_online;
 extern const struct screen screen_help;
 extern const struct screen screen_notices;
+extern const struct screen screen_host;
+extern const struct screen screen_host_edit;
+extern const struct screen screen_host_interviews;
+extern const struct screen screen_host_find;
+extern const struct screen screen_host_results;
+extern const struct screen screen_host_view;
+extern const struct screen screen_host_request;
+extern const struct screen screen_host_req;
+extern const struct screen screen_host_my;
+extern const struct screen screen_host_log;
 extern const struct screen ui_edit_screen;
 
 #define SCREEN_STACK_MAX	16

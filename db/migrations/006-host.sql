@@ -3,7 +3,8 @@
 --                   household, capacity, and the private street address and
 --                   phone that only an accepted guest sees
 --   host_blackouts  date ranges a host does not take guests (days since epoch)
---   host_fts        FTS5 over nearest hospitals and affiliations, rowid = user_id
+--   host_fts        FTS5 over nearest hospitals and affiliations and their
+--                   initials ("MGH" for Massachusetts General Hospital), rowid = user_id
 --   host_interviews the programs a travelling member will visit, with dates
 --   host_requests   a stay request and its state; a pending counter-proposal
 --                   sits in the prop_* columns until the other side answers
@@ -47,7 +48,7 @@ CREATE TABLE host_blackouts (
 );
 CREATE INDEX host_blackouts_host ON host_blackouts(host_id, first_day);
 
-CREATE VIRTUAL TABLE host_fts USING fts5(hospitals, affiliations);
+CREATE VIRTUAL TABLE host_fts USING fts5(hospitals, affiliations, initials);
 
 CREATE TABLE host_interviews (
 	id		INTEGER PRIMARY KEY,

@@ -8,6 +8,8 @@
 #include "db-host.h"
 #include "db-notice.h"
 #include "host.h"
+#include "screen.h"
+#include "screenfile.h"
 
 #define D0	20598		/* 2026-05-25: "today" in these tests */
 #define NOW(d)	((int64_t)(d) * HOST_DAY_SECS + 3600)
@@ -441,6 +443,14 @@ TEST(host_search_ranks_program_matches_and_hides_blocked)
 	CHECK(hits[0].program_match && hits[1].program_match && !hits[2].program_match);
 	CHECK_INT(hits[2].user_id, a);
 	free(hits);
+	/* Initials: "MGH Internal Medicine" finds Massachusetts General Hospital,
+	 * and the generic words match nobody. */
+	snprintf(q.programs, sizeof q.programs, "MGH Internal Medicine");
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(hits[0].user_id, b);
+	CHECK(hits[0].program_match && !hits[1].program_match);
+	free(hits);
 	snprintf(q.where, sizeof q.where, "bost");
 	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
 	CHECK_INT(n, 2);
@@ -467,4 +477,22 @@ TEST(host_search_ranks_program_matches_and_hides_blocked)
 	free(hits);
 	db_set_now_for_tests(0);
 	db_close(db);
+}
+
+TEST(host_screens_registered_with_help)
+{
+	static const char *const names[] = { "host", "host-edit", "host-interviews",
+	    "host-find", "host-results", "host-view", "host-request", "host-req", "host-my",
+	    "host-log" };
+	const char *generic = screenfile_builtin("help-no-such-screen");
+	char file[64];
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const struct screen *s = screen_lookup(names[i]);
+
+		CHECK(s != NULL);
+		CHECK(s->section != NULL && s->enter != NULL && s->draw != NULL && s->key != NULL);
+		snprintf(file, sizeof file, "help-%s", names[i]);
+		CHECK(screenfile_builtin(file) != generic);
+	}
 }
