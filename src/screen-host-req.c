@@ -40,7 +40,7 @@ struct req {
 static size_t
 page_rows(void)
 {
-	int rows = ui_msg_row() - BODY_TOP - 1;
+	int rows = ui_msg_row() - BODY_TOP - 2;
 
 	return rows > 0 ? (size_t)rows : 1;
 }
@@ -435,13 +435,15 @@ req_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter send  Esc cancel");
 		return;
 	}
+	/* The actions get a row of their own: the status bar is shared with
+	 * the notices and would cut them. */
 	hints[0] = '\0';
 	for (size_t i = 0; i < NACTIONS; i++)
 		if (actions[i].can(c, v) && len < sizeof hints)
 			len += (size_t)snprintf(hints + len, sizeof hints - len, "%s  ",
 			    actions[i].hint);
-	if (len < sizeof hints)
-		snprintf(hints + len, sizeof hints - len, "q back ? help");
+	ui_draw_text(ui_msg_row() - 1, 2, hints, cols, UI_A_INFO);
+	snprintf(hints, sizeof hints, "Up/Down scroll  q back  ? help");
 	screen_hints(c, hints);
 }
 

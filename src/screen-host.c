@@ -31,8 +31,7 @@ static void
 open_edit(struct screen_ctx *c)
 {
 	if (c->me.role == ROLE_STUDENT) {
-		screen_error(c, "Students cannot host; alumni and trainees can. You can "
-		    "find a host and send requests.");
+		screen_error(c, "Students cannot host; alumni and trainees can. Find a host instead.");
 		return;
 	}
 	screen_push(c, &screen_host_edit, NULL);
