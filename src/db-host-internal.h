@@ -17,6 +17,9 @@ struct host_actor {
 int db_host_actor(struct db *db, int64_t id, struct host_actor *out);
 /* The whole profile, private details included. DB_NOTFOUND if none. */
 int db_host_load(struct db *db, int64_t host_id, struct host_profile *out);
+/* Writes a checked profile, its blackouts and its search row, inside the
+ * caller's transaction (db_host_save, the demo generator). */
+int db_host_write(struct db *db, const struct host_profile *p);
 /* Travellers of accepted/confirmed stays with host that overlap the nights
  * [arrive, depart), leaving out request skip_id. */
 int db_host_booked(struct db *db, int64_t host_id, int64_t arrive, int64_t depart,

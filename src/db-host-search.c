@@ -142,11 +142,18 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 	ranked = fts_query(q->programs, match, sizeof match);
 	like_pattern(q->where, like, sizeof like);
 	if (ranked)
-		st = db_stmt(db, "SELECT " HIT_COLS ", m.score FROM host_profiles h "
-		    "JOIN users u ON u.id = h.user_id "
-		    "LEFT JOIN (SELECT rowid AS rid, rank AS score FROM host_fts "
-		    "WHERE host_fts MATCH ?10) m ON m.rid = h.user_id WHERE " HIT_FILTER
-		    "ORDER BY m.rid IS NULL, m.score, u.display_name LIMIT ?9");
+		/* The FTS query runs once (MATERIALIZED); matching hosts come
+		 * from it by primary key, the others from the NOT IN set, so no
+		 * host row scans the matches. */
+		st = db_stmt(db, "WITH m AS MATERIALIZED (SELECT rowid AS rid, rank AS score "
+		    "FROM host_fts WHERE host_fts MATCH ?10) "
+		    "SELECT " HIT_COLS ", m.score, 0 FROM m "
+		    "JOIN host_profiles h ON h.user_id = m.rid "
+		    "JOIN users u ON u.id = h.user_id WHERE " HIT_FILTER
+		    "UNION ALL SELECT " HIT_COLS ", NULL, 1 FROM host_profiles h "
+		    "JOIN users u ON u.id = h.user_id WHERE " HIT_FILTER
+		    "AND h.user_id NOT IN (SELECT rid FROM m) "
+		    "ORDER BY 11, 10, 2 LIMIT ?9");
 	else
 		st = db_stmt(db, "SELECT " HIT_COLS "FROM host_profiles h "
 		    "JOIN users u ON u.id = h.user_id WHERE " HIT_FILTER

@@ -278,12 +278,21 @@ db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, cons
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
-	if ((r = save_row(db, p)) != DB_OK || (r = save_blackouts(db, p)) != DB_OK ||
-	    (r = save_fts(db, p)) != DB_OK) {
+	if ((r = db_host_write(db, p)) != DB_OK) {
 		db_rollback(db);
 		return r;
 	}
 	return db_commit(db);
+}
+
+int
+db_host_write(struct db *db, const struct host_profile *p)
+{
+	int r;
+
+	if ((r = save_row(db, p)) != DB_OK || (r = save_blackouts(db, p)) != DB_OK)
+		return r;
+	return save_fts(db, p);
 }
 
 int
