@@ -126,17 +126,34 @@ notify(struct db *db, int64_t to, const char *who, const char *what, const struc
 	return db_notice_add(db, to, "host", text);
 }
 
-int
-db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
-    int64_t *id, const char **why)
+static int
+member_name(struct db *db, int64_t id, char *buf, size_t sz)
 {
-	struct host_profile h;
-	struct host_actor a;
 	sqlite3_stmt *st;
-	bool blocked = false;
-	int booked = 0, rc;
+	int rc, r;
 
-	if (actor_id <= 0 || r->host_id == actor_id)
+	if ((st = db_stmt(db, "SELECT display_name FROM users WHERE id = ?")) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	buf[0] = '\0';
+	if (rc == SQLITE_ROW)
+		db_column_text(st, 0, buf, sz);
+	r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+/* Who may ask: active students and trainees, not the host, no block
+ * between them, and a host who is active. */
+static int
+may_ask(struct db *db, int64_t actor_id, int64_t host_id, const char **why)
+{
+	struct host_actor a, h;
+	bool blocked = false;
+	int rc;
+
+	if (actor_id <= 0 || host_id == actor_id)
 		return DB_DENIED;
 	if ((rc = db_host_actor(db, actor_id, &a)) != DB_OK)
 		return rc == DB_NOTFOUND ? DB_DENIED : rc;
@@ -144,12 +161,34 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 		*why = "your account cannot send requests now";
 		return DB_DENIED;
 	}
-	if ((rc = db_block_between(db, actor_id, r->host_id, &blocked)) != DB_OK)
+	if (a.role == ROLE_ALUMNI) {
+		*why = "stays are for students and trainees; alumni can host or message a host";
+		return DB_DENIED;
+	}
+	if ((rc = db_host_actor(db, host_id, &h)) != DB_OK)
+		return rc;
+	if (!h.active)
+		return DB_NOTFOUND;
+	if ((rc = db_block_between(db, actor_id, host_id, &blocked)) != DB_OK)
 		return rc;
 	if (blocked) {
 		*why = "you cannot send requests to this member";
 		return DB_DENIED;
 	}
+	return DB_OK;
+}
+
+int
+db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
+    int64_t *id, const char **why)
+{
+	char who[MEMBER_NAME_SZ];
+	struct host_profile h;
+	sqlite3_stmt *st;
+	int booked = 0, rc;
+
+	if ((rc = may_ask(db, actor_id, r->host_id, why)) != DB_OK)
+		return rc;
 	if ((rc = db_host_load(db, r->host_id, &h)) != DB_OK)
 		return rc;
 	if (host_check_request(r, why) != 0)
@@ -196,22 +235,10 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	}
 	if (id != NULL)
 		*id = sqlite3_last_insert_rowid(db_sqlite(db));
-	{
-		char who[MEMBER_NAME_SZ];
-		struct host_request tmp = *r;
-		sqlite3_stmt *q = db_stmt(db, "SELECT display_name FROM users WHERE id = ?");
-
-		who[0] = '\0';
-		if (q != NULL) {
-			sqlite3_bind_int64(q, 1, actor_id);
-			if (sqlite3_step(q) == SQLITE_ROW)
-				db_column_text(q, 0, who, sizeof who);
-			db_stmt_done(db, q);
-		}
-		if ((rc = notify(db, r->host_id, who, "asks to stay with you", &tmp)) != DB_OK) {
-			db_rollback(db);
-			return rc;
-		}
+	if ((rc = member_name(db, actor_id, who, sizeof who)) != DB_OK ||
+	    (rc = notify(db, r->host_id, who, "asks to stay with you", r)) != DB_OK) {
+		db_rollback(db);
+		return rc;
 	}
 	return db_commit(db);
 }

@@ -185,6 +185,11 @@ TEST(host_stay_rules_dates_notice_blackout_capacity)
 	r = stay(h, D0 + 30, D0 + 31, 1);
 	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_DENIED);
 	CHECK_INT(db_host_request_create(db, h, &r, NULL, &why), DB_DENIED);	/* oneself */
+	/* Stays are for students and trainees. */
+	r.host_id = h;
+	CHECK_INT(db_host_request_create(db, fx_member(db, "alf", ROLE_ALUMNI), &r, NULL, &why),
+	    DB_DENIED);
+	CHECK_INT(db_host_request_create(db, g2, &r, NULL, &why), DB_OK);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
