@@ -30,7 +30,8 @@ struct view {
 static size_t
 page_rows(void)
 {
-	int rows = ui_msg_row() - BODY_TOP;
+	/* One row is kept for the report input. */
+	int rows = ui_msg_row() - BODY_TOP - 1;
 
 	return rows > 0 ? (size_t)rows : 1;
 }

@@ -7,6 +7,7 @@
 #include "db-block.h"
 #include "db-host.h"
 #include "db-notice.h"
+#include "db-report.h"
 #include "host.h"
 #include "screen.h"
 #include "screenfile.h"
@@ -500,4 +501,102 @@ TEST(host_screens_registered_with_help)
 		snprintf(file, sizeof file, "help-%s", names[i]);
 		CHECK(screenfile_builtin(file) != generic);
 	}
+}
+
+TEST(host_advice_only_hosts_show_whatever_the_dates)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), s = fx_member(db, "stu", ROLE_STUDENT);
+	struct host_profile p;
+	struct host_query q;
+	struct host_hit *hits = NULL;
+	struct host_request r;
+	const char *why = NULL;
+	size_t n = 0;
+
+	CHECK(db != NULL && a && s);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, a, "Boston", "Massachusetts General Hospital"), DB_OK);
+	CHECK_INT(db_host_get(db, a, a, &p), DB_OK);
+	p.offers = HOST_OFFER_ADVICE;
+	CHECK_INT(db_host_save(db, a, &p, &why), DB_OK);
+	memset(&q, 0, sizeof q);
+	snprintf(q.programs, sizeof q.programs, "MGH");
+	q.arrive = D0 + 41;	/* inside the blackout */
+	q.depart = D0 + 42;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK(hits[0].program_match);
+	CHECK_INT(hits[0].offers, HOST_OFFER_ADVICE);
+	free(hits);
+	/* Wanting housing leaves them out; nobody can ask them for a stay. */
+	q.offers = HOST_OFFER_HOUSING;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	r = stay(a, D0 + 20, D0 + 21, 1);
+	CHECK_INT(db_host_request_create(db, s, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "not offering stays") != NULL);
+	/* Opted out: gone from search. */
+	CHECK_INT(db_host_set_status(db, a, HOST_OFF, &why), DB_OK);
+	q.offers = 0;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_interviews_are_private_and_checked)
+{
+	struct db *db = fx_db();
+	int64_t s = fx_member(db, "stu", ROLE_STUDENT), x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_interview *iv = NULL;
+	const char *why = NULL;
+	size_t n = 0;
+
+	CHECK(db != NULL && s && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(db_host_interview_add(db, s, "MGH Internal Medicine", D0 + 40, &why), DB_OK);
+	CHECK_INT(db_host_interview_add(db, s, "Johns Hopkins", D0 + 30, &why), DB_OK);
+	CHECK_INT(db_host_interview_add(db, s, "Yesterday", D0 - 1, &why), DB_INVALID);
+	CHECK_INT(db_host_interview_add(db, s, "", D0 + 3, &why), DB_INVALID);
+	CHECK_INT(db_host_interview_add(db, s, "Bad\x07name", D0 + 3, &why), DB_INVALID);
+	CHECK_INT(db_host_interview_list(db, s, &iv, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_STR(iv[0].program, "Johns Hopkins");	/* soonest first */
+	CHECK_INT(db_host_interview_remove(db, x, iv[0].id), DB_NOTFOUND);
+	CHECK_INT(db_host_interview_remove(db, s, iv[0].id), DB_OK);
+	free(iv);
+	CHECK_INT(db_host_interview_list(db, x, &iv, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(iv);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_reports_need_a_relation_and_a_reason)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_request r;
+	const char *why = NULL;
+	int64_t count = 0;
+
+	CHECK(db != NULL && h && g && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "", &why), DB_INVALID);
+	CHECK_INT(db_host_report(db, g, x, true, "not a host", &why), DB_NOTFOUND);
+	CHECK_INT(db_host_report(db, h, g, false, "never asked me", &why), DB_NOTFOUND);
+	CHECK_INT(db_host_report(db, g, g, true, "myself", &why), DB_DENIED);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, NULL, &why), DB_OK);
+	CHECK_INT(db_host_report(db, h, g, false, "rude messages", &why), DB_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), DB_OK);
+	CHECK_INT(db_report_open_by(db, g, &count), DB_OK);
+	CHECK_INT(count, 1);
+	db_set_now_for_tests(0);
+	db_close(db);
 }
