@@ -1,6 +1,8 @@
 /* The main menu: greeting, welcome text and the menu. */
 #include <stdio.h>
 #include <stdlib.h>
+#include "db-host.h"
+#include "db.h"
 #include "log.h"
 #include "screen-mentor.h"
 #include "screen.h"
@@ -65,6 +67,12 @@ open_new_posts(struct screen_ctx *c)
 }
 
 static void
+open_host(struct screen_ctx *c)
+{
+	screen_push(c, &screen_host, NULL);
+}
+
+static void
 open_help(struct screen_ctx *c)
 {
 	screen_push(c, &screen_help, screen_main.name);
@@ -94,6 +102,7 @@ static const struct menu_item {
 	{ 'c', "Communities", "Regional networks and career paths", open_communities },
 	{ 'r', "Read new posts", "Every unread post in your communities", open_new_posts },
 	{ 'w', "Who's online", "Members connected right now", open_online },
+	{ 'o', "HOST program", "Stay with alumni when you travel; host", open_host },
 	{ 'h', "Help", "How this system works", open_help },
 	{ 'g', "Goodbye", "Log off", say_goodbye },
 };
@@ -234,6 +243,8 @@ main_enter(struct screen_ctx *c, const void *arg)
 	struct main_menu *m = xcalloc(1, sizeof *m);
 
 	(void)arg;
+	/* HOST requests that expired or completed while nobody looked. */
+	(void)db_host_sweep(c->db, db_now());
 	m->list.n = MENU_N;
 	m->welcome = screen_text(c, "welcome");
 	/* One question at a time: an unsent draft first, then the mentoring

@@ -5,10 +5,12 @@
 #include <string.h>
 #include "db-block.h"
 #include "db-mentor-search.h"
+#include "db-host.h"
 #include "db-user.h"
 #include "db.h"
 #include "log.h"
 #include "screen.h"
+#include "screen-host-form.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
 #include "ui-widget.h"
@@ -242,12 +244,29 @@ send_message(struct screen_ctx *c, void *st)
 	screen_open_conversation(c, p->id);
 }
 
+static void
+host_profile(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+	struct host_view_arg a = { p->id, NULL };
+	struct host_profile *h = xcalloc(1, sizeof *h);
+	bool hosts = db_host_get(c->db, c->me.id, p->id, h) == DB_OK;
+
+	free(h);
+	if (!hosts) {
+		screen_info(c, "%s has no host profile.", p->m.name);
+		return;
+	}
+	screen_push(c, &screen_host_view, &a);
+}
+
 /* Actions on another member's profile; later features add theirs here. */
 static const struct ui_binding other_keys[] = {
 	{ 'b', 'B', "b block/unblock", toggle_block },
 	{ 'r', 'R', "r request mentorship", request_mentorship },
 	{ 'k', 'K', "k bookmark", toggle_bookmark },
 	{ 'm', 'M', "m message", send_message },
+	{ 'o', 'O', "o HOST profile", host_profile },
 };
 
 static void

@@ -139,6 +139,115 @@ static const struct {
 	  "Search posts\n\n"
 	  "Words, \"a phrase\", prefix*, author:LOGIN, in:COMMUNITY. Enter opens\n"
 	  "the selected post in its thread; / searches again. q goes back.\n" },
+	{ "help-host",
+	  "HOST PROGRAM\n"
+	  "\n"
+	  "Alumni and trainees host students and trainees who travel for residency or\n"
+	  "fellowship interviews, second looks and conferences: a bed, meals, a ride\n"
+	  "from the airport or to the hospital, or advice only. Students can find\n"
+	  "hosts and send requests; they cannot host.\n"
+	  "\n"
+	  "  E  My host profile   what you offer, where, household, capacity, dates\n"
+	  "  I  My interviews     the programs you will visit: hosts near them first\n"
+	  "  F  Find a host       search by place, dates, offers and programs\n"
+	  "  M  My HOST           upcoming stays, requests in and out, past stays\n"
+	  "  L  Address log       each time a guest was shown your address\n"
+	  "\n"
+	  "Your street address and phone stay private until you accept a request;\n"
+	  "then only that guest sees them, and each time is logged for you.\n"
+	  "  q, Esc  back\n" },
+	{ "help-host-edit",
+	  "YOUR HOST PROFILE\n"
+	  "\n"
+	  "Up/Down chooses a field; Enter changes it: yes/no fields and choices\n"
+	  "toggle, text and numbers open a one-line input (Enter accepts, Esc\n"
+	  "cancels). s saves; q asks before dropping changes.\n"
+	  "\n"
+	  "Status: Hosting, Depends on the request, or Not now (opt out at any time).\n"
+	  "Others see your neighbourhood and city, never your street address or phone:\n"
+	  "those show only to a guest whose request you accepted.\n"
+	  "Blackout dates: e.g. 2026-12-20..2027-01-02, 2027-02-01\n"
+	  "Minimum notice: requests arriving sooner are refused (default 14 days).\n" },
+	{ "help-host-interviews",
+	  "MY INTERVIEWS\n"
+	  "\n"
+	  "The programs or hospitals you will visit, with dates. Find a host fills\n"
+	  "its programs and dates from this list, and hosts whose nearest hospitals\n"
+	  "or affiliations match come first.\n"
+	  "\n"
+	  "  A       add: type the date, a space and the program,\n"
+	  "          e.g. 2027-01-14 MGH Internal Medicine\n"
+	  "  D       remove the selected interview\n"
+	  "  F       find a host\n"
+	  "  q, Esc  back\n" },
+	{ "help-host-find",
+	  "FIND A HOST\n"
+	  "\n"
+	  "Fill in what matters and press s to search. Empty fields match anything.\n"
+	  "Programs visited come from My interviews (separate several with \";\");\n"
+	  "hosts near them are marked * and listed first. With dates, only hosts free\n"
+	  "on those nights are shown (advice-only hosts show whatever the dates).\n"
+	  "\n"
+	  "  Enter   change the selected field\n"
+	  "  s       search\n"
+	  "  q, Esc  back\n" },
+	{ "help-host-results",
+	  "HOSTS FOUND\n"
+	  "\n"
+	  "Hosts marked * are near a program you will visit. Each shows what they\n"
+	  "offer and their nearest hospitals.\n"
+	  "\n"
+	  "  Enter   view the host's profile (and ask for a stay from there)\n"
+	  "  m       send the host a message\n"
+	  "  q, Esc  back to the search\n" },
+	{ "help-host-view",
+	  "HOST PROFILE\n"
+	  "\n"
+	  "What this host offers, where (neighbourhood and city only), household,\n"
+	  "capacity and dates they are not available. The street address and phone\n"
+	  "are shown only after the host accepts your request.\n"
+	  "\n"
+	  "  r       ask for a stay\n"
+	  "  m       send a message\n"
+	  "  !       report this host to the moderators\n"
+	  "  q, Esc  back\n" },
+	{ "help-host-request",
+	  "ASK FOR A STAY\n"
+	  "\n"
+	  "Dates are YYYY-MM-DD. The host's rules apply: no past dates, departure\n"
+	  "after arrival, no longer than their maximum nights, at least their minimum\n"
+	  "notice, not in their blackout dates, and room for your travellers.\n"
+	  "Enter changes a field (the message opens the editor); s sends.\n"
+	  "  q, Esc  back (asks before dropping the request)\n" },
+	{ "help-host-req",
+	  "A STAY REQUEST\n"
+	  "\n"
+	  "Only the actions you may take now are shown in the status bar:\n"
+	  "  a accept, t maybe (with a note), d decline      the host, while open\n"
+	  "  o other dates: type \"arrival departure travellers\"   either side\n"
+	  "  y agree / n turn down a proposal from the other side\n"
+	  "  c confirm                                       the guest, once accepted\n"
+	  "  p show the host's address and phone (logged)    the guest, once accepted\n"
+	  "  x cancel (with a reason): the guest before departure, the host before\n"
+	  "    arrival;  w no-show (with a reason) from the arrival date\n"
+	  "  r write a reference: for 14 days after the stay; both show together\n"
+	  "  m message, ! report the other side\n"
+	  "Unanswered requests expire on the arrival date.\n" },
+	{ "help-host-my",
+	  "MY HOST\n"
+	  "\n"
+	  "Your stays and requests, as host and as guest: upcoming stays, requests\n"
+	  "that ask you, requests you sent, and past stays with their references.\n"
+	  "\n"
+	  "  Enter   open the request\n"
+	  "  l       who was shown your address\n"
+	  "  q, Esc  back\n" },
+	{ "help-host-log",
+	  "ADDRESS LOG\n"
+	  "\n"
+	  "Each time one of your guests was shown your street address and phone:\n"
+	  "when, who, and for which request.\n"
+	  "  Up/Down scroll;  q, Esc back\n" },
 	{ "help-help",
 	  "Help\n\n"
 	  "Arrow keys and PgUp/PgDn scroll. q or Esc goes back.\n" },

@@ -1,0 +1,269 @@
+/* A host's public profile: where (neighbourhood only), offers, household,
+ * capacity. From here a traveller asks for a stay, messages or reports
+ * the host. The street address and phone never show here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "db-host.h"
+#include "db.h"
+#include "screen.h"
+#include "screen-host-form.h"
+#include "text.h"
+#include "ui-draw.h"
+#include "ui-keys.h"
+#include "ui-widget.h"
+#include "xmalloc.h"
+
+#define BODY_TOP	(UI_BODY_TOP + 3)
+#define TEXT_SZ		8192
+
+struct view {
+	struct host_view_arg arg;
+	struct host_query q;	/* copy of the search, if any */
+	bool has_q, loaded, own;
+	struct host_profile p;
+	char text[TEXT_SZ];
+	size_t top, total;
+	struct ui_line reason;	/* open while reporting */
+};
+
+static size_t
+page_rows(void)
+{
+	/* One row is kept for the report input. */
+	int rows = ui_msg_row() - BODY_TOP - 1;
+
+	return rows > 0 ? (size_t)rows : 1;
+}
+
+static void
+line(char *buf, size_t *len, const char *label, const char *value)
+{
+	if (*len < TEXT_SZ)
+		*len += (size_t)snprintf(buf + *len, TEXT_SZ - *len, "%-24s %s\n", label,
+		    value[0] != '\0' ? value : "-");
+}
+
+static void
+build(struct view *v)
+{
+	const struct host_profile *p = &v->p;
+	char num[HOST_LONG_SZ];
+	size_t len = 0;
+
+	v->text[0] = '\0';
+	line(v->text, &len, "Status", host_status_label(p->status));
+	host_offers_label(num, sizeof num, p->offers);
+	line(v->text, &len, "Offers", num);
+	if (p->offers & HOST_OFFER_HOUSING)
+		line(v->text, &len, "Sleeping arrangement", host_sleeping_label(p->sleeping));
+	line(v->text, &len, "Neighbourhood", p->neighbourhood);
+	line(v->text, &len, "City", p->city);
+	line(v->text, &len, "Region / state", p->region);
+	line(v->text, &len, "Country", p->country);
+	line(v->text, &len, "Nearest hospitals", p->hospitals);
+	line(v->text, &len, "Affiliations", p->affiliations);
+	line(v->text, &len, "Pets", p->pets[0] ? p->pets : "none");
+	line(v->text, &len, "Smoking household", p->smoking ? "yes" : "no");
+	line(v->text, &len, "Partner may stay", p->partner_ok ? "yes" : "no");
+	line(v->text, &len, "Accessibility", p->accessibility);
+	line(v->text, &len, "House rules", p->house_rules);
+	snprintf(num, sizeof num, "%d", p->capacity);
+	line(v->text, &len, "Guests at once", num);
+	snprintf(num, sizeof num, "%d", p->max_nights);
+	line(v->text, &len, "Max nights per stay", num);
+	snprintf(num, sizeof num, "%d days", p->min_notice_days);
+	line(v->text, &len, "Minimum notice", num);
+	host_format_blackouts(num, sizeof num, p->blackouts, p->nblackouts);
+	line(v->text, &len, "Not available", num);
+	if (v->own) {
+		line(v->text, &len, "Street address (private)", p->address);
+		line(v->text, &len, "Phone (private)", p->phone);
+	} else {
+		line(v->text, &len, "Address and phone", "shown to you once the host accepts "
+		    "your request");
+	}
+}
+
+static void
+load(struct screen_ctx *c, struct view *v)
+{
+	v->loaded = db_host_get(c->db, c->me.id, v->arg.host_id, &v->p) == DB_OK;
+	if (v->loaded)
+		build(v);
+}
+
+static void
+request(struct screen_ctx *c, void *st)
+{
+	struct view *v = st;
+	struct host_view_arg a = { v->arg.host_id, v->has_q ? &v->q : NULL };
+
+	if (v->own) {
+		screen_error(c, "This is your own profile.");
+		return;
+	}
+	if (v->p.status == HOST_OFF || !(v->p.offers & HOST_OFFER_HOUSING)) {
+		screen_error(c, "%s is not offering stays now; you can still send a message.",
+		    v->p.name);
+		return;
+	}
+	screen_push(c, &screen_host_request, &a);
+}
+
+static void
+message(struct screen_ctx *c, void *st)
+{
+	struct view *v = st;
+
+	if (!v->own)
+		screen_open_conversation(c, v->arg.host_id);
+}
+
+static void
+report(struct screen_ctx *c, void *st)
+{
+	struct view *v = st;
+
+	if (v->own)
+		return;
+	screen_info(c, "Say briefly what happened; the moderators will read it.");
+	ui_line_open(&v->reason, NULL, 200, false);
+}
+
+static void
+edit(struct screen_ctx *c, void *st)
+{
+	struct view *v = st;
+
+	if (v->own)
+		screen_push(c, &screen_host_edit, NULL);
+}
+
+static const struct ui_binding other_keys[] = {
+	{ 'r', 'R', "r request a stay", request },
+	{ 'm', 'M', "m message", message },
+	{ '!', 0, "! report", report },
+};
+static const struct ui_binding own_keys[] = {
+	{ 'e', 'E', "e edit", edit },
+};
+
+static void
+send_report(struct screen_ctx *c, struct view *v)
+{
+	char reason[1024];
+	const char *why = "that did not work; please try again";
+	int r;
+
+	text_copy(reason, sizeof reason, ui_line_text(&v->reason));
+	text_trim(reason);
+	r = db_host_report(c->db, c->me.id, v->arg.host_id, true, reason, &why);
+	if (r != DB_OK) {
+		screen_refused(c, why);
+		return;
+	}
+	ui_line_close(&v->reason);
+	screen_info(c, "Thank you: the moderators will look at your report.");
+}
+
+static void
+view_draw(struct screen_ctx *c, void *st)
+{
+	struct view *v = st;
+	size_t cols = (size_t)ui_cols() - 4;
+	char title[MEMBER_NAME_SZ + 32], hints[200];
+
+	if (!v->loaded) {
+		ui_draw_text(UI_BODY_TOP + 1, 2, "This member has no host profile.", cols,
+		    UI_A_ERROR);
+		screen_hints(c, "q back");
+		return;
+	}
+	snprintf(title, sizeof title, "%s: host profile", v->p.name);
+	ui_draw_text(UI_BODY_TOP + 1, 2, title, cols, UI_A_TITLE);
+	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)page_rows(), cols, v->text, v->top,
+	    UI_A_NORMAL);
+	if (v->reason.active) {
+		ui_line_draw(&v->reason, ui_msg_row() - 1, 2, cols, "Report: ");
+		screen_hints(c, "Enter send report  Esc cancel");
+		return;
+	}
+	if (v->own)
+		ui_keys_hints(own_keys, 1, hints, sizeof hints);
+	else
+		ui_keys_hints(other_keys, sizeof other_keys / sizeof other_keys[0], hints,
+		    sizeof hints);
+	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  q back  ? help");
+	screen_hints(c, hints);
+}
+
+static bool
+view_key(struct screen_ctx *c, void *st, int key)
+{
+	struct view *v = st;
+
+	if (v->reason.active) {
+		switch (ui_line_key(&v->reason, c, key)) {
+		case UI_LINE_DONE:
+			send_report(c, v);
+			break;
+		case UI_LINE_CANCEL:
+			ui_line_close(&v->reason);
+			break;
+		case UI_LINE_EDITING:
+			break;
+		}
+		return key != UI_KEY_F1;
+	}
+	if (!v->loaded)
+		return false;
+	if (ui_scroll_key(&v->top, key, v->total, page_rows()))
+		return true;
+	if (v->own)
+		return ui_keys_run(own_keys, 1, c, st, key);
+	return ui_keys_run(other_keys, sizeof other_keys / sizeof other_keys[0], c, st, key);
+}
+
+static void
+view_update(struct screen_ctx *c, void *st)
+{
+	load(c, st);
+}
+
+/* arg: struct host_view_arg (q may be NULL). */
+static void *
+view_enter(struct screen_ctx *c, const void *arg)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->arg = *(const struct host_view_arg *)arg;
+	if (v->arg.q != NULL) {
+		v->q = *v->arg.q;
+		v->has_q = true;
+	}
+	v->arg.q = NULL;
+	v->own = v->arg.host_id == c->me.id;
+	load(c, v);
+	return v;
+}
+
+static void
+view_leave(struct screen_ctx *c, void *st)
+{
+	struct view *v = st;
+
+	(void)c;
+	ui_line_close(&v->reason);
+	free(v);
+}
+
+const struct screen screen_host_view = {
+	.name = "host-view",
+	.section = "HOST profile",
+	.enter = view_enter,
+	.draw = view_draw,
+	.key = view_key,
+	.leave = view_leave,
+	.update = view_update,
+};

@@ -1,0 +1,105 @@
+# HOST program over real SSH: a host sets up a profile through the UI; a
+# student enters two interviews, finds the host whose nearest hospital
+# matches (ranked first), and asks for a stay; the host counter-proposes a
+# date, the student agrees, the host accepts and the student confirms; the
+# student then sees the address and phone (logged for the host), and
+# another student does not.
+. "$(dirname "$0")/lib.sh"
+e2e_user hal "Hal Host" alumni 'hal password'
+e2e_user sue "Sue Student" student 'sue password'
+e2e_user sam "Sam Student" student 'sam password'
+e2e_user dora "Dora Decoy" alumni 'dora password'
+e2e_start
+d() { date -u -d "+$1 days" +%F; }
+# A second host set up in SQL (bulk set-up is allowed): near nothing Sue visits.
+dora=$(e2e_sql "SELECT id FROM users WHERE login = 'dora'")
+e2e_sql "INSERT INTO host_profiles (user_id, status, offers, city, hospitals, capacity,
+  max_nights, address, phone, updated_at) VALUES ($dora, 'hosting', 1, 'Boston',
+  'Tufts Medical Center', 1, 5, '9 Elm St', '555 0199', 0);
+  INSERT INTO host_fts (rowid, hospitals, affiliations, initials)
+  VALUES ($dora, 'Tufts Medical Center', '', 'TMC');"
+
+# The host's profile, field by field through the form.
+e2e_login h hal 'hal password'
+e2e_see h 'Welcome.*Hal Host'
+e2e_keys h o; e2e_see h 'HOST program'
+e2e_keys h e; e2e_see h 'Your host profile'
+e2e_keys h Enter; e2e_see h 'Status +Hosting'
+e2e_keys h Down Down Down Down Down Down Down Enter
+e2e_type h 'Boston'; e2e_keys h Enter; e2e_see h 'City +Boston'
+e2e_keys h Down Down Down Down Enter
+e2e_type h "Massachusetts General Hospital; Boston Children's"; e2e_keys h Enter
+e2e_see h 'Nearest hospitals +Massachusetts General'
+e2e_keys h End Up Enter; e2e_type h '12 Beacon St, Apt 3'; e2e_keys h Enter
+e2e_see h 'Street address \(private\) +12 Beacon St'
+e2e_keys h Down Enter; e2e_type h '+1 617 555 0100'; e2e_keys h Enter
+e2e_see h 'Phone \(private\) +\+1 617 555 0100'
+e2e_keys h s; e2e_see h 'Your host profile has been saved'
+e2e_see h 'Your host status: Hosting'
+
+# The student: two interviews (a bad date first), then the search.
+e2e_login s sue 'sue password'
+e2e_see s 'Welcome.*Sue Student'
+e2e_keys s o; e2e_see s 'HOST program'
+e2e_keys s e; e2e_see s 'Students cannot host'
+e2e_keys s i; e2e_see s 'My interviews'
+e2e_keys s a; e2e_type s '2027-02-30 MGH Internal Medicine'; e2e_keys s Enter
+e2e_see s 'no such day in that month'
+e2e_keys s C-u; e2e_type s "$(d 60) MGH Internal Medicine"; e2e_keys s Enter
+e2e_see s 'Added MGH Internal Medicine'
+e2e_keys s a; e2e_type s "$(d 61) Johns Hopkins Pediatrics"; e2e_keys s Enter
+e2e_see s "$(d 61)  Johns Hopkins Pediatrics"
+e2e_keys s f; e2e_see s 'Find a host'
+e2e_see s 'Programs visited +MGH Internal Medicine; Johns Hopkins Pediatrics'
+e2e_see s "Arrival \(YYYY-MM-DD\) +$(d 59)"
+e2e_keys s s; e2e_see s 'Hosts found: 2'
+# The matching host is first and marked; the decoy follows unmarked.
+e2e_screen s | grep -A3 'near a program' | grep -q '^  \* Hal Host - Boston' ||
+  fail 'the matching host is not ranked first'
+e2e_see s '^    Dora Decoy - Boston'
+e2e_keys s Enter; e2e_see s 'Hal Host: host profile'
+e2e_gone s 'Beacon'
+e2e_keys s r; e2e_see s 'Ask Hal Host for a stay'
+e2e_see s "Departure \(YYYY-MM-DD\) +$(d 62)"
+e2e_keys s s; e2e_see s 'Request sent'
+
+# The host hears of it live, and proposes to come a day earlier.
+e2e_see h 'notice: HOST: Sue Student asks'
+e2e_keys h m; e2e_see h 'Asks you .*Requested +guest Sue Student'
+e2e_keys h Enter; e2e_see h 'Request from Sue Student'
+e2e_keys h o; e2e_type h "$(d 58) $(d 61) 1"; e2e_keys h Enter
+e2e_see h 'Proposal sent to Sue Student'
+
+# The student agrees from My HOST.
+e2e_see s 'notice: HOST: Hal Host'
+e2e_keys s q q q q; e2e_see s 'HOST program'
+e2e_keys s m; e2e_see s 'You asked'
+e2e_keys s Enter; e2e_see s 'Your stay with Hal Host'
+e2e_see s "Proposal waiting: Hal Host proposes $(d 58) to $(d 61)"
+e2e_gone s 'p address'
+e2e_keys s y; e2e_see s 'You agreed'
+e2e_see s "Dates: $(d 58) to $(d 61) \(3 nights\)"
+
+# The host accepts; the student confirms and sees the private details.
+e2e_see h 'a accept'
+e2e_keys h a; e2e_see h 'the request is now Accepted'
+e2e_see s 'State: Accepted'
+e2e_keys s c; e2e_see s 'State: Confirmed'
+e2e_keys s p
+e2e_see s 'Address: 12 Beacon St, Apt 3'
+e2e_see s 'Phone: \+1 617 555 0100'
+[ "$(e2e_sql "SELECT count(*) FROM host_access_log")" = 1 ] || fail 'access not logged'
+e2e_keys h q l; e2e_see h 'Sue Student \(#1\)'
+
+# Another student finds the same host but never sees the address or phone.
+e2e_login o sam 'sam password'
+e2e_see o 'Welcome.*Sam Student'
+e2e_keys o o; e2e_see o 'HOST program'
+e2e_keys o f; e2e_see o 'Find a host'
+e2e_keys o s; e2e_see o 'Hal Host - Boston'
+e2e_keys o Down Enter; e2e_see o 'Hal Host: host profile'
+e2e_keys o NPage; e2e_see o 'shown to you once the host accepts'
+e2e_gone o 'Beacon|555 0100'
+e2e_keys o q q q m; e2e_see o 'No stays or requests yet'
+[ "$(e2e_sql "SELECT count(*) FROM host_access_log")" = 1 ] || fail 'log changed'
+exit 0

@@ -1,0 +1,602 @@
+/* HOST program: rules (host.c) and data layer (db-host*.c), with a pinned
+ * clock so dates, expiry, completion and reference windows are exact. */
+#include <stdlib.h>
+#include "test.h"
+#include "fixture.h"
+#include "db.h"
+#include "db-block.h"
+#include "db-host.h"
+#include "db-notice.h"
+#include "db-report.h"
+#include "host.h"
+#include "screen.h"
+#include "screenfile.h"
+
+#define D0	20598		/* 2026-05-25: "today" in these tests */
+#define NOW(d)	((int64_t)(d) * HOST_DAY_SECS + 3600)
+
+static int64_t
+day(const char *s)
+{
+	const char *why = NULL;
+	int64_t d = -1;
+
+	(void)host_parse_day(s, &d, &why);
+	return d;
+}
+
+/* An alumni host in Boston near MGH, hosting two guests, 5 nights, 14 days' notice. */
+static int
+make_host(struct db *db, int64_t id, const char *city, const char *hospitals)
+{
+	struct host_profile p;
+	const char *why = NULL;
+
+	host_profile_init(&p, id);
+	p.status = HOST_HOSTING;
+	p.offers = HOST_OFFER_HOUSING | HOST_OFFER_MEALS;
+	snprintf(p.city, sizeof p.city, "%s", city);
+	snprintf(p.hospitals, sizeof p.hospitals, "%s", hospitals);
+	snprintf(p.address, sizeof p.address, "12 Beacon St");
+	snprintf(p.phone, sizeof p.phone, "+1 617 555 0100");
+	p.capacity = 2;
+	p.max_nights = 5;
+	p.blackouts[0].first = D0 + 40;
+	p.blackouts[0].last = D0 + 45;
+	p.nblackouts = 1;
+	return db_host_save(db, id, &p, &why);
+}
+
+static struct host_request
+stay(int64_t host, int64_t a, int64_t d, int travellers)
+{
+	struct host_request r;
+
+	memset(&r, 0, sizeof r);
+	r.host_id = host;
+	r.arrive = a;
+	r.depart = d;
+	r.travellers = travellers;
+	r.purpose = HP_RESIDENCY;
+	snprintf(r.programs, sizeof r.programs, "MGH Internal Medicine");
+	snprintf(r.message, sizeof r.message, "Hello!\nThank you.");
+	return r;
+}
+
+TEST(host_dates_parse_strictly_and_round_trip)
+{
+	const char *why = NULL;
+	int64_t d = 0;
+	char buf[16];
+
+	CHECK_INT(host_parse_day("1970-01-02", &d, &why), -1);	/* before 2000 */
+	CHECK_INT(host_parse_day("2027-01-14", &d, &why), 0);
+	host_format_day(buf, sizeof buf, d);
+	CHECK_STR(buf, "2027-01-14");
+	CHECK_INT(host_parse_day("2028-02-29", &d, &why), 0);
+	CHECK_INT(host_parse_day("2027-02-29", &d, &why), -1);
+	CHECK(why != NULL && strstr(why, "no such day") != NULL);
+	CHECK_INT(host_parse_day("2027-13-01", &d, &why), -1);
+	CHECK_INT(host_parse_day("2027-1-14", &d, &why), -1);
+	CHECK_INT(host_parse_day("2027-01-14x", &d, &why), -1);
+	CHECK_INT(host_parse_day("", &d, &why), -1);
+	CHECK_INT(day("2026-05-25"), D0);
+	CHECK_INT(host_today(NOW(D0)), D0);
+}
+
+TEST(host_blackouts_parse_and_format)
+{
+	struct host_blackout b[HOST_BLACKOUTS_MAX];
+	const char *why = NULL;
+	char buf[128];
+	size_t n = 0;
+
+	CHECK_INT(host_parse_blackouts("2026-12-20..2027-01-02, 2027-02-01", b, &n, &why), 0);
+	CHECK_INT(n, 2);
+	CHECK_INT(b[1].first, b[1].last);
+	host_format_blackouts(buf, sizeof buf, b, n);
+	CHECK_STR(buf, "2026-12-20..2027-01-02, 2027-02-01");
+	CHECK_INT(host_parse_blackouts("2027-01-02..2026-12-20", b, &n, &why), -1);
+	CHECK_INT(host_parse_blackouts("soon", b, &n, &why), -1);
+	CHECK_INT(host_parse_blackouts("", b, &n, &why), 0);
+	CHECK_INT(n, 0);
+}
+
+TEST(host_students_cannot_host_and_profiles_are_checked)
+{
+	struct db *db = fx_db();
+	int64_t s = fx_member(db, "stu", ROLE_STUDENT), t = fx_member(db, "tra", ROLE_TRAINEE);
+	struct host_profile p;
+	const char *why = NULL;
+
+	CHECK(db != NULL && s && t);
+	CHECK_INT(make_host(db, s, "Boston", "MGH"), DB_DENIED);
+	CHECK_INT(db_host_get(db, t, s, &p), DB_NOTFOUND);
+	CHECK_INT(make_host(db, t, "Boston", "MGH"), DB_OK);
+	/* Someone else's profile cannot be saved. */
+	CHECK_INT(db_host_get(db, t, t, &p), DB_OK);
+	CHECK_INT(db_host_save(db, s, &p, &why), DB_DENIED);
+	p.capacity = 11;
+	CHECK_INT(db_host_save(db, t, &p, &why), DB_INVALID);
+	p.capacity = 2;
+	p.city[0] = '\0';
+	CHECK_INT(db_host_save(db, t, &p, &why), DB_INVALID);
+	CHECK(strstr(why, "city") != NULL);
+	snprintf(p.city, sizeof p.city, "Bos\x1b[2Jton");
+	CHECK_INT(db_host_save(db, t, &p, &why), DB_INVALID);
+	/* Opting out needs no city. */
+	CHECK_INT(db_host_set_status(db, t, HOST_OFF, &why), DB_OK);
+	CHECK_INT(db_host_get(db, t, t, &p), DB_OK);
+	CHECK_INT(p.status, HOST_OFF);
+	CHECK_STR(p.address, "12 Beacon St");
+	db_close(db);
+}
+
+TEST(host_stay_rules_dates_notice_blackout_capacity)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g1 = fx_member(db, "g1", ROLE_STUDENT);
+	int64_t g2 = fx_member(db, "g2", ROLE_TRAINEE), g3 = fx_member(db, "g3", ROLE_STUDENT);
+	struct host_request r;
+	const char *why = NULL;
+	int64_t id1 = 0, id2 = 0, id3 = 0;
+
+	CHECK(db != NULL && h && g1 && g2 && g3);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "Massachusetts General Hospital"), DB_OK);
+	r = stay(h, D0 - 1, D0 + 1, 1);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "future") != NULL);
+	r = stay(h, D0 + 30, D0 + 30, 1);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "after the arrival") != NULL);
+	r = stay(h, D0 + 30, D0 + 36, 1);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "at most 5 nights") != NULL);
+	r = stay(h, D0 + 13, D0 + 15, 1);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "14 days' notice") != NULL);
+	r = stay(h, D0 + 14, D0 + 15, 1);	/* exactly 14 days: fine */
+	CHECK_INT(db_host_request_create(db, g1, &r, &id1, &why), DB_OK);
+	r = stay(h, D0 + 38, D0 + 41, 1);	/* last night D0+40 is blacked out */
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "blackout") != NULL);
+	r = stay(h, D0 + 37, D0 + 40, 1);	/* leaves on the first blackout day */
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 3);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "room for 2") != NULL);
+	/* Capacity over overlapping accepted stays: 2 guests at once. */
+	r = stay(h, D0 + 20, D0 + 23, 1);
+	CHECK_INT(db_host_request_create(db, g1, &r, &id1, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), DB_OK);
+	r = stay(h, D0 + 22, D0 + 24, 1);
+	CHECK_INT(db_host_request_create(db, g3, &r, &id3, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id1, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id3, HS_ACCEPTED, "", &why), DB_INVALID);
+	CHECK(strstr(why, "full") != NULL);
+	r = stay(h, D0 + 21, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "full") != NULL);
+	r = stay(h, D0 + 23, D0 + 25, 2);	/* both leave on D0+23: free again */
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_OK);
+	/* Blocks refuse requests either way. */
+	CHECK_INT(db_block_add(db, h, g3), DB_OK);
+	r = stay(h, D0 + 30, D0 + 31, 1);
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_DENIED);
+	CHECK_INT(db_host_request_create(db, h, &r, NULL, &why), DB_DENIED);	/* oneself */
+	/* Stays are for students and trainees. */
+	r.host_id = h;
+	CHECK_INT(db_host_request_create(db, fx_member(db, "alf", ROLE_ALUMNI), &r, NULL, &why),
+	    DB_DENIED);
+	CHECK_INT(db_host_request_create(db, g2, &r, NULL, &why), DB_OK);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_transitions_legal_and_illegal_by_role)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_request r, got;
+	const char *why = NULL;
+	int64_t id = 0, id2 = 0;
+
+	CHECK(db != NULL && h && g && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	/* The guest cannot answer their own request; strangers see nothing. */
+	CHECK_INT(db_host_request_move(db, g, id, HS_ACCEPTED, "", &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, g, id, HS_TENTATIVE, "", &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, g, id, HS_DECLINED, "", &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, x, id, HS_ACCEPTED, "", &why), DB_NOTFOUND);
+	CHECK_INT(db_host_request_get(db, x, id, &got), DB_NOTFOUND);
+	/* Host cannot confirm; confirm needs accepted. */
+	CHECK_INT(db_host_request_move(db, h, id, HS_CONFIRMED, "", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_TENTATIVE, "let me check", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_TENTATIVE, "", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_CONFIRMED, "", &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, g, id, HS_NOSHOW, "x", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(got.state, HS_CONFIRMED);
+	/* Cancel needs a reason; a no-show only from the arrival date. */
+	CHECK_INT(db_host_request_move(db, h, id, HS_CANCELLED, "", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "not there", &why), DB_INVALID);
+	db_set_now_for_tests(NOW(D0 + 20));
+	CHECK_INT(db_host_request_move(db, h, id, HS_CANCELLED, "flood", &why), DB_INVALID);
+	CHECK(strstr(why, "before the arrival") != NULL);
+	CHECK_INT(db_host_request_move(db, x, id, HS_NOSHOW, "?", &why), DB_NOTFOUND);
+	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "never came", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CANCELLED, "too late", &why), DB_INVALID);
+	/* Declined is final; the guest may cancel an open one with a reason. */
+	db_set_now_for_tests(NOW(D0));
+	r = stay(h, D0 + 25, D0 + 26, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "changed plans", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_INVALID);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_counter_proposal_then_accept_confirm)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r, got;
+	const char *why = NULL;
+	int64_t id = 0, count = 0;
+	struct notice newest;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	CHECK_INT(count, 1);
+	CHECK(strstr(newest.text, "asks to stay") != NULL);
+	/* The host proposes other dates; inside the notice period is fine for the host. */
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_OK);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), DB_INVALID);
+	CHECK_INT(db_host_request_answer(db, h, id, true, &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), DB_INVALID);
+	CHECK_INT(db_notice_unseen(db, g, &count, &newest), DB_OK);
+	CHECK(strstr(newest.text, "proposes other dates") != NULL);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
+	CHECK_INT(db_host_request_get(db, h, id, &got), DB_OK);
+	CHECK_INT(got.arrive, D0 + 10);
+	CHECK_INT(got.depart, D0 + 12);
+	CHECK_INT(got.prop_by, 0);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_INVALID);
+	/* A guest's own proposal keeps the notice rule. */
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 5, D0 + 6, 1, &why), DB_INVALID);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), DB_OK);
+	CHECK_INT(db_host_request_answer(db, h, id, false, &why), DB_OK);
+	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(got.arrive, D0 + 10);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), DB_INVALID);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_private_details_only_to_accepted_guest_and_logged)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_request r;
+	struct host_private pv;
+	struct host_profile p;
+	struct host_access *log = NULL;
+	const char *why = NULL;
+	int64_t id = 0, idx = 0;
+	size_t n = 9;
+
+	CHECK(db != NULL && h && g && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	/* The public profile never carries them. */
+	CHECK_INT(db_host_get(db, g, h, &p), DB_OK);
+	CHECK_STR(p.address, "");
+	CHECK_STR(p.phone, "");
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, x, &r, &idx, &why), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);	/* not accepted yet */
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_STR(pv.address, "12 Beacon St");
+	CHECK_STR(pv.phone, "+1 617 555 0100");
+	/* Another student: not through their own open request, nor through g's. */
+	CHECK_INT(db_host_private(db, x, h, idx, &pv), DB_DENIED);
+	CHECK_INT(db_host_private(db, x, h, id, &pv), DB_DENIED);
+	CHECK_INT(db_host_private(db, x, h, 0, &pv), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_INT(db_host_private(db, h, h, 0, &pv), DB_OK);	/* the host: not logged */
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(log[0].guest_id, g);
+	CHECK_INT(log[0].request_id, id);
+	free(log);
+	CHECK_INT(db_host_access_log(db, g, h, 10, &log, &n), DB_DENIED);
+	/* After the stay the details are closed again. */
+	db_set_now_for_tests(NOW(D0 + 23));
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_sweep_expires_completes_and_references_reveal)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t g2 = fx_member(db, "gil", ROLE_TRAINEE);
+	struct host_request r, got;
+	struct host_reference refs[2];
+	const char *why = NULL;
+	int64_t id = 0, id2 = 0, id3 = 0;
+	size_t n = 0;
+
+	CHECK(db != NULL && h && g && g2);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), DB_OK);
+	r = stay(h, D0 + 30, D0 + 32, 1);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id3, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_reference_write(db, g, id, "Great host", true, &why), DB_INVALID);
+	/* Arrival day: the unanswered one expires, the confirmed stays. */
+	db_set_now_for_tests(NOW(D0 + 20));
+	CHECK_INT(db_host_sweep(db, NOW(D0 + 20)), DB_OK);
+	CHECK_INT(db_host_sweep(db, NOW(D0 + 20)), DB_OK);	/* idempotent */
+	CHECK_INT(db_host_request_get(db, g2, id2, &got), DB_OK);
+	CHECK_INT(got.state, HS_EXPIRED);
+	CHECK_INT(db_host_request_get(db, g2, id3, &got), DB_OK);
+	CHECK_INT(got.state, HS_REQUESTED);
+	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(got.state, HS_CONFIRMED);
+	/* After departure: completed; references for 14 days. */
+	db_set_now_for_tests(NOW(D0 + 23));
+	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(got.state, HS_COMPLETED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "x", &why), DB_INVALID);
+	CHECK_INT(db_host_reference_write(db, g2, id, "not mine", true, &why), DB_NOTFOUND);
+	CHECK_INT(db_host_reference_write(db, g, id, "Great host", true, &why), DB_OK);
+	CHECK_INT(db_host_reference_write(db, g, id, "Great host, lovely dog", true, &why), DB_OK);
+	CHECK_INT(db_host_reference_list(db, h, id, refs, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK(!refs[0].visible);
+	CHECK_STR(refs[0].body, "");
+	CHECK_INT(refs[0].felt_safe, -1);
+	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), DB_OK);
+	CHECK(refs[0].visible);
+	CHECK_STR(refs[0].body, "Great host, lovely dog");
+	/* The host writes: both show at once, and neither can change. */
+	CHECK_INT(db_host_reference_write(db, h, id, "Lovely guest", false, &why), DB_OK);
+	CHECK_INT(db_host_reference_list(db, h, id, refs, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK(refs[0].visible && refs[1].visible);
+	CHECK_STR(refs[0].body, "Great host, lovely dog");
+	CHECK_INT(db_host_reference_write(db, g, id, "changed", true, &why), DB_INVALID);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_reference_alone_shows_when_window_closes)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	struct host_reference refs[2];
+	const char *why = NULL;
+	int64_t id = 0;
+	size_t n = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	db_set_now_for_tests(NOW(D0 + 22 + HOST_REFERENCE_DAYS));
+	CHECK_INT(db_host_reference_write(db, h, id, "Quiet and kind", true, &why), DB_OK);
+	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), DB_OK);
+	CHECK(!refs[0].visible);
+	db_set_now_for_tests(NOW(D0 + 23 + HOST_REFERENCE_DAYS));
+	CHECK_INT(db_host_reference_write(db, g, id, "late", true, &why), DB_INVALID);
+	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK(refs[0].visible && refs[0].revealed);
+	CHECK_STR(refs[0].body, "Quiet and kind");
+	CHECK_INT(db_host_reference_write(db, h, id, "edit", true, &why), DB_INVALID);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_search_ranks_program_matches_and_hides_blocked)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bea", ROLE_ALUMNI);
+	int64_t c = fx_member(db, "cal", ROLE_TRAINEE), s = fx_member(db, "stu", ROLE_STUDENT);
+	struct host_query q;
+	struct host_hit *hits = NULL;
+	size_t n = 0;
+
+	CHECK(db != NULL && a && b && c && s);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, a, "Boston", "Beth Israel Deaconess Medical Center"), DB_OK);
+	CHECK_INT(make_host(db, b, "Boston", "Massachusetts General Hospital; Boston Children's"), DB_OK);
+	CHECK_INT(make_host(db, c, "Baltimore", "Johns Hopkins Hospital"), DB_OK);
+	memset(&q, 0, sizeof q);
+	snprintf(q.programs, sizeof q.programs, "Mass General; Johns Hopkins; \"OR* (");
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 3);
+	CHECK(hits[0].program_match && hits[1].program_match && !hits[2].program_match);
+	CHECK_INT(hits[2].user_id, a);
+	free(hits);
+	/* Initials: "MGH Internal Medicine" finds Massachusetts General Hospital,
+	 * and the generic words match nobody. */
+	snprintf(q.programs, sizeof q.programs, "MGH Internal Medicine");
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(hits[0].user_id, b);
+	CHECK(hits[0].program_match && !hits[1].program_match);
+	free(hits);
+	snprintf(q.where, sizeof q.where, "bost");
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(hits[0].user_id, b);
+	free(hits);
+	/* Dates inside a blackout hide housing hosts. */
+	q.where[0] = '\0';
+	q.programs[0] = '\0';
+	q.arrive = D0 + 41;
+	q.depart = D0 + 42;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	q.arrive = D0 + 30;
+	q.depart = D0 + 31;
+	CHECK_INT(db_block_add(db, s, c), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK(hits[0].user_id != c && hits[1].user_id != c);
+	free(hits);
+	/* The blocked host does not find the student's... and does not see itself. */
+	CHECK_INT(db_host_search(db, c, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 2);
+	free(hits);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_screens_registered_with_help)
+{
+	static const char *const names[] = { "host", "host-edit", "host-interviews",
+	    "host-find", "host-results", "host-view", "host-request", "host-req", "host-my",
+	    "host-log" };
+	const char *generic = screenfile_builtin("help-no-such-screen");
+	char file[64];
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const struct screen *s = screen_lookup(names[i]);
+
+		CHECK(s != NULL);
+		CHECK(s->section != NULL && s->enter != NULL && s->draw != NULL && s->key != NULL);
+		snprintf(file, sizeof file, "help-%s", names[i]);
+		CHECK(screenfile_builtin(file) != generic);
+	}
+}
+
+TEST(host_advice_only_hosts_show_whatever_the_dates)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), s = fx_member(db, "stu", ROLE_STUDENT);
+	struct host_profile p;
+	struct host_query q;
+	struct host_hit *hits = NULL;
+	struct host_request r;
+	const char *why = NULL;
+	size_t n = 0;
+
+	CHECK(db != NULL && a && s);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, a, "Boston", "Massachusetts General Hospital"), DB_OK);
+	CHECK_INT(db_host_get(db, a, a, &p), DB_OK);
+	p.offers = HOST_OFFER_ADVICE;
+	CHECK_INT(db_host_save(db, a, &p, &why), DB_OK);
+	memset(&q, 0, sizeof q);
+	snprintf(q.programs, sizeof q.programs, "MGH");
+	q.arrive = D0 + 41;	/* inside the blackout */
+	q.depart = D0 + 42;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK(hits[0].program_match);
+	CHECK_INT(hits[0].offers, HOST_OFFER_ADVICE);
+	free(hits);
+	/* Wanting housing leaves them out; nobody can ask them for a stay. */
+	q.offers = HOST_OFFER_HOUSING;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	r = stay(a, D0 + 20, D0 + 21, 1);
+	CHECK_INT(db_host_request_create(db, s, &r, NULL, &why), DB_INVALID);
+	CHECK(strstr(why, "not offering stays") != NULL);
+	/* Opted out: gone from search. */
+	CHECK_INT(db_host_set_status(db, a, HOST_OFF, &why), DB_OK);
+	q.offers = 0;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_interviews_are_private_and_checked)
+{
+	struct db *db = fx_db();
+	int64_t s = fx_member(db, "stu", ROLE_STUDENT), x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_interview *iv = NULL;
+	const char *why = NULL;
+	size_t n = 0;
+
+	CHECK(db != NULL && s && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(db_host_interview_add(db, s, "MGH Internal Medicine", D0 + 40, &why), DB_OK);
+	CHECK_INT(db_host_interview_add(db, s, "Johns Hopkins", D0 + 30, &why), DB_OK);
+	CHECK_INT(db_host_interview_add(db, s, "Yesterday", D0 - 1, &why), DB_INVALID);
+	CHECK_INT(db_host_interview_add(db, s, "", D0 + 3, &why), DB_INVALID);
+	CHECK_INT(db_host_interview_add(db, s, "Bad\x07name", D0 + 3, &why), DB_INVALID);
+	CHECK_INT(db_host_interview_list(db, s, &iv, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_STR(iv[0].program, "Johns Hopkins");	/* soonest first */
+	CHECK_INT(db_host_interview_remove(db, x, iv[0].id), DB_NOTFOUND);
+	CHECK_INT(db_host_interview_remove(db, s, iv[0].id), DB_OK);
+	free(iv);
+	CHECK_INT(db_host_interview_list(db, x, &iv, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(iv);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+TEST(host_reports_need_a_relation_and_a_reason)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_request r;
+	const char *why = NULL;
+	int64_t count = 0;
+
+	CHECK(db != NULL && h && g && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "", &why), DB_INVALID);
+	CHECK_INT(db_host_report(db, g, x, true, "not a host", &why), DB_NOTFOUND);
+	CHECK_INT(db_host_report(db, h, g, false, "never asked me", &why), DB_NOTFOUND);
+	CHECK_INT(db_host_report(db, g, g, true, "myself", &why), DB_DENIED);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, NULL, &why), DB_OK);
+	CHECK_INT(db_host_report(db, h, g, false, "rude messages", &why), DB_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), DB_OK);
+	CHECK_INT(db_report_open_by(db, g, &count), DB_OK);
+	CHECK_INT(count, 1);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
