@@ -97,12 +97,12 @@ static const struct menu_item {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
 	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks", open_find_mentor },
 	{ 'm', "My mentoring", "Your mentors, mentees and requests", open_my_mentoring },
-	{ 'i', "Inbox", "Private messages", open_inbox },
-	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
 	{ 'c', "Communities", "Regional networks and career paths", open_communities },
 	{ 'r', "Read new posts", "Every unread post in your communities", open_new_posts },
-	{ 'w', "Who's online", "Members connected right now", open_online },
+	{ 'i', "Inbox", "Private messages", open_inbox },
 	{ 'o', "HOST program", "Stay with alumni when you travel; host", open_host },
+	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
+	{ 'w', "Who's online", "Members connected right now", open_online },
 	{ 'h', "Help", "How this system works", open_help },
 	{ 'g', "Goodbye", "Log off", say_goodbye },
 };
@@ -131,7 +131,17 @@ run_selected(struct screen_ctx *c, void *st)
 	menu[m->list.sel].run(c);
 }
 
+/* A member the sysop made has not seen the rules yet. */
+static void
+open_rules(struct screen_ctx *c, void *st)
+{
+	(void)st;
+	if (!c->me.rules_accepted)
+		screen_push(c, &screen_rules, NULL);
+}
+
 static const struct ui_binding main_keys[] = {
+	{ 'a', 'A', NULL, open_rules },
 	{ UI_KEY_ENTER, 0, "Enter select", run_selected },
 	{ 'q', 'Q', "q log off", ask_logoff },
 	{ UI_KEY_ESC, 0, NULL, ask_logoff },
@@ -182,6 +192,10 @@ main_draw(struct screen_ctx *c, void *st)
 	    "Welcome back", c->me.name);
 	ui_draw_text(y, 2, greet, cols, UI_A_TITLE);
 	y += 2;
+	if (c->me.status == STATUS_ACTIVE && !c->me.rules_accepted) {
+		y += (int)ui_draw_wrapped(y, 2, 2, cols, "Before you post or send messages, "
+		    "please read and accept the code of conduct: press A.", 0, UI_A_INFO) + 1;
+	}
 	if (c->me.status == STATUS_PENDING) {
 		y += (int)ui_draw_wrapped(y, 2, 2, cols, "Your account is awaiting "
 		    "approval by a sysop. Until then you can complete your profile "

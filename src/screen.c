@@ -24,6 +24,7 @@ static const struct screen *const registry[] = {
 	&screen_online,
 	&screen_help,
 	&screen_notices,
+	&screen_rules,
 	&screen_communities,
 	&screen_community_requests,
 	&screen_board_threads,

@@ -44,6 +44,7 @@ extern const struct screen screen_keys;
 extern const struct screen screen_online;
 extern const struct screen screen_help;
 extern const struct screen screen_notices;
+extern const struct screen screen_rules;
 extern const struct screen screen_inbox;
 extern const struct screen screen_conversation;
 extern const struct screen screen_blocked;

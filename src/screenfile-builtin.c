@@ -101,6 +101,10 @@ static const struct {
 	  "Members you blocked\n\n"
 	  "They cannot message you nor you them. u unblocks the selected\n"
 	  "member; Enter shows their profile.\n" },
+	{ "help-rules",
+	  "Code of conduct\n\n"
+	  "Read the rules, then press y to accept them. Until you do, you can\n"
+	  "read but not post or send messages. n, q or Esc: not now.\n" },
 	{ "help-notices",
 	  "Notices\n\n"
 	  "What happened for you while you were here or away: requests, answers,\n"
