@@ -262,11 +262,11 @@ host_profile(struct screen_ctx *c, void *st)
 
 /* Actions on another member's profile; later features add theirs here. */
 static const struct ui_binding other_keys[] = {
-	{ 'b', 'B', "b block/unblock", toggle_block },
-	{ 'r', 'R', "r request mentorship", request_mentorship },
+	{ 'b', 'B', "b block", toggle_block },
+	{ 'r', 'R', "r request mentoring", request_mentorship },
 	{ 'k', 'K', "k bookmark", toggle_bookmark },
 	{ 'm', 'M', "m message", send_message },
-	{ 'o', 'O', "o HOST profile", host_profile },
+	{ 'o', 'O', "o HOST", host_profile },
 };
 
 static void
@@ -296,7 +296,7 @@ profile_draw(struct screen_ctx *c, void *st)
 		ui_keys_hints(other_keys, sizeof other_keys / sizeof other_keys[0], hints,
 		    sizeof hints);
 	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "%s",
-	    "  Up/Down scroll  q back  ? help");
+	    p->own ? "  Up/Down scroll  q back  ? help" : "  q back  ? help");
 	screen_hints(c, hints);
 }
 

@@ -37,7 +37,9 @@ static const struct {
 	{ "help-profile",
 	  "Profile\n\n"
 	  "e edits your profile, p changes your password, k manages your SSH\n"
-	  "keys. Arrow keys and PgUp/PgDn scroll. q or Esc goes back.\n" },
+	  "keys. Arrow keys and PgUp/PgDn scroll. q or Esc goes back.\n"
+	  "On another member's profile: m message, r request mentoring,\n"
+	  "k bookmark, o HOST profile, b block or unblock.\n" },
 	{ "help-profile-edit",
 	  "Editing your profile\n\n"
 	  "Choose a field with the arrow keys and press Enter to change it.\n"
