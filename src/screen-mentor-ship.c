@@ -53,6 +53,9 @@ moved(struct screen_ctx *c, struct ship *p, int r, const char *done)
 	ui_line_close(&p->line);
 	if (r == DB_OK)
 		screen_info(c, "%s", done);
+	else if (r == DB_MENTOR_FULL)
+		screen_error(c, "You have no room left: raise Max mentees in your profile or "
+		    "end one first.");
 	else
 		screen_error(c, "Not done: %s.", db_mentor_refusal(r));
 	load(c, p);
