@@ -214,12 +214,10 @@ draw_checkins(const struct ship *p, int y, int last)
 		const struct mentor_checkin *k = &p->checkins[i];
 
 		screen_date(when, sizeof when, k->created_at);
-		snprintf(line, sizeof line, "%s %s: %s%s%s%s", when, k->author_name,
+		snprintf(line, sizeof line, "%s %s: %s%s%s%s%s", when, k->author_name,
 		    k->met ? "met" : "did not meet", k->next_date[0] ? ", next " : "",
-		    k->next_date, k->note[0] ? " - " : "");
-		ui_draw_text(y, 4, line, 60, UI_A_NORMAL);
-		ui_draw_text(y, 4 + (int)text_width(line) + 0, k->note,
-		    (size_t)ui_cols() - 6 - text_width(line), UI_A_NORMAL);
+		    k->next_date, k->note[0] ? " - " : "", k->note);
+		ui_draw_text(y, 4, line, (size_t)ui_cols() - 6, UI_A_NORMAL);
 	}
 }
 
