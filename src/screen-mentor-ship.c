@@ -208,7 +208,7 @@ offered(const struct ship *p, struct ui_binding *out)
 static void
 draw_checkins(const struct ship *p, int y, int last)
 {
-	char line[MENTOR_CHECKIN_SZ + MEMBER_NAME_SZ + 64], when[32];
+	char line[MENTOR_CHECKIN_SZ + MEMBER_NAME_SZ + 128], when[32];
 
 	for (size_t i = 0; i < p->ncheckins && y <= last; i++, y++) {
 		const struct mentor_checkin *k = &p->checkins[i];
