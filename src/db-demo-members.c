@@ -254,7 +254,9 @@ make_member(struct rng *r, int64_t serial, int64_t now, struct demo *d)
 	snprintf(d->bio, sizeof d->bio, "%s %s\n%s", bio_open[pick(r, N_OF(bio_open))], mid,
 	    bio_close[pick(r, N_OF(bio_close))]);
 	d->created = now - (int64_t)pick(r, 5 * 365) * 86400 - (int64_t)pick(r, 86400);
-	d->last_login = now - (int64_t)pick(r, 200) * 86400 - (int64_t)pick(r, 86400);
+	/* Most members log in now and then, a few have drifted away. */
+	d->last_login = now - (int64_t)(pick(r, 200) * pick(r, 200) / 200) * 86400 -
+	    (int64_t)pick(r, 86400);
 	if (d->last_login < d->created)
 		d->last_login = d->created;
 }

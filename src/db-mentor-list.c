@@ -366,25 +366,3 @@ db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask)
 	db_stmt_done(db, st);
 	return r;
 }
-
-int
-db_mentor_counts(struct db *db, int64_t actor_id, int64_t *incoming, int64_t *active)
-{
-	sqlite3_stmt *st;
-	int rc, r;
-
-	st = db_stmt(db, "SELECT (SELECT count(*) FROM mentorships WHERE mentor_id = ?1 "
-	    "AND state = 'requested'), (SELECT count(*) FROM mentorships WHERE "
-	    "(mentor_id = ?1 OR mentee_id = ?1) AND state IN ('active', 'paused'))");
-	if (st == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, actor_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*incoming = sqlite3_column_int64(st, 0);
-		*active = sqlite3_column_int64(st, 1);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
-}

@@ -101,9 +101,6 @@ int db_mentor_confirm(struct db *db, int64_t actor_id);
  * confirmed nor joined in the last MENTOR_SILENT_DAYS. */
 int db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask);
 
-/* Counts for the main menu and login summary. */
-int db_mentor_counts(struct db *db, int64_t actor_id, int64_t *incoming, int64_t *active);
-
 const char *db_mentor_refusal(int r);	/* a sentence for any code above */
 
 #endif

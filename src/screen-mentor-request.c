@@ -83,6 +83,12 @@ send(struct screen_ctx *c, void *st)
 	const char *why;
 	int r;
 
+	/* The data layer refuses too; this says why. (Rules acceptance is not
+	 * asked of accounts the sysop made, so only the status counts.) */
+	if (c->me.status != STATUS_ACTIVE) {
+		screen_error(c, "Requests can be sent once a sysop has approved your account.");
+		return;
+	}
 	if (mentor_check_message(q->message != NULL ? q->message : "", &why) != 0) {
 		screen_refused(c, why);
 		return;

@@ -1,6 +1,6 @@
 /* A list of mentors: search results, "Suggested for you" or bookmarks.
  * Two rows per mentor: name, role, room and last activity; then specialty,
- * position and place (or, for suggestions, why). Search results load a
+ * position, place (or, for suggestions, why) and typical reply time. Search results load a
  * page at a time as the selection moves down. Enter opens the profile. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +109,7 @@ draw_hit(const struct results *r, const struct mentor_hit *h, int y, bool sel)
 {
 	size_t cols = (size_t)ui_cols() - 4, name_cols = cols - 50;
 	enum ui_attr a = sel ? UI_A_SELECT : UI_A_NORMAL;
-	char room[48], line[MEMBER_FIELD_SZ * 6 + 16], active[40];
+	char room[48], line[MEMBER_FIELD_SZ * 6 + 64], active[40], reply[48];
 
 	if (sel)
 		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, a);
@@ -120,13 +120,14 @@ draw_hit(const struct results *r, const struct mentor_hit *h, int y, bool sel)
 	snprintf(active, sizeof active, "active %s", mentor_last_active(h->last_login_at,
 	    db_now()));
 	ui_draw_text(y, 33 + (int)name_cols, active, 18, a);
+	mentor_reply_label(h->reply_secs, reply, sizeof reply);
 	if (r->a.mode == MENTOR_LIST_SUGGEST)
-		snprintf(line, sizeof line, "why: %s", h->why);
+		snprintf(line, sizeof line, "why: %s | %s", h->why, reply);
 	else
-		snprintf(line, sizeof line, "%s | %s | %s%s%s%s%s", h->specialty[0] ? h->specialty :
-		    "-", h->position[0] ? h->position : "-", h->city,
-		    h->city[0] && h->region[0] ? ", " : "", h->region,
-		    (h->city[0] || h->region[0]) && h->country[0] ? ", " : "", h->country);
+		snprintf(line, sizeof line, "%s | %s | %s%s%s | %s", h->specialty[0] ?
+		    h->specialty : "-", h->position[0] ? h->position : "-", h->city,
+		    h->city[0] && (h->region[0] || h->country[0]) ? ", " : "",
+		    h->region[0] ? h->region : h->country, reply);
 	ui_draw_text(y + 1, 4, line, cols - 2, UI_A_DIM);
 }
 

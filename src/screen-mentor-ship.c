@@ -53,6 +53,9 @@ moved(struct screen_ctx *c, struct ship *p, int r, const char *done)
 	ui_line_close(&p->line);
 	if (r == DB_OK)
 		screen_info(c, "%s", done);
+	else if (r == DB_MENTOR_FULL)
+		screen_error(c, "You have no room left: raise Max mentees in your profile or "
+		    "end one first.");
 	else
 		screen_error(c, "Not done: %s.", db_mentor_refusal(r));
 	load(c, p);
@@ -205,18 +208,16 @@ offered(const struct ship *p, struct ui_binding *out)
 static void
 draw_checkins(const struct ship *p, int y, int last)
 {
-	char line[MENTOR_CHECKIN_SZ + MEMBER_NAME_SZ + 64], when[32];
+	char line[MENTOR_CHECKIN_SZ + MEMBER_NAME_SZ + 128], when[32];
 
 	for (size_t i = 0; i < p->ncheckins && y <= last; i++, y++) {
 		const struct mentor_checkin *k = &p->checkins[i];
 
 		screen_date(when, sizeof when, k->created_at);
-		snprintf(line, sizeof line, "%s %s: %s%s%s%s", when, k->author_name,
+		snprintf(line, sizeof line, "%s %s: %s%s%s%s%s", when, k->author_name,
 		    k->met ? "met" : "did not meet", k->next_date[0] ? ", next " : "",
-		    k->next_date, k->note[0] ? " - " : "");
-		ui_draw_text(y, 4, line, 60, UI_A_NORMAL);
-		ui_draw_text(y, 4 + (int)text_width(line) + 0, k->note,
-		    (size_t)ui_cols() - 6 - text_width(line), UI_A_NORMAL);
+		    k->next_date, k->note[0] ? " - " : "", k->note);
+		ui_draw_text(y, 4, line, (size_t)ui_cols() - 6, UI_A_NORMAL);
 	}
 }
 

@@ -495,3 +495,24 @@ TEST(config_sample_is_defaults)
 	}
 	CHECK(same_config(&c, &def));
 }
+
+TEST(config_mentoring_section)
+{
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	CHECK_INT(c.mentor_remind_days, 7);
+	CHECK_INT(c.mentor_expiry_days, 14);
+	CHECK_INT(c.mentor_max_pending, 2);
+	CHECK_INT(config_set(&c, "mentoring", "request_reminder_days", "3", err, sizeof err), 0);
+	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "30", err, sizeof err), 0);
+	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "4", err, sizeof err), 0);
+	CHECK_INT(c.mentor_remind_days, 3);
+	CHECK_INT(c.mentor_expiry_days, 30);
+	CHECK_INT(c.mentor_max_pending, 4);
+	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "0", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "x", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "mentoring", "max_requests", "2", err, sizeof err), -1);
+	CHECK_INT(c.mentor_max_pending, 4);
+}

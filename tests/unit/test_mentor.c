@@ -162,3 +162,14 @@ TEST(mentor_score_overlap_reasons_and_load_balance)
 	s_busy = mentor_score(&me, &a, 3, 10, why, sizeof why);
 	CHECK(s_busy > 0 && s_busy < sa);
 }
+
+TEST(mentor_text_score_weights_fields_and_prefixes)
+{
+	CHECK_INT(mentor_text_score("", "Ann Lee", "", "", "", ""), 0);
+	CHECK_INT(mentor_text_score("lee", "Ann Lee", "", "", "", ""), 10);
+	CHECK_INT(mentor_text_score("LE", "Ann Lee", "", "", "", ""), 10);
+	CHECK_INT(mentor_text_score("ee", "Ann Lee", "", "", "", ""), 0);	/* not a word start */
+	CHECK_INT(mentor_text_score("grant", "X", "", "", "grant writing", "I write grants"), 6);
+	CHECK_INT(mentor_text_score("grant prof", "X", "Professor", "", "grant writing", ""), 9);
+	CHECK_INT(mentor_text_score("\"*(", "X", "", "", "", ""), 0);
+}

@@ -235,3 +235,37 @@ TEST(mentor_db_reply_time_and_availability_question)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+TEST(mentor_db_admin_reads_but_does_not_act)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), st = fx_member(db, "sam", ROLE_STUDENT);
+	int64_t adm = fx_member(db, "ada", ROLE_ALUMNI), other = fx_member(db, "oz", ROLE_ALUMNI);
+	int64_t id = 0;
+	struct mentorship s, *list = NULL;
+	struct mentor_checkin *ck = NULL;
+	size_t n = 0;
+
+	CHECK(db && mo && st && adm && other);
+	CHECK_INT(db_user_set_admin(db, 0, adm, true), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_get(db, adm, id, &s), DB_OK);
+	CHECK_INT(db_mentor_accept(db, adm, id, ""), DB_DENIED);
+	CHECK_INT(db_mentor_withdraw(db, adm, id), DB_DENIED);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_OK);
+	CHECK_INT(db_mentor_checkin_add(db, adm, id, true, "", ""), DB_DENIED);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, false, "", "next week"), DB_OK);
+	CHECK_INT(db_mentor_checkins(db, other, id, &ck, &n), DB_DENIED);
+	CHECK_INT(db_mentor_checkins(db, mo, id, &ck, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK(!ck[0].met);
+	CHECK_STR(ck[0].note, "next week");
+	free(ck);
+	/* Nobody else's list shows it. */
+	CHECK_INT(db_mentor_list(db, other, 10, &list, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(list);
+	CHECK_INT(db_mentor_list(db, 0, 10, &list, &n), DB_DENIED);
+	CHECK_INT(db_mentor_get(db, st, 9999, &s), DB_NOTFOUND);
+	db_close(db);
+}
