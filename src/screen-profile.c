@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db-block.h"
-#include "db-host.h"
 #include "db-user.h"
 #include "db.h"
 #include "log.h"
@@ -215,19 +214,13 @@ toggle_block(struct screen_ctx *c, void *st)
 	screen_ask(c, q, block_answer, p);
 }
 
+/* The HOST screen says so when this member does not host. */
 static void
 host_profile(struct screen_ctx *c, void *st)
 {
 	struct profile *p = st;
 	struct host_view_arg a = { p->id, NULL };
-	struct host_profile *h = xcalloc(1, sizeof *h);
-	bool hosts = db_host_get(c->db, c->me.id, p->id, h) == DB_OK;
 
-	free(h);
-	if (!hosts) {
-		screen_info(c, "%s has no host profile.", p->m.name);
-		return;
-	}
 	screen_push(c, &screen_host_view, &a);
 }
 
