@@ -13,8 +13,9 @@
 
 /* Filters shared by both queries. ?1 actor, ?2 LIKE pattern or '', ?3
  * offers wanted, ?4 no pets, ?5 partner, ?6/?7 arrival/departure day or 0,
- * ?8 travellers, ?9 limit. Hosts offering housing must be free on those
- * nights (no blackout, capacity left, stay short enough); advice-only
+ * ?8 travellers, ?9 limit, ?11 today. Hosts offering housing must be free
+ * on those nights (no blackout, capacity left, stay short enough, enough
+ * notice); advice-only
  * hosts show regardless of dates. The block condition is db-block.h's. */
 #define HIT_COLS "h.user_id, u.display_name, h.city, h.region, h.country, " \
 	"h.neighbourhood, h.hospitals, h.offers, h.status "
@@ -26,6 +27,7 @@
 	"OR h.country LIKE ?2 ESCAPE '\\' OR h.neighbourhood LIKE ?2 ESCAPE '\\') " \
 	"AND (h.offers & ?3) = ?3 AND (?4 = 0 OR h.pets = '') AND (?5 = 0 OR h.partner_ok = 1) " \
 	"AND (?6 = 0 OR (h.offers & 1) = 0 OR (h.max_nights >= ?7 - ?6 " \
+	"AND ?6 - ?11 >= h.min_notice_days " \
 	"AND NOT EXISTS (SELECT 1 FROM host_blackouts b WHERE b.host_id = h.user_id " \
 	"AND b.first_day < ?7 AND ?6 <= b.last_day) " \
 	"AND h.capacity >= ?8 + (SELECT coalesce(sum(q.travellers), 0) FROM host_requests q " \
@@ -171,6 +173,7 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 	sqlite3_bind_int64(st, 9, (int64_t)max);
 	if (ranked)
 		db_bind_text(st, 10, match);
+	sqlite3_bind_int64(st, 11, host_today(db_now()));
 	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max)
 		hit_row(st, &rows[k++], ranked);

@@ -182,9 +182,13 @@ can_show(struct screen_ctx *c, const struct req *v)
 	return party(c, v) && v->side == HOST_SIDE_GUEST && host_private_visible(v->r.state);
 }
 
+/* While the window is open and one's own reference is not shown yet. */
 static bool
 can_reference(struct screen_ctx *c, const struct req *v)
 {
+	for (size_t i = 0; i < v->nrefs; i++)
+		if (v->refs[i].author_id == c->me.id && v->refs[i].revealed)
+			return false;
 	return party(c, v) && host_reference_open(v->r.state, host_today(db_now()), v->r.depart);
 }
 

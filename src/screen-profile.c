@@ -5,7 +5,6 @@
 #include <string.h>
 #include "db-block.h"
 #include "db-mentor-search.h"
-#include "db-host.h"
 #include "db-user.h"
 #include "db.h"
 #include "log.h"
@@ -244,19 +243,13 @@ send_message(struct screen_ctx *c, void *st)
 	screen_open_conversation(c, p->id);
 }
 
+/* The HOST screen says so when this member does not host. */
 static void
 host_profile(struct screen_ctx *c, void *st)
 {
 	struct profile *p = st;
 	struct host_view_arg a = { p->id, NULL };
-	struct host_profile *h = xcalloc(1, sizeof *h);
-	bool hosts = db_host_get(c->db, c->me.id, p->id, h) == DB_OK;
 
-	free(h);
-	if (!hosts) {
-		screen_info(c, "%s has no host profile.", p->m.name);
-		return;
-	}
 	screen_push(c, &screen_host_view, &a);
 }
 

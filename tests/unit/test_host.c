@@ -470,6 +470,17 @@ TEST(host_search_ranks_program_matches_and_hides_blocked)
 	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
 	CHECK_INT(n, 0);
 	free(hits);
+	/* Too soon for the hosts' 14 days' notice, or too long a stay. */
+	q.arrive = D0 + 10;
+	q.depart = D0 + 11;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	q.arrive = D0 + 20;
+	q.depart = D0 + 26;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
 	q.arrive = D0 + 30;
 	q.depart = D0 + 31;
 	CHECK_INT(db_block_add(db, s, c), DB_OK);
