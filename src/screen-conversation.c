@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db-block.h"
 #include "db-message.h"
 #include "db-user.h"
 #include "db.h"
@@ -251,7 +252,8 @@ conv_draw(struct screen_ctx *c, void *st)
 
 	layout(cv);
 	snprintf(title, sizeof title, "Conversation with %s (%s)%s", cv->peer.name,
-	    cv->peer.login, cv->has_older ? "  - Up for older messages" : "");
+	    cv->peer.login, cv->blocked_by_me ? "  - you blocked this member" :
+	    cv->has_older ? "  - Up for older messages" : "");
 	ui_draw_text(UI_BODY_TOP, 2, title, cols, UI_A_TITLE);
 	if (cv->n == 0)
 		ui_draw_text(VIEW_TOP, 2, "No messages yet. Press r to write one.",
@@ -344,12 +346,26 @@ conv_key(struct screen_ctx *c, void *st, int key)
 	return ui_keys_run(conv_keys, CONV_KEYS_N, c, st, key);
 }
 
+/* The peer, and whether I blocked them (the title says so to me; the
+ * other member is never told). */
+static bool
+load_peer(struct screen_ctx *c, struct conversation *cv, int64_t id)
+{
+	if (db_user_get(c->db, id, &cv->peer) != DB_OK) {
+		cv->peer.id = id;
+		return false;
+	}
+	if (db_block_by(c->db, c->me.id, id, &cv->blocked_by_me) != DB_OK)
+		log_warn("cannot read block state: %s", db_errmsg(c->db));
+	return true;
+}
+
 static void
 conv_update(struct screen_ctx *c, void *st)
 {
 	struct conversation *cv = st;
 
-	if (db_user_get(c->db, cv->peer.id, &cv->peer) != DB_OK) {
+	if (!load_peer(c, cv, cv->peer.id)) {
 		screen_error(c, "This member no longer exists.");
 		return;
 	}
@@ -374,8 +390,7 @@ conv_enter(struct screen_ctx *c, const void *arg)
 	struct conversation *cv = xcalloc(1, sizeof *cv);
 
 	message_limits_from_config(c->cfg, &cv->lim);
-	if (db_user_get(c->db, *(const int64_t *)arg, &cv->peer) != DB_OK)
-		cv->peer.id = *(const int64_t *)arg;
+	(void)load_peer(c, cv, *(const int64_t *)arg);
 	conversation_load_new(c, cv);
 	return cv;
 }

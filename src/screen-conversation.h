@@ -18,6 +18,7 @@ struct conversation {
 	struct member peer;
 	int64_t conv;			/* 0 until the first message */
 	int64_t first_unread;		/* messages from here on are "new" */
+	bool blocked_by_me;		/* shown to me only */
 	struct message_row *rows;	/* oldest first */
 	size_t n;
 	bool has_older;
