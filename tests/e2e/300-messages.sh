@@ -90,7 +90,7 @@ e2e_keys b y
 e2e_see b 'Unblocked Ann Archer'
 e2e_keys b q
 e2e_see b 'Inbox \(1\)'
-e2e_screen b | grep -q 'Ann Archer +[0-9]+ new' && fail "unread before Ann wrote"
+e2e_screen b | grep -Eq 'Ann Archer +[0-9]+ new' && fail "unread before Ann wrote"
 e2e_keys a r
 e2e_see a 'One more thing'
 e2e_keys a C-x
