@@ -31,7 +31,9 @@ struct db;
  *   DB_INVALID  empty, too long or bad text, or to oneself
  *   DB_NOTFOUND no such peer
  * The recipient's copy comes back from the archive and counts as unread;
- * the sender's own message counts as read for the sender. */
+ * the sender's own message counts as read for the sender. Runs its own
+ * write transaction (the rate-limit count and the insert are atomic), so it
+ * must not be called inside db_begin. why must not be NULL. */
 int db_message_send(struct db *db, int64_t sender_id, int64_t peer_id,
     const char *body, const struct message_limits *lim, int64_t *msg_id,
     enum message_refusal *why);

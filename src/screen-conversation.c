@@ -1,25 +1,22 @@
 /* A private conversation with one member: the messages, newest at the
- * bottom, older pages loaded as the member scrolls up; reply with the
- * multi-line editor; delete a message for oneself; report one to the
- * moderators. New messages appear while the screen is open (the update
- * hook runs when another session wrote) and are marked read on sight.
- * screen_open_conversation() is the one way in. */
+ * bottom, older pages loaded as the member scrolls up. New messages appear
+ * while the screen is open (the update hook runs when another session
+ * wrote) and are marked read on sight. The actions (reply, delete, report,
+ * archive) are in screen-conversation-act.c. screen_open_conversation()
+ * is the one way in. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "config.h"
 #include "db-block.h"
 #include "db-message.h"
-#include "db-report.h"
 #include "db-user.h"
 #include "db.h"
 #include "log.h"
 #include "message.h"
+#include "screen-conversation.h"
 #include "screen.h"
-#include "text.h"
 #include "ui-draw.h"
-#include "ui-edit.h"
 #include "ui-keys.h"
 #include "ui-widget.h"
 #include "xmalloc.h"
@@ -27,22 +24,6 @@
 #define PAGE		30	/* messages loaded at a time */
 #define VIEW_TOP	(UI_BODY_TOP + 2)
 #define BODY_X		4
-
-struct conversation {
-	struct member peer;
-	int64_t conv;			/* 0 until the first message */
-	int64_t first_unread;		/* messages from here on are "new" */
-	struct message_row *rows;	/* oldest first */
-	size_t n;
-	bool has_older;
-	size_t sel;			/* selected message */
-	size_t top;			/* first virtual row shown */
-	size_t *heights;		/* rows each message takes at `width` */
-	size_t width;
-	char *draft;			/* text of a refused reply, kept */
-	struct ui_line reason;		/* report reason, active while typing */
-	struct message_limits lim;
-};
 
 static size_t
 view_rows(const struct conversation *cv)
@@ -122,8 +103,8 @@ show_sel(struct conversation *cv)
 		cv->top = total > page ? total - page : 0;
 }
 
-static void
-to_bottom(struct conversation *cv)
+void
+conversation_to_bottom(struct conversation *cv)
 {
 	cv->sel = cv->n > 0 ? cv->n - 1 : 0;
 	show_sel(cv);
@@ -142,8 +123,8 @@ mark_read(struct screen_ctx *c, struct conversation *cv)
 }
 
 /* Loads the newest page (first time) or what arrived since (later). */
-static void
-load_new(struct screen_ctx *c, struct conversation *cv)
+void
+conversation_load_new(struct screen_ctx *c, struct conversation *cv)
 {
 	struct conversation_state cs;
 	struct message_row *rows = NULL;
@@ -181,7 +162,7 @@ load_new(struct screen_ctx *c, struct conversation *cv)
 	}
 	relayout(cv);
 	if (at_bottom)
-		to_bottom(cv);
+		conversation_to_bottom(cv);
 	mark_read(c, cv);
 }
 
@@ -214,185 +195,21 @@ load_older(struct screen_ctx *c, struct conversation *cv)
 
 /* Forgets the loaded messages and reads the newest page again (after a
  * delete, so the deleted one goes). */
-static void
-reload(struct screen_ctx *c, struct conversation *cv)
+void
+conversation_reload(struct screen_ctx *c, struct conversation *cv)
 {
 	db_message_rows_free(cv->rows, cv->n);
 	cv->rows = NULL;
 	cv->n = 0;
-	load_new(c, cv);
-}
-
-static void
-reply_done(struct screen_ctx *c, void *arg, const char *text)
-{
-	struct conversation *cv = arg;
-	enum message_refusal why = MESSAGE_SENT;
-	char msg[320];
-	int r;
-
-	if (text == NULL)
-		return;
-	if (cv->conv != 0)
-		r = db_message_reply(c->db, c->me.id, cv->conv, text, &cv->lim, NULL, &why);
-	else
-		r = db_message_send(c->db, c->me.id, cv->peer.id, text, &cv->lim, NULL, &why);
-	if (r == DB_OK) {
-		free(cv->draft);
-		cv->draft = NULL;
-		load_new(c, cv);
-		to_bottom(cv);
-		screen_info(c, "Message sent to %s.", cv->peer.name);
-		return;
-	}
-	/* Refused: the text stays for the next r. */
-	free(cv->draft);
-	cv->draft = xstrdup(text);
-	if (r == DB_ERR)
-		snprintf(msg, sizeof msg, "The message could not be sent; press r to try again.");
-	else
-		message_refusal_text(why, cv->peer.name, &cv->lim, msg, sizeof msg);
-	screen_error(c, "%s", msg);
-}
-
-/* Refusals a member can hear before typing; the data layer decides again
- * when the message is sent. */
-static bool
-may_write(struct screen_ctx *c, struct conversation *cv)
-{
-	bool blocked = false;
-	char msg[320];
-
-	if (!screen_can_post(c)) {
-		message_refusal_text(MESSAGE_NOT_ACTIVE, NULL, &cv->lim, msg, sizeof msg);
-		screen_error(c, "%s", msg);
-		return false;
-	}
-	if (db_block_between(c->db, c->me.id, cv->peer.id, &blocked) == DB_OK && blocked) {
-		message_refusal_text(MESSAGE_BLOCKED, cv->peer.name, &cv->lim, msg, sizeof msg);
-		screen_error(c, "%s", msg);
-		return false;
-	}
-	return true;
-}
-
-static void
-reply(struct screen_ctx *c, void *st)
-{
-	struct conversation *cv = st;
-	char title[MEMBER_NAME_SZ + 32];
-	char key[64];
-	struct ui_edit_req req;
-
-	if (!may_write(c, cv))
-		return;
-	snprintf(title, sizeof title, "Message to %s", cv->peer.name);
-	/* A dropped connection gives the unsent message back next time. */
-	snprintf(key, sizeof key, "msg:%lld", (long long)cv->peer.id);
-	memset(&req, 0, sizeof req);
-	req.draft_key = key;
-	req.title = title;
-	req.text = cv->draft;
-	req.max_chars = cv->lim.max_chars;
-	req.done = reply_done;
-	req.arg = cv;
-	ui_edit_open(c, &req);
-}
-
-static void
-delete_answer(struct screen_ctx *c, void *arg, bool yes)
-{
-	struct conversation *cv = arg;
-
-	if (!yes || cv->sel >= cv->n)
-		return;
-	if (db_message_delete(c->db, c->me.id, cv->rows[cv->sel].id) != DB_OK) {
-		screen_error(c, "The message could not be deleted.");
-		return;
-	}
-	screen_info(c, "Message deleted for you; %s still has it.", cv->peer.name);
-	reload(c, cv);
-}
-
-static void
-ask_delete(struct screen_ctx *c, void *st)
-{
-	struct conversation *cv = st;
-
-	if (cv->n == 0)
-		return;
-	screen_ask(c, "Delete the selected message for you? [y/n]", delete_answer, cv);
-}
-
-static void
-open_report(struct screen_ctx *c, void *st)
-{
-	struct conversation *cv = st;
-
-	if (cv->n == 0)
-		return;
-	if (cv->rows[cv->sel].sender_id == c->me.id) {
-		screen_error(c, "That is your own message; select one from %s to report.",
-		    cv->peer.name);
-		return;
-	}
-	ui_line_open(&cv->reason, NULL, REPORT_REASON_MAX, false);
-}
-
-static void
-send_report(struct screen_ctx *c, struct conversation *cv)
-{
-	const char *reason = ui_line_text(&cv->reason), *why;
-	char esc[64];
-
-	if ((why = text_check_line(reason, REPORT_REASON_MAX)) != NULL) {
-		screen_refused(c, why);
-		return;
-	}
-	if (reason[0] == '\0') {
-		screen_error(c, "Please say briefly why you report this message.");
-		return;
-	}
-	if (db_message_report(c->db, c->me.id, cv->rows[cv->sel].id, reason, NULL) != DB_OK) {
-		screen_error(c, "The report could not be stored; please try again.");
-		return;
-	}
-	log_info("message reported: user=%s message=%lld",
-	    text_escape_log(esc, sizeof esc, c->me.login), (long long)cv->rows[cv->sel].id);
-	ui_line_close(&cv->reason);
-	screen_info(c, "Reported to the moderators. Thank you.");
-}
-
-static void
-view_profile(struct screen_ctx *c, void *st)
-{
-	struct conversation *cv = st;
-
-	screen_push(c, &screen_profile, &cv->peer.id);
-}
-
-static void
-archive(struct screen_ctx *c, void *st)
-{
-	struct conversation *cv = st;
-	char name[MEMBER_NAME_SZ];
-
-	if (cv->conv == 0 || db_message_archive(c->db, c->me.id, cv->conv, true) != DB_OK) {
-		screen_error(c, "Nothing to archive yet.");
-		return;
-	}
-	/* Popping frees cv: keep what the message needs first. */
-	text_copy(name, sizeof name, cv->peer.name);
-	screen_pop(c);
-	screen_info(c, "Conversation with %s archived; a new message brings it back.", name);
+	conversation_load_new(c, cv);
 }
 
 static const struct ui_binding conv_keys[] = {
-	{ 'r', 'R', "r reply", reply },
-	{ 'd', UI_KEY_DELETE, "d delete", ask_delete },
-	{ '!', 0, "! report", open_report },
-	{ 'a', 'A', "a archive", archive },
-	{ 'p', 'P', "p profile", view_profile },
+	{ 'r', 'R', "r reply", conversation_reply },
+	{ 'd', UI_KEY_DELETE, "d delete", conversation_ask_delete },
+	{ '!', 0, "! report", conversation_open_report },
+	{ 'a', 'A', "a archive", conversation_archive },
+	{ 'p', 'P', "p profile", conversation_view_profile },
 };
 #define CONV_KEYS_N (sizeof conv_keys / sizeof conv_keys[0])
 
@@ -435,7 +252,8 @@ conv_draw(struct screen_ctx *c, void *st)
 
 	layout(cv);
 	snprintf(title, sizeof title, "Conversation with %s (%s)%s", cv->peer.name,
-	    cv->peer.login, cv->has_older ? "  - Up for older messages" : "");
+	    cv->peer.login, cv->blocked_by_me ? "  - you blocked this member" :
+	    cv->has_older ? "  - Up for older messages" : "");
 	ui_draw_text(UI_BODY_TOP, 2, title, cols, UI_A_TITLE);
 	if (cv->n == 0)
 		ui_draw_text(VIEW_TOP, 2, "No messages yet. Press r to write one.",
@@ -490,7 +308,7 @@ move_key(struct screen_ctx *c, struct conversation *cv, int key)
 		cv->sel = 0;
 		return true;
 	case UI_KEY_END:
-		to_bottom(cv);
+		conversation_to_bottom(cv);
 		return true;
 	default:
 		return false;
@@ -513,7 +331,7 @@ conv_key(struct screen_ctx *c, void *st, int key)
 	if (cv->reason.active) {
 		switch (ui_line_key(&cv->reason, c, key)) {
 		case UI_LINE_DONE:
-			send_report(c, cv);
+			conversation_send_report(c, cv);
 			break;
 		case UI_LINE_CANCEL:
 			ui_line_close(&cv->reason);
@@ -528,16 +346,30 @@ conv_key(struct screen_ctx *c, void *st, int key)
 	return ui_keys_run(conv_keys, CONV_KEYS_N, c, st, key);
 }
 
+/* The peer, and whether I blocked them (the title says so to me; the
+ * other member is never told). */
+static bool
+load_peer(struct screen_ctx *c, struct conversation *cv, int64_t id)
+{
+	if (db_user_get(c->db, id, &cv->peer) != DB_OK) {
+		cv->peer.id = id;
+		return false;
+	}
+	if (db_block_by(c->db, c->me.id, id, &cv->blocked_by_me) != DB_OK)
+		log_warn("cannot read block state: %s", db_errmsg(c->db));
+	return true;
+}
+
 static void
 conv_update(struct screen_ctx *c, void *st)
 {
 	struct conversation *cv = st;
 
-	if (db_user_get(c->db, cv->peer.id, &cv->peer) != DB_OK) {
+	if (!load_peer(c, cv, cv->peer.id)) {
 		screen_error(c, "This member no longer exists.");
 		return;
 	}
-	load_new(c, cv);
+	conversation_load_new(c, cv);
 }
 
 static void
@@ -558,9 +390,8 @@ conv_enter(struct screen_ctx *c, const void *arg)
 	struct conversation *cv = xcalloc(1, sizeof *cv);
 
 	message_limits_from_config(c->cfg, &cv->lim);
-	if (db_user_get(c->db, *(const int64_t *)arg, &cv->peer) != DB_OK)
-		cv->peer.id = *(const int64_t *)arg;
-	load_new(c, cv);
+	(void)load_peer(c, cv, *(const int64_t *)arg);
+	conversation_load_new(c, cv);
 	return cv;
 }
 

@@ -2,15 +2,20 @@
 """Private message delivery latency with 100 concurrent sessions, and the
 CPU an idle session uses.
 
-  bench-messages.py BIN [SESSIONS] [ROUNDS]
+  bench-messages.py BIN [SESSIONS] [ROUNDS] [--local]
 
-Makes SESSIONS members (default 100) in a temporary database (inserted with
-sqlite3: no passwords, so no argon2 work), then runs one `BIN local --user`
-UI process per member, each in its own pty (80x24) against that database:
-the same UI process a member gets over SSH, without the SSH transport (the
-session process only pumps bytes, so it is left out to keep 100 sessions
-cheap on a small machine). Half the sessions are senders, half recipients;
-every pair opens its conversation through the real UI (i, n, login, Enter).
+Makes SESSIONS members (default 100) with an SSH key each (`user add
+--pubkey`: no password, so no argon2 work) in a temporary database, starts
+`BIN serve` on a free loopback port and logs every member in with a real
+OpenSSH client in its own pty (80x24): the whole path, session process and
+channel pump included. Logins are made one at a time (the listener limits
+unauthenticated connections per address). Half the sessions are senders,
+half recipients; every pair opens its conversation through the real UI
+(i, n, login, Enter).
+
+With --local each session is a `BIN local --user` UI process in a pty
+instead (members inserted with sqlite3): the same UI process without the
+SSH transport, cheaper on a small machine.
 
 Each round, every sender presses r, types a unique random token and sends
 it with Ctrl-X at a random moment within two seconds. The latency is from
@@ -19,14 +24,17 @@ recipient's pty output (the recipient's UI noticed PRAGMA data_version move,
 re-read the conversation and drew it). Prints p50/p95/max.
 
 Then all sessions sit idle for 30 s and the CPU time of their UI processes
-(/proc/PID/stat utime+stime) gives the per-session idle CPU.
+(/proc/PID/stat utime+stime; over SSH the session and UI processes of
+every connection, not the clients) gives the idle CPU per process.
 Figures only: nothing here passes or fails."""
-import fcntl, os, pty, random, select, signal, sqlite3, statistics, string, struct
+import fcntl, os, pty, random, select, signal, socket, sqlite3, statistics, string, struct
 import subprocess, sys, tempfile, termios, time
 
-BIN = os.path.abspath(sys.argv[1])
-N = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+SSH_MODE = "--local" not in sys.argv
+ARGS = [a for a in sys.argv if a != "--local"]
+BIN = os.path.abspath(ARGS[1])
+N = int(ARGS[2]) if len(ARGS) > 2 else 100
+ROUNDS = int(ARGS[3]) if len(ARGS) > 3 else 3
 IDLE_SECS = int(os.environ.get("BENCH_IDLE_SECS", "30"))
 ROOT = os.path.dirname(BIN)
 SCREENS = os.path.join(ROOT, "screens")
@@ -36,15 +44,53 @@ CLK = os.sysconf("SC_CLK_TCK")
 
 
 def make_members():
-    subprocess.run([BIN, "db", "check", "--db", db], check=True, stdout=subprocess.DEVNULL)
-    con = sqlite3.connect(db)
     week_ago = int(time.time()) - 7 * 86400
-    con.executemany(
-        "INSERT INTO users (login, display_name, role, status, created_at, rules_accepted_at)"
-        " VALUES (?, ?, 'alumni', 'active', ?, ?)",
-        [("u%03d" % i, "Bench Member %03d" % i, week_ago, week_ago) for i in range(N)])
+    if not SSH_MODE:
+        subprocess.run([BIN, "db", "check", "--db", db], check=True,
+                       stdout=subprocess.DEVNULL)
+        con = sqlite3.connect(db)
+        con.executemany(
+            "INSERT INTO users (login, display_name, role, status, created_at, "
+            "rules_accepted_at) VALUES (?, ?, 'alumni', 'active', ?, ?)",
+            [("u%03d" % i, "Bench Member %03d" % i, week_ago, week_ago) for i in range(N)])
+        con.commit()
+        con.close()
+        return
+    # Real accounts with a key each (keys are unique per member).
+    for i in range(N):
+        key = os.path.join(tmp, "id%03d" % i)
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key], check=True)
+        subprocess.run([BIN, "user", "add", "u%03d" % i, "--name", "Bench Member %03d" % i,
+                        "--role", "alumni", "--pubkey", key + ".pub", "--db", db],
+                       check=True, stdout=subprocess.DEVNULL)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE users SET created_at = ?, rules_accepted_at = ?", (week_ago, week_ago))
     con.commit()
     con.close()
+
+
+server = None
+port = 0
+
+
+def start_server():
+    global server, port
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    log = open(os.path.join(tmp, "server.log"), "w")
+    args = [BIN, "serve", "--port", str(port), "--db", db, "--keys", os.path.join(tmp, "keys")]
+    if os.path.isdir(SCREENS):
+        args += ["--screens", SCREENS]
+    server = subprocess.Popen(args, stdout=log, stderr=log)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("the server did not start")
 
 
 class Session:
@@ -55,11 +101,17 @@ class Session:
         if self.pid == 0:
             os.environ["TERM"] = "xterm-256color"
             os.environ["LANG"] = "C.UTF-8"
+            os.dup2(os.open(os.path.join(tmp, "ui.log"), os.O_WRONLY | os.O_APPEND |
+                            os.O_CREAT), 2)
+            if SSH_MODE:
+                os.execvp("ssh", ["ssh", "-tt", "-o", "StrictHostKeyChecking=no",
+                                  "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+                                  "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+                                  "-i", os.path.join(tmp, "id%03d" % i), "-p", str(port),
+                                  self.login + "@127.0.0.1"])
             args = [BIN, "local", "--user", self.login, "--db", db]
             if os.path.isdir(SCREENS):
                 args += ["--screens", SCREENS]
-            os.dup2(os.open(os.path.join(tmp, "ui.log"), os.O_WRONLY | os.O_APPEND |
-                            os.O_CREAT), 2)
             os.execv(BIN, args)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         os.set_blocking(self.fd, False)
@@ -147,6 +199,15 @@ def run_round(pairs, lat):
     return sum(1 for p in pending if len(p) == 5)
 
 
+def ui_pids():
+    """The processes that serve the sessions: the local UIs, or with --ssh
+    the session and UI processes the server forked (not the clients)."""
+    if not SSH_MODE:
+        return [s.pid for s in sessions]
+    out = subprocess.run(["pgrep", "-f", "--", db], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split() if int(p) != server.pid]
+
+
 def cpu_ticks(pids):
     total = 0
     for pid in pids:
@@ -167,11 +228,15 @@ def pct(xs, p):
 def main():
     random.seed(1)
     make_members()
+    if SSH_MODE:
+        start_server()
     t0 = time.monotonic()
     for i in range(N):
         s = Session(i)
         sessions.append(s)
         by_fd[s.fd] = s
+        if SSH_MODE:
+            wait_for(s, b"Bench Member", 60)
     for s in sessions:
         wait_for(s, b"Bench Member", 60)
     start_secs = time.monotonic() - t0
@@ -184,7 +249,7 @@ def main():
     for _ in range(ROUNDS):
         lost += run_round(pairs, lat)
     # Idle: nobody types; the UIs only wake once a second to poll.
-    pids = [s.pid for s in sessions]
+    pids = ui_pids()
     for _ in range(10):
         pump(0.1)
     c0, w0 = cpu_ticks(pids), time.monotonic()
@@ -192,14 +257,15 @@ def main():
         pump(1.0)
     c1, w1 = cpu_ticks(pids), time.monotonic()
     idle_pct = 100.0 * (c1 - c0) / CLK / (w1 - w0) / len(pids)
-    print("messages: %d concurrent sessions (mentorbbs local UI processes in ptys, "
-          "no SSH transport), %d started in %.1f s" % (N, N, start_secs))
+    how = ("OpenSSH clients logged in to mentorbbs serve" if SSH_MODE else
+           "mentorbbs local UI processes in ptys, no SSH transport")
+    print("messages: %d concurrent sessions (%s), started in %.1f s" % (N, how, start_secs))
     if lat:
         print("messages: delivery latency (Ctrl-X on sender -> text on recipient's "
               "screen), %d messages: p50 %.0f ms  p95 %.0f ms  max %.0f ms%s" %
               (len(lat), 1000 * statistics.median(lat), 1000 * pct(lat, 95),
                1000 * max(lat), "  (%d not seen within 30 s)" % lost if lost else ""))
-    print("messages: idle CPU over %d s: %.3f%% per session (%d sessions, %.2f%% in total)" %
+    print("messages: idle CPU over %d s: %.3f%% per process (%d processes, %.2f%% in total)" %
           (IDLE_SECS, idle_pct, len(pids), idle_pct * len(pids)))
 
 
@@ -215,4 +281,10 @@ finally:
             os.waitpid(s.pid, 0)
         except OSError:
             pass
+    if server is not None:
+        server.terminate()
+        server.wait()
+    # Session processes are their own process sessions: they end when their
+    # client goes; give them a moment before the files go.
+    time.sleep(1)
     subprocess.run(["rm", "-rf", tmp])

@@ -66,7 +66,7 @@ e2e_keys b Home; e2e_keys b r
 e2e_see b 'Editing: Reply to Ann Archer'
 e2e_type b 'half-typed reply that must survive'
 e2e_see b 'half-typed reply that must survive'
-pkill -KILL -f "ssh .*ben@127.0.0.1"
+pkill -KILL -f "ssh .*-p $PORT ben@127.0.0.1"
 for _ in $(seq 50); do
   [ "$(e2e_sql "select count(*) from drafts where text like 'half-typed%'")" = 1 ] && break; sleep 0.1
 done

@@ -74,10 +74,11 @@ e2e_screen a | grep -q 'blocked' && fail "Ann is told who blocked whom"
 # Bob cannot write to Ann either, while the block stands. m on her profile
 # goes back to the open conversation (no second copy on the stack).
 e2e_keys b m
-e2e_see b 'Conversation with Ann Archer'
+e2e_see b 'Conversation with Ann Archer \(ann\) +- you blocked this member'
 e2e_keys b r
 e2e_see b 'You cannot message Ann Archer\.'
-# Bob finds Ann in his blocked list and unblocks her; Ann's kept text goes.
+# Bob finds Ann in his blocked list and unblocks her, then waits in his
+# inbox: Ann's kept text goes, and Bob's inbox count updates by itself.
 e2e_keys b q
 e2e_see b 'Inbox \(1\)'
 e2e_keys b B
@@ -87,9 +88,14 @@ e2e_keys b u
 e2e_see b 'Unblock Ann Archer\? \[y/n\]'
 e2e_keys b y
 e2e_see b 'Unblocked Ann Archer'
+e2e_keys b q
+e2e_see b 'Inbox \(1\)'
+e2e_screen b | grep -Eq 'Ann Archer +[0-9]+ new' && fail "unread before Ann wrote"
 e2e_keys a r
 e2e_see a 'One more thing'
 e2e_keys a C-x
 e2e_see a 'Message sent to Bob Baker'
+e2e_see b 'Ann Archer +1 new +just now +One more thing' 3
+e2e_see b '1 new message'
 [ "$(e2e_sql 'select count(*) from messages')" = 3 ] || fail "message after unblock not stored"
 exit 0

@@ -14,7 +14,7 @@ e2e_see b 'Welcome.*Dave Diaz'
 n=$(pgrep -f -- "ui .*--db $DB" | wc -l)
 [ "$n" -eq 2 ] || fail "expected 2 UI processes, found $n"
 # Drop one client hard: its session and UI must exit.
-pkill -KILL -f "ssh .*dave@127.0.0.1" 2>/dev/null
+pkill -KILL -f "ssh .*-p $PORT dave@127.0.0.1" 2>/dev/null
 for _ in $(seq 100); do
   [ "$(pgrep -f -- "ui .*--db $DB" | wc -l)" -eq 0 ] && break; sleep 0.1
 done

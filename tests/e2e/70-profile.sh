@@ -45,7 +45,7 @@ e2e_keys b e; e2e_see b 'Edit your profile'
 e2e_keys b Down Down Down Down Down Down Down Down Down Down Down Enter
 e2e_see b 'Editing: Bio'
 e2e_type b 'half-typed text that is never saved'
-pkill -KILL -f "ssh .*erin@127.0.0.1"
+pkill -KILL -f "ssh .*-p $PORT erin@127.0.0.1"
 for _ in $(seq 50); do
   [ "$(pgrep -f -- "ui .*--db $DB" | wc -l)" -eq 0 ] && break; sleep 0.1
 done

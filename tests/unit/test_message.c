@@ -42,6 +42,9 @@ TEST(message_rules_body_rate_and_refusal_text)
 	CHECK(strstr(buf, "at most 10 characters") != NULL);
 	message_preview("line one\nline\ttwo", buf, sizeof buf);
 	CHECK_STR(buf, "line one line two");
+	/* Invalid bytes are dropped from a preview, never passed on. */
+	message_preview("ok\xff\xfe then", buf, sizeof buf);
+	CHECK_STR(buf, "ok then");
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
 	message_preview(big, buf, 20);
@@ -129,8 +132,9 @@ TEST(message_inbox_order_paging_archive_and_delete_for_oneself)
 	struct db *db = fx_db();
 	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_STUDENT);
 	int64_t c = fx_member(db, "cat", ROLE_TRAINEE), d = fx_member(db, "dan", ROLE_STUDENT);
-	int64_t cb = 0, m = 0, hidden = 0;
+	int64_t cb = 0, m = 0, hidden = 0, n = 0;
 	enum message_refusal why;
+	struct conversation_state cs;
 	struct inbox_row *in = NULL;
 	struct inbox_cursor cur;
 	struct message_row *rows = NULL, one;
@@ -189,8 +193,12 @@ TEST(message_inbox_order_paging_archive_and_delete_for_oneself)
 	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), DB_OK);
 	CHECK_STR(in[0].preview, "from bob");	/* newest she still sees */
 	free(in);
-	/* Ann deletes the whole conversation for herself. */
+	/* Ann deletes the whole conversation for herself: its unread go too. */
+	CHECK_INT(db_message_unread_total(db, a, &n), DB_OK);
+	CHECK(n > 0);
 	CHECK_INT(db_message_delete_conversation(db, a, cb), DB_OK);
+	CHECK_INT(db_message_state(db, a, cb, &cs), DB_OK);
+	CHECK_INT(cs.unread, 0);
 	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), DB_OK);
 	CHECK_INT(k, 2);
 	free(in);
