@@ -12,30 +12,12 @@
 
 static const struct option ui_opts[] = {
 	{ "user-id", required_argument, NULL, 'u' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "screens", required_argument, NULL, 's' },
-	{ "name", required_argument, NULL, 'n' },
-	{ "new-login", required_argument, NULL, 'N' },
-	{ "reg-mode", required_argument, NULL, 'r' },
-	{ "idle-timeout", required_argument, NULL, 'i' },
-	{ "idle-warn", required_argument, NULL, 'w' },
+	{ "set", required_argument, NULL, 'S' },
 	{ "term", required_argument, NULL, 't' },
 	{ "peer", required_argument, NULL, 'p' },
 	{ "key-type", required_argument, NULL, 'K' },
 	{ "key", required_argument, NULL, 'k' },
-	{ "msg-per-minute", required_argument, NULL, 'm' },
-	{ "msg-per-minute-pending", required_argument, NULL, 'M' },
-	{ "msg-max-chars", required_argument, NULL, 'x' },
 	{ NULL, 0, NULL, 0 }
-};
-
-static const char *const ui_keys[][2] = {
-	['d'] = { "server", "db" }, ['s'] = { "server", "screens" },
-	['n'] = { "bbs", "name" }, ['N'] = { "registration", "login" },
-	['r'] = { "registration", "mode" }, ['i'] = { "session", "idle_timeout" },
-	['w'] = { "session", "idle_warn" },
-	['m'] = { "messages", "per_minute" }, ['M'] = { "messages", "per_minute_pending" },
-	['x'] = { "messages", "max_chars" },
 };
 
 int
@@ -72,10 +54,9 @@ cli_ui(int argc, char **argv)
 		case 'k':
 			a.offered_key_b64 = optarg;
 			break;
-		case 'd': case 's': case 'n': case 'N': case 'r': case 'i': case 'w':
-		case 'm': case 'M': case 'x':
-			if (config_set(&cfg, ui_keys[c][0], ui_keys[c][1], optarg, err, sizeof err) != 0)
-				return cli_usage("ui: %s", err);
+		case 'S':
+			if (config_set_arg(&cfg, optarg, err, sizeof err) != 0)
+				return cli_usage("ui: --set %.60s: %s", optarg, err);
 			break;
 		default:
 			return cli_usage("ui: internal command, started by the server");

@@ -299,6 +299,51 @@ config_set(struct config *c, const char *section, const char *key,
 	return -1;
 }
 
+int
+config_get(const struct config *c, size_t i, const char **section,
+    const char **key, char *val, size_t valsz)
+{
+	const struct setting *st;
+	const char *base = (const char *)c;
+
+	if (i >= nitems(settings))
+		return -1;
+	st = &settings[i];
+	*section = st->section;
+	*key = st->key;
+	switch (st->kind) {
+	case K_INT:
+		snprintf(val, valsz, "%d", *(const int *)(base + st->off));
+		break;
+	case K_MODE:
+		snprintf(val, valsz, "%s",
+		    config_reg_mode_name(*(const enum reg_mode *)(base + st->off)));
+		break;
+	case K_ADDR: case K_PATH: case K_NAME: case K_LOGIN:
+		snprintf(val, valsz, "%s", base + st->off);
+		break;
+	}
+	return 0;
+}
+
+int
+config_set_arg(struct config *c, const char *arg, char *err, size_t errsz)
+{
+	const char *dot = strchr(arg, '.'), *eq = strchr(arg, '=');
+	char section[64], key[64];
+
+	if (dot == NULL || eq == NULL || eq < dot || (size_t)(dot - arg) >= sizeof section ||
+	    (size_t)(eq - dot - 1) >= sizeof key) {
+		snprintf(err, errsz, "expected section.key=value");
+		return -1;
+	}
+	memcpy(section, arg, (size_t)(dot - arg));
+	section[dot - arg] = '\0';
+	memcpy(key, dot + 1, (size_t)(eq - dot - 1));
+	key[eq - dot - 1] = '\0';
+	return config_set(c, section, key, eq + 1, err, errsz);
+}
+
 /* State of one config_load_file: the file, the line inih is on (inih counts
  * lines too, but this build does not pass them to the handler) and the first
  * error found. */

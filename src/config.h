@@ -8,6 +8,8 @@
 enum reg_mode { REG_OPEN, REG_APPROVAL, REG_CLOSED };
 
 #define CONFIG_PATH_MAX 1024
+#define CONFIG_SETTINGS_MAX 64	/* rows in config.c's table, with room to grow */
+#define CONFIG_ARG_MAX (CONFIG_PATH_MAX + 96)	/* "section.key=value" */
 
 struct config {
 	char listen[64];		/* [server] listen = 127.0.0.1 */
@@ -44,6 +46,15 @@ int config_load_file(struct config *c, const char *path, char *err, size_t errsz
  * a message in err. Used by the file loader and by tests. */
 int config_set(struct config *c, const char *section, const char *key,
     const char *value, char *err, size_t errsz);
+
+/* The settings as text, one at a time, in table order: i from 0 while it
+ * returns 0 (-1 past the last). The session process hands every setting to
+ * the UI process this way ("--set section.key=value"), so a new setting
+ * reaches the UI without touching the hand-off. */
+int config_get(const struct config *c, size_t i, const char **section,
+    const char **key, char *val, size_t valsz);
+/* Parses "section.key=value" and applies it like config_set. */
+int config_set_arg(struct config *c, const char *arg, char *err, size_t errsz);
 
 /* "open" -> REG_OPEN etc. Returns 0 or -1 for an unknown word. */
 int config_parse_reg_mode(const char *s, enum reg_mode *out);

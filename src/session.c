@@ -124,37 +124,42 @@ ui_done(const struct session *s)
 	return s->pty_eof && s->to_pty_len == 0;
 }
 
+/* Every setting goes to the UI as "--set section.key=value": the UI reads
+ * no config file, so it sees exactly what this daemon was started with. */
+static size_t
+add_settings(const struct config *cfg, char **argv, size_t n, char (*buf)[CONFIG_ARG_MAX])
+{
+	const char *section, *key;
+	char val[CONFIG_PATH_MAX];
+
+	for (size_t i = 0; config_get(cfg, i, &section, &key, val, sizeof val) == 0; i++) {
+		if (i >= CONFIG_SETTINGS_MAX)
+			fatal("more settings than CONFIG_SETTINGS_MAX");
+		snprintf(buf[i], CONFIG_ARG_MAX, "%s.%s=%s", section, key, val);
+		argv[n++] = (char *)"--set";
+		argv[n++] = buf[i];
+	}
+	return n;
+}
+
 static int
 spawn_ui(struct session *s)
 {
-	char uid[32], idle[16], warn[16], msg_rate[16], msg_rate_new[16], msg_max[16];
+	static char settings[CONFIG_SETTINGS_MAX][CONFIG_ARG_MAX];
+	char uid[32];
 	const char *term = s->term[0] != '\0' ? s->term : "vt100";
 	char termenv[80];
-	char *argv[40];
+	char *argv[2 * CONFIG_SETTINGS_MAX + 16];
 	char *env[] = { termenv, (char *)"LANG=C.UTF-8", (char *)"LC_ALL=C.UTF-8",
 	    (char *)"PATH=/usr/bin:/bin", NULL };
-	int n = 0;
+	size_t n = 0;
 
 	snprintf(termenv, sizeof termenv, "TERM=%s", term);
 	snprintf(uid, sizeof uid, "%lld", (long long)s->user_id);
-	snprintf(idle, sizeof idle, "%d", s->cfg->idle_timeout);
-	snprintf(warn, sizeof warn, "%d", s->cfg->idle_warn);
-	snprintf(msg_rate, sizeof msg_rate, "%d", s->cfg->msg_per_minute);
-	snprintf(msg_rate_new, sizeof msg_rate_new, "%d", s->cfg->msg_per_minute_new);
-	snprintf(msg_max, sizeof msg_max, "%d", s->cfg->msg_max_chars);
 	argv[n++] = (char *)"mentorbbs";
 	argv[n++] = (char *)"ui";
 	argv[n++] = (char *)"--user-id"; argv[n++] = uid;
-	argv[n++] = (char *)"--db"; argv[n++] = (char *)s->cfg->db_path;
-	argv[n++] = (char *)"--screens"; argv[n++] = (char *)s->cfg->screens_dir;
-	argv[n++] = (char *)"--name"; argv[n++] = (char *)s->cfg->bbs_name;
-	argv[n++] = (char *)"--new-login"; argv[n++] = (char *)s->cfg->new_login;
-	argv[n++] = (char *)"--reg-mode"; argv[n++] = (char *)config_reg_mode_name(s->cfg->reg_mode);
-	argv[n++] = (char *)"--idle-timeout"; argv[n++] = idle;
-	argv[n++] = (char *)"--idle-warn"; argv[n++] = warn;
-	argv[n++] = (char *)"--msg-per-minute"; argv[n++] = msg_rate;
-	argv[n++] = (char *)"--msg-per-minute-pending"; argv[n++] = msg_rate_new;
-	argv[n++] = (char *)"--msg-max-chars"; argv[n++] = msg_max;
+	n = add_settings(s->cfg, argv, n, settings);
 	argv[n++] = (char *)"--term"; argv[n++] = (char *)term;
 	argv[n++] = (char *)"--peer"; argv[n++] = s->peer;
 	if (s->registration && s->key_b64 != NULL) {

@@ -82,7 +82,7 @@ try:
           % (N, statistics.median(times) * 1000, p95 * 1000, times[0] * 1000))
     t, pid, fd = login()
     time.sleep(2)
-    ui = subprocess.run(["pgrep", "-f", "ui .*--db " + db], capture_output=True, text=True).stdout.split()
+    ui = subprocess.run(["pgrep", "-f", "ui .*server[.]db=" + db], capture_output=True, text=True).stdout.split()
     sess = [int(subprocess.run(["ps", "-o", "ppid=", "-p", u], capture_output=True, text=True).stdout) for u in ui]
     if ui:
         u, sp = int(ui[0]), sess[0]

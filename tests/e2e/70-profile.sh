@@ -47,9 +47,9 @@ e2e_see b 'Editing: Bio'
 e2e_type b 'half-typed text that is never saved'
 pkill -KILL -f "ssh .*-p $PORT erin@127.0.0.1"
 for _ in $(seq 50); do
-  [ "$(pgrep -f -- "ui .*--db $DB" | wc -l)" -eq 0 ] && break; sleep 0.1
+  [ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] && break; sleep 0.1
 done
-[ "$(pgrep -f -- "ui .*--db $DB" | wc -l)" -eq 0 ] || fail "UI process left after the client dropped"
+[ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] || fail "UI process left after the client dropped"
 [ "$(e2e_sql 'select count(*) from presence')" = 0 ] || fail "presence row left behind"
 e2e_login c erin 'erin password'
 e2e_see c 'Welcome back, Erin Evans'

@@ -516,3 +516,31 @@ TEST(config_mentoring_section)
 	CHECK_INT(config_set(&c, "mentoring", "max_requests", "2", err, sizeof err), -1);
 	CHECK_INT(c.mentor_max_pending, 4);
 }
+
+/* The session hands every setting to the UI as text: what comes out of
+ * config_get must go back in through config_set_arg unchanged. */
+TEST(config_settings_round_trip_as_arguments)
+{
+	struct config a, b;
+	const char *section, *key;
+	char val[CONFIG_PATH_MAX], arg[CONFIG_ARG_MAX], err[256];
+	size_t i;
+
+	config_defaults(&a);
+	CHECK_INT(config_set(&a, "registration", "mode", "approval", err, sizeof err), 0);
+	CHECK_INT(config_set(&a, "bbs", "name", "Alumni Mentors", err, sizeof err), 0);
+	CHECK_INT(config_set(&a, "mentoring", "max_pending_requests", "5", err, sizeof err), 0);
+	CHECK_INT(config_set(&a, "messages", "max_chars", "123", err, sizeof err), 0);
+	CHECK_INT(config_set(&a, "server", "db", "/var/lib/x=y.db", err, sizeof err), 0);
+	config_defaults(&b);
+	for (i = 0; config_get(&a, i, &section, &key, val, sizeof val) == 0; i++) {
+		snprintf(arg, sizeof arg, "%s.%s=%s", section, key, val);
+		CHECK_INT(config_set_arg(&b, arg, err, sizeof err), 0);
+	}
+	CHECK(i > 15 && i <= CONFIG_SETTINGS_MAX);
+	CHECK(memcmp(&a, &b, sizeof a) == 0);
+	CHECK_INT(config_set_arg(&b, "messages.max_chars", err, sizeof err), -1);
+	CHECK_INT(config_set_arg(&b, "nodot=1", err, sizeof err), -1);
+	CHECK_INT(config_set_arg(&b, "messages.nokey=1", err, sizeof err), -1);
+	CHECK_INT(config_set_arg(&b, "messages.max_chars=lots", err, sizeof err), -1);
+}
