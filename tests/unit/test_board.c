@@ -345,6 +345,13 @@ TEST(board_search_words_phrases_prefix_and_filters)
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, r1);
 	free(hits);
+	/* Punctuation is read as words, not as FTS5 syntax. */
+	CHECK_INT(db_board_search(f.db, f.ann, "residency-interviews", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "season: tips", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(hits);
 	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 10, &hits, &n), DB_INVALID);
 	CHECK_INT(db_board_search(f.db, f.ann, "\"unbalanced AND", 10, &hits, &n), DB_INVALID);
 	CHECK_INT(db_board_search(f.db, 0, "boston", 10, &hits, &n), DB_DENIED);
