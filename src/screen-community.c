@@ -139,7 +139,7 @@ communities_draw(struct screen_ctx *c, void *st)
 		return;
 	}
 	screen_hints(c, "Enter open  j join/leave  m mine/all  r new posts  / search  "
-	    "n request  v volunteer  s my requests  ? help");
+	    "n v s requests");
 }
 
 static void
