@@ -37,7 +37,8 @@ struct board_community {
 	int64_t members;
 	int64_t last_post_at;		/* 0: no posts yet */
 	bool joined;
-	int64_t unread;			/* unread posts; joined communities only */
+	int64_t unread;			/* unread posts, joined communities only;
+					 * counted up to BOARD_COUNT_CAP */
 };
 
 /* All communities (mine_only: only those actor joined), regions first,
@@ -132,13 +133,16 @@ int db_board_read_thread_unread(struct db *db, int64_t actor_id, int64_t thread_
     int64_t *count);
 /* follow: 1 follow, -1 mute, 0 neither. */
 int db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int follow);
-/* The next post of the new-posts scan: joined communities by name, then
- * followed threads elsewhere; within them thread by thread, each thread's
- * unread posts oldest first. Muted threads, one's own posts, deleted posts
- * and blocked members are skipped. DB_NOTFOUND when nothing is left.
- * Caller frees out->body. */
-int db_board_read_next(struct db *db, int64_t actor_id, struct board_post *out);
-/* Total posts the scan would still walk. */
+/* The next post of the new-posts scan. in_thread (0: none) is the thread
+ * being read: its next unread post comes first, so the scan reads thread
+ * by thread, each thread's unread posts oldest first. Then joined
+ * communities by name (the thread of each one's oldest unread post), then
+ * followed threads elsewhere. Muted threads, one's own posts, deleted
+ * posts and blocked members are skipped. Each step is one bounded index
+ * seek. DB_NOTFOUND when nothing is left. Caller frees out->body. */
+int db_board_read_next(struct db *db, int64_t actor_id, int64_t in_thread,
+    struct board_post *out);
+/* Posts the scan would still walk, counted up to BOARD_COUNT_CAP. */
 int db_board_read_count(struct db *db, int64_t actor_id, int64_t *count);
 
 /* ---- db-board-search.c ---- */
