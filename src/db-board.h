@@ -194,9 +194,10 @@ int db_board_draft_save(struct db *db, int64_t actor_id, const char *key, const 
 int db_board_draft_get(struct db *db, int64_t actor_id, const char *key, char **text,
     int64_t *updated_at);
 int db_board_draft_delete(struct db *db, int64_t actor_id, const char *key);
-/* The actor's newest draft key, DB_NOTFOUND if none. */
-int db_board_draft_latest(struct db *db, int64_t actor_id, char *key, size_t keysz,
-    int64_t *updated_at);
+/* The actor's newest draft key starting with prefix ("" for any),
+ * DB_NOTFOUND if none. */
+int db_board_draft_latest(struct db *db, int64_t actor_id, const char *prefix, char *key,
+    size_t keysz, int64_t *updated_at);
 
 /* ---- shared by db-board*.c only ---- */
 

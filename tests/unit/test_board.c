@@ -398,11 +398,13 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 	CHECK_INT(db_board_draft_get(f.db, f.bob, "board:reply:1", &text, &at), DB_OK);
 	CHECK_STR(text, "half a reply");
 	free(text);
-	CHECK_INT(db_board_draft_latest(f.db, f.bob, key, sizeof key, &at), DB_OK);
+	CHECK_INT(db_board_draft_save(f.db, f.bob, "msg:9", "a message"), DB_OK);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, "board:", key, sizeof key, &at), DB_OK);
 	CHECK_STR(key, "board:reply:1");
+	CHECK_INT(db_board_draft_delete(f.db, f.bob, "msg:9"), DB_OK);
 	CHECK_INT(db_board_draft_save(f.db, 0, "k", "x"), DB_DENIED);
 	CHECK_INT(db_board_draft_save(f.db, f.bob, "", "x"), DB_INVALID);
 	CHECK_INT(db_board_draft_delete(f.db, f.bob, "board:reply:1"), DB_OK);
-	CHECK_INT(db_board_draft_latest(f.db, f.bob, key, sizeof key, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, "", key, sizeof key, &at), DB_NOTFOUND);
 	db_close(f.db);
 }

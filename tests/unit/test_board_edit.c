@@ -94,7 +94,7 @@ TEST(edit_without_draft_key_keeps_nothing_and_cancel_ends_draft)
 	ui_edit_open(&c, &plain);
 	type(&c, "not kept");
 	screen_leave_all(&c);
-	CHECK_INT(db_board_draft_latest(c.db, c.me.id, key, sizeof key, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_latest(c.db, c.me.id, "", key, sizeof key, &at), DB_NOTFOUND);
 	ui_edit_open(&c, &keyed);
 	type(&c, "kept");
 	screen_leave_all(&c);
