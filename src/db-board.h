@@ -3,7 +3,8 @@
  * drafts. One header for the family of db-board*.c files; each function's
  * prefix names its file:
  *   db_board_community_*  db-board.c        communities and membership
- *   db_board_thread_*, db_board_post_*      db-board-post.c
+ *   db_board_thread_*     db-board-thread.c threads, the thread list
+ *   db_board_post_*       db-board-post.c   posts, tree pages, replies
  *   db_board_read_*       db-board-read.c   pointers, follow/mute, scan
  *   db_board_search       db-board-search.c FTS5
  *   db_board_request_*    db-board-request.c
@@ -55,7 +56,7 @@ int db_board_community_leave(struct db *db, int64_t actor_id, int64_t community_
  * actor's communities). */
 int db_board_community_mark_read(struct db *db, int64_t actor_id, int64_t community_id);
 
-/* ---- db-board-post.c: threads and posts ---- */
+/* ---- db-board-thread.c and db-board-post.c: threads and posts ---- */
 
 struct board_thread {
 	int64_t id, community_id, author_id;
@@ -205,5 +206,13 @@ int db_board_draft_latest(struct db *db, int64_t actor_id, const char *prefix, c
 int db_board_may_read(struct db *db, int64_t actor_id);
 /* DB_OK if actor may post: active and rules accepted. */
 int db_board_may_post(struct db *db, int64_t actor_id);
+/* DB_OK for a post body: checked multi-line text, not only white space. */
+int db_board_post_check_body(const char *body);
+/* Inserts one post under a parent (parent_path "" for a thread's first
+ * post) inside the caller's transaction: sequence number, path, search
+ * index, thread counters. Sets *post_id. */
+int db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
+    int64_t community_id, int64_t parent_id, const char *parent_path, int parent_depth,
+    const char *body, int64_t *post_id);
 
 #endif
