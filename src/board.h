@@ -13,6 +13,9 @@
 #define BOARD_WHY_MAX		500	/* characters in a request's reason */
 #define BOARD_DESC_MAX		300	/* characters in a community description */
 #define BOARD_NAME_MAX		60	/* characters in a community name */
+/* Unread counts stop here ("1000+"): counting further would read every
+ * unread post of a member who has been away a long time. */
+#define BOARD_COUNT_CAP		1000
 
 /* A post's path is its parent's path plus one segment of BOARD_SEG_LEN
  * base-36 digits (its sequence number in the thread), so sorting paths as

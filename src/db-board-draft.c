@@ -84,19 +84,20 @@ db_board_draft_delete(struct db *db, int64_t actor_id, const char *key)
 }
 
 int
-db_board_draft_latest(struct db *db, int64_t actor_id, char *key, size_t keysz,
-    int64_t *updated_at)
+db_board_draft_latest(struct db *db, int64_t actor_id, const char *prefix, char *key,
+    size_t keysz, int64_t *updated_at)
 {
 	sqlite3_stmt *st;
 	int rc, r;
 
 	if (actor_id <= 0)
 		return DB_DENIED;
-	st = db_stmt(db, "SELECT key, updated_at FROM drafts WHERE user_id = ? "
-	    "ORDER BY updated_at DESC LIMIT 1");
+	st = db_stmt(db, "SELECT key, updated_at FROM drafts WHERE user_id = ?1 "
+	    "AND substr(key, 1, length(?2)) = ?2 ORDER BY updated_at DESC LIMIT 1");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
+	db_bind_text(st, 2, prefix != NULL ? prefix : "");
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		db_column_text(st, 0, key, keysz);
 		*updated_at = sqlite3_column_int64(st, 1);

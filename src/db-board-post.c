@@ -1,7 +1,7 @@
-/* Threads and posts; see db-board.h. A new post takes the next sequence
- * number of its thread and builds its tree path from its parent's
- * (board_path_child), all in one transaction with the thread's counters,
- * the author's own read pointer and the notices it causes. */
+/* Posts; see db-board.h. A new post takes the next sequence number of its
+ * thread and builds its tree path from its parent's (board_path_child), in
+ * the caller's transaction with the thread's counters, the search index
+ * and the notices it causes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +27,8 @@ db_board_posts_free(struct board_post *p, size_t n)
 	free(p);
 }
 
-static int
-check_body(const char *body)
+int
+db_board_post_check_body(const char *body)
 {
 	const char *why = text_check_multiline(body, BOARD_BODY_MAX);
 	size_t i = 0;
@@ -107,11 +107,10 @@ fts_remove(struct db *db, int64_t post_id)
 	return db_step_done(db, st, __func__);
 }
 
-/* Inserts one post under parent (parent_path "" for a thread's first). */
-static int
-insert_post(struct db *db, int64_t actor_id, int64_t thread_id, int64_t community_id,
-    int64_t parent_id, const char *parent_path, int parent_depth, const char *body,
-    int64_t *post_id)
+int
+db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
+    int64_t community_id, int64_t parent_id, const char *parent_path, int parent_depth,
+    const char *body, int64_t *post_id)
 {
 	char path[BOARD_PATH_SZ];
 	int64_t now = db_now(), seq = 0;
@@ -151,153 +150,6 @@ insert_post(struct db *db, int64_t actor_id, int64_t thread_id, int64_t communit
 	 * pointer; a reply leaves it where reading left it (the scan may be
 	 * half way through the thread). */
 	return parent_id > 0 ? DB_OK : own_pointer(db, actor_id, thread_id, *post_id);
-}
-
-int
-db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
-    const char *title, const char *body, int64_t *thread_id, int64_t *post_id)
-{
-	sqlite3_stmt *st;
-	int64_t tid = 0, pid = 0;
-	int r;
-
-	if ((r = db_board_may_post(db, actor_id)) != DB_OK)
-		return r;
-	if (text_check_line(title, BOARD_TITLE_MAX) != NULL || title[0] == '\0' ||
-	    check_body(body) != DB_OK)
-		return DB_INVALID;
-	if ((r = db_begin(db)) != DB_OK)
-		return r;
-	st = db_stmt(db, "INSERT INTO threads (community_id, author_id, title, created_at, "
-	    "last_post_at) VALUES (?, ?, ?, ?, ?)");
-	if (st == NULL) {
-		r = DB_ERR;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, community_id);
-	sqlite3_bind_int64(st, 2, actor_id);
-	db_bind_text(st, 3, title);
-	sqlite3_bind_int64(st, 4, db_now());
-	sqlite3_bind_int64(st, 5, db_now());
-	if ((r = db_step_done(db, st, __func__)) != DB_OK)
-		goto out;
-	tid = sqlite3_last_insert_rowid(db_sqlite(db));
-	if ((r = insert_post(db, actor_id, tid, community_id, 0, "", 0, body, &pid)) != DB_OK)
-		goto out;
-	r = db_commit(db);
-out:
-	if (r != DB_OK) {
-		db_rollback(db);
-		return r;
-	}
-	*thread_id = tid;
-	*post_id = pid;
-	return DB_OK;
-}
-
-#define THREAD_SELECT "SELECT t.id, t.community_id, t.author_id, u.display_name, " \
-	"t.title, t.created_at, t.last_post_at, t.last_post_id, t.post_count, t.pinned, " \
-	"coalesce(r.follow, 0) >= 0 AND EXISTS (SELECT 1 FROM posts x WHERE " \
-	"x.thread_id = t.id AND x.id > max(coalesce(r.last_read_id, 0), " \
-	"coalesce(m.read_floor, t.last_post_id)) AND x.author_id <> ?1), " \
-	"NOT " NOT_BLOCKED("t.author_id") ", coalesce(r.follow, 0) " \
-	"FROM threads t JOIN users u ON u.id = t.author_id " \
-	"LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = t.id " \
-	"LEFT JOIN community_members m ON m.user_id = ?1 AND m.community_id = t.community_id "
-
-static void
-thread_row(sqlite3_stmt *st, struct board_thread *t)
-{
-	memset(t, 0, sizeof *t);
-	t->id = sqlite3_column_int64(st, 0);
-	t->community_id = sqlite3_column_int64(st, 1);
-	t->author_id = sqlite3_column_int64(st, 2);
-	db_column_text(st, 3, t->author, sizeof t->author);
-	db_column_text(st, 4, t->title, sizeof t->title);
-	t->created_at = sqlite3_column_int64(st, 5);
-	t->last_post_at = sqlite3_column_int64(st, 6);
-	t->last_post_id = sqlite3_column_int64(st, 7);
-	t->post_count = sqlite3_column_int64(st, 8);
-	t->pinned = sqlite3_column_int(st, 9) != 0;
-	t->unread = sqlite3_column_int(st, 10) != 0;
-	t->blocked = sqlite3_column_int(st, 11) != 0;
-	t->follow = sqlite3_column_int(st, 12);
-}
-
-int
-db_board_thread_get(struct db *db, int64_t actor_id, int64_t thread_id,
-    struct board_thread *out)
-{
-	struct board_thread t;
-	sqlite3_stmt *st;
-	int rc, r;
-
-	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
-		return r;
-	if ((st = db_stmt(db, THREAD_SELECT "WHERE t.id = ?2")) == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, thread_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		thread_row(st, &t);
-		r = DB_OK;
-	} else
-		r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r == DB_OK)
-		*out = t;
-	return r;
-}
-
-int
-db_board_thread_page(struct db *db, int64_t actor_id, int64_t community_id,
-    const struct board_thread_key *after, bool backwards, size_t max,
-    struct board_thread **out, size_t *n)
-{
-	struct board_thread *list;
-	size_t len = 0;
-	sqlite3_stmt *st;
-	int rc, r;
-
-	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
-		return r;
-	/* Keyset pagination on threads_list: a page costs the same on the
-	 * first page and the thousandth. */
-	if (!backwards)
-		st = db_stmt(db, THREAD_SELECT "WHERE t.community_id = ?2 AND "
-		    "(t.pinned, t.last_post_at, t.id) < (?3, ?4, ?5) "
-		    "ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ?6");
-	else
-		st = db_stmt(db, THREAD_SELECT "WHERE t.community_id = ?2 AND "
-		    "(t.pinned, t.last_post_at, t.id) > (?3, ?4, ?5) "
-		    "ORDER BY t.pinned, t.last_post_at, t.id LIMIT ?6");
-	if (st == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, community_id);
-	sqlite3_bind_int(st, 3, after != NULL ? after->pinned : 2);
-	sqlite3_bind_int64(st, 4, after != NULL ? after->last_post_at : 0);
-	sqlite3_bind_int64(st, 5, after != NULL ? after->id : 0);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)max);
-	list = xcalloc(max > 0 ? max : 1, sizeof *list);
-	while (len < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		thread_row(st, &list[len++]);
-	r = len == max ? DB_OK : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK) {
-		free(list);
-		return r;
-	}
-	if (backwards)
-		for (size_t i = 0; i < len / 2; i++) {
-			struct board_thread tmp = list[i];
-
-			list[i] = list[len - 1 - i];
-			list[len - 1 - i] = tmp;
-		}
-	*out = list;
-	*n = len;
-	return DB_OK;
 }
 
 #define POST_SELECT "SELECT p.id, p.thread_id, p.community_id, coalesce(p.parent_id, 0), " \
@@ -475,7 +327,7 @@ db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const ch
 
 	if ((r = db_board_may_post(db, actor_id)) != DB_OK)
 		return r;
-	if (check_body(body) != DB_OK)
+	if (db_board_post_check_body(body) != DB_OK)
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
@@ -499,7 +351,7 @@ db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const ch
 	db_stmt_done(db, st);
 	if (r != DB_OK)
 		goto out;
-	if ((r = insert_post(db, actor_id, thread_id, community_id, parent_id, path, depth,
+	if ((r = db_board_post_insert(db, actor_id, thread_id, community_id, parent_id, path, depth,
 	    body, &pid)) != DB_OK)
 		goto out;
 	if ((r = reply_notices(db, actor_id, thread_id, parent_author, title)) != DB_OK)
@@ -551,7 +403,7 @@ db_board_post_edit(struct db *db, int64_t actor_id, int64_t post_id, const char 
 
 	if ((r = may_change(db, actor_id, post_id)) != DB_OK)
 		return r;
-	if (check_body(body) != DB_OK)
+	if (db_board_post_check_body(body) != DB_OK)
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;

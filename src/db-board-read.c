@@ -113,40 +113,95 @@ db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int fol
 	return db_step_changed(db, st, __func__);
 }
 
-/* Unread posts the scan walks: joined communities above their floor, and
- * followed threads anywhere; sorted by community name, thread, post id. */
-#define SCAN_FROM "FROM (SELECT p.id AS id, p.thread_id AS thread_id, " \
-	"p.community_id AS community_id FROM community_members m JOIN posts p " \
-	"ON p.community_id = m.community_id AND p.id > m.read_floor " \
-	"WHERE m.user_id = ?1 UNION SELECT p.id, p.thread_id, p.community_id " \
-	"FROM thread_reads r JOIN posts p ON p.thread_id = r.thread_id " \
-	"AND p.id > r.last_read_id WHERE r.user_id = ?1 AND r.follow = 1) s " \
-	"JOIN posts p ON p.id = s.id JOIN communities c ON c.id = s.community_id " \
-	"LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = s.thread_id " \
-	"WHERE p.author_id <> ?1 AND p.deleted = 0 AND s.id > coalesce(r.last_read_id, 0) " \
-	"AND coalesce(r.follow, 0) >= 0 AND " NOT_BLOCKED("p.author_id")
+/* The scan takes one step at a time, each an index seek that stops at the
+ * first match, so a step costs the same however much is unread:
+ *   1. the next unread post of the thread being read (posts_thread_id);
+ *   2. else the oldest unread post of the first joined community, by name,
+ *      that has one (posts_community), which opens its thread;
+ *   3. else the oldest unread post of a followed thread elsewhere. */
+#define SCAN_POST "p.author_id <> ?1 AND p.deleted = 0 AND p.id > coalesce((SELECT " \
+	"last_read_id FROM thread_reads WHERE user_id = ?1 AND thread_id = p.thread_id), 0) " \
+	"AND coalesce((SELECT follow FROM thread_reads WHERE user_id = ?1 AND " \
+	"thread_id = p.thread_id), 0) >= 0 AND " NOT_BLOCKED("p.author_id")
 
-int
-db_board_read_next(struct db *db, int64_t actor_id, struct board_post *out)
+/* Runs a one-column query with ?1 actor and ?2 arg; *id 0 if no row. */
+static int
+first_id(struct db *db, const char *sql, int64_t actor_id, int64_t arg, int64_t *id)
 {
-	sqlite3_stmt *st;
-	int64_t id = 0;
-	int rc, r;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc, r = DB_OK;
 
-	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
-		return r;
-	st = db_stmt(db, "SELECT s.id " SCAN_FROM
-	    " ORDER BY c.name, s.thread_id, s.id LIMIT 1");
+	*id = 0;
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, arg);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else
-		r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
+		*id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
+	return r;
+}
+
+static int
+joined_by_name(struct db *db, int64_t actor_id, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, r;
+
+	*ids = NULL;
+	*n = 0;
+	st = db_stmt(db, "SELECT m.community_id FROM community_members m JOIN communities c "
+	    "ON c.id = m.community_id WHERE m.user_id = ? ORDER BY c.name");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_board_read_next(struct db *db, int64_t actor_id, int64_t in_thread, struct board_post *out)
+{
+	int64_t id = 0, *coms = NULL;
+	size_t n = 0;
+	int r;
+
+	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
+		return r;
+	if (in_thread > 0 && (r = first_id(db, "SELECT p.id FROM posts p WHERE p.thread_id = ?2 "
+	    "AND p.id > coalesce((SELECT read_floor FROM community_members WHERE user_id = ?1 "
+	    "AND community_id = p.community_id), 0) AND " SCAN_POST " ORDER BY p.id LIMIT 1",
+	    actor_id, in_thread, &id)) != DB_OK)
+		return r;
+	if (id == 0 && (r = joined_by_name(db, actor_id, &coms, &n)) != DB_OK)
+		return r;
+	for (size_t i = 0; id == 0 && i < n && r == DB_OK; i++)
+		r = first_id(db, "SELECT p.id FROM posts p WHERE p.community_id = ?2 AND p.id > "
+		    "(SELECT read_floor FROM community_members WHERE user_id = ?1 AND "
+		    "community_id = ?2) AND " SCAN_POST " ORDER BY p.id LIMIT 1",
+		    actor_id, coms[i], &id);
+	free(coms);
 	if (r != DB_OK)
 		return r;
+	if (id == 0 && (r = first_id(db, "SELECT p.id FROM thread_reads f JOIN posts p "
+	    "ON p.thread_id = f.thread_id AND p.id > f.last_read_id WHERE f.user_id = ?1 "
+	    "AND f.follow = 1 AND ?2 = ?2 AND NOT EXISTS (SELECT 1 FROM community_members "
+	    "WHERE user_id = ?1 AND community_id = p.community_id) AND " SCAN_POST
+	    " ORDER BY f.thread_id, p.id LIMIT 1", actor_id, 0, &id)) != DB_OK)
+		return r;
+	if (id == 0)
+		return DB_NOTFOUND;
 	return db_board_post_get(db, actor_id, id, out);
 }
 
@@ -158,9 +213,18 @@ db_board_read_count(struct db *db, int64_t actor_id, int64_t *count)
 
 	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
 		return r;
-	if ((st = db_stmt(db, "SELECT count(*) " SCAN_FROM)) == NULL)
+	/* Two disjoint parts (UNION ALL streams) and a cap: the count stops
+	 * at BOARD_COUNT_CAP instead of reading everything unread. */
+	st = db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM community_members m JOIN posts p "
+	    "ON p.community_id = m.community_id AND p.id > m.read_floor WHERE m.user_id = ?1 "
+	    "AND " SCAN_POST " UNION ALL SELECT 1 FROM thread_reads f JOIN posts p "
+	    "ON p.thread_id = f.thread_id AND p.id > f.last_read_id WHERE f.user_id = ?1 "
+	    "AND f.follow = 1 AND NOT EXISTS (SELECT 1 FROM community_members WHERE "
+	    "user_id = ?1 AND community_id = p.community_id) AND " SCAN_POST " LIMIT ?2)");
+	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, BOARD_COUNT_CAP);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*count = sqlite3_column_int64(st, 0);
 		r = DB_OK;

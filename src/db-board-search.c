@@ -1,6 +1,7 @@
 /* Full-text search over posts with FTS5; see db-board.h. The member's
  * words go to MATCH as a bound parameter; author: and in: filters are
  * taken out first and become plain bound conditions. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -11,6 +12,44 @@
 #include "xmalloc.h"
 
 #define QUERY_MAX 200
+
+static bool
+bare_char(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+	    (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
+}
+
+/* Appends one word to fts at flen. A phrase or a plain word goes as it
+ * is; a word with punctuation ("follow-up", "e.g.") is quoted so FTS5
+ * reads it as words, keeping a trailing * for a prefix search. The caller
+ * made room for twice the word plus quotes. */
+static size_t
+add_word(char *fts, size_t flen, const char *w, size_t n)
+{
+	bool star = n > 1 && w[n - 1] == '*', plain = true;
+	size_t m = star ? n - 1 : n;
+
+	for (size_t i = 0; i < m; i++)
+		if (!bare_char((unsigned char)w[i]))
+			plain = false;
+	if (plain || w[0] == '"') {
+		memcpy(fts + flen, w, n);
+		flen += n;
+	} else {
+		fts[flen++] = '"';
+		for (size_t i = 0; i < m; i++) {
+			if (w[i] == '"')
+				fts[flen++] = '"';
+			fts[flen++] = w[i];
+		}
+		fts[flen++] = '"';
+		if (star)
+			fts[flen++] = '*';
+	}
+	fts[flen] = '\0';
+	return flen;
+}
 
 /* Splits query into the FTS part and the filters. */
 static void
@@ -53,12 +92,10 @@ split_query(const char *query, char *fts, size_t ftssz, char *author, size_t asz
 				memcpy(slug, val, (size_t)(p - val));
 				slug[p - val] = '\0';
 			}
-		} else if (flen + n + 2 < ftssz) {
+		} else if (flen + 2 * n + 5 < ftssz) {
 			if (flen > 0)
 				fts[flen++] = ' ';
-			memcpy(fts + flen, start, n);
-			flen += n;
-			fts[flen] = '\0';
+			flen = add_word(fts, flen, start, n);
 		}
 	}
 }

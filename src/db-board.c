@@ -62,18 +62,19 @@ unread_count(struct db *db, int64_t actor_id, int64_t community_id, int64_t *cou
 
 	/* Only posts above the read floor are looked at: the range grows with
 	 * what is new since the member last caught up, not with the community. */
-	st = db_stmt(db, "SELECT count(*) FROM community_members m "
+	st = db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM community_members m "
 	    "JOIN posts p ON p.community_id = m.community_id AND p.id > m.read_floor "
 	    "LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = p.thread_id "
 	    "WHERE m.user_id = ?1 AND m.community_id = ?2 AND p.deleted = 0 "
 	    "AND p.author_id <> ?1 AND p.id > coalesce(r.last_read_id, 0) "
 	    "AND coalesce(r.follow, 0) >= 0 AND NOT EXISTS (SELECT 1 FROM blocks WHERE "
 	    "(blocker_id = ?1 AND blocked_id = p.author_id) OR "
-	    "(blocker_id = p.author_id AND blocked_id = ?1))");
+	    "(blocker_id = p.author_id AND blocked_id = ?1)) LIMIT ?3)");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, community_id);
+	sqlite3_bind_int64(st, 3, BOARD_COUNT_CAP);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*count = sqlite3_column_int64(st, 0);
 		r = DB_OK;

@@ -3,7 +3,8 @@
  * drafts. One header for the family of db-board*.c files; each function's
  * prefix names its file:
  *   db_board_community_*  db-board.c        communities and membership
- *   db_board_thread_*, db_board_post_*      db-board-post.c
+ *   db_board_thread_*     db-board-thread.c threads, the thread list
+ *   db_board_post_*       db-board-post.c   posts, tree pages, replies
  *   db_board_read_*       db-board-read.c   pointers, follow/mute, scan
  *   db_board_search       db-board-search.c FTS5
  *   db_board_request_*    db-board-request.c
@@ -37,7 +38,8 @@ struct board_community {
 	int64_t members;
 	int64_t last_post_at;		/* 0: no posts yet */
 	bool joined;
-	int64_t unread;			/* unread posts; joined communities only */
+	int64_t unread;			/* unread posts, joined communities only;
+					 * counted up to BOARD_COUNT_CAP */
 };
 
 /* All communities (mine_only: only those actor joined), regions first,
@@ -54,7 +56,7 @@ int db_board_community_leave(struct db *db, int64_t actor_id, int64_t community_
  * actor's communities). */
 int db_board_community_mark_read(struct db *db, int64_t actor_id, int64_t community_id);
 
-/* ---- db-board-post.c: threads and posts ---- */
+/* ---- db-board-thread.c and db-board-post.c: threads and posts ---- */
 
 struct board_thread {
 	int64_t id, community_id, author_id;
@@ -132,13 +134,16 @@ int db_board_read_thread_unread(struct db *db, int64_t actor_id, int64_t thread_
     int64_t *count);
 /* follow: 1 follow, -1 mute, 0 neither. */
 int db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int follow);
-/* The next post of the new-posts scan: joined communities by name, then
- * followed threads elsewhere; within them thread by thread, each thread's
- * unread posts oldest first. Muted threads, one's own posts, deleted posts
- * and blocked members are skipped. DB_NOTFOUND when nothing is left.
- * Caller frees out->body. */
-int db_board_read_next(struct db *db, int64_t actor_id, struct board_post *out);
-/* Total posts the scan would still walk. */
+/* The next post of the new-posts scan. in_thread (0: none) is the thread
+ * being read: its next unread post comes first, so the scan reads thread
+ * by thread, each thread's unread posts oldest first. Then joined
+ * communities by name (the thread of each one's oldest unread post), then
+ * followed threads elsewhere. Muted threads, one's own posts, deleted
+ * posts and blocked members are skipped. Each step is one bounded index
+ * seek. DB_NOTFOUND when nothing is left. Caller frees out->body. */
+int db_board_read_next(struct db *db, int64_t actor_id, int64_t in_thread,
+    struct board_post *out);
+/* Posts the scan would still walk, counted up to BOARD_COUNT_CAP. */
 int db_board_read_count(struct db *db, int64_t actor_id, int64_t *count);
 
 /* ---- db-board-search.c ---- */
@@ -190,9 +195,10 @@ int db_board_draft_save(struct db *db, int64_t actor_id, const char *key, const 
 int db_board_draft_get(struct db *db, int64_t actor_id, const char *key, char **text,
     int64_t *updated_at);
 int db_board_draft_delete(struct db *db, int64_t actor_id, const char *key);
-/* The actor's newest draft key, DB_NOTFOUND if none. */
-int db_board_draft_latest(struct db *db, int64_t actor_id, char *key, size_t keysz,
-    int64_t *updated_at);
+/* The actor's newest draft key starting with prefix ("" for any),
+ * DB_NOTFOUND if none. */
+int db_board_draft_latest(struct db *db, int64_t actor_id, const char *prefix, char *key,
+    size_t keysz, int64_t *updated_at);
 
 /* ---- shared by db-board*.c only ---- */
 
@@ -200,5 +206,13 @@ int db_board_draft_latest(struct db *db, int64_t actor_id, char *key, size_t key
 int db_board_may_read(struct db *db, int64_t actor_id);
 /* DB_OK if actor may post: active and rules accepted. */
 int db_board_may_post(struct db *db, int64_t actor_id);
+/* DB_OK for a post body: checked multi-line text, not only white space. */
+int db_board_post_check_body(const char *body);
+/* Inserts one post under a parent (parent_path "" for a thread's first
+ * post) inside the caller's transaction: sequence number, path, search
+ * index, thread counters. Sets *post_id. */
+int db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
+    int64_t community_id, int64_t parent_id, const char *parent_path, int parent_depth,
+    const char *body, int64_t *post_id);
 
 #endif

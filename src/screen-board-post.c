@@ -292,8 +292,8 @@ screen_board_offer_draft(struct screen_ctx *c)
 	char age[32], q[200];
 	int64_t at = 0;
 
-	if (c->me.id == 0 || db_board_draft_latest(c->db, c->me.id, key, sizeof key, &at) != 0 ||
-	    strncmp(key, "board:", 6) != 0)
+	if (c->me.id == 0 || db_board_draft_latest(c->db, c->me.id, "board:", key, sizeof key,
+	    &at) != 0)
 		return false;
 	screen_age(age, sizeof age, at);
 	snprintf(q, sizeof q, "You have an unsent draft from %s. Continue it now? [y/n]", age);

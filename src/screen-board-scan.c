@@ -42,11 +42,12 @@ clear(struct scan *s)
 	s->skip = 0;
 }
 
+/* The next unread post, staying in thread in_thread while it has some. */
 static void
-load(struct screen_ctx *c, struct scan *s)
+load(struct screen_ctx *c, struct scan *s, int64_t in_thread)
 {
 	clear(s);
-	if (db_board_read_next(c->db, c->me.id, &s->post) != DB_OK)
+	if (db_board_read_next(c->db, c->me.id, in_thread, &s->post) != DB_OK)
 		return;
 	s->have = true;
 	if (db_board_thread_get(c->db, c->me.id, s->post.thread_id, &s->thread) != DB_OK ||
@@ -75,7 +76,8 @@ scan_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "q back  ? help");
 		return;
 	}
-	snprintf(line, sizeof line, "%lld left", (long long)s->left);
+	snprintf(line, sizeof line, "%lld%s left", (long long)s->left,
+	    s->left >= BOARD_COUNT_CAP ? "+" : "");
 	ui_draw_text(UI_BODY_TOP + 1, 14, line, 30, UI_A_DIM);
 	snprintf(line, sizeof line, "%s > %s", s->com.name, s->thread.title);
 	ui_draw_text(UI_BODY_TOP + 2, 2, line, (size_t)ui_cols() - 4, UI_A_BOLD);
@@ -104,7 +106,7 @@ next(struct screen_ctx *c, void *st)
 	}
 	(void)db_board_read_mark(c->db, c->me.id, s->post.thread_id, s->post.id);
 	s->seen++;
-	load(c, s);
+	load(c, s, s->post.thread_id);
 }
 
 static void
@@ -171,7 +173,7 @@ mute(struct screen_ctx *c, void *st)
 	if (!s->have || db_board_read_follow(c->db, c->me.id, s->post.thread_id, -1) != DB_OK)
 		return;
 	screen_info(c, "Muted \"%s\".", s->thread.title);
-	load(c, s);
+	load(c, s, 0);
 }
 
 static void
@@ -186,7 +188,7 @@ all_read_answer(struct screen_ctx *c, void *arg, bool yes)
 		return;
 	}
 	screen_info(c, "Everything is marked read.");
-	load(c, s);
+	load(c, s, 0);
 }
 
 static void
@@ -220,7 +222,7 @@ scan_update(struct screen_ctx *c, void *st)
 
 	/* Only when idle at the end: never swap the post being read. */
 	if (!s->have)
-		load(c, s);
+		load(c, s, 0);
 }
 
 static void *
@@ -229,7 +231,7 @@ scan_enter(struct screen_ctx *c, const void *arg)
 	struct scan *s = xcalloc(1, sizeof *s);
 
 	(void)arg;
-	load(c, s);
+	load(c, s, 0);
 	return s;
 }
 

@@ -173,8 +173,7 @@ threads_draw(struct screen_ctx *c, void *st)
 	if (t->more || t->nback > 0)
 		ui_draw_text(ui_msg_row() - 1, 2, t->more ? "More threads: PgDn" : "First page: PgUp",
 		    40, UI_A_DIM);
-	screen_hints(c, "Enter read  n new thread  j join/leave  PgUp/PgDn page  "
-	    "* unread  q back  ? help");
+	screen_hints(c, "Enter read  n new thread  j join/leave  PgUp/PgDn page  ? help");
 }
 
 static void

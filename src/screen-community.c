@@ -83,7 +83,8 @@ draw_row(const struct board_community *r, int y, bool sel, size_t name_cols)
 	ui_draw_text(y, x, num, NUM_COLS, a);
 	x += NUM_COLS + 1;
 	if (r->joined)
-		snprintf(num, sizeof num, "%lld", (long long)r->unread);
+		snprintf(num, sizeof num, "%lld%s", (long long)r->unread,
+		    r->unread >= BOARD_COUNT_CAP ? "+" : "");
 	else
 		snprintf(num, sizeof num, "-");
 	ui_draw_text(y, x, num, NUM_COLS, r->unread > 0 && !sel ? UI_A_BOLD : a);
@@ -139,7 +140,7 @@ communities_draw(struct screen_ctx *c, void *st)
 		return;
 	}
 	screen_hints(c, "Enter open  j join/leave  m mine/all  r new posts  / search  "
-	    "n request  v volunteer  s my requests  ? help");
+	    "n v s requests");
 }
 
 static void

@@ -289,13 +289,18 @@ edit_key(struct screen_ctx *c, void *st, int key)
 	if (move_key(e, key))
 		return true;
 	e->keep_goal = false;
-	if (key == UI_KEY_CTRL('x') || key == UI_KEY_F2)
+	/* Saving or discarding may free e: nothing after them touches it. */
+	if (key == UI_KEY_CTRL('x') || key == UI_KEY_F2) {
 		save(c, e);
-	else if (key == UI_KEY_ESC)
+		return true;
+	}
+	if (key == UI_KEY_ESC) {
 		cancel(c, e);
-	else if (key == UI_KEY_F1)
+		return true;
+	}
+	if (key == UI_KEY_F1)
 		return false;
-	else if (key == UI_KEY_ENTER)
+	if (key == UI_KEY_ENTER)
 		insert(e, c, '\n');
 	else if (key == UI_KEY_TAB)
 		for (int i = 0; i < 4; i++)
@@ -306,7 +311,7 @@ edit_key(struct screen_ctx *c, void *st, int key)
 		delete_at(e, e->cur);
 	else if (ui_keys_is_text(key))
 		insert(e, c, (uint32_t)key);
-	if (!e->finished && e->draft_dirty && mono_now() - e->draft_at >= UI_EDIT_DRAFT_EVERY)
+	if (e->draft_dirty && mono_now() - e->draft_at >= UI_EDIT_DRAFT_EVERY)
 		draft_save(c, e);
 	return true;
 }

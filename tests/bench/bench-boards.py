@@ -8,8 +8,9 @@ keeps the database under /tmp (reused while the schema matches), then moves
 every thread into one community, the worst case for its pages. Builds the
 helper tests/bench/boards-page.c against build/libmentorbbs.a and prints:
 thread-list and thread-view page times, database and render separately
-(p50/p95, the real screens drawn into a curses terminal on /dev/null), and
-posts per second with one and with several writer processes.
+(p50/p95, the real screens drawn into a curses terminal on /dev/null), a
+new-posts scan step and the unread counts for a member with every post
+unread, and posts per second with one and with several writer processes.
 Figures only: nothing here passes or fails."""
 import glob, os, shutil, sqlite3, subprocess, sys, tempfile, time
 
@@ -78,6 +79,11 @@ def main():
     con = sqlite3.connect(CACHE)
     member = con.execute("SELECT id FROM users WHERE status = 'active' AND "
                          "rules_accepted_at IS NOT NULL LIMIT 1").fetchone()[0]
+    # The reader joined long ago and read nothing: a million posts unread.
+    con.execute("INSERT OR REPLACE INTO community_members (community_id, user_id, joined_at, "
+                "read_floor) VALUES (1, ?, 0, 0)", (member,))
+    con.execute("DELETE FROM thread_reads WHERE user_id = ?", (member,))
+    con.commit()
     threads = con.execute("SELECT count(*) FROM threads WHERE community_id = 1").fetchone()[0]
     posts = con.execute("SELECT count(*) FROM posts WHERE community_id = 1").fetchone()[0]
     con.close()

@@ -63,6 +63,7 @@ run_read(struct db *db, int64_t member, int64_t community, int n)
 {
 	double *tl = calloc((size_t)n, sizeof(double)), *tr = calloc((size_t)n, sizeof(double));
 	double *vl = calloc((size_t)n, sizeof(double)), *vr = calloc((size_t)n, sizeof(double));
+	double *sn = calloc((size_t)n, sizeof(double)), *sc = calloc((size_t)n, sizeof(double));
 	struct screen_ctx c;
 	int64_t top = max_thread(db, member);
 	FILE *null = fopen("/dev/null", "w");
@@ -124,6 +125,27 @@ run_read(struct db *db, int64_t member, int64_t community, int n)
 		}
 	}
 	endwin();
+	/* The member has every post of the community unread (the bench set
+	 * read_floor 0): a scan step and the counts must stay bounded. */
+	for (int i = 0; i < n; i++) {
+		struct board_post p;
+		struct board_community *coms = NULL;
+		size_t nc = 0;
+		int64_t left = 0;
+		double t0 = now_us();
+
+		if (db_board_read_next(db, member, i % 2 ? 1 + (int64_t)rand() % top : 0, &p) ==
+		    DB_OK)
+			free(p.body);
+		sn[i] = now_us() - t0;
+		t0 = now_us();
+		db_board_read_count(db, member, &left);
+		db_board_community_list(db, member, true, &coms, &nc);
+		sc[i] = now_us() - t0;
+		free(coms);
+	}
+	report("scan-step-db", sn, n);
+	report("unread-counts-db", sc, n);
 	report("thread-list-db", tl, n);
 	report("thread-list-render", tr, n);
 	report("thread-view-db", vl, n);

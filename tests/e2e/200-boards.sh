@@ -32,7 +32,7 @@ e2e_keys a C-x
 e2e_see a 'Your thread is started'
 
 # Ben's list updates by itself: one unread post, the thread marked.
-e2e_see b '\+ Philadelphia +region +1 +1 '
+e2e_see b '\+ Philadelphia +region +1 +1 ' 20
 e2e_keys b Enter
 e2e_see b '\* +Moving to Philly +Ann Archer +0 '
 e2e_keys b Enter
@@ -46,7 +46,7 @@ e2e_keys b C-x
 e2e_see b 'Your reply is posted'
 
 # Ann, still in her thread, sees the reply under her post, and a notice.
-e2e_see a '│ Ben Baker'
+e2e_see a '│ Ben Baker' 20
 e2e_see a '│ > Where should a new resident live\?'
 e2e_see a '│ Fairmount is lovely\.'
 scr=$(e2e_screen a)

@@ -196,11 +196,13 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 	CHECK_INT(db_board_post_reply(f.db, f.bob, root2, "bob's own", &r3), DB_OK);
 	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
 	CHECK_INT(count, 4);
-	want[0] = root3;	/* Boston */
-	want[1] = r1;		/* Philadelphia, first thread */
-	want[2] = root2;	/* Philadelphia, second thread, oldest first */
-	want[3] = r2;
-	while (db_board_read_next(f.db, f.bob, &p) == DB_OK) {
+	/* Boston first; then Philadelphia thread by thread, the threads in the
+	 * order of their oldest unread post (root2 is older than r1). */
+	want[0] = root3;
+	want[1] = root2;
+	want[2] = r2;
+	want[3] = r1;
+	while (db_board_read_next(f.db, f.bob, i > 0 ? p.thread_id : 0, &p) == DB_OK) {
 		CHECK(i < 4);
 		CHECK_INT(p.id, want[i]);
 		CHECK_INT(db_board_read_mark(f.db, f.bob, p.thread_id, p.id), DB_OK);
@@ -215,7 +217,7 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 	CHECK_INT(db_board_community_mark_read(f.db, f.bob, 0), DB_OK);
 	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
 	CHECK_INT(count, 0);
-	CHECK_INT(db_board_read_next(f.db, f.bob, &p), DB_NOTFOUND);
+	CHECK_INT(db_board_read_next(f.db, f.bob, 0, &p), DB_NOTFOUND);
 	db_close(f.db);
 }
 
@@ -345,6 +347,13 @@ TEST(board_search_words_phrases_prefix_and_filters)
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, r1);
 	free(hits);
+	/* Punctuation is read as words, not as FTS5 syntax. */
+	CHECK_INT(db_board_search(f.db, f.ann, "residency-interviews", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "season: tips", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(hits);
 	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 10, &hits, &n), DB_INVALID);
 	CHECK_INT(db_board_search(f.db, f.ann, "\"unbalanced AND", 10, &hits, &n), DB_INVALID);
 	CHECK_INT(db_board_search(f.db, 0, "boston", 10, &hits, &n), DB_DENIED);
@@ -389,11 +398,13 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 	CHECK_INT(db_board_draft_get(f.db, f.bob, "board:reply:1", &text, &at), DB_OK);
 	CHECK_STR(text, "half a reply");
 	free(text);
-	CHECK_INT(db_board_draft_latest(f.db, f.bob, key, sizeof key, &at), DB_OK);
+	CHECK_INT(db_board_draft_save(f.db, f.bob, "msg:9", "a message"), DB_OK);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, "board:", key, sizeof key, &at), DB_OK);
 	CHECK_STR(key, "board:reply:1");
+	CHECK_INT(db_board_draft_delete(f.db, f.bob, "msg:9"), DB_OK);
 	CHECK_INT(db_board_draft_save(f.db, 0, "k", "x"), DB_DENIED);
 	CHECK_INT(db_board_draft_save(f.db, f.bob, "", "x"), DB_INVALID);
 	CHECK_INT(db_board_draft_delete(f.db, f.bob, "board:reply:1"), DB_OK);
-	CHECK_INT(db_board_draft_latest(f.db, f.bob, key, sizeof key, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, "", key, sizeof key, &at), DB_NOTFOUND);
 	db_close(f.db);
 }
