@@ -5,6 +5,7 @@
 #include "db.h"
 #include "db-board.h"
 #include "db-internal.h"
+#include "db-user.h"
 #include "xmalloc.h"
 
 /* Reads the actor's status; DB_DENIED for no such member. */
@@ -45,13 +46,7 @@ db_board_may_read(struct db *db, int64_t actor_id)
 int
 db_board_may_post(struct db *db, int64_t actor_id)
 {
-	char status[16];
-	bool rules;
-	int r;
-
-	if ((r = actor_state(db, actor_id, status, sizeof status, &rules)) != DB_OK)
-		return r;
-	return strcmp(status, "active") == 0 && rules ? DB_OK : DB_DENIED;
+	return db_user_may_post(db, actor_id);
 }
 
 static int

@@ -10,6 +10,7 @@
 #include "db-host.h"
 #include "db-host-internal.h"
 #include "db-internal.h"
+#include "db-user.h"
 #include "db-notice.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -157,8 +158,9 @@ may_ask(struct db *db, int64_t actor_id, int64_t host_id, const char **why)
 		return DB_DENIED;
 	if ((rc = db_host_actor(db, actor_id, &a)) != DB_OK)
 		return rc == DB_NOTFOUND ? DB_DENIED : rc;
-	if (!a.active) {
-		*why = "your account cannot send requests now";
+	if (!a.active || db_user_may_post(db, actor_id) != DB_OK) {
+		*why = "your account cannot send requests yet (awaiting approval, or the "
+		    "code of conduct not accepted: A on the main menu)";
 		return DB_DENIED;
 	}
 	if (a.role == ROLE_ALUMNI) {

@@ -6,6 +6,7 @@
 #include "db.h"
 #include "db-block.h"
 #include "db-internal.h"
+#include "db-user.h"
 #include "db-mentor.h"
 #include "db-notice.h"
 #include "mentor.h"
@@ -86,7 +87,8 @@ count_one(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out)
 	return r;
 }
 
-/* Is the requester allowed to ask at all: active, and not blocked. */
+/* Is the requester allowed to ask at all: may post (active, rules
+ * accepted), and not blocked. */
 static int
 request_parties_ok(struct db *db, int64_t actor_id, int64_t mentor_id)
 {
@@ -94,11 +96,8 @@ request_parties_ok(struct db *db, int64_t actor_id, int64_t mentor_id)
 	bool blocked = false;
 	int r;
 
-	if ((r = count_one(db, "SELECT count(*) FROM users WHERE id = ?1 AND "
-	    "status = 'active' AND ?2 = ?2", actor_id, 0, &ok)) != DB_OK)
+	if ((r = db_user_may_post(db, actor_id)) != DB_OK)
 		return r;
-	if (!ok)
-		return DB_DENIED;
 	if ((r = count_one(db, "SELECT count(*) FROM users WHERE id = ?1 AND ?2 = ?2",
 	    mentor_id, 0, &ok)) != DB_OK)
 		return r;

@@ -269,6 +269,28 @@ db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok)
 }
 
 int
+db_user_may_post(struct db *db, int64_t actor_id)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	st = db_stmt(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL "
+	    "FROM users WHERE id = ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		r = sqlite3_column_int(st, 0) != 0 ? DB_OK : DB_DENIED;
+	else
+		r = rc == SQLITE_DONE ? DB_DENIED : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
 db_user_pwhash(struct db *db, int64_t id, char *buf, size_t bufsz)
 {
 	sqlite3_stmt *st;

@@ -35,6 +35,11 @@ int db_user_set_status(struct db *db, int64_t actor_id, int64_t id, enum member_
 int db_user_set_role(struct db *db, int64_t actor_id, int64_t id, enum role r);
 int db_user_set_admin(struct db *db, int64_t actor_id, int64_t id, bool admin);
 
+/* May this member post, send messages or make requests? Active and the
+ * rules accepted: DB_OK; pending, suspended, rules not yet accepted or no
+ * such member: DB_DENIED. Every data function that lets a member write to
+ * others checks this, whatever the screens show. */
+int db_user_may_post(struct db *db, int64_t actor_id);
 int db_user_set_rules_accepted(struct db *db, int64_t id);
 int db_user_touch_login(struct db *db, int64_t id);	/* last_login_at = now */
 

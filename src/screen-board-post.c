@@ -95,9 +95,10 @@ screen_board_post_draw(const struct board_post *p, int y, int rows, size_t cols,
 void
 screen_board_refused(struct screen_ctx *c, int r)
 {
-	if (r == DB_DENIED)
-		screen_error(c, "You cannot post yet: your account is awaiting approval "
-		    "(or the rules are not accepted).");
+	if (r == DB_DENIED && screen_post_refusal(c) != NULL)
+		screen_error(c, "%s", screen_post_refusal(c));
+	else if (r == DB_DENIED)
+		screen_error(c, "You cannot do that here.");
 	else if (r == DB_INVALID)
 		screen_error(c, "Nothing to post: the text is empty or cannot be used.");
 	else if (r == DB_NOTFOUND)

@@ -83,10 +83,9 @@ send(struct screen_ctx *c, void *st)
 	const char *why;
 	int r;
 
-	/* The data layer refuses too; this says why. (Rules acceptance is not
-	 * asked of accounts the sysop made, so only the status counts.) */
-	if (c->me.status != STATUS_ACTIVE) {
-		screen_error(c, "Requests can be sent once a sysop has approved your account.");
+	/* The data layer refuses too; this says why. */
+	if (screen_post_refusal(c) != NULL) {
+		screen_error(c, "%s", screen_post_refusal(c));
 		return;
 	}
 	if (mentor_check_message(q->message != NULL ? q->message : "", &why) != 0) {

@@ -282,6 +282,19 @@ screen_can_post(const struct screen_ctx *c)
 	return c->me.id != 0 && c->me.status == STATUS_ACTIVE && c->me.rules_accepted;
 }
 
+const char *
+screen_post_refusal(const struct screen_ctx *c)
+{
+	if (screen_can_post(c))
+		return NULL;
+	if (c->me.status == STATUS_PENDING)
+		return "Your account is awaiting approval by a sysop: until then you can "
+		    "read, but not post, send messages or make requests.";
+	if (c->me.status == STATUS_ACTIVE && !c->me.rules_accepted)
+		return "Please accept the code of conduct first: press A on the main menu.";
+	return "Your account cannot post or send messages.";
+}
+
 void
 screen_date(char *buf, size_t sz, int64_t t)
 {

@@ -169,6 +169,9 @@ void screen_reload_me(struct screen_ctx *c);
 /* The one place that decides whether this member may post or send
  * messages: active and rules accepted (pending members only read). */
 bool screen_can_post(const struct screen_ctx *c);
+/* Why this member cannot post, as a sentence for the message line; NULL
+ * when they can. */
+const char *screen_post_refusal(const struct screen_ctx *c);
 
 /* Text of screens/<name>.txt (or the built-in text) with this member's
  * variables filled in. Never NULL; caller frees. */

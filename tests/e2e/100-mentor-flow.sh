@@ -12,6 +12,7 @@ e2e_sql "update users set specialty = 'Cardiology', city = 'Boston', region = 'M
   update users set specialty = 'Cardiology', city = 'Chicago', open_to_mentoring = 1,
   max_mentees = 2 where login = 'olga';
   update users set specialty = 'Cardiology', city = 'Boston' where login = 'sam'"
+e2e_accept_rules
 e2e_start
 e2e_login a sam 'sam password 1'
 e2e_see a 'Welcome.*Sam Student'

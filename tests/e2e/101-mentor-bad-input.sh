@@ -8,6 +8,7 @@ e2e_user sam "Sam Student" student 'sam password 1'
 e2e_user tess "Tess Tran" student 'tess password 1'
 e2e_sql "update users set specialty = 'Cardiology', city = 'Boston', open_to_mentoring = 1,
   max_mentees = 1 where login = 'mona'"
+e2e_accept_rules
 e2e_start
 e2e_login a sam 'sam password 1'
 e2e_see a 'Welcome.*Sam Student'

@@ -8,6 +8,7 @@ e2e_sql "update users set specialty = 'Cardiology', city = 'Boston', open_to_men
   max_mentees = 3, topics = 'research careers' where login = 'mona';
   update users set specialty = 'Cardiology', city = 'Boston', topics = 'research careers'
   where login = 'sam'"
+e2e_accept_rules
 e2e_start
 e2e_login a sam 'sam password 1'
 e2e_see a 'Welcome.*Sam Student'

@@ -80,10 +80,10 @@ e2e_keys p c; e2e_see p 'All communities'
 e2e_keys p Down Down Down Down Down Down Enter
 e2e_see p 'Philly housing'
 e2e_keys p n
-e2e_see p 'You cannot post yet'
+e2e_see p 'awaiting approval by a sysop'
 e2e_keys p Enter
 e2e_see p 'First post about rowhouses'
 e2e_keys p r
-e2e_see p 'You cannot post yet'
+e2e_see p 'awaiting approval by a sysop'
 e2e_screen p | grep -q 'Editing:' && fail "a pending member got the editor"
 exit 0

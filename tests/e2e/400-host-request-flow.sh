@@ -9,6 +9,7 @@ e2e_user hal "Hal Host" alumni 'hal password'
 e2e_user sue "Sue Student" student 'sue password'
 e2e_user sam "Sam Student" student 'sam password'
 e2e_user dora "Dora Decoy" alumni 'dora password'
+e2e_accept_rules
 e2e_start
 d() { date -u -d "+$1 days" +%F; }
 # A second host set up in SQL (bulk set-up is allowed): near nothing Sue visits.

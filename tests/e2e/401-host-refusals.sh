@@ -8,6 +8,7 @@
 e2e_user hal "Hal Host" alumni 'hal password'
 e2e_user sue "Sue Student" student 'sue password'
 e2e_user bob "Bob Blocked" student 'bob password'
+e2e_accept_rules
 e2e_start
 d() { date -u -d "+$1 days" +%F; }
 hal=$(e2e_sql "SELECT id FROM users WHERE login = 'hal'")

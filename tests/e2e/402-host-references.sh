@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 e2e_user hal "Hal Host" alumni 'hal password'
 e2e_user sue "Sue Student" student 'sue password'
+e2e_accept_rules
 e2e_start
 hal=$(e2e_sql "SELECT id FROM users WHERE login = 'hal'")
 sue=$(e2e_sql "SELECT id FROM users WHERE login = 'sue'")

@@ -269,3 +269,32 @@ TEST(mentor_db_admin_reads_but_does_not_act)
 	CHECK_INT(db_mentor_get(db, st, 9999, &s), DB_NOTFOUND);
 	db_close(db);
 }
+
+/* A member the sysop made has not accepted the rules, and a pending member
+ * awaits approval: neither may ask for mentorship, whatever a screen shows. */
+TEST(mentor_db_request_needs_a_member_who_may_post)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), fresh = 0, pend;
+	struct member m;
+
+	memset(&m, 0, sizeof m);
+	strcpy(m.login, "fresh");
+	strcpy(m.name, "Fresh");
+	m.role = ROLE_STUDENT;
+	m.status = STATUS_ACTIVE;
+	CHECK_INT(db_user_create(db, &m, NULL, &fresh), DB_OK);
+	CHECK_INT(db_user_may_post(db, fresh), DB_DENIED);
+	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), DB_DENIED);
+	CHECK_INT(db_user_set_rules_accepted(db, fresh), DB_OK);
+	CHECK_INT(db_user_may_post(db, fresh), DB_OK);
+	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), DB_OK);
+
+	pend = fx_member(db, "pat", ROLE_STUDENT);
+	CHECK_INT(db_user_set_status(db, 0, pend, STATUS_PENDING), DB_OK);
+	CHECK_INT(db_user_may_post(db, pend), DB_DENIED);
+	CHECK_INT(db_mentor_request(db, pend, mo, GOALS, 2, NULL), DB_DENIED);
+	CHECK_INT(db_user_may_post(db, 0), DB_DENIED);
+	CHECK_INT(db_user_may_post(db, 9999), DB_DENIED);
+	db_close(db);
+}
