@@ -71,22 +71,11 @@ save(struct screen_ctx *c, void *st)
 }
 
 static void
-discard_answer(struct screen_ctx *c, void *arg, bool yes)
-{
-	(void)arg;
-	if (yes)
-		screen_pop(c);
-}
-
-static void
 leave_form(struct screen_ctx *c, void *st)
 {
 	struct edit *e = st;
 
-	if (e->form.dirty)
-		screen_ask(c, "Discard changes? [y/n]", discard_answer, NULL);
-	else
-		screen_pop(c);
+	screen_leave_form(c, e->form.dirty, "Discard changes? [y/n]");
 }
 
 static const struct ui_binding edit_keys[] = {

@@ -60,22 +60,11 @@ send(struct screen_ctx *c, void *st)
 }
 
 static void
-discard_answer(struct screen_ctx *c, void *arg, bool yes)
-{
-	(void)arg;
-	if (yes)
-		screen_pop(c);
-}
-
-static void
 leave_form(struct screen_ctx *c, void *st)
 {
 	struct reqform *f = st;
 
-	if (f->form.dirty)
-		screen_ask(c, "Discard this request? [y/n]", discard_answer, NULL);
-	else
-		screen_pop(c);
+	screen_leave_form(c, f->form.dirty, "Discard this request? [y/n]");
 }
 
 static const struct ui_binding keys[] = {

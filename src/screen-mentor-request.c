@@ -113,22 +113,12 @@ send(struct screen_ctx *c, void *st)
 }
 
 static void
-discard_answer(struct screen_ctx *c, void *arg, bool yes)
-{
-	(void)arg;
-	if (yes)
-		screen_pop(c);
-}
-
-static void
 back(struct screen_ctx *c, void *st)
 {
 	struct request *q = st;
 
-	if (q->message != NULL && q->message[0] != '\0')
-		screen_ask(c, "Discard your message? [y/n]", discard_answer, NULL);
-	else
-		screen_pop(c);
+	screen_leave_form(c, q->message != NULL && q->message[0] != '\0',
+	    "Discard your message? [y/n]");
 }
 
 static const struct ui_binding request_keys[] = {

@@ -231,22 +231,11 @@ save(struct screen_ctx *c, void *st)
 }
 
 static void
-discard_answer(struct screen_ctx *c, void *arg, bool yes)
-{
-	(void)arg;
-	if (yes)
-		screen_pop(c);
-}
-
-static void
 leave_form(struct screen_ctx *c, void *st)
 {
 	struct form *fm = st;
 
-	if (fm->dirty)
-		screen_ask(c, "Discard changes? [y/n]", discard_answer, NULL);
-	else
-		screen_pop(c);
+	screen_leave_form(c, fm->dirty, "Discard changes? [y/n]");
 }
 
 static const struct ui_binding form_keys[] = {

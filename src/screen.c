@@ -276,6 +276,23 @@ screen_reload_me(struct screen_ctx *c)
 		log_warn("cannot reload member %lld", (long long)c->me.id);
 }
 
+static void
+discard_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	(void)arg;
+	if (yes)
+		screen_pop(c);
+}
+
+void
+screen_leave_form(struct screen_ctx *c, bool dirty, const char *question)
+{
+	if (dirty)
+		screen_ask(c, question, discard_answer, NULL);
+	else
+		screen_pop(c);
+}
+
 bool
 screen_can_post(const struct screen_ctx *c)
 {

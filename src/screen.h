@@ -150,6 +150,10 @@ void screen_clear_msg(struct screen_ctx *c);
 void screen_ask(struct screen_ctx *c, const char *question,
     void (*fn)(struct screen_ctx *c, void *arg, bool yes), void *arg);
 
+/* Leaves the top screen (a form): at once when nothing changed, else only
+ * after yes to question ("Discard changes? [y/n]"). */
+void screen_leave_form(struct screen_ctx *c, bool dirty, const char *question);
+
 /* Status bar hints for this frame. */
 void screen_hints(struct screen_ctx *c, const char *hints);
 
