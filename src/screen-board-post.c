@@ -251,14 +251,14 @@ screen_board_edit(struct screen_ctx *c, const struct board_post *p,
 
 /* After the login offer: the reply's thread, opened at the parent, with
  * the editor on top (which offers the draft back itself). */
-static void
-resume_answer(struct screen_ctx *c, void *arg, bool yes)
+void
+screen_board_resume(struct screen_ctx *c, const char *key)
 {
-	char *key = arg, kind[16] = "";
+	char kind[16] = "";
 	long long id = 0;
 	struct board_post p;
 
-	if (yes && sscanf(key, "board:%15[a-z]:%lld", kind, &id) == 2) {
+	if (sscanf(key, "board:%15[a-z]:%lld", kind, &id) == 2) {
 		if (strcmp(kind, "reply") == 0 &&
 		    db_board_post_get(c->db, c->me.id, id, &p) == DB_OK) {
 			struct board_open o = { p.thread_id, p.id };
@@ -283,21 +283,4 @@ resume_answer(struct screen_ctx *c, void *arg, bool yes)
 			    "the editor.");
 		}
 	}
-}
-
-bool
-screen_board_offer_draft(struct screen_ctx *c)
-{
-	/* Static: a question left unanswered at hangup owns no memory. */
-	static char key[BOARD_DRAFT_KEY_SZ];
-	char age[32], q[200];
-	int64_t at = 0;
-
-	if (c->me.id == 0 || db_board_draft_latest(c->db, c->me.id, "board:", key, sizeof key,
-	    &at) != 0)
-		return false;
-	screen_age(age, sizeof age, at);
-	snprintf(q, sizeof q, "You have an unsent draft from %s. Continue it now? [y/n]", age);
-	screen_ask(c, q, resume_answer, key);
-	return true;
 }

@@ -46,7 +46,8 @@ void screen_board_edit(struct screen_ctx *c, const struct board_post *p,
 /* Shows why a board change was refused (a DB_* code). */
 void screen_board_refused(struct screen_ctx *c, int r);
 
-/* Offers the newest unsent board draft at login; true if one was offered. */
-bool screen_board_offer_draft(struct screen_ctx *c);
+/* Takes the member back to where a board draft was being written (its
+ * key, "board:reply:ID" ...), with the editor open on it when it can. */
+void screen_board_resume(struct screen_ctx *c, const char *key);
 
 #endif

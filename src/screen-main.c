@@ -263,7 +263,7 @@ main_enter(struct screen_ctx *c, const void *arg)
 	m->welcome = screen_text(c, "welcome");
 	/* One question at a time: an unsent draft first, then the mentoring
 	 * availability check (which asks only when nothing else is asked). */
-	(void)screen_board_offer_draft(c);
+	(void)screen_offer_draft(c);
 	screen_mentor_login(c);
 	return m;
 }

@@ -164,6 +164,10 @@ void screen_quit(struct screen_ctx *c, enum screen_quit how, int status);
  * named (profile, post author, search result, mentorship, host). */
 void screen_open_conversation(struct screen_ctx *c, int64_t peer_id);
 
+/* Offers the newest unsent editor draft back (at login); true if it asked.
+ * (screen-drafts.c) */
+bool screen_offer_draft(struct screen_ctx *c);
+
 /* Re-reads c->live (notices, unread messages) for the status bar. */
 void screen_live_refresh(struct screen_ctx *c);
 
