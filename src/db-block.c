@@ -45,17 +45,15 @@ static int
 block_query(struct db *db, const char *sql, int64_t a, int64_t b, bool *blocked)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t v = 0;
+	int r;
 
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*blocked = sqlite3_column_int(st, 0) != 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	if ((r = db_step_int(db, st, &v, NULL, __func__)) == DB_OK)
+		*blocked = v != 0;
 	return r;
 }
 

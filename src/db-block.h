@@ -31,10 +31,11 @@ struct block_row {
 /* Caller frees *out with free(). */
 int db_block_list(struct db *db, int64_t actor_id, struct block_row **out, size_t *n);
 
-/* For SQL in other data modules: a condition that is true when the member
- * bound at ?1 and the column named by the caller are NOT blocked either
- * way. Written out here so every module uses the same rule:
- *   "NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?1 AND blocked_id = X)
- *    OR (blocker_id = X AND blocked_id = ?1))" */
+/* For SQL in other data modules: true when the member bound at ?1 and
+ * the member in column col are not blocked either way, e.g.
+ *   "SELECT ... WHERE " DB_NOT_BLOCKED("p.author_id")
+ * One definition, so every module applies the same rule. */
+#define DB_NOT_BLOCKED(col) "NOT EXISTS (SELECT 1 FROM blocks WHERE " \
+	"(blocker_id = ?1 AND blocked_id = " col ") OR (blocker_id = " col " AND blocked_id = ?1))"
 
 #endif

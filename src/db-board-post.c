@@ -8,14 +8,12 @@
 #include <sqlite3.h>
 #include "board.h"
 #include "db.h"
+#include "db-block.h"
 #include "db-board.h"
 #include "db-internal.h"
 #include "db-notice.h"
 #include "text.h"
 #include "xmalloc.h"
-
-#define NOT_BLOCKED(col) "NOT EXISTS (SELECT 1 FROM blocks WHERE " \
-	"(blocker_id = ?1 AND blocked_id = " col ") OR (blocker_id = " col " AND blocked_id = ?1))"
 
 void
 db_board_posts_free(struct board_post *p, size_t n)
@@ -154,7 +152,7 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 
 #define POST_SELECT "SELECT p.id, p.thread_id, p.community_id, coalesce(p.parent_id, 0), " \
 	"p.author_id, u.display_name, p.path, p.depth, p.body, p.created_at, " \
-	"coalesce(p.edited_at, 0), p.deleted, NOT " NOT_BLOCKED("p.author_id") ", " \
+	"coalesce(p.edited_at, 0), p.deleted, NOT " DB_NOT_BLOCKED("p.author_id") ", " \
 	"p.author_id <> ?1 AND p.id > max(coalesce((SELECT last_read_id FROM thread_reads " \
 	"WHERE user_id = ?1 AND thread_id = p.thread_id), 0), coalesce((SELECT read_floor " \
 	"FROM community_members WHERE user_id = ?1 AND community_id = p.community_id), " \
@@ -294,7 +292,7 @@ reply_notices(struct db *db, int64_t actor_id, int64_t thread_id, int64_t parent
 
 		if (ids[i] == actor_id)
 			continue;
-		st = db_stmt(db, "SELECT " NOT_BLOCKED("?2"));
+		st = db_stmt(db, "SELECT " DB_NOT_BLOCKED("?2"));
 		if (st == NULL) {
 			r = DB_ERR;
 			break;

@@ -9,13 +9,11 @@
 #include <sqlite3.h>
 #include "board.h"
 #include "db.h"
+#include "db-block.h"
 #include "db-board.h"
 #include "db-internal.h"
 #include "text.h"
 #include "xmalloc.h"
-
-#define NOT_BLOCKED(col) "NOT EXISTS (SELECT 1 FROM blocks WHERE " \
-	"(blocker_id = ?1 AND blocked_id = " col ") OR (blocker_id = " col " AND blocked_id = ?1))"
 
 int
 db_board_read_mark(struct db *db, int64_t actor_id, int64_t thread_id, int64_t post_id)
@@ -44,7 +42,7 @@ db_board_read_mark(struct db *db, int64_t actor_id, int64_t thread_id, int64_t p
 	"AND p.deleted = 0 AND p.id > coalesce((SELECT last_read_id FROM thread_reads " \
 	"WHERE user_id = ?1 AND thread_id = ?2), 0) AND p.id > coalesce((SELECT " \
 	"read_floor FROM community_members WHERE user_id = ?1 AND community_id = " \
-	"p.community_id), 0) AND " NOT_BLOCKED("p.author_id")
+	"p.community_id), 0) AND " DB_NOT_BLOCKED("p.author_id")
 
 int
 db_board_read_first_unread(struct db *db, int64_t actor_id, int64_t thread_id,
@@ -122,7 +120,7 @@ db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int fol
 #define SCAN_POST "p.author_id <> ?1 AND p.deleted = 0 AND p.id > coalesce((SELECT " \
 	"last_read_id FROM thread_reads WHERE user_id = ?1 AND thread_id = p.thread_id), 0) " \
 	"AND coalesce((SELECT follow FROM thread_reads WHERE user_id = ?1 AND " \
-	"thread_id = p.thread_id), 0) >= 0 AND " NOT_BLOCKED("p.author_id")
+	"thread_id = p.thread_id), 0) >= 0 AND " DB_NOT_BLOCKED("p.author_id")
 
 /* Runs a one-column query with ?1 actor and ?2 arg; *id 0 if no row. */
 static int

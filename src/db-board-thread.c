@@ -4,13 +4,11 @@
 #include <sqlite3.h>
 #include "board.h"
 #include "db.h"
+#include "db-block.h"
 #include "db-board.h"
 #include "db-internal.h"
 #include "text.h"
 #include "xmalloc.h"
-
-#define NOT_BLOCKED(col) "NOT EXISTS (SELECT 1 FROM blocks WHERE " \
-	"(blocker_id = ?1 AND blocked_id = " col ") OR (blocker_id = " col " AND blocked_id = ?1))"
 
 int
 db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
@@ -60,7 +58,7 @@ out:
 	"coalesce(r.follow, 0) >= 0 AND EXISTS (SELECT 1 FROM posts x WHERE " \
 	"x.thread_id = t.id AND x.id > max(coalesce(r.last_read_id, 0), " \
 	"coalesce(m.read_floor, t.last_post_id)) AND x.author_id <> ?1), " \
-	"NOT " NOT_BLOCKED("t.author_id") ", coalesce(r.follow, 0) " \
+	"NOT " DB_NOT_BLOCKED("t.author_id") ", coalesce(r.follow, 0) " \
 	"FROM threads t JOIN users u ON u.id = t.author_id " \
 	"LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = t.id " \
 	"LEFT JOIN community_members m ON m.user_id = ?1 AND m.community_id = t.community_id "

@@ -26,6 +26,11 @@ void db_stmt_done(struct db *db, sqlite3_stmt *st);
  * and is logged with the caller's name. */
 int db_result(struct db *db, int rc, const char *func);
 
+/* Steps a statement whose answer is one integer (first column of the
+ * first row) and hands it back. *out is set only when a row came; *found
+ * (may be NULL) says whether one did. */
+int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func);
+
 /* Steps a statement that returns no rows and hands it back. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *func);
 

@@ -72,19 +72,13 @@ static int
 count_one(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out)
 {
 	sqlite3_stmt *st;
-	int rc, r;
 
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	*out = 0;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	return db_step_int(db, st, out, NULL, __func__);
 }
 
 /* Is the requester allowed to ask at all: may post (active, rules

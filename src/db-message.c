@@ -8,24 +8,6 @@
 #include "db-message.h"
 #include "message.h"
 
-/* Steps a statement that yields one integer (or no row: *found false). */
-static int
-step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func)
-{
-	int rc, r;
-
-	if (st == NULL)
-		return DB_ERR;
-	rc = sqlite3_step(st);
-	if (found != NULL)
-		*found = rc == SQLITE_ROW;
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	r = db_result(db, rc, func);
-	db_stmt_done(db, st);
-	return r;
-}
-
 int
 db_message_state(struct db *db, int64_t actor_id, int64_t conversation_id,
     struct conversation_state *out)
@@ -57,7 +39,7 @@ db_message_state(struct db *db, int64_t actor_id, int64_t conversation_id,
 	st = db_stmt(db, "SELECT 1 FROM conversations WHERE id = ?");
 	if (st != NULL)
 		sqlite3_bind_int64(st, 1, conversation_id);
-	if ((r = step_int(db, st, &one, &found, __func__)) != DB_OK)
+	if ((r = db_step_int(db, st, &one, &found, __func__)) != DB_OK)
 		return r;
 	return found ? DB_DENIED : DB_NOTFOUND;
 }
@@ -79,7 +61,7 @@ db_message_conversation_with(struct db *db, int64_t actor_id, int64_t peer_id,
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, peer_id);
-	if ((r = step_int(db, st, &id, &found, __func__)) != DB_OK)
+	if ((r = db_step_int(db, st, &id, &found, __func__)) != DB_OK)
 		return r;
 	if (!found)
 		return DB_NOTFOUND;
@@ -97,7 +79,7 @@ db_message_unread_total(struct db *db, int64_t actor_id, int64_t *count)
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
-	return step_int(db, st, count, NULL, __func__);
+	return db_step_int(db, st, count, NULL, __func__);
 }
 
 int
@@ -114,7 +96,7 @@ db_message_sent_since(struct db *db, int64_t actor_id, int64_t sender_id,
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, sender_id);
 	sqlite3_bind_int64(st, 2, since);
-	return step_int(db, st, count, NULL, __func__);
+	return db_step_int(db, st, count, NULL, __func__);
 }
 
 /* May sender send at all, and how many a minute? Sets *limit. */
@@ -169,7 +151,7 @@ send_check(struct db *db, int64_t sender_id, int64_t peer_id, const char *body,
 	}
 	if ((st = db_stmt(db, "SELECT 1 FROM users WHERE id = ?")) != NULL)
 		sqlite3_bind_int64(st, 1, peer_id);
-	if ((r = step_int(db, st, &one, &found, __func__)) != DB_OK)
+	if ((r = db_step_int(db, st, &one, &found, __func__)) != DB_OK)
 		return r;
 	if (!found) {
 		*why = MESSAGE_NO_PEER;

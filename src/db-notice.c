@@ -54,12 +54,7 @@ db_notice_unseen(struct db *db, int64_t user_id, int64_t *count, struct notice *
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, user_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = sqlite3_column_int64(st, 0);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK)
+	if ((r = db_step_int(db, st, count, NULL, __func__)) != DB_OK)
 		return r;
 	memset(newest, 0, sizeof *newest);
 	st = db_stmt(db, "SELECT id, kind, text, created_at, coalesce(seen_at, 0) FROM notices "

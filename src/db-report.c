@@ -41,16 +41,10 @@ int
 db_report_open_by(struct db *db, int64_t reporter_id, int64_t *count)
 {
 	sqlite3_stmt *st;
-	int rc, r;
 
 	st = db_stmt(db, "SELECT count(*) FROM reports WHERE reporter_id = ? AND status = 'open'");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, reporter_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = sqlite3_column_int64(st, 0);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	return db_step_int(db, st, count, NULL, __func__);
 }

@@ -134,6 +134,23 @@ db_result(struct db *db, int rc, const char *func)
 }
 
 int
+db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func)
+{
+	int rc, r;
+
+	if (st == NULL)
+		return DB_ERR;
+	rc = sqlite3_step(st);
+	if (found != NULL)
+		*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	r = db_result(db, rc, func);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
 db_step_done(struct db *db, sqlite3_stmt *st, const char *func)
 {
 	int rc;

@@ -60,8 +60,8 @@ by_group(const void *a, const void *b)
 	return x->created_at > y->created_at ? -1 : x->created_at < y->created_at;
 }
 
-static void
-sweep(struct screen_ctx *c)
+void
+screen_mentor_sweep(struct screen_ctx *c)
 {
 	if (db_mentor_sweep(c->db, db_now(), c->cfg->mentor_remind_days,
 	    c->cfg->mentor_expiry_days, NULL, NULL) != DB_OK)
@@ -230,7 +230,7 @@ my_enter(struct screen_ctx *c, const void *arg)
 	struct my *m = xcalloc(1, sizeof *m);
 
 	(void)arg;
-	sweep(c);
+	screen_mentor_sweep(c);
 	load(c, m);
 	return m;
 }
@@ -278,7 +278,7 @@ screen_mentor_login(struct screen_ctx *c)
 
 	if (c->me.id == 0)
 		return;
-	sweep(c);
+	screen_mentor_sweep(c);
 	screen_live_refresh(c);
 	if (!c->asking &&
 	    db_mentor_needs_confirm(c->db, c->me.id, db_now(), &ask) == DB_OK && ask)

@@ -92,6 +92,8 @@ send(struct screen_ctx *c, void *st)
 		screen_refused(c, why);
 		return;
 	}
+	/* Expired requests must not count against the member's limit. */
+	screen_mentor_sweep(c);
 	r = db_mentor_request(c->db, c->me.id, q->mentor_id, q->message,
 	    c->cfg->mentor_max_pending, NULL);
 	if (r == DB_MENTOR_FULL) {

@@ -20,6 +20,8 @@ struct mentor_list_arg {
  * expiry, then, for a mentor silent for 90 days, the question whether they
  * still mentor. */
 void screen_mentor_login(struct screen_ctx *c);
+/* The lazy sweep alone: reminders and expiry are due (safe to repeat). */
+void screen_mentor_sweep(struct screen_ctx *c);
 
 /* "has room (1 of 3)", "full (3 of 3)", "paused", "not mentoring". */
 void screen_mentor_room(char *buf, size_t sz, bool open, bool paused, int active, int max);
