@@ -27,7 +27,8 @@ on_pty_request(ssh_session ssh, ssh_channel c, const char *term, int cols,
 	(void)pxh;
 	if (s->have_pty)
 		return SSH_ERROR;
-	text_copy(s->term, sizeof s->term, term != NULL ? term : "");
+	/* Checked here: the term name goes into log lines and the UI's argv. */
+	text_copy(s->term, sizeof s->term, text_term_name(term));
 	s->cols = cols;
 	s->rows = rows;
 	s->have_pty = true;

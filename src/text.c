@@ -605,3 +605,17 @@ text_copy(char *dst, size_t dstsz, const char *src)
 	dst[cut] = '\0';
 	return false;
 }
+
+const char *
+text_term_name(const char *t)
+{
+	size_t len;
+
+	if (t == NULL || (len = strlen(t)) == 0 || len >= 64)
+		return "vt100";
+	for (size_t i = 0; i < len; i++)
+		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+		    (t[i] >= '0' && t[i] <= '9') || strchr("._+-", t[i]) != NULL))
+			return "vt100";
+	return t;
+}

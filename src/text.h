@@ -68,6 +68,11 @@ size_t text_fit(char *dst, size_t dstsz, const char *s, size_t max_cols, size_t 
  * terminated and truncated to dstsz-1. Returns dst. */
 char *text_escape_log(char *dst, size_t dstsz, const char *src);
 
+/* A terminal type as a client sent it, if it is a plausible terminfo name
+ * (1-63 of [A-Za-z0-9._+-]), else "vt100": never a path, never control
+ * characters. The result is t itself or a static string. */
+const char *text_term_name(const char *t);
+
 /* Trims leading and trailing ASCII spaces and tabs in place. Returns s. */
 char *text_trim(char *s);
 

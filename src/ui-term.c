@@ -13,10 +13,10 @@
 #include "log.h"
 #include "sigevent.h"
 #include "ui-draw.h"
+#include "text.h"
 #include "ui-term.h"
 #include "ui.h"
 
-#define TERM_NAME_MAX 64
 
 static SCREEN *scr;
 static FILE *term_in, *term_out;
@@ -50,17 +50,9 @@ locale_setup(void)
 static const char *
 term_name(const char *t)
 {
-	size_t len;
-
 	if (t == NULL)
 		t = getenv("TERM");
-	if (t == NULL || (len = strlen(t)) == 0 || len >= TERM_NAME_MAX)
-		return "vt100";
-	for (size_t i = 0; i < len; i++)
-		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-		    (t[i] >= '0' && t[i] <= '9') || strchr("._+-", t[i]) != NULL))
-			return "vt100";
-	return t;
+	return text_term_name(t);
 }
 
 /* Our own stdio streams on copies of the fds, so closing them later
