@@ -8,6 +8,9 @@
 #include "db-user.h"
 #include "db.h"
 #include "log.h"
+#include "db-mentor.h"
+#include "mentor.h"
+#include "screen-mentor.h"
 #include "screen.h"
 #include "screen-host-form.h"
 #include "ui-draw.h"
@@ -25,6 +28,7 @@ struct profile {
 	size_t nkeys;
 	size_t top, total;
 	bool blocked;		/* I blocked this member */
+	char mentoring[200];	/* room and responsiveness of a mentor, or "" */
 };
 
 /* One row of the view: a label and its value; block values (the bio) go
@@ -50,6 +54,24 @@ page_rows(void)
 	return ui_body_rows() > 3 ? (size_t)ui_body_rows() - 3 : 1;
 }
 
+/* "has room (1 of 3); active this week; replies within a day" for a
+ * member open to mentoring, so a mentee sees it wherever the name leads. */
+static void
+mentoring_line(struct screen_ctx *c, struct profile *p)
+{
+	struct mentor_avail a;
+	char room[64], reply[64];
+
+	p->mentoring[0] = '\0';
+	if (!p->m.open_to_mentoring || db_mentor_avail(c->db, p->id, &a) != DB_OK)
+		return;
+	screen_mentor_room(room, sizeof room, a.open, a.paused, a.active, a.max_mentees);
+	mentor_reply_label(a.reply_secs, reply, sizeof reply);
+	snprintf(p->mentoring, sizeof p->mentoring, "%s; %s%s; %s", room,
+	    a.last_login_at > 0 ? "active " : "not logged in yet",
+	    a.last_login_at > 0 ? mentor_last_active(a.last_login_at, db_now()) : "", reply);
+}
+
 static void
 load(struct screen_ctx *c, struct profile *p)
 {
@@ -66,6 +88,8 @@ load(struct screen_ctx *c, struct profile *p)
 		return;
 	}
 	p->loaded = db_user_get(c->db, p->id, &p->m) == 0;
+	if (p->loaded)
+		mentoring_line(c, p);
 	if (p->loaded && db_block_by(c->db, c->me.id, p->id, &p->blocked) != DB_OK)
 		log_warn("cannot read block state: %s", db_errmsg(c->db));
 }
@@ -121,6 +145,8 @@ entries(const struct profile *p, struct entry *e)
 	n = add(e, n, "Region / state", m->region, false);
 	n = add(e, n, "Country", m->country, false);
 	n = add(e, n, "Open to mentoring", yes_no(m->open_to_mentoring), false);
+	if (p->mentoring[0] != '\0')
+		n = add(e, n, "Mentoring now", p->mentoring, false);
 	n = add(e, n, "Looking for a mentor", yes_no(m->seeking_mentor), false);
 	n = add(e, n, "Mentoring topics", m->topics, false);
 	snprintf(num, sizeof num, "%d", m->max_mentees);

@@ -31,6 +31,7 @@ e2e_see a 'Cardiology \| Associate Professor \| Boston, Massachusetts'
 e2e_screen a | grep -q 'Olga' && fail "Chicago mentor matched a Boston search"
 e2e_keys a Enter; e2e_see a 'Profile of Mona Bauer'
 e2e_see a 'r request mentoring'
+e2e_see a 'Mentoring now +has room \(0 of 2\); active today; no replies yet'
 e2e_keys a r; e2e_see a 'Request mentorship from Mona Bauer'
 e2e_see a 'Last active today; no replies yet'
 e2e_keys a e; e2e_see a 'Editing'
