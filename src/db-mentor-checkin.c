@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-internal.h"
 #include "db-mentor-search.h"
 #include "db-mentor.h"
@@ -117,6 +118,7 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 	struct mentorship s;
 	const char *why;
 	sqlite3_stmt *st;
+	bool blocked = false;
 	int r;
 
 	if (actor_id <= 0)
@@ -131,6 +133,11 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 		return DB_DENIED;
 	if (s.state != MS_ACTIVE)
 		return DB_INVALID;
+	/* A block stops a mentorship going forward; only ending it is left. */
+	if ((r = db_block_between(db, s.mentee_id, s.mentor_id, &blocked)) != DB_OK)
+		return r;
+	if (blocked)
+		return DB_DENIED;
 	st = db_stmt(db, "INSERT INTO mentor_checkins (mentorship_id, author_id, met, "
 	    "next_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)");
 	if (st == NULL)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-internal.h"
 #include "db-mentor.h"
 #include "db-notice.h"
@@ -131,9 +132,12 @@ db_mentor_list(struct db *db, int64_t actor_id, size_t history_max,
 
 	if (actor_id <= 0)
 		return DB_DENIED;
+	/* A request from a member on the other side of a block is not the
+	 * mentor's to answer (accepting is refused); it waits to expire. */
 	st = db_stmt(db, "SELECT " SHIP_COLS SHIP_FROM "WHERE (m.mentee_id = ?1 OR "
 	    "m.mentor_id = ?1) AND m.state IN ('requested', 'active', 'paused') "
-	    "ORDER BY m.state = 'requested', m.created_at DESC, m.id DESC");
+	    "AND NOT (m.state = 'requested' AND m.mentor_id = ?1 AND NOT "
+	    DB_NOT_BLOCKED("m.mentee_id") ") ORDER BY m.state = 'requested', m.created_at DESC, m.id DESC");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
@@ -286,11 +290,15 @@ db_mentor_avail(struct db *db, int64_t mentor_id, struct mentor_avail *out)
 	sqlite3_stmt *st;
 	int rc, r;
 
+	/* Waiting requests leave out those across a block: nobody can accept
+	 * them, so they are not waiting for the mentor. */
 	st = db_stmt(db, "SELECT u.open_to_mentoring AND u.role <> 'student' AND "
 	    "u.status = 'active', u.max_mentees, coalesce(u.last_login_at, 0), "
-	    "coalesce(s.paused, 0), coalesce(s.active, 0), coalesce(s.pending, 0), "
+	    "coalesce(s.paused, 0), coalesce(s.active, 0), coalesce(s.pending, 0) - "
+	    "(SELECT count(*) FROM mentorships m WHERE m.mentor_id = ?1 AND "
+	    "m.state = 'requested' AND NOT " DB_NOT_BLOCKED("m.mentee_id") "), "
 	    "coalesce(s.asked, 0), coalesce(s.reply_secs, -1) "
-	    "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?");
+	    "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?1");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, mentor_id);
