@@ -245,6 +245,24 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	return db_commit(db);
 }
 
+/* DB_DENIED with its sentence when a block stands between the two sides
+ * of req, whoever made it: nothing that reaches the other side (a yes, a
+ * counter-proposal, an answer to one) goes across a block. */
+static int
+block_stands(struct db *db, const struct host_request *req, const char **why)
+{
+	bool blocked = false;
+	int r;
+
+	if ((r = db_block_between(db, req->host_id, req->guest_id, &blocked)) != DB_OK)
+		return r;
+	if (blocked) {
+		*why = "a block stands between you and this member";
+		return DB_DENIED;
+	}
+	return DB_OK;
+}
+
 static const char *
 move_news(enum host_state to)
 {
@@ -267,7 +285,6 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 	struct host_profile h;
 	enum host_side side;
 	sqlite3_stmt *st;
-	bool blocked = false;
 	int r, booked = 0;
 
 	if (note == NULL)
@@ -283,14 +300,9 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		*why = "please give a reason";
 		return DB_INVALID;
 	}
-	if (to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED) {
-		if ((r = db_block_between(db, req.host_id, req.guest_id, &blocked)) != DB_OK)
-			return r;
-		if (blocked) {
-			*why = "a block stands between you and this member";
-			return DB_DENIED;
-		}
-	}
+	if ((to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED) &&
+	    (r = block_stands(db, &req, why)) != DB_OK)
+		return r;
 	if (to == HS_ACCEPTED) {
 		if (req.prop_by != 0) {
 			*why = "answer the counter-proposal first";
@@ -338,7 +350,8 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 	sqlite3_stmt *st;
 	int r, booked = 0;
 
-	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK)
+	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK ||
+	    (r = block_stands(db, &req, why)) != DB_OK)
 		return r;
 	if (host_may_propose(req.state, host_today(db_now()), req.arrive, why) != 0)
 		return DB_INVALID;
@@ -388,7 +401,8 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 	sqlite3_stmt *st;
 	int r, booked = 0;
 
-	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK)
+	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK ||
+	    (r = block_stands(db, &req, why)) != DB_OK)
 		return r;
 	if (req.prop_by == 0) {
 		*why = "there is no counter-proposal to answer";

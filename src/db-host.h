@@ -122,7 +122,10 @@ int db_host_request_get(struct db *db, int64_t actor_id, int64_t id, struct host
 int db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
     const char *note, const char **why);
 /* Either side proposes other dates or travellers; the other side answers
- * with db_host_request_answer (agree: the request takes them). */
+ * with db_host_request_answer (agree: the request takes them). Both, like
+ * a move to tentative/accepted/confirmed, refuse with DB_DENIED and *why
+ * "a block stands between you and this member" when either side has
+ * blocked the other. */
 int db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arrive,
     int64_t depart, int travellers, const char **why);
 int db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,

@@ -611,3 +611,43 @@ TEST(host_reports_need_a_relation_and_a_reason)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+/* A block, made by either side, stops counter-proposals and answers to
+ * them, as it stops accepting: the same sentence each time. */
+TEST(host_block_stops_proposals_and_answers_both_ways)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r, got;
+	const char *why = NULL;
+	int64_t id = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	/* The guest blocks the host: the host may not propose. */
+	CHECK_INT(db_block_add(db, g, h), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_DENIED);
+	CHECK_STR(why, "a block stands between you and this member");
+	CHECK_INT(db_block_remove(db, g, h), DB_OK);
+	/* A proposal made before the block cannot be answered across it. */
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_OK);
+	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_DENIED);
+	CHECK_STR(why, "a block stands between you and this member");
+	CHECK_INT(db_host_request_answer(db, g, id, false, &why), DB_DENIED);
+	/* Nor may the guest counter across it; the dates did not move. */
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), DB_DENIED);
+	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(got.arrive, D0 + 20);
+	CHECK_INT(got.prop_by, h);
+	/* Lifted, the answer goes through. */
+	CHECK_INT(db_block_remove(db, h, g), DB_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
