@@ -180,6 +180,49 @@ may_ask(struct db *db, int64_t actor_id, int64_t host_id, const char **why)
 	return DB_OK;
 }
 
+#define OPEN_STATES "('requested', 'tentative', 'accepted', 'confirmed')"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* The guest's open requests: none with this host for any of these nights,
+ * and fewer than HOST_OPEN_MAX in all. Run inside the insert's
+ * transaction, so two sessions cannot both pass. Uses host_requests_guest. */
+static int
+open_requests_ok(struct db *db, int64_t guest_id, const struct host_request *r,
+    const char **why)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc;
+
+	st = db_stmt(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
+	    "state IN " OPEN_STATES " AND host_id = ?2 AND arrive_day < ?4 AND depart_day > ?3");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, guest_id);
+	sqlite3_bind_int64(st, 2, r->host_id);
+	sqlite3_bind_int64(st, 3, r->arrive);
+	sqlite3_bind_int64(st, 4, r->depart);
+	if ((rc = db_step_int(db, st, &n, NULL, __func__)) != DB_OK)
+		return rc;
+	if (n > 0) {
+		*why = "you already have a request with this host for those dates";
+		return DB_EXISTS;
+	}
+	st = db_stmt(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
+	    "state IN " OPEN_STATES);
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, guest_id);
+	if ((rc = db_step_int(db, st, &n, NULL, __func__)) != DB_OK)
+		return rc;
+	if (n >= HOST_OPEN_MAX) {
+		*why = "you have " STR(HOST_OPEN_MAX) " open requests; withdraw one first";
+		return DB_INVALID;
+	}
+	return DB_OK;
+}
+
 int
 db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
     int64_t *id, const char **why)
@@ -210,6 +253,10 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	}
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
+	if ((rc = open_requests_ok(db, actor_id, r, why)) != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	st = db_stmt(db, "INSERT INTO host_requests (host_id, guest_id, arrive_day, depart_day, "
 	    "flexible, travellers, partner, pet_allergy, accessibility, purpose, programs, "
 	    "message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

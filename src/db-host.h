@@ -108,8 +108,11 @@ int db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, 
 /* actor (an active student or trainee) asks r->host_id for a stay; the
  * fields of r other than the ids and state are the request. DB_DENIED for
  * alumni, oneself or a block either way, DB_NOTFOUND without an active
- * host profile, DB_INVALID with *why for the stay rules. The host gets a
- * notice in the same transaction. */
+ * host profile, DB_INVALID with *why for the stay rules. In the same
+ * transaction: DB_EXISTS with *why when the guest already has an open
+ * (requested, tentative, accepted, confirmed) request with this host for
+ * any of these nights; DB_INVALID with *why when they have HOST_OPEN_MAX
+ * open requests already. The host gets a notice in the same transaction. */
 int db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
     int64_t *id, const char **why);
 /* The request as its host, its guest or an admin sees it; DB_NOTFOUND for
