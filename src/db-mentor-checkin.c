@@ -36,7 +36,8 @@ int
 db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, bool *on)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t count = 0;
+	int r;
 
 	st = db_stmt(db, "SELECT count(*) FROM mentor_bookmarks WHERE user_id = ? "
 	    "AND mentor_id = ?");
@@ -44,11 +45,8 @@ db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, bool *o
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, mentor_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*on = sqlite3_column_int(st, 0) > 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	if ((r = db_step_int(db, st, &count, NULL, __func__)) == DB_OK)
+		*on = count > 0;
 	return r;
 }
 

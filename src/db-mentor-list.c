@@ -26,15 +26,12 @@ is_admin(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT is_admin FROM users WHERE id = ? "
 	    "AND status = 'active'");
-	bool yes = false;
+	int64_t yes = 0;
 
 	if (st == NULL)
 		return false;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		yes = sqlite3_column_int(st, 0) != 0;
-	db_stmt_done(db, st);
-	return yes;
+	return db_step_int(db, st, &yes, NULL, __func__) == DB_OK && yes != 0;
 }
 
 /* Fills s from a row; reasons and rating stay empty unless the viewer may
@@ -355,7 +352,8 @@ int
 db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t due = 0;
+	int r;
 
 	st = db_stmt(db, "SELECT max(u.created_at, coalesce(s.confirmed_at, 0), "
 	    "coalesce((SELECT max(answered_at) FROM mentorships WHERE mentor_id = u.id "
@@ -366,11 +364,7 @@ db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, now - (int64_t)MENTOR_SILENT_DAYS * 86400);
-	*ask = false;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*ask = sqlite3_column_int(st, 0) != 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	r = db_step_int(db, st, &due, NULL, __func__);
+	*ask = due != 0;
 	return r;
 }

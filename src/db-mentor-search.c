@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-internal.h"
 #include "db-mentor-internal.h"
 #include "db-mentor-search.h"
@@ -32,15 +33,12 @@ mentor_query_init(struct mentor_query *q)
 static int
 queue_waiting(struct db *db, bool *any)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM member_fts_queue)");
-	int rc, r;
+	int64_t n = 0;
+	int r;
 
-	if (st == NULL)
-		return DB_ERR;
-	rc = sqlite3_step(st);
-	*any = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	r = db_step_int(db, db_stmt(db, "SELECT EXISTS (SELECT 1 FROM member_fts_queue)"),
+	    &n, NULL, __func__);
+	*any = n != 0;
 	return r;
 }
 
@@ -176,8 +174,7 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
 	"(?3 < 0 OR u.role = CASE ?3 WHEN 0 THEN 'alumni' ELSE 'trainee' END) AND " \
 	"(?4 = 0 OR u.grad_year >= ?4) AND (?5 = 0 OR u.grad_year BETWEEN 1 AND ?5) AND " \
 	"(?6 = 0 OR (coalesce(s.paused, 0) = 0 AND coalesce(s.active, 0) < u.max_mentees)) " \
-	"AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?1 AND blocked_id = u.id) " \
-	"OR (blocker_id = u.id AND blocked_id = ?1)) "
+	"AND " DB_NOT_BLOCKED("u.id") " "
 #define FTS_FROM "FROM member_fts f JOIN users u ON u.id = f.rowid " \
 	"LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE member_fts MATCH ?2 AND "
 
