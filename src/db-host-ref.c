@@ -48,7 +48,8 @@ static int
 ref_state(struct db *db, int64_t request_id, int64_t author_id, int *state)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t shown = -1;
+	int r;
 
 	st = db_stmt(db, "SELECT revealed_at IS NOT NULL FROM host_references "
 	    "WHERE request_id = ? AND author_id = ?");
@@ -56,10 +57,8 @@ ref_state(struct db *db, int64_t request_id, int64_t author_id, int *state)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, request_id);
 	sqlite3_bind_int64(st, 2, author_id);
-	rc = sqlite3_step(st);
-	*state = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	r = db_step_int(db, st, &shown, NULL, __func__);
+	*state = (int)shown;
 	return r;
 }
 
@@ -198,7 +197,8 @@ static int
 was_guest_of(struct db *db, int64_t actor_id, int64_t member_id, bool *yes)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t n = 0;
+	int r;
 
 	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE host_id = ? "
 	    "AND guest_id = ?)");
@@ -206,10 +206,8 @@ was_guest_of(struct db *db, int64_t actor_id, int64_t member_id, bool *yes)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, member_id);
-	rc = sqlite3_step(st);
-	*yes = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	r = db_step_int(db, st, &n, NULL, __func__);
+	*yes = n != 0;
 	return r;
 }
 

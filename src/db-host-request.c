@@ -180,6 +180,49 @@ may_ask(struct db *db, int64_t actor_id, int64_t host_id, const char **why)
 	return DB_OK;
 }
 
+#define OPEN_STATES "('requested', 'tentative', 'accepted', 'confirmed')"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* The guest's open requests: none with this host for any of these nights,
+ * and fewer than HOST_OPEN_MAX in all. Run inside the insert's
+ * transaction, so two sessions cannot both pass. Uses host_requests_guest. */
+static int
+open_requests_ok(struct db *db, int64_t guest_id, const struct host_request *r,
+    const char **why)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc;
+
+	st = db_stmt(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
+	    "state IN " OPEN_STATES " AND host_id = ?2 AND arrive_day < ?4 AND depart_day > ?3");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, guest_id);
+	sqlite3_bind_int64(st, 2, r->host_id);
+	sqlite3_bind_int64(st, 3, r->arrive);
+	sqlite3_bind_int64(st, 4, r->depart);
+	if ((rc = db_step_int(db, st, &n, NULL, __func__)) != DB_OK)
+		return rc;
+	if (n > 0) {
+		*why = "you already have a request with this host for those dates";
+		return DB_EXISTS;
+	}
+	st = db_stmt(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
+	    "state IN " OPEN_STATES);
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, guest_id);
+	if ((rc = db_step_int(db, st, &n, NULL, __func__)) != DB_OK)
+		return rc;
+	if (n >= HOST_OPEN_MAX) {
+		*why = "you have " STR(HOST_OPEN_MAX) " open requests; withdraw one first";
+		return DB_INVALID;
+	}
+	return DB_OK;
+}
+
 int
 db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
     int64_t *id, const char **why)
@@ -210,6 +253,10 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	}
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
+	if ((rc = open_requests_ok(db, actor_id, r, why)) != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	st = db_stmt(db, "INSERT INTO host_requests (host_id, guest_id, arrive_day, depart_day, "
 	    "flexible, travellers, partner, pet_allergy, accessibility, purpose, programs, "
 	    "message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -245,6 +292,24 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	return db_commit(db);
 }
 
+/* DB_DENIED with its sentence when a block stands between the two sides
+ * of req, whoever made it: nothing that reaches the other side (a yes, a
+ * counter-proposal, an answer to one) goes across a block. */
+static int
+block_stands(struct db *db, const struct host_request *req, const char **why)
+{
+	bool blocked = false;
+	int r;
+
+	if ((r = db_block_between(db, req->host_id, req->guest_id, &blocked)) != DB_OK)
+		return r;
+	if (blocked) {
+		*why = "a block stands between you and this member";
+		return DB_DENIED;
+	}
+	return DB_OK;
+}
+
 static const char *
 move_news(enum host_state to)
 {
@@ -267,7 +332,6 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 	struct host_profile h;
 	enum host_side side;
 	sqlite3_stmt *st;
-	bool blocked = false;
 	int r, booked = 0;
 
 	if (note == NULL)
@@ -283,14 +347,9 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		*why = "please give a reason";
 		return DB_INVALID;
 	}
-	if (to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED) {
-		if ((r = db_block_between(db, req.host_id, req.guest_id, &blocked)) != DB_OK)
-			return r;
-		if (blocked) {
-			*why = "a block stands between you and this member";
-			return DB_DENIED;
-		}
-	}
+	if ((to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED) &&
+	    (r = block_stands(db, &req, why)) != DB_OK)
+		return r;
 	if (to == HS_ACCEPTED) {
 		if (req.prop_by != 0) {
 			*why = "answer the counter-proposal first";
@@ -338,7 +397,8 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 	sqlite3_stmt *st;
 	int r, booked = 0;
 
-	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK)
+	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK ||
+	    (r = block_stands(db, &req, why)) != DB_OK)
 		return r;
 	if (host_may_propose(req.state, host_today(db_now()), req.arrive, why) != 0)
 		return DB_INVALID;
@@ -388,7 +448,8 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 	sqlite3_stmt *st;
 	int r, booked = 0;
 
-	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK)
+	if ((r = load_party(db, actor_id, id, &req, &side)) != DB_OK ||
+	    (r = block_stands(db, &req, why)) != DB_OK)
 		return r;
 	if (req.prop_by == 0) {
 		*why = "there is no counter-proposal to answer";

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-host.h"
 #include "db-internal.h"
 #include "xmalloc.h"
@@ -21,8 +22,7 @@
 	"h.neighbourhood, h.hospitals, h.offers, h.status "
 #define HIT_FILTER "h.status <> 'off' AND u.status = 'active' AND u.role <> 'student' " \
 	"AND h.user_id <> ?1 " \
-	"AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?1 AND blocked_id = h.user_id) " \
-	"OR (blocker_id = h.user_id AND blocked_id = ?1)) " \
+	"AND " DB_NOT_BLOCKED("h.user_id") " " \
 	"AND (?2 = '' OR h.city LIKE ?2 ESCAPE '\\' OR h.region LIKE ?2 ESCAPE '\\' " \
 	"OR h.country LIKE ?2 ESCAPE '\\' OR h.neighbourhood LIKE ?2 ESCAPE '\\') " \
 	"AND (h.offers & ?3) = ?3 AND (?4 = 0 OR h.pets = '') AND (?5 = 0 OR h.partner_ok = 1) " \

@@ -17,7 +17,9 @@ static int
 sweep_due(struct db *db, int64_t today, bool *due)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t n = 0;
+	bool found = false;
+	int r;
 
 	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE state IN "
 	    "('requested', 'tentative', 'accepted') AND arrive_day <= ?1) "
@@ -28,11 +30,9 @@ sweep_due(struct db *db, int64_t today, bool *due)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, today);
 	sqlite3_bind_int(st, 2, HOST_REFERENCE_DAYS);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*due = sqlite3_column_int(st, 0) != 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	r = db_step_int(db, st, &n, &found, __func__);
+	if (found)
+		*due = n != 0;
 	return r;
 }
 

@@ -311,7 +311,8 @@ db_host_booked(struct db *db, int64_t host_id, int64_t arrive, int64_t depart,
     int64_t skip_id, int *booked)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t n = 0;
+	int r;
 
 	st = db_stmt(db, "SELECT coalesce(sum(travellers), 0) FROM host_requests "
 	    "WHERE host_id = ? AND state IN ('accepted', 'confirmed') "
@@ -322,10 +323,7 @@ db_host_booked(struct db *db, int64_t host_id, int64_t arrive, int64_t depart,
 	sqlite3_bind_int64(st, 2, depart);
 	sqlite3_bind_int64(st, 3, arrive);
 	sqlite3_bind_int64(st, 4, skip_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*booked = sqlite3_column_int(st, 0);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	if ((r = db_step_int(db, st, &n, NULL, __func__)) == DB_OK)
+		*booked = (int)n;
 	return r;
 }

@@ -108,8 +108,11 @@ int db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, 
 /* actor (an active student or trainee) asks r->host_id for a stay; the
  * fields of r other than the ids and state are the request. DB_DENIED for
  * alumni, oneself or a block either way, DB_NOTFOUND without an active
- * host profile, DB_INVALID with *why for the stay rules. The host gets a
- * notice in the same transaction. */
+ * host profile, DB_INVALID with *why for the stay rules. In the same
+ * transaction: DB_EXISTS with *why when the guest already has an open
+ * (requested, tentative, accepted, confirmed) request with this host for
+ * any of these nights; DB_INVALID with *why when they have HOST_OPEN_MAX
+ * open requests already. The host gets a notice in the same transaction. */
 int db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
     int64_t *id, const char **why);
 /* The request as its host, its guest or an admin sees it; DB_NOTFOUND for
@@ -122,7 +125,10 @@ int db_host_request_get(struct db *db, int64_t actor_id, int64_t id, struct host
 int db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
     const char *note, const char **why);
 /* Either side proposes other dates or travellers; the other side answers
- * with db_host_request_answer (agree: the request takes them). */
+ * with db_host_request_answer (agree: the request takes them). Both, like
+ * a move to tentative/accepted/confirmed, refuse with DB_DENIED and *why
+ * "a block stands between you and this member" when either side has
+ * blocked the other. */
 int db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arrive,
     int64_t depart, int travellers, const char **why);
 int db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,

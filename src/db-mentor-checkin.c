@@ -3,7 +3,9 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-internal.h"
+#include "db-mentor-internal.h"
 #include "db-mentor-search.h"
 #include "db-mentor.h"
 #include "db-user.h"
@@ -34,7 +36,8 @@ int
 db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, bool *on)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t count = 0;
+	int r;
 
 	st = db_stmt(db, "SELECT count(*) FROM mentor_bookmarks WHERE user_id = ? "
 	    "AND mentor_id = ?");
@@ -42,11 +45,8 @@ db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, bool *o
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, mentor_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*on = sqlite3_column_int(st, 0) > 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	if ((r = db_step_int(db, st, &count, NULL, __func__)) == DB_OK)
+		*on = count > 0;
 	return r;
 }
 
@@ -57,47 +57,22 @@ db_mentor_bookmarks(struct db *db, int64_t actor_id, struct mentor_hit **out, si
 	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
 	int rc, r;
-	char word[16];
 
 	if (actor_id <= 0)
 		return DB_DENIED;
-	st = db_stmt(db, "SELECT u.id, u.login, u.display_name, u.role, u.specialty, "
-	    "u.position, u.city, u.region, u.country, u.max_mentees, coalesce(s.active, 0), "
-	    "coalesce(s.paused, 0), coalesce(u.last_login_at, 0), coalesce(s.reply_secs, -1), "
-	    "u.open_to_mentoring FROM mentor_bookmarks b JOIN users u ON u.id = b.mentor_id "
-	    "LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE b.user_id = ?1 AND "
-	    "NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?1 AND blocked_id = u.id) "
-	    "OR (blocker_id = u.id AND blocked_id = ?1)) ORDER BY b.created_at DESC LIMIT 200");
+	st = db_stmt(db, "SELECT " DB_MENTOR_HIT_COLS "FROM mentor_bookmarks b "
+	    "JOIN users u ON u.id = b.mentor_id LEFT JOIN mentor_stats s ON s.user_id = u.id "
+	    "WHERE b.user_id = ?1 AND " DB_NOT_BLOCKED("u.id")
+	    " ORDER BY b.created_at DESC LIMIT 200");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mentor_hit *h;
-
 		if (len == cap) {
 			cap = cap ? cap * 2 : 8;
 			list = xreallocarray(list, cap, sizeof *list);
 		}
-		h = &list[len++];
-		memset(h, 0, sizeof *h);
-		h->id = sqlite3_column_int64(st, 0);
-		db_column_text(st, 1, h->login, sizeof h->login);
-		db_column_text(st, 2, h->name, sizeof h->name);
-		db_column_text(st, 3, word, sizeof word);
-		if (member_role_parse(word, &h->role) != 0)
-			h->role = ROLE_STUDENT;
-		db_column_text(st, 4, h->specialty, sizeof h->specialty);
-		db_column_text(st, 5, h->position, sizeof h->position);
-		db_column_text(st, 6, h->city, sizeof h->city);
-		db_column_text(st, 7, h->region, sizeof h->region);
-		db_column_text(st, 8, h->country, sizeof h->country);
-		h->max_mentees = sqlite3_column_int(st, 9);
-		h->active = sqlite3_column_int(st, 10);
-		h->paused = sqlite3_column_int(st, 11) != 0;
-		h->last_login_at = sqlite3_column_int64(st, 12);
-		h->reply_secs = sqlite3_column_int64(st, 13);
-		h->has_room = sqlite3_column_int(st, 14) && !h->paused &&
-		    h->active < h->max_mentees;
+		db_mentor_hit_row(st, &list[len++]);
 	}
 	r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
@@ -117,6 +92,7 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 	struct mentorship s;
 	const char *why;
 	sqlite3_stmt *st;
+	bool blocked = false;
 	int r;
 
 	if (actor_id <= 0)
@@ -131,6 +107,11 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 		return DB_DENIED;
 	if (s.state != MS_ACTIVE)
 		return DB_INVALID;
+	/* A block stops a mentorship going forward; only ending it is left. */
+	if ((r = db_block_between(db, s.mentee_id, s.mentor_id, &blocked)) != DB_OK)
+		return r;
+	if (blocked)
+		return DB_DENIED;
 	st = db_stmt(db, "INSERT INTO mentor_checkins (mentorship_id, author_id, met, "
 	    "next_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)");
 	if (st == NULL)

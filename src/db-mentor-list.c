@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-internal.h"
 #include "db-mentor.h"
 #include "db-notice.h"
@@ -25,15 +26,12 @@ is_admin(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT is_admin FROM users WHERE id = ? "
 	    "AND status = 'active'");
-	bool yes = false;
+	int64_t yes = 0;
 
 	if (st == NULL)
 		return false;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		yes = sqlite3_column_int(st, 0) != 0;
-	db_stmt_done(db, st);
-	return yes;
+	return db_step_int(db, st, &yes, NULL, __func__) == DB_OK && yes != 0;
 }
 
 /* Fills s from a row; reasons and rating stay empty unless the viewer may
@@ -131,9 +129,12 @@ db_mentor_list(struct db *db, int64_t actor_id, size_t history_max,
 
 	if (actor_id <= 0)
 		return DB_DENIED;
+	/* A request from a member on the other side of a block is not the
+	 * mentor's to answer (accepting is refused); it waits to expire. */
 	st = db_stmt(db, "SELECT " SHIP_COLS SHIP_FROM "WHERE (m.mentee_id = ?1 OR "
 	    "m.mentor_id = ?1) AND m.state IN ('requested', 'active', 'paused') "
-	    "ORDER BY m.state = 'requested', m.created_at DESC, m.id DESC");
+	    "AND NOT (m.state = 'requested' AND m.mentor_id = ?1 AND NOT "
+	    DB_NOT_BLOCKED("m.mentee_id") ") ORDER BY m.state = 'requested', m.created_at DESC, m.id DESC");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
@@ -286,11 +287,15 @@ db_mentor_avail(struct db *db, int64_t mentor_id, struct mentor_avail *out)
 	sqlite3_stmt *st;
 	int rc, r;
 
+	/* Waiting requests leave out those across a block: nobody can accept
+	 * them, so they are not waiting for the mentor. */
 	st = db_stmt(db, "SELECT u.open_to_mentoring AND u.role <> 'student' AND "
 	    "u.status = 'active', u.max_mentees, coalesce(u.last_login_at, 0), "
-	    "coalesce(s.paused, 0), coalesce(s.active, 0), coalesce(s.pending, 0), "
+	    "coalesce(s.paused, 0), coalesce(s.active, 0), coalesce(s.pending, 0) - "
+	    "(SELECT count(*) FROM mentorships m WHERE m.mentor_id = ?1 AND "
+	    "m.state = 'requested' AND NOT " DB_NOT_BLOCKED("m.mentee_id") "), "
 	    "coalesce(s.asked, 0), coalesce(s.reply_secs, -1) "
-	    "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?");
+	    "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?1");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, mentor_id);
@@ -347,7 +352,8 @@ int
 db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int64_t due = 0;
+	int r;
 
 	st = db_stmt(db, "SELECT max(u.created_at, coalesce(s.confirmed_at, 0), "
 	    "coalesce((SELECT max(answered_at) FROM mentorships WHERE mentor_id = u.id "
@@ -358,11 +364,7 @@ db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, now - (int64_t)MENTOR_SILENT_DAYS * 86400);
-	*ask = false;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*ask = sqlite3_column_int(st, 0) != 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	r = db_step_int(db, st, &due, NULL, __func__);
+	*ask = due != 0;
 	return r;
 }

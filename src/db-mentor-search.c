@@ -10,7 +10,9 @@
 #include <strings.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-internal.h"
+#include "db-mentor-internal.h"
 #include "db-mentor-search.h"
 #include "db-user.h"
 #include "mentor.h"
@@ -31,15 +33,12 @@ mentor_query_init(struct mentor_query *q)
 static int
 queue_waiting(struct db *db, bool *any)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM member_fts_queue)");
-	int rc, r;
+	int64_t n = 0;
+	int r;
 
-	if (st == NULL)
-		return DB_ERR;
-	rc = sqlite3_step(st);
-	*any = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	r = db_step_int(db, db_stmt(db, "SELECT EXISTS (SELECT 1 FROM member_fts_queue)"),
+	    &n, NULL, __func__);
+	*any = n != 0;
 	return r;
 }
 
@@ -168,10 +167,6 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
 	return DB_OK;
 }
 
-#define HIT_COLS "u.id, u.login, u.display_name, u.role, u.specialty, u.position, " \
-	"u.city, u.region, u.country, u.max_mentees, coalesce(s.active, 0), " \
-	"coalesce(s.paused, 0), coalesce(u.last_login_at, 0), " \
-	"coalesce(s.reply_secs, -1), coalesce(s.pending, 0), coalesce(s.asked, 0) "
 /* ?1 actor, ?3 role (-1 any), ?4/?5 years, ?6 accepting only. The block
  * condition is the one db-block.h spells out. */
 #define HIT_WHERE "u.open_to_mentoring = 1 AND u.status = 'active' AND " \
@@ -179,8 +174,7 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
 	"(?3 < 0 OR u.role = CASE ?3 WHEN 0 THEN 'alumni' ELSE 'trainee' END) AND " \
 	"(?4 = 0 OR u.grad_year >= ?4) AND (?5 = 0 OR u.grad_year BETWEEN 1 AND ?5) AND " \
 	"(?6 = 0 OR (coalesce(s.paused, 0) = 0 AND coalesce(s.active, 0) < u.max_mentees)) " \
-	"AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?1 AND blocked_id = u.id) " \
-	"OR (blocker_id = u.id AND blocked_id = ?1)) "
+	"AND " DB_NOT_BLOCKED("u.id") " "
 #define FTS_FROM "FROM member_fts f JOIN users u ON u.id = f.rowid " \
 	"LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE member_fts MATCH ?2 AND "
 
@@ -192,15 +186,15 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
  * that fills it says so. This keeps a search at a few milliseconds over
  * 100,000 members. */
 static const char *const sql_pool_search =
-    "SELECT " HIT_COLS ", u.institution, u.topics, u.bio " FTS_FROM HIT_WHERE
+    "SELECT " DB_MENTOR_HIT_COLS ", u.institution, u.topics, u.bio " FTS_FROM HIT_WHERE
     "LIMIT " SEARCH_POOL_S;
 static const char *const sql_browse =
-    "SELECT " HIT_COLS "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id "
+    "SELECT " DB_MENTOR_HIT_COLS "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id "
     "WHERE ?2 IS NULL AND " HIT_WHERE
     "ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?7 OFFSET ?8";
 
-static void
-hit_row(sqlite3_stmt *st, struct mentor_hit *h)
+void
+db_mentor_hit_row(sqlite3_stmt *st, struct mentor_hit *h)
 {
 	char word[16];
 
@@ -209,6 +203,7 @@ hit_row(sqlite3_stmt *st, struct mentor_hit *h)
 	db_column_text(st, 1, h->login, sizeof h->login);
 	db_column_text(st, 2, h->name, sizeof h->name);
 	db_column_text(st, 3, word, sizeof word);
+	/* Mentors are alumni or trainees; the schema allows no other word. */
 	if (member_role_parse(word, &h->role) != 0)
 		h->role = ROLE_ALUMNI;
 	db_column_text(st, 4, h->specialty, sizeof h->specialty);
@@ -221,7 +216,8 @@ hit_row(sqlite3_stmt *st, struct mentor_hit *h)
 	h->paused = sqlite3_column_int(st, 11) != 0;
 	h->last_login_at = sqlite3_column_int64(st, 12);
 	h->reply_secs = sqlite3_column_int64(st, 13);
-	h->has_room = !h->paused && h->active < h->max_mentees;
+	h->has_room = sqlite3_column_int(st, 16) != 0 && !h->paused &&
+	    h->active < h->max_mentees;
 }
 
 static void
@@ -273,12 +269,12 @@ pool_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 	while (len < MENTOR_SEARCH_POOL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mentor_hit *h = &pool[len++];
 
-		hit_row(st, h);
+		db_mentor_hit_row(st, h);
 		if (q->text[0] == '\0')
 			continue;
-		db_column_text(st, 16, inst, MEMBER_FIELD_SZ);
-		db_column_text(st, 17, topics, MEMBER_TOPICS_SZ);
-		db_column_text(st, 18, bio, MEMBER_BIO_SZ);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS, inst, MEMBER_FIELD_SZ);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS + 1, topics, MEMBER_TOPICS_SZ);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS + 2, bio, MEMBER_BIO_SZ);
 		h->score = mentor_text_score(q->text, h->name, h->position, inst, topics, bio);
 	}
 	r = len == MENTOR_SEARCH_POOL ? DB_OK : db_result(db, rc, __func__);
@@ -322,7 +318,7 @@ db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 	bind_query(st, actor_id, q, NULL, offset, limit);
 	list = xcalloc(limit > 0 ? limit : 1, sizeof *list);
 	while (len < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		hit_row(st, &list[len++]);
+		db_mentor_hit_row(st, &list[len++]);
 	r = len == limit ? DB_OK : db_result(db, rc, __func__);
 	db_stmt_done(db, st);
 	if (r != DB_OK) {
@@ -368,7 +364,7 @@ suggest_match(const struct member *me, char *out, size_t sz)
 }
 
 static const char *const sql_pool =
-    "SELECT " HIT_COLS ", u.programs, u.subspecialty, u.topics " FTS_FROM HIT_WHERE
+    "SELECT " DB_MENTOR_HIT_COLS ", u.programs, u.subspecialty, u.topics " FTS_FROM HIT_WHERE
     "AND NOT EXISTS (SELECT 1 FROM mentorships m WHERE m.mentee_id = ?1 AND "
     "m.mentor_id = u.id AND m.state IN ('requested', 'active', 'paused')) "
     "LIMIT ?7 OFFSET ?8";
@@ -394,18 +390,18 @@ score_pool(struct db *db, sqlite3_stmt *st, const struct member *me,
 	while (*len < SUGGEST_POOL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mentor_hit *h = &list[*len];
 
-		hit_row(st, h);
+		db_mentor_hit_row(st, h);
 		memset(m, 0, sizeof *m);
 		db_column_text(st, 4, m->specialty, sizeof m->specialty);
 		db_column_text(st, 5, m->position, sizeof m->position);
 		db_column_text(st, 6, m->city, sizeof m->city);
 		db_column_text(st, 7, m->region, sizeof m->region);
 		db_column_text(st, 8, m->country, sizeof m->country);
-		db_column_text(st, 16, m->programs, sizeof m->programs);
-		db_column_text(st, 17, m->subspecialty, sizeof m->subspecialty);
-		db_column_text(st, 18, m->topics, sizeof m->topics);
-		h->score = mentor_score(me, m, sqlite3_column_int64(st, 14),
-		    sqlite3_column_int64(st, 15), h->why, sizeof h->why);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS, m->programs, sizeof m->programs);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS + 1, m->subspecialty, sizeof m->subspecialty);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS + 2, m->topics, sizeof m->topics);
+		h->score = mentor_score(me, m, sqlite3_column_int64(st, DB_MENTOR_HIT_PENDING),
+		    sqlite3_column_int64(st, DB_MENTOR_HIT_ASKED), h->why, sizeof h->why);
 		if (h->score > 0 && h->has_room)
 			(*len)++;
 	}

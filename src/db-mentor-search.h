@@ -74,9 +74,9 @@ int db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, boo
 /* actor's bookmarked mentors (not blocked either way), newest first. */
 int db_mentor_bookmarks(struct db *db, int64_t actor_id, struct mentor_hit **out, size_t *n);
 
-/* Check-ins. Only the two members of an active mentorship add them;
- * they and admins read them. note up to MENTOR_CHECKIN_MAX, next_date
- * empty or YYYY-MM-DD. */
+/* Check-ins. Only the two members of an active mentorship add them (a
+ * block between them refuses with DB_DENIED); they and admins read them.
+ * note up to MENTOR_CHECKIN_MAX, next_date empty or YYYY-MM-DD. */
 struct mentor_checkin {
 	int64_t id;
 	int64_t author_id;

@@ -267,6 +267,22 @@ update_reply_time(struct db *db, int64_t mentor_id)
 	return db_step_done(db, st, __func__);
 }
 
+/* A block between the two members stops the mentorship going forward
+ * (accept, pause, resume), whoever made it; leaving stays open to both, so
+ * neither is held in a request or mentorship with someone they blocked. */
+static int
+block_allows(struct db *db, const struct ship_head *h, enum mentor_action a)
+{
+	bool blocked = false;
+	int r;
+
+	if (a == MA_WITHDRAW || a == MA_DECLINE || a == MA_END)
+		return DB_OK;
+	if ((r = db_block_between(db, h->mentee_id, h->mentor_id, &blocked)) != DB_OK)
+		return r;
+	return blocked ? DB_DENIED : DB_OK;
+}
+
 /* One state change with its notice, in one transaction. */
 static int
 change(struct db *db, int64_t actor_id, int64_t id, enum mentor_action a,
@@ -288,6 +304,8 @@ change(struct db *db, int64_t actor_id, int64_t id, enum mentor_action a,
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
 	if ((r = may_move(db, actor_id, id, a, &h, &to)) != DB_OK)
+		goto out;
+	if ((r = block_allows(db, &h, a)) != DB_OK)
 		goto out;
 	if (a == MA_ACCEPT && (r = mentor_room(db, h.mentor_id)) != DB_OK)
 		goto out;
@@ -364,4 +382,17 @@ db_mentor_refusal(int r)
 	case DB_NOTFOUND: return "it is no longer there";
 	default: return "something went wrong; please try again";
 	}
+}
+
+const char *
+db_mentor_refusal_in(struct db *db, int64_t actor_id, int64_t id, int r)
+{
+	struct ship_head h;
+	bool blocked = false;
+
+	if (r == DB_DENIED && head_get(db, id, &h) == DB_OK &&
+	    (actor_id == h.mentee_id || actor_id == h.mentor_id) &&
+	    db_block_between(db, h.mentee_id, h.mentor_id, &blocked) == DB_OK && blocked)
+		return "a block stands between you and this member; you can still end it";
+	return db_mentor_refusal(r);
 }

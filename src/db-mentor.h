@@ -53,7 +53,10 @@ int db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
 /* The receiver accepts (note optional) or declines (reason is a code from
  * mentor_decline_reasons; note optional). Accepting when the mentor has no
  * room any more is DB_MENTOR_FULL. DB_DENIED for anyone but the receiver,
- * DB_INVALID for an illegal transition or a bad note/reason. */
+ * DB_INVALID for an illegal transition or a bad note/reason.
+ * A block between the two members (either way) refuses every move that
+ * takes the mentorship forward (accept, pause, resume, check-ins) with
+ * DB_DENIED; withdraw, decline and end stay open so either can leave. */
 int db_mentor_accept(struct db *db, int64_t actor_id, int64_t id, const char *note);
 int db_mentor_decline(struct db *db, int64_t actor_id, int64_t id, const char *reason,
     const char *note);
@@ -69,7 +72,9 @@ int db_mentor_end(struct db *db, int64_t actor_id, int64_t id, const char *reaso
 int db_mentor_get(struct db *db, int64_t actor_id, int64_t id, struct mentorship *out);
 
 /* actor's mentorships: every open one (requested, active, paused), then
- * the newest closed ones up to history_max. Caller frees *out. */
+ * the newest closed ones up to history_max. A request to actor from a
+ * member on the other side of a block is left out (nobody may accept it;
+ * it expires). Caller frees *out. */
 int db_mentor_list(struct db *db, int64_t actor_id, size_t history_max,
     struct mentorship **out, size_t *n);
 
@@ -84,7 +89,8 @@ int db_mentor_sweep(struct db *db, int64_t now, int remind_days, int expire_days
 struct mentor_avail {
 	bool open;		/* open to mentoring (profile) */
 	bool paused;		/* availability paused */
-	int max_mentees, active, pending;
+	int max_mentees, active;
+	int pending;		/* requests waiting, less those across a block */
 	int64_t asked;
 	int64_t reply_secs;	/* typical (median) reply time; -1: none */
 	int64_t last_login_at;	/* 0: never */
@@ -102,5 +108,8 @@ int db_mentor_confirm(struct db *db, int64_t actor_id);
 int db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask);
 
 const char *db_mentor_refusal(int r);	/* a sentence for any code above */
+/* The same for a refused move on mentorship id by actor, naming a block
+ * between its two members when that is why it was refused. */
+const char *db_mentor_refusal_in(struct db *db, int64_t actor_id, int64_t id, int r);
 
 #endif

@@ -24,6 +24,7 @@
 #define HOST_NIGHTS_MAX		60
 #define HOST_NOTICE_MAX		180
 #define HOST_BLACKOUTS_MAX	12
+#define HOST_OPEN_MAX		5	/* a guest's open (requested..confirmed) requests */
 
 #define HOST_TEXT_SZ		(HOST_TEXT_MAX * 4 + 1)
 #define HOST_LONG_SZ		(HOST_LONG_MAX * 4 + 1)

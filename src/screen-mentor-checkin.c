@@ -88,7 +88,8 @@ save(struct screen_ctx *c, void *st)
 	r = db_mentor_checkin_add(c->db, c->me.id, k->ship_id, k->met, k->next, k->note);
 	if (r != DB_OK) {
 		screen_error(c, "Not saved: %s.", r == DB_INVALID ? "check-ins are for active "
-		    "mentorships, with a real date" : db_mentor_refusal(r));
+		    "mentorships, with a real date" :
+		    db_mentor_refusal_in(c->db, c->me.id, k->ship_id, r));
 		return;
 	}
 	screen_pop(c);

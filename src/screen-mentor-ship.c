@@ -57,7 +57,7 @@ moved(struct screen_ctx *c, struct ship *p, int r, const char *done)
 		screen_error(c, "You have no room left: raise Max mentees in your profile or "
 		    "end one first.");
 	else
-		screen_error(c, "Not done: %s.", db_mentor_refusal(r));
+		screen_error(c, "Not done: %s.", db_mentor_refusal_in(c->db, c->me.id, p->id, r));
 	load(c, p);
 }
 

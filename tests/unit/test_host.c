@@ -179,7 +179,11 @@ TEST(host_stay_rules_dates_notice_blackout_capacity)
 	r = stay(h, D0 + 21, D0 + 22, 1);
 	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_INVALID);
 	CHECK(strstr(why, "full") != NULL);
+	/* g3 still has the refused request open for D0+23: one open request
+	 * per host and night, so it goes first. */
 	r = stay(h, D0 + 23, D0 + 25, 2);	/* both leave on D0+23: free again */
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_EXISTS);
+	CHECK_INT(db_host_request_move(db, g3, id3, HS_CANCELLED, "full", &why), DB_OK);
 	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_OK);
 	/* Blocks refuse requests either way. */
 	CHECK_INT(db_block_add(db, h, g3), DB_OK);
@@ -608,6 +612,96 @@ TEST(host_reports_need_a_relation_and_a_reason)
 	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), DB_OK);
 	CHECK_INT(db_report_open_by(db, g, &count), DB_OK);
 	CHECK_INT(count, 1);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* A block, made by either side, stops counter-proposals and answers to
+ * them, as it stops accepting: the same sentence each time. */
+TEST(host_block_stops_proposals_and_answers_both_ways)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r, got;
+	const char *why = NULL;
+	int64_t id = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	/* The guest blocks the host: the host may not propose. */
+	CHECK_INT(db_block_add(db, g, h), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_DENIED);
+	CHECK_STR(why, "a block stands between you and this member");
+	CHECK_INT(db_block_remove(db, g, h), DB_OK);
+	/* A proposal made before the block cannot be answered across it. */
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_OK);
+	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_DENIED);
+	CHECK_STR(why, "a block stands between you and this member");
+	CHECK_INT(db_host_request_answer(db, g, id, false, &why), DB_DENIED);
+	/* Nor may the guest counter across it; the dates did not move. */
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), DB_DENIED);
+	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(got.arrive, D0 + 20);
+	CHECK_INT(got.prop_by, h);
+	/* Lifted, the answer goes through. */
+	CHECK_INT(db_block_remove(db, h, g), DB_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* One open request per host for any night, and at most HOST_OPEN_MAX open
+ * requests at once: a guest cannot flood hosts, and cancelling frees a place. */
+TEST(host_requests_no_duplicates_and_a_cap)
+{
+	struct db *db = fx_db();
+	int64_t g = fx_member(db, "gus", ROLE_STUDENT), hosts[HOST_OPEN_MAX + 1];
+	char login[16];
+	struct host_request r;
+	const char *why = NULL;
+	int64_t id = 0, first = 0;
+
+	CHECK(db != NULL && g);
+	db_set_now_for_tests(NOW(D0));
+	for (int i = 0; i <= HOST_OPEN_MAX; i++) {
+		snprintf(login, sizeof login, "host%d", i);
+		hosts[i] = fx_member(db, login, ROLE_ALUMNI);
+		CHECK(hosts[i] != 0);
+		CHECK_INT(make_host(db, hosts[i], "Boston", "MGH"), DB_OK);
+	}
+	r = stay(hosts[0], D0 + 20, D0 + 23, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &first, &why), DB_OK);
+	/* Any night in common with the open request is a duplicate, ... */
+	why = NULL;
+	r = stay(hosts[0], D0 + 22, D0 + 24, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_EXISTS);
+	CHECK_STR(why, "you already have a request with this host for those dates");
+	r = stay(hosts[0], D0 + 18, D0 + 21, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_EXISTS);
+	/* ... other nights with the same host are not, nor the same nights
+	 * with another host. */
+	r = stay(hosts[0], D0 + 23, D0 + 25, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	for (int i = 1; i < HOST_OPEN_MAX - 1; i++) {
+		r = stay(hosts[i], D0 + 20, D0 + 23, 1);
+		CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	}
+	/* The cap. */
+	why = NULL;
+	r = stay(hosts[HOST_OPEN_MAX], D0 + 20, D0 + 23, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_INVALID);
+	CHECK(why != NULL && strstr(why, "open requests; withdraw one first") != NULL);
+	/* Cancelling one frees a place, and the dates with that host too. */
+	CHECK_INT(db_host_request_move(db, g, first, HS_CANCELLED, "plans changed", &why), DB_OK);
+	r = stay(hosts[0], D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_EXISTS);
 	db_set_now_for_tests(0);
 	db_close(db);
 }

@@ -298,3 +298,58 @@ TEST(mentor_db_request_needs_a_member_who_may_post)
 	CHECK_INT(db_user_may_post(db, 9999), DB_DENIED);
 	db_close(db);
 }
+
+/* A block stops a mentorship from going forward, whoever made it: no
+ * accept, resume, pause or check-in across it. Either member can still
+ * leave cleanly (withdraw, decline, end), and the mentor no longer sees a
+ * blocked requester's request as one to answer. */
+TEST(mentor_db_block_stops_the_mentorship_both_ways)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 5), st = fx_member(db, "sam", ROLE_STUDENT);
+	int64_t st2 = fx_member(db, "sue", ROLE_STUDENT), st3 = fx_member(db, "tim", ROLE_TRAINEE);
+	int64_t id = 0, id2 = 0, id3 = 0;
+	struct mentorship *list = NULL;
+	struct mentor_avail av;
+	size_t n = 0;
+
+	CHECK(db && mo && st && st2 && st3);
+	/* The mentor blocks a requester: no accept; the request leaves her
+	 * list and her count of waiting requests; the requester withdraws. */
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_block_add(db, mo, st), DB_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_DENIED);
+	CHECK(strstr(db_mentor_refusal_in(db, mo, id, DB_DENIED), "block") != NULL);
+	CHECK(strstr(db_mentor_refusal_in(db, st2, id, DB_DENIED), "block") == NULL);
+	CHECK_INT(db_mentor_list(db, mo, 10, &list, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(list);
+	CHECK_INT(db_mentor_avail(db, mo, &av), DB_OK);
+	CHECK_INT(av.pending, 0);
+	CHECK_INT(db_mentor_list(db, st, 10, &list, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(list);
+	CHECK_INT(db_mentor_withdraw(db, st, id), DB_OK);
+	/* The requester blocks the mentor: still no accept; decline works. */
+	CHECK_INT(db_mentor_request(db, st2, mo, GOALS, 2, &id2), DB_OK);
+	CHECK_INT(db_block_add(db, st2, mo), DB_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id2, ""), DB_DENIED);
+	CHECK_INT(db_mentor_decline(db, mo, id2, "busy", ""), DB_OK);
+	/* An active mentorship, then a block by the mentee: no check-in from
+	 * either side, no pause; ending is still allowed. */
+	CHECK_INT(db_mentor_request(db, st3, mo, GOALS, 2, &id3), DB_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id3, ""), DB_OK);
+	CHECK_INT(db_mentor_checkin_add(db, st3, id3, true, "", "before"), DB_OK);
+	CHECK_INT(db_mentor_pause(db, st3, id3, true), DB_OK);
+	CHECK_INT(db_block_add(db, st3, mo), DB_OK);
+	CHECK_INT(db_mentor_pause(db, mo, id3, false), DB_DENIED);
+	CHECK_INT(db_mentor_pause(db, st3, id3, false), DB_DENIED);
+	CHECK_INT(db_block_remove(db, st3, mo), DB_OK);
+	CHECK_INT(db_mentor_pause(db, mo, id3, false), DB_OK);
+	CHECK_INT(db_block_add(db, mo, st3), DB_OK);
+	CHECK_INT(db_mentor_checkin_add(db, st3, id3, true, "", "after"), DB_DENIED);
+	CHECK_INT(db_mentor_checkin_add(db, mo, id3, true, "", "after"), DB_DENIED);
+	CHECK_INT(db_mentor_pause(db, mo, id3, true), DB_DENIED);
+	CHECK_INT(db_mentor_end(db, st3, id3, "goals", 3), DB_OK);
+	db_close(db);
+}

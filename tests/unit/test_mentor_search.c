@@ -285,3 +285,65 @@ TEST(mentor_bookmarks_are_per_member)
 	CHECK(!on);
 	db_close(w.db);
 }
+
+/* The hit for mentor id in actor's search results (browse, no filters). */
+static bool
+search_hit(struct db *db, int64_t actor, int64_t id, struct mentor_hit *out)
+{
+	struct mentor_query q;
+	struct mentor_hit *h = NULL;
+	size_t n = 0;
+	bool found = false;
+
+	mentor_query_init(&q);
+	if (db_mentor_search(db, actor, &q, 0, 50, &h, &n) != DB_OK)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (h[i].id == id) {
+			*out = h[i];
+			found = true;
+		}
+	free(h);
+	return found;
+}
+
+/* One row reader: a bookmarked mentor shows the same role, room and load
+ * as in search results, and no room once they cannot take mentees. */
+TEST(mentor_bookmark_row_matches_search)
+{
+	struct world w;
+	struct mentor_hit *b = NULL, s;
+	size_t n = 0;
+
+	CHECK(world(&w));
+	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.bob, true), DB_OK);
+	for (int round = 0; round < 2; round++) {
+		/* Round 1: paused, so no room in either list. */
+		CHECK_INT(db_mentor_set_paused(w.db, w.bob, round == 1), DB_OK);
+		CHECK(search_hit(w.db, w.stu, w.bob, &s));
+		CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &b, &n), DB_OK);
+		CHECK_INT(n, 1);
+		CHECK_INT(b[0].id, s.id);
+		CHECK_INT(b[0].role, ROLE_TRAINEE);
+		CHECK_INT(b[0].role, s.role);
+		CHECK_INT(b[0].has_room, s.has_room);
+		CHECK_INT(b[0].has_room, round == 0);
+		CHECK_INT(b[0].paused, s.paused);
+		CHECK_INT(b[0].active, s.active);
+		CHECK_INT(b[0].max_mentees, s.max_mentees);
+		CHECK_INT(b[0].reply_secs, s.reply_secs);
+		CHECK_STR(b[0].specialty, s.specialty);
+		CHECK_STR(b[0].city, s.city);
+		free(b);
+		b = NULL;
+	}
+	/* Suspended: gone from search; the bookmark stays but has no room. */
+	CHECK_INT(db_mentor_set_paused(w.db, w.bob, false), DB_OK);
+	CHECK_INT(db_user_set_status(w.db, 0, w.bob, STATUS_SUSPENDED), DB_OK);
+	CHECK(!search_hit(w.db, w.stu, w.bob, &s));
+	CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &b, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK(!b[0].has_room);
+	free(b);
+	db_close(w.db);
+}
