@@ -1,5 +1,6 @@
 /* Keyboard input: curses key codes to UI_KEY_* and key tables. */
 #include <curses.h>
+#include <stdint.h>
 #include <string.h>
 #include "text.h"
 #include "ui-keys.h"
@@ -47,41 +48,104 @@ static const struct {
 static int
 esc_or_char(void)
 {
-	wint_t wc;
-	int r = wget_wch(stdscr, &wc);
+	int r = wgetch(stdscr);
 
 	if (r == ERR)
 		return UI_KEY_ESC;
-	if (r == KEY_CODE_YES)
-		ungetch((int)wc);
-	else
-		unget_wch((wchar_t)wc);
+	ungetch(r);
 	return 27;
+}
+
+/* UTF-8 is decoded here, not by curses: wget_wch drops the rest of its
+ * input at the first byte that is not UTF-8, so one Latin-1 character in a
+ * paste would lose everything after it. A byte that does not fit becomes
+ * U+FFFD, visible and harmless, and nothing after it is lost. A sequence
+ * split across reads waits in `pending` for its last bytes. */
+static unsigned char pending[4];
+static size_t pending_len, pending_need;
+
+#define REPLACEMENT	0xFFFD
+
+static size_t
+utf8_need(unsigned char b)
+{
+	if (b >= 0xc2 && b <= 0xdf)
+		return 2;
+	if (b >= 0xe0 && b <= 0xef)
+		return 3;
+	if (b >= 0xf0 && b <= 0xf4)
+		return 4;
+	return 0;
+}
+
+/* Adds byte b to the pending sequence. Returns a code point when one is
+ * complete, REPLACEMENT for a byte that breaks the sequence (b is then
+ * pushed back to start afresh), or UI_KEY_NONE while more bytes are due. */
+static int
+utf8_feed(unsigned char b)
+{
+	uint32_t cp;
+
+	if (pending_len == 0) {
+		if (b < 0x80)
+			return b;
+		if ((pending_need = utf8_need(b)) == 0)
+			return REPLACEMENT;
+		pending[pending_len++] = b;
+		return UI_KEY_NONE;
+	}
+	if ((b & 0xc0) != 0x80) {
+		pending_len = 0;
+		ungetch(b);
+		return REPLACEMENT;
+	}
+	pending[pending_len++] = b;
+	if (pending_len < pending_need)
+		return UI_KEY_NONE;
+	pending_len = 0;
+	cp = pending_need == 2 ? (uint32_t)(pending[0] & 0x1f) << 6 | (pending[1] & 0x3f) :
+	    pending_need == 3 ? (uint32_t)(pending[0] & 0x0f) << 12 |
+	    (uint32_t)(pending[1] & 0x3f) << 6 | (pending[2] & 0x3f) :
+	    (uint32_t)(pending[0] & 0x07) << 18 | (uint32_t)(pending[1] & 0x3f) << 12 |
+	    (uint32_t)(pending[2] & 0x3f) << 6 | (pending[3] & 0x3f);
+	/* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
+	if ((pending_need == 3 && cp < 0x800) || (pending_need == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return REPLACEMENT;
+	return (int)cp;
 }
 
 int
 ui_keys_read(void)
 {
-	wint_t wc;
-	int r;
+	int r, cp;
 
-	r = wget_wch(stdscr, &wc);
-	if (r == ERR)
-		return UI_KEY_NONE;
-	if (r == OK && wc == 27)
-		return esc_or_char();
-	if (r == KEY_CODE_YES) {
-		for (size_t i = 0; i < sizeof special_keys / sizeof special_keys[0]; i++)
-			if (special_keys[i].curses == (int)wc)
-				return special_keys[i].ui;
-		return UI_KEY_OTHER;
+	for (;;) {
+		r = wgetch(stdscr);
+		if (r == ERR)
+			return UI_KEY_NONE;
+		if (r >= KEY_MIN) {
+			/* A special key inside a broken sequence ends it. */
+			if (pending_len > 0) {
+				pending_len = 0;
+				ungetch(r);
+				return REPLACEMENT;
+			}
+			for (size_t i = 0; i < sizeof special_keys / sizeof special_keys[0]; i++)
+				if (special_keys[i].curses == r)
+					return special_keys[i].ui;
+			return UI_KEY_OTHER;
+		}
+		if ((cp = utf8_feed((unsigned char)r)) == UI_KEY_NONE)
+			continue;
+		break;
 	}
+	if (cp == 27)
+		return esc_or_char();
 	for (size_t i = 0; i < sizeof control_keys / sizeof control_keys[0]; i++)
-		if (control_keys[i].ch == wc)
+		if ((int)control_keys[i].ch == cp)
 			return control_keys[i].ui;
-	if (wc >= 0x110000)
-		return UI_KEY_OTHER;
-	return (int)wc;
+	return cp;
 }
 
 bool
