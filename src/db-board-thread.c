@@ -12,7 +12,8 @@
 
 int
 db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
-    const char *title, const char *body, int64_t *thread_id, int64_t *post_id)
+    const char *title, const char *body, const struct board_limits *lim,
+    int64_t *thread_id, int64_t *post_id)
 {
 	sqlite3_stmt *st;
 	int64_t tid = 0, pid = 0;
@@ -25,6 +26,8 @@ db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
+	if ((r = db_board_post_rate(db, actor_id, lim)) != DB_OK)
+		goto out;
 	st = db_stmt(db, "INSERT INTO threads (community_id, author_id, title, created_at, "
 	    "last_post_at) VALUES (?, ?, ?, ?, ?)");
 	if (st == NULL) {
