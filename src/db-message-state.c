@@ -115,5 +115,8 @@ db_message_report(struct db *db, int64_t actor_id, int64_t message_id,
 	if ((r = db_message_get(db, actor_id, message_id, &m)) != DB_OK)
 		return r;
 	free(m.body);
+	/* One's own words are not the moderators' business. */
+	if (m.sender_id == actor_id)
+		return DB_INVALID;
 	return db_report_add(db, actor_id, REPORT_MESSAGE, message_id, 0, reason, report_id);
 }
