@@ -13,6 +13,8 @@
 #define BOARD_WHY_MAX		500	/* characters in a request's reason */
 #define BOARD_DESC_MAX		300	/* characters in a community description */
 #define BOARD_NAME_MAX		60	/* characters in a community name */
+#define BOARD_REQUESTS_PENDING_MAX 5	/* a member's requests awaiting an admin */
+#define BOARD_REQUESTS_LIST_MAX	100	/* a member's requests shown, newest first */
 /* Unread counts stop here ("1000+"): counting further would read every
  * unread post of a member who has been away a long time. */
 #define BOARD_COUNT_CAP		1000

@@ -187,13 +187,16 @@ struct board_request {
 };
 
 /* community_kind is "region" or "career". DB_EXISTS if a community of
- * that name exists or the actor already asked for it. */
+ * that name exists or the actor already asked for it. DB_DENIED (here and
+ * in db_board_request_moderate) when the actor already has
+ * BOARD_REQUESTS_PENDING_MAX requests waiting for an admin. */
 int db_board_request_create(struct db *db, int64_t actor_id, const char *name,
     const char *community_kind, const char *description, const char *why, int64_t *id);
 /* DB_EXISTS if the actor already moderates it or already volunteered. */
 int db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
     const char *why, int64_t *id);
-/* The actor's own requests, newest first. Caller frees *out. */
+/* The actor's own requests, newest first, at most BOARD_REQUESTS_LIST_MAX.
+ * Caller frees *out. */
 int db_board_request_list(struct db *db, int64_t actor_id, struct board_request **out,
     size_t *n);
 

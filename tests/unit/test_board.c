@@ -11,6 +11,7 @@
 #include "db-board.h"
 #include "db-notice.h"
 #include "db-user.h"
+#include "db-internal.h"
 
 TEST(board_paths_sort_in_tree_order)
 {
@@ -444,5 +445,47 @@ TEST(board_posting_is_rate_limited)
 		CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &th), DB_OK);
 		CHECK_INT(th.post_count, 1 + 2 + 1 + 4);
 	}
+	db_close(f.db);
+}
+
+/* A member has at most BOARD_REQUESTS_PENDING_MAX pending requests, and
+ * the list of their requests is bounded (newest first). */
+TEST(board_requests_are_capped_and_listed_bounded)
+{
+	struct fx_board f;
+	struct board_request *rq = NULL;
+	char name[32];
+	int64_t id = 0;
+	size_t n = 0;
+
+	CHECK(fx_board(&f));
+	for (int i = 0; i < BOARD_REQUESTS_PENDING_MAX - 1; i++) {
+		snprintf(name, sizeof name, "Town %d", i);
+		CHECK_INT(db_board_request_create(f.db, f.bob, name, "region", "", "why", &id),
+		    DB_OK);
+	}
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 2, "I can help", &id), DB_OK);
+	CHECK_INT(db_board_request_create(f.db, f.bob, "One more", "region", "", "why", &id),
+	    DB_DENIED);
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 3, "I can help", &id), DB_DENIED);
+	/* cat is not held back by bob's requests. */
+	CHECK_INT(db_board_request_create(f.db, f.cat, "One more", "region", "", "why", &id),
+	    DB_OK);
+	/* Decided requests make room; the list stops at the newest
+	 * BOARD_REQUESTS_LIST_MAX. */
+	for (int i = 0; i < BOARD_REQUESTS_LIST_MAX / BOARD_REQUESTS_PENDING_MAX + 1; i++) {
+		CHECK_INT(sqlite3_exec(db_sqlite(f.db), "UPDATE community_requests SET "
+		    "status = 'declined'", NULL, NULL, NULL), SQLITE_OK);
+		for (int j = 0; j < BOARD_REQUESTS_PENDING_MAX; j++) {
+			snprintf(name, sizeof name, "Place %d-%d", i, j);
+			CHECK_INT(db_board_request_create(f.db, f.bob, name, "career", "", "why",
+			    &id), DB_OK);
+		}
+	}
+	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), DB_OK);
+	CHECK_INT(n, BOARD_REQUESTS_LIST_MAX);
+	CHECK_INT(rq[0].id, id);
+	CHECK_STR(rq[0].status, "pending");
+	free(rq);
 	db_close(f.db);
 }
