@@ -243,9 +243,11 @@ db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
 	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
 		return r;
 	/* posts_tree (thread_id, path): a page is one index range read. */
+	/* Backwards: the page before from, read down the index and turned
+	 * round by the outer query (at most max rows to sort). */
 	if (backwards)
-		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path < ?3 "
-		    "ORDER BY p.path DESC LIMIT ?4");
+		st = db_stmt(db, "SELECT * FROM (" POST_SELECT "WHERE p.thread_id = ?2 AND "
+		    "p.path < ?3 ORDER BY p.path DESC LIMIT ?4) ORDER BY path");
 	else if (inclusive)
 		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path >= ?3 "
 		    "ORDER BY p.path LIMIT ?4");
@@ -267,13 +269,6 @@ db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
 		db_board_posts_free(list, len);
 		return r;
 	}
-	if (backwards)
-		for (size_t i = 0; i < len / 2; i++) {
-			struct board_post tmp = list[i];
-
-			list[i] = list[len - 1 - i];
-			list[len - 1 - i] = tmp;
-		}
 	*out = list;
 	*n = len;
 	return DB_OK;

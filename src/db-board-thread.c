@@ -128,10 +128,11 @@ db_board_thread_page(struct db *db, int64_t actor_id, int64_t community_id,
 		st = db_stmt(db, THREAD_SELECT "WHERE t.community_id = ?2 AND "
 		    "(t.pinned, t.last_post_at, t.id) < (?3, ?4, ?5) "
 		    "ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ?6");
-	else
-		st = db_stmt(db, THREAD_SELECT "WHERE t.community_id = ?2 AND "
-		    "(t.pinned, t.last_post_at, t.id) > (?3, ?4, ?5) "
-		    "ORDER BY t.pinned, t.last_post_at, t.id LIMIT ?6");
+	else	/* read up the index, turned round by the outer query */
+		st = db_stmt(db, "SELECT * FROM (" THREAD_SELECT "WHERE t.community_id = ?2 "
+		    "AND (t.pinned, t.last_post_at, t.id) > (?3, ?4, ?5) "
+		    "ORDER BY t.pinned, t.last_post_at, t.id LIMIT ?6) "
+		    "ORDER BY pinned DESC, last_post_at DESC, id DESC");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
@@ -149,13 +150,6 @@ db_board_thread_page(struct db *db, int64_t actor_id, int64_t community_id,
 		free(list);
 		return r;
 	}
-	if (backwards)
-		for (size_t i = 0; i < len / 2; i++) {
-			struct board_thread tmp = list[i];
-
-			list[i] = list[len - 1 - i];
-			list[len - 1 - i] = tmp;
-		}
 	*out = list;
 	*n = len;
 	return DB_OK;

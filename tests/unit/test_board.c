@@ -489,3 +489,31 @@ TEST(board_requests_are_capped_and_listed_bounded)
 	free(rq);
 	db_close(f.db);
 }
+
+/* A thread list page read backwards comes back in display order (newest
+ * activity first), the same rows as reading forwards. */
+TEST(board_thread_page_backwards_in_display_order)
+{
+	struct fx_board f;
+	struct board_thread *fw = NULL, *bw = NULL;
+	struct board_thread_key key;
+	int64_t t = 0, p = 0, now = db_now();
+	size_t n = 0, m = 0;
+
+	CHECK(fx_board(&f));
+	for (int i = 1; i <= 3; i++) {
+		db_set_now_for_tests(now + i * 10);
+		CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", NULL, &t, &p), DB_OK);
+	}
+	db_set_now_for_tests(0);
+	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, NULL, false, 10, &fw, &n), DB_OK);
+	CHECK_INT(n, 4);
+	key = (struct board_thread_key){ fw[3].pinned, fw[3].last_post_at, fw[3].id };
+	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, &key, true, 2, &bw, &m), DB_OK);
+	CHECK_INT(m, 2);
+	CHECK_INT(bw[0].id, fw[1].id);
+	CHECK_INT(bw[1].id, fw[2].id);
+	free(fw);
+	free(bw);
+	db_close(f.db);
+}
