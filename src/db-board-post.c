@@ -242,8 +242,8 @@ db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
 
 	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
 		return r;
-	/* posts_tree (thread_id, path): a page is one index range read. */
-	/* Backwards: the page before from, read down the index and turned
+	/* posts_tree (thread_id, path): a page is one index range read.
+	 * Backwards: the page before from, read down the index and turned
 	 * round by the outer query (at most max rows to sort). */
 	if (backwards)
 		st = db_stmt(db, "SELECT * FROM (" POST_SELECT "WHERE p.thread_id = ?2 AND "
