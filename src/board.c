@@ -3,7 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "board.h"
+#include "config.h"
 #include "xmalloc.h"
+
+void
+board_limits_from_config(const struct config *cfg, struct board_limits *out)
+{
+	out->per_minute = cfg->board_per_minute;
+	out->per_minute_new = cfg->board_per_minute_new;
+}
 
 static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 

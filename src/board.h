@@ -13,9 +13,23 @@
 #define BOARD_WHY_MAX		500	/* characters in a request's reason */
 #define BOARD_DESC_MAX		300	/* characters in a community description */
 #define BOARD_NAME_MAX		60	/* characters in a community name */
+#define BOARD_REQUESTS_PENDING_MAX 5	/* a member's requests awaiting an admin */
+#define BOARD_REQUESTS_LIST_MAX	100	/* a member's requests shown, newest first */
 /* Unread counts stop here ("1000+"): counting further would read every
  * unread post of a member who has been away a long time. */
 #define BOARD_COUNT_CAP		1000
+
+struct config;
+
+/* How many posts (threads and replies) a member may write in a minute:
+ * per_minute_new for members who joined in the last day (the rule of
+ * message_rate_for). From the [boards] section of the configuration. */
+struct board_limits {
+	int per_minute;		/* [boards] per_minute */
+	int per_minute_new;	/* [boards] per_minute_new */
+};
+
+void board_limits_from_config(const struct config *cfg, struct board_limits *out);
 
 /* A post's path is its parent's path plus one segment of BOARD_SEG_LEN
  * base-36 digits (its sequence number in the thread), so sorting paths as

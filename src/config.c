@@ -67,6 +67,8 @@ static const struct setting settings[] = {
 	{ "messages", "per_minute_pending", K_INT, FIELD(msg_per_minute_new),
 	    1, 10000 },
 	{ "messages", "max_chars", K_INT, FIELD(msg_max_chars), 1, 100000 },
+	{ "boards", "per_minute", K_INT, FIELD(board_per_minute), 1, 10000 },
+	{ "boards", "per_minute_new", K_INT, FIELD(board_per_minute_new), 1, 10000 },
 };
 
 static const char *const reg_mode_names[] = {
@@ -100,6 +102,8 @@ config_defaults(struct config *c)
 	c->msg_per_minute = 30;
 	c->msg_per_minute_new = 5;
 	c->msg_max_chars = 8000;
+	c->board_per_minute = 10;
+	c->board_per_minute_new = 3;
 }
 
 int

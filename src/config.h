@@ -33,6 +33,8 @@ struct config {
 	int msg_per_minute;		/* [messages] per_minute = 30 */
 	int msg_per_minute_new;		/* [messages] per_minute_pending = 5 (new members) */
 	int msg_max_chars;		/* [messages] max_chars = 8000 */
+	int board_per_minute;		/* [boards] per_minute = 10 */
+	int board_per_minute_new;	/* [boards] per_minute_new = 3 (new members) */
 };
 
 void config_defaults(struct config *c);

@@ -12,6 +12,7 @@
 #include "db-board.h"
 #include "db-internal.h"
 #include "db-notice.h"
+#include "message.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -37,6 +38,32 @@ db_board_post_check_body(const char *body)
 	while (body[i] == ' ' || body[i] == '\n' || body[i] == '\t')
 		i++;
 	return body[i] == '\0' ? DB_INVALID : DB_OK;
+}
+
+int
+db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *lim)
+{
+	sqlite3_stmt *st;
+	int64_t joined = 0, now = db_now(), sent = 0;
+	int r;
+
+	if (lim == NULL)
+		return DB_OK;
+	if ((st = db_stmt(db, "SELECT created_at FROM users WHERE id = ?")) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	if ((r = db_step_int(db, st, &joined, NULL, __func__)) != DB_OK)
+		return r;
+	/* posts_author_time (author_id, created_at): one short index range. */
+	st = db_stmt(db, "SELECT count(*) FROM posts WHERE author_id = ? AND created_at >= ?");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, now - MESSAGE_RATE_WINDOW + 1);
+	if ((r = db_step_int(db, st, &sent, NULL, __func__)) != DB_OK)
+		return r;
+	return message_rate_allows(sent, message_rate_for(joined, now, lim->per_minute,
+	    lim->per_minute_new)) ? DB_OK : DB_BOARD_TOO_FAST;
 }
 
 /* Takes the thread's next sequence number and bumps its counters. */
@@ -215,10 +242,12 @@ db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
 
 	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
 		return r;
-	/* posts_tree (thread_id, path): a page is one index range read. */
+	/* posts_tree (thread_id, path): a page is one index range read.
+	 * Backwards: the page before from, read down the index and turned
+	 * round by the outer query (at most max rows to sort). */
 	if (backwards)
-		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path < ?3 "
-		    "ORDER BY p.path DESC LIMIT ?4");
+		st = db_stmt(db, "SELECT * FROM (" POST_SELECT "WHERE p.thread_id = ?2 AND "
+		    "p.path < ?3 ORDER BY p.path DESC LIMIT ?4) ORDER BY path");
 	else if (inclusive)
 		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path >= ?3 "
 		    "ORDER BY p.path LIMIT ?4");
@@ -240,13 +269,6 @@ db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
 		db_board_posts_free(list, len);
 		return r;
 	}
-	if (backwards)
-		for (size_t i = 0; i < len / 2; i++) {
-			struct board_post tmp = list[i];
-
-			list[i] = list[len - 1 - i];
-			list[len - 1 - i] = tmp;
-		}
 	*out = list;
 	*n = len;
 	return DB_OK;
@@ -316,7 +338,7 @@ reply_notices(struct db *db, int64_t actor_id, int64_t thread_id, int64_t parent
 
 int
 db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const char *body,
-    int64_t *post_id)
+    const struct board_limits *lim, int64_t *post_id)
 {
 	char path[BOARD_PATH_SZ], title[BOARD_TITLE_SZ];
 	int64_t thread_id = 0, community_id = 0, parent_author = 0, pid = 0;
@@ -329,6 +351,10 @@ db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const ch
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
+	/* Counted in the write transaction: two sessions cannot both take
+	 * the last post of the minute. */
+	if ((r = db_board_post_rate(db, actor_id, lim)) != DB_OK)
+		goto out;
 	st = db_stmt(db, "SELECT p.thread_id, p.community_id, p.author_id, p.path, p.depth, "
 	    "t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?");
 	if (st == NULL) {

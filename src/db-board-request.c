@@ -24,6 +24,27 @@ exists(struct db *db, sqlite3_stmt *st, bool *yes, const char *func)
 	return r;
 }
 
+/* The condition an insert carries so a member has at most
+ * BOARD_REQUESTS_PENDING_MAX (bound at ?9) requests waiting: checked in
+ * the insert itself, so two sessions cannot both pass it. */
+#define PENDING_ROOM "(SELECT count(*) FROM community_requests WHERE user_id = ?1 " \
+	"AND status = 'pending') < ?9"
+
+/* Steps an insert carrying PENDING_ROOM: *id, or DB_DENIED when there was
+ * no room. */
+static int
+inserted(struct db *db, sqlite3_stmt *st, int64_t *id, const char *func)
+{
+	int r;
+
+	if ((r = db_step_done(db, st, func)) != DB_OK)
+		return r;
+	if (sqlite3_changes(db_sqlite(db)) == 0)
+		return DB_DENIED;
+	*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	return DB_OK;
+}
+
 int
 db_board_request_create(struct db *db, int64_t actor_id, const char *name,
     const char *community_kind, const char *description, const char *why, int64_t *id)
@@ -51,7 +72,8 @@ db_board_request_create(struct db *db, int64_t actor_id, const char *name,
 	if (dup)
 		return DB_EXISTS;
 	st = db_stmt(db, "INSERT INTO community_requests (user_id, kind, name, community_kind, "
-	    "description, why, created_at) VALUES (?, 'create', ?, ?, ?, ?, ?)");
+	    "description, why, created_at) SELECT ?1, 'create', ?2, ?3, ?4, ?5, ?6 "
+	    "WHERE " PENDING_ROOM);
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
@@ -60,9 +82,8 @@ db_board_request_create(struct db *db, int64_t actor_id, const char *name,
 	db_bind_text(st, 4, description);
 	db_bind_text(st, 5, why);
 	sqlite3_bind_int64(st, 6, db_now());
-	if ((r = db_step_done(db, st, __func__)) == DB_OK)
-		*id = sqlite3_last_insert_rowid(db_sqlite(db));
-	return r;
+	sqlite3_bind_int(st, 9, BOARD_REQUESTS_PENDING_MAX);
+	return inserted(db, st, id, __func__);
 }
 
 int
@@ -90,16 +111,15 @@ db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
 	if (dup)
 		return DB_EXISTS;
 	st = db_stmt(db, "INSERT INTO community_requests (user_id, kind, community_id, why, "
-	    "created_at) VALUES (?, 'moderate', ?, ?, ?)");
+	    "created_at) SELECT ?1, 'moderate', ?2, ?3, ?4 WHERE " PENDING_ROOM);
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, community_id);
 	db_bind_text(st, 3, why);
 	sqlite3_bind_int64(st, 4, db_now());
-	if ((r = db_step_done(db, st, __func__)) == DB_OK)
-		*id = sqlite3_last_insert_rowid(db_sqlite(db));
-	return r;
+	sqlite3_bind_int(st, 9, BOARD_REQUESTS_PENDING_MAX);
+	return inserted(db, st, id, __func__);
 }
 
 int
@@ -115,10 +135,11 @@ db_board_request_list(struct db *db, int64_t actor_id, struct board_request **ou
 	st = db_stmt(db, "SELECT r.id, r.kind, CASE WHEN r.kind = 'create' THEN r.name "
 	    "ELSE coalesce(c.name, '') END, r.status, r.created_at FROM community_requests r "
 	    "LEFT JOIN communities c ON c.id = r.community_id WHERE r.user_id = ? "
-	    "ORDER BY r.id DESC");
+	    "ORDER BY r.id DESC LIMIT ?");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int(st, 2, BOARD_REQUESTS_LIST_MAX);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 8;

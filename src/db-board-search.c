@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-board.h"
 #include "db-internal.h"
 #include "text.h"
@@ -124,9 +125,7 @@ db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
 	    "JOIN users u ON u.id = p.author_id "
 	    "WHERE posts_fts MATCH ?2 AND p.deleted = 0 "
 	    "AND (?3 = '' OR u.login = ?3) AND (?4 = '' OR c.slug = ?4) "
-	    "AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?1 AND blocked_id = "
-	    "p.author_id) OR (blocker_id = p.author_id AND blocked_id = ?1)) "
-	    "ORDER BY posts_fts.rank LIMIT ?5");
+	    "AND " DB_NOT_BLOCKED("p.author_id") " ORDER BY posts_fts.rank LIMIT ?5");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);

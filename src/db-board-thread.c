@@ -12,7 +12,8 @@
 
 int
 db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
-    const char *title, const char *body, int64_t *thread_id, int64_t *post_id)
+    const char *title, const char *body, const struct board_limits *lim,
+    int64_t *thread_id, int64_t *post_id)
 {
 	sqlite3_stmt *st;
 	int64_t tid = 0, pid = 0;
@@ -25,6 +26,8 @@ db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
+	if ((r = db_board_post_rate(db, actor_id, lim)) != DB_OK)
+		goto out;
 	st = db_stmt(db, "INSERT INTO threads (community_id, author_id, title, created_at, "
 	    "last_post_at) VALUES (?, ?, ?, ?, ?)");
 	if (st == NULL) {
@@ -125,10 +128,11 @@ db_board_thread_page(struct db *db, int64_t actor_id, int64_t community_id,
 		st = db_stmt(db, THREAD_SELECT "WHERE t.community_id = ?2 AND "
 		    "(t.pinned, t.last_post_at, t.id) < (?3, ?4, ?5) "
 		    "ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ?6");
-	else
-		st = db_stmt(db, THREAD_SELECT "WHERE t.community_id = ?2 AND "
-		    "(t.pinned, t.last_post_at, t.id) > (?3, ?4, ?5) "
-		    "ORDER BY t.pinned, t.last_post_at, t.id LIMIT ?6");
+	else	/* read up the index, turned round by the outer query */
+		st = db_stmt(db, "SELECT * FROM (" THREAD_SELECT "WHERE t.community_id = ?2 "
+		    "AND (t.pinned, t.last_post_at, t.id) > (?3, ?4, ?5) "
+		    "ORDER BY t.pinned, t.last_post_at, t.id LIMIT ?6) "
+		    "ORDER BY pinned DESC, last_post_at DESC, id DESC");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
@@ -146,13 +150,6 @@ db_board_thread_page(struct db *db, int64_t actor_id, int64_t community_id,
 		free(list);
 		return r;
 	}
-	if (backwards)
-		for (size_t i = 0; i < len / 2; i++) {
-			struct board_thread tmp = list[i];
-
-			list[i] = list[len - 1 - i];
-			list[len - 1 - i] = tmp;
-		}
 	*out = list;
 	*n = len;
 	return DB_OK;

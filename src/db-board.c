@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-board.h"
 #include "db-internal.h"
 #include "db-user.h"
@@ -62,9 +63,7 @@ unread_count(struct db *db, int64_t actor_id, int64_t community_id, int64_t *cou
 	    "LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = p.thread_id "
 	    "WHERE m.user_id = ?1 AND m.community_id = ?2 AND p.deleted = 0 "
 	    "AND p.author_id <> ?1 AND p.id > coalesce(r.last_read_id, 0) "
-	    "AND coalesce(r.follow, 0) >= 0 AND NOT EXISTS (SELECT 1 FROM blocks WHERE "
-	    "(blocker_id = ?1 AND blocked_id = p.author_id) OR "
-	    "(blocker_id = p.author_id AND blocked_id = ?1)) LIMIT ?3)");
+	    "AND coalesce(r.follow, 0) >= 0 AND " DB_NOT_BLOCKED("p.author_id") " LIMIT ?3)");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);

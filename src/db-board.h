@@ -26,6 +26,13 @@
 
 struct db;
 
+/* Returned by db_board_thread_create and db_board_post_reply when the
+ * actor already wrote their per-minute share of posts (struct
+ * board_limits). A failure code of its own, beside db.h's, so the screen
+ * can say so and keep the text; callers that test != DB_OK still see a
+ * failure. */
+#define DB_BOARD_TOO_FAST	(-16)
+
 /* ---- db-board.c: communities ---- */
 
 struct board_community {
@@ -88,9 +95,13 @@ struct board_post {
 /* Frees the bodies and the array; NULL is fine. */
 void db_board_posts_free(struct board_post *p, size_t n);
 
-/* Starts a thread: its first post is body. Sets *thread_id and *post_id. */
+/* Starts a thread: its first post is body. Sets *thread_id and *post_id.
+ * lim: the posting rate limit, counted with the insert in one transaction
+ * (DB_BOARD_TOO_FAST over it); NULL only for the sysop's seed and
+ * benchmarks, which have no limit. */
 int db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
-    const char *title, const char *body, int64_t *thread_id, int64_t *post_id);
+    const char *title, const char *body, const struct board_limits *lim,
+    int64_t *thread_id, int64_t *post_id);
 int db_board_thread_get(struct db *db, int64_t actor_id, int64_t thread_id,
     struct board_thread *out);
 /* One page of a community's threads, pinned first then by last activity.
@@ -102,9 +113,10 @@ int db_board_thread_page(struct db *db, int64_t actor_id, int64_t community_id,
     struct board_thread **out, size_t *n);
 
 /* Replies to post parent_id (a reply to the thread answers its first
- * post). Notices go to the parent's author and the thread's followers. */
+ * post). Notices go to the parent's author and the thread's followers.
+ * lim as for db_board_thread_create. */
 int db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id,
-    const char *body, int64_t *post_id);
+    const char *body, const struct board_limits *lim, int64_t *post_id);
 /* Owner (or an admin) edits or deletes a post; a deleted post stays as a
  * stub so its replies keep their place. */
 int db_board_post_edit(struct db *db, int64_t actor_id, int64_t post_id, const char *body);
@@ -175,13 +187,16 @@ struct board_request {
 };
 
 /* community_kind is "region" or "career". DB_EXISTS if a community of
- * that name exists or the actor already asked for it. */
+ * that name exists or the actor already asked for it. DB_DENIED (here and
+ * in db_board_request_moderate) when the actor already has
+ * BOARD_REQUESTS_PENDING_MAX requests waiting for an admin. */
 int db_board_request_create(struct db *db, int64_t actor_id, const char *name,
     const char *community_kind, const char *description, const char *why, int64_t *id);
 /* DB_EXISTS if the actor already moderates it or already volunteered. */
 int db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
     const char *why, int64_t *id);
-/* The actor's own requests, newest first. Caller frees *out. */
+/* The actor's own requests, newest first, at most BOARD_REQUESTS_LIST_MAX.
+ * Caller frees *out. */
 int db_board_request_list(struct db *db, int64_t actor_id, struct board_request **out,
     size_t *n);
 
@@ -208,6 +223,10 @@ int db_board_may_read(struct db *db, int64_t actor_id);
 int db_board_may_post(struct db *db, int64_t actor_id);
 /* DB_OK for a post body: checked multi-line text, not only white space. */
 int db_board_post_check_body(const char *body);
+/* Inside the caller's transaction: DB_BOARD_TOO_FAST if actor wrote
+ * their share of posts in the last MESSAGE_RATE_WINDOW seconds under lim
+ * (NULL: no limit). */
+int db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *lim);
 /* Inserts one post under a parent (parent_path "" for a thread's first
  * post) inside the caller's transaction: sequence number, path, search
  * index, thread counters. Sets *post_id. */

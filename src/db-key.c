@@ -21,8 +21,11 @@ db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
 		return DB_INVALID;
 	if ((r = db_user_may(db, actor_id, user_id, true)) != DB_OK)
 		return r;
+	/* The cap is part of the insert, so two sessions adding at once
+	 * cannot both pass it. */
 	st = db_stmt(db, "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, "
-	    "comment, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	    "comment, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (SELECT count(*) "
+	    "FROM ssh_keys WHERE user_id = ?1) < ?7");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, user_id);
@@ -31,10 +34,14 @@ db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
 	db_bind_text(st, 4, fingerprint);
 	db_bind_text(st, 5, comment != NULL ? comment : "");
 	sqlite3_bind_int64(st, 6, db_now());
-	r = db_step_done(db, st, __func__);
-	if (r == DB_OK && key_id != NULL)
+	sqlite3_bind_int(st, 7, DB_KEY_MAX);
+	if ((r = db_step_done(db, st, __func__)) != DB_OK)
+		return r;
+	if (sqlite3_changes(db_sqlite(db)) == 0)
+		return DB_INVALID;
+	if (key_id != NULL)
 		*key_id = sqlite3_last_insert_rowid(db_sqlite(db));
-	return r;
+	return DB_OK;
 }
 
 void
@@ -91,32 +98,73 @@ db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key 
 	return DB_OK;
 }
 
-int
-db_key_remove(struct db *db, int64_t actor_id, int64_t key_id)
+/* Would removing one key leave owner with no way in: no password and
+ * this the last key? */
+static int
+last_way_in(struct db *db, int64_t owner, bool *last)
+{
+	sqlite3_stmt *st;
+	int64_t v = 0;
+	int r;
+
+	st = db_stmt(db, "SELECT coalesce(pw_hash, '') = '' AND (SELECT count(*) FROM "
+	    "ssh_keys WHERE user_id = ?1) <= 1 FROM users WHERE id = ?1");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, owner);
+	r = db_step_int(db, st, &v, NULL, __func__);
+	*last = v != 0;
+	return r;
+}
+
+static int
+key_remove(struct db *db, int64_t actor_id, int64_t key_id)
 {
 	sqlite3_stmt *st;
 	int64_t owner = 0;
-	int rc, r;
+	bool found = false, last = false;
+	int r;
 
 	if ((st = db_stmt(db, "SELECT user_id FROM ssh_keys WHERE id = ?")) == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, key_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		owner = sqlite3_column_int64(st, 0);
-	r = rc == SQLITE_DONE ? DB_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK)
+	if ((r = db_step_int(db, st, &owner, &found, __func__)) != DB_OK)
 		return r;
+	if (!found)
+		return DB_NOTFOUND;
 	if ((r = db_user_may(db, actor_id, owner, false)) != DB_OK)
 		return r;
-	/* The owner is part of the condition so a key that changed hands
-	 * between the check and the delete is not removed. */
+	/* A member does not lock themselves out; an admin may take a lost
+	 * key away (the sysop then helps the member back in). */
+	if (actor_id == owner) {
+		if ((r = last_way_in(db, owner, &last)) != DB_OK)
+			return r;
+		if (last)
+			return DB_DENIED;
+	}
 	if ((st = db_stmt(db, "DELETE FROM ssh_keys WHERE id = ? AND user_id = ?")) == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, key_id);
 	sqlite3_bind_int64(st, 2, owner);
 	return db_step_changed(db, st, __func__);
+}
+
+int
+db_key_remove(struct db *db, int64_t actor_id, int64_t key_id)
+{
+	int r;
+
+	/* One write transaction: two sessions cannot each remove one of the
+	 * last two keys. */
+	if ((r = db_begin(db)) != DB_OK)
+		return r;
+	if ((r = key_remove(db, actor_id, key_id)) != DB_OK) {
+		db_rollback(db);
+		return r;
+	}
+	if ((r = db_commit(db)) != DB_OK)
+		db_rollback(db);
+	return r;
 }
 
 int

@@ -116,7 +116,7 @@ db_message_page(struct db *db, int64_t actor_id, int64_t conversation_id,
     size_t *n)
 {
 	struct conversation_state cs;
-	struct message_row *list = NULL, tmp;
+	struct message_row *list = NULL;
 	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
 	int rc, r;
@@ -129,10 +129,12 @@ db_message_page(struct db *db, int64_t actor_id, int64_t conversation_id,
 		max = PAGE_MAX;
 	if (after_id < cs.cleared_id)
 		after_id = cs.cleared_id;
-	/* Newest first on the index, then turned round for reading. */
-	st = db_stmt(db, "SELECT m.id, m.conversation_id, m.sender_id, m.body, m.created_at "
-	    "FROM messages m WHERE m.conversation_id = ?2 AND m.id > ?3 AND m.id < ?4 AND "
-	    VISIBLE_TO("?1") " ORDER BY m.id DESC LIMIT ?5");
+	/* The newest max on the index, then turned round for reading by the
+	 * outer query (at most PAGE_MAX rows to sort). */
+	st = db_stmt(db, "SELECT * FROM (SELECT m.id, m.conversation_id, m.sender_id, "
+	    "m.body, m.created_at FROM messages m WHERE m.conversation_id = ?2 AND "
+	    "m.id > ?3 AND m.id < ?4 AND " VISIBLE_TO("?1") " ORDER BY m.id DESC LIMIT ?5) "
+	    "ORDER BY id");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
@@ -152,11 +154,6 @@ db_message_page(struct db *db, int64_t actor_id, int64_t conversation_id,
 	if (r != DB_OK) {
 		db_message_rows_free(list, len);
 		return r;
-	}
-	for (size_t i = 0; i < len / 2; i++) {
-		tmp = list[i];
-		list[i] = list[len - 1 - i];
-		list[len - 1 - i] = tmp;
 	}
 	*out = list;
 	*n = len;

@@ -9,79 +9,61 @@
 #include "db-report.h"
 #include "text.h"
 
-/* The actor's conversation, or why not. */
+/* The one shape of every change to the actor's own state: check that the
+ * actor is in the conversation, then run sql on their own row (?1 actor,
+ * ?2 conversation, ?3 arg where sql uses it). must_change: DB_NOTFOUND if
+ * no row changed. func names the caller in the log. */
 static int
-party(struct db *db, int64_t actor_id, int64_t conversation_id,
-    struct conversation_state *cs)
-{
-	if (actor_id <= 0)
-		return DB_DENIED;
-	return db_message_state(db, actor_id, conversation_id, cs);
-}
-
-int
-db_message_mark_read(struct db *db, int64_t actor_id, int64_t conversation_id)
+own_row_update(struct db *db, int64_t actor_id, int64_t conversation_id, const char *sql,
+    int arg, bool must_change, const char *func)
 {
 	struct conversation_state cs;
 	sqlite3_stmt *st;
 	int r;
 
-	if ((r = party(db, actor_id, conversation_id, &cs)) != DB_OK)
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if ((r = db_message_state(db, actor_id, conversation_id, &cs)) != DB_OK)
 		return r;
-	/* Writing only when something changes keeps other sessions from
-	 * seeing a new data_version (and reloading) for nothing. */
-	st = db_stmt(db, "UPDATE conversation_members SET unread = 0, last_read_id = "
-	    "(SELECT last_id FROM conversations WHERE id = ?2) WHERE user_id = ?1 "
-	    "AND conversation_id = ?2 AND (unread <> 0 OR last_read_id <> "
-	    "(SELECT last_id FROM conversations WHERE id = ?2))");
-	if (st == NULL)
+	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, conversation_id);
-	return db_step_done(db, st, __func__);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int(st, 3, arg);
+	return must_change ? db_step_changed(db, st, func) : db_step_done(db, st, func);
+}
+
+int
+db_message_mark_read(struct db *db, int64_t actor_id, int64_t conversation_id)
+{
+	/* Writing only when something changes keeps other sessions from
+	 * seeing a new data_version (and reloading) for nothing. */
+	return own_row_update(db, actor_id, conversation_id, "UPDATE conversation_members SET "
+	    "unread = 0, last_read_id = (SELECT last_id FROM conversations WHERE id = ?2) "
+	    "WHERE user_id = ?1 AND conversation_id = ?2 AND (unread <> 0 OR last_read_id <> "
+	    "(SELECT last_id FROM conversations WHERE id = ?2))", 0, false, __func__);
 }
 
 int
 db_message_archive(struct db *db, int64_t actor_id, int64_t conversation_id,
     bool archived)
 {
-	struct conversation_state cs;
-	sqlite3_stmt *st;
-	int r;
-
-	if ((r = party(db, actor_id, conversation_id, &cs)) != DB_OK)
-		return r;
-	st = db_stmt(db, "UPDATE conversation_members SET archived = ?3 "
-	    "WHERE user_id = ?1 AND conversation_id = ?2");
-	if (st == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, conversation_id);
-	sqlite3_bind_int(st, 3, archived ? 1 : 0);
-	return db_step_changed(db, st, __func__);
+	return own_row_update(db, actor_id, conversation_id, "UPDATE conversation_members SET "
+	    "archived = ?3 WHERE user_id = ?1 AND conversation_id = ?2", archived ? 1 : 0,
+	    true, __func__);
 }
 
 int
 db_message_delete_conversation(struct db *db, int64_t actor_id,
     int64_t conversation_id)
 {
-	struct conversation_state cs;
-	sqlite3_stmt *st;
-	int r;
-
-	if ((r = party(db, actor_id, conversation_id, &cs)) != DB_OK)
-		return r;
 	/* Everything so far is gone for the actor; the row stays so a new
 	 * message can bring the conversation back, starting from there. */
-	st = db_stmt(db, "UPDATE conversation_members SET cleared_id = c.last_id, "
-	    "last_read_id = c.last_id, unread = 0, archived = 0 FROM "
+	return own_row_update(db, actor_id, conversation_id, "UPDATE conversation_members SET "
+	    "cleared_id = c.last_id, last_read_id = c.last_id, unread = 0, archived = 0 FROM "
 	    "(SELECT last_id FROM conversations WHERE id = ?2) AS c "
-	    "WHERE user_id = ?1 AND conversation_id = ?2");
-	if (st == NULL)
-		return DB_ERR;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, conversation_id);
-	return db_step_changed(db, st, __func__);
+	    "WHERE user_id = ?1 AND conversation_id = ?2", 0, true, __func__);
 }
 
 int
@@ -115,5 +97,8 @@ db_message_report(struct db *db, int64_t actor_id, int64_t message_id,
 	if ((r = db_message_get(db, actor_id, message_id, &m)) != DB_OK)
 		return r;
 	free(m.body);
+	/* One's own words are not the moderators' business. */
+	if (m.sender_id == actor_id)
+		return DB_INVALID;
 	return db_report_add(db, actor_id, REPORT_MESSAGE, message_id, 0, reason, report_id);
 }

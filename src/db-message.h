@@ -140,7 +140,9 @@ int db_message_delete(struct db *db, int64_t actor_id, int64_t message_id);
 
 /* Reports a message of the actor's conversation to the moderators with a
  * reason (one line, at most REPORT_REASON_MAX characters: DB_INVALID
- * otherwise). *report_id may be NULL. */
+ * otherwise). The actor's own messages: DB_INVALID. Otherwise as
+ * db_report_add (DB_EXISTS: already reported; DB_DENIED: too many open
+ * reports). *report_id may be NULL. */
 int db_message_report(struct db *db, int64_t actor_id, int64_t message_id,
     const char *reason, int64_t *report_id);
 

@@ -10,6 +10,27 @@ static const char *const kind_names[] = {
 	[REPORT_HOST] = "host", [REPORT_GUEST] = "guest",
 };
 
+/* Why a report was not stored: DB_EXISTS (the same one is open) or
+ * DB_DENIED (too many open). */
+static int
+refusal(struct db *db, int64_t reporter_id, enum report_kind kind, int64_t target_id)
+{
+	sqlite3_stmt *st;
+	int64_t dup = 0;
+	int r;
+
+	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM reports WHERE reporter_id = ? AND "
+	    "status = 'open' AND kind = ? AND target_id = ?)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, reporter_id);
+	db_bind_text(st, 2, kind_names[kind]);
+	sqlite3_bind_int64(st, 3, target_id);
+	if ((r = db_step_int(db, st, &dup, NULL, __func__)) != DB_OK)
+		return r;
+	return dup ? DB_EXISTS : DB_DENIED;
+}
+
 int
 db_report_add(struct db *db, int64_t reporter_id, enum report_kind kind,
     int64_t target_id, int64_t community_id, const char *reason, int64_t *id)
@@ -22,8 +43,14 @@ db_report_add(struct db *db, int64_t reporter_id, enum report_kind kind,
 	if ((unsigned)kind >= sizeof kind_names / sizeof kind_names[0] ||
 	    reason == NULL || reason[0] == '\0' || target_id <= 0)
 		return DB_INVALID;
+	/* The checks are part of the insert: one statement, one write lock,
+	 * so two sessions cannot both squeeze past them. reports_reporter_open
+	 * serves both. */
 	st = db_stmt(db, "INSERT INTO reports (reporter_id, kind, target_id, community_id, "
-	    "reason, created_at) VALUES (?, ?, ?, nullif(?, 0), ?, ?)");
+	    "reason, created_at) SELECT ?1, ?2, ?3, nullif(?4, 0), ?5, ?6 "
+	    "WHERE NOT EXISTS (SELECT 1 FROM reports WHERE reporter_id = ?1 AND "
+	    "status = 'open' AND kind = ?2 AND target_id = ?3) AND (SELECT count(*) "
+	    "FROM reports WHERE reporter_id = ?1 AND status = 'open') < ?7");
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, reporter_id);
@@ -32,9 +59,13 @@ db_report_add(struct db *db, int64_t reporter_id, enum report_kind kind,
 	sqlite3_bind_int64(st, 4, community_id);
 	db_bind_text(st, 5, reason);
 	sqlite3_bind_int64(st, 6, db_now());
-	if ((r = db_step_done(db, st, __func__)) == DB_OK && id != NULL)
-		*id = sqlite3_last_insert_rowid(db_sqlite(db));
-	return r;
+	sqlite3_bind_int(st, 7, REPORT_OPEN_MAX);
+	if ((r = db_step_changed(db, st, __func__)) == DB_OK) {
+		if (id != NULL)
+			*id = sqlite3_last_insert_rowid(db_sqlite(db));
+		return DB_OK;
+	}
+	return r == DB_NOTFOUND ? refusal(db, reporter_id, kind, target_id) : r;
 }
 
 int

@@ -13,9 +13,13 @@ enum report_kind {
 };
 
 #define REPORT_REASON_MAX	500	/* characters */
+#define REPORT_OPEN_MAX		20	/* open reports one member may have */
 
 /* Stores a report. community_id is 0 when the target is not in a
- * community. DB_INVALID for an empty reason; DB_DENIED for actor <= 0.
+ * community. DB_INVALID for an empty reason; DB_DENIED for actor <= 0 or
+ * when the reporter already has REPORT_OPEN_MAX open reports; DB_EXISTS
+ * if the reporter's report of the same target is still open. Checked and
+ * stored in one statement, so two sessions cannot both pass the checks.
  * *id (may be NULL) gets the new report's id. */
 int db_report_add(struct db *db, int64_t reporter_id, enum report_kind kind,
     int64_t target_id, int64_t community_id, const char *reason, int64_t *id);

@@ -49,8 +49,10 @@ int db_user_list(struct db *db, struct member **out, size_t *n);
 int db_user_count(struct db *db, int64_t *n);
 
 /* SSH keys. */
+#define DB_KEY_MAX	20	/* keys one member may have */
 /* Adds a key for user_id; actor must be the member or admin (0 = CLI).
- * DB_EXISTS if the same key is registered to anyone. Sets *key_id if not NULL. */
+ * DB_EXISTS if the same key is registered to anyone; DB_INVALID if the
+ * member already has DB_KEY_MAX keys. Sets *key_id if not NULL. */
 int db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
     const char *blob_b64, const char *fingerprint, const char *comment, int64_t *key_id);
 /* Keys of user_id, oldest first; actor must be the member or an admin.
@@ -58,7 +60,9 @@ int db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *typ
 int db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key **out, size_t *n);
 void db_key_list_free(struct member_key *keys, size_t n);
 /* Removes key_id if it belongs to actor (or actor is admin): else DB_DENIED /
- * DB_NOTFOUND. */
+ * DB_NOTFOUND. A member without a password may not remove their own last
+ * key, their only way in: DB_DENIED (checked and removed in one
+ * transaction). */
 int db_key_remove(struct db *db, int64_t actor_id, int64_t key_id);
 /* The member owning a key with this canonical base64 blob: 0 and *user_id,
  * or DB_NOTFOUND. */

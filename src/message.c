@@ -36,11 +36,17 @@ message_check_body(const char *body, const struct message_limits *l)
 }
 
 int
+message_rate_for(int64_t created_at, int64_t now, int per_minute, int per_minute_new)
+{
+	if (now - created_at < MESSAGE_NEW_MEMBER_SECS && per_minute_new < per_minute)
+		return per_minute_new;
+	return per_minute;
+}
+
+int
 message_rate_limit(int64_t created_at, int64_t now, const struct message_limits *l)
 {
-	if (now - created_at < MESSAGE_NEW_MEMBER_SECS && l->per_minute_new < l->per_minute)
-		return l->per_minute_new;
-	return l->per_minute;
+	return message_rate_for(created_at, now, l->per_minute, l->per_minute_new);
 }
 
 bool

@@ -50,6 +50,10 @@ enum message_refusal message_check_body(const char *body, const struct message_l
 
 /* The per-minute limit for a sender who joined at created_at. */
 int message_rate_limit(int64_t created_at, int64_t now, const struct message_limits *l);
+/* The same rule for any per-minute limit (board posts use it too):
+ * per_minute_new for a member who joined less than
+ * MESSAGE_NEW_MEMBER_SECS ago, if it is the stricter, else per_minute. */
+int message_rate_for(int64_t created_at, int64_t now, int per_minute, int per_minute_new);
 
 /* True if a sender who sent `sent` messages in the last window may send
  * one more under `limit`. */

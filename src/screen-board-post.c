@@ -99,6 +99,8 @@ screen_board_refused(struct screen_ctx *c, int r)
 		screen_error(c, "%s", screen_post_refusal(c));
 	else if (r == DB_DENIED)
 		screen_error(c, "You cannot do that here.");
+	else if (r == DB_BOARD_TOO_FAST)
+		screen_error(c, "You are posting too fast: wait a minute; your text is kept.");
 	else if (r == DB_INVALID)
 		screen_error(c, "Nothing to post: the text is empty or cannot be used.");
 	else if (r == DB_NOTFOUND)
@@ -126,20 +128,23 @@ static void
 compose_done(struct screen_ctx *c, void *arg, const char *text)
 {
 	struct compose *k = arg;
+	struct board_limits lim;
 	int64_t tid = 0, pid = 0;
 	int r;
 
 	if (text == NULL)
 		return;
+	board_limits_from_config(c->cfg, &lim);
 	if (k->kind == COMPOSE_REPLY)
-		r = db_board_post_reply(c->db, c->me.id, k->target, text, &pid);
+		r = db_board_post_reply(c->db, c->me.id, k->target, text, &lim, &pid);
 	else if (k->kind == COMPOSE_THREAD)
-		r = db_board_thread_create(c->db, c->me.id, k->target, k->title, text, &tid, &pid);
+		r = db_board_thread_create(c->db, c->me.id, k->target, k->title, text, &lim,
+		    &tid, &pid);
 	else {
 		r = db_board_post_edit(c->db, c->me.id, k->target, text);
 		pid = k->target;
 	}
-	if (r == DB_INVALID) {
+	if (r == DB_INVALID || r == DB_BOARD_TOO_FAST) {
 		/* Keep what was typed: back into the editor. */
 		k->restore = false;
 		open_editor(c, k, text);

@@ -245,7 +245,8 @@ static const struct ui_binding communities_keys[] = {
 	{ 's', 'S', "s my requests", open_requests },
 };
 
-static void
+/* Stores the request; false (with the reason on screen) if refused. */
+static bool
 submit(struct screen_ctx *c, struct communities *m, const char *why)
 {
 	int64_t id = 0;
@@ -258,10 +259,17 @@ submit(struct screen_ctx *c, struct communities *m, const char *why)
 	if (r == DB_EXISTS)
 		screen_error(c, "%s", m->ask == ASK_VOLUNTEER ? "You already moderate it or "
 		    "have offered to." : "That community exists or you have asked for it already.");
+	else if (r == DB_DENIED && screen_can_post(c))
+		screen_error(c, "You have %d requests waiting for the admins; you can ask "
+		    "again once they have answered one (s shows them).",
+		    BOARD_REQUESTS_PENDING_MAX);
 	else if (r != DB_OK)
 		screen_board_refused(c, r);
-	else
+	else {
 		screen_info(c, "Your request is stored for the admins; s shows its status.");
+		return true;
+	}
+	return false;
 }
 
 /* One answer of the request questions; Enter moves on, Esc stops. */
@@ -310,8 +318,10 @@ ask_key(struct screen_ctx *c, struct communities *m, int key)
 		start_ask(c, m, ASK_WHY);
 		break;
 	default:
-		submit(c, m, text);
-		m->ask = ASK_NONE;
+		if (submit(c, m, text))
+			m->ask = ASK_NONE;
+		else	/* Refused: the answer stays, to send later or Esc. */
+			ui_line_open(&m->line, text, BOARD_WHY_MAX, false);
 		break;
 	}
 	return true;

@@ -147,7 +147,22 @@ conversation_send_report(struct screen_ctx *c, struct conversation *cv)
 		screen_error(c, "Please say briefly why you report this message.");
 		return;
 	}
-	if (db_message_report(c->db, c->me.id, cv->rows[cv->sel].id, reason, NULL) != DB_OK) {
+	switch (db_message_report(c->db, c->me.id, cv->rows[cv->sel].id, reason, NULL)) {
+	case DB_OK:
+		break;
+	case DB_EXISTS:
+		ui_line_close(&cv->reason);
+		screen_error(c, "You already reported this; the moderators will look at it.");
+		return;
+	case DB_DENIED:
+		screen_error(c, "You have %d reports waiting for the moderators; you can "
+		    "report more once they have looked at them.", REPORT_OPEN_MAX);
+		return;
+	case DB_INVALID:
+		screen_error(c, "That is your own message; select one from %s to report.",
+		    cv->peer.name);
+		return;
+	default:
 		screen_error(c, "The report could not be stored; please try again.");
 		return;
 	}

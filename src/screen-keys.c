@@ -57,6 +57,13 @@ add_key(struct screen_ctx *c, struct keys *k)
 	struct authkey parsed;
 	char esc[64];
 
+	/* The data layer refuses past DB_KEY_MAX; saying so here names the
+	 * reason (the line stays open with what was pasted). */
+	if (k->n >= DB_KEY_MAX) {
+		screen_error(c, "You have %d keys, the most a member may have; remove one "
+		    "you no longer use first.", DB_KEY_MAX);
+		return;
+	}
 	if (user_add_key(c->db, c->me.id, c->me.id, line, &why) != 0) {
 		screen_refused(c, why);
 		return;
@@ -71,16 +78,6 @@ add_key(struct screen_ctx *c, struct keys *k)
 	k->list.sel = k->n > 0 ? k->n - 1 : 0;
 }
 
-/* Without a password, the last key is the only way back in. */
-static bool
-last_way_in(struct screen_ctx *c, struct keys *k)
-{
-	char hash[256] = "";
-
-	return k->n == 1 && db_user_pwhash(c->db, c->me.id, hash, sizeof hash) == 0 &&
-	    hash[0] == '\0';
-}
-
 static void
 remove_answer(struct screen_ctx *c, void *arg, bool yes)
 {
@@ -89,13 +86,18 @@ remove_answer(struct screen_ctx *c, void *arg, bool yes)
 
 	if (!yes || k->list.sel >= k->n)
 		return;
-	if (last_way_in(c, k)) {
+	switch (db_key_remove(c->db, c->me.id, k->keys[k->list.sel].id)) {
+	case DB_OK:
+		break;
+	case DB_DENIED:
+		/* The data layer keeps a key-only member's last key. */
 		screen_error(c, "This key is your only way to log in (you have no "
 		    "password), so it stays.");
+		load(c, k);
 		return;
-	}
-	if (db_key_remove(c->db, c->me.id, k->keys[k->list.sel].id) != 0) {
+	default:
 		screen_error(c, "The key could not be removed.");
+		load(c, k);
 		return;
 	}
 	log_info("key removed: user=%s", text_escape_log(esc, sizeof esc, c->me.login));

@@ -167,7 +167,7 @@ run_write(struct db *db, int64_t member, double seconds)
 
 		if (db_board_post_page(db, member, tid, NULL, false, false, 1, &p, &n) == DB_OK &&
 		    n == 1 && db_board_post_reply(db, member, p[0].id,
-		    "A benchmark reply with a few words in it.", &pid) == DB_OK)
+		    "A benchmark reply with a few words in it.", NULL, &pid) == DB_OK)
 			posts++;
 		db_board_posts_free(p, n);
 		p = NULL;

@@ -11,6 +11,7 @@
 #include "db-board.h"
 #include "db-notice.h"
 #include "db-user.h"
+#include "db-internal.h"
 
 TEST(board_paths_sort_in_tree_order)
 {
@@ -83,7 +84,7 @@ fx_board(struct fx_board *f)
 	f->bob = fx_member(f->db, "bob", ROLE_STUDENT);
 	f->cat = fx_member(f->db, "cat", ROLE_TRAINEE);
 	return f->ann && f->bob && f->cat &&
-	    db_board_thread_create(f->db, f->ann, 1, "Moving to Philly", "Where to live?",
+	    db_board_thread_create(f->db, f->ann, 1, "Moving to Philly", "Where to live?", NULL,
 	    &f->thread, &f->root) == DB_OK;
 }
 
@@ -95,10 +96,10 @@ TEST(board_thread_page_is_tree_order)
 	size_t n = 0, m = 0;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", &r1), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", &r2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.ann, r1, "Thanks, how is parking?", &r11), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, r2, "Agreed.", &r3), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", NULL, &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, r1, "Thanks, how is parking?", NULL, &r11), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, r2, "Agreed.", NULL, &r3), DB_OK);
 	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &p, &n),
 	    DB_OK);
 	CHECK_INT(n, 5);
@@ -143,8 +144,8 @@ TEST(board_unread_counts_and_pointer_moves_forward_only)
 	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
 	CHECK(com.joined);
 	CHECK_INT(com.unread, 0);
-	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Any tips?", &r1), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Yes.", &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Any tips?", NULL, &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Yes.", NULL, &r2), DB_OK);
 	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
 	CHECK_INT(com.unread, 2);
 	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), DB_OK);
@@ -166,10 +167,10 @@ TEST(board_unread_counts_and_pointer_moves_forward_only)
 	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), DB_OK);
 	CHECK(!t.unread);
 	/* One's own reply never counts as unread; a muted thread neither. */
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Mine.", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Mine.", NULL, &r1), DB_OK);
 	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
 	CHECK_INT(com.unread, 0);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "More.", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "More.", NULL, &r1), DB_OK);
 	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, -1), DB_OK);
 	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
 	CHECK_INT(com.unread, 0);
@@ -189,11 +190,11 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 	/* Community 1 is Philadelphia, 3 Boston: Boston sorts first. */
 	CHECK_INT(db_board_community_join(f.db, f.bob, 1), DB_OK);
 	CHECK_INT(db_board_community_join(f.db, f.bob, 3), DB_OK);
-	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Second", "Body two", &t2, &root2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Late reply in the first", &r1), DB_OK);
-	CHECK_INT(db_board_thread_create(f.db, f.ann, 3, "Boston", "Body three", &t3, &root3), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, root2, "Reply in second", &r2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, root2, "bob's own", &r3), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Second", "Body two", NULL, &t2, &root2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Late reply in the first", NULL, &r1), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.ann, 3, "Boston", "Body three", NULL, &t3, &root3), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, root2, "Reply in second", NULL, &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, root2, "bob's own", NULL, &r3), DB_OK);
 	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
 	CHECK_INT(count, 4);
 	/* Boston first; then Philadelphia thread by thread, the threads in the
@@ -211,7 +212,7 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 	}
 	CHECK_INT(i, 4);
 	/* Mark all read: nothing left. */
-	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Another", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Another", NULL, &r1), DB_OK);
 	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
 	CHECK_INT(count, 1);
 	CHECK_INT(db_board_community_mark_read(f.db, f.bob, 0), DB_OK);
@@ -230,7 +231,7 @@ TEST(board_followed_thread_outside_joined_shows_in_scan)
 	CHECK(fx_board(&f));
 	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 1), DB_OK);
 	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, f.root), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Follow me", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Follow me", NULL, &r1), DB_OK);
 	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
 	CHECK_INT(count, 1);
 	/* bob follows: a notice; ann's post was answered: a notice. */
@@ -252,23 +253,23 @@ TEST(board_refuses_pending_strangers_and_bad_text)
 	int64_t r1, t, p;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "ok", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "ok", NULL, &r1), DB_OK);
 	/* Only the author edits or deletes. */
 	CHECK_INT(db_board_post_edit(f.db, f.cat, r1, "hijack"), DB_DENIED);
 	CHECK_INT(db_board_post_delete(f.db, f.cat, r1), DB_DENIED);
 	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "better"), DB_OK);
 	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "bad \x1b[2J"), DB_INVALID);
 	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "  \n "), DB_INVALID);
-	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "", "body", &t, &p), DB_INVALID);
-	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t\x1b]0;x\a", "body", &t, &p),
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "", "body", NULL, &t, &p), DB_INVALID);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t\x1b]0;x\a", "body", NULL, &t, &p),
 	    DB_INVALID);
-	CHECK_INT(db_board_thread_create(f.db, f.bob, 999, "t", "body", &t, &p), DB_NOTFOUND);
-	CHECK_INT(db_board_thread_create(f.db, 0, 1, "t", "body", &t, &p), DB_DENIED);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, 99999, "x", &r1), DB_NOTFOUND);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 999, "t", "body", NULL, &t, &p), DB_NOTFOUND);
+	CHECK_INT(db_board_thread_create(f.db, 0, 1, "t", "body", NULL, &t, &p), DB_DENIED);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, 99999, "x", NULL, &r1), DB_NOTFOUND);
 	/* Pending members only read. */
 	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "hello", &r1), DB_DENIED);
-	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "t", "body", &t, &p), DB_DENIED);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "hello", NULL, &r1), DB_DENIED);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "t", "body", NULL, &t, &p), DB_DENIED);
 	CHECK_INT(db_board_community_join(f.db, f.cat, 1), DB_OK);
 	/* Deletion leaves a stub in place. */
 	CHECK_INT(db_board_post_delete(f.db, f.ann, f.root), DB_OK);
@@ -298,7 +299,7 @@ TEST(board_blocked_members_posts_are_withheld)
 	int64_t r1;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "secret words here", &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "secret words here", NULL, &r1), DB_OK);
 	CHECK_INT(db_block_add(f.db, f.cat, f.bob), DB_OK);
 	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &pg, &n),
 	    DB_OK);
@@ -326,9 +327,9 @@ TEST(board_search_words_phrases_prefix_and_filters)
 	int64_t r1, t2, p2;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Residency interviews in Boston",
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Residency interviews in Boston", NULL,
 	    &r1), DB_OK);
-	CHECK_INT(db_board_thread_create(f.db, f.cat, 3, "Interviews", "Interview season tips",
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 3, "Interviews", "Interview season tips", NULL,
 	    &t2, &p2), DB_OK);
 	CHECK_INT(db_board_search(f.db, f.ann, "interview*", 10, &hits, &n), DB_OK);
 	CHECK_INT(n, 2);
@@ -406,5 +407,113 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 	CHECK_INT(db_board_draft_save(f.db, f.bob, "", "x"), DB_INVALID);
 	CHECK_INT(db_board_draft_delete(f.db, f.bob, "board:reply:1"), DB_OK);
 	CHECK_INT(db_board_draft_latest(f.db, f.bob, "", key, sizeof key, &at), DB_NOTFOUND);
+	db_close(f.db);
+}
+
+/* The posting rate limit: counted per author over the last minute, the
+ * stricter share for members who joined in the last day, both for threads
+ * and replies; nothing is stored when refused. */
+TEST(board_posting_is_rate_limited)
+{
+	struct board_limits lim = { .per_minute = 4, .per_minute_new = 2 };
+	struct fx_board f;
+	int64_t r = 0, t = 0, p = 0, now = db_now();
+
+	CHECK(fx_board(&f));
+	db_set_now_for_tests(now);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "one", &lim, &r), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "two", &lim, &r), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "three", &lim, &r),
+	    DB_BOARD_TOO_FAST);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p),
+	    DB_BOARD_TOO_FAST);
+	/* Another member is not held back by bob's posts. */
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "mine", &lim, &r), DB_OK);
+	/* A minute later bob may post again. */
+	db_set_now_for_tests(now + 60);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p), DB_OK);
+	/* After his first day the wider limit applies. */
+	db_set_now_for_tests(now + 2 * 86400);
+	for (int i = 0; i < 4; i++)
+		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "more", &lim, &r), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "too many", &lim, &r),
+	    DB_BOARD_TOO_FAST);
+	db_set_now_for_tests(0);
+	{
+		struct board_thread th;
+
+		CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &th), DB_OK);
+		CHECK_INT(th.post_count, 1 + 2 + 1 + 4);
+	}
+	db_close(f.db);
+}
+
+/* A member has at most BOARD_REQUESTS_PENDING_MAX pending requests, and
+ * the list of their requests is bounded (newest first). */
+TEST(board_requests_are_capped_and_listed_bounded)
+{
+	struct fx_board f;
+	struct board_request *rq = NULL;
+	char name[32];
+	int64_t id = 0;
+	size_t n = 0;
+
+	CHECK(fx_board(&f));
+	for (int i = 0; i < BOARD_REQUESTS_PENDING_MAX - 1; i++) {
+		snprintf(name, sizeof name, "Town %d", i);
+		CHECK_INT(db_board_request_create(f.db, f.bob, name, "region", "", "why", &id),
+		    DB_OK);
+	}
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 2, "I can help", &id), DB_OK);
+	CHECK_INT(db_board_request_create(f.db, f.bob, "One more", "region", "", "why", &id),
+	    DB_DENIED);
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 3, "I can help", &id), DB_DENIED);
+	/* cat is not held back by bob's requests. */
+	CHECK_INT(db_board_request_create(f.db, f.cat, "One more", "region", "", "why", &id),
+	    DB_OK);
+	/* Decided requests make room; the list stops at the newest
+	 * BOARD_REQUESTS_LIST_MAX. */
+	for (int i = 0; i < BOARD_REQUESTS_LIST_MAX / BOARD_REQUESTS_PENDING_MAX + 1; i++) {
+		CHECK_INT(sqlite3_exec(db_sqlite(f.db), "UPDATE community_requests SET "
+		    "status = 'declined'", NULL, NULL, NULL), SQLITE_OK);
+		for (int j = 0; j < BOARD_REQUESTS_PENDING_MAX; j++) {
+			snprintf(name, sizeof name, "Place %d-%d", i, j);
+			CHECK_INT(db_board_request_create(f.db, f.bob, name, "career", "", "why",
+			    &id), DB_OK);
+		}
+	}
+	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), DB_OK);
+	CHECK_INT(n, BOARD_REQUESTS_LIST_MAX);
+	CHECK_INT(rq[0].id, id);
+	CHECK_STR(rq[0].status, "pending");
+	free(rq);
+	db_close(f.db);
+}
+
+/* A thread list page read backwards comes back in display order (newest
+ * activity first), the same rows as reading forwards. */
+TEST(board_thread_page_backwards_in_display_order)
+{
+	struct fx_board f;
+	struct board_thread *fw = NULL, *bw = NULL;
+	struct board_thread_key key;
+	int64_t t = 0, p = 0, now = db_now();
+	size_t n = 0, m = 0;
+
+	CHECK(fx_board(&f));
+	for (int i = 1; i <= 3; i++) {
+		db_set_now_for_tests(now + i * 10);
+		CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", NULL, &t, &p), DB_OK);
+	}
+	db_set_now_for_tests(0);
+	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, NULL, false, 10, &fw, &n), DB_OK);
+	CHECK_INT(n, 4);
+	key = (struct board_thread_key){ fw[3].pinned, fw[3].last_post_at, fw[3].id };
+	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, &key, true, 2, &bw, &m), DB_OK);
+	CHECK_INT(m, 2);
+	CHECK_INT(bw[0].id, fw[1].id);
+	CHECK_INT(bw[1].id, fw[2].id);
+	free(fw);
+	free(bw);
 	db_close(f.db);
 }

@@ -544,3 +544,18 @@ TEST(config_settings_round_trip_as_arguments)
 	CHECK_INT(config_set_arg(&b, "messages.nokey=1", err, sizeof err), -1);
 	CHECK_INT(config_set_arg(&b, "messages.max_chars=lots", err, sizeof err), -1);
 }
+
+TEST(config_boards_rate_limits)
+{
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	CHECK_INT(c.board_per_minute, 10);
+	CHECK_INT(c.board_per_minute_new, 3);
+	CHECK_INT(config_set(&c, "boards", "per_minute", "20", err, sizeof err), 0);
+	CHECK_INT(c.board_per_minute, 20);
+	CHECK_INT(config_set(&c, "boards", "per_minute_new", "0", err, sizeof err), -1);
+	CHECK_INT(config_set_arg(&c, "boards.per_minute_new=5", err, sizeof err), 0);
+	CHECK_INT(c.board_per_minute_new, 5);
+}

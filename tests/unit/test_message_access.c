@@ -93,6 +93,10 @@ TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
 	db_message_rows_free(rows, k);
 	CHECK_INT(db_report_open_by(db, eve, &n), DB_OK);
 	CHECK_INT(n, 0);
+	/* Ann may not report her own message. */
+	CHECK_INT(db_message_report(db, a, m, "my own words", &rid), DB_INVALID);
+	CHECK_INT(db_report_open_by(db, a, &n), DB_OK);
+	CHECK_INT(n, 0);
 	/* The participants may: Bob reports with a reason (checked text). */
 	CHECK_INT(db_message_report(db, b, m, "", &rid), DB_INVALID);
 	CHECK_INT(db_message_report(db, b, m, "bad\x1b[2J", &rid), DB_INVALID);

@@ -102,3 +102,29 @@ TEST(reports_are_stored_and_refuse_bad_input)
 	CHECK_INT(open, 1);
 	db_close(db);
 }
+
+/* One open report per (reporter, kind, target), at most REPORT_OPEN_MAX
+ * open reports per member. */
+TEST(reports_refuse_duplicates_and_are_capped)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_ALUMNI);
+	int64_t open = -1;
+
+	CHECK(db != NULL && a && b);
+	CHECK_INT(db_report_add(db, a, REPORT_MESSAGE, 42, 0, "spam", NULL), DB_OK);
+	CHECK_INT(db_report_add(db, a, REPORT_MESSAGE, 42, 0, "spam again", NULL), DB_EXISTS);
+	/* The same target of another kind, or another reporter, is new. */
+	CHECK_INT(db_report_add(db, a, REPORT_POST, 42, 0, "spam", NULL), DB_OK);
+	CHECK_INT(db_report_add(db, b, REPORT_MESSAGE, 42, 0, "spam", NULL), DB_OK);
+	for (int64_t t = 100; t < 100 + REPORT_OPEN_MAX - 2; t++)
+		CHECK_INT(db_report_add(db, a, REPORT_MEMBER, t, 0, "rude", NULL), DB_OK);
+	CHECK_INT(db_report_open_by(db, a, &open), DB_OK);
+	CHECK_INT(open, REPORT_OPEN_MAX);
+	CHECK_INT(db_report_add(db, a, REPORT_MEMBER, 999, 0, "rude", NULL), DB_DENIED);
+	CHECK_INT(db_report_open_by(db, a, &open), DB_OK);
+	CHECK_INT(open, REPORT_OPEN_MAX);
+	/* The cap is ann's alone. */
+	CHECK_INT(db_report_add(db, b, REPORT_MEMBER, 999, 0, "rude", NULL), DB_OK);
+	db_close(db);
+}

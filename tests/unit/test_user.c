@@ -645,10 +645,73 @@ TEST(auth_admin_can_and_owner_can)
 	CHECK_INT(db_user_set_admin(db, 0, b, true), 0);
 	CHECK_INT(db_user_set_admin(db, b, adm, false), 0);
 
-	/* The owner removes their own key. */
+	/* The owner removes their own key (bob has a password to log in). */
+	CHECK_INT(db_user_set_pwhash(db, b, b, "$argon2id$fake"), 0);
 	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", ED25519_B64, ED25519_FP, "", &kb), 0);
 	CHECK_INT(db_key_remove(db, b, kb), 0);
 	free(mb);
+	db_close(db);
+}
+
+/* A member has at most DB_KEY_MAX keys. */
+TEST(keys_are_capped_per_member)
+{
+	struct db *db = open_mem();
+	char blob[64], fp[64];
+	int64_t b, c, kid = 0;
+	struct member_key *keys = NULL;
+	size_t n = 0;
+
+	CHECK(db != NULL);
+	CHECK((b = reg(db, "bob", NULL, false)) > 0);
+	CHECK((c = reg(db, "cat", NULL, false)) > 0);
+	for (int i = 0; i < DB_KEY_MAX; i++) {
+		snprintf(blob, sizeof blob, "AAAAbob%d", i);
+		snprintf(fp, sizeof fp, "SHA256:bob%d", i);
+		CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", blob, fp, "", &kid), 0);
+	}
+	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", "AAAAbobmore", "SHA256:x", "", &kid),
+	    DB_INVALID);
+	/* Not even the sysop's command line goes past it. */
+	CHECK_INT(db_key_add(db, 0, b, "ssh-ed25519", "AAAAbobmore", "SHA256:x", "", &kid),
+	    DB_INVALID);
+	CHECK_INT(db_key_list(db, b, b, &keys, &n), 0);
+	CHECK_INT(n, DB_KEY_MAX);
+	db_key_list_free(keys, n);
+	/* The cap is bob's alone; after removing one he may add again. */
+	CHECK_INT(db_key_add(db, c, c, "ssh-ed25519", "AAAAcat", "SHA256:c", "", &kid), 0);
+	CHECK_INT(db_key_remove(db, b, 1), 0);
+	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", "AAAAbobmore", "SHA256:x", "", &kid), 0);
+	db_close(db);
+}
+
+/* A member without a password may not remove their last key, whichever
+ * screen (or session) asks: the data layer refuses. */
+TEST(keys_last_way_in_stays)
+{
+	struct db *db = open_mem();
+	int64_t adm, b, k1 = 0, k2 = 0;
+	struct member_key *keys = NULL;
+	size_t n = 0;
+
+	CHECK(db != NULL);
+	CHECK((adm = reg(db, "root-admin", NULL, true)) > 0);
+	CHECK((b = reg(db, "bob", NULL, false)) > 0);
+	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", ED25519_B64, ED25519_FP, "", &k1), 0);
+	CHECK_INT(db_key_add(db, b, b, "ecdsa-sha2-nistp256", P256_B64, P256_FP, "", &k2), 0);
+	CHECK_INT(db_key_remove(db, b, k1), 0);
+	CHECK_INT(db_key_remove(db, b, k2), DB_DENIED);
+	CHECK_INT(db_key_list(db, b, b, &keys, &n), 0);
+	CHECK_INT(n, 1);
+	db_key_list_free(keys, n);
+	/* With a password the last key may go. */
+	CHECK_INT(db_user_set_pwhash(db, b, b, "$argon2id$fake"), 0);
+	CHECK_INT(db_key_remove(db, b, k2), 0);
+	/* An admin may take away a key-only member's last key (a lost
+	 * laptop); the sysop then helps them back in. */
+	CHECK_INT(db_user_set_pwhash(db, b, b, ""), 0);
+	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", ED25519_B64, ED25519_FP, "", &k1), 0);
+	CHECK_INT(db_key_remove(db, adm, k1), 0);
 	db_close(db);
 }
 
