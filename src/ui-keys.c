@@ -115,6 +115,12 @@ utf8_feed(unsigned char b)
 	return (int)cp;
 }
 
+bool
+ui_keys_partial(void)
+{
+	return pending_len > 0;
+}
+
 int
 ui_keys_read(void)
 {

@@ -53,5 +53,8 @@ bool ui_keys_is_text(int key);
 /* Next key if one is waiting, else UI_KEY_NONE; never blocks beyond the
  * Esc delay. Only ui.c calls this. */
 int ui_keys_read(void);
+/* True while the first bytes of a UTF-8 character wait for the rest (so a
+ * wake-up that produced no key was not the terminal going away). */
+bool ui_keys_partial(void);
 
 #endif

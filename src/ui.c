@@ -135,9 +135,13 @@ drain_keys(struct ui *u)
 		handle_key(u, key);
 		n++;
 	}
-	if (n > 0)
+	if (n > 0) {
 		u->empty_wakeups = 0;
-	else if (++u->empty_wakeups >= EMPTY_WAKEUPS_GONE)
+		/* This session's own writes (notices seen, messages read) do not
+		 * move data_version for it: re-read the news after its keys. */
+		screen_live_refresh(&u->c);
+	}
+	if (n == 0 && !ui_keys_partial() && ++u->empty_wakeups >= EMPTY_WAKEUPS_GONE)
 		u->gone = true;
 }
 
