@@ -269,6 +269,24 @@ db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok)
 }
 
 int
+db_user_name_taken(struct db *db, const char *name, int64_t except_id, bool *taken)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int r;
+
+	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM users WHERE "
+	    "display_name = ?1 COLLATE NOCASE AND id <> ?2)");
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_text(st, 1, name);
+	sqlite3_bind_int64(st, 2, except_id);
+	if ((r = db_step_int(db, st, &n, NULL, __func__)) == DB_OK)
+		*taken = n != 0;
+	return r;
+}
+
+int
 db_user_may_post(struct db *db, int64_t actor_id)
 {
 	sqlite3_stmt *st;

@@ -35,6 +35,10 @@ int db_user_set_status(struct db *db, int64_t actor_id, int64_t id, enum member_
 int db_user_set_role(struct db *db, int64_t actor_id, int64_t id, enum role r);
 int db_user_set_admin(struct db *db, int64_t actor_id, int64_t id, bool admin);
 
+/* Sets *taken when a member other than except_id already shows this
+ * display name (compared without regard to ASCII case). */
+int db_user_name_taken(struct db *db, const char *name, int64_t except_id, bool *taken);
+
 /* May this member post, send messages or make requests? Active and the
  * rules accepted: DB_OK; pending, suspended, rules not yet accepted or no
  * such member: DB_DENIED. Every data function that lets a member write to

@@ -119,7 +119,8 @@ commit(struct screen_ctx *c, struct form *fm, const struct field *f)
 
 	text_copy(v, sizeof v, ui_line_text(&fm->line));
 	text_trim(v);
-	if (f->kind == F_NAME && user_check_name(v, &why) != 0) {
+	if (f->kind == F_NAME && (user_check_name(v, &why) != 0 ||
+	    user_check_name_free(c->db, v, c->me.id, &why) != 0)) {
 		screen_refused(c, why);
 		return false;
 	}

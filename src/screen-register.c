@@ -174,7 +174,7 @@ accept_name(struct screen_ctx *c, struct reg *r, char *v)
 	const char *why = NULL;
 
 	text_trim(v);
-	if (user_check_name(v, &why) != 0) {
+	if (user_check_name(v, &why) != 0 || user_check_name_free(c->db, v, 0, &why) != 0) {
 		screen_refused(c, why);
 		return false;
 	}

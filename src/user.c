@@ -163,10 +163,28 @@ user_check_profile(const struct member *m, const char **why)
 #undef CHECK_FIELD
 
 int
+user_check_name_free(struct db *db, const char *name, int64_t except_id, const char **why)
+{
+	bool taken = false;
+
+	if (db_user_name_taken(db, name, except_id, &taken) != DB_OK) {
+		*why = "database error";
+		return USER_ERR_DB;
+	}
+	if (taken) {
+		*why = "another member already uses that display name; add an initial or "
+		    "a middle name";
+		return USER_ERR_EXISTS;
+	}
+	return 0;
+}
+
+int
 user_register(struct db *db, const struct member *m, const char *password,
     int64_t *id, const char **why)
 {
 	char hash[CRYPTO_PWHASH_LEN] = "";
+	struct member other;
 	int64_t newid = 0;
 	int r;
 
@@ -175,11 +193,18 @@ user_register(struct db *db, const struct member *m, const char *password,
 	if ((r = user_check_login(m->login, NULL, why)) != 0 ||
 	    (r = user_check_profile(m, why)) != 0)
 		return r;
+	/* A taken login is the likelier mistake: say that first. */
+	if (db_user_get_by_login(db, m->login, &other) == DB_OK) {
+		*why = "that login is taken";
+		return USER_ERR_EXISTS;
+	}
 	if ((unsigned)m->status > STATUS_PENDING)
 		return refuse(why, "status must be active, suspended or pending");
+	if (password != NULL && (r = user_check_password(password, why)) != 0)
+		return r;
+	if ((r = user_check_name_free(db, m->name, 0, why)) != 0)
+		return r;
 	if (password != NULL) {
-		if ((r = user_check_password(password, why)) != 0)
-			return r;
 		if (crypto_password_hash(hash, password) != 0) {
 			*why = "could not hash the password";
 			return USER_ERR_DB;
@@ -329,7 +354,8 @@ user_save_profile(struct db *db, int64_t actor_id, const struct member *m, const
 {
 	int r;
 
-	if ((r = user_check_profile(m, why)) != 0)
+	if ((r = user_check_profile(m, why)) != 0 ||
+	    (r = user_check_name_free(db, m->name, m->id, why)) != 0)
 		return r;
 	return user_write_result(db_user_update_profile(db, actor_id, m), why);
 }

@@ -35,6 +35,11 @@ struct db;
 int user_check_login(const char *login, const char *reserved, const char **why);
 /* Printable UTF-8, 1..64 columns, no control/bidi/zero-width, not blank. */
 int user_check_name(const char *name, const char **why);
+/* The display name is not shown by another member (except_id is the
+ * member themself, 0 for a new one), so nobody can pass for someone else
+ * in lists that show only names. USER_ERR_EXISTS with a reason if it is. */
+int user_check_name_free(struct db *db, const char *name, int64_t except_id,
+    const char **why);
 int user_check_password(const char *pw, const char **why);
 /* Checks every profile field of m (lengths, UTF-8, grad year range,
  * students cannot be open to mentoring, max_mentees range). */

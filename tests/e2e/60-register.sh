@@ -18,6 +18,10 @@ e2e_keys r C-u; e2e_type r 'zed'; e2e_keys r Enter
 e2e_see r 'Display name:'
 e2e_type r $'Zed\u202eZhang'; e2e_keys r Enter
 e2e_see r 'control|invisible'
+# Another member's display name, in other case, is refused: no passing
+# for someone else.
+e2e_keys r C-u; e2e_type r 'taken ALREADY'; e2e_keys r Enter
+e2e_see r 'Another member already uses that display name'
 e2e_keys r C-u; e2e_type r 'Zed Zhang 张伟'; e2e_keys r Enter
 e2e_see r 'Your role\?'
 e2e_keys r s

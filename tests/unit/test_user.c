@@ -830,3 +830,30 @@ TEST(presence_drops_dead_processes)
 	CHECK_INT(db_presence_update(db, (int)child, "x", 0), DB_NOTFOUND);
 	db_close(db);
 }
+
+/* Nobody can pass for another member in lists that show only names. */
+TEST(user_display_names_are_not_shared)
+{
+	struct db *db = open_mem();
+	struct member *a = new_member("alice", "Alice Appleton", ROLE_ALUMNI);
+	struct member *c = new_member("carol", "alice appleton", ROLE_STUDENT);
+	const char *why = NULL;
+	int64_t aid = 0, cid = 0;
+
+	CHECK(db != NULL);
+	CHECK_INT(user_register(db, a, "alice password", &aid, &why), 0);
+	CHECK_INT(user_register(db, c, "carol password", &cid, &why), USER_ERR_EXISTS);
+	CHECK(strstr(why, "display name") != NULL);
+	snprintf(c->name, sizeof c->name, "Carol Chen");
+	CHECK_INT(user_register(db, c, "carol password", &cid, &why), 0);
+	/* Carol cannot take Alice's name later either; Alice keeps hers. */
+	c->id = cid;
+	snprintf(c->name, sizeof c->name, "ALICE APPLETON");
+	CHECK_INT(user_save_profile(db, cid, c, &why), USER_ERR_EXISTS);
+	a->id = aid;
+	snprintf(a->position, sizeof a->position, "Attending");
+	CHECK_INT(user_save_profile(db, aid, a, &why), 0);
+	free(a);
+	free(c);
+	db_close(db);
+}
