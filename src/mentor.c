@@ -418,11 +418,11 @@ has_prefix_word(const char *text, const char *w, size_t wlen)
 }
 
 int
-mentor_text_score(const char *query, const char *name, const char *position,
-    const char *institution, const char *topics, const char *bio)
+mentor_text_score(const char *query, const struct mentor_text *t)
 {
-	const char *fields[5] = { name, topics, position, institution, bio };
-	static const int weight[5] = { 10, 5, 4, 3, 1 };
+	const char *fields[8] = { t->name, t->topics, t->specialty, t->subspecialty,
+	    t->position, t->institution, t->programs, t->bio };
+	static const int weight[8] = { 10, 5, 5, 5, 4, 3, 2, 1 };
 	const unsigned char *p = (const unsigned char *)query;
 	int score = 0;
 
@@ -437,8 +437,8 @@ mentor_text_score(const char *query, const char *name, const char *position,
 			p++;
 		if ((len = (size_t)((const char *)p - w)) == 0)
 			break;
-		for (int f = 0; f < 5; f++)
-			if (has_prefix_word(fields[f], w, len))
+		for (int f = 0; f < 8; f++)
+			if (fields[f] != NULL && has_prefix_word(fields[f], w, len))
 				score += weight[f];
 	}
 	return score;

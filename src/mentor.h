@@ -93,11 +93,19 @@ void mentor_progress(int meetings, char *buf, size_t sz);
 int mentor_score(const struct member *mentee, const struct member *mentor,
     int64_t pending, int64_t asked, char *why, size_t whysz);
 
+/* The fields of a mentor that free-text search looks at. */
+struct mentor_text {
+	const char *name, *position, *institution, *topics, *bio;
+	const char *specialty, *subspecialty, *programs;
+};
+
 /* Relevance of a member's text to free-text search words, for ranking a
  * search: each word that starts a word of a field adds that field's
- * weight (name 10, topics 5, position 4, institution 3, bio 1). Words are
- * compared case-insensitively (ASCII). 0: no word found. */
-int mentor_text_score(const char *query, const char *name, const char *position,
-    const char *institution, const char *topics, const char *bio);
+ * weight (name 10, topics 5, specialty 5, sub-specialty 5, position 4,
+ * institution 3, degree programs 2, bio 1). Words are compared
+ * case-insensitively (ASCII); a trailing '*' (prefix matching is the
+ * default anyway) and other punctuation only separate words. NULL fields
+ * count as empty. 0: no word found. */
+int mentor_text_score(const char *query, const struct mentor_text *t);
 
 #endif

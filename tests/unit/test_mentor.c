@@ -163,13 +163,35 @@ TEST(mentor_score_overlap_reasons_and_load_balance)
 	CHECK(s_busy > 0 && s_busy < sa);
 }
 
+/* name, position, institution, topics, bio; no specialty fields. */
+static int
+score5(const char *q, const char *name, const char *pos, const char *inst, const char *topics,
+    const char *bio)
+{
+	return mentor_text_score(q, &(const struct mentor_text){ name, pos, inst, topics, bio,
+	    NULL, NULL, NULL });
+}
+
 TEST(mentor_text_score_weights_fields_and_prefixes)
 {
-	CHECK_INT(mentor_text_score("", "Ann Lee", "", "", "", ""), 0);
-	CHECK_INT(mentor_text_score("lee", "Ann Lee", "", "", "", ""), 10);
-	CHECK_INT(mentor_text_score("LE", "Ann Lee", "", "", "", ""), 10);
-	CHECK_INT(mentor_text_score("ee", "Ann Lee", "", "", "", ""), 0);	/* not a word start */
-	CHECK_INT(mentor_text_score("grant", "X", "", "", "grant writing", "I write grants"), 6);
-	CHECK_INT(mentor_text_score("grant prof", "X", "Professor", "", "grant writing", ""), 9);
-	CHECK_INT(mentor_text_score("\"*(", "X", "", "", "", ""), 0);
+	CHECK_INT(score5("", "Ann Lee", "", "", "", ""), 0);
+	CHECK_INT(score5("lee", "Ann Lee", "", "", "", ""), 10);
+	CHECK_INT(score5("LE", "Ann Lee", "", "", "", ""), 10);
+	CHECK_INT(score5("ee", "Ann Lee", "", "", "", ""), 0);	/* not a word start */
+	CHECK_INT(score5("grant", "X", "", "", "grant writing", "I write grants"), 6);
+	CHECK_INT(score5("grant prof", "X", "Professor", "", "grant writing", ""), 9);
+	CHECK_INT(score5("\"*(", "X", "", "", "", ""), 0);
+}
+
+TEST(mentor_text_score_counts_specialty_and_programs)
+{
+	struct mentor_text t = { "Ann Lee", "", "", "", "", "Cardiology", "Electrophysiology",
+	    "MD, PhD" };
+
+	CHECK_INT(mentor_text_score("card", &t), 5);
+	CHECK_INT(mentor_text_score("card*", &t), 5);
+	CHECK_INT(mentor_text_score("electro", &t), 5);
+	CHECK_INT(mentor_text_score("phd", &t), 2);
+	/* A name still outranks any one specialty field. */
+	CHECK(mentor_text_score("lee", &t) > mentor_text_score("cardiology", &t));
 }
