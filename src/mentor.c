@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "mentor.h"
 #include "text.h"
 
@@ -142,9 +143,11 @@ mentor_check_note(const char *note, size_t max_chars, const char **why)
 }
 
 int
-mentor_check_date(const char *s, const char **why)
+mentor_check_date(const char *s, int64_t now, const char **why)
 {
 	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	time_t t = (time_t)now;
+	struct tm today;
 	int y, m, d;
 
 	if (s == NULL || s[0] == '\0')
@@ -157,8 +160,16 @@ mentor_check_date(const char *s, const char **why)
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
 		goto bad;
+	/* Compared as YYYYMMDD numbers against today's date (UTC). */
+	if (gmtime_r(&t, &today) != NULL &&
+	    y * 10000 + m * 100 + d <
+	    (today.tm_year + 1900) * 10000 + (today.tm_mon + 1) * 100 + today.tm_mday) {
+		*why = "the next date is in the past; give today or a later day";
+		return -1;
+	}
 	return 0;
 bad:
 	*why = "the date must look like 2026-12-03";

@@ -56,8 +56,10 @@ int mentor_check_message(const char *msg, const char **why);
 /* An optional one-line note (answer: MENTOR_NOTE_MAX; check-in:
  * MENTOR_CHECKIN_MAX). Empty is fine. */
 int mentor_check_note(const char *note, size_t max_chars, const char **why);
-/* A next-meeting date: empty or YYYY-MM-DD with a real month and day. */
-int mentor_check_date(const char *s, const char **why);
+/* A next-meeting date: empty or YYYY-MM-DD with a real month and day,
+ * not before the UTC day of `now` (unix seconds; a next meeting cannot be
+ * in the past). */
+int mentor_check_date(const char *s, int64_t now, const char **why);
 
 /* Reasons picked from a list. Codes are stored; labels are shown to the
  * one who picks them and to admins, never to the mentee (declines). */

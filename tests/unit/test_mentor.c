@@ -4,6 +4,8 @@
 #include "test.h"
 #include "mentor.h"
 
+#define NOW	1796040000	/* 2026-11-30 12:00 UTC */
+
 /* The legal moves, written out independently of the table in mentor.c. */
 static bool
 legal(enum mentor_state s, enum mentor_action a, enum mentor_side w, enum mentor_state *to)
@@ -97,12 +99,27 @@ TEST(mentor_note_and_date_checks)
 	CHECK_INT(mentor_check_note("short", 10, &why), 0);
 	CHECK_INT(mentor_check_note("far too long for it", 10, &why), -1);
 	CHECK_INT(mentor_check_note("two\nlines", 80, &why), -1);
-	CHECK_INT(mentor_check_date("", &why), 0);
-	CHECK_INT(mentor_check_date("2026-12-03", &why), 0);
-	CHECK_INT(mentor_check_date("2026-02-30", &why), -1);
-	CHECK_INT(mentor_check_date("2026-13-01", &why), -1);
-	CHECK_INT(mentor_check_date("03/12/2026", &why), -1);
-	CHECK_INT(mentor_check_date("2026-1-3", &why), -1);
+	CHECK_INT(mentor_check_date("", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2026-12-03", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2026-02-30", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2026-13-01", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("03/12/2026", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2026-1-3", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2028-02-29", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2027-02-29", NOW, &why), -1);
+}
+
+TEST(mentor_check_date_refuses_the_past)
+{
+	const char *why = NULL;
+
+	/* NOW is 2026-11-30 12:00 UTC. */
+	CHECK_INT(mentor_check_date("2026-11-30", NOW, &why), 0);	/* today is fine */
+	CHECK_INT(mentor_check_date("2026-12-01", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2026-11-29", NOW, &why), -1);
+	CHECK_STR(why, "the next date is in the past; give today or a later day");
+	CHECK_INT(mentor_check_date("2025-12-31", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2001-01-01", NOW, &why), -1);
 }
 
 TEST(mentor_labels)
