@@ -235,12 +235,17 @@ mentor_reply_label(int64_t secs, char *buf, size_t sz)
 }
 
 void
-mentor_progress(int meetings, char *buf, size_t sz)
+mentor_progress(enum mentor_state s, int meetings, char *buf, size_t sz)
 {
 	const char *where = meetings < MENTOR_MEET_MIN ? "not met yet" :
 	    meetings < MENTOR_MEET_TYPICAL_LO ? "on the way" :
 	    meetings <= MENTOR_MEET_TYPICAL_HI ? "on track" : "beyond the usual";
 
+	/* A closed mentorship is not on its way anywhere: just the count. */
+	if (!mentor_state_open(s)) {
+		snprintf(buf, sz, "%d meeting%s logged", meetings, meetings == 1 ? "" : "s");
+		return;
+	}
 	snprintf(buf, sz, "%d meeting%s logged, %s (program: at least %d, typically %d-%d)",
 	    meetings, meetings == 1 ? "" : "s", where, MENTOR_MEET_MIN,
 	    MENTOR_MEET_TYPICAL_LO, MENTOR_MEET_TYPICAL_HI);

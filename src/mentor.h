@@ -82,9 +82,11 @@ const char *mentor_last_active(int64_t last, int64_t now);
  * for secs < 0. */
 void mentor_reply_label(int64_t secs, char *buf, size_t sz);
 
-/* Meetings so far against the program's expectation, e.g.
- * "2 meetings logged (program: at least 1, typically 3-6)". */
-void mentor_progress(int meetings, char *buf, size_t sz);
+/* Meetings so far against the program's expectation while the mentorship
+ * runs (requested, active, paused), e.g. "2 meetings logged, on the way
+ * (program: at least 1, typically 3-6)"; once it is closed (ended,
+ * declined, withdrawn, expired) only the count: "2 meetings logged". */
+void mentor_progress(enum mentor_state s, int meetings, char *buf, size_t sz);
 
 /* Scores mentor for mentee "Suggested for you": overlap of specialty,
  * topics, degree program, place, and the mentee's goals (their topics,

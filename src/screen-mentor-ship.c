@@ -290,7 +290,7 @@ ship_draw(struct screen_ctx *c, void *st)
 	    when);
 	ui_draw_text(++y, 2, line, cols, UI_A_BOLD);
 	if (running(&p->s) || p->s.state == MS_ENDED) {
-		mentor_progress(p->s.meetings, line, sizeof line);
+		mentor_progress(p->s.state, p->s.meetings, line, sizeof line);
 		ui_draw_text(++y, 2, line, cols, UI_A_INFO);
 	}
 	if (p->s.answer_note[0] != '\0') {

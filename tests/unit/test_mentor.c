@@ -138,13 +138,31 @@ TEST(mentor_labels)
 	CHECK_STR(buf, "replies within a day");
 	mentor_reply_label(20 * 86400, buf, sizeof buf);
 	CHECK_STR(buf, "replies in about 3 weeks");
-	mentor_progress(0, buf, sizeof buf);
+	mentor_progress(MS_ACTIVE, 0, buf, sizeof buf);
 	CHECK(strstr(buf, "not met yet") != NULL);
-	mentor_progress(4, buf, sizeof buf);
+	mentor_progress(MS_PAUSED, 4, buf, sizeof buf);
 	CHECK(strstr(buf, "on track") != NULL);
 	CHECK(mentor_reason_valid(mentor_decline_reasons, mentor_decline_reasons_n, "busy"));
 	CHECK(!mentor_reason_valid(mentor_decline_reasons, mentor_decline_reasons_n, "rude"));
 	CHECK(!mentor_reason_valid(mentor_end_reasons, mentor_end_reasons_n, NULL));
+}
+
+TEST(mentor_progress_of_a_closed_mentorship_is_only_the_count)
+{
+	char buf[96];
+
+	mentor_progress(MS_ACTIVE, 2, buf, sizeof buf);
+	CHECK_STR(buf, "2 meetings logged, on the way (program: at least 1, typically 3-6)");
+	mentor_progress(MS_ENDED, 2, buf, sizeof buf);
+	CHECK_STR(buf, "2 meetings logged");
+	mentor_progress(MS_ENDED, 1, buf, sizeof buf);
+	CHECK_STR(buf, "1 meeting logged");
+	mentor_progress(MS_DECLINED, 0, buf, sizeof buf);
+	CHECK_STR(buf, "0 meetings logged");
+	mentor_progress(MS_WITHDRAWN, 0, buf, sizeof buf);
+	CHECK(strstr(buf, "not met yet") == NULL);
+	mentor_progress(MS_EXPIRED, 0, buf, sizeof buf);
+	CHECK(strstr(buf, "program") == NULL);
 }
 
 TEST(mentor_score_overlap_reasons_and_load_balance)
