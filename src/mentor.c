@@ -90,6 +90,21 @@ mentor_state_label(enum mentor_state s)
 	return (unsigned)s < MS_COUNT ? state_labels[s] : "?";
 }
 
+const char *
+mentor_row_label(enum mentor_state s, bool i_am_mentor)
+{
+	switch (s) {
+	case MS_ACTIVE:
+		return i_am_mentor ? "Your mentee" : "Your mentor";
+	case MS_PAUSED:
+		return i_am_mentor ? "Mentee (paused)" : "Mentor (paused)";
+	case MS_ENDED:
+		return i_am_mentor ? "Was mentee" : "Was mentor";
+	default:	/* requested, declined, withdrawn, expired */
+		return i_am_mentor ? "Request from" : "Request to";
+	}
+}
+
 bool
 mentor_state_open(enum mentor_state s)
 {

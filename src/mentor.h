@@ -47,6 +47,11 @@ const char *mentor_state_name(enum mentor_state s);
 int mentor_state_parse(const char *s, enum mentor_state *out);
 /* What a member reads: "waiting for an answer", "active", ... */
 const char *mentor_state_label(enum mentor_state s);
+/* The first column of a row in My mentoring: "Your mentee", "Mentor
+ * (paused)", "Request from"/"Request to" for a request whether it waits
+ * or was declined, withdrawn or expired (it never became a mentorship),
+ * and "Was mentee"/"Was mentor" only for an ended mentorship. */
+const char *mentor_row_label(enum mentor_state s, bool i_am_mentor);
 /* requested, active or paused: counts against limits and duplicates. */
 bool mentor_state_open(enum mentor_state s);
 

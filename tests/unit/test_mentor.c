@@ -147,6 +147,20 @@ TEST(mentor_labels)
 	CHECK(!mentor_reason_valid(mentor_end_reasons, mentor_end_reasons_n, NULL));
 }
 
+TEST(mentor_row_label_says_request_for_requests_that_never_ran)
+{
+	CHECK_STR(mentor_row_label(MS_ACTIVE, true), "Your mentee");
+	CHECK_STR(mentor_row_label(MS_PAUSED, false), "Mentor (paused)");
+	CHECK_STR(mentor_row_label(MS_REQUESTED, true), "Request from");
+	CHECK_STR(mentor_row_label(MS_REQUESTED, false), "Request to");
+	CHECK_STR(mentor_row_label(MS_DECLINED, true), "Request from");
+	CHECK_STR(mentor_row_label(MS_DECLINED, false), "Request to");
+	CHECK_STR(mentor_row_label(MS_WITHDRAWN, true), "Request from");
+	CHECK_STR(mentor_row_label(MS_EXPIRED, false), "Request to");
+	CHECK_STR(mentor_row_label(MS_ENDED, true), "Was mentee");
+	CHECK_STR(mentor_row_label(MS_ENDED, false), "Was mentor");
+}
+
 TEST(mentor_progress_of_a_closed_mentorship_is_only_the_count)
 {
 	char buf[96];

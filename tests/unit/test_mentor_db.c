@@ -159,6 +159,9 @@ TEST(mentor_db_request_refusals)
 	CHECK_INT(db_mentor_set_paused(db, m2, true), DB_OK);
 	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_MENTOR_PAUSED);
 	CHECK_INT(db_mentor_set_paused(db, m2, false), DB_OK);
+	/* Students cannot mentor: no availability to pause or resume. */
+	CHECK_INT(db_mentor_set_paused(db, st3, true), DB_DENIED);
+	CHECK_INT(db_mentor_set_paused(db, st3, false), DB_DENIED);
 	/* Blocks either way refuse the request. */
 	CHECK_INT(db_block_add(db, m2, st3), DB_OK);
 	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_DENIED);
