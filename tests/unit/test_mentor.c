@@ -2,7 +2,9 @@
  * checks, labels and the suggestion score. */
 #include <string.h>
 #include "test.h"
+#include <stdlib.h>
 #include "mentor.h"
+#include "screenfile.h"
 
 #define NOW	1796040000	/* 2026-11-30 12:00 UTC */
 
@@ -243,4 +245,22 @@ TEST(mentor_text_score_counts_specialty_and_programs)
 	CHECK_INT(mentor_text_score("phd", &t), 2);
 	/* A name still outranks any one specialty field. */
 	CHECK(mentor_text_score("lee", &t) > mentor_text_score("cardiology", &t));
+}
+
+/* The Find a mentor help names every filter, in the file and built in. */
+TEST(mentor_find_help_names_every_filter)
+{
+	static const char *const filters[] = { "Words", "Specialty", "Degree program",
+	    "Year", "Place", "Mentoring topic", "Role", "Accepting" };
+	const char *builtin = screenfile_builtin("help-mentor-find");
+	struct screenfile_vars v = { 0 };
+	bool from_file = false;
+	char *file = screenfile_load("screens", "help-mentor-find", &v, &from_file);
+
+	CHECK(from_file);
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		CHECK(strstr(builtin, filters[i]) != NULL);
+		CHECK(strstr(file, filters[i]) != NULL);
+	}
+	free(file);
 }
