@@ -83,7 +83,8 @@ static const struct {
 	{ "help-mentor-ship",
 	  "A mentorship\n\n"
 	  "a accept, d decline, w withdraw, c check in, p pause, r resume,\n"
-	  "e end (reason and private fit rating), m message, v profile.\n" },
+	  "e end (reason and private fit rating), m message, v profile.\n"
+	  "Up/Down, PgUp/PgDn scroll a long message and the check-ins.\n" },
 	{ "help-mentor-checkin",
 	  "Check-in\n\n"
 	  "Did you meet, the next date (YYYY-MM-DD) and a one-line note.\n"
