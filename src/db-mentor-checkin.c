@@ -97,7 +97,7 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 
 	if (actor_id <= 0)
 		return DB_DENIED;
-	if (mentor_check_date(next_date, &why) != 0 ||
+	if (mentor_check_date(next_date, db_now(), &why) != 0 ||
 	    mentor_check_note(note, MENTOR_CHECKIN_MAX, &why) != 0)
 		return DB_INVALID;
 	if ((r = db_mentor_get(db, actor_id, ship_id, &s)) != DB_OK)

@@ -339,7 +339,19 @@ stats_set(struct db *db, int64_t actor_id, int paused)
 int
 db_mentor_set_paused(struct db *db, int64_t actor_id, bool paused)
 {
-	return stats_set(db, actor_id, paused ? 1 : 0);
+	sqlite3_stmt *st;
+	int64_t student = 0;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	/* Students cannot mentor: they have no availability to set. */
+	if ((st = db_stmt(db, "SELECT role = 'student' FROM users WHERE id = ?1")) == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	if ((r = db_step_int(db, st, &student, NULL, __func__)) != DB_OK)
+		return r;
+	return student ? DB_DENIED : stats_set(db, actor_id, paused ? 1 : 0);
 }
 
 int

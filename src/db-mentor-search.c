@@ -1,7 +1,9 @@
 /* Finding mentors: search and suggestions; see db-mentor-search.h.
  *
  * Text filters become one FTS5 MATCH expression over member_fts, the
- * external-content index the 003 migration keeps in step with users. Member
+ * index the 003 migration keeps in step with users (it already holds the
+ * specialty, sub-specialty and program columns that free text also looks
+ * at, so no new migration was needed). Member
  * text never reaches the expression as syntax: only its words do, each
  * quoted, so a stray quote, colon or NEAR( is just a word boundary. */
 #include <stdio.h>
@@ -150,7 +152,8 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
 		const char *cols;
 	} filters[] = {
 		{ offsetof(struct mentor_query, text),
-		  "{display_name position institution bio topics}" },
+		  "{display_name position institution bio topics specialty subspecialty "
+		  "programs}" },
 		{ offsetof(struct mentor_query, specialty), "{specialty subspecialty}" },
 		{ offsetof(struct mentor_query, program), "{programs}" },
 		{ offsetof(struct mentor_query, place), "{city region country}" },
@@ -186,8 +189,8 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
  * that fills it says so. This keeps a search at a few milliseconds over
  * 100,000 members. */
 static const char *const sql_pool_search =
-    "SELECT " DB_MENTOR_HIT_COLS ", u.institution, u.topics, u.bio " FTS_FROM HIT_WHERE
-    "LIMIT " SEARCH_POOL_S;
+    "SELECT " DB_MENTOR_HIT_COLS ", u.institution, u.topics, u.bio, u.subspecialty, "
+    "u.programs " FTS_FROM HIT_WHERE "LIMIT " SEARCH_POOL_S;
 static const char *const sql_browse =
     "SELECT " DB_MENTOR_HIT_COLS "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id "
     "WHERE ?2 IS NULL AND " HIT_WHERE
@@ -256,7 +259,8 @@ pool_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 {
 	struct mentor_hit *pool = xcalloc(MENTOR_SEARCH_POOL, sizeof *pool);
 	char *inst = xmalloc(MEMBER_FIELD_SZ), *topics = xmalloc(MEMBER_TOPICS_SZ);
-	char *bio = xmalloc(MEMBER_BIO_SZ);
+	char *bio = xmalloc(MEMBER_BIO_SZ), *sub = xmalloc(MEMBER_FIELD_SZ);
+	char *progs = xmalloc(MEMBER_FIELD_SZ);
 	size_t len = 0, take;
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE, r;
@@ -275,7 +279,10 @@ pool_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 		db_column_text(st, DB_MENTOR_HIT_NCOLS, inst, MEMBER_FIELD_SZ);
 		db_column_text(st, DB_MENTOR_HIT_NCOLS + 1, topics, MEMBER_TOPICS_SZ);
 		db_column_text(st, DB_MENTOR_HIT_NCOLS + 2, bio, MEMBER_BIO_SZ);
-		h->score = mentor_text_score(q->text, h->name, h->position, inst, topics, bio);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS + 3, sub, MEMBER_FIELD_SZ);
+		db_column_text(st, DB_MENTOR_HIT_NCOLS + 4, progs, MEMBER_FIELD_SZ);
+		h->score = mentor_text_score(q->text, &(const struct mentor_text){ h->name,
+		    h->position, inst, topics, bio, h->specialty, sub, progs });
 	}
 	r = len == MENTOR_SEARCH_POOL ? DB_OK : db_result(db, rc, __func__);
 	db_stmt_done(db, st);
@@ -292,6 +299,8 @@ out:
 	free(inst);
 	free(topics);
 	free(bio);
+	free(sub);
+	free(progs);
 	return r;
 }
 

@@ -98,7 +98,8 @@ struct mentor_avail {
 };
 int db_mentor_avail(struct db *db, int64_t mentor_id, struct mentor_avail *out);
 
-/* The mentor pauses or resumes their own availability. */
+/* The mentor pauses or resumes their own availability. DB_DENIED for a
+ * student (students cannot mentor). */
 int db_mentor_set_paused(struct db *db, int64_t actor_id, bool paused);
 /* "Yes, I still mentor": resets the 90-day question. */
 int db_mentor_confirm(struct db *db, int64_t actor_id);

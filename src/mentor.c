@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "mentor.h"
 #include "text.h"
 
@@ -89,6 +90,21 @@ mentor_state_label(enum mentor_state s)
 	return (unsigned)s < MS_COUNT ? state_labels[s] : "?";
 }
 
+const char *
+mentor_row_label(enum mentor_state s, bool i_am_mentor)
+{
+	switch (s) {
+	case MS_ACTIVE:
+		return i_am_mentor ? "Your mentee" : "Your mentor";
+	case MS_PAUSED:
+		return i_am_mentor ? "Mentee (paused)" : "Mentor (paused)";
+	case MS_ENDED:
+		return i_am_mentor ? "Was mentee" : "Was mentor";
+	default:	/* requested, declined, withdrawn, expired */
+		return i_am_mentor ? "Request from" : "Request to";
+	}
+}
+
 bool
 mentor_state_open(enum mentor_state s)
 {
@@ -142,9 +158,11 @@ mentor_check_note(const char *note, size_t max_chars, const char **why)
 }
 
 int
-mentor_check_date(const char *s, const char **why)
+mentor_check_date(const char *s, int64_t now, const char **why)
 {
 	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	time_t t = (time_t)now;
+	struct tm today;
 	int y, m, d;
 
 	if (s == NULL || s[0] == '\0')
@@ -157,8 +175,16 @@ mentor_check_date(const char *s, const char **why)
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
 		goto bad;
+	/* Compared as YYYYMMDD numbers against today's date (UTC). */
+	if (gmtime_r(&t, &today) != NULL &&
+	    y * 10000 + m * 100 + d <
+	    (today.tm_year + 1900) * 10000 + (today.tm_mon + 1) * 100 + today.tm_mday) {
+		*why = "the next date is in the past; give today or a later day";
+		return -1;
+	}
 	return 0;
 bad:
 	*why = "the date must look like 2026-12-03";
@@ -224,12 +250,17 @@ mentor_reply_label(int64_t secs, char *buf, size_t sz)
 }
 
 void
-mentor_progress(int meetings, char *buf, size_t sz)
+mentor_progress(enum mentor_state s, int meetings, char *buf, size_t sz)
 {
 	const char *where = meetings < MENTOR_MEET_MIN ? "not met yet" :
 	    meetings < MENTOR_MEET_TYPICAL_LO ? "on the way" :
 	    meetings <= MENTOR_MEET_TYPICAL_HI ? "on track" : "beyond the usual";
 
+	/* A closed mentorship is not on its way anywhere: just the count. */
+	if (!mentor_state_open(s)) {
+		snprintf(buf, sz, "%d meeting%s logged", meetings, meetings == 1 ? "" : "s");
+		return;
+	}
 	snprintf(buf, sz, "%d meeting%s logged, %s (program: at least %d, typically %d-%d)",
 	    meetings, meetings == 1 ? "" : "s", where, MENTOR_MEET_MIN,
 	    MENTOR_MEET_TYPICAL_LO, MENTOR_MEET_TYPICAL_HI);
@@ -418,11 +449,11 @@ has_prefix_word(const char *text, const char *w, size_t wlen)
 }
 
 int
-mentor_text_score(const char *query, const char *name, const char *position,
-    const char *institution, const char *topics, const char *bio)
+mentor_text_score(const char *query, const struct mentor_text *t)
 {
-	const char *fields[5] = { name, topics, position, institution, bio };
-	static const int weight[5] = { 10, 5, 4, 3, 1 };
+	const char *fields[8] = { t->name, t->topics, t->specialty, t->subspecialty,
+	    t->position, t->institution, t->programs, t->bio };
+	static const int weight[8] = { 10, 5, 5, 5, 4, 3, 2, 1 };
 	const unsigned char *p = (const unsigned char *)query;
 	int score = 0;
 
@@ -437,8 +468,8 @@ mentor_text_score(const char *query, const char *name, const char *position,
 			p++;
 		if ((len = (size_t)((const char *)p - w)) == 0)
 			break;
-		for (int f = 0; f < 5; f++)
-			if (has_prefix_word(fields[f], w, len))
+		for (int f = 0; f < 8; f++)
+			if (fields[f] != NULL && has_prefix_word(fields[f], w, len))
 				score += weight[f];
 	}
 	return score;

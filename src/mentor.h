@@ -47,6 +47,11 @@ const char *mentor_state_name(enum mentor_state s);
 int mentor_state_parse(const char *s, enum mentor_state *out);
 /* What a member reads: "waiting for an answer", "active", ... */
 const char *mentor_state_label(enum mentor_state s);
+/* The first column of a row in My mentoring: "Your mentee", "Mentor
+ * (paused)", "Request from"/"Request to" for a request whether it waits
+ * or was declined, withdrawn or expired (it never became a mentorship),
+ * and "Was mentee"/"Was mentor" only for an ended mentorship. */
+const char *mentor_row_label(enum mentor_state s, bool i_am_mentor);
 /* requested, active or paused: counts against limits and duplicates. */
 bool mentor_state_open(enum mentor_state s);
 
@@ -56,8 +61,10 @@ int mentor_check_message(const char *msg, const char **why);
 /* An optional one-line note (answer: MENTOR_NOTE_MAX; check-in:
  * MENTOR_CHECKIN_MAX). Empty is fine. */
 int mentor_check_note(const char *note, size_t max_chars, const char **why);
-/* A next-meeting date: empty or YYYY-MM-DD with a real month and day. */
-int mentor_check_date(const char *s, const char **why);
+/* A next-meeting date: empty or YYYY-MM-DD with a real month and day,
+ * not before the UTC day of `now` (unix seconds; a next meeting cannot be
+ * in the past). */
+int mentor_check_date(const char *s, int64_t now, const char **why);
 
 /* Reasons picked from a list. Codes are stored; labels are shown to the
  * one who picks them and to admins, never to the mentee (declines). */
@@ -80,9 +87,11 @@ const char *mentor_last_active(int64_t last, int64_t now);
  * for secs < 0. */
 void mentor_reply_label(int64_t secs, char *buf, size_t sz);
 
-/* Meetings so far against the program's expectation, e.g.
- * "2 meetings logged (program: at least 1, typically 3-6)". */
-void mentor_progress(int meetings, char *buf, size_t sz);
+/* Meetings so far against the program's expectation while the mentorship
+ * runs (requested, active, paused), e.g. "2 meetings logged, on the way
+ * (program: at least 1, typically 3-6)"; once it is closed (ended,
+ * declined, withdrawn, expired) only the count: "2 meetings logged". */
+void mentor_progress(enum mentor_state s, int meetings, char *buf, size_t sz);
 
 /* Scores mentor for mentee "Suggested for you": overlap of specialty,
  * topics, degree program, place, and the mentee's goals (their topics,
@@ -93,11 +102,19 @@ void mentor_progress(int meetings, char *buf, size_t sz);
 int mentor_score(const struct member *mentee, const struct member *mentor,
     int64_t pending, int64_t asked, char *why, size_t whysz);
 
+/* The fields of a mentor that free-text search looks at. */
+struct mentor_text {
+	const char *name, *position, *institution, *topics, *bio;
+	const char *specialty, *subspecialty, *programs;
+};
+
 /* Relevance of a member's text to free-text search words, for ranking a
  * search: each word that starts a word of a field adds that field's
- * weight (name 10, topics 5, position 4, institution 3, bio 1). Words are
- * compared case-insensitively (ASCII). 0: no word found. */
-int mentor_text_score(const char *query, const char *name, const char *position,
-    const char *institution, const char *topics, const char *bio);
+ * weight (name 10, topics 5, specialty 5, sub-specialty 5, position 4,
+ * institution 3, degree programs 2, bio 1). Words are compared
+ * case-insensitively (ASCII); a trailing '*' (prefix matching is the
+ * default anyway) and other punctuation only separate words. NULL fields
+ * count as empty. 0: no word found. */
+int mentor_text_score(const char *query, const struct mentor_text *t);
 
 #endif

@@ -50,7 +50,7 @@ commit(struct screen_ctx *c, struct checkin *k)
 	text_copy(v, sizeof v, ui_line_text(&k->line));
 	text_trim(v);
 	if (k->list.sel == 1) {
-		if (mentor_check_date(v, &why) != 0) {
+		if (mentor_check_date(v, db_now(), &why) != 0) {
 			screen_refused(c, why);
 			return false;
 		}

@@ -86,22 +86,6 @@ load(struct screen_ctx *c, struct my *m)
 	ui_list_resize(&m->list, n, page_rows());
 }
 
-static const char *
-label(const struct mentorship *s)
-{
-	switch (group(s)) {
-	case 0:
-		return s->i_am_mentor ? (s->state == MS_PAUSED ? "Mentee (paused)" : "Your mentee") :
-		    (s->state == MS_PAUSED ? "Mentor (paused)" : "Your mentor");
-	case 1:
-		return "Request from";
-	case 2:
-		return "Request to";
-	default:
-		return s->i_am_mentor ? "Was mentee" : "Was mentor";
-	}
-}
-
 static void
 draw_row(const struct mentorship *s, int y, bool sel)
 {
@@ -111,7 +95,7 @@ draw_row(const struct mentorship *s, int y, bool sel)
 
 	if (sel)
 		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, UI_A_SELECT);
-	ui_draw_text(y, 2, label(s), 16, sel ? a : UI_A_BOLD);
+	ui_draw_text(y, 2, mentor_row_label(s->state, s->i_am_mentor), 16, sel ? a : UI_A_BOLD);
 	ui_draw_text(y, 19, s->other_name, name_cols, a);
 	ui_draw_text(y, 20 + (int)name_cols, mentor_state_label(s->state), 23, a);
 	screen_age(age, sizeof age, group(s) == 3 ? s->closed_at : s->created_at);
@@ -153,7 +137,9 @@ my_draw(struct screen_ctx *c, void *st)
 		draw_heads(LIST_TOP - 1);
 	for (size_t i = m->list.top; i < m->n && i - m->list.top < page; i++)
 		draw_row(&m->rows[i], LIST_TOP + (int)(i - m->list.top), i == m->list.sel);
-	screen_hints(c, "Enter open  m message  a availability  q back  ? help");
+	/* Students cannot mentor: no availability key for them. */
+	screen_hints(c, c->me.role == ROLE_STUDENT ? "Enter open  m message  q back  ? help" :
+	    "Enter open  m message  a availability  q back  ? help");
 }
 
 static void
@@ -179,6 +165,10 @@ availability(struct screen_ctx *c, void *st)
 {
 	struct my *m = st;
 
+	if (c->me.role == ROLE_STUDENT) {
+		screen_error(c, "Students cannot mentor, so there is no availability to set.");
+		return;
+	}
 	if (!m->av_ok || !m->av.open) {
 		screen_error(c, "You are not open to mentoring: turn it on in your profile "
 		    "(p, then e) first.");

@@ -1,6 +1,8 @@
 /* One mentorship: who, state, the request message, the answer note,
  * progress against the program's expectation and recent check-ins, with
- * the moves this member may make now. Answers and endings ask for a note,
+ * the moves this member may make now. The message and the check-ins are
+ * one text that takes the rows left and scrolls (Up/Down/PgUp/PgDn), so a
+ * mentor reads a whole request before answering it. Answers and endings ask for a note,
  * a reason from a list and a fit rating in small modes of this screen; the
  * data layer decides what is legal, this screen only offers it. */
 #include <stdio.h>
@@ -27,11 +29,37 @@ struct ship {
 	struct mentorship s;
 	struct mentor_checkin *checkins;
 	size_t ncheckins;
+	char *body;		/* message, then check-ins: what scrolls */
+	size_t top, total, rows;	/* scroll position, wrapped lines, rows shown */
 	enum mode mode;
 	struct ui_line line;
 	struct ui_list pick;
 	const char *reason;
 };
+
+/* The scrolling text: the request message, then one paragraph per
+ * check-in (wrapped, not cut, so a long note is read in full). */
+static void
+build_body(struct ship *p)
+{
+	char line[MENTOR_CHECKIN_SZ + MEMBER_NAME_SZ + 128], when[32];
+	size_t sz = strlen(p->s.message) + 32 + p->ncheckins * sizeof line, len;
+
+	free(p->body);
+	p->body = xmalloc(sz);
+	len = (size_t)snprintf(p->body, sz, "%s", p->s.message);
+	if (p->ncheckins > 0 && len < sz)
+		len += (size_t)snprintf(p->body + len, sz - len, "\n\nCheck-ins:");
+	for (size_t i = 0; i < p->ncheckins && len < sz; i++) {
+		const struct mentor_checkin *k = &p->checkins[i];
+
+		screen_date(when, sizeof when, k->created_at);
+		snprintf(line, sizeof line, "%s %s: %s%s%s%s%s", when, k->author_name,
+		    k->met ? "met" : "did not meet", k->next_date[0] ? ", next " : "",
+		    k->next_date, k->note[0] ? " - " : "", k->note);
+		len += (size_t)snprintf(p->body + len, sz - len, "\n%s", line);
+	}
+}
 
 static void
 load(struct screen_ctx *c, struct ship *p)
@@ -43,6 +71,8 @@ load(struct screen_ctx *c, struct ship *p)
 	if (p->loaded && db_mentor_checkins(c->db, c->me.id, p->id, &p->checkins,
 	    &p->ncheckins) != DB_OK)
 		p->ncheckins = 0;
+	if (p->loaded)
+		build_body(p);
 }
 
 /* After a move: a message either way, and the fresh state. */
@@ -205,20 +235,23 @@ offered(const struct ship *p, struct ui_binding *out)
 	return n;
 }
 
+/* The message and check-ins from p->top in the rows from y to last, with
+ * a marker on the heading row when there is more above or below. */
 static void
-draw_checkins(const struct ship *p, int y, int last)
+draw_body(struct ship *p, int y, int last)
 {
-	char line[MENTOR_CHECKIN_SZ + MEMBER_NAME_SZ + 128], when[32];
+	size_t cols = (size_t)ui_cols() - 4;
+	int rows = last - y;	/* y is the heading row */
 
-	for (size_t i = 0; i < p->ncheckins && y <= last; i++, y++) {
-		const struct mentor_checkin *k = &p->checkins[i];
-
-		screen_date(when, sizeof when, k->created_at);
-		snprintf(line, sizeof line, "%s %s: %s%s%s%s%s", when, k->author_name,
-		    k->met ? "met" : "did not meet", k->next_date[0] ? ", next " : "",
-		    k->next_date, k->note[0] ? " - " : "", k->note);
-		ui_draw_text(y, 4, line, (size_t)ui_cols() - 6, UI_A_NORMAL);
-	}
+	ui_draw_text(y, 2, "Request message:", cols, UI_A_BOLD);
+	p->rows = rows > 1 ? (size_t)rows : 1;
+	p->total = ui_draw_wrapped(y + 1, 4, (int)p->rows, cols - 2, p->body, p->top,
+	    UI_A_NORMAL);
+	if (p->top + p->rows < p->total)
+		ui_draw_text(y, 20, p->top > 0 ? "(more: PgDn, back: PgUp)" : "(more: PgDn)",
+		    cols > 18 ? cols - 18 : 0, UI_A_DIM);
+	else if (p->top > 0)
+		ui_draw_text(y, 20, "(end; back: PgUp)", cols > 18 ? cols - 18 : 0, UI_A_DIM);
 }
 
 static void
@@ -290,7 +323,7 @@ ship_draw(struct screen_ctx *c, void *st)
 	    when);
 	ui_draw_text(++y, 2, line, cols, UI_A_BOLD);
 	if (running(&p->s) || p->s.state == MS_ENDED) {
-		mentor_progress(p->s.meetings, line, sizeof line);
+		mentor_progress(p->s.state, p->s.meetings, line, sizeof line);
 		ui_draw_text(++y, 2, line, cols, UI_A_INFO);
 	}
 	if (p->s.answer_note[0] != '\0') {
@@ -302,12 +335,10 @@ ship_draw(struct screen_ctx *c, void *st)
 		draw_mode(c, p, y);
 		return;
 	}
-	ui_draw_text(y++, 2, "Request message:", cols, UI_A_BOLD);
-	y += (int)ui_draw_wrapped(y, 4, 4, cols - 2, p->s.message, 0, UI_A_NORMAL);
-	if (p->ncheckins > 0 && y + 1 < last) {
-		ui_draw_text(++y, 2, "Check-ins:", cols, UI_A_BOLD);
-		draw_checkins(p, y + 1, last);
-	}
+	/* A refresh may have shortened the text: keep top in range. */
+	if (p->total > 0 && p->rows > 0 && p->top + p->rows > p->total)
+		p->top = p->total > p->rows ? p->total - p->rows : 0;
+	draw_body(p, y, last);
 	nb = offered(p, b);
 	ui_keys_hints(b, nb, hints, sizeof hints);
 	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  q back");
@@ -389,6 +420,8 @@ ship_key(struct screen_ctx *c, void *st, int key)
 	case M_VIEW:
 		break;
 	}
+	if (ui_scroll_key(&p->top, key, p->total, p->rows))
+		return true;
 	return ui_keys_run(b, offered(p, b), c, st, key);
 }
 
@@ -417,6 +450,7 @@ ship_leave(struct screen_ctx *c, void *st)
 	(void)c;
 	ui_line_close(&p->line);
 	free(p->checkins);
+	free(p->body);
 	free(p);
 }
 

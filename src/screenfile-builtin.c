@@ -62,8 +62,11 @@ static const struct {
 	{ "help-mentor-find",
 	  "Find a mentor\n\n"
 	  "Fill in any filters and press s to search; filters combine and words\n"
-	  "match the start of words. g shows suggestions, b your bookmarks,\n"
-	  "c clears the filters. q or Esc goes back.\n" },
+	  "match the start of words. Words looks at name, position, institution,\n"
+	  "bio, topics, specialty and degree programs; Specialty, Degree program,\n"
+	  "Year, Place, Mentoring topic, Role and Accepting narrow it down.\n"
+	  "g shows suggestions, b your bookmarks, c clears the filters.\n"
+	  "q or Esc goes back.\n" },
 	{ "help-mentor-results",
 	  "Mentors\n\n"
 	  "Name, role, room for mentees and last activity; then specialty,\n"
@@ -80,7 +83,8 @@ static const struct {
 	{ "help-mentor-ship",
 	  "A mentorship\n\n"
 	  "a accept, d decline, w withdraw, c check in, p pause, r resume,\n"
-	  "e end (reason and private fit rating), m message, v profile.\n" },
+	  "e end (reason and private fit rating), m message, v profile.\n"
+	  "Up/Down, PgUp/PgDn scroll a long message and the check-ins.\n" },
 	{ "help-mentor-checkin",
 	  "Check-in\n\n"
 	  "Did you meet, the next date (YYYY-MM-DD) and a one-line note.\n"

@@ -38,13 +38,16 @@ e2e_see b 'Declined'
 e2e_see a 'notice: Mona Bauer could not' 5
 [ "$(e2e_sql 'select decline_reason from mentorships')" = fit ] || fail "reason not stored"
 e2e_keys a q q q; e2e_see a 'Main menu'
-e2e_keys a m; e2e_see a 'Was mentor +Mona Bauer +declined'
+e2e_keys a m; e2e_see a 'Request to +Mona Bauer +declined'
+# Students cannot mentor: no availability key offered, and refused if pressed.
+e2e_screen a | grep -q 'a availability' && fail "availability offered to a student"
+e2e_keys a a; e2e_see a 'Students cannot mentor'
 e2e_keys a Enter; e2e_see a 'State: declined'
 e2e_screen a | grep -q 'Overbooked\|experience does not match' && fail "decline reason or note shown to the mentee"
 
 # A second request, withdrawn: Mona's open list empties by itself.
 e2e_keys a q q; e2e_see a 'Main menu'
-e2e_keys b q; e2e_see b 'Was mentee +Sam Student +declined'
+e2e_keys b q; e2e_see b 'Request from +Sam Student +declined'
 e2e_keys a f; e2e_keys a b; e2e_see a 'Your bookmarked mentors'
 e2e_keys a Enter r; e2e_keys a e; e2e_see a 'Editing'
 e2e_type a 'Trying again: could we talk about research careers?'
@@ -54,6 +57,6 @@ e2e_keys a q q q; e2e_see a 'Main menu'
 e2e_keys a m; e2e_see a 'Request to +Mona Bauer'
 e2e_keys a Enter w; e2e_see a 'Withdraw your request'
 e2e_keys a y; e2e_see a 'Request withdrawn'
-e2e_gone b 'Request from' 5
-e2e_see b 'Was mentee +Sam Student +withdrawn'
+e2e_gone b 'Request from +Sam Student +waiting' 5
+e2e_see b 'Request from +Sam Student +withdrawn'
 exit 0

@@ -2,7 +2,11 @@
  * checks, labels and the suggestion score. */
 #include <string.h>
 #include "test.h"
+#include <stdlib.h>
 #include "mentor.h"
+#include "screenfile.h"
+
+#define NOW	1796040000	/* 2026-11-30 12:00 UTC */
 
 /* The legal moves, written out independently of the table in mentor.c. */
 static bool
@@ -97,12 +101,27 @@ TEST(mentor_note_and_date_checks)
 	CHECK_INT(mentor_check_note("short", 10, &why), 0);
 	CHECK_INT(mentor_check_note("far too long for it", 10, &why), -1);
 	CHECK_INT(mentor_check_note("two\nlines", 80, &why), -1);
-	CHECK_INT(mentor_check_date("", &why), 0);
-	CHECK_INT(mentor_check_date("2026-12-03", &why), 0);
-	CHECK_INT(mentor_check_date("2026-02-30", &why), -1);
-	CHECK_INT(mentor_check_date("2026-13-01", &why), -1);
-	CHECK_INT(mentor_check_date("03/12/2026", &why), -1);
-	CHECK_INT(mentor_check_date("2026-1-3", &why), -1);
+	CHECK_INT(mentor_check_date("", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2026-12-03", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2026-02-30", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2026-13-01", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("03/12/2026", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2026-1-3", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2028-02-29", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2027-02-29", NOW, &why), -1);
+}
+
+TEST(mentor_check_date_refuses_the_past)
+{
+	const char *why = NULL;
+
+	/* NOW is 2026-11-30 12:00 UTC. */
+	CHECK_INT(mentor_check_date("2026-11-30", NOW, &why), 0);	/* today is fine */
+	CHECK_INT(mentor_check_date("2026-12-01", NOW, &why), 0);
+	CHECK_INT(mentor_check_date("2026-11-29", NOW, &why), -1);
+	CHECK_STR(why, "the next date is in the past; give today or a later day");
+	CHECK_INT(mentor_check_date("2025-12-31", NOW, &why), -1);
+	CHECK_INT(mentor_check_date("2001-01-01", NOW, &why), -1);
 }
 
 TEST(mentor_labels)
@@ -121,13 +140,45 @@ TEST(mentor_labels)
 	CHECK_STR(buf, "replies within a day");
 	mentor_reply_label(20 * 86400, buf, sizeof buf);
 	CHECK_STR(buf, "replies in about 3 weeks");
-	mentor_progress(0, buf, sizeof buf);
+	mentor_progress(MS_ACTIVE, 0, buf, sizeof buf);
 	CHECK(strstr(buf, "not met yet") != NULL);
-	mentor_progress(4, buf, sizeof buf);
+	mentor_progress(MS_PAUSED, 4, buf, sizeof buf);
 	CHECK(strstr(buf, "on track") != NULL);
 	CHECK(mentor_reason_valid(mentor_decline_reasons, mentor_decline_reasons_n, "busy"));
 	CHECK(!mentor_reason_valid(mentor_decline_reasons, mentor_decline_reasons_n, "rude"));
 	CHECK(!mentor_reason_valid(mentor_end_reasons, mentor_end_reasons_n, NULL));
+}
+
+TEST(mentor_row_label_says_request_for_requests_that_never_ran)
+{
+	CHECK_STR(mentor_row_label(MS_ACTIVE, true), "Your mentee");
+	CHECK_STR(mentor_row_label(MS_PAUSED, false), "Mentor (paused)");
+	CHECK_STR(mentor_row_label(MS_REQUESTED, true), "Request from");
+	CHECK_STR(mentor_row_label(MS_REQUESTED, false), "Request to");
+	CHECK_STR(mentor_row_label(MS_DECLINED, true), "Request from");
+	CHECK_STR(mentor_row_label(MS_DECLINED, false), "Request to");
+	CHECK_STR(mentor_row_label(MS_WITHDRAWN, true), "Request from");
+	CHECK_STR(mentor_row_label(MS_EXPIRED, false), "Request to");
+	CHECK_STR(mentor_row_label(MS_ENDED, true), "Was mentee");
+	CHECK_STR(mentor_row_label(MS_ENDED, false), "Was mentor");
+}
+
+TEST(mentor_progress_of_a_closed_mentorship_is_only_the_count)
+{
+	char buf[96];
+
+	mentor_progress(MS_ACTIVE, 2, buf, sizeof buf);
+	CHECK_STR(buf, "2 meetings logged, on the way (program: at least 1, typically 3-6)");
+	mentor_progress(MS_ENDED, 2, buf, sizeof buf);
+	CHECK_STR(buf, "2 meetings logged");
+	mentor_progress(MS_ENDED, 1, buf, sizeof buf);
+	CHECK_STR(buf, "1 meeting logged");
+	mentor_progress(MS_DECLINED, 0, buf, sizeof buf);
+	CHECK_STR(buf, "0 meetings logged");
+	mentor_progress(MS_WITHDRAWN, 0, buf, sizeof buf);
+	CHECK(strstr(buf, "not met yet") == NULL);
+	mentor_progress(MS_EXPIRED, 0, buf, sizeof buf);
+	CHECK(strstr(buf, "program") == NULL);
 }
 
 TEST(mentor_score_overlap_reasons_and_load_balance)
@@ -163,13 +214,53 @@ TEST(mentor_score_overlap_reasons_and_load_balance)
 	CHECK(s_busy > 0 && s_busy < sa);
 }
 
+/* name, position, institution, topics, bio; no specialty fields. */
+static int
+score5(const char *q, const char *name, const char *pos, const char *inst, const char *topics,
+    const char *bio)
+{
+	return mentor_text_score(q, &(const struct mentor_text){ name, pos, inst, topics, bio,
+	    NULL, NULL, NULL });
+}
+
 TEST(mentor_text_score_weights_fields_and_prefixes)
 {
-	CHECK_INT(mentor_text_score("", "Ann Lee", "", "", "", ""), 0);
-	CHECK_INT(mentor_text_score("lee", "Ann Lee", "", "", "", ""), 10);
-	CHECK_INT(mentor_text_score("LE", "Ann Lee", "", "", "", ""), 10);
-	CHECK_INT(mentor_text_score("ee", "Ann Lee", "", "", "", ""), 0);	/* not a word start */
-	CHECK_INT(mentor_text_score("grant", "X", "", "", "grant writing", "I write grants"), 6);
-	CHECK_INT(mentor_text_score("grant prof", "X", "Professor", "", "grant writing", ""), 9);
-	CHECK_INT(mentor_text_score("\"*(", "X", "", "", "", ""), 0);
+	CHECK_INT(score5("", "Ann Lee", "", "", "", ""), 0);
+	CHECK_INT(score5("lee", "Ann Lee", "", "", "", ""), 10);
+	CHECK_INT(score5("LE", "Ann Lee", "", "", "", ""), 10);
+	CHECK_INT(score5("ee", "Ann Lee", "", "", "", ""), 0);	/* not a word start */
+	CHECK_INT(score5("grant", "X", "", "", "grant writing", "I write grants"), 6);
+	CHECK_INT(score5("grant prof", "X", "Professor", "", "grant writing", ""), 9);
+	CHECK_INT(score5("\"*(", "X", "", "", "", ""), 0);
+}
+
+TEST(mentor_text_score_counts_specialty_and_programs)
+{
+	struct mentor_text t = { "Ann Lee", "", "", "", "", "Cardiology", "Electrophysiology",
+	    "MD, PhD" };
+
+	CHECK_INT(mentor_text_score("card", &t), 5);
+	CHECK_INT(mentor_text_score("card*", &t), 5);
+	CHECK_INT(mentor_text_score("electro", &t), 5);
+	CHECK_INT(mentor_text_score("phd", &t), 2);
+	/* A name still outranks any one specialty field. */
+	CHECK(mentor_text_score("lee", &t) > mentor_text_score("cardiology", &t));
+}
+
+/* The Find a mentor help names every filter, in the file and built in. */
+TEST(mentor_find_help_names_every_filter)
+{
+	static const char *const filters[] = { "Words", "Specialty", "Degree program",
+	    "Year", "Place", "Mentoring topic", "Role", "Accepting" };
+	const char *builtin = screenfile_builtin("help-mentor-find");
+	struct screenfile_vars v = { 0 };
+	bool from_file = false;
+	char *file = screenfile_load("screens", "help-mentor-find", &v, &from_file);
+
+	CHECK(from_file);
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		CHECK(strstr(builtin, filters[i]) != NULL);
+		CHECK(strstr(file, filters[i]) != NULL);
+	}
+	free(file);
 }

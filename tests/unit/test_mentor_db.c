@@ -73,7 +73,9 @@ TEST(mentor_db_request_accept_end_flow)
 	CHECK_INT(db_mentor_pause(db, st, id, true), DB_INVALID);
 	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "", "paused"), DB_INVALID);
 	CHECK_INT(db_mentor_pause(db, mo, id, false), DB_OK);
-	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2026-12-03", "first call"), DB_OK);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2099-12-03", "first call"), DB_OK);
+	/* A next date before today is refused by the data layer too. */
+	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2001-01-01", "past"), DB_INVALID);
 	CHECK_INT(db_mentor_checkin_add(db, other, id, true, "", "not mine"), DB_DENIED);
 	CHECK_INT(db_mentor_checkin_add(db, mo, id, true, "2026-13-03", ""), DB_INVALID);
 	/* Ending needs a listed reason and a 1..5 rating. */
@@ -157,6 +159,9 @@ TEST(mentor_db_request_refusals)
 	CHECK_INT(db_mentor_set_paused(db, m2, true), DB_OK);
 	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_MENTOR_PAUSED);
 	CHECK_INT(db_mentor_set_paused(db, m2, false), DB_OK);
+	/* Students cannot mentor: no availability to pause or resume. */
+	CHECK_INT(db_mentor_set_paused(db, st3, true), DB_DENIED);
+	CHECK_INT(db_mentor_set_paused(db, st3, false), DB_DENIED);
 	/* Blocks either way refuse the request. */
 	CHECK_INT(db_block_add(db, m2, st3), DB_OK);
 	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_DENIED);

@@ -119,11 +119,14 @@ TEST(mentor_search_prefix_ranking_and_syntax_safety)
 	strcpy(q.text, "interv");	/* prefix of "Interventional" */
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 1);
 	CHECK_INT(ids[0], w.ann);
-	/* "cardiology" is only in cat's bio (free text does not look at the
-	 * specialty field); a name match outranks a bio match. */
+	/* Free text looks at the specialty too: ann and bob are
+	 * cardiologists, "cardiology" is in cat's bio; a specialty match
+	 * outranks a bio match. */
 	strcpy(q.text, "cardiology");
-	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 1);
-	CHECK_INT(ids[0], w.cat);
+	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 3);
+	CHECK_INT(ids[0], w.ann);
+	CHECK_INT(ids[1], w.bob);
+	CHECK_INT(ids[2], w.cat);
 	strcpy(q.text, "teach OR bob");
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 0);	/* words, not operators: OR is a word */
 	strcpy(q.text, "bob teach");
@@ -131,6 +134,47 @@ TEST(mentor_search_prefix_ranking_and_syntax_safety)
 	strcpy(q.text, "NEAR(\"x\" y) {bio}: *");
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 0);
 	db_close(w.db);
+}
+
+TEST(mentor_search_words_find_specialty_and_programs)
+{
+	struct db *db = fx_db();
+	int64_t s = fx_member(db, "sol", ROLE_STUDENT);
+	int64_t a = person(db, "rhea", ROLE_ALUMNI, "Cardiology", "Oslo", "", "Hearts.", 0, true);
+	int64_t b = person(db, "tom", ROLE_ALUMNI, "Surgery", "Oslo", "", "Bones and joints.",
+	    0, true);
+	struct member m;
+	struct mentor_query q;
+	int64_t ids[4];
+
+	CHECK(db && s && a && b);
+	mentor_query_init(&q);
+	strcpy(q.text, "card");
+	CHECK_INT(run(db, s, &q, ids, 4), 1);
+	CHECK_INT(ids[0], a);
+	strcpy(q.text, "cardiology");
+	CHECK_INT(run(db, s, &q, ids, 4), 1);
+	CHECK_INT(ids[0], a);
+	strcpy(q.text, "card*");
+	CHECK_INT(run(db, s, &q, ids, 4), 1);
+	CHECK_INT(ids[0], a);
+	strcpy(q.text, "card* \"(");	/* other FTS syntax: only a word boundary */
+	CHECK_INT(run(db, s, &q, ids, 4), 1);
+	strcpy(q.text, "joints");	/* the bio still counts */
+	CHECK_INT(run(db, s, &q, ids, 4), 1);
+	CHECK_INT(ids[0], b);
+	/* Sub-specialty and degree program, after a profile edit. */
+	CHECK_INT(db_user_get(db, b, &m), DB_OK);
+	strcpy(m.subspecialty, "Hand surgery");
+	strcpy(m.programs, "MD, MPH");
+	CHECK_INT(db_user_update_profile(db, b, &m), DB_OK);
+	strcpy(q.text, "hand");
+	CHECK_INT(run(db, s, &q, ids, 4), 1);
+	CHECK_INT(ids[0], b);
+	strcpy(q.text, "mph");
+	CHECK_INT(run(db, s, &q, ids, 4), 1);
+	CHECK_INT(ids[0], b);
+	db_close(db);
 }
 
 TEST(mentor_search_ranks_name_over_bio)
