@@ -164,22 +164,6 @@ draw_menu(struct main_menu *m, int top)
 	}
 }
 
-/* "Up/Down move  Enter select  q log off  P N W H G  ? help" */
-static const char *
-menu_hints(const char *keys)
-{
-	static char buf[256];
-	size_t len;
-
-	len = (size_t)snprintf(buf, sizeof buf, "Up/Down move  %s  ", keys);
-	for (size_t i = 0; i < MENU_N && len + 3 < sizeof buf; i++) {
-		buf[len++] = (char)(menu[i].hotkey - 'a' + 'A');
-		buf[len++] = ' ';
-	}
-	snprintf(buf + len, sizeof buf - len, " ? help");
-	return buf;
-}
-
 static void
 main_draw(struct screen_ctx *c, void *st)
 {
@@ -220,8 +204,11 @@ main_draw(struct screen_ctx *c, void *st)
 		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
 	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
 	draw_menu(m, menu_top);
+	/* Short: the menu shows its letters, and the status bar keeps room
+	 * for news (a new message, the newest notice). */
 	ui_keys_hints(main_keys, sizeof main_keys / sizeof main_keys[0], hints, sizeof hints);
-	screen_hints(c, menu_hints(hints));
+	snprintf(greet, sizeof greet, "%s  ? help", hints);
+	screen_hints(c, greet);
 }
 
 static bool

@@ -49,48 +49,81 @@ draw_header(struct screen_ctx *c, const char *section)
 	ui_draw_text(0, (int)(cols - rw - 1), right, rw, UI_A_HEADER);
 }
 
+/* One line of the message row; a sentence too long for it takes the row
+ * above as well, so a refusal is never cut before the part that says what
+ * to do. */
+static void
+draw_sentence(const char *text, enum ui_attr a)
+{
+	int y = ui_msg_row();
+	size_t cols = (size_t)ui_cols() - 2;
+
+	if (text_width(text) <= cols) {
+		ui_draw_text(y, 1, text, cols, a);
+		return;
+	}
+	ui_draw_fill(y - 1, 0, (size_t)ui_cols(), UI_A_NORMAL);
+	ui_draw_fill(y, 0, (size_t)ui_cols(), UI_A_NORMAL);
+	ui_draw_wrapped(y - 1, 1, 2, cols, text, 0, a);
+}
+
 static void
 draw_message(struct screen_ctx *c, int idle_left)
 {
 	char warn[128];
-	int y = ui_msg_row();
-	size_t cols = (size_t)ui_cols() - 2;
 
 	if (idle_left > 0) {
 		snprintf(warn, sizeof warn, "You will be logged off in %d s for "
 		    "inactivity \xe2\x80\x94 press any key", idle_left);
-		ui_draw_text(y, 1, warn, cols, UI_A_ERROR);
+		draw_sentence(warn, UI_A_ERROR);
 	} else if (c->asking) {
-		ui_draw_text(y, 1, c->question, cols, UI_A_TITLE);
+		draw_sentence(c->question, UI_A_TITLE);
 	} else if (c->msg[0] != '\0') {
-		ui_draw_text(y, 1, c->msg, cols, c->msg_error ? UI_A_ERROR : UI_A_INFO);
+		draw_sentence(c->msg, c->msg_error ? UI_A_ERROR : UI_A_INFO);
 	}
 }
 
 /* The right end of the status bar: news for the member, e.g.
- * "2 new messages | 3 notices: Alice Appleton accepted your request".
- * Returns the columns it took (0 when there is no news). */
+ * "2 new messages | 3 notices: Alice Appleton accepted your request", in
+ * the room the key hints leave (they come first: they say what works
+ * here). Short of room it says only the counts. Returns the columns it
+ * took (0 when there is no news). */
 static size_t
-draw_live(struct screen_ctx *c, int y, size_t cols)
+draw_live(struct screen_ctx *c, int y, size_t cols, size_t room)
 {
 	const struct screen_live *l = &c->live;
-	char live[448];
-	size_t len = 0, w, max = cols * 2 / 5;
+	char full[448], brief[64];
+	const char *news = full;
+	size_t len = 0, w;
 
-	live[0] = '\0';
+	full[0] = brief[0] = '\0';
 	if (l->unread_messages > 0)
-		len += (size_t)snprintf(live, sizeof live, "%lld new message%s",
+		len += (size_t)snprintf(brief, sizeof brief, "%lld new message%s",
 		    (long long)l->unread_messages, l->unread_messages == 1 ? "" : "s");
-	if (l->notices > 0 && len < sizeof live)
-		snprintf(live + len, sizeof live - len, "%s%lld notice%s: %s",
-		    len > 0 ? " | " : "", (long long)l->notices,
-		    l->notices == 1 ? "" : "s", l->latest);
-	if (live[0] == '\0')
+	if (l->notices > 0 && len < sizeof brief)
+		snprintf(brief + len, sizeof brief - len, "%s%lld notice%s",
+		    len > 0 ? " | " : "", (long long)l->notices, l->notices == 1 ? "" : "s");
+	if (brief[0] == '\0')
 		return 0;
-	w = text_width(live);
-	if (w > max)
-		w = max;
-	ui_draw_text(y, (int)(cols - w - 1), live, w, UI_A_INFO);
+	if (l->notices > 0)
+		snprintf(full, sizeof full, "%s: %s", brief, l->latest);
+	else
+		snprintf(full, sizeof full, "%s", brief);
+	w = text_width(full);
+	if (w > room && room >= text_width(brief) + 12) {
+		/* The start of the newest notice is worth its cut. */
+		w = room;
+	} else if (w > room && text_width(brief) <= room) {
+		news = brief;
+		w = text_width(brief);
+	} else if (w > room) {
+		/* Not even the counts fit beside the hints: the news wins. */
+		news = brief;
+		w = text_width(brief);
+		if (w > cols / 2)
+			w = cols / 2;
+	}
+	ui_draw_text(y, (int)(cols - w - 1), news, w, UI_A_INFO);
 	return w + 2;
 }
 
@@ -99,10 +132,11 @@ draw_status(struct screen_ctx *c)
 {
 	int y = ui_rows() - 1;
 	const char *hints = c->asking ? "y yes  n no" : c->hints;
-	size_t cols = (size_t)ui_cols(), right;
+	size_t cols = (size_t)ui_cols(), hw = text_width(hints), right, room;
 
 	ui_draw_fill(y, 0, cols, UI_A_STATUS);
-	right = draw_live(c, y, cols);
+	room = cols > hw + 4 ? cols - hw - 4 : 0;
+	right = draw_live(c, y, cols, room);
 	ui_draw_text(y, 1, hints, cols - 2 - right, UI_A_STATUS);
 }
 

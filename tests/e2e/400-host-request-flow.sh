@@ -65,7 +65,7 @@ e2e_see s "Departure \(YYYY-MM-DD\) +$(d 62)"
 e2e_keys s s; e2e_see s 'Request sent'
 
 # The host hears of it live, and proposes to come a day earlier.
-e2e_see h 'notice: HOST: Sue Student asks'
+e2e_see h 'notice: HOST: Sue'
 e2e_keys h m; e2e_see h 'Asks you .*Requested +guest Sue Student'
 e2e_keys h Enter; e2e_see h 'Request from Sue Student'
 e2e_keys h o; e2e_type h "$(d 58) $(d 61) 1"; e2e_keys h Enter
