@@ -517,3 +517,46 @@ TEST(board_thread_page_backwards_in_display_order)
 	free(bw);
 	db_close(f.db);
 }
+
+/* The thread screen marks the page the member had on screen: the pointer
+ * moves to the page's newest post but never past an unread post outside
+ * the page, and a reply written after the page was seen stays unread. */
+TEST(board_mark_page_counts_only_what_was_on_screen)
+{
+	struct fx_board f;
+	struct board_post *p = NULL;
+	char path[BOARD_PATH_SZ];
+	int64_t r1, r2, r11, r3, count = -1;
+	size_t n = 0;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", NULL, &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, r1, "Parking is easy.", NULL, &r11), DB_OK);
+	/* Tree order: root, r1, r11, r2. Ann sees the first three. */
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n), DB_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(p[2].id, r11);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[2].path), DB_OK);
+	/* r2 (older than r11, on the next page) was not seen: still unread. */
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK(count >= 1);
+	CHECK_INT(db_board_read_first_unread(f.db, f.ann, f.thread, path, sizeof path), DB_OK);
+	CHECK(strcmp(path, p[2].path) >= 0);
+	db_board_posts_free(p, n);
+	/* The whole thread on screen; then a reply arrives: it stays unread. */
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n), DB_OK);
+	CHECK_INT(n, 4);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK_INT(count, 0);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Late reply.", NULL, &r3), DB_OK);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK_INT(count, 1);
+	db_board_posts_free(p, n);
+	/* Refusals: a page backwards, a suspended reader. */
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, "b", "a"), DB_INVALID);
+	CHECK_INT(db_board_read_mark_page(f.db, 0, f.thread, "a", "b"), DB_DENIED);
+	db_close(f.db);
+}
