@@ -160,11 +160,13 @@ selected(struct thread_view *v)
 	return v->sel < v->n ? &v->posts[v->sel] : NULL;
 }
 
-static void
-posted(struct screen_ctx *c, void *owner, int64_t post_id)
+void
+screen_board_thread_posted(struct screen_ctx *c, void *owner, int64_t post_id)
 {
 	struct thread_view *v = owner;
 
+	if (v == NULL)
+		return;
 	reload(c, v, post_id, true);
 	/* A new reply may fall outside the page: open the page at it. */
 	if (selected(v) == NULL || selected(v)->id != post_id) {
@@ -272,7 +274,7 @@ reply(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 
 	if (selected(v) != NULL)
-		screen_board_reply(c, selected(v), false, posted, v);
+		screen_board_reply(c, selected(v), false, screen_board_thread_posted, v);
 }
 
 static void
@@ -281,7 +283,7 @@ quote(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 
 	if (selected(v) != NULL)
-		screen_board_reply(c, selected(v), true, posted, v);
+		screen_board_reply(c, selected(v), true, screen_board_thread_posted, v);
 }
 
 static void
@@ -293,7 +295,7 @@ reply_thread(struct screen_ctx *c, void *st)
 
 	if (db_board_post_page(c->db, c->me.id, v->id, NULL, false, false, 1, &p, &n) == DB_OK &&
 	    n == 1)
-		screen_board_reply(c, &p[0], false, posted, v);
+		screen_board_reply(c, &p[0], false, screen_board_thread_posted, v);
 	db_board_posts_free(p, n);
 }
 
@@ -303,7 +305,7 @@ edit(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 
 	if (selected(v) != NULL)
-		screen_board_edit(c, selected(v), posted, v);
+		screen_board_edit(c, selected(v), screen_board_thread_posted, v);
 }
 
 static void
