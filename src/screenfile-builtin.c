@@ -143,7 +143,8 @@ static const struct {
 	  "it, A marks everything read. q or Esc goes back.\n" },
 	{ "help-board-search",
 	  "Search posts\n\n"
-	  "Words, \"a phrase\", prefix*, author:LOGIN, in:COMMUNITY. Enter opens\n"
+	  "Words, \"a phrase\", prefix*, author:LOGIN, in:COMMUNITY (its name or\n"
+	  "the start of it; author: or in: alone lists the newest). Enter opens\n"
 	  "the selected post in its thread; / searches again. q goes back.\n" },
 	{ "help-host",
 	  "HOST PROGRAM\n"
