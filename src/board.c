@@ -207,3 +207,39 @@ board_query_parse(const char *query, struct board_query *q)
 		}
 	}
 }
+
+void
+board_community_about(char *buf, size_t sz, bool region, int64_t members, bool joined)
+{
+	snprintf(buf, sz, "%s, %lld member%s%s", region ? "regional network" : "career path",
+	    (long long)members, members == 1 ? "" : "s", joined ? ", joined" : "");
+}
+
+const char *
+board_thread_hints(int follow)
+{
+	/* The key that undoes the current state is the one shown. */
+	if (follow > 0)
+		return "r reply  Q quote  e edit  d delete  f unfollow  x mute  q back  ? help";
+	if (follow < 0)
+		return "r reply  Q quote  e edit  d delete  f follow  x unmute  q back  ? help";
+	return "r reply  Q quote  e edit  d delete  f follow  x mute  q back  ? help";
+}
+
+void
+board_hints_fit(char *buf, size_t sz, const char *hints, const char *const *more,
+    size_t cols)
+{
+	size_t len;
+
+	snprintf(buf, sz, "%s", hints);
+	len = strlen(buf);
+	for (; more != NULL && *more != NULL; more++) {
+		size_t add = strlen(*more) + 2;
+
+		if (len + add > cols || len + add >= sz)
+			break;
+		snprintf(buf + len, sz - len, "  %s", *more);
+		len += add;
+	}
+}

@@ -265,7 +265,7 @@ view_draw(struct screen_ctx *c, void *st)
 	}
 	if (y < end && v->more_after)
 		ui_draw_text(y, 2, "... more posts: PgDn", cols(), UI_A_DIM);
-	screen_hints(c, "r reply  Q quote  e edit  d delete  f follow  ? more");
+	screen_hints(c, board_thread_hints(v->t.follow));
 }
 
 static void

@@ -134,8 +134,8 @@ static const struct {
 	  "A thread\n\n"
 	  "Replies sit under the post they answer. Up/Down move, PgUp/PgDn page,\n"
 	  "r replies, Q quotes, R replies to the thread, e/d edit or delete your\n"
-	  "post, a shows the author, m messages them, f follows, x mutes, u jumps\n"
-	  "to the first unread post. q or Esc goes back.\n" },
+	  "post, a shows the author, m messages them, f follows or unfollows, x\n"
+	  "mutes or unmutes, u jumps to the first unread post. q or Esc goes back.\n" },
 	{ "help-board-scan",
 	  "New posts\n\n"
 	  "Every unread post in your communities and followed threads, one at a\n"

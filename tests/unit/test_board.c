@@ -695,3 +695,33 @@ TEST(board_search_finds_thread_titles)
 	free(hits);
 	db_close(f.db);
 }
+
+TEST(board_wording_plurals_follow_hints_and_fitting)
+{
+	static const char *const more[] = { "q back", "? help", NULL };
+	char buf[160];
+
+	board_community_about(buf, sizeof buf, true, 1, true);
+	CHECK_STR(buf, "regional network, 1 member, joined");
+	board_community_about(buf, sizeof buf, false, 0, false);
+	CHECK_STR(buf, "career path, 0 members");
+	board_community_about(buf, sizeof buf, true, 2, false);
+	CHECK_STR(buf, "regional network, 2 members");
+	/* The footer offers the way back out of the current state. */
+	CHECK(strstr(board_thread_hints(0), "f follow") != NULL);
+	CHECK(strstr(board_thread_hints(0), "x mute") != NULL);
+	CHECK(strstr(board_thread_hints(1), "f unfollow") != NULL);
+	CHECK(strstr(board_thread_hints(-1), "x unmute") != NULL);
+	for (int f = -1; f <= 1; f++) {
+		CHECK(strstr(board_thread_hints(f), "? help") != NULL);
+		CHECK(strstr(board_thread_hints(f), "? more") == NULL);
+		CHECK(strlen(board_thread_hints(f)) <= 78);
+	}
+	/* Extra hints go in while they fit. */
+	board_hints_fit(buf, sizeof buf, "Enter open", more, 78);
+	CHECK_STR(buf, "Enter open  q back  ? help");
+	board_hints_fit(buf, sizeof buf, "Enter open", more, 20);
+	CHECK_STR(buf, "Enter open  q back");
+	board_hints_fit(buf, sizeof buf, "Enter open", more, 12);
+	CHECK_STR(buf, "Enter open");
+}
