@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "board.h"
 #include "config.h"
 #include "xmalloc.h"
@@ -102,4 +103,143 @@ int64_t
 board_read_advance(int64_t last_read_id, int64_t seen_id)
 {
 	return seen_id > last_read_id ? seen_id : last_read_id;
+}
+
+static bool
+bare_char(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+	    (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
+}
+
+/* Appends one word to fts at flen. A phrase or a plain word goes as it
+ * is; a word with punctuation ("follow-up", "e.g.") is quoted so FTS5
+ * reads it as words, keeping a trailing * for a prefix search. The caller
+ * made room for twice the word plus quotes. */
+static size_t
+add_word(char *fts, size_t flen, const char *w, size_t n)
+{
+	bool star = n > 1 && w[n - 1] == '*', plain = true;
+	size_t m = star ? n - 1 : n;
+
+	for (size_t i = 0; i < m; i++)
+		if (!bare_char((unsigned char)w[i]))
+			plain = false;
+	if (plain || w[0] == '"') {
+		memcpy(fts + flen, w, n);
+		flen += n;
+	} else {
+		fts[flen++] = '"';
+		for (size_t i = 0; i < m; i++) {
+			if (w[i] == '"')
+				fts[flen++] = '"';
+			fts[flen++] = w[i];
+		}
+		fts[flen++] = '"';
+		if (star)
+			fts[flen++] = '*';
+	}
+	fts[flen] = '\0';
+	return flen;
+}
+
+/* A filter's value: the rest of the word, or a "quoted value" with its
+ * spaces (in:"new york"), without the quotes. */
+static void
+filter_value(const char *val, const char *end, char *out, size_t outsz)
+{
+	size_t n;
+
+	if (val < end && *val == '"') {
+		val++;
+		if (end > val && end[-1] == '"')
+			end--;
+	}
+	n = (size_t)(end - val);
+	if (n < outsz) {
+		memcpy(out, val, n);
+		out[n] = '\0';
+	}
+}
+
+/* Skips one word from p: a quoted phrase is one word, spaces and all, and
+ * so is a filter with a quoted value (in:"new york"). */
+static const char *
+word_end(const char *p)
+{
+	bool quoted = false;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ' ' && !quoted)
+			break;
+	}
+	return p;
+}
+
+void
+board_query_parse(const char *query, struct board_query *q)
+{
+	const char *p = query;
+	size_t flen = 0;
+
+	memset(q, 0, sizeof *q);
+	while (*p != '\0') {
+		const char *start;
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		start = p;
+		p = word_end(p);
+		n = (size_t)(p - start);
+		if (n == 0)
+			continue;
+		if (n > 7 && strncasecmp(start, "author:", 7) == 0)
+			filter_value(start + 7, p, q->author, sizeof q->author);
+		else if (n > 3 && strncasecmp(start, "in:", 3) == 0)
+			filter_value(start + 3, p, q->in, sizeof q->in);
+		else if (flen + 2 * n + 5 < sizeof q->words) {
+			if (flen > 0)
+				q->words[flen++] = ' ';
+			flen = add_word(q->words, flen, start, n);
+		}
+	}
+}
+
+void
+board_community_about(char *buf, size_t sz, bool region, int64_t members, bool joined)
+{
+	snprintf(buf, sz, "%s, %lld member%s%s", region ? "regional network" : "career path",
+	    (long long)members, members == 1 ? "" : "s", joined ? ", joined" : "");
+}
+
+const char *
+board_thread_hints(int follow)
+{
+	/* The key that undoes the current state is the one shown. */
+	if (follow > 0)
+		return "r reply  Q quote  e edit  d delete  f unfollow  x mute  q back  ? help";
+	if (follow < 0)
+		return "r reply  Q quote  e edit  d delete  f follow  x unmute  q back  ? help";
+	return "r reply  Q quote  e edit  d delete  f follow  x mute  q back  ? help";
+}
+
+void
+board_hints_fit(char *buf, size_t sz, const char *hints, const char *const *more,
+    size_t cols)
+{
+	size_t len;
+
+	snprintf(buf, sz, "%s", hints);
+	len = strlen(buf);
+	for (; more != NULL && *more != NULL; more++) {
+		size_t add = strlen(*more) + 2;
+
+		if (len + add > cols || len + add >= sz)
+			break;
+		snprintf(buf + len, sz - len, "  %s", *more);
+		len += add;
+	}
 }

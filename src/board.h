@@ -69,4 +69,31 @@ bool board_is_unread(int64_t post_id, int64_t author_id, int64_t reader_id,
 /* Last-read pointers only move forward. */
 int64_t board_read_advance(int64_t last_read_id, int64_t seen_id);
 
+/* "regional network, 1 member, joined": a community's kind, members and
+ * whether the reader joined, for its heading. */
+void board_community_about(char *buf, size_t sz, bool region, int64_t members, bool joined);
+
+/* The thread screen's status bar: follow 1 (following) offers "f
+ * unfollow", -1 (muted) "x unmute", 0 both. */
+const char *board_thread_hints(int follow);
+
+/* Status bar hints (ASCII): hints, then each of more (NULL-terminated) in
+ * turn while the line stays within cols columns. */
+void board_hints_fit(char *buf, size_t sz, const char *hints, const char *const *more,
+    size_t cols);
+
+/* A post search as typed: words, "phrases" and prefix* for FTS5, plus the
+ * filters author:LOGIN and in:COMMUNITY (a name or slug, or its start;
+ * in:"new york" for one with spaces). Filter names are case-insensitive. */
+#define BOARD_QUERY_MAX		200	/* characters in a search */
+struct board_query {
+	char words[BOARD_QUERY_MAX * 4 + 1];	/* an FTS5 expression, "" if none */
+	char author[65];
+	char in[BOARD_NAME_MAX * 4 + 1];
+};
+
+/* Splits query: punctuation inside a word is quoted so FTS5 reads it as
+ * words rather than syntax; a filter given twice keeps the last. */
+void board_query_parse(const char *query, struct board_query *q);
+
 #endif

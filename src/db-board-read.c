@@ -44,6 +44,41 @@ db_board_read_mark(struct db *db, int64_t actor_id, int64_t thread_id, int64_t p
 	"read_floor FROM community_members WHERE user_id = ?1 AND community_id = " \
 	"p.community_id), 0) AND " DB_NOT_BLOCKED("p.author_id")
 
+/* The page [from, to] (paths, tree order) was on the member's screen: the
+ * pointer moves to the page's newest post, but never past an unread post
+ * outside the page (tree order is not id order: a page can hold a newer
+ * reply while an older one waits on another page). Both reads are index
+ * seeks: the page is a posts_tree range, and the unread post outside it
+ * is the first unread id (posts_thread_id), of which at most the page's
+ * own posts are stepped over. */
+int
+db_board_read_mark_page(struct db *db, int64_t actor_id, int64_t thread_id, const char *from,
+    const char *to)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
+		return r;
+	if (from == NULL || to == NULL || strcmp(from, to) > 0)
+		return DB_INVALID;
+	st = db_stmt(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
+	    "SELECT ?1, ?2, min(s.seen, coalesce(s.waiting - 1, s.seen)) FROM (SELECT "
+	    "(SELECT max(id) FROM posts WHERE thread_id = ?2 AND path >= ?3 AND path <= ?4) "
+	    "AS seen, (SELECT min(p.id) " THREAD_UNREAD " AND (p.path < ?3 OR p.path > ?4)) "
+	    "AS waiting) s WHERE s.seen IS NOT NULL "
+	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET "
+	    "last_read_id = max(last_read_id, excluded.last_read_id)");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	db_bind_text(st, 3, from);
+	db_bind_text(st, 4, to);
+	r = db_step_done(db, st, __func__);
+	return r;
+}
+
 int
 db_board_read_first_unread(struct db *db, int64_t actor_id, int64_t thread_id,
     char *path, size_t pathsz)

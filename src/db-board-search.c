@@ -1,10 +1,13 @@
-/* Full-text search over posts with FTS5; see db-board.h. The member's
- * words go to MATCH as a bound parameter; author: and in: filters are
- * taken out first and become plain bound conditions. */
+/* Full-text search over posts and thread titles with FTS5; see
+ * db-board.h. The member's words go to MATCH as a bound parameter;
+ * author: and in: filters are taken out first (board_query_parse) and
+ * become plain bound conditions. Without words, the filters alone list the
+ * newest posts they allow, each an indexed read bounded by LIMIT. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include "board.h"
 #include "db.h"
 #include "db-block.h"
 #include "db-board.h"
@@ -12,130 +15,103 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define QUERY_MAX 200
+/* The communities an in: value names, ?4 the value as a LIKE prefix
+ * pattern and ?6 as an exact LIKE pattern (LIKE is case-insensitive): the
+ * one it names exactly if there is one, else every community whose name
+ * or slug starts with it. */
+#define IN_NAMED(v) "(name LIKE " v " ESCAPE '\\' OR slug LIKE " v " ESCAPE '\\')"
+#define IN_COMMUNITIES "SELECT id FROM communities WHERE " IN_NAMED("?4") " AND " \
+	"(NOT EXISTS (SELECT 1 FROM communities WHERE " IN_NAMED("?6") ") OR " \
+	IN_NAMED("?6") ")"
 
-static bool
-bare_char(unsigned char ch)
-{
-	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-	    (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
-}
+#define HIT_COLUMNS "SELECT p.id, p.thread_id, p.community_id, t.title, c.name, " \
+	"u.display_name, "
+#define HIT_JOINS "JOIN threads t ON t.id = p.thread_id " \
+	"JOIN communities c ON c.id = p.community_id JOIN users u ON u.id = p.author_id "
 
-/* Appends one word to fts at flen. A phrase or a plain word goes as it
- * is; a word with punctuation ("follow-up", "e.g.") is quoted so FTS5
- * reads it as words, keeping a trailing * for a prefix search. The caller
- * made room for twice the word plus quotes. */
-static size_t
-add_word(char *fts, size_t flen, const char *w, size_t n)
-{
-	bool star = n > 1 && w[n - 1] == '*', plain = true;
-	size_t m = star ? n - 1 : n;
+/* Words: body hits and title hits (a title stands for its thread's first
+ * post), each post once at its best rank. */
+#define SQL_WORDS "WITH m(id, rank, snip) AS (" \
+	"SELECT rowid, rank, snippet(posts_fts, 0, '[', ']', '...', 10) FROM posts_fts " \
+	"WHERE posts_fts MATCH ?2 UNION ALL " \
+	"SELECT (SELECT id FROM posts WHERE thread_id = threads_fts.rowid ORDER BY path " \
+	"LIMIT 1), rank, NULL FROM threads_fts WHERE threads_fts MATCH ?2) " \
+	HIT_COLUMNS "coalesce(m.snip, substr(p.body, 1, 160)), p.created_at, min(m.rank) " \
+	"FROM m JOIN posts p ON p.id = m.id " HIT_JOINS \
+	"WHERE p.deleted = 0 AND (?3 = '' OR u.login = ?3) AND (?4 = '' OR p.community_id " \
+	"IN (" IN_COMMUNITIES ")) AND " DB_NOT_BLOCKED("p.author_id") \
+	" GROUP BY p.id ORDER BY min(m.rank) LIMIT ?5"
 
-	for (size_t i = 0; i < m; i++)
-		if (!bare_char((unsigned char)w[i]))
-			plain = false;
-	if (plain || w[0] == '"') {
-		memcpy(fts + flen, w, n);
-		flen += n;
-	} else {
-		fts[flen++] = '"';
-		for (size_t i = 0; i < m; i++) {
-			if (w[i] == '"')
-				fts[flen++] = '"';
-			fts[flen++] = w[i];
-		}
-		fts[flen++] = '"';
-		if (star)
-			fts[flen++] = '*';
-	}
-	fts[flen] = '\0';
-	return flen;
-}
+/* No words, an author: the author's newest posts (posts_author_time). */
+#define SQL_AUTHOR HIT_COLUMNS "substr(p.body, 1, 160), p.created_at, 0 FROM posts p " \
+	HIT_JOINS "WHERE p.author_id = (SELECT id FROM users WHERE login = ?3) " \
+	"AND p.deleted = 0 AND (?4 = '' OR p.community_id IN (" IN_COMMUNITIES ")) AND " \
+	DB_NOT_BLOCKED("p.author_id") " ORDER BY p.created_at DESC, p.id DESC LIMIT ?5"
 
-/* Splits query into the FTS part and the filters. */
+/* No words, no author: one community's newest posts (posts_community),
+ * ?7 the community. */
+#define SQL_COMMUNITY HIT_COLUMNS "substr(p.body, 1, 160), p.created_at, 0 FROM posts p " \
+	HIT_JOINS "WHERE p.community_id = ?7 AND p.deleted = 0 AND " DB_NOT_BLOCKED("p.author_id") " ORDER BY p.id DESC LIMIT ?5"
+
+/* pat gets s with LIKE's wildcards escaped, and a trailing % if prefix. */
 static void
-split_query(const char *query, char *fts, size_t ftssz, char *author, size_t asz,
-    char *slug, size_t ssz)
+like_pattern(const char *s, bool prefix, char *pat, size_t patsz)
 {
-	const char *p = query;
-	size_t flen = 0;
+	size_t n = 0;
 
-	fts[0] = author[0] = slug[0] = '\0';
-	while (*p != '\0') {
-		const char *start, *val;
-		size_t n;
-
-		while (*p == ' ')
-			p++;
-		start = p;
-		/* A quoted phrase is one word, spaces and all. */
-		if (*p == '"') {
-			p++;
-			while (*p != '\0' && *p != '"')
-				p++;
-			if (*p == '"')
-				p++;
-		} else
-			while (*p != '\0' && *p != ' ')
-				p++;
-		n = (size_t)(p - start);
-		if (n == 0)
-			continue;
-		if (n > 7 && strncmp(start, "author:", 7) == 0) {
-			val = start + 7;
-			if ((size_t)(p - val) < asz) {
-				memcpy(author, val, (size_t)(p - val));
-				author[p - val] = '\0';
-			}
-		} else if (n > 3 && strncmp(start, "in:", 3) == 0) {
-			val = start + 3;
-			if ((size_t)(p - val) < ssz) {
-				memcpy(slug, val, (size_t)(p - val));
-				slug[p - val] = '\0';
-			}
-		} else if (flen + 2 * n + 5 < ftssz) {
-			if (flen > 0)
-				fts[flen++] = ' ';
-			flen = add_word(fts, flen, start, n);
-		}
+	for (; *s != '\0' && n + 3 < patsz; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			pat[n++] = '\\';
+		pat[n++] = *s;
 	}
+	if (prefix)
+		pat[n++] = '%';
+	pat[n] = '\0';
 }
 
-int
-db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
-    struct board_hit **out, size_t *n)
+/* The communities q->in names (at most idsz; *n 0: none). */
+static int
+communities_named(struct db *db, const char *prefix, const char *exact, int64_t *ids,
+    size_t idsz, size_t *n)
 {
-	char fts[QUERY_MAX * 4 + 1], author[64], slug[65];
-	struct board_hit *list, *h;
-	size_t len = 0;
 	sqlite3_stmt *st;
 	int rc, r;
 
-	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
-		return r;
-	if (text_check_line(query, QUERY_MAX) != NULL)
-		return DB_INVALID;
-	split_query(query, fts, sizeof fts, author, sizeof author, slug, sizeof slug);
-	if (fts[0] == '\0')
-		return DB_INVALID;
-	st = db_stmt(db, "SELECT p.id, p.thread_id, p.community_id, t.title, c.name, "
-	    "u.display_name, snippet(posts_fts, 0, '[', ']', '...', 10), p.created_at "
-	    "FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid "
-	    "JOIN threads t ON t.id = p.thread_id JOIN communities c ON c.id = p.community_id "
-	    "JOIN users u ON u.id = p.author_id "
-	    "WHERE posts_fts MATCH ?2 AND p.deleted = 0 "
-	    "AND (?3 = '' OR u.login = ?3) AND (?4 = '' OR c.slug = ?4) "
-	    "AND " DB_NOT_BLOCKED("p.author_id") " ORDER BY posts_fts.rank LIMIT ?5");
-	if (st == NULL)
+	*n = 0;
+	if ((st = db_stmt(db, IN_COMMUNITIES " ORDER BY name")) == NULL)
+		return DB_ERR;
+	db_bind_text(st, 4, prefix);
+	db_bind_text(st, 6, exact);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < idsz)
+		ids[(*n)++] = sqlite3_column_int64(st, 0);
+	r = rc == SQLITE_ROW ? DB_OK : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+/* Runs one search statement, appending its rows to list (room for max,
+ * *len used). DB_INVALID if FTS5 cannot read the words. */
+static int
+collect(struct db *db, const char *sql, int64_t actor_id, const struct board_query *q,
+    const char *prefix, const char *exact, int64_t community_id, size_t max,
+    struct board_hit *list, size_t *len)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE, r;
+
+	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
-	db_bind_text(st, 2, fts);
-	db_bind_text(st, 3, author);
-	db_bind_text(st, 4, slug);
+	db_bind_text(st, 2, q->words);
+	db_bind_text(st, 3, q->author);
+	db_bind_text(st, 4, prefix);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)max);
-	list = xcalloc(max > 0 ? max : 1, sizeof *list);
-	while (len < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h = &list[len++];
+	db_bind_text(st, 6, exact);
+	/* Parameters a statement does not use are refused by SQLite, harmlessly. */
+	sqlite3_bind_int64(st, 7, community_id);
+	while (*len < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct board_hit *h = &list[(*len)++];
+
 		h->post_id = sqlite3_column_int64(st, 0);
 		h->thread_id = sqlite3_column_int64(st, 1);
 		h->community_id = sqlite3_column_int64(st, 2);
@@ -146,11 +122,77 @@ db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
 		h->created_at = sqlite3_column_int64(st, 7);
 	}
 	/* A query FTS5 cannot parse is the member's typing, not our fault. */
-	if (len < max && rc == SQLITE_ERROR)
+	if (rc == SQLITE_ERROR)
 		r = DB_INVALID;
 	else
-		r = len == max ? DB_OK : db_result(db, rc, __func__);
+		r = rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_result(db, rc, __func__);
 	db_stmt_done(db, st);
+	return r;
+}
+
+static int
+newest_first(const void *a, const void *b)
+{
+	const struct board_hit *x = a, *y = b;
+
+	return x->post_id < y->post_id ? 1 : x->post_id > y->post_id ? -1 : 0;
+}
+
+#define IN_MAX 64	/* communities one in: value may name */
+
+int
+db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
+    struct board_hit **out, size_t *n)
+{
+	struct board_query q;
+	char prefix[sizeof q.in * 2 + 2] = "", exact[sizeof q.in * 2 + 2] = "";
+	struct board_hit *list;
+	int64_t ids[IN_MAX];
+	size_t len = 0, nids = 0;
+	int r;
+
+	if ((r = db_board_may_read(db, actor_id)) != DB_OK)
+		return r;
+	if (text_check_line(query, BOARD_QUERY_MAX) != NULL)
+		return DB_INVALID;
+	board_query_parse(query, &q);
+	if (q.words[0] == '\0' && q.author[0] == '\0' && q.in[0] == '\0')
+		return DB_INVALID;
+	if (q.in[0] != '\0') {
+		like_pattern(q.in, true, prefix, sizeof prefix);
+		like_pattern(q.in, false, exact, sizeof exact);
+		if ((r = communities_named(db, prefix, exact, ids, IN_MAX, &nids)) != DB_OK)
+			return r;
+		if (nids == 0)
+			return DB_NOTFOUND;
+	}
+	list = xcalloc(max > 0 ? max : 1, sizeof *list);
+	if (q.words[0] != '\0')
+		r = collect(db, SQL_WORDS, actor_id, &q, prefix, exact, 0, max, list, &len);
+	else if (q.author[0] != '\0')
+		r = collect(db, SQL_AUTHOR, actor_id, &q, prefix, exact, 0, max, list, &len);
+	else {
+		/* Each community's newest, merged: every read is an index
+		 * range that stops at max rows. */
+		struct board_hit *each = xcalloc(max > 0 ? max : 1, sizeof *each);
+
+		for (size_t i = 0; i < nids && r == DB_OK; i++) {
+			size_t got = 0;
+
+			r = collect(db, SQL_COMMUNITY, actor_id, &q, prefix, exact, ids[i], max,
+			    each, &got);
+			for (size_t j = 0; j < got; j++) {
+				if (len < max)
+					list[len++] = each[j];
+				else if (each[j].post_id > list[max - 1].post_id)
+					list[max - 1] = each[j];
+				else
+					continue;
+				qsort(list, len, sizeof *list, newest_first);
+			}
+		}
+		free(each);
+	}
 	if (r != DB_OK) {
 		free(list);
 		return r;

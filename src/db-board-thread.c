@@ -42,6 +42,16 @@ db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
 	if ((r = db_step_done(db, st, __func__)) != DB_OK)
 		goto out;
 	tid = sqlite3_last_insert_rowid(db_sqlite(db));
+	/* The title is searched too; the index follows by hand (no FTS5 in
+	 * triggers with trusted_schema off). */
+	if ((st = db_stmt(db, "INSERT INTO threads_fts (rowid, title) VALUES (?, ?)")) == NULL) {
+		r = DB_ERR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, tid);
+	db_bind_text(st, 2, title);
+	if ((r = db_step_done(db, st, __func__)) != DB_OK)
+		goto out;
 	if ((r = db_board_post_insert(db, actor_id, tid, community_id, 0, "", 0, body,
 	    &pid)) != DB_OK)
 		goto out;

@@ -137,6 +137,12 @@ int db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
 
 /* Moves the actor's pointer in the thread forward to post_id (never back). */
 int db_board_read_mark(struct db *db, int64_t actor_id, int64_t thread_id, int64_t post_id);
+/* The posts with paths from..to (inclusive, tree order) were on the
+ * actor's screen: moves the pointer forward to the newest of them, but
+ * never past an unread post outside that range, so nothing unseen counts
+ * as read. DB_INVALID if from > to. */
+int db_board_read_mark_page(struct db *db, int64_t actor_id, int64_t thread_id,
+    const char *from, const char *to);
 /* The path of the first unread post of the thread in tree order, or
  * DB_NOTFOUND if everything is read. */
 int db_board_read_first_unread(struct db *db, int64_t actor_id, int64_t thread_id,

@@ -254,6 +254,16 @@ screen_board_edit(struct screen_ctx *c, const struct board_post *p,
 	open_editor(c, k, p->body);
 }
 
+/* The thread screen just pushed, so that a post sent from the editor
+ * on top of it reloads it like any reply made there. */
+static void *
+pushed_thread(struct screen_ctx *c)
+{
+	struct screen_frame *f = screen_top(c);
+
+	return f != NULL && f->s == &screen_board_thread ? f->st : NULL;
+}
+
 /* After the login offer: the reply's thread, opened at the parent, with
  * the editor on top (which offers the draft back itself). */
 void
@@ -270,7 +280,8 @@ screen_board_resume(struct screen_ctx *c, const char *key)
 
 			screen_push(c, &screen_board_thread, &o);
 			restore_next = true;
-			screen_board_reply(c, &p, false, NULL, NULL);
+			screen_board_reply(c, &p, false, screen_board_thread_posted,
+			    pushed_thread(c));
 			free(p.body);
 		} else if (strcmp(kind, "edit") == 0 &&
 		    db_board_post_get(c->db, c->me.id, id, &p) == DB_OK) {
@@ -278,7 +289,7 @@ screen_board_resume(struct screen_ctx *c, const char *key)
 
 			screen_push(c, &screen_board_thread, &o);
 			restore_next = true;
-			screen_board_edit(c, &p, NULL, NULL);
+			screen_board_edit(c, &p, screen_board_thread_posted, pushed_thread(c));
 			free(p.body);
 		} else if (strcmp(kind, "new") == 0) {
 			struct board_community_arg a = { id };

@@ -63,7 +63,8 @@ static void
 scan_draw(struct screen_ctx *c, void *st)
 {
 	struct scan *s = st;
-	char line[BOARD_TITLE_SZ + BOARD_NAME_MAX * 4 + 64];
+	char line[BOARD_TITLE_SZ + BOARD_NAME_MAX * 4 + 64], hints[160];
+	static const char *const more[] = { "q back", "? help", NULL };
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "New posts", 20, UI_A_TITLE);
 	if (!s->have) {
@@ -86,8 +87,9 @@ scan_draw(struct screen_ctx *c, void *st)
 		    (size_t)ui_cols() - 4, UI_A_DIM);
 	screen_board_post_draw(&s->post, POST_TOP, rows_avail(), (size_t)ui_cols() - 2, s->skip,
 	    false, false);
-	screen_hints(c, "Space/n next  r reply  Q quote  t thread  a author  x mute thread  "
-	    "A all read  q back");
+	board_hints_fit(hints, sizeof hints, "Space next  r reply  Q quote  t thread  a author  "
+	    "x mute  A all read", more, (size_t)ui_cols() - 2);
+	screen_hints(c, hints);
 }
 
 static void

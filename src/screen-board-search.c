@@ -16,7 +16,7 @@
 #include "xmalloc.h"
 
 #define MAX_HITS	100
-#define QUERY_CHARS	200
+#define QUERY_CHARS	BOARD_QUERY_MAX
 #define LIST_TOP	(UI_BODY_TOP + 5)
 
 struct search {
@@ -41,10 +41,23 @@ static void
 run(struct screen_ctx *c, struct search *s)
 {
 	struct board_hit *hits = NULL;
+	struct board_query q;
 	size_t n = 0;
 	int r;
 
 	r = db_board_search(c->db, c->me.id, ui_line_text(&s->line), MAX_HITS, &hits, &n);
+	/* A refused query leaves no results of the one before under it. */
+	free(s->hits);
+	s->hits = NULL;
+	s->n = 0;
+	s->searched = false;
+	ui_list_resize(&s->list, 0, page_rows());
+	if (r == DB_NOTFOUND) {
+		board_query_parse(ui_line_text(&s->line), &q);
+		screen_error(c, "No community called \"%s\"; give its name or the start of it.",
+		    q.in);
+		return;
+	}
 	if (r == DB_INVALID) {
 		screen_error(c, "Search needs words: plain words, \"a phrase\" or a prefix*; "
 		    "author:login and in:community narrow it.");
@@ -54,7 +67,6 @@ run(struct screen_ctx *c, struct search *s)
 		screen_error(c, "The search did not work; please try again.");
 		return;
 	}
-	free(s->hits);
 	s->hits = hits;
 	s->n = n;
 	s->searched = true;

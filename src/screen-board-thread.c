@@ -1,6 +1,7 @@
 /* A thread: its posts in tree order, a page at a time (an index range read
  * each), replies indented with thread lines. Opening it jumps to the first
- * unread post and counts the thread as read. */
+ * unread post; each page the member moves to counts as read (a live
+ * reload does not: posts arriving meanwhile stay unread until seen). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,9 @@ cols(void)
 	return (size_t)ui_cols() - 2;
 }
 
+static bool fetch_page(struct screen_ctx *c, struct thread_view *v, const char *path,
+    bool inclusive, bool backwards);
+
 static void
 set_page(struct thread_view *v, struct board_post *p, size_t n)
 {
@@ -50,9 +54,31 @@ set_page(struct thread_view *v, struct board_post *p, size_t n)
 	v->sel = v->top = v->skip = 0;
 }
 
-/* Loads a page from path (inclusive) or the one before it. */
+/* The page on screen counts as read: the member moved to it. Never called
+ * for a live reload, which may bring posts the member has not looked at. */
+static void
+mark_shown(struct screen_ctx *c, struct thread_view *v)
+{
+	if (v->n > 0)
+		(void)db_board_read_mark_page(c->db, c->me.id, v->id, v->posts[0].path,
+		    v->posts[v->n - 1].path);
+}
+
+/* Loads a page from path (inclusive) or the one before it; the member
+ * asked for it, so it counts as read. */
 static bool
 load_page(struct screen_ctx *c, struct thread_view *v, const char *path, bool inclusive,
+    bool backwards)
+{
+	if (!fetch_page(c, v, path, inclusive, backwards))
+		return false;
+	mark_shown(c, v);
+	return true;
+}
+
+/* Reads a page from path (inclusive) or the one before it. */
+static bool
+fetch_page(struct screen_ctx *c, struct thread_view *v, const char *path, bool inclusive,
     bool backwards)
 {
 	struct board_post *p = NULL, *probe = NULL;
@@ -89,8 +115,8 @@ select_post(struct thread_view *v, int64_t id)
 		}
 }
 
-/* Opens at post_id, else the first unread post, else the start; then the
- * thread counts as read up to its newest post. */
+/* Opens at post_id, else the first unread post, else the start; the page
+ * opened counts as read (load_page), not the rest of the thread. */
 static void
 load(struct screen_ctx *c, struct thread_view *v, int64_t post_id)
 {
@@ -107,12 +133,13 @@ load(struct screen_ctx *c, struct thread_view *v, int64_t post_id)
 	} else if (db_board_read_first_unread(c->db, c->me.id, v->id, path, sizeof path) != DB_OK)
 		path[0] = '\0';
 	load_page(c, v, path, true, false);
-	(void)db_board_read_mark(c->db, c->me.id, v->id, v->t.last_post_id);
 }
 
-/* Reloads the page in place (after a post or another session's change). */
+/* Reloads the page in place: after the member's own change (mark: it is
+ * in front of them) or another session's (not mark: posts that arrive
+ * while the member reads are not read until the member moves to them). */
 static void
-reload(struct screen_ctx *c, struct thread_view *v, int64_t keep_id)
+reload(struct screen_ctx *c, struct thread_view *v, int64_t keep_id, bool mark)
 {
 	char path[BOARD_PATH_SZ] = "";
 
@@ -120,9 +147,11 @@ reload(struct screen_ctx *c, struct thread_view *v, int64_t keep_id)
 		return;
 	if (v->n > 0)
 		memcpy(path, v->posts[0].path, sizeof path);
-	if (load_page(c, v, path, true, false))
+	if (fetch_page(c, v, path, true, false)) {
 		select_post(v, keep_id);
-	(void)db_board_read_mark(c->db, c->me.id, v->id, v->t.last_post_id);
+		if (mark)
+			mark_shown(c, v);
+	}
 }
 
 static struct board_post *
@@ -131,12 +160,14 @@ selected(struct thread_view *v)
 	return v->sel < v->n ? &v->posts[v->sel] : NULL;
 }
 
-static void
-posted(struct screen_ctx *c, void *owner, int64_t post_id)
+void
+screen_board_thread_posted(struct screen_ctx *c, void *owner, int64_t post_id)
 {
 	struct thread_view *v = owner;
 
-	reload(c, v, post_id);
+	if (v == NULL)
+		return;
+	reload(c, v, post_id, true);
 	/* A new reply may fall outside the page: open the page at it. */
 	if (selected(v) == NULL || selected(v)->id != post_id) {
 		load(c, v, post_id);
@@ -234,7 +265,7 @@ view_draw(struct screen_ctx *c, void *st)
 	}
 	if (y < end && v->more_after)
 		ui_draw_text(y, 2, "... more posts: PgDn", cols(), UI_A_DIM);
-	screen_hints(c, "r reply  Q quote  e edit  d delete  f follow  ? more");
+	screen_hints(c, board_thread_hints(v->t.follow));
 }
 
 static void
@@ -243,7 +274,7 @@ reply(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 
 	if (selected(v) != NULL)
-		screen_board_reply(c, selected(v), false, posted, v);
+		screen_board_reply(c, selected(v), false, screen_board_thread_posted, v);
 }
 
 static void
@@ -252,7 +283,7 @@ quote(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 
 	if (selected(v) != NULL)
-		screen_board_reply(c, selected(v), true, posted, v);
+		screen_board_reply(c, selected(v), true, screen_board_thread_posted, v);
 }
 
 static void
@@ -264,7 +295,7 @@ reply_thread(struct screen_ctx *c, void *st)
 
 	if (db_board_post_page(c->db, c->me.id, v->id, NULL, false, false, 1, &p, &n) == DB_OK &&
 	    n == 1)
-		screen_board_reply(c, &p[0], false, posted, v);
+		screen_board_reply(c, &p[0], false, screen_board_thread_posted, v);
 	db_board_posts_free(p, n);
 }
 
@@ -274,7 +305,7 @@ edit(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 
 	if (selected(v) != NULL)
-		screen_board_edit(c, selected(v), posted, v);
+		screen_board_edit(c, selected(v), screen_board_thread_posted, v);
 }
 
 static void
@@ -291,7 +322,7 @@ delete_answer(struct screen_ctx *c, void *arg, bool yes)
 		return;
 	}
 	screen_info(c, "Your post is deleted; replies to it keep their place.");
-	reload(c, v, p->id);
+	reload(c, v, p->id, true);
 }
 
 static void
@@ -358,7 +389,7 @@ first_unread(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 	char path[BOARD_PATH_SZ];
 
-	/* The thread was marked read on opening, so look for what is newer. */
+	/* The pages seen are read, so this is what the member has not seen. */
 	if (db_board_read_first_unread(c->db, c->me.id, v->id, path, sizeof path) == DB_OK)
 		load_page(c, v, path, true, false);
 	else
@@ -419,7 +450,7 @@ view_update(struct screen_ctx *c, void *st)
 {
 	struct thread_view *v = st;
 
-	reload(c, v, selected(v) != NULL ? selected(v)->id : 0);
+	reload(c, v, selected(v) != NULL ? selected(v)->id : 0, false);
 }
 
 /* arg: a struct board_open. */

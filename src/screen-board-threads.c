@@ -138,7 +138,7 @@ threads_draw(struct screen_ctx *c, void *st)
 {
 	struct threads *t = st;
 	size_t title_cols = (size_t)ui_cols() - 9 - AUTHOR_COLS - REPLIES_COLS - AGE_COLS - 3;
-	char head[BOARD_NAME_MAX * 4 + 128];
+	char head[BOARD_NAME_MAX * 4 + 128], about[80];
 	int x = 5;
 
 	if (!t->loaded) {
@@ -146,9 +146,9 @@ threads_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "q back");
 		return;
 	}
-	snprintf(head, sizeof head, "%s  (%s, %lld members%s)", t->com.name,
-	    strcmp(t->com.kind, "region") == 0 ? "regional network" : "career path",
-	    (long long)t->com.members, t->com.joined ? ", joined" : "");
+	board_community_about(about, sizeof about, strcmp(t->com.kind, "region") == 0,
+	    t->com.members, t->com.joined);
+	snprintf(head, sizeof head, "%s  (%s)", t->com.name, about);
 	ui_draw_text(UI_BODY_TOP + 1, 2, head, (size_t)ui_cols() - 4, UI_A_TITLE);
 	snprintf(head, sizeof head, "Moderators: %s", t->com.moderators[0] != '\0' ?
 	    t->com.moderators : "none yet (v to volunteer from the list)");
@@ -173,7 +173,7 @@ threads_draw(struct screen_ctx *c, void *st)
 	if (t->more || t->nback > 0)
 		ui_draw_text(ui_msg_row() - 1, 2, t->more ? "More threads: PgDn" : "First page: PgUp",
 		    40, UI_A_DIM);
-	screen_hints(c, "Enter read  n new thread  j join/leave  PgUp/PgDn page  ? help");
+	screen_hints(c, "Enter read  n new thread  j join/leave  PgUp/PgDn page  q back  ? help");
 }
 
 static void

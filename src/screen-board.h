@@ -46,6 +46,11 @@ void screen_board_edit(struct screen_ctx *c, const struct board_post *p,
 /* Shows why a board change was refused (a DB_* code). */
 void screen_board_refused(struct screen_ctx *c, int r);
 
+/* The screen_board_posted of screen_board_thread: owner is the thread
+ * screen's state (screen_top(c)->st when it is on top); reloads the thread
+ * and opens it at post_id. */
+void screen_board_thread_posted(struct screen_ctx *c, void *owner, int64_t post_id);
+
 /* Takes the member back to where a board draft was being written (its
  * key, "board:reply:ID" ...), with the editor open on it when it can. */
 void screen_board_resume(struct screen_ctx *c, const char *key);

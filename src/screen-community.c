@@ -112,6 +112,8 @@ communities_draw(struct screen_ctx *c, void *st)
 	struct communities *m = st;
 	size_t name_cols = (size_t)ui_cols() - 8 - KIND_COLS - 2 * NUM_COLS - AGE_COLS - 4;
 	const struct board_community *s = m->list.sel < m->n ? &m->rows[m->list.sel] : NULL;
+	static const char *const more[] = { "q back", "? help", NULL };
+	char hints[160];
 	int x = 4;
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, m->mine ? "My communities" : "All communities", 40,
@@ -139,8 +141,9 @@ communities_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter next  Esc cancel");
 		return;
 	}
-	screen_hints(c, "Enter open  j join/leave  m mine/all  r new posts  / search  "
-	    "n v s requests");
+	board_hints_fit(hints, sizeof hints, "Enter open  j join  m mine  r new  / search  "
+	    "n/v/s requests", more, (size_t)ui_cols() - 2);
+	screen_hints(c, hints);
 }
 
 static void

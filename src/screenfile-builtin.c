@@ -138,8 +138,8 @@ static const struct {
 	  "A thread\n\n"
 	  "Replies sit under the post they answer. Up/Down move, PgUp/PgDn page,\n"
 	  "r replies, Q quotes, R replies to the thread, e/d edit or delete your\n"
-	  "post, a shows the author, m messages them, f follows, x mutes, u jumps\n"
-	  "to the first unread post. q or Esc goes back.\n" },
+	  "post, a shows the author, m messages them, f follows or unfollows, x\n"
+	  "mutes or unmutes, u jumps to the first unread post. q or Esc goes back.\n" },
 	{ "help-board-scan",
 	  "New posts\n\n"
 	  "Every unread post in your communities and followed threads, one at a\n"
@@ -147,7 +147,8 @@ static const struct {
 	  "it, A marks everything read. q or Esc goes back.\n" },
 	{ "help-board-search",
 	  "Search posts\n\n"
-	  "Words, \"a phrase\", prefix*, author:LOGIN, in:COMMUNITY. Enter opens\n"
+	  "Words, \"a phrase\", prefix*, author:LOGIN, in:COMMUNITY (its name or\n"
+	  "the start of it; author: or in: alone lists the newest). Enter opens\n"
 	  "the selected post in its thread; / searches again. q goes back.\n" },
 	{ "help-host",
 	  "HOST PROGRAM\n"

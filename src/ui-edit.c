@@ -35,6 +35,11 @@ struct edit {
 	int64_t draft_at;		/* monotonic seconds of that save */
 	bool finished;			/* saved or discarded: no draft left */
 	size_t max_bytes;
+	/* Characters that were not inserted because they never reach a
+	 * terminal (bidi controls, zero-width, C1): counted over the keys of
+	 * one frame (a paste arrives in one), said on the message line. */
+	size_t left_out;
+	bool left_out_drawn;		/* the count was on screen: start again */
 };
 
 static int64_t
@@ -286,6 +291,10 @@ edit_key(struct screen_ctx *c, void *st, int key)
 {
 	struct edit *e = st;
 
+	if (e->left_out_drawn) {
+		e->left_out = 0;
+		e->left_out_drawn = false;
+	}
 	if (move_key(e, key))
 		return true;
 	e->keep_goal = false;
@@ -311,6 +320,13 @@ edit_key(struct screen_ctx *c, void *st, int key)
 		delete_at(e, e->cur);
 	else if (ui_keys_is_text(key))
 		insert(e, c, (uint32_t)key);
+	else if (key >= 0x20 && key < 0x110000)
+		e->left_out++;
+	/* The message line is cleared before each key: say it again after
+	 * every key of the paste, unless something else was said. */
+	if (e->left_out > 0 && (c->msg[0] == '\0' || strstr(c->msg, " left out.") != NULL))
+		screen_info(c, "%zu invisible or control character%s left out.", e->left_out,
+		    e->left_out == 1 ? " was" : "s were");
 	if (e->draft_dirty && mono_now() - e->draft_at >= UI_EDIT_DRAFT_EVERY)
 		draft_save(c, e);
 	return true;
@@ -333,6 +349,8 @@ edit_draw(struct screen_ctx *c, void *st)
 	size_t line, rows = text_rows(), col, len;
 	char row[4096];
 
+	if (e->left_out > 0)
+		e->left_out_drawn = true;
 	line = cursor_line(e);
 	if (line < e->top)
 		e->top = line;

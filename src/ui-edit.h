@@ -4,7 +4,9 @@
  * PgDn, Backspace/Delete, Enter for a new line, Ctrl-X or F2 to save, Esc to
  * cancel (asking "Discard changes? [y/n]" if anything changed). Text beyond
  * max_chars, or beyond UI_EDIT_MAX_BYTES, is refused with a message, so a
- * huge paste stays responsive.
+ * huge paste stays responsive. Characters that never reach a terminal
+ * (bidi controls, zero-width and other invisible ones) are left out, and
+ * the message line says how many.
  *
  * Drafts: with a draft_key the text is saved for the member every few
  * seconds while it changes and when the connection drops, so nothing typed

@@ -1,7 +1,7 @@
 # Two members on the boards over real SSH: Ann starts a thread, Ben sees it
 # unread, replies quoting her post, Ann sees the reply under her post; a post
 # full of terminal escapes shows inert; a connection dropped mid-reply gives
-# the draft back at the next login.
+# the draft back at the next login, and sending it shows it in the thread.
 . "$(dirname "$0")/lib.sh"
 e2e_user ann "Ann Archer" alumni 'ann password 1'
 e2e_user ben "Ben Baker" student 'ben password 1'
@@ -79,6 +79,9 @@ e2e_see c 'half-typed reply that must survive'
 e2e_type c ' -- and it did.'
 e2e_keys c C-x
 e2e_see c 'Your reply is posted'
+# The thread under the editor shows it at once, like any reply made there.
+e2e_see c 'Moving to Philly +\(3 posts\)'
+e2e_see c 'half-typed reply that must survive -- and it did\.'
 [ "$(e2e_sql "select count(*) from drafts")" = 0 ] || fail "draft left after posting"
 [ "$(e2e_sql "select count(*) from posts where body like 'half-typed reply that must survive -- and it did.'")" = 1 ] || fail "the resumed reply was not stored"
 "$BIN" db check --db "$DB" >/dev/null || fail "db check"

@@ -1,7 +1,8 @@
 # The new-posts scan walks unread posts community by community, thread by
 # thread, oldest first, and marks them read; search finds a post and opens
-# it in its thread; a pending member reads but cannot post; a request for a
-# new community is stored and shows its status.
+# it in its thread (in: by name, author: alone, titles too; a refused query
+# clears the results); a pending member reads but cannot post; a request for
+# a new community is stored and shows its status.
 . "$(dirname "$0")/lib.sh"
 e2e_user cy "Cy Cole" alumni 'cy password 1'
 e2e_user di "Di Diaz" trainee 'di password 1'
@@ -52,6 +53,23 @@ e2e_keys b q c; e2e_see b 'All communities'
 e2e_keys b /; e2e_see b 'Search:'
 e2e_type b 'park*'; e2e_keys b Enter
 e2e_see b 'Philadelphia > Philly housing +\(Cy Cole'
+e2e_see b '\[parking\]'
+# An unknown community is named, and the results before it are cleared.
+e2e_keys b /; e2e_keys b C-u; e2e_type b 'park* in:nowhere'; e2e_keys b Enter
+e2e_see b 'No community called "nowhere"'
+e2e_gone b 'Philly housing'
+# in: takes the name, any case, or its start; titles are searched too.
+e2e_keys b C-u; e2e_type b 'housing in:phila'; e2e_keys b Enter
+e2e_see b 'Philadelphia > Philly housing +\(Cy Cole'
+e2e_see b 'First post about rowhouses'
+# author: alone lists the member's newest posts.
+e2e_keys b /; e2e_keys b C-u; e2e_type b 'author:cy'; e2e_keys b Enter
+e2e_see b 'Boston > Boston winters'
+e2e_see b 'Second post about parking'
+e2e_keys b /; e2e_keys b C-u; e2e_type b '"unbalanced AND'; e2e_keys b Enter
+e2e_see b 'Search needs words'
+e2e_gone b 'Boston winters'
+e2e_keys b C-u; e2e_type b 'park*'; e2e_keys b Enter
 e2e_see b '\[parking\]'
 e2e_keys b Enter
 e2e_see b 'Philly housing +\(2 posts\)'

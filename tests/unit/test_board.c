@@ -355,7 +355,7 @@ TEST(board_search_words_phrases_prefix_and_filters)
 	CHECK_INT(db_board_search(f.db, f.ann, "season: tips", 10, &hits, &n), DB_OK);
 	CHECK_INT(n, 1);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 10, &hits, &n), DB_INVALID);
+	CHECK_INT(db_board_search(f.db, f.ann, "", 10, &hits, &n), DB_INVALID);
 	CHECK_INT(db_board_search(f.db, f.ann, "\"unbalanced AND", 10, &hits, &n), DB_INVALID);
 	CHECK_INT(db_board_search(f.db, 0, "boston", 10, &hits, &n), DB_DENIED);
 	db_close(f.db);
@@ -516,4 +516,212 @@ TEST(board_thread_page_backwards_in_display_order)
 	free(fw);
 	free(bw);
 	db_close(f.db);
+}
+
+/* The thread screen marks the page the member had on screen: the pointer
+ * moves to the page's newest post but never past an unread post outside
+ * the page, and a reply written after the page was seen stays unread. */
+TEST(board_mark_page_counts_only_what_was_on_screen)
+{
+	struct fx_board f;
+	struct board_post *p = NULL;
+	char path[BOARD_PATH_SZ];
+	int64_t r1, r2, r11, r3, count = -1;
+	size_t n = 0;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", NULL, &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, r1, "Parking is easy.", NULL, &r11), DB_OK);
+	/* Tree order: root, r1, r11, r2. Ann sees the first three. */
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n), DB_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(p[2].id, r11);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[2].path), DB_OK);
+	/* r2 (older than r11, on the next page) was not seen: still unread. */
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK(count >= 1);
+	CHECK_INT(db_board_read_first_unread(f.db, f.ann, f.thread, path, sizeof path), DB_OK);
+	CHECK(strcmp(path, p[2].path) >= 0);
+	db_board_posts_free(p, n);
+	/* The whole thread on screen; then a reply arrives: it stays unread. */
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n), DB_OK);
+	CHECK_INT(n, 4);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK_INT(count, 0);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Late reply.", NULL, &r3), DB_OK);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK_INT(count, 1);
+	db_board_posts_free(p, n);
+	/* Refusals: a page backwards, a suspended reader. */
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, "b", "a"), DB_INVALID);
+	CHECK_INT(db_board_read_mark_page(f.db, 0, f.thread, "a", "b"), DB_DENIED);
+	db_close(f.db);
+}
+
+TEST(board_query_parse_takes_filters_with_quoted_values)
+{
+	struct board_query q;
+
+	board_query_parse("grant* In:\"new york\" AUTHOR:cat \"match day\" e.g.", &q);
+	CHECK_STR(q.words, "grant* \"match day\" \"e.g.\"");
+	CHECK_STR(q.in, "new york");
+	CHECK_STR(q.author, "cat");
+	board_query_parse("in:Boston", &q);
+	CHECK_STR(q.words, "");
+	CHECK_STR(q.in, "Boston");
+}
+
+/* in: takes a community's name or slug, any case, or the start of it; an
+ * unknown one is DB_NOTFOUND (the screen names it). */
+TEST(board_search_in_takes_names_any_case_and_refuses_unknown)
+{
+	struct fx_board f;
+	struct board_hit *hits = NULL;
+	size_t n = 0;
+	int64_t nyc = 0, t2, p2, t3, p3;
+	struct board_community *coms = NULL;
+	size_t ncoms = 0;
+	const char *ok[] = { "tips in:nyc", "tips in:NYC", "tips in:\"new york\"",
+	    "tips in:New" };
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_community_list(f.db, f.ann, false, &coms, &ncoms), DB_OK);
+	for (size_t i = 0; i < ncoms; i++)
+		if (strcmp(coms[i].slug, "nyc") == 0)
+			nyc = coms[i].id;
+	free(coms);
+	CHECK(nyc > 0);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, nyc, "Subway", "Subway tips", NULL, &t2,
+	    &p2), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Rowhouses", "Rowhouse tips", NULL,
+	    &t3, &p3), DB_OK);
+	for (size_t i = 0; i < 4; i++) {
+		CHECK_INT(db_board_search(f.db, f.ann, ok[i], 10, &hits, &n), DB_OK);
+		CHECK_INT(n, 1);
+		CHECK_INT(hits[0].post_id, p2);
+		free(hits);
+	}
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:philadelphia", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(hits[0].post_id, p3);
+	free(hits);
+	/* Exact names win over longer ones that start the same. */
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:Boston", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:atlantis", 10, &hits, &n), DB_NOTFOUND);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:%", 10, &hits, &n), DB_NOTFOUND);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:_yc", 10, &hits, &n), DB_NOTFOUND);
+	db_close(f.db);
+}
+
+/* author: or in: alone: the newest posts they allow, newest first, at
+ * most max. */
+TEST(board_search_filters_alone_list_newest_posts)
+{
+	struct fx_board f;
+	struct board_hit *hits = NULL;
+	size_t n = 0;
+	int64_t r1, r2, r3, t2, p2;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "First from cat", NULL, &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "One from bob", NULL, &r2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, r2, "Second from cat", NULL, &r3), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 3, "Elsewhere", "Third from cat", NULL,
+	    &t2, &p2), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(hits[0].post_id, p2);
+	CHECK_INT(hits[1].post_id, r3);
+	CHECK_INT(hits[2].post_id, r1);
+	CHECK_STR(hits[1].snippet, "Second from cat");
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 2, &hits, &n), DB_OK);
+	CHECK_INT(n, 2);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:cat in:philadelphia", 10, &hits, &n),
+	    DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(hits[0].post_id, r3);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "in:philadelphia", 3, &hits, &n), DB_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(hits[0].post_id, r3);
+	CHECK_INT(hits[1].post_id, r2);
+	CHECK_INT(hits[2].post_id, r1);
+	free(hits);
+	/* A prefix naming several communities merges them, newest first. */
+	CHECK_INT(db_board_search(f.db, f.ann, "in:p", 2, &hits, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(hits[0].post_id, r3);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:nobody", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	db_close(f.db);
+}
+
+/* Thread titles are searched: a title hit stands for the first post. */
+TEST(board_search_finds_thread_titles)
+{
+	struct fx_board f;
+	struct board_hit *hits = NULL;
+	size_t n = 0;
+	int64_t t2, p2, r1;
+
+	CHECK(fx_board(&f));
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Grant writing", "Who has tips for an "
+	    "R01?", NULL, &t2, &p2), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, p2, "Start early; a grant takes months.", NULL,
+	    &r1), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "writing", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(hits[0].post_id, p2);
+	CHECK_STR(hits[0].title, "Grant writing");
+	CHECK(strstr(hits[0].snippet, "R01") != NULL);
+	free(hits);
+	/* Title and body hits together, each post once. */
+	CHECK_INT(db_board_search(f.db, f.ann, "grant*", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK(hits[0].post_id != hits[1].post_id);
+	free(hits);
+	CHECK_INT(db_board_search(f.db, f.ann, "grant* author:bob", 10, &hits, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(hits[0].post_id, r1);
+	free(hits);
+	db_close(f.db);
+}
+
+TEST(board_wording_plurals_follow_hints_and_fitting)
+{
+	static const char *const more[] = { "q back", "? help", NULL };
+	char buf[160];
+
+	board_community_about(buf, sizeof buf, true, 1, true);
+	CHECK_STR(buf, "regional network, 1 member, joined");
+	board_community_about(buf, sizeof buf, false, 0, false);
+	CHECK_STR(buf, "career path, 0 members");
+	board_community_about(buf, sizeof buf, true, 2, false);
+	CHECK_STR(buf, "regional network, 2 members");
+	/* The footer offers the way back out of the current state. */
+	CHECK(strstr(board_thread_hints(0), "f follow") != NULL);
+	CHECK(strstr(board_thread_hints(0), "x mute") != NULL);
+	CHECK(strstr(board_thread_hints(1), "f unfollow") != NULL);
+	CHECK(strstr(board_thread_hints(-1), "x unmute") != NULL);
+	for (int f = -1; f <= 1; f++) {
+		CHECK(strstr(board_thread_hints(f), "? help") != NULL);
+		CHECK(strstr(board_thread_hints(f), "? more") == NULL);
+		CHECK(strlen(board_thread_hints(f)) <= 78);
+	}
+	/* Extra hints go in while they fit. */
+	board_hints_fit(buf, sizeof buf, "Enter open", more, 78);
+	CHECK_STR(buf, "Enter open  q back  ? help");
+	board_hints_fit(buf, sizeof buf, "Enter open", more, 20);
+	CHECK_STR(buf, "Enter open  q back");
+	board_hints_fit(buf, sizeof buf, "Enter open", more, 12);
+	CHECK_STR(buf, "Enter open");
 }

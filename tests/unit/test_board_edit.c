@@ -136,3 +136,29 @@ TEST(edit_paste_is_capped_at_64_kib_with_a_message)
 	screen_leave_all(&c);
 	db_close(c.db);
 }
+
+/* Bidi overrides and other invisible characters are left out of a body,
+ * and the editor says so; everything else is kept. */
+TEST(edit_says_what_it_left_out)
+{
+	struct screen_ctx c;
+	struct ui_edit_req req = { .title = "Post", .max_chars = 1000, .done = done };
+
+	memset(&c, 0, sizeof c);
+	c.db = fx_db();
+	CHECK(c.db != NULL);
+	c.me.id = fx_member(c.db, "dan", ROLE_ALUMNI);
+	calls = 0;
+	ui_edit_open(&c, &req);
+	type(&c, "safe ");
+	screen_key(&c, 0x202e);		/* RIGHT-TO-LEFT OVERRIDE */
+	type(&c, "text");
+	screen_key(&c, 0x200b);		/* ZERO WIDTH SPACE */
+	screen_key(&c, 0xe9);		/* e acute: kept */
+	CHECK(strstr(c.msg, "2 invisible or control characters were left out") != NULL);
+	screen_key(&c, UI_KEY_CTRL('x'));
+	CHECK_INT(calls, 1);
+	CHECK_STR(saved, "safe text\xc3\xa9");
+	screen_leave_all(&c);
+	db_close(c.db);
+}
