@@ -192,7 +192,15 @@ thread_open(struct gen *g, struct slot *s, int64_t now)
 	db_bind_text(st, 4, title);
 	sqlite3_bind_int64(st, 5, now);
 	sqlite3_bind_int64(st, 6, now);
-	return db_step_done(g->db, st, __func__) == DB_OK ? DB_OK : fail(g, "adding a thread");
+	if (db_step_done(g->db, st, __func__) != DB_OK)
+		return fail(g, "adding a thread");
+	/* Titles are searched too (migration 010), like the bodies below. */
+	if ((st = db_stmt(g->db, "INSERT INTO threads_fts (rowid, title) VALUES (?, ?)")) == NULL)
+		return fail(g, "indexing a thread title");
+	sqlite3_bind_int64(st, 1, s->id);
+	db_bind_text(st, 2, title);
+	return db_step_done(g->db, st, __func__) == DB_OK ? DB_OK :
+	    fail(g, "indexing a thread title");
 }
 
 static int

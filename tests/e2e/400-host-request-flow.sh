@@ -72,7 +72,7 @@ e2e_keys h o; e2e_type h "$(d 58) $(d 61) 1"; e2e_keys h Enter
 e2e_see h 'Proposal sent to Sue Student'
 
 # The student agrees from My HOST.
-e2e_see s 'notice: HOST: Hal Host'
+e2e_see s 'notice: HOST: Hal'
 e2e_keys s q q q q; e2e_see s 'HOST program'
 e2e_keys s m; e2e_see s 'You asked'
 e2e_keys s Enter; e2e_see s 'Your stay with Hal Host'
