@@ -62,6 +62,12 @@ step_done(struct screen_ctx *c, struct pw *p)
 
 	switch (p->step) {
 	case PW_OLD:
+		/* Said at once, not after the new password was typed twice. */
+		if (!user_password_ok(c->db, c->me.id, v)) {
+			screen_error(c, "That is not your current password.");
+			ui_line_set(&p->line, "");
+			return;
+		}
 		text_copy(p->old, sizeof p->old, v);
 		go_to(p, PW_NEW);
 		break;
@@ -95,7 +101,7 @@ pw_draw(struct screen_ctx *c, void *st)
 	ui_draw_text(y, 2, "Change your password", cols, UI_A_TITLE);
 	ui_draw_wrapped(y + 2, 2, 3, cols, "Type your current password, then the new "
 	    "one twice. A new password has at least 10 characters; a few unrelated "
-	    "words make a good one. Nothing you type is shown.", 0, UI_A_NORMAL);
+	    "words make a good one. What you type shows as stars.", 0, UI_A_NORMAL);
 	for (int i = PW_OLD; i < (int)p->step; i++) {
 		ui_draw_text(y + 6 + 2 * i, 2, prompts[i], cols, UI_A_BOLD);
 		ui_draw_text(y + 6 + 2 * i, 2 + (int)text_width(prompts[i]), "(done)",

@@ -279,14 +279,25 @@ host_profile(struct screen_ctx *c, void *st)
 	screen_push(c, &screen_host_view, &a);
 }
 
-/* Actions on another member's profile; later features add theirs here. */
+/* Actions on another member's profile; other_hints() names them. */
 static const struct ui_binding other_keys[] = {
-	{ 'b', 'B', "b block", toggle_block },
-	{ 'r', 'R', "r request mentoring", request_mentorship },
-	{ 'k', 'K', "k bookmark", toggle_bookmark },
-	{ 'm', 'M', "m message", send_message },
-	{ 'o', 'O', "o HOST", host_profile },
+	{ 'b', 'B', NULL, toggle_block },
+	{ 'r', 'R', NULL, request_mentorship },
+	{ 'k', 'K', NULL, toggle_bookmark },
+	{ 'm', 'M', NULL, send_message },
+	{ 'o', 'O', NULL, host_profile },
 };
+
+/* The actions that apply to this member, in the words that fit: mentoring
+ * keys only for a mentor, "b unblock" once blocked. (The keys themselves
+ * all work; a refusal says why.) */
+static void
+other_hints(const struct profile *p, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "m message%s  o HOST  %s",
+	    p->m.open_to_mentoring ? "  r request mentoring  k bookmark" : "",
+	    p->blocked ? "b unblock" : "b block");
+}
 
 static void
 profile_draw(struct screen_ctx *c, void *st)
@@ -312,8 +323,7 @@ profile_draw(struct screen_ctx *c, void *st)
 		ui_keys_hints(own_keys, sizeof own_keys / sizeof own_keys[0], hints,
 		    sizeof hints);
 	else
-		ui_keys_hints(other_keys, sizeof other_keys / sizeof other_keys[0], hints,
-		    sizeof hints);
+		other_hints(p, hints, sizeof hints);
 	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "%s",
 	    p->own ? "  Up/Down scroll  q back  ? help" : "  q back  ? help");
 	screen_hints(c, hints);

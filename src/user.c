@@ -327,22 +327,29 @@ user_set_password(struct db *db, int64_t actor_id, int64_t id, const char *pw,
 	return user_write_result(r, why);
 }
 
+bool
+user_password_ok(struct db *db, int64_t id, const char *pw)
+{
+	char hash[CRYPTO_PWHASH_LEN] = "";
+	bool ok;
+
+	if (db_user_pwhash(db, id, hash, sizeof hash) != DB_OK)
+		return false;
+	ok = pw != NULL && strlen(pw) <= USER_PASSWORD_MAX &&
+	    crypto_password_verify(hash[0] != '\0' ? hash : NULL, pw);
+	crypto_wipe(hash, sizeof hash);
+	return ok;
+}
+
 int
 user_change_password(struct db *db, int64_t id, const char *old_pw,
     const char *new_pw, const char **why)
 {
-	char hash[CRYPTO_PWHASH_LEN] = "";
-	bool ok;
 	int r;
 
 	if ((r = user_check_password(new_pw, why)) != 0)
 		return r;
-	if ((r = db_user_pwhash(db, id, hash, sizeof hash)) != DB_OK)
-		return user_write_result(r, why);
-	ok = old_pw != NULL && strlen(old_pw) <= USER_PASSWORD_MAX &&
-	    crypto_password_verify(hash[0] != '\0' ? hash : NULL, old_pw);
-	crypto_wipe(hash, sizeof hash);
-	if (!ok) {
+	if (!user_password_ok(db, id, old_pw)) {
 		*why = "the current password is wrong";
 		return USER_ERR_AUTH;
 	}

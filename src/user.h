@@ -62,6 +62,9 @@ int user_authenticate_password(struct db *db, const char *login, const char *pas
 int user_authenticate_key(struct db *db, const char *login, const char *blob_b64,
     struct member *out);
 
+/* Is pw this member's current password? (A key-only account has none.) */
+bool user_password_ok(struct db *db, int64_t id, const char *pw);
+
 /* Changes the password after verifying the old one. */
 int user_change_password(struct db *db, int64_t id, const char *old_pw,
     const char *new_pw, const char **why);
