@@ -26,6 +26,8 @@ static const struct {
 	{ KEY_F(1), UI_KEY_F1 },
 	{ KEY_F(2), UI_KEY_F2 },
 	{ KEY_RESIZE, UI_KEY_RESIZE },
+	{ UI_CURSES_PASTE_BEGIN, UI_KEY_PASTE_BEGIN },
+	{ UI_CURSES_PASTE_END, UI_KEY_PASTE_END },
 };
 
 /* Control characters that stand for a key of their own. */

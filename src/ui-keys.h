@@ -28,8 +28,15 @@ enum {
 	UI_KEY_F1,
 	UI_KEY_F2,
 	UI_KEY_RESIZE,
+	UI_KEY_PASTE_BEGIN,		/* bracketed paste: the terminal's markers */
+	UI_KEY_PASTE_END,
 	UI_KEY_OTHER,			/* a function key we do not use */
 };
+
+/* The curses key codes ui-term.c gives the bracketed-paste markers (above
+ * KEY_MAX, so they clash with no curses key). */
+#define UI_CURSES_PASTE_BEGIN	01001
+#define UI_CURSES_PASTE_END	01002
 
 /* One entry of a screen's key table. key2 is an alternative (0 = none),
  * e.g. the upper-case letter. hint is shown in the status bar ("e edit"),

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "sigevent.h"
 #include "ui-draw.h"
+#include "ui-keys.h"
 #include "text.h"
 #include "ui-term.h"
 #include "ui.h"
@@ -89,6 +90,13 @@ curses_modes(void)
 	set_escdelay(50);
 	curs_set(0);
 	ui_draw_init();
+	/* Bracketed paste: the terminal marks where a paste begins and ends,
+	 * so a pasted newline can be told from the Enter key (ui.c). Terminals
+	 * without it ignore the request. */
+	define_key("\033[200~", UI_CURSES_PASTE_BEGIN);
+	define_key("\033[201~", UI_CURSES_PASTE_END);
+	fputs("\033[?2004h", term_out);
+	fflush(term_out);
 }
 
 /* True if the terminal can move the cursor, which every screen needs. */
@@ -134,6 +142,8 @@ void
 ui_term_close(void)
 {
 	if (scr != NULL) {
+		fputs("\033[?2004l", term_out);
+		fflush(term_out);
 		endwin();
 		delscreen(scr);
 		scr = NULL;

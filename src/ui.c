@@ -35,6 +35,9 @@ struct ui {
 	bool gone;			/* the terminal went away */
 	bool full_redraw;
 	int empty_wakeups;
+	bool pasting;			/* inside a bracketed paste */
+	bool paste_dropping;		/* the rest of this paste is not used */
+	bool paste_cut;			/* ... because a pasted newline ended it */
 };
 
 static int64_t
@@ -105,10 +108,52 @@ idle_left(struct ui *u)
 	return left <= cfg->idle_warn ? (int)left : -1;
 }
 
+/* A paste is text, not commands. In the editor a pasted newline is a new
+ * line; anywhere else it would act as Enter and the lines after it as
+ * keys (a multi-line paste into the search field could answer questions
+ * or open screens), so the first pasted newline ends what is used of the
+ * paste and the member is told. Returns true if the key is used up here. */
+static bool
+paste_filter(struct ui *u, int key)
+{
+	struct screen_frame *f;
+
+	if (key == UI_KEY_PASTE_BEGIN) {
+		u->pasting = true;
+		u->paste_dropping = u->paste_cut = false;
+		return true;
+	}
+	if (key == UI_KEY_PASTE_END) {
+		if (u->paste_cut)
+			screen_info(&u->c, "Only the first line of the paste was used: "
+			    "this field takes one line.");
+		u->pasting = u->paste_dropping = false;
+		return true;
+	}
+	if (!u->pasting)
+		return false;
+	if (u->paste_dropping)
+		return true;
+	f = screen_top(&u->c);
+	if (key == UI_KEY_ENTER && (f == NULL || f->s != &ui_edit_screen) && !u->c.asking) {
+		u->paste_dropping = u->paste_cut = true;
+		return true;
+	}
+	/* A question takes no paste at all: y or n must be a key press. */
+	if (u->c.asking) {
+		u->paste_dropping = true;
+		return true;
+	}
+	return false;
+}
+
 static void
 handle_key(struct ui *u, int key)
 {
 	bool warned = idle_left(u) > 0;
+
+	if (paste_filter(u, key))
+		return;
 
 	u->last_key = mono_now();
 	presence_input(u);
