@@ -13,7 +13,7 @@ import os, sqlite3, subprocess, sys, tempfile, time
 
 BIN = os.path.abspath(sys.argv[1])
 HOSTS = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
-root = os.path.dirname(BIN)
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 lib = os.path.join(root, "build", "libmentorbbs.a")
 tmp = tempfile.mkdtemp(prefix="bench-host.")
 db = os.path.join(tmp, "h.db")
