@@ -5,7 +5,6 @@
 #include "db.h"
 #include "db-block.h"
 #include "db-internal.h"
-#include "xmalloc.h"
 
 int
 db_block_add(struct db *db, int64_t actor_id, int64_t other_id)
@@ -71,14 +70,23 @@ db_block_by(struct db *db, int64_t actor_id, int64_t other_id, bool *blocked)
 	return block_query(db, "SELECT EXISTS (SELECT 1 FROM blocks WHERE "
 	    "blocker_id = ?1 AND blocked_id = ?2)", actor_id, other_id, blocked);
 }
+static void
+block_row(sqlite3_stmt *st, void *elem)
+{
+	struct block_row *b = elem;
+
+	b->user_id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, b->login, sizeof b->login);
+	db_column_text(st, 2, b->name, sizeof b->name);
+	b->created_at = sqlite3_column_int64(st, 3);
+}
 
 int
 db_block_list(struct db *db, int64_t actor_id, struct block_row **out, size_t *n)
 {
-	struct block_row *list = NULL, *b;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	void *rows = NULL;
+	int r;
 
 	st = db_stmt(db, "SELECT b.blocked_id, u.login, u.display_name, b.created_at "
 	    "FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = ? "
@@ -86,25 +94,7 @@ db_block_list(struct db *db, int64_t actor_id, struct block_row **out, size_t *n
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xreallocarray(list, cap, sizeof *list);
-		}
-		b = &list[len++];
-		memset(b, 0, sizeof *b);
-		b->user_id = sqlite3_column_int64(st, 0);
-		db_column_text(st, 1, b->login, sizeof b->login);
-		db_column_text(st, 2, b->name, sizeof b->name);
-		b->created_at = sqlite3_column_int64(st, 3);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return DB_OK;
+	if ((r = db_collect(db, st, sizeof **out, block_row, &rows, n, __func__)) == DB_OK)
+		*out = rows;
+	return r;
 }

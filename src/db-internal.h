@@ -31,6 +31,14 @@ int db_result(struct db *db, int rc, const char *func);
  * (may be NULL) says whether one did. */
 int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func);
 
+/* Reads every row of st into a growing array of elements of elsize bytes,
+ * each with row(st, elem) (elem is zeroed first), and hands st back. On
+ * success *out (caller frees with free(); NULL when there are no rows) and
+ * *n are set; on error nothing is and the partial array is freed. Rows
+ * must own no memory of their own. */
+int db_collect(struct db *db, sqlite3_stmt *st, size_t elsize,
+    void (*row)(sqlite3_stmt *st, void *elem), void **out, size_t *n, const char *func);
+
 /* Steps a statement that returns no rows and hands it back. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *func);
 

@@ -50,13 +50,19 @@ db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, bool *o
 	return r;
 }
 
+/* db_collect's row reader. */
+static void
+hit_elem(sqlite3_stmt *st, void *elem)
+{
+	db_mentor_hit_row(st, elem);
+}
+
 int
 db_mentor_bookmarks(struct db *db, int64_t actor_id, struct mentor_hit **out, size_t *n)
 {
-	struct mentor_hit *list = NULL;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	void *rows = NULL;
+	int r;
 
 	if (actor_id <= 0)
 		return DB_DENIED;
@@ -67,22 +73,9 @@ db_mentor_bookmarks(struct db *db, int64_t actor_id, struct mentor_hit **out, si
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, actor_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			list = xreallocarray(list, cap, sizeof *list);
-		}
-		db_mentor_hit_row(st, &list[len++]);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return DB_OK;
+	if ((r = db_collect(db, st, sizeof **out, hit_elem, &rows, n, __func__)) == DB_OK)
+		*out = rows;
+	return r;
 }
 
 int

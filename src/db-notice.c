@@ -5,7 +5,6 @@
 #include "db.h"
 #include "db-internal.h"
 #include "db-notice.h"
-#include "xmalloc.h"
 
 int
 db_notice_add(struct db *db, int64_t user_id, const char *kind, const char *text)
@@ -69,14 +68,19 @@ db_notice_unseen(struct db *db, int64_t user_id, int64_t *count, struct notice *
 	db_stmt_done(db, st);
 	return r;
 }
+/* db_collect's row reader. */
+static void
+notice_elem(sqlite3_stmt *st, void *elem)
+{
+	notice_row(st, elem);
+}
 
 int
 db_notice_list(struct db *db, int64_t user_id, size_t max, struct notice **out, size_t *n)
 {
-	struct notice *list = NULL;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	void *rows = NULL;
+	int r;
 
 	st = db_stmt(db, "SELECT id, kind, text, created_at, coalesce(seen_at, 0) FROM notices "
 	    "WHERE user_id = ? ORDER BY id DESC LIMIT ?");
@@ -84,22 +88,9 @@ db_notice_list(struct db *db, int64_t user_id, size_t max, struct notice **out, 
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, (int64_t)max);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xreallocarray(list, cap, sizeof *list);
-		}
-		notice_row(st, &list[len++]);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return DB_OK;
+	if ((r = db_collect(db, st, sizeof **out, notice_elem, &rows, n, __func__)) == DB_OK)
+		*out = rows;
+	return r;
 }
 
 int

@@ -99,13 +99,26 @@ presence_prune(struct db *db)
 	return r;
 }
 
+static void
+presence_row(sqlite3_stmt *st, void *elem)
+{
+	struct presence *p = elem;
+
+	p->pid = sqlite3_column_int(st, 0);
+	p->user_id = sqlite3_column_int64(st, 1);
+	db_column_text(st, 2, p->login, sizeof p->login);
+	db_column_text(st, 3, p->name, sizeof p->name);
+	db_column_text(st, 4, p->section, sizeof p->section);
+	p->started_at = sqlite3_column_int64(st, 5);
+	p->last_input_at = sqlite3_column_int64(st, 6);
+}
+
 int
 db_presence_list(struct db *db, struct presence **out, size_t *n)
 {
-	struct presence *list = NULL, *p;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	void *rows = NULL;
+	int r;
 
 	if ((r = presence_prune(db)) != DB_OK)
 		return r;
@@ -114,30 +127,9 @@ db_presence_list(struct db *db, struct presence **out, size_t *n)
 	    "ORDER BY u.display_name COLLATE NOCASE, u.login, p.pid");
 	if (st == NULL)
 		return DB_ERR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xreallocarray(list, cap, sizeof *list);
-		}
-		p = &list[len++];
-		memset(p, 0, sizeof *p);
-		p->pid = sqlite3_column_int(st, 0);
-		p->user_id = sqlite3_column_int64(st, 1);
-		db_column_text(st, 2, p->login, sizeof p->login);
-		db_column_text(st, 3, p->name, sizeof p->name);
-		db_column_text(st, 4, p->section, sizeof p->section);
-		p->started_at = sqlite3_column_int64(st, 5);
-		p->last_input_at = sqlite3_column_int64(st, 6);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return DB_OK;
+	if ((r = db_collect(db, st, sizeof **out, presence_row, &rows, n, __func__)) == DB_OK)
+		*out = rows;
+	return r;
 }
 
 int

@@ -450,33 +450,25 @@ db_user_touch_login(struct db *db, int64_t id)
 	sqlite3_bind_int64(st, 2, id);
 	return db_step_changed(db, st, __func__);
 }
+/* db_collect's row reader. */
+static void
+member_elem(sqlite3_stmt *st, void *elem)
+{
+	row_to_member(st, elem);
+}
 
 int
 db_user_list(struct db *db, struct member **out, size_t *n)
 {
-	struct member *list = NULL;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	void *rows = NULL;
+	int r;
 
 	if ((st = db_stmt(db, "SELECT " USER_COLS " FROM users ORDER BY login")) == NULL)
 		return DB_ERR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			list = xreallocarray(list, cap, sizeof *list);
-		}
-		row_to_member(st, &list[len++]);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != DB_OK) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return DB_OK;
+	if ((r = db_collect(db, st, sizeof **out, member_elem, &rows, n, __func__)) == DB_OK)
+		*out = rows;
+	return r;
 }
 
 int

@@ -134,6 +134,36 @@ db_result(struct db *db, int rc, const char *func)
 }
 
 int
+db_collect(struct db *db, sqlite3_stmt *st, size_t elsize,
+    void (*row)(sqlite3_stmt *st, void *elem), void **out, size_t *n, const char *func)
+{
+	char *list = NULL;
+	size_t len = 0, cap = 0;
+	int rc, r;
+
+	if (st == NULL)
+		return DB_ERR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			list = xreallocarray(list, cap, elsize);
+		}
+		memset(list + len * elsize, 0, elsize);
+		row(st, list + len * elsize);
+		len++;
+	}
+	r = db_result(db, rc, func);
+	db_stmt_done(db, st);
+	if (r != DB_OK) {
+		free(list);
+		return r;
+	}
+	*out = list;
+	*n = len;
+	return DB_OK;
+}
+
+int
 db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func)
 {
 	int rc, r;
