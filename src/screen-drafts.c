@@ -8,10 +8,24 @@
 #include "db-user.h"
 #include "screen-board.h"
 #include "screen.h"
+#include "ui-edit.h"
 
 /* The key being offered: static, so a question left unanswered at hangup
  * owns no memory. */
 static char offered[BOARD_DRAFT_KEY_SZ];
+
+/* Opens the screen the draft belongs to and presses its write key there,
+ * with the editor told to take the draft back at once: one yes at login is
+ * enough. */
+static void
+reopen(struct screen_ctx *c, const struct screen *s, const void *arg, int write_key)
+{
+	if (s != NULL)
+		screen_push(c, s, arg);
+	ui_edit_restore_next(true);
+	screen_key(c, write_key);
+	ui_edit_restore_next(false);
+}
 
 static void
 resume_answer(struct screen_ctx *c, void *arg, bool yes)
@@ -26,15 +40,13 @@ resume_answer(struct screen_ctx *c, void *arg, bool yes)
 		screen_board_resume(c, offered);
 	} else if (sscanf(offered, "msg:%lld", &id) == 1) {
 		screen_open_conversation(c, (int64_t)id);
-		screen_info(c, "Press r: your unsent message comes back in the editor.");
+		reopen(c, NULL, NULL, 'r');
 	} else if (sscanf(offered, "mentor:request:%lld", &id) == 1) {
 		id64 = id;
-		screen_push(c, &screen_mentor_request, &id64);
-		screen_info(c, "Press e: your unsent request comes back in the editor.");
+		reopen(c, &screen_mentor_request, &id64, 'e');
 	} else if (sscanf(offered, "host:reference:%lld", &id) == 1) {
 		id64 = id;
-		screen_push(c, &screen_host_req, &id64);
-		screen_info(c, "Press r: your unsent reference comes back in the editor.");
+		reopen(c, &screen_host_req, &id64, 'r');
 	}
 }
 

@@ -34,6 +34,7 @@ struct edit {
 	bool draft_dirty;		/* changed since the last draft save */
 	int64_t draft_at;		/* monotonic seconds of that save */
 	bool finished;			/* saved or discarded: no draft left */
+	bool draft_declined;		/* a stored draft was not taken back */
 	size_t max_bytes;
 	/* Characters that were not inserted because they never reach a
 	 * terminal (bidi controls, zero-width, C1): counted over the keys of
@@ -243,10 +244,22 @@ discard(struct screen_ctx *c, void *arg, bool yes)
 static void
 cancel(struct screen_ctx *c, struct edit *e)
 {
-	if (e->dirty)
+	void (*done)(struct screen_ctx *, void *, const char *) = e->done;
+	void *done_arg = e->arg;
+
+	if (e->dirty) {
 		screen_ask(c, "Discard changes? [y/n]", discard, e);
-	else
-		discard(c, e, true);
+		return;
+	}
+	if (e->draft_declined) {
+		/* Nothing typed over it: the draft stays, as the member was told. */
+		e->finished = true;
+		screen_pop(c);
+		done(c, done_arg, NULL);
+		screen_info(c, "Your draft is still kept; it is offered again next time.");
+		return;
+	}
+	discard(c, e, true);
 }
 
 /* Keys that move the cursor. Returns false if key is not one of them. */
@@ -401,6 +414,7 @@ draft_answer(struct screen_ctx *c, void *arg, bool yes)
 	int64_t at = 0;
 
 	if (!yes || db_board_draft_get(c->db, c->me.id, e->draft_key, &text, &at) != 0) {
+		e->draft_declined = true;
 		screen_info(c, "The draft is kept until you save or discard this text.");
 		return;
 	}
@@ -429,6 +443,14 @@ draft_offer(struct screen_ctx *c, struct edit *e)
 	free(text);
 }
 
+static bool restore_next;
+
+void
+ui_edit_restore_next(bool on)
+{
+	restore_next = on;
+}
+
 static void *
 edit_enter(struct screen_ctx *c, const void *arg)
 {
@@ -447,7 +469,7 @@ edit_enter(struct screen_ctx *c, const void *arg)
 	if (req->draft_key != NULL)
 		text_copy(e->draft_key, sizeof e->draft_key, req->draft_key);
 	e->draft_at = mono_now();
-	if (req->draft_restore && e->draft_key[0] != '\0')
+	if ((req->draft_restore || restore_next) && e->draft_key[0] != '\0')
 		draft_answer(c, e, true);
 	else
 		draft_offer(c, e);

@@ -42,4 +42,10 @@ struct ui_edit_req {
 
 void ui_edit_open(struct screen_ctx *c, const struct ui_edit_req *req);
 
+/* While on, the next editor opened with a draft key takes its draft back
+ * at once, as draft_restore does: the member already said yes (to the
+ * offer at login) and the editor is opened by the screen the draft
+ * belongs to. Turn it off again after that screen had its chance. */
+void ui_edit_restore_next(bool on);
+
 #endif

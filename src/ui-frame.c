@@ -92,7 +92,7 @@ static size_t
 draw_live(struct screen_ctx *c, int y, size_t cols, size_t room)
 {
 	const struct screen_live *l = &c->live;
-	char full[448], brief[64];
+	char full[448], brief[64], tiny[32];
 	const char *news = full;
 	size_t len = 0, w;
 
@@ -109,19 +109,18 @@ draw_live(struct screen_ctx *c, int y, size_t cols, size_t room)
 		snprintf(full, sizeof full, "%s: %s", brief, l->latest);
 	else
 		snprintf(full, sizeof full, "%s", brief);
+	snprintf(tiny, sizeof tiny, "%lld new", (long long)(l->notices + l->unread_messages));
+	/* The most that fits: all of it, the start of the newest notice, the
+	 * counts, one number. Only that one number may cut into the hints. */
 	w = text_width(full);
 	if (w > room && room >= text_width(brief) + 12) {
-		/* The start of the newest notice is worth its cut. */
 		w = room;
 	} else if (w > room && text_width(brief) <= room) {
 		news = brief;
 		w = text_width(brief);
 	} else if (w > room) {
-		/* Not even the counts fit beside the hints: the news wins. */
-		news = brief;
-		w = text_width(brief);
-		if (w > cols / 2)
-			w = cols / 2;
+		news = tiny;
+		w = text_width(tiny);
 	}
 	ui_draw_text(y, (int)(cols - w - 1), news, w, UI_A_INFO);
 	return w + 2;

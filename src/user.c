@@ -61,6 +61,23 @@ user_check_login(const char *login, const char *reserved, const char **why)
 	return 0;
 }
 
+/* Spaces other than U+0020 that look like it: no-break, en/em and the
+ * other typographic spaces, narrow no-break, ideographic. */
+static bool
+has_odd_space(const char *s)
+{
+	static const char *const odd[] = {
+		"\xc2\xa0", "\xe2\x80\x80", "\xe2\x80\x81", "\xe2\x80\x82", "\xe2\x80\x83",
+		"\xe2\x80\x84", "\xe2\x80\x85", "\xe2\x80\x86", "\xe2\x80\x87", "\xe2\x80\x88",
+		"\xe2\x80\x89", "\xe2\x80\x8a", "\xe2\x80\xaf", "\xe2\x81\x9f", "\xe3\x80\x80",
+	};
+
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+		if (strstr(s, odd[i]) != NULL)
+			return true;
+	return false;
+}
+
 int
 user_check_name(const char *name, const char **why)
 {
@@ -79,6 +96,13 @@ user_check_name(const char *name, const char **why)
 		return refuse(why, "display name is blank");
 	if (name[0] == ' ' || name[len - 1] == ' ')
 		return refuse(why, "display name starts or ends with a space");
+	/* One plain space between words, so "Alice  Appleton" cannot pass for
+	 * "Alice Appleton" (and other spaces, e.g. no-break, are not words'
+	 * glue here either). */
+	if (strstr(name, "  ") != NULL)
+		return refuse(why, "display name has two spaces in a row; use one");
+	if (has_odd_space(name))
+		return refuse(why, "display name has an unusual space character; use a plain space");
 	if (text_width(name) > USER_NAME_MAX_COLS)
 		return refuse(why, "display name is wider than 64 columns");
 	return 0;

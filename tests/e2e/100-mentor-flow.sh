@@ -49,7 +49,7 @@ e2e_see b 'could you review my plan'
 e2e_keys b a; e2e_see b 'Enter to accept'
 e2e_type b 'Happy to help'; e2e_keys b Enter
 e2e_see b 'Accepted: the mentorship is active'
-e2e_see a '1 notice' 5
+e2e_see a '1 (notice|new)' 5
 
 # Both see the active mentorship.
 e2e_keys a q q q; e2e_see a 'Main menu'

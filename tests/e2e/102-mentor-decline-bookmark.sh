@@ -35,7 +35,7 @@ e2e_keys b Enter d; e2e_see b 'Why decline'
 e2e_keys b Down Enter; e2e_see b 'then Enter to decline'
 e2e_type b 'Overbooked this term'; e2e_keys b Enter
 e2e_see b 'Declined'
-e2e_see a '1 notice' 5
+e2e_see a '1 (notice|new)' 5
 [ "$(e2e_sql 'select decline_reason from mentorships')" = fit ] || fail "reason not stored"
 e2e_keys a q q q; e2e_see a 'Main menu'
 e2e_keys a m; e2e_see a 'Request to +Mona Bauer +declined'

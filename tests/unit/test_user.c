@@ -172,6 +172,9 @@ TEST(user_name_rules)
 	CHECK(!name_ok("Ali\xe2\x80\x8b" "ce"));		/* ZWSP */
 	CHECK(!name_ok("Alice\xff"));				/* invalid UTF-8 */
 	CHECK(!name_ok("Alice\xc0\xaf"));			/* overlong */
+	CHECK(!name_ok("Alice  Appleton"));			/* passing for "Alice Appleton" */
+	CHECK(!name_ok("Alice\xc2\xa0" "Appleton"));		/* no-break space */
+	CHECK(!name_ok("Alice\xe3\x80\x80" "Appleton"));	/* ideographic space */
 	CHECK_INT(user_check_name("Al\x1b[31mice", &why), USER_ERR_INVALID);
 	CHECK(strstr(why, "display name") != NULL);
 
