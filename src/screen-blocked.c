@@ -11,7 +11,7 @@
 #include "ui-widget.h"
 #include "xmalloc.h"
 
-#define LIST_TOP	(UI_BODY_TOP + 4)
+#define LIST_TOP	(UI_BODY_TOP + 5)
 #define LOGIN_COLS	16
 #define WHEN_COLS	12
 
@@ -98,8 +98,9 @@ blocked_draw(struct screen_ctx *c, void *st)
 	char hints[160], when[32];
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Members you blocked", cols, UI_A_TITLE);
-	ui_draw_text(UI_BODY_TOP + 2, 2, "They cannot message you or ask you for "
-	    "anything, and you do not see each other in search.", cols, UI_A_DIM);
+	ui_draw_text(UI_BODY_TOP + 2, 2, "They cannot message you or ask you for anything;",
+	    cols, UI_A_DIM);
+	ui_draw_text(UI_BODY_TOP + 3, 2, "you do not see each other in search.", cols, UI_A_DIM);
 	ui_draw_text(LIST_TOP - 1, 2, "Name", name_cols, UI_A_BOLD);
 	ui_draw_text(LIST_TOP - 1, 3 + (int)name_cols, "Login", LOGIN_COLS, UI_A_BOLD);
 	ui_draw_text(LIST_TOP - 1, 4 + (int)(name_cols + LOGIN_COLS), "Since", WHEN_COLS,
@@ -162,7 +163,7 @@ blocked_leave(struct screen_ctx *c, void *st)
 
 const struct screen screen_blocked = {
 	.name = "blocked",
-	.section = "Blocked members",
+	.section = "Inbox",	/* Who's online need not tell who manages blocks */
 	.enter = blocked_enter,
 	.draw = blocked_draw,
 	.key = blocked_key,

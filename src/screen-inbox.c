@@ -252,9 +252,9 @@ inbox_draw(struct screen_ctx *c, void *st)
 	ui_draw_text(LIST_TOP - 1, 2 + NAME_COLS + NEW_COLS + WHEN_COLS + 3, "Message",
 	    20, UI_A_BOLD);
 	if (in->n == 0)
-		ui_draw_text(LIST_TOP, 2, in->archived ? "Nothing archived." :
+		ui_draw_wrapped(LIST_TOP, 2, 3, cols, in->archived ? "Nothing archived." :
 		    "No messages yet. Press n to write to a member by login, or m on "
-		    "their profile.", cols, UI_A_DIM);
+		    "their profile.", 0, UI_A_DIM);
 	for (size_t i = in->list.top; i < in->n && i - in->list.top < page; i++)
 		draw_row(&in->rows[i], LIST_TOP + (int)(i - in->list.top), i == in->list.sel);
 	if (in->to.active) {

@@ -104,6 +104,30 @@ screen_mentor_room(char *buf, size_t sz, bool open, bool paused, int active, int
 		snprintf(buf, sz, "has room (%d of %d)", active, max);
 }
 
+/* "Cardiology | Attending | Boston, MA | replies within a day": only the
+ * parts the mentor filled in. */
+static void
+detail_line(const struct mentor_hit *h, const char *reply, char *buf, size_t sz)
+{
+	char place[2 * MEMBER_FIELD_SZ + 2];
+	const char *parts[4];
+	size_t n = 0, len = 0;
+
+	snprintf(place, sizeof place, "%s%s%s", h->city,
+	    h->city[0] && (h->region[0] || h->country[0]) ? ", " : "",
+	    h->region[0] ? h->region : h->country);
+	if (h->specialty[0] != '\0')
+		parts[n++] = h->specialty;
+	if (h->position[0] != '\0')
+		parts[n++] = h->position;
+	if (place[0] != '\0')
+		parts[n++] = place;
+	parts[n++] = reply;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < sz; i++)
+		len += (size_t)snprintf(buf + len, sz - len, "%s%s", i > 0 ? " | " : "", parts[i]);
+}
+
 static void
 draw_hit(const struct results *r, const struct mentor_hit *h, int y, bool sel)
 {
@@ -124,10 +148,7 @@ draw_hit(const struct results *r, const struct mentor_hit *h, int y, bool sel)
 	if (r->a.mode == MENTOR_LIST_SUGGEST)
 		snprintf(line, sizeof line, "why: %s | %s", h->why, reply);
 	else
-		snprintf(line, sizeof line, "%s | %s | %s%s%s | %s", h->specialty[0] ?
-		    h->specialty : "-", h->position[0] ? h->position : "-", h->city,
-		    h->city[0] && (h->region[0] || h->country[0]) ? ", " : "",
-		    h->region[0] ? h->region : h->country, reply);
+		detail_line(h, reply, line, sizeof line);
 	ui_draw_text(y + 1, 4, line, cols - 2, UI_A_DIM);
 }
 

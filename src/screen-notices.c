@@ -62,14 +62,15 @@ notices_draw(struct screen_ctx *c, void *st)
 	if (s->n == 0)
 		ui_draw_text(LIST_TOP, 2, "Nothing yet. Requests, answers and replies "
 		    "for you will show up here.", cols, UI_A_DIM);
-	for (size_t i = s->top; i < s->n && i - s->top < page; i++) {
-		int y = LIST_TOP + (int)(i - s->top);
+	/* A notice wraps rather than lose its end (dates, names). */
+	for (size_t i = s->top, y = LIST_TOP; i < s->n && y < LIST_TOP + page; i++) {
 		enum ui_attr a = s->rows[i].seen_at == 0 ? UI_A_BOLD : UI_A_NORMAL;
+		size_t w = cols - WHEN_COLS - 1;
 
 		screen_datetime(when, sizeof when, s->rows[i].created_at);
-		ui_draw_text(y, 2, when, WHEN_COLS, UI_A_DIM);
-		ui_draw_text(y, 2 + WHEN_COLS + 1, s->rows[i].text,
-		    cols - WHEN_COLS - 1, a);
+		ui_draw_text((int)y, 2, when, WHEN_COLS, UI_A_DIM);
+		y += ui_draw_wrapped((int)y, 2 + WHEN_COLS + 1, (int)(LIST_TOP + page - y), w,
+		    s->rows[i].text, 0, a);
 	}
 	screen_hints(c, "Up/Down/PgUp/PgDn scroll  q back  ? help");
 }

@@ -125,8 +125,8 @@ paste_filter(struct ui *u, int key)
 	}
 	if (key == UI_KEY_PASTE_END) {
 		if (u->paste_cut)
-			screen_info(&u->c, "Only the first line of the paste was used: "
-			    "this field takes one line.");
+			screen_info(&u->c, "Only the first line of the pasted text was "
+			    "used; the rest was left out.");
 		u->pasting = u->paste_dropping = false;
 		return true;
 	}

@@ -30,7 +30,7 @@ e2e_keys a /; e2e_see a 'Search:'
 printf 'grant writing\nq\nq\ng\ny\n' >"$T/lines"
 $TM load-buffer "$T/lines"
 $TM paste-buffer -p -t s:a
-e2e_see a 'Only the first line of the paste was used'
+e2e_see a 'Only the first line of the pasted text was used'
 e2e_see a 'Search: grant writing'
 e2e_screen a | grep -q 'ssh exited' && fail "pasted lines logged the member off"
 e2e_keys a Enter
