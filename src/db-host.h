@@ -40,7 +40,8 @@ int db_host_set_status(struct db *db, int64_t actor_id, enum host_status s,
 /* Private details of host_id. The host reads their own freely. A guest
  * reads them only through a request (request_id) of theirs with this host
  * that is accepted or confirmed, and every such read is logged for the
- * host. Anyone else: DB_DENIED. */
+ * host. Anyone else, and the guest while a block stands between them
+ * either way: DB_DENIED, nothing logged. */
 struct host_private {
 	char address[HOST_LONG_SZ];
 	char phone[HOST_TEXT_SZ];

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db-block.h"
 #include "db-host.h"
 #include "db.h"
 #include "screen.h"
@@ -28,6 +29,7 @@ struct req {
 	struct host_request r;
 	struct host_private pv;
 	bool shown;		/* private details fetched for this view */
+	bool blocked;		/* a block stands between host and guest */
 	struct host_reference refs[2];
 	size_t nrefs;
 	char text[TEXT_SZ];
@@ -105,7 +107,7 @@ build(struct req *v)
 	if (v->shown)
 		add(v, &len, "\nAddress: %s\nPhone: %s\n", v->pv.address[0] ? v->pv.address : "-",
 		    v->pv.phone[0] ? v->pv.phone : "-");
-	else if (v->side == HOST_SIDE_GUEST && host_private_visible(r->state))
+	else if (v->side == HOST_SIDE_GUEST && host_private_visible(r->state) && !v->blocked)
 		add(v, &len, "\nPress p to show the host's address and phone.\n");
 	add(v, &len, "\nMessage:\n%s\n", r->message[0] ? r->message : "-");
 	for (size_t i = 0; i < v->nrefs; i++) {
@@ -124,8 +126,13 @@ load(struct screen_ctx *c, struct req *v)
 	if (!v->loaded)
 		return;
 	v->side = v->r.host_id == c->me.id ? HOST_SIDE_HOST : HOST_SIDE_GUEST;
-	if (v->shown && !host_private_visible(v->r.state))
+	/* Unknown counts as blocked: the data layer decides again anyway. */
+	if (db_block_between(c->db, v->r.host_id, v->r.guest_id, &v->blocked) != DB_OK)
+		v->blocked = true;
+	if (v->shown && (!host_private_visible(v->r.state) || v->blocked)) {
 		v->shown = false;
+		memset(&v->pv, 0, sizeof v->pv);
+	}
 	v->nrefs = 0;
 	if (v->r.state == HS_COMPLETED)
 		(void)db_host_reference_list(c->db, c->me.id, v->id, v->refs, &v->nrefs);
@@ -179,7 +186,8 @@ can_answer(struct screen_ctx *c, const struct req *v)
 static bool
 can_show(struct screen_ctx *c, const struct req *v)
 {
-	return party(c, v) && v->side == HOST_SIDE_GUEST && host_private_visible(v->r.state);
+	return party(c, v) && v->side == HOST_SIDE_GUEST && host_private_visible(v->r.state) &&
+	    !v->blocked;
 }
 
 /* While the window is open and one's own reference is not shown yet. */

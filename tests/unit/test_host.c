@@ -705,3 +705,50 @@ TEST(host_requests_no_duplicates_and_a_cap)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+/* A block, either way, hides the host's address and phone from the guest
+ * of an accepted stay, and nothing is logged; lifted, they show again. */
+TEST(host_private_details_refused_across_a_block)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	struct host_private pv;
+	struct host_access *log = NULL;
+	const char *why = NULL;
+	int64_t id = 0;
+	size_t n = 9;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	/* The host blocks the guest. */
+	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	memset(&pv, 0, sizeof pv);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
+	CHECK_STR(pv.address, "");
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(log);
+	CHECK_INT(db_block_remove(db, h, g), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	/* The guest blocks the host. */
+	CHECK_INT(db_block_add(db, g, h), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(n, 2);
+	free(log);
+	CHECK_INT(db_block_remove(db, g, h), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_STR(pv.address, "12 Beacon St");
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(n, 3);
+	free(log);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
