@@ -219,8 +219,10 @@ db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
 	bool ok = false;
 	int r;
 
-	if (actor_id <= 0 || actor_id == member_id)
+	if (actor_id <= 0 || actor_id == member_id) {
+		*why = "you cannot report yourself";
 		return DB_DENIED;
+	}
 	if ((*why = text_check_line(reason, REPORT_REASON_MAX)) != NULL)
 		return DB_INVALID;
 	if (reason[0] == '\0') {
@@ -231,8 +233,17 @@ db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
 		r = db_host_load(db, member_id, &p);
 	else if ((r = was_guest_of(db, actor_id, member_id, &ok)) == DB_OK && !ok)
 		r = DB_NOTFOUND;
+	if (r == DB_NOTFOUND)
+		*why = as_host ? "this member has no host profile" :
+		    "this member never asked you for a stay";
 	if (r != DB_OK)
 		return r;
-	return db_report_add(db, actor_id, as_host ? REPORT_HOST : REPORT_GUEST, member_id, 0,
+	r = db_report_add(db, actor_id, as_host ? REPORT_HOST : REPORT_GUEST, member_id, 0,
 	    reason, NULL);
+	/* The screens show *why as it is: each refusal gets its sentence. */
+	if (r == DB_EXISTS)
+		*why = "You already reported this; the moderators will look at it.";
+	else if (r == DB_DENIED)
+		*why = "You have many open reports; wait until the moderators have looked at them.";
+	return r;
 }

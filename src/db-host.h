@@ -171,7 +171,9 @@ int db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
     struct host_reference out[2], size_t *n);
 /* Reports a host (as_host) or a guest to the moderators. The reporter must
  * be able to see them: any member for a host with a profile; the host of
- * a request from that guest for a guest. */
+ * a request from that guest for a guest. DB_EXISTS while actor's report of
+ * that member is still open and DB_DENIED past REPORT_OPEN_MAX open
+ * reports, each with the sentence to show in *why. */
 int db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
     const char *reason, const char **why);
 

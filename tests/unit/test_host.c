@@ -752,3 +752,33 @@ TEST(host_private_details_refused_across_a_block)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+/* A second open report of the same member, and a report past the open
+ * cap, are refused each with its own sentence for the screen. */
+TEST(host_report_twice_or_past_the_cap_says_why)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t h2 = fx_member(db, "hank", ROLE_ALUMNI), m;
+	char login[16];
+	const char *why = NULL;
+
+	CHECK(db != NULL && h && g && h2);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h2, "Boston", "MGH"), DB_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_report(db, g, h, true, "again", &why), DB_EXISTS);
+	CHECK_STR(why, "You already reported this; the moderators will look at it.");
+	for (int i = 0; i < REPORT_OPEN_MAX - 1; i++) {
+		snprintf(login, sizeof login, "m%d", i);
+		m = fx_member(db, login, ROLE_STUDENT);
+		CHECK_INT(db_report_add(db, g, REPORT_MEMBER, m, 0, "spam", NULL), DB_OK);
+	}
+	why = NULL;
+	CHECK_INT(db_host_report(db, g, h2, true, "one too many", &why), DB_DENIED);
+	CHECK_STR(why, "You have many open reports; wait until the moderators have looked at them.");
+	db_set_now_for_tests(0);
+	db_close(db);
+}
