@@ -347,7 +347,7 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		*why = "please give a reason";
 		return DB_INVALID;
 	}
-	if ((to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED) &&
+	if (host_move_blocked(to) &&
 	    (r = block_stands(db, &req, why)) != DB_OK)
 		return r;
 	if (to == HS_ACCEPTED) {

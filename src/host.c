@@ -400,6 +400,12 @@ host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **
 }
 
 bool
+host_move_blocked(enum host_state to)
+{
+	return to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED;
+}
+
+bool
 host_private_visible(enum host_state s)
 {
 	return s == HS_ACCEPTED || s == HS_CONFIRMED;

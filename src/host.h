@@ -141,6 +141,10 @@ int host_check_request(const struct host_request *r, const char **why);
 int host_may_move(enum host_state from, enum host_state to, enum host_side side,
     int64_t today, int64_t arrive, int64_t depart, const char **why);
 bool host_move_needs_note(enum host_state to);
+/* Moves that bring host and guest closer (maybe, accept, confirm): a block
+ * between them stops these, as it stops counter-proposals, answers and the
+ * private details; cancel, decline and no-show stay open. */
+bool host_move_blocked(enum host_state to);
 /* May a counter-proposal be made or answered in this state today? */
 int host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **why);
 

@@ -1,7 +1,9 @@
 /* One stay request, from either side: its dates, state, counter-proposal,
  * message and references, and only the actions this member may take now
  * (the data layer checks them again). The guest of an accepted stay
- * presses p to see the host's address and phone; each time is logged. */
+ * presses p to see the host's address and phone; each time is logged.
+ * While a block stands between the two, only what the block leaves open
+ * is offered: decline, cancel, no-show, report, and the view itself. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,6 +152,9 @@ may(struct screen_ctx *c, const struct req *v, enum host_state to)
 {
 	const char *why = NULL;
 
+	/* What a block would refuse is not offered while one stands. */
+	if (v->blocked && host_move_blocked(to))
+		return false;
 	return party(c, v) && host_may_move(v->r.state, to, v->side, host_today(db_now()),
 	    v->r.arrive, v->r.depart, &why) == 0;
 }
@@ -172,14 +177,14 @@ can_propose(struct screen_ctx *c, const struct req *v)
 {
 	const char *why = NULL;
 
-	return party(c, v) && host_may_propose(v->r.state, host_today(db_now()), v->r.arrive,
-	    &why) == 0 && (v->r.prop_by == 0 || v->r.prop_by == c->me.id);
+	return party(c, v) && !v->blocked && host_may_propose(v->r.state, host_today(db_now()),
+	    v->r.arrive, &why) == 0 && (v->r.prop_by == 0 || v->r.prop_by == c->me.id);
 }
 
 static bool
 can_answer(struct screen_ctx *c, const struct req *v)
 {
-	return party(c, v) && v->r.prop_by != 0 && v->r.prop_by != c->me.id &&
+	return party(c, v) && !v->blocked && v->r.prop_by != 0 && v->r.prop_by != c->me.id &&
 	    host_state_open(v->r.state);
 }
 

@@ -782,3 +782,39 @@ TEST(host_report_twice_or_past_the_cap_says_why)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+/* The one rule for what a block stops, used by the data layer and by the
+ * request view to leave those actions out: maybe, accept and confirm are
+ * refused across a block; decline and cancel stay possible. */
+TEST(host_block_stops_closer_moves_not_cancel)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	const char *why = NULL;
+	int64_t id = 0, id2 = 0;
+
+	CHECK(host_move_blocked(HS_TENTATIVE));
+	CHECK(host_move_blocked(HS_ACCEPTED));
+	CHECK(host_move_blocked(HS_CONFIRMED));
+	CHECK(!host_move_blocked(HS_DECLINED));
+	CHECK(!host_move_blocked(HS_CANCELLED));
+	CHECK(!host_move_blocked(HS_NOSHOW));
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	r = stay(h, D0 + 25, D0 + 27, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_DENIED);
+	CHECK_STR(why, "a block stands between you and this member");
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CONFIRMED, "", &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "blocked", &why), DB_OK);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
