@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-host.h"
 #include "db-host-internal.h"
 #include "db-internal.h"
@@ -189,6 +190,56 @@ db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
 	db_stmt_done(db, st);
 	if (r == DB_OK)
 		*n = k;
+	return r;
+}
+
+/* db_collect's row reader for the public list. */
+static void
+public_elem(sqlite3_stmt *st, void *elem)
+{
+	struct host_reference *f = elem;
+
+	f->author_id = sqlite3_column_int64(st, 0);
+	f->subject_id = sqlite3_column_int64(st, 1);
+	db_column_text(st, 2, f->author_name, sizeof f->author_name);
+	db_column_text(st, 3, f->body, sizeof f->body);
+	f->created_at = sqlite3_column_int64(st, 4);
+	f->visible = f->revealed = true;
+	f->felt_safe = -1;
+}
+
+int
+db_host_reference_public(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
+    struct host_reference **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	void *rows = NULL;
+	bool blocked = false;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if ((r = db_host_sweep(db, db_now())) != DB_OK ||
+	    (r = db_block_between(db, actor_id, host_id, &blocked)) != DB_OK)
+		return r;
+	if (blocked)
+		return DB_NOTFOUND;
+	/* Revealed references guests wrote about this host, by the subject
+	 * index; felt_safe is never read here. Authors blocked either way
+	 * with the reader are left out. */
+	st = db_stmt(db, "SELECT f.author_id, f.subject_id, u.display_name, f.body, f.created_at "
+	    "FROM host_references f JOIN host_requests q ON q.id = f.request_id "
+	    "JOIN users u ON u.id = f.author_id "
+	    "WHERE f.subject_id = ?2 AND f.revealed_at IS NOT NULL AND q.host_id = ?2 AND "
+	    DB_NOT_BLOCKED("f.author_id") " ORDER BY f.revealed_at DESC, f.created_at DESC "
+	    "LIMIT ?3");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, host_id);
+	sqlite3_bind_int64(st, 3, (int64_t)max);
+	if ((r = db_collect(db, st, sizeof **out, public_elem, &rows, n, __func__)) == DB_OK)
+		*out = rows;
 	return r;
 }
 

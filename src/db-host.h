@@ -169,6 +169,14 @@ int db_host_reference_write(struct db *db, int64_t actor_id, int64_t request_id,
 /* The references of one stay (0 to 2) as actor may see them. */
 int db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
     struct host_reference out[2], size_t *n);
+/* The references guests wrote about host_id that have been revealed,
+ * newest first, at most max, for the host's public profile: author name
+ * and text only (felt_safe is -1). Authors blocked either way with actor
+ * are left out; DB_NOTFOUND when a block stands between actor and the
+ * host. Caller frees *out (NULL when there are none). */
+#define HOST_PUBLIC_REFS_MAX	20
+int db_host_reference_public(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
+    struct host_reference **out, size_t *n);
 /* Reports a host (as_host) or a guest to the moderators. The reporter must
  * be able to see them: any member for a host with a profile; the host of
  * a request from that guest for a guest. DB_EXISTS while actor's report of

@@ -1,5 +1,5 @@
 /* A host's public profile: where (neighbourhood only), offers, household,
- * capacity. From here a traveller asks for a stay, messages or reports
+ * capacity, and the references guests wrote once revealed. From here a traveller asks for a stay, messages or reports
  * the host. The street address and phone never show here. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,13 +15,16 @@
 #include "xmalloc.h"
 
 #define BODY_TOP	(UI_BODY_TOP + 3)
-#define TEXT_SZ		8192
+/* The fields and up to HOST_PUBLIC_REFS_MAX references of full length. */
+#define TEXT_SZ		(16384 + HOST_PUBLIC_REFS_MAX * (HOST_MESSAGE_SZ + MEMBER_NAME_SZ + 32))
 
 struct view {
 	struct host_view_arg arg;
 	struct host_query q;	/* copy of the search, if any */
 	bool has_q, loaded, own;
 	struct host_profile p;
+	struct host_reference *refs;	/* revealed, newest first */
+	size_t nrefs;
 	char text[TEXT_SZ];
 	size_t top, total;
 	struct ui_line reason;	/* open while reporting */
@@ -42,6 +45,22 @@ line(char *buf, size_t *len, const char *label, const char *value)
 	if (*len < TEXT_SZ)
 		*len += (size_t)snprintf(buf + *len, TEXT_SZ - *len, "%-24s %s\n", label,
 		    value[0] != '\0' ? value : "-");
+}
+
+/* References come after the fields, each with its author and date. */
+static void
+add_references(struct view *v, size_t *len)
+{
+	char when[32];
+
+	if (*len < TEXT_SZ)
+		*len += (size_t)snprintf(v->text + *len, TEXT_SZ - *len,
+		    "\nReferences from guests%s\n", v->nrefs == 0 ? ": none yet" : "");
+	for (size_t i = 0; i < v->nrefs && *len < TEXT_SZ; i++) {
+		screen_date(when, sizeof when, v->refs[i].created_at);
+		*len += (size_t)snprintf(v->text + *len, TEXT_SZ - *len, "\n%s, %s:\n%s\n",
+		    v->refs[i].author_name, when, v->refs[i].body);
+	}
 }
 
 static void
@@ -83,14 +102,24 @@ build(struct view *v)
 		line(v->text, &len, "Address and phone", "shown to you once the host accepts "
 		    "your request");
 	}
+	add_references(v, &len);
 }
 
 static void
 load(struct screen_ctx *c, struct view *v)
 {
 	v->loaded = db_host_get(c->db, c->me.id, v->arg.host_id, &v->p) == DB_OK;
-	if (v->loaded)
-		build(v);
+	if (!v->loaded)
+		return;
+	free(v->refs);
+	v->refs = NULL;
+	v->nrefs = 0;
+	if (db_host_reference_public(c->db, c->me.id, v->arg.host_id, HOST_PUBLIC_REFS_MAX,
+	    &v->refs, &v->nrefs) != DB_OK) {
+		v->refs = NULL;
+		v->nrefs = 0;
+	}
+	build(v);
 }
 
 static void
@@ -255,6 +284,7 @@ view_leave(struct screen_ctx *c, void *st)
 
 	(void)c;
 	ui_line_close(&v->reason);
+	free(v->refs);
 	free(v);
 }
 

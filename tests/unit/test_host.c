@@ -818,3 +818,73 @@ TEST(host_block_stops_closer_moves_not_cancel)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+/* The host's public profile lists the references guests wrote about them,
+ * once revealed, newest first: never hidden ones, never the host's own
+ * about a guest, never the "felt safe" answer; a block hides them all. */
+TEST(host_public_references_only_revealed_newest_first)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t g2 = fx_member(db, "gia", ROLE_STUDENT), x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_request r;
+	struct host_reference *refs = NULL;
+	const char *why = NULL;
+	int64_t id = 0, id2 = 0;
+	size_t n = 9;
+
+	CHECK(db != NULL && h && g && g2 && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	r = stay(h, D0 + 23, D0 + 25, 1);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g2, id2, HS_CONFIRMED, "", &why), DB_OK);
+	db_set_now_for_tests(NOW(D0 + 26));
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_host_reference_write(db, g, id, "Lovely host", false, &why), DB_OK);
+	CHECK_INT(db_host_reference_write(db, g2, id2, "Not yet shown", true, &why), DB_OK);
+	/* Hidden until the host writes too. */
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_host_reference_write(db, h, id, "Tidy guest", true, &why), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(refs[0].author_id, g);
+	CHECK_STR(refs[0].author_name, "Gus");
+	CHECK_STR(refs[0].body, "Lovely host");
+	CHECK_INT(refs[0].felt_safe, -1);
+	free(refs);
+	refs = NULL;
+	/* The second window closes: newest first, and the LIMIT holds. */
+	db_set_now_for_tests(NOW(D0 + 26 + HOST_REFERENCE_DAYS));
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_STR(refs[0].body, "Not yet shown");
+	CHECK_STR(refs[1].body, "Lovely host");
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_host_reference_public(db, x, h, 1, &refs, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(refs);
+	refs = NULL;
+	/* The guest's profile shows none of the host's words about them. */
+	CHECK_INT(db_host_reference_public(db, x, g, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_block_add(db, h, x), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_NOTFOUND);
+	CHECK_INT(db_host_reference_public(db, 0, h, 20, &refs, &n), DB_DENIED);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
