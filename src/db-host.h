@@ -139,7 +139,8 @@ enum host_list {
 	HL_UPCOMING,	/* accepted/confirmed, departure not passed; either side */
 	HL_IN,		/* requested/tentative where actor is the host */
 	HL_OUT,		/* requested/tentative where actor is the guest */
-	HL_PAST,	/* everything closed; either side */
+	HL_PAST,	/* everything no longer open, past stays and closed
+			 * requests (host_closed_label); either side */
 };
 /* actor's requests of one kind, at most max. Caller frees *out. */
 int db_host_request_list(struct db *db, int64_t actor_id, enum host_list which, size_t max,

@@ -399,6 +399,12 @@ host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **
 	return 0;
 }
 
+const char *
+host_closed_label(enum host_state s)
+{
+	return s == HS_COMPLETED || s == HS_NOSHOW ? "Past" : "Closed";
+}
+
 bool
 host_move_blocked(enum host_state to)
 {

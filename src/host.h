@@ -148,6 +148,11 @@ bool host_move_blocked(enum host_state to);
 /* May a counter-proposal be made or answered in this state today? */
 int host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **why);
 
+/* The label for a request no longer open, by its state: "Past" for
+ * stays that took place (completed, no-show), "Closed" for requests that
+ * never became one (declined, cancelled, expired), whatever their dates. */
+const char *host_closed_label(enum host_state s);
+
 /* States where the guest may see the host's street address and phone. */
 bool host_private_visible(enum host_state s);
 /* True while references can be written for a stay that departed then. */

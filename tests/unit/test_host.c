@@ -888,3 +888,14 @@ TEST(host_public_references_only_revealed_newest_first)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+/* My HOST labels what is no longer open by state: a declined request for
+ * dates to come is "Closed", not "Past"; stays that took place are "Past". */
+TEST(host_closed_requests_labelled_by_state)
+{
+	CHECK_STR(host_closed_label(HS_DECLINED), "Closed");
+	CHECK_STR(host_closed_label(HS_CANCELLED), "Closed");
+	CHECK_STR(host_closed_label(HS_EXPIRED), "Closed");
+	CHECK_STR(host_closed_label(HS_COMPLETED), "Past");
+	CHECK_STR(host_closed_label(HS_NOSHOW), "Past");
+}
