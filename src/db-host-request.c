@@ -484,10 +484,10 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 	sqlite3_bind_int(st, 1, agree);
 	sqlite3_bind_int64(st, 2, db_now());
 	sqlite3_bind_int64(st, 3, id);
-	if (agree) {
-		req.arrive = req.prop_arrive;
-		req.depart = req.prop_depart;
-	}
+	/* Either answer is about the proposal: the notice names its dates
+	 * (which the request now has, when agreed). */
+	req.arrive = req.prop_arrive;
+	req.depart = req.prop_depart;
 	if ((r = db_step_changed(db, st, __func__)) != DB_OK ||
 	    (r = notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
 	    agree ? "agreed to your proposal" : "turned down your proposal", &req)) != DB_OK) {

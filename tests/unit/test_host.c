@@ -899,3 +899,40 @@ TEST(host_closed_requests_labelled_by_state)
 	CHECK_STR(host_closed_label(HS_COMPLETED), "Past");
 	CHECK_STR(host_closed_label(HS_NOSHOW), "Past");
 }
+
+/* "turned down your proposal" names the dates that were proposed, not
+ * the request's, and so does "agreed to your proposal". */
+TEST(host_answer_notice_names_the_proposed_dates)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	struct notice newest;
+	const char *why = NULL;
+	char a[16], z[16], want[64];
+	int64_t id = 0, count = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 25, D0 + 27, 1, &why), DB_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, false, &why), DB_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	host_format_day(a, sizeof a, D0 + 25);
+	host_format_day(z, sizeof z, D0 + 27);
+	snprintf(want, sizeof want, "(%s to %s)", a, z);
+	CHECK(strstr(newest.text, "turned down your proposal") != NULL);
+	CHECK(strstr(newest.text, want) != NULL);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 30, D0 + 31, 1, &why), DB_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	host_format_day(a, sizeof a, D0 + 30);
+	host_format_day(z, sizeof z, D0 + 31);
+	snprintf(want, sizeof want, "(%s to %s)", a, z);
+	CHECK(strstr(newest.text, "agreed to your proposal") != NULL);
+	CHECK(strstr(newest.text, want) != NULL);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
