@@ -241,7 +241,7 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	if ((rc = db_host_booked(db, r->host_id, r->arrive, r->depart, 0, &booked)) != DB_OK)
 		return rc;
 	if (host_check_stay(&h, host_today(db_now()), r->arrive, r->depart, r->travellers,
-	    booked, true, why) != 0)
+	    booked, true, HOST_SIDE_GUEST, why) != 0)
 		return DB_INVALID;
 	if (r->partner && !h.partner_ok) {
 		*why = "this host cannot take a partner";
@@ -410,7 +410,7 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 	    (r = db_host_booked(db, req.host_id, arrive, depart, req.id, &booked)) != DB_OK)
 		return r;
 	if (host_check_stay(&h, host_today(db_now()), arrive, depart, travellers, booked,
-	    side == HOST_SIDE_GUEST, why) != 0)
+	    side == HOST_SIDE_GUEST, side, why) != 0)
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
@@ -467,7 +467,7 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 		    &booked)) != DB_OK)
 			return r;
 		if (host_check_stay(&h, host_today(db_now()), req.prop_arrive, req.prop_depart,
-		    req.prop_travellers, booked, false, why) != 0)
+		    req.prop_travellers, booked, false, side, why) != 0)
 			return DB_INVALID;
 	}
 	if ((r = db_begin(db)) != DB_OK)

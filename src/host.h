@@ -126,9 +126,12 @@ int host_check_profile(const struct host_profile *p, enum role role, const char 
 /* The stay rules, in the order a member meets them. booked: travellers of
  * accepted or confirmed stays with this host that overlap these nights.
  * with_notice: apply the host's minimum notice (guests' dates; a host's own
- * counter-proposal may be sooner). */
+ * counter-proposal may be sooner). side: who is asking, so *why speaks
+ * to them ("you take stays of at most 5 nights" to the host, "this host
+ * takes ..." to a guest). */
 int host_check_stay(const struct host_profile *h, int64_t today, int64_t arrive,
-    int64_t depart, int travellers, int booked, bool with_notice, const char **why);
+    int64_t depart, int travellers, int booked, bool with_notice, enum host_side side,
+    const char **why);
 
 /* Text of a request: accessibility, programs, message. */
 int host_check_request(const struct host_request *r, const char **why);

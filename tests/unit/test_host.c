@@ -936,3 +936,30 @@ TEST(host_answer_notice_names_the_proposed_dates)
 	db_set_now_for_tests(0);
 	db_close(db);
 }
+
+/* The stay rules speak to whoever proposes: "you" to the host, "this
+ * host" to a guest. */
+TEST(host_stay_refusals_speak_to_the_host_as_you)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	const char *why = NULL;
+	int64_t id = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 26, 1, &why), DB_INVALID);
+	CHECK_STR(why, "you take stays of at most 5 nights");
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), DB_INVALID);
+	CHECK_STR(why, "you are not available on some of those dates (blackout)");
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 22, 3, &why), DB_INVALID);
+	CHECK_STR(why, "you have room for 2 guests at once");
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, &why), DB_INVALID);
+	CHECK_STR(why, "this host takes stays of at most 5 nights");
+	db_set_now_for_tests(0);
+	db_close(db);
+}
