@@ -29,8 +29,9 @@ struct db;
 int db_host_get(struct db *db, int64_t actor_id, int64_t host_id, struct host_profile *out);
 /* Creates or replaces actor's own profile (p->user_id must be actor):
  * DB_DENIED for anyone else and for students, DB_INVALID with *why for
- * values host_check_profile refuses. Blackouts and the search index are
- * rewritten with it. */
+ * values host_check_profile refuses and for a new blackout range that
+ * ended before today (host_check_blackouts_ahead). Blackouts and the
+ * search index are rewritten with it. */
 int db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p,
     const char **why);
 /* Opt in or out (status only). DB_NOTFOUND without a profile. */

@@ -159,6 +159,36 @@ host_parse_blackouts(const char *s, struct host_blackout *out, size_t *n, const 
 	return 0;
 }
 
+int
+host_check_blackouts_ahead(const struct host_blackout *b, size_t n,
+    const struct host_blackout *kept, size_t nkept, int64_t today, const char **why)
+{
+	static char reason[160];
+	char a[16], z[16];
+
+	for (size_t i = 0; i < n; i++) {
+		bool stored = false;
+
+		if (b[i].last >= today)
+			continue;
+		for (size_t j = 0; j < nkept && !stored; j++)
+			stored = kept[j].first == b[i].first && kept[j].last == b[i].last;
+		if (stored)
+			continue;
+		host_format_day(a, sizeof a, b[i].first);
+		host_format_day(z, sizeof z, b[i].last);
+		if (b[i].first == b[i].last)
+			snprintf(reason, sizeof reason, "the blackout %s has already passed; "
+			    "blackouts are for dates to come", a);
+		else
+			snprintf(reason, sizeof reason, "the blackout %s to %s has already passed; "
+			    "blackouts are for dates to come", a, z);
+		*why = reason;
+		return -1;
+	}
+	return 0;
+}
+
 void
 host_format_blackouts(char *buf, size_t sz, const struct host_blackout *b, size_t n)
 {

@@ -118,6 +118,11 @@ void host_format_day(char *buf, size_t sz, int64_t day);
  * first..last, comma separated, at most HOST_BLACKOUTS_MAX). */
 int host_parse_blackouts(const char *s, struct host_blackout *out, size_t *n,
     const char **why);
+/* Refuses a blackout range that ended before today, unless it is one of
+ * the kept (already stored) ranges, so an old range does not stop a host
+ * saving other changes. */
+int host_check_blackouts_ahead(const struct host_blackout *b, size_t n,
+    const struct host_blackout *kept, size_t nkept, int64_t today, const char **why);
 void host_format_blackouts(char *buf, size_t sz, const struct host_blackout *b, size_t n);
 
 /* May a member of this role host, and is the profile acceptable? */

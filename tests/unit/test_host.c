@@ -110,6 +110,7 @@ TEST(host_students_cannot_host_and_profiles_are_checked)
 	const char *why = NULL;
 
 	CHECK(db != NULL && s && t);
+	db_set_now_for_tests(NOW(D0));	/* make_host's blackout is D0-based */
 	CHECK_INT(make_host(db, s, "Boston", "MGH"), DB_DENIED);
 	CHECK_INT(db_host_get(db, t, s, &p), DB_NOTFOUND);
 	CHECK_INT(make_host(db, t, "Boston", "MGH"), DB_OK);
@@ -129,6 +130,7 @@ TEST(host_students_cannot_host_and_profiles_are_checked)
 	CHECK_INT(db_host_get(db, t, t, &p), DB_OK);
 	CHECK_INT(p.status, HOST_OFF);
 	CHECK_STR(p.address, "12 Beacon St");
+	db_set_now_for_tests(0);
 	db_close(db);
 }
 
@@ -960,6 +962,43 @@ TEST(host_stay_refusals_speak_to_the_host_as_you)
 	CHECK_STR(why, "you have room for 2 guests at once");
 	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, &why), DB_INVALID);
 	CHECK_STR(why, "this host takes stays of at most 5 nights");
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* A blackout range that has already ended is refused with a sentence that
+ * names it; one ending today is fine, and a stored range that has since
+ * passed does not stop the host saving other changes. */
+TEST(host_past_blackouts_refused)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI);
+	struct host_profile p;
+	const char *why = NULL;
+
+	CHECK(db != NULL && h);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	p.blackouts[1].first = day("2025-01-01");
+	p.blackouts[1].last = day("2025-01-03");
+	p.nblackouts = 2;
+	why = NULL;
+	CHECK_INT(db_host_save(db, h, &p, &why), DB_INVALID);
+	CHECK_STR(why, "the blackout 2025-01-01 to 2025-01-03 has already passed; "
+	    "blackouts are for dates to come");
+	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	CHECK_INT(p.nblackouts, 1);
+	p.blackouts[1].first = D0 - 2;
+	p.blackouts[1].last = D0;
+	p.nblackouts = 2;
+	CHECK_INT(db_host_save(db, h, &p, &why), DB_OK);
+	/* Later, both stored ranges have passed: other edits still save. */
+	db_set_now_for_tests(NOW(D0 + 60));
+	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	CHECK_INT(p.nblackouts, 2);
+	p.capacity = 1;
+	CHECK_INT(db_host_save(db, h, &p, &why), DB_OK);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
