@@ -10,6 +10,7 @@
 #include "db-report.h"
 #include "host.h"
 #include "screen.h"
+#include "screen-host-form.h"
 #include "screenfile.h"
 
 #define D0	20598		/* 2026-05-25: "today" in these tests */
@@ -1001,4 +1002,27 @@ TEST(host_past_blackouts_refused)
 	CHECK_INT(db_host_save(db, h, &p, &why), DB_OK);
 	db_set_now_for_tests(0);
 	db_close(db);
+}
+
+/* The host profile view wraps a long value under itself, never under the
+ * label column, and each row fits the width. */
+TEST(host_view_field_wraps_under_its_value)
+{
+	char buf[1024], *save = NULL, *ln;
+	size_t len = 0, rows = 0;
+
+	hf_field_line(buf, sizeof buf, &len, 50, "Offers",
+	    "housing, meals, airport pickup, local advice, interview practice");
+	for (ln = strtok_r(buf, "\n", &save); ln != NULL; ln = strtok_r(NULL, "\n", &save)) {
+		CHECK(strlen(ln) <= 50);
+		if (rows++ == 0)
+			CHECK(strncmp(ln, "Offers                   housing,", 33) == 0);
+		else
+			CHECK(strncmp(ln, "                         ", HF_LABEL_W) == 0 &&
+			    ln[HF_LABEL_W] != ' ');
+	}
+	CHECK(rows >= 3);
+	len = 0;
+	hf_field_line(buf, sizeof buf, &len, 50, "City", "");
+	CHECK_STR(buf, "City                     -\n");
 }
