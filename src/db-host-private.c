@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-host.h"
 #include "db-host-internal.h"
 #include "db-internal.h"
@@ -67,9 +68,17 @@ db_host_private(struct db *db, int64_t actor_id, int64_t host_id, int64_t reques
 	if ((r = db_host_sweep(db, db_now())) != DB_OK)
 		return r;
 	if (actor_id != host_id) {
+		bool blocked = false;
+
 		if ((r = guest_may_see(db, actor_id, host_id, request_id, &ok)) != DB_OK)
 			return r;
 		if (!ok)
+			return DB_DENIED;
+		/* A block either way closes the door, whatever the request says;
+		 * lifted, the accepted stay shows them again. */
+		if ((r = db_block_between(db, actor_id, host_id, &blocked)) != DB_OK)
+			return r;
+		if (blocked)
 			return DB_DENIED;
 	}
 	if ((r = db_host_load(db, host_id, &p)) != DB_OK)

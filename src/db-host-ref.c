@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "db.h"
+#include "db-block.h"
 #include "db-host.h"
 #include "db-host-internal.h"
 #include "db-internal.h"
@@ -192,6 +193,56 @@ db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
 	return r;
 }
 
+/* db_collect's row reader for the public list. */
+static void
+public_elem(sqlite3_stmt *st, void *elem)
+{
+	struct host_reference *f = elem;
+
+	f->author_id = sqlite3_column_int64(st, 0);
+	f->subject_id = sqlite3_column_int64(st, 1);
+	db_column_text(st, 2, f->author_name, sizeof f->author_name);
+	db_column_text(st, 3, f->body, sizeof f->body);
+	f->created_at = sqlite3_column_int64(st, 4);
+	f->visible = f->revealed = true;
+	f->felt_safe = -1;
+}
+
+int
+db_host_reference_public(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
+    struct host_reference **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	void *rows = NULL;
+	bool blocked = false;
+	int r;
+
+	if (actor_id <= 0)
+		return DB_DENIED;
+	if ((r = db_host_sweep(db, db_now())) != DB_OK ||
+	    (r = db_block_between(db, actor_id, host_id, &blocked)) != DB_OK)
+		return r;
+	if (blocked)
+		return DB_NOTFOUND;
+	/* Revealed references guests wrote about this host, by the subject
+	 * index; felt_safe is never read here. Authors blocked either way
+	 * with the reader are left out. */
+	st = db_stmt(db, "SELECT f.author_id, f.subject_id, u.display_name, f.body, f.created_at "
+	    "FROM host_references f JOIN host_requests q ON q.id = f.request_id "
+	    "JOIN users u ON u.id = f.author_id "
+	    "WHERE f.subject_id = ?2 AND f.revealed_at IS NOT NULL AND q.host_id = ?2 AND "
+	    DB_NOT_BLOCKED("f.author_id") " ORDER BY f.revealed_at DESC, f.created_at DESC "
+	    "LIMIT ?3");
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, host_id);
+	sqlite3_bind_int64(st, 3, (int64_t)max);
+	if ((r = db_collect(db, st, sizeof **out, public_elem, &rows, n, __func__)) == DB_OK)
+		*out = rows;
+	return r;
+}
+
 /* Has member ever asked actor for a stay? */
 static int
 was_guest_of(struct db *db, int64_t actor_id, int64_t member_id, bool *yes)
@@ -219,8 +270,10 @@ db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
 	bool ok = false;
 	int r;
 
-	if (actor_id <= 0 || actor_id == member_id)
+	if (actor_id <= 0 || actor_id == member_id) {
+		*why = "you cannot report yourself";
 		return DB_DENIED;
+	}
 	if ((*why = text_check_line(reason, REPORT_REASON_MAX)) != NULL)
 		return DB_INVALID;
 	if (reason[0] == '\0') {
@@ -231,8 +284,17 @@ db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
 		r = db_host_load(db, member_id, &p);
 	else if ((r = was_guest_of(db, actor_id, member_id, &ok)) == DB_OK && !ok)
 		r = DB_NOTFOUND;
+	if (r == DB_NOTFOUND)
+		*why = as_host ? "this member has no host profile" :
+		    "this member never asked you for a stay";
 	if (r != DB_OK)
 		return r;
-	return db_report_add(db, actor_id, as_host ? REPORT_HOST : REPORT_GUEST, member_id, 0,
+	r = db_report_add(db, actor_id, as_host ? REPORT_HOST : REPORT_GUEST, member_id, 0,
 	    reason, NULL);
+	/* The screens show *why as it is: each refusal gets its sentence. */
+	if (r == DB_EXISTS)
+		*why = "You already reported this; the moderators will look at it.";
+	else if (r == DB_DENIED)
+		*why = "You have many open reports; wait until the moderators have looked at them.";
+	return r;
 }

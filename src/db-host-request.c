@@ -241,7 +241,7 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	if ((rc = db_host_booked(db, r->host_id, r->arrive, r->depart, 0, &booked)) != DB_OK)
 		return rc;
 	if (host_check_stay(&h, host_today(db_now()), r->arrive, r->depart, r->travellers,
-	    booked, true, why) != 0)
+	    booked, true, HOST_SIDE_GUEST, why) != 0)
 		return DB_INVALID;
 	if (r->partner && !h.partner_ok) {
 		*why = "this host cannot take a partner";
@@ -347,7 +347,7 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		*why = "please give a reason";
 		return DB_INVALID;
 	}
-	if ((to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED) &&
+	if (host_move_blocked(to) &&
 	    (r = block_stands(db, &req, why)) != DB_OK)
 		return r;
 	if (to == HS_ACCEPTED) {
@@ -410,7 +410,7 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 	    (r = db_host_booked(db, req.host_id, arrive, depart, req.id, &booked)) != DB_OK)
 		return r;
 	if (host_check_stay(&h, host_today(db_now()), arrive, depart, travellers, booked,
-	    side == HOST_SIDE_GUEST, why) != 0)
+	    side == HOST_SIDE_GUEST, side, why) != 0)
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;
@@ -467,7 +467,7 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 		    &booked)) != DB_OK)
 			return r;
 		if (host_check_stay(&h, host_today(db_now()), req.prop_arrive, req.prop_depart,
-		    req.prop_travellers, booked, false, why) != 0)
+		    req.prop_travellers, booked, false, side, why) != 0)
 			return DB_INVALID;
 	}
 	if ((r = db_begin(db)) != DB_OK)
@@ -484,10 +484,10 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 	sqlite3_bind_int(st, 1, agree);
 	sqlite3_bind_int64(st, 2, db_now());
 	sqlite3_bind_int64(st, 3, id);
-	if (agree) {
-		req.arrive = req.prop_arrive;
-		req.depart = req.prop_depart;
-	}
+	/* Either answer is about the proposal: the notice names its dates
+	 * (which the request now has, when agreed). */
+	req.arrive = req.prop_arrive;
+	req.depart = req.prop_depart;
 	if ((r = db_step_changed(db, st, __func__)) != DB_OK ||
 	    (r = notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
 	    agree ? "agreed to your proposal" : "turned down your proposal", &req)) != DB_OK) {

@@ -260,6 +260,7 @@ save_fts(struct db *db, const struct host_profile *p)
 int
 db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, const char **why)
 {
+	struct host_profile old;
 	struct host_actor a;
 	int r;
 
@@ -272,6 +273,16 @@ db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, cons
 		return DB_DENIED;
 	}
 	if (host_check_profile(p, a.role, why) != 0)
+		return DB_INVALID;
+	/* New blackout ranges must not have ended already. */
+	if ((r = db_host_load(db, actor_id, &old)) == DB_NOTFOUND) {
+		old.nblackouts = 0;
+		r = DB_OK;
+	}
+	if (r != DB_OK)
+		return r;
+	if (host_check_blackouts_ahead(p->blackouts, p->nblackouts, old.blackouts,
+	    old.nblackouts, host_today(db_now()), why) != 0)
 		return DB_INVALID;
 	if ((r = db_begin(db)) != DB_OK)
 		return r;

@@ -29,8 +29,9 @@ struct db;
 int db_host_get(struct db *db, int64_t actor_id, int64_t host_id, struct host_profile *out);
 /* Creates or replaces actor's own profile (p->user_id must be actor):
  * DB_DENIED for anyone else and for students, DB_INVALID with *why for
- * values host_check_profile refuses. Blackouts and the search index are
- * rewritten with it. */
+ * values host_check_profile refuses and for a new blackout range that
+ * ended before today (host_check_blackouts_ahead). Blackouts and the
+ * search index are rewritten with it. */
 int db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p,
     const char **why);
 /* Opt in or out (status only). DB_NOTFOUND without a profile. */
@@ -40,7 +41,8 @@ int db_host_set_status(struct db *db, int64_t actor_id, enum host_status s,
 /* Private details of host_id. The host reads their own freely. A guest
  * reads them only through a request (request_id) of theirs with this host
  * that is accepted or confirmed, and every such read is logged for the
- * host. Anyone else: DB_DENIED. */
+ * host. Anyone else, and the guest while a block stands between them
+ * either way: DB_DENIED, nothing logged. */
 struct host_private {
 	char address[HOST_LONG_SZ];
 	char phone[HOST_TEXT_SZ];
@@ -138,7 +140,8 @@ enum host_list {
 	HL_UPCOMING,	/* accepted/confirmed, departure not passed; either side */
 	HL_IN,		/* requested/tentative where actor is the host */
 	HL_OUT,		/* requested/tentative where actor is the guest */
-	HL_PAST,	/* everything closed; either side */
+	HL_PAST,	/* everything no longer open, past stays and closed
+			 * requests (host_closed_label); either side */
 };
 /* actor's requests of one kind, at most max. Caller frees *out. */
 int db_host_request_list(struct db *db, int64_t actor_id, enum host_list which, size_t max,
@@ -168,9 +171,19 @@ int db_host_reference_write(struct db *db, int64_t actor_id, int64_t request_id,
 /* The references of one stay (0 to 2) as actor may see them. */
 int db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
     struct host_reference out[2], size_t *n);
+/* The references guests wrote about host_id that have been revealed,
+ * newest first, at most max, for the host's public profile: author name
+ * and text only (felt_safe is -1). Authors blocked either way with actor
+ * are left out; DB_NOTFOUND when a block stands between actor and the
+ * host. Caller frees *out (NULL when there are none). */
+#define HOST_PUBLIC_REFS_MAX	20
+int db_host_reference_public(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
+    struct host_reference **out, size_t *n);
 /* Reports a host (as_host) or a guest to the moderators. The reporter must
  * be able to see them: any member for a host with a profile; the host of
- * a request from that guest for a guest. */
+ * a request from that guest for a guest. DB_EXISTS while actor's report of
+ * that member is still open and DB_DENIED past REPORT_OPEN_MAX open
+ * reports, each with the sentence to show in *why. */
 int db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
     const char *reason, const char **why);
 

@@ -159,6 +159,36 @@ host_parse_blackouts(const char *s, struct host_blackout *out, size_t *n, const 
 	return 0;
 }
 
+int
+host_check_blackouts_ahead(const struct host_blackout *b, size_t n,
+    const struct host_blackout *kept, size_t nkept, int64_t today, const char **why)
+{
+	static char reason[160];
+	char a[16], z[16];
+
+	for (size_t i = 0; i < n; i++) {
+		bool stored = false;
+
+		if (b[i].last >= today)
+			continue;
+		for (size_t j = 0; j < nkept && !stored; j++)
+			stored = kept[j].first == b[i].first && kept[j].last == b[i].last;
+		if (stored)
+			continue;
+		host_format_day(a, sizeof a, b[i].first);
+		host_format_day(z, sizeof z, b[i].last);
+		if (b[i].first == b[i].last)
+			snprintf(reason, sizeof reason, "the blackout %s has already passed; "
+			    "blackouts are for dates to come", a);
+		else
+			snprintf(reason, sizeof reason, "the blackout %s to %s has already passed; "
+			    "blackouts are for dates to come", a, z);
+		*why = reason;
+		return -1;
+	}
+	return 0;
+}
+
 void
 host_format_blackouts(char *buf, size_t sz, const struct host_blackout *b, size_t n)
 {
@@ -242,9 +272,11 @@ host_check_profile(const struct host_profile *p, enum role role, const char **wh
 
 int
 host_check_stay(const struct host_profile *h, int64_t today, int64_t arrive,
-    int64_t depart, int travellers, int booked, bool with_notice, const char **why)
+    int64_t depart, int travellers, int booked, bool with_notice, enum host_side side,
+    const char **why)
 {
 	static char reason[160];
+	bool host = side == HOST_SIDE_HOST;	/* the host hears "you", a guest "this host" */
 
 	if (arrive <= today) {
 		*why = "the arrival date must be in the future";
@@ -259,36 +291,39 @@ host_check_stay(const struct host_profile *h, int64_t today, int64_t arrive,
 		return -1;
 	}
 	if (h->status == HOST_OFF || (h->offers & HOST_OFFER_HOUSING) == 0) {
-		*why = "this host is not offering stays now";
+		*why = host ? "you are not offering stays now" : "this host is not offering stays now";
 		return -1;
 	}
 	if (depart - arrive > h->max_nights) {
-		snprintf(reason, sizeof reason, "this host takes stays of at most %d night%s",
-		    h->max_nights, h->max_nights == 1 ? "" : "s");
+		snprintf(reason, sizeof reason, "%s stays of at most %d night%s",
+		    host ? "you take" : "this host takes", h->max_nights,
+		    h->max_nights == 1 ? "" : "s");
 		*why = reason;
 		return -1;
 	}
 	if (with_notice && arrive - today < h->min_notice_days) {
-		snprintf(reason, sizeof reason, "this host asks for at least %d days' notice",
-		    h->min_notice_days);
+		snprintf(reason, sizeof reason, "%s for at least %d days' notice",
+		    host ? "you ask" : "this host asks", h->min_notice_days);
 		*why = reason;
 		return -1;
 	}
 	/* The nights are arrive .. depart-1; a blackout day on any of them counts. */
 	for (size_t i = 0; i < h->nblackouts; i++) {
 		if (h->blackouts[i].first < depart && arrive <= h->blackouts[i].last) {
-			*why = "the host is not available on some of those dates (blackout)";
+			*why = host ? "you are not available on some of those dates (blackout)" :
+			    "the host is not available on some of those dates (blackout)";
 			return -1;
 		}
 	}
 	if (travellers > h->capacity) {
-		snprintf(reason, sizeof reason, "this host has room for %d guest%s at once",
-		    h->capacity, h->capacity == 1 ? "" : "s");
+		snprintf(reason, sizeof reason, "%s room for %d guest%s at once",
+		    host ? "you have" : "this host has", h->capacity, h->capacity == 1 ? "" : "s");
 		*why = reason;
 		return -1;
 	}
 	if (booked + travellers > h->capacity) {
-		*why = "the host is already full on some of those nights";
+		*why = host ? "you are already full on some of those nights" :
+		    "the host is already full on some of those nights";
 		return -1;
 	}
 	return 0;
@@ -397,6 +432,18 @@ host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **
 		return -1;
 	}
 	return 0;
+}
+
+const char *
+host_closed_label(enum host_state s)
+{
+	return s == HS_COMPLETED || s == HS_NOSHOW ? "Past" : "Closed";
+}
+
+bool
+host_move_blocked(enum host_state to)
+{
+	return to == HS_TENTATIVE || to == HS_ACCEPTED || to == HS_CONFIRMED;
 }
 
 bool

@@ -118,6 +118,11 @@ void host_format_day(char *buf, size_t sz, int64_t day);
  * first..last, comma separated, at most HOST_BLACKOUTS_MAX). */
 int host_parse_blackouts(const char *s, struct host_blackout *out, size_t *n,
     const char **why);
+/* Refuses a blackout range that ended before today, unless it is one of
+ * the kept (already stored) ranges, so an old range does not stop a host
+ * saving other changes. */
+int host_check_blackouts_ahead(const struct host_blackout *b, size_t n,
+    const struct host_blackout *kept, size_t nkept, int64_t today, const char **why);
 void host_format_blackouts(char *buf, size_t sz, const struct host_blackout *b, size_t n);
 
 /* May a member of this role host, and is the profile acceptable? */
@@ -126,9 +131,12 @@ int host_check_profile(const struct host_profile *p, enum role role, const char 
 /* The stay rules, in the order a member meets them. booked: travellers of
  * accepted or confirmed stays with this host that overlap these nights.
  * with_notice: apply the host's minimum notice (guests' dates; a host's own
- * counter-proposal may be sooner). */
+ * counter-proposal may be sooner). side: who is asking, so *why speaks
+ * to them ("you take stays of at most 5 nights" to the host, "this host
+ * takes ..." to a guest). */
 int host_check_stay(const struct host_profile *h, int64_t today, int64_t arrive,
-    int64_t depart, int travellers, int booked, bool with_notice, const char **why);
+    int64_t depart, int travellers, int booked, bool with_notice, enum host_side side,
+    const char **why);
 
 /* Text of a request: accessibility, programs, message. */
 int host_check_request(const struct host_request *r, const char **why);
@@ -141,8 +149,17 @@ int host_check_request(const struct host_request *r, const char **why);
 int host_may_move(enum host_state from, enum host_state to, enum host_side side,
     int64_t today, int64_t arrive, int64_t depart, const char **why);
 bool host_move_needs_note(enum host_state to);
+/* Moves that bring host and guest closer (maybe, accept, confirm): a block
+ * between them stops these, as it stops counter-proposals, answers and the
+ * private details; cancel, decline and no-show stay open. */
+bool host_move_blocked(enum host_state to);
 /* May a counter-proposal be made or answered in this state today? */
 int host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **why);
+
+/* The label for a request no longer open, by its state: "Past" for
+ * stays that took place (completed, no-show), "Closed" for requests that
+ * never became one (declined, cancelled, expired), whatever their dates. */
+const char *host_closed_label(enum host_state s);
 
 /* States where the guest may see the host's street address and phone. */
 bool host_private_visible(enum host_state s);

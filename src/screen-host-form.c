@@ -1,4 +1,5 @@
 /* The HOST screens' field form; see screen-host-form.h. */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,4 +238,51 @@ void
 hf_close(struct hf_form *f)
 {
 	ui_line_close(&f->line);
+}
+
+static void
+put(char *buf, size_t sz, size_t *len, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+put(char *buf, size_t sz, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (*len >= sz)
+		return;
+	va_start(ap, fmt);
+	*len += (size_t)vsnprintf(buf + *len, sz - *len, fmt, ap);
+	va_end(ap);
+}
+
+void
+hf_field_line(char *buf, size_t sz, size_t *len, size_t cols, const char *label,
+    const char *value)
+{
+	size_t w = cols > HF_LABEL_W + 10 ? cols - HF_LABEL_W : 10, used = 0;
+	char word[HOST_LONG_SZ];
+	const char *p = value[0] != '\0' ? value : "-";
+
+	put(buf, sz, len, "%-*s ", HF_LABEL_W - 1, label);
+	while (*p != '\0') {
+		size_t n = strcspn(p, " "), ww;
+
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		if (n >= sizeof word)
+			n = sizeof word - 1;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		p += n;
+		ww = text_width(word);
+		if (used > 0 && used + 1 + ww > w) {
+			put(buf, sz, len, "\n%*s", HF_LABEL_W, "");
+			used = 0;
+		}
+		put(buf, sz, len, "%s%s", used > 0 ? " " : "", word);
+		used += (used > 0 ? 1 : 0) + ww;
+	}
+	put(buf, sz, len, "\n");
 }

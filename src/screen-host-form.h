@@ -58,4 +58,12 @@ bool hf_key(struct screen_ctx *c, struct hf_form *f, int key);
 bool hf_editing(const struct hf_form *f);
 void hf_close(struct hf_form *f);
 
+/* Appends one "label  value" row for a read-only view to buf (sz bytes,
+ * *len used): the value word-wrapped to the cols left after the label
+ * column, its continuation lines indented under the value, never under
+ * the label. "-" for an empty value. */
+#define HF_LABEL_W	25	/* label column and its space */
+void hf_field_line(char *buf, size_t sz, size_t *len, size_t cols, const char *label,
+    const char *value);
+
 #endif

@@ -1,5 +1,6 @@
-/* My HOST: upcoming stays, requests to me and from me, past stays, for
- * both sides in one list. Loading it applies the time-driven changes
+/* My HOST: upcoming stays, requests to me and from me, then past stays
+ * and closed requests (declined, cancelled, expired), for both sides in
+ * one list. Loading it applies the time-driven changes
  * (db_host_sweep), so expired and completed requests show as such. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +63,9 @@ load(struct screen_ctx *c, struct my *m)
 			break;
 		}
 		for (size_t i = 0; i < k; i++) {
-			rows[n].section = sections[s].label;
+			/* A declined request for next month is closed, not past. */
+			rows[n].section = sections[s].which == HL_PAST ?
+			    host_closed_label(list[i].state) : sections[s].label;
 			rows[n++].r = list[i];
 		}
 		free(list);

@@ -1,11 +1,14 @@
 /* One stay request, from either side: its dates, state, counter-proposal,
  * message and references, and only the actions this member may take now
  * (the data layer checks them again). The guest of an accepted stay
- * presses p to see the host's address and phone; each time is logged. */
+ * presses p to see the host's address and phone; each time is logged.
+ * While a block stands between the two, only what the block leaves open
+ * is offered: decline, cancel, no-show, report, and the view itself. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db-block.h"
 #include "db-host.h"
 #include "db.h"
 #include "screen.h"
@@ -28,6 +31,7 @@ struct req {
 	struct host_request r;
 	struct host_private pv;
 	bool shown;		/* private details fetched for this view */
+	bool blocked;		/* a block stands between host and guest */
 	struct host_reference refs[2];
 	size_t nrefs;
 	char text[TEXT_SZ];
@@ -105,7 +109,7 @@ build(struct req *v)
 	if (v->shown)
 		add(v, &len, "\nAddress: %s\nPhone: %s\n", v->pv.address[0] ? v->pv.address : "-",
 		    v->pv.phone[0] ? v->pv.phone : "-");
-	else if (v->side == HOST_SIDE_GUEST && host_private_visible(r->state))
+	else if (v->side == HOST_SIDE_GUEST && host_private_visible(r->state) && !v->blocked)
 		add(v, &len, "\nPress p to show the host's address and phone.\n");
 	add(v, &len, "\nMessage:\n%s\n", r->message[0] ? r->message : "-");
 	for (size_t i = 0; i < v->nrefs; i++) {
@@ -124,8 +128,13 @@ load(struct screen_ctx *c, struct req *v)
 	if (!v->loaded)
 		return;
 	v->side = v->r.host_id == c->me.id ? HOST_SIDE_HOST : HOST_SIDE_GUEST;
-	if (v->shown && !host_private_visible(v->r.state))
+	/* Unknown counts as blocked: the data layer decides again anyway. */
+	if (db_block_between(c->db, v->r.host_id, v->r.guest_id, &v->blocked) != DB_OK)
+		v->blocked = true;
+	if (v->shown && (!host_private_visible(v->r.state) || v->blocked)) {
 		v->shown = false;
+		memset(&v->pv, 0, sizeof v->pv);
+	}
 	v->nrefs = 0;
 	if (v->r.state == HS_COMPLETED)
 		(void)db_host_reference_list(c->db, c->me.id, v->id, v->refs, &v->nrefs);
@@ -143,6 +152,9 @@ may(struct screen_ctx *c, const struct req *v, enum host_state to)
 {
 	const char *why = NULL;
 
+	/* What a block would refuse is not offered while one stands. */
+	if (v->blocked && host_move_blocked(to))
+		return false;
 	return party(c, v) && host_may_move(v->r.state, to, v->side, host_today(db_now()),
 	    v->r.arrive, v->r.depart, &why) == 0;
 }
@@ -165,21 +177,22 @@ can_propose(struct screen_ctx *c, const struct req *v)
 {
 	const char *why = NULL;
 
-	return party(c, v) && host_may_propose(v->r.state, host_today(db_now()), v->r.arrive,
-	    &why) == 0 && (v->r.prop_by == 0 || v->r.prop_by == c->me.id);
+	return party(c, v) && !v->blocked && host_may_propose(v->r.state, host_today(db_now()),
+	    v->r.arrive, &why) == 0 && (v->r.prop_by == 0 || v->r.prop_by == c->me.id);
 }
 
 static bool
 can_answer(struct screen_ctx *c, const struct req *v)
 {
-	return party(c, v) && v->r.prop_by != 0 && v->r.prop_by != c->me.id &&
+	return party(c, v) && !v->blocked && v->r.prop_by != 0 && v->r.prop_by != c->me.id &&
 	    host_state_open(v->r.state);
 }
 
 static bool
 can_show(struct screen_ctx *c, const struct req *v)
 {
-	return party(c, v) && v->side == HOST_SIDE_GUEST && host_private_visible(v->r.state);
+	return party(c, v) && v->side == HOST_SIDE_GUEST && host_private_visible(v->r.state) &&
+	    !v->blocked;
 }
 
 /* While the window is open and one's own reference is not shown yet. */

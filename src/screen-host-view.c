@@ -1,6 +1,8 @@
 /* A host's public profile: where (neighbourhood only), offers, household,
- * capacity. From here a traveller asks for a stay, messages or reports
- * the host. The street address and phone never show here. */
+ * capacity, and the references guests wrote once revealed. From here a
+ * traveller asks for a stay, messages or reports the host. The street
+ * address and phone never show here. Values wrap under themselves, and
+ * "(more: PgDn)" says when fields lie below the page. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,15 +17,19 @@
 #include "xmalloc.h"
 
 #define BODY_TOP	(UI_BODY_TOP + 3)
-#define TEXT_SZ		8192
+/* The fields and up to HOST_PUBLIC_REFS_MAX references of full length. */
+#define TEXT_SZ		(16384 + HOST_PUBLIC_REFS_MAX * (HOST_MESSAGE_SZ + MEMBER_NAME_SZ + 32))
 
 struct view {
 	struct host_view_arg arg;
 	struct host_query q;	/* copy of the search, if any */
 	bool has_q, loaded, own;
 	struct host_profile p;
+	struct host_reference *refs;	/* revealed, newest first */
+	size_t nrefs;
 	char text[TEXT_SZ];
 	size_t top, total;
+	size_t cols;		/* the width text was wrapped for */
 	struct ui_line reason;	/* open while reporting */
 };
 
@@ -37,60 +43,85 @@ page_rows(void)
 }
 
 static void
-line(char *buf, size_t *len, const char *label, const char *value)
+field(struct view *v, size_t *len, const char *label, const char *value)
 {
+	hf_field_line(v->text, TEXT_SZ, len, v->cols, label, value);
+}
+
+/* References come after the fields, each with its author and date. */
+static void
+add_references(struct view *v, size_t *len)
+{
+	char when[32];
+
 	if (*len < TEXT_SZ)
-		*len += (size_t)snprintf(buf + *len, TEXT_SZ - *len, "%-24s %s\n", label,
-		    value[0] != '\0' ? value : "-");
+		*len += (size_t)snprintf(v->text + *len, TEXT_SZ - *len,
+		    "\nReferences from guests%s\n", v->nrefs == 0 ? ": none yet" : "");
+	for (size_t i = 0; i < v->nrefs && *len < TEXT_SZ; i++) {
+		screen_date(when, sizeof when, v->refs[i].created_at);
+		*len += (size_t)snprintf(v->text + *len, TEXT_SZ - *len, "\n%s, %s:\n%s\n",
+		    v->refs[i].author_name, when, v->refs[i].body);
+	}
 }
 
 static void
-build(struct view *v)
+build(struct view *v, size_t cols)
 {
 	const struct host_profile *p = &v->p;
 	char num[HOST_LONG_SZ];
 	size_t len = 0;
 
+	v->cols = cols;
 	v->text[0] = '\0';
-	line(v->text, &len, "Status", host_status_label(p->status));
+	field(v, &len, "Status", host_status_label(p->status));
 	host_offers_label(num, sizeof num, p->offers);
-	line(v->text, &len, "Offers", num);
+	field(v, &len, "Offers", num);
 	if (p->offers & HOST_OFFER_HOUSING)
-		line(v->text, &len, "Sleeping arrangement", host_sleeping_label(p->sleeping));
-	line(v->text, &len, "Neighbourhood", p->neighbourhood);
-	line(v->text, &len, "City", p->city);
-	line(v->text, &len, "Region / state", p->region);
-	line(v->text, &len, "Country", p->country);
-	line(v->text, &len, "Nearest hospitals", p->hospitals);
-	line(v->text, &len, "Affiliations", p->affiliations);
-	line(v->text, &len, "Pets", p->pets[0] ? p->pets : "none");
-	line(v->text, &len, "Smoking household", p->smoking ? "yes" : "no");
-	line(v->text, &len, "Partner may stay", p->partner_ok ? "yes" : "no");
-	line(v->text, &len, "Accessibility", p->accessibility);
-	line(v->text, &len, "House rules", p->house_rules);
+		field(v, &len, "Sleeping arrangement", host_sleeping_label(p->sleeping));
+	field(v, &len, "Neighbourhood", p->neighbourhood);
+	field(v, &len, "City", p->city);
+	field(v, &len, "Region / state", p->region);
+	field(v, &len, "Country", p->country);
+	field(v, &len, "Nearest hospitals", p->hospitals);
+	field(v, &len, "Affiliations", p->affiliations);
+	field(v, &len, "Pets", p->pets[0] ? p->pets : "none");
+	field(v, &len, "Smoking household", p->smoking ? "yes" : "no");
+	field(v, &len, "Partner may stay", p->partner_ok ? "yes" : "no");
+	field(v, &len, "Accessibility", p->accessibility);
+	field(v, &len, "House rules", p->house_rules);
 	snprintf(num, sizeof num, "%d", p->capacity);
-	line(v->text, &len, "Guests at once", num);
+	field(v, &len, "Guests at once", num);
 	snprintf(num, sizeof num, "%d", p->max_nights);
-	line(v->text, &len, "Max nights per stay", num);
+	field(v, &len, "Max nights per stay", num);
 	snprintf(num, sizeof num, "%d days", p->min_notice_days);
-	line(v->text, &len, "Minimum notice", num);
+	field(v, &len, "Minimum notice", num);
 	host_format_blackouts(num, sizeof num, p->blackouts, p->nblackouts);
-	line(v->text, &len, "Not available", num);
+	field(v, &len, "Not available", num);
 	if (v->own) {
-		line(v->text, &len, "Street address (private)", p->address);
-		line(v->text, &len, "Phone (private)", p->phone);
+		field(v, &len, "Street address (private)", p->address);
+		field(v, &len, "Phone (private)", p->phone);
 	} else {
-		line(v->text, &len, "Address and phone", "shown to you once the host accepts "
+		field(v, &len, "Address and phone", "shown to you once the host accepts "
 		    "your request");
 	}
+	add_references(v, &len);
 }
 
 static void
 load(struct screen_ctx *c, struct view *v)
 {
 	v->loaded = db_host_get(c->db, c->me.id, v->arg.host_id, &v->p) == DB_OK;
-	if (v->loaded)
-		build(v);
+	if (!v->loaded)
+		return;
+	free(v->refs);
+	v->refs = NULL;
+	v->nrefs = 0;
+	if (db_host_reference_public(c->db, c->me.id, v->arg.host_id, HOST_PUBLIC_REFS_MAX,
+	    &v->refs, &v->nrefs) != DB_OK) {
+		v->refs = NULL;
+		v->nrefs = 0;
+	}
+	build(v, (size_t)ui_cols() - 4);
 }
 
 static void
@@ -182,6 +213,8 @@ view_draw(struct screen_ctx *c, void *st)
 	}
 	snprintf(title, sizeof title, "%s: host profile", v->p.name);
 	ui_draw_text(UI_BODY_TOP + 1, 2, title, cols, UI_A_TITLE);
+	if (cols != v->cols)	/* resized: wrap the values again */
+		build(v, cols);
 	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)page_rows(), cols, v->text, v->top,
 	    UI_A_NORMAL);
 	if (v->reason.active) {
@@ -189,6 +222,12 @@ view_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter send report  Esc cancel");
 		return;
 	}
+	/* Fields below the page are only reachable with PgDn: say so. */
+	if (v->top + page_rows() < v->total)
+		ui_draw_text(ui_msg_row() - 1, 2, v->top > 0 ? "(more: PgDn, back: PgUp)" :
+		    "(more: PgDn)", cols, UI_A_DIM);
+	else if (v->top > 0)
+		ui_draw_text(ui_msg_row() - 1, 2, "(back: PgUp)", cols, UI_A_DIM);
 	if (v->own)
 		ui_keys_hints(own_keys, 1, hints, sizeof hints);
 	else
@@ -255,6 +294,7 @@ view_leave(struct screen_ctx *c, void *st)
 
 	(void)c;
 	ui_line_close(&v->reason);
+	free(v->refs);
 	free(v);
 }
 

@@ -3,7 +3,8 @@
 # matches (ranked first), and asks for a stay; the host counter-proposes a
 # date, the student agrees, the host accepts and the student confirms; the
 # student then sees the address and phone (logged for the host), and
-# another student does not.
+# another student does not; the profile view wraps values under
+# themselves and says when more fields lie below.
 . "$(dirname "$0")/lib.sh"
 e2e_user hal "Hal Host" alumni 'hal password'
 e2e_user sue "Sue Student" student 'sue password'
@@ -99,7 +100,15 @@ e2e_keys o o; e2e_see o 'HOST program'
 e2e_keys o f; e2e_see o 'Find a host'
 e2e_keys o s; e2e_see o 'Hal Host - Boston'
 e2e_keys o Down Enter; e2e_see o 'Hal Host: host profile'
+# Fields below the page are announced; a long value wraps under itself.
+e2e_see o '\(more: PgDn\)'
+e2e_sql "UPDATE host_profiles SET affiliations = 'Harvard Medical School; Boston University School of Medicine; Tufts'"
+e2e_keys o q; e2e_see o 'Hal Host - Boston'
+e2e_keys o Enter; e2e_see o 'Hal Host: host profile'
+e2e_see o '^  Affiliations +Harvard Medical School; Boston University School of$'
+e2e_see o '^ {27}Medicine; Tufts'
 e2e_keys o NPage; e2e_see o 'shown to you once the host accepts'
+e2e_see o '\(back: PgUp\)'
 e2e_gone o 'Beacon|555 0100'
 e2e_keys o q q q m; e2e_see o 'No stays or requests yet'
 [ "$(e2e_sql "SELECT count(*) FROM host_access_log")" = 1 ] || fail 'log changed'

@@ -2,8 +2,9 @@
 # is refused with the reason and the form keeps its values; a student the
 # host blocked does not find the host; the host says maybe with a note and
 # then declines, which the guest sees live with no actions left but message
-# and report; reporting the host reaches the moderators; a resize keeps
-# the request view whole.
+# and report; reporting the host reaches the moderators (a second time
+# says it is already reported); a resize keeps the request view whole; My
+# HOST shows the declined request as closed, not past.
 . "$(dirname "$0")/lib.sh"
 e2e_user hal "Hal Host" alumni 'hal password'
 e2e_user sue "Sue Student" student 'sue password'
@@ -70,4 +71,12 @@ e2e_keys s '!'; e2e_type s 'asked me for money'; e2e_keys s Enter
 e2e_see s 'moderators will look at your report'
 [ "$(e2e_sql "SELECT kind || ':' || target_id FROM reports")" = "host:$hal" ] ||
   fail 'report not stored'
+# Reporting again while that report is open says so.
+e2e_keys s '!'; e2e_type s 'and again'; e2e_keys s Enter
+e2e_see s 'You already reported this; the moderators will look at it.'
+e2e_keys s Escape; e2e_see s 'm message  ! report'
+# My HOST: a declined request for dates to come is closed, not past.
+e2e_keys s q; e2e_see s 'My HOST'
+e2e_see s 'Closed .*Declined +host +Hal Host'
+e2e_gone s 'Past '
 exit 0

@@ -2,7 +2,9 @@
 # passed is completed lazily when the guest logs in; the guest writes a
 # reference (hidden from the host), the host writes theirs, and both show
 # to both at once; neither can be rewritten after that. The "did you feel
-# safe?" answers are stored for the admins only.
+# safe?" answers are stored for the admins only. Revealed, the guest's
+# reference shows on the host's public profile (not the host's own words
+# about the guest).
 . "$(dirname "$0")/lib.sh"
 e2e_user hal "Hal Host" alumni 'hal password'
 e2e_user sue "Sue Student" student 'sue password'
@@ -50,4 +52,14 @@ e2e_see s 'notice: HOST: the references'
 e2e_gone s 'r reference'
 [ "$(e2e_sql "SELECT group_concat(felt_safe, ',') FROM (SELECT felt_safe FROM host_references ORDER BY author_id)")" = "0,1" ] ||
   fail 'felt-safe answers not stored'
+
+# The host's public profile lists the guest's reference.
+e2e_keys s q q; e2e_see s 'HOST program'
+e2e_keys s f; e2e_see s 'Find a host'
+e2e_keys s s; e2e_see s 'Hal Host - Boston'
+e2e_keys s Enter; e2e_see s 'Hal Host: host profile'
+e2e_keys s NPage NPage; e2e_see s 'References from guests'
+e2e_see s 'Sue Student, '
+e2e_see s 'drove me to MGH'
+e2e_gone s 'considerate guest'
 exit 0

@@ -10,6 +10,7 @@
 #include "db-report.h"
 #include "host.h"
 #include "screen.h"
+#include "screen-host-form.h"
 #include "screenfile.h"
 
 #define D0	20598		/* 2026-05-25: "today" in these tests */
@@ -110,6 +111,7 @@ TEST(host_students_cannot_host_and_profiles_are_checked)
 	const char *why = NULL;
 
 	CHECK(db != NULL && s && t);
+	db_set_now_for_tests(NOW(D0));	/* make_host's blackout is D0-based */
 	CHECK_INT(make_host(db, s, "Boston", "MGH"), DB_DENIED);
 	CHECK_INT(db_host_get(db, t, s, &p), DB_NOTFOUND);
 	CHECK_INT(make_host(db, t, "Boston", "MGH"), DB_OK);
@@ -129,6 +131,7 @@ TEST(host_students_cannot_host_and_profiles_are_checked)
 	CHECK_INT(db_host_get(db, t, t, &p), DB_OK);
 	CHECK_INT(p.status, HOST_OFF);
 	CHECK_STR(p.address, "12 Beacon St");
+	db_set_now_for_tests(0);
 	db_close(db);
 }
 
@@ -704,4 +707,322 @@ TEST(host_requests_no_duplicates_and_a_cap)
 	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_EXISTS);
 	db_set_now_for_tests(0);
 	db_close(db);
+}
+
+/* A block, either way, hides the host's address and phone from the guest
+ * of an accepted stay, and nothing is logged; lifted, they show again. */
+TEST(host_private_details_refused_across_a_block)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	struct host_private pv;
+	struct host_access *log = NULL;
+	const char *why = NULL;
+	int64_t id = 0;
+	size_t n = 9;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	/* The host blocks the guest. */
+	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	memset(&pv, 0, sizeof pv);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
+	CHECK_STR(pv.address, "");
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(log);
+	CHECK_INT(db_block_remove(db, h, g), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	/* The guest blocks the host. */
+	CHECK_INT(db_block_add(db, g, h), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(n, 2);
+	free(log);
+	CHECK_INT(db_block_remove(db, g, h), DB_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_STR(pv.address, "12 Beacon St");
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(n, 3);
+	free(log);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* A second open report of the same member, and a report past the open
+ * cap, are refused each with its own sentence for the screen. */
+TEST(host_report_twice_or_past_the_cap_says_why)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t h2 = fx_member(db, "hank", ROLE_ALUMNI), m;
+	char login[16];
+	const char *why = NULL;
+
+	CHECK(db != NULL && h && g && h2);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h2, "Boston", "MGH"), DB_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_report(db, g, h, true, "again", &why), DB_EXISTS);
+	CHECK_STR(why, "You already reported this; the moderators will look at it.");
+	for (int i = 0; i < REPORT_OPEN_MAX - 1; i++) {
+		snprintf(login, sizeof login, "m%d", i);
+		m = fx_member(db, login, ROLE_STUDENT);
+		CHECK_INT(db_report_add(db, g, REPORT_MEMBER, m, 0, "spam", NULL), DB_OK);
+	}
+	why = NULL;
+	CHECK_INT(db_host_report(db, g, h2, true, "one too many", &why), DB_DENIED);
+	CHECK_STR(why, "You have many open reports; wait until the moderators have looked at them.");
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* The one rule for what a block stops, used by the data layer and by the
+ * request view to leave those actions out: maybe, accept and confirm are
+ * refused across a block; decline and cancel stay possible. */
+TEST(host_block_stops_closer_moves_not_cancel)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	const char *why = NULL;
+	int64_t id = 0, id2 = 0;
+
+	CHECK(host_move_blocked(HS_TENTATIVE));
+	CHECK(host_move_blocked(HS_ACCEPTED));
+	CHECK(host_move_blocked(HS_CONFIRMED));
+	CHECK(!host_move_blocked(HS_DECLINED));
+	CHECK(!host_move_blocked(HS_CANCELLED));
+	CHECK(!host_move_blocked(HS_NOSHOW));
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	r = stay(h, D0 + 25, D0 + 27, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	why = NULL;
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_DENIED);
+	CHECK_STR(why, "a block stands between you and this member");
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CONFIRMED, "", &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "blocked", &why), DB_OK);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* The host's public profile lists the references guests wrote about them,
+ * once revealed, newest first: never hidden ones, never the host's own
+ * about a guest, never the "felt safe" answer; a block hides them all. */
+TEST(host_public_references_only_revealed_newest_first)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t g2 = fx_member(db, "gia", ROLE_STUDENT), x = fx_member(db, "xen", ROLE_STUDENT);
+	struct host_request r;
+	struct host_reference *refs = NULL;
+	const char *why = NULL;
+	int64_t id = 0, id2 = 0;
+	size_t n = 9;
+
+	CHECK(db != NULL && h && g && g2 && x);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	r = stay(h, D0 + 23, D0 + 25, 1);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g2, id2, HS_CONFIRMED, "", &why), DB_OK);
+	db_set_now_for_tests(NOW(D0 + 26));
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_host_reference_write(db, g, id, "Lovely host", false, &why), DB_OK);
+	CHECK_INT(db_host_reference_write(db, g2, id2, "Not yet shown", true, &why), DB_OK);
+	/* Hidden until the host writes too. */
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_host_reference_write(db, h, id, "Tidy guest", true, &why), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(refs[0].author_id, g);
+	CHECK_STR(refs[0].author_name, "Gus");
+	CHECK_STR(refs[0].body, "Lovely host");
+	CHECK_INT(refs[0].felt_safe, -1);
+	free(refs);
+	refs = NULL;
+	/* The second window closes: newest first, and the LIMIT holds. */
+	db_set_now_for_tests(NOW(D0 + 26 + HOST_REFERENCE_DAYS));
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_STR(refs[0].body, "Not yet shown");
+	CHECK_STR(refs[1].body, "Lovely host");
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_host_reference_public(db, x, h, 1, &refs, &n), DB_OK);
+	CHECK_INT(n, 1);
+	free(refs);
+	refs = NULL;
+	/* The guest's profile shows none of the host's words about them. */
+	CHECK_INT(db_host_reference_public(db, x, g, 20, &refs, &n), DB_OK);
+	CHECK_INT(n, 0);
+	free(refs);
+	refs = NULL;
+	CHECK_INT(db_block_add(db, h, x), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_NOTFOUND);
+	CHECK_INT(db_host_reference_public(db, 0, h, 20, &refs, &n), DB_DENIED);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* My HOST labels what is no longer open by state: a declined request for
+ * dates to come is "Closed", not "Past"; stays that took place are "Past". */
+TEST(host_closed_requests_labelled_by_state)
+{
+	CHECK_STR(host_closed_label(HS_DECLINED), "Closed");
+	CHECK_STR(host_closed_label(HS_CANCELLED), "Closed");
+	CHECK_STR(host_closed_label(HS_EXPIRED), "Closed");
+	CHECK_STR(host_closed_label(HS_COMPLETED), "Past");
+	CHECK_STR(host_closed_label(HS_NOSHOW), "Past");
+}
+
+/* "turned down your proposal" names the dates that were proposed, not
+ * the request's, and so does "agreed to your proposal". */
+TEST(host_answer_notice_names_the_proposed_dates)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	struct notice newest;
+	const char *why = NULL;
+	char a[16], z[16], want[64];
+	int64_t id = 0, count = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 25, D0 + 27, 1, &why), DB_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, false, &why), DB_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	host_format_day(a, sizeof a, D0 + 25);
+	host_format_day(z, sizeof z, D0 + 27);
+	snprintf(want, sizeof want, "(%s to %s)", a, z);
+	CHECK(strstr(newest.text, "turned down your proposal") != NULL);
+	CHECK(strstr(newest.text, want) != NULL);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 30, D0 + 31, 1, &why), DB_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	host_format_day(a, sizeof a, D0 + 30);
+	host_format_day(z, sizeof z, D0 + 31);
+	snprintf(want, sizeof want, "(%s to %s)", a, z);
+	CHECK(strstr(newest.text, "agreed to your proposal") != NULL);
+	CHECK(strstr(newest.text, want) != NULL);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* The stay rules speak to whoever proposes: "you" to the host, "this
+ * host" to a guest. */
+TEST(host_stay_refusals_speak_to_the_host_as_you)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	struct host_request r;
+	const char *why = NULL;
+	int64_t id = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 26, 1, &why), DB_INVALID);
+	CHECK_STR(why, "you take stays of at most 5 nights");
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), DB_INVALID);
+	CHECK_STR(why, "you are not available on some of those dates (blackout)");
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 22, 3, &why), DB_INVALID);
+	CHECK_STR(why, "you have room for 2 guests at once");
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, &why), DB_INVALID);
+	CHECK_STR(why, "this host takes stays of at most 5 nights");
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* A blackout range that has already ended is refused with a sentence that
+ * names it; one ending today is fine, and a stored range that has since
+ * passed does not stop the host saving other changes. */
+TEST(host_past_blackouts_refused)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI);
+	struct host_profile p;
+	const char *why = NULL;
+
+	CHECK(db != NULL && h);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	p.blackouts[1].first = day("2025-01-01");
+	p.blackouts[1].last = day("2025-01-03");
+	p.nblackouts = 2;
+	why = NULL;
+	CHECK_INT(db_host_save(db, h, &p, &why), DB_INVALID);
+	CHECK_STR(why, "the blackout 2025-01-01 to 2025-01-03 has already passed; "
+	    "blackouts are for dates to come");
+	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	CHECK_INT(p.nblackouts, 1);
+	p.blackouts[1].first = D0 - 2;
+	p.blackouts[1].last = D0;
+	p.nblackouts = 2;
+	CHECK_INT(db_host_save(db, h, &p, &why), DB_OK);
+	/* Later, both stored ranges have passed: other edits still save. */
+	db_set_now_for_tests(NOW(D0 + 60));
+	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	CHECK_INT(p.nblackouts, 2);
+	p.capacity = 1;
+	CHECK_INT(db_host_save(db, h, &p, &why), DB_OK);
+	db_set_now_for_tests(0);
+	db_close(db);
+}
+
+/* The host profile view wraps a long value under itself, never under the
+ * label column, and each row fits the width. */
+TEST(host_view_field_wraps_under_its_value)
+{
+	char buf[1024], *save = NULL, *ln;
+	size_t len = 0, rows = 0;
+
+	hf_field_line(buf, sizeof buf, &len, 50, "Offers",
+	    "housing, meals, airport pickup, local advice, interview practice");
+	for (ln = strtok_r(buf, "\n", &save); ln != NULL; ln = strtok_r(NULL, "\n", &save)) {
+		CHECK(strlen(ln) <= 50);
+		if (rows++ == 0)
+			CHECK(strncmp(ln, "Offers                   housing,", 33) == 0);
+		else
+			CHECK(strncmp(ln, "                         ", HF_LABEL_W) == 0 &&
+			    ln[HF_LABEL_W] != ' ');
+	}
+	CHECK(rows >= 3);
+	len = 0;
+	hf_field_line(buf, sizeof buf, &len, 50, "City", "");
+	CHECK_STR(buf, "City                     -\n");
 }
