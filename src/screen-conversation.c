@@ -329,16 +329,8 @@ conv_key(struct screen_ctx *c, void *st, int key)
 	struct conversation *cv = st;
 
 	if (cv->reason.active) {
-		switch (ui_line_key(&cv->reason, c, key)) {
-		case UI_LINE_DONE:
+		if (ui_line_prompt(&cv->reason, c, key) == UI_LINE_DONE)
 			conversation_send_report(c, cv);
-			break;
-		case UI_LINE_CANCEL:
-			ui_line_close(&cv->reason);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (move_key(c, cv, key))

@@ -165,17 +165,8 @@ iv_key(struct screen_ctx *c, void *st, int key)
 	struct interviews *v = st;
 
 	if (v->line.active) {
-		switch (ui_line_key(&v->line, c, key)) {
-		case UI_LINE_DONE:
-			if (add_typed(c, v))
-				ui_line_close(&v->line);
-			break;
-		case UI_LINE_CANCEL:
+		if (ui_line_prompt(&v->line, c, key) == UI_LINE_DONE && add_typed(c, v))
 			ui_line_close(&v->line);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (ui_list_key(&v->list, key, page_rows()))

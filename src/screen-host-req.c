@@ -474,17 +474,8 @@ req_key(struct screen_ctx *c, void *st, int key)
 	struct req *v = st;
 
 	if (v->line.active) {
-		switch (ui_line_key(&v->line, c, key)) {
-		case UI_LINE_DONE:
-			if (prompt_done(c, v))
-				ui_line_close(&v->line);
-			break;
-		case UI_LINE_CANCEL:
+		if (ui_line_prompt(&v->line, c, key) == UI_LINE_DONE && prompt_done(c, v))
 			ui_line_close(&v->line);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (!v->loaded)

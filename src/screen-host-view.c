@@ -243,16 +243,8 @@ view_key(struct screen_ctx *c, void *st, int key)
 	struct view *v = st;
 
 	if (v->reason.active) {
-		switch (ui_line_key(&v->reason, c, key)) {
-		case UI_LINE_DONE:
+		if (ui_line_prompt(&v->reason, c, key) == UI_LINE_DONE)
 			send_report(c, v);
-			break;
-		case UI_LINE_CANCEL:
-			ui_line_close(&v->reason);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (!v->loaded)

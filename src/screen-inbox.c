@@ -273,16 +273,8 @@ inbox_key(struct screen_ctx *c, void *st, int key)
 	struct inbox *in = st;
 
 	if (in->to.active) {
-		switch (ui_line_key(&in->to, c, key)) {
-		case UI_LINE_DONE:
+		if (ui_line_prompt(&in->to, c, key) == UI_LINE_DONE)
 			write_to(c, in);
-			break;
-		case UI_LINE_CANCEL:
-			ui_line_close(&in->to);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (ui_list_key(&in->list, key, page_rows(in))) {

@@ -185,16 +185,8 @@ keys_key(struct screen_ctx *c, void *st, int key)
 	struct keys *k = st;
 
 	if (k->line.active) {
-		switch (ui_line_key(&k->line, c, key)) {
-		case UI_LINE_DONE:
+		if (ui_line_prompt(&k->line, c, key) == UI_LINE_DONE)
 			add_key(c, k);
-			break;
-		case UI_LINE_CANCEL:
-			ui_line_close(&k->line);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (ui_list_key(&k->list, key, page_keys()))

@@ -183,6 +183,16 @@ ui_line_draw(const struct ui_line *l, int y, int x, size_t cols, const char *pro
 	ui_draw_cursor(y, fx + (int)(curcol - wrap_width(l->buf, start)));
 }
 
+enum ui_line_result
+ui_line_prompt(struct ui_line *l, struct screen_ctx *c, int key)
+{
+	enum ui_line_result r = ui_line_key(l, c, key);
+
+	if (r == UI_LINE_CANCEL)
+		ui_line_close(l);
+	return r;
+}
+
 const char *
 ui_line_text(const struct ui_line *l)
 {

@@ -34,6 +34,10 @@ enum ui_line_result ui_line_key(struct ui_line *l, struct screen_ctx *c, int key
 /* Draws prompt then the field at y, x over cols columns and places the
  * cursor; the text scrolls sideways to keep the cursor visible. */
 void ui_line_draw(const struct ui_line *l, int y, int x, size_t cols, const char *prompt);
+/* ui_line_key for a prompt that Esc abandons: on UI_LINE_CANCEL the line
+ * is closed here; on UI_LINE_DONE the caller checks the text and closes
+ * the line itself once it is taken. */
+enum ui_line_result ui_line_prompt(struct ui_line *l, struct screen_ctx *c, int key);
 const char *ui_line_text(const struct ui_line *l);
 /* Replaces the text (cursor to the end). */
 void ui_line_set(struct ui_line *l, const char *text);

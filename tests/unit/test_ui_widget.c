@@ -157,3 +157,20 @@ TEST(screen_registry_has_help_for_every_screen)
 	}
 	CHECK(screen_lookup("nothing") == NULL);
 }
+
+/* A prompt: Enter hands the text to the caller with the line still open
+ * (a refusal keeps it); Esc closes it. */
+TEST(ui_line_prompt_enter_keeps_esc_closes)
+{
+	struct screen_ctx c;
+	struct ui_line l;
+
+	memset(&c, 0, sizeof c);
+	ui_line_open(&l, NULL, 20, false);
+	CHECK_INT(ui_line_prompt(&l, &c, 'b'), UI_LINE_EDITING);
+	CHECK_INT(ui_line_prompt(&l, &c, UI_KEY_ENTER), UI_LINE_DONE);
+	CHECK(l.active);
+	CHECK_STR(ui_line_text(&l), "b");
+	CHECK_INT(ui_line_prompt(&l, &c, UI_KEY_ESC), UI_LINE_CANCEL);
+	CHECK(!l.active);
+}
