@@ -166,6 +166,7 @@ TEST(ui_line_prompt_enter_keeps_esc_closes)
 	struct ui_line l;
 
 	memset(&c, 0, sizeof c);
+	memset(&l, 0, sizeof l);
 	ui_line_open(&l, NULL, 20, false);
 	CHECK_INT(ui_line_prompt(&l, &c, 'b'), UI_LINE_EDITING);
 	CHECK_INT(ui_line_prompt(&l, &c, UI_KEY_ENTER), UI_LINE_DONE);
