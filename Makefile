@@ -25,7 +25,10 @@ BIN     ?= mentorbbs
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-SRC     := $(filter-out src/mentorbbs.c,$(wildcard src/*.c))
+# The folders are the layers (docs/architecture.md); tests/check-layers
+# keeps their #include lines pointing one way.
+LAYERS  := lib rules db ui screens ssh cli
+SRC     := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 OBJ     := $(SRC:src/%.c=$(B)/%.o) $(B)/gen-sql.o
 SQL     := $(sort $(wildcard db/migrations/*.sql)) $(sort $(wildcard db/seed/*.sql))
 TSRC    := $(wildcard tests/unit/*.c)
@@ -48,13 +51,13 @@ $(B)/libmentorbbs.a: $(OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/%.o: src/%.c $(B)/.deps-ok
-	@mkdir -p $(B)
+	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 # Migrations and seed data are compiled into the binary so it runs from anywhere.
-$(B)/gen-sql.c: $(SQL) src/embed-sql.sh
+$(B)/gen-sql.c: $(SQL) src/db/embed-sql.sh
 	@mkdir -p $(B)
-	sh src/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
+	sh src/db/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
 $(B)/gen-sql.o: $(B)/gen-sql.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
@@ -97,4 +100,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan mentorbbs
 
--include $(wildcard $(B)/*.d)
+-include $(wildcard $(B)/*.d $(B)/*/*.d)

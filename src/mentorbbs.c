@@ -1,7 +1,7 @@
 /* mentorbbs: subcommand dispatch only. */
 #include <stdio.h>
 #include <string.h>
-#include "cli.h"
+#include "cli/cli.h"
 
 static const char usage[] =
     "usage: mentorbbs serve [--config FILE] [--listen ADDR] [--port N] [--db PATH] [--keys DIR] [--screens DIR]\n"

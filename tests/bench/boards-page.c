@@ -9,12 +9,12 @@
 #include <time.h>
 #include <unistd.h>
 #include <curses.h>
-#include "db.h"
-#include "db-board.h"
-#include "db-user.h"
-#include "screen.h"
-#include "screen-board.h"
-#include "ui-draw.h"
+#include "db/db.h"
+#include "db/db-board.h"
+#include "db/db-user.h"
+#include "ui/screen.h"
+#include "screens/screen-board.h"
+#include "ui/ui-draw.h"
 
 static double
 now_us(void)
@@ -49,7 +49,7 @@ max_thread(struct db *db, int64_t member)
 
 	/* Any thread id below the newest exists: ids are dense. */
 	for (int64_t c = 1; c <= 19; c++) {
-		if (db_board_thread_page(db, member, c, NULL, false, 1, &t, &n) == DB_OK && n > 0 &&
+		if (db_board_thread_page(db, member, c, NULL, false, 1, &t, &n) == 0 && n > 0 &&
 		    t[0].id > id)
 			id = t[0].id;
 		free(t);
@@ -87,7 +87,7 @@ run_read(struct db *db, int64_t member, int64_t community, int n)
 		void *st;
 		int64_t tid = 1 + (int64_t)rand() % top;
 
-		if (db_board_thread_get(db, member, tid, &t) != DB_OK) {
+		if (db_board_thread_get(db, member, tid, &t) != 0) {
 			i--;
 			continue;
 		}
@@ -135,7 +135,7 @@ run_read(struct db *db, int64_t member, int64_t community, int n)
 		double t0 = now_us();
 
 		if (db_board_read_next(db, member, i % 2 ? 1 + (int64_t)rand() % top : 0, &p) ==
-		    DB_OK)
+		    ERR_OK)
 			free(p.body);
 		sn[i] = now_us() - t0;
 		t0 = now_us();
@@ -165,9 +165,9 @@ run_write(struct db *db, int64_t member, double seconds)
 	while (now_us() < end) {
 		int64_t tid = 1 + (int64_t)rand() % top;
 
-		if (db_board_post_page(db, member, tid, NULL, false, false, 1, &p, &n) == DB_OK &&
+		if (db_board_post_page(db, member, tid, NULL, false, false, 1, &p, &n) == 0 &&
 		    n == 1 && db_board_post_reply(db, member, p[0].id,
-		    "A benchmark reply with a few words in it.", NULL, &pid) == DB_OK)
+		    "A benchmark reply with a few words in it.", NULL, &pid) == 0)
 			posts++;
 		db_board_posts_free(p, n);
 		p = NULL;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "db.h"
-#include "db-host.h"
-#include "host.h"
+#include "db/db.h"
+#include "db/db-host.h"
+#include "rules/host.h"
 
 static double
 now_ms(void)
@@ -36,7 +36,7 @@ run(struct db *db, int64_t actor, const char *label, const struct host_query *q,
 	for (int i = 0; i < n; i++) {
 		double t0 = now_ms();
 
-		if (db_host_search(db, actor, q, 200, &hits, &k) != DB_OK) {
+		if (db_host_search(db, actor, q, 200, &hits, &k) != 0) {
 			printf("%s: search failed\n", label);
 			exit(1);
 		}

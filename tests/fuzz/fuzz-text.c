@@ -1,5 +1,5 @@
 /* libFuzzer target for text.c, the door every member byte passes through.
- * Build: clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o fuzz-text tests/fuzz/fuzz-text.c src/text.c
+ * Build: clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o fuzz-text tests/fuzz/fuzz-text.c src/lib/text.c
  *
  * Whatever the input, what comes out of the sanitiser, text_fit and
  * text_clean_multiline is valid UTF-8 with no C0 control (except \n and \t
@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "text.h"
+#include "lib/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "fixture.h"
-#include "db.h"
-#include "db-user.h"
+#include "db/db.h"
+#include "db/db-user.h"
 
 struct db *
 fx_db(void)
@@ -31,9 +31,9 @@ fx_member(struct db *db, const char *login, enum role role)
 	m.name[0] = (char)toupper((unsigned char)m.name[0]);
 	m.role = role;
 	m.status = STATUS_ACTIVE;
-	if (db_user_create(db, &m, NULL, &id) != DB_OK)
+	if (db_user_create(db, &m, NULL, &id) != 0)
 		return 0;
-	if (db_user_set_rules_accepted(db, id) != DB_OK)
+	if (db_user_set_rules_accepted(db, id) != 0)
 		return 0;
 	return id;
 }

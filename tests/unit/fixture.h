@@ -3,7 +3,7 @@
 #ifndef FIXTURE_H
 #define FIXTURE_H
 #include <stdint.h>
-#include "member.h"
+#include "rules/member.h"
 
 struct db;
 

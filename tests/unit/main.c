@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include "test.h"
-#include "crypto.h"
+#include "lib/crypto.h"
 
 struct test { const char *name; test_fn fn; };
 static struct test tests[1024];

@@ -5,13 +5,13 @@
 #include <string.h>
 #include "test.h"
 #include "fixture.h"
-#include "board.h"
-#include "db.h"
-#include "db-block.h"
-#include "db-board.h"
-#include "db-notice.h"
-#include "db-user.h"
-#include "db-internal.h"
+#include "rules/board.h"
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-board.h"
+#include "db/db-notice.h"
+#include "db/db-user.h"
+#include "db/db-internal.h"
 
 TEST(board_paths_sort_in_tree_order)
 {
@@ -85,7 +85,7 @@ fx_board(struct fx_board *f)
 	f->cat = fx_member(f->db, "cat", ROLE_TRAINEE);
 	return f->ann && f->bob && f->cat &&
 	    db_board_thread_create(f->db, f->ann, 1, "Moving to Philly", "Where to live?", NULL,
-	    &f->thread, &f->root) == DB_OK;
+	    &f->thread, &f->root) == 0;
 }
 
 TEST(board_thread_page_is_tree_order)
@@ -96,12 +96,12 @@ TEST(board_thread_page_is_tree_order)
 	size_t n = 0, m = 0;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.ann, r1, "Thanks, how is parking?", NULL, &r11), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, r2, "Agreed.", NULL, &r3), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, r1, "Thanks, how is parking?", NULL, &r11), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, r2, "Agreed.", NULL, &r3), ERR_OK);
 	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &p, &n),
-	    DB_OK);
+	    ERR_OK);
 	CHECK_INT(n, 5);
 	CHECK_INT(p[0].id, f.root);
 	CHECK_INT(p[1].id, r1);
@@ -113,15 +113,15 @@ TEST(board_thread_page_is_tree_order)
 	CHECK_STR(p[2].body, "Thanks, how is parking?");
 	/* Keyset paging: two, then the rest; backwards gives the first two. */
 	db_board_posts_free(p, n);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 2, &p, &n), DB_OK);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 2, &p, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, false, false, 10, &q, &m),
-	    DB_OK);
+	    ERR_OK);
 	CHECK_INT(m, 3);
 	CHECK_INT(q[0].id, r11);
 	db_board_posts_free(p, n);
 	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, q[0].path, false, true, 10, &p, &n),
-	    DB_OK);
+	    ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(p[0].id, f.root);
 	CHECK_INT(p[1].id, r1);
@@ -140,42 +140,42 @@ TEST(board_unread_counts_and_pointer_moves_forward_only)
 
 	CHECK(fx_board(&f));
 	/* Joining counts what is there as read. */
-	CHECK_INT(db_board_community_join(f.db, f.bob, 1), DB_OK);
-	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 1), ERR_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), ERR_OK);
 	CHECK(com.joined);
 	CHECK_INT(com.unread, 0);
-	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Any tips?", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Yes.", NULL, &r2), DB_OK);
-	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Any tips?", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Yes.", NULL, &r2), ERR_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), ERR_OK);
 	CHECK_INT(com.unread, 2);
-	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), DB_OK);
+	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), ERR_OK);
 	CHECK(t.unread);
 	CHECK_INT(t.post_count, 3);
-	CHECK_INT(db_board_read_first_unread(f.db, f.bob, f.thread, path, sizeof path), DB_OK);
-	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), DB_OK);
+	CHECK_INT(db_board_read_first_unread(f.db, f.bob, f.thread, path, sizeof path), ERR_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), ERR_OK);
 	CHECK_INT(count, 2);
-	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, r1), DB_OK);
-	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), DB_OK);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, r1), ERR_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), ERR_OK);
 	CHECK_INT(count, 1);
 	/* Backwards is ignored. */
-	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, f.root), DB_OK);
-	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), DB_OK);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, f.root), ERR_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.bob, f.thread, &count), ERR_OK);
 	CHECK_INT(count, 1);
-	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, r2 + 1000), DB_OK);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, r2 + 1000), ERR_OK);
 	CHECK_INT(db_board_read_first_unread(f.db, f.bob, f.thread, path, sizeof path),
-	    DB_NOTFOUND);
-	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), DB_OK);
+	    ERR_NOTFOUND);
+	CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &t), ERR_OK);
 	CHECK(!t.unread);
 	/* One's own reply never counts as unread; a muted thread neither. */
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Mine.", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Mine.", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), ERR_OK);
 	CHECK_INT(com.unread, 0);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "More.", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, -1), DB_OK);
-	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "More.", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, -1), ERR_OK);
+	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), ERR_OK);
 	CHECK_INT(com.unread, 0);
-	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 2), DB_INVALID);
-	CHECK_INT(db_board_read_mark(f.db, f.bob, 9999, 1), DB_NOTFOUND);
+	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 2), ERR_INVALID);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, 9999, 1), ERR_NOTFOUND);
 	db_close(f.db);
 }
 
@@ -188,14 +188,14 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 
 	CHECK(fx_board(&f));
 	/* Community 1 is Philadelphia, 3 Boston: Boston sorts first. */
-	CHECK_INT(db_board_community_join(f.db, f.bob, 1), DB_OK);
-	CHECK_INT(db_board_community_join(f.db, f.bob, 3), DB_OK);
-	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Second", "Body two", NULL, &t2, &root2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Late reply in the first", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_thread_create(f.db, f.ann, 3, "Boston", "Body three", NULL, &t3, &root3), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, root2, "Reply in second", NULL, &r2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, root2, "bob's own", NULL, &r3), DB_OK);
-	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 1), ERR_OK);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 3), ERR_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Second", "Body two", NULL, &t2, &root2), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Late reply in the first", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.ann, 3, "Boston", "Body three", NULL, &t3, &root3), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, root2, "Reply in second", NULL, &r2), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, root2, "bob's own", NULL, &r3), ERR_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), ERR_OK);
 	CHECK_INT(count, 4);
 	/* Boston first; then Philadelphia thread by thread, the threads in the
 	 * order of their oldest unread post (root2 is older than r1). */
@@ -203,22 +203,22 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 	want[1] = root2;
 	want[2] = r2;
 	want[3] = r1;
-	while (db_board_read_next(f.db, f.bob, i > 0 ? p.thread_id : 0, &p) == DB_OK) {
+	while (db_board_read_next(f.db, f.bob, i > 0 ? p.thread_id : 0, &p) == 0) {
 		CHECK(i < 4);
 		CHECK_INT(p.id, want[i]);
-		CHECK_INT(db_board_read_mark(f.db, f.bob, p.thread_id, p.id), DB_OK);
+		CHECK_INT(db_board_read_mark(f.db, f.bob, p.thread_id, p.id), ERR_OK);
 		free(p.body);
 		i++;
 	}
 	CHECK_INT(i, 4);
 	/* Mark all read: nothing left. */
-	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Another", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Another", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), ERR_OK);
 	CHECK_INT(count, 1);
-	CHECK_INT(db_board_community_mark_read(f.db, f.bob, 0), DB_OK);
-	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(db_board_community_mark_read(f.db, f.bob, 0), ERR_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), ERR_OK);
 	CHECK_INT(count, 0);
-	CHECK_INT(db_board_read_next(f.db, f.bob, 0, &p), DB_NOTFOUND);
+	CHECK_INT(db_board_read_next(f.db, f.bob, 0, &p), ERR_NOTFOUND);
 	db_close(f.db);
 }
 
@@ -229,20 +229,20 @@ TEST(board_followed_thread_outside_joined_shows_in_scan)
 	struct notice newest;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 1), DB_OK);
-	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, f.root), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Follow me", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_read_count(f.db, f.bob, &count), DB_OK);
+	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 1), ERR_OK);
+	CHECK_INT(db_board_read_mark(f.db, f.bob, f.thread, f.root), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Follow me", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), ERR_OK);
 	CHECK_INT(count, 1);
 	/* bob follows: a notice; ann's post was answered: a notice. */
-	CHECK_INT(db_notice_unseen(f.db, f.bob, &unseen, &newest), DB_OK);
+	CHECK_INT(db_notice_unseen(f.db, f.bob, &unseen, &newest), ERR_OK);
 	CHECK_INT(unseen, 1);
 	CHECK(strstr(newest.text, "a thread you follow") != NULL);
-	CHECK_INT(db_notice_unseen(f.db, f.ann, &unseen, &newest), DB_OK);
+	CHECK_INT(db_notice_unseen(f.db, f.ann, &unseen, &newest), ERR_OK);
 	CHECK_INT(unseen, 1);
 	CHECK(strstr(newest.text, "replied to your post") != NULL);
 	/* The replier hears nothing of their own reply. */
-	CHECK_INT(db_notice_unseen(f.db, f.cat, &unseen, &newest), DB_OK);
+	CHECK_INT(db_notice_unseen(f.db, f.cat, &unseen, &newest), ERR_OK);
 	CHECK_INT(unseen, 0);
 	db_close(f.db);
 }
@@ -253,33 +253,33 @@ TEST(board_refuses_pending_strangers_and_bad_text)
 	int64_t r1, t, p;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "ok", NULL, &r1), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "ok", NULL, &r1), ERR_OK);
 	/* Only the author edits or deletes. */
-	CHECK_INT(db_board_post_edit(f.db, f.cat, r1, "hijack"), DB_DENIED);
-	CHECK_INT(db_board_post_delete(f.db, f.cat, r1), DB_DENIED);
-	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "better"), DB_OK);
-	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "bad \x1b[2J"), DB_INVALID);
-	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "  \n "), DB_INVALID);
-	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "", "body", NULL, &t, &p), DB_INVALID);
+	CHECK_INT(db_board_post_edit(f.db, f.cat, r1, "hijack"), ERR_DENIED);
+	CHECK_INT(db_board_post_delete(f.db, f.cat, r1), ERR_DENIED);
+	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "better"), ERR_OK);
+	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "bad \x1b[2J"), ERR_INVALID);
+	CHECK_INT(db_board_post_edit(f.db, f.bob, r1, "  \n "), ERR_INVALID);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "", "body", NULL, &t, &p), ERR_INVALID);
 	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t\x1b]0;x\a", "body", NULL, &t, &p),
-	    DB_INVALID);
-	CHECK_INT(db_board_thread_create(f.db, f.bob, 999, "t", "body", NULL, &t, &p), DB_NOTFOUND);
-	CHECK_INT(db_board_thread_create(f.db, 0, 1, "t", "body", NULL, &t, &p), DB_DENIED);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, 99999, "x", NULL, &r1), DB_NOTFOUND);
+	    ERR_INVALID);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 999, "t", "body", NULL, &t, &p), ERR_NOTFOUND);
+	CHECK_INT(db_board_thread_create(f.db, 0, 1, "t", "body", NULL, &t, &p), ERR_DENIED);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, 99999, "x", NULL, &r1), ERR_NOTFOUND);
 	/* Pending members only read. */
-	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "hello", NULL, &r1), DB_DENIED);
-	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "t", "body", NULL, &t, &p), DB_DENIED);
-	CHECK_INT(db_board_community_join(f.db, f.cat, 1), DB_OK);
+	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "hello", NULL, &r1), ERR_DENIED);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "t", "body", NULL, &t, &p), ERR_DENIED);
+	CHECK_INT(db_board_community_join(f.db, f.cat, 1), ERR_OK);
 	/* Deletion leaves a stub in place. */
-	CHECK_INT(db_board_post_delete(f.db, f.ann, f.root), DB_OK);
-	CHECK_INT(db_board_post_edit(f.db, f.ann, f.root, "again"), DB_NOTFOUND);
+	CHECK_INT(db_board_post_delete(f.db, f.ann, f.root), ERR_OK);
+	CHECK_INT(db_board_post_edit(f.db, f.ann, f.root, "again"), ERR_NOTFOUND);
 	{
 		struct board_post *pg = NULL;
 		size_t n = 0;
 
 		CHECK_INT(db_board_post_page(f.db, f.bob, f.thread, NULL, false, false, 10,
-		    &pg, &n), DB_OK);
+		    &pg, &n), ERR_OK);
 		CHECK_INT(n, 2);
 		CHECK(pg[0].deleted);
 		CHECK_STR(pg[0].body, "");
@@ -299,21 +299,21 @@ TEST(board_blocked_members_posts_are_withheld)
 	int64_t r1;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "secret words here", NULL, &r1), DB_OK);
-	CHECK_INT(db_block_add(f.db, f.cat, f.bob), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "secret words here", NULL, &r1), ERR_OK);
+	CHECK_INT(db_block_add(f.db, f.cat, f.bob), ERR_OK);
 	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &pg, &n),
-	    DB_OK);
+	    ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK(pg[1].blocked);
 	CHECK_STR(pg[1].body, "");
 	db_board_posts_free(pg, n);
 	/* Both ways: bob does not see cat's posts either, ann sees all. */
 	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &pg, &n),
-	    DB_OK);
+	    ERR_OK);
 	CHECK(!pg[1].blocked);
 	CHECK_STR(pg[1].body, "secret words here");
 	db_board_posts_free(pg, n);
-	CHECK_INT(db_board_search(f.db, f.cat, "secret", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.cat, "secret", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
 	db_close(f.db);
@@ -328,36 +328,36 @@ TEST(board_search_words_phrases_prefix_and_filters)
 
 	CHECK(fx_board(&f));
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Residency interviews in Boston", NULL,
-	    &r1), DB_OK);
+	    &r1), ERR_OK);
 	CHECK_INT(db_board_thread_create(f.db, f.cat, 3, "Interviews", "Interview season tips", NULL,
-	    &t2, &p2), DB_OK);
-	CHECK_INT(db_board_search(f.db, f.ann, "interview*", 10, &hits, &n), DB_OK);
+	    &t2, &p2), ERR_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "interview*", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "\"residency interviews\"", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "\"residency interviews\"", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, r1);
 	CHECK_STR(hits[0].title, "Moving to Philly");
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "interview* author:cat", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "interview* author:cat", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, p2);
 	free(hits);
 	CHECK_INT(db_board_search(f.db, f.ann, "interview* in:philadelphia", 10, &hits, &n),
-	    DB_OK);
+	    ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, r1);
 	free(hits);
 	/* Punctuation is read as words, not as FTS5 syntax. */
-	CHECK_INT(db_board_search(f.db, f.ann, "residency-interviews", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "residency-interviews", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "season: tips", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "season: tips", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "", 10, &hits, &n), DB_INVALID);
-	CHECK_INT(db_board_search(f.db, f.ann, "\"unbalanced AND", 10, &hits, &n), DB_INVALID);
-	CHECK_INT(db_board_search(f.db, 0, "boston", 10, &hits, &n), DB_DENIED);
+	CHECK_INT(db_board_search(f.db, f.ann, "", 10, &hits, &n), ERR_INVALID);
+	CHECK_INT(db_board_search(f.db, f.ann, "\"unbalanced AND", 10, &hits, &n), ERR_INVALID);
+	CHECK_INT(db_board_search(f.db, 0, "boston", 10, &hits, &n), ERR_DENIED);
 	db_close(f.db);
 }
 
@@ -371,42 +371,42 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 
 	CHECK(fx_board(&f));
 	CHECK_INT(db_board_request_create(f.db, f.bob, "Denver", "region", "Colorado",
-	    "Many of us live there", &id), DB_OK);
+	    "Many of us live there", &id), ERR_OK);
 	CHECK_INT(db_board_request_create(f.db, f.bob, "denver", "region", "", "again", &id),
-	    DB_EXISTS);
+	    ERR_EXISTS);
 	CHECK_INT(db_board_request_create(f.db, f.bob, "Boston", "region", "", "dup", &id),
-	    DB_EXISTS);
+	    ERR_EXISTS);
 	CHECK_INT(db_board_request_create(f.db, f.bob, "X", "planet", "", "why", &id),
-	    DB_INVALID);
-	CHECK_INT(db_board_request_create(f.db, f.bob, "Y", "career", "", "", &id), DB_INVALID);
-	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "I live in NYC", &id), DB_OK);
-	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "again", &id), DB_EXISTS);
-	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), DB_OK);
+	    ERR_INVALID);
+	CHECK_INT(db_board_request_create(f.db, f.bob, "Y", "career", "", "", &id), ERR_INVALID);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "I live in NYC", &id), ERR_OK);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "again", &id), ERR_EXISTS);
+	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_STR(rq[0].name, "Denver");
 	CHECK_STR(rq[0].status, "pending");
 	free(rq);
-	CHECK_INT(db_board_request_list(f.db, f.cat, &rq, &n), DB_OK);
+	CHECK_INT(db_board_request_list(f.db, f.cat, &rq, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_STR(rq[0].kind, "moderate");
 	CHECK_STR(rq[0].name, "New York City");
 	free(rq);
-	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), DB_OK);
-	CHECK_INT(db_board_request_moderate(f.db, f.cat, 3, "Boston", &id), DB_DENIED);
+	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), ERR_OK);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 3, "Boston", &id), ERR_DENIED);
 
-	CHECK_INT(db_board_draft_save(f.db, f.bob, "board:reply:1", "half a reply"), DB_OK);
-	CHECK_INT(db_board_draft_get(f.db, f.ann, "board:reply:1", &text, &at), DB_NOTFOUND);
-	CHECK_INT(db_board_draft_get(f.db, f.bob, "board:reply:1", &text, &at), DB_OK);
+	CHECK_INT(db_board_draft_save(f.db, f.bob, "board:reply:1", "half a reply"), ERR_OK);
+	CHECK_INT(db_board_draft_get(f.db, f.ann, "board:reply:1", &text, &at), ERR_NOTFOUND);
+	CHECK_INT(db_board_draft_get(f.db, f.bob, "board:reply:1", &text, &at), ERR_OK);
 	CHECK_STR(text, "half a reply");
 	free(text);
-	CHECK_INT(db_board_draft_save(f.db, f.bob, "msg:9", "a message"), DB_OK);
-	CHECK_INT(db_board_draft_latest(f.db, f.bob, "board:", key, sizeof key, &at), DB_OK);
+	CHECK_INT(db_board_draft_save(f.db, f.bob, "msg:9", "a message"), ERR_OK);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, "board:", key, sizeof key, &at), ERR_OK);
 	CHECK_STR(key, "board:reply:1");
-	CHECK_INT(db_board_draft_delete(f.db, f.bob, "msg:9"), DB_OK);
-	CHECK_INT(db_board_draft_save(f.db, 0, "k", "x"), DB_DENIED);
-	CHECK_INT(db_board_draft_save(f.db, f.bob, "", "x"), DB_INVALID);
-	CHECK_INT(db_board_draft_delete(f.db, f.bob, "board:reply:1"), DB_OK);
-	CHECK_INT(db_board_draft_latest(f.db, f.bob, "", key, sizeof key, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_delete(f.db, f.bob, "msg:9"), ERR_OK);
+	CHECK_INT(db_board_draft_save(f.db, 0, "k", "x"), ERR_DENIED);
+	CHECK_INT(db_board_draft_save(f.db, f.bob, "", "x"), ERR_INVALID);
+	CHECK_INT(db_board_draft_delete(f.db, f.bob, "board:reply:1"), ERR_OK);
+	CHECK_INT(db_board_draft_latest(f.db, f.bob, "", key, sizeof key, &at), ERR_NOTFOUND);
 	db_close(f.db);
 }
 
@@ -421,28 +421,28 @@ TEST(board_posting_is_rate_limited)
 
 	CHECK(fx_board(&f));
 	db_set_now_for_tests(now);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "one", &lim, &r), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "two", &lim, &r), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "one", &lim, &r), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "two", &lim, &r), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "three", &lim, &r),
 	    DB_BOARD_TOO_FAST);
 	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p),
 	    DB_BOARD_TOO_FAST);
 	/* Another member is not held back by bob's posts. */
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "mine", &lim, &r), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "mine", &lim, &r), ERR_OK);
 	/* A minute later bob may post again. */
 	db_set_now_for_tests(now + 60);
-	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p), DB_OK);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p), ERR_OK);
 	/* After his first day the wider limit applies. */
 	db_set_now_for_tests(now + 2 * 86400);
 	for (int i = 0; i < 4; i++)
-		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "more", &lim, &r), DB_OK);
+		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "more", &lim, &r), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "too many", &lim, &r),
 	    DB_BOARD_TOO_FAST);
 	db_set_now_for_tests(0);
 	{
 		struct board_thread th;
 
-		CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &th), DB_OK);
+		CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &th), ERR_OK);
 		CHECK_INT(th.post_count, 1 + 2 + 1 + 4);
 	}
 	db_close(f.db);
@@ -462,15 +462,15 @@ TEST(board_requests_are_capped_and_listed_bounded)
 	for (int i = 0; i < BOARD_REQUESTS_PENDING_MAX - 1; i++) {
 		snprintf(name, sizeof name, "Town %d", i);
 		CHECK_INT(db_board_request_create(f.db, f.bob, name, "region", "", "why", &id),
-		    DB_OK);
+		    ERR_OK);
 	}
-	CHECK_INT(db_board_request_moderate(f.db, f.bob, 2, "I can help", &id), DB_OK);
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 2, "I can help", &id), ERR_OK);
 	CHECK_INT(db_board_request_create(f.db, f.bob, "One more", "region", "", "why", &id),
-	    DB_DENIED);
-	CHECK_INT(db_board_request_moderate(f.db, f.bob, 3, "I can help", &id), DB_DENIED);
+	    ERR_DENIED);
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 3, "I can help", &id), ERR_DENIED);
 	/* cat is not held back by bob's requests. */
 	CHECK_INT(db_board_request_create(f.db, f.cat, "One more", "region", "", "why", &id),
-	    DB_OK);
+	    ERR_OK);
 	/* Decided requests make room; the list stops at the newest
 	 * BOARD_REQUESTS_LIST_MAX. */
 	for (int i = 0; i < BOARD_REQUESTS_LIST_MAX / BOARD_REQUESTS_PENDING_MAX + 1; i++) {
@@ -479,10 +479,10 @@ TEST(board_requests_are_capped_and_listed_bounded)
 		for (int j = 0; j < BOARD_REQUESTS_PENDING_MAX; j++) {
 			snprintf(name, sizeof name, "Place %d-%d", i, j);
 			CHECK_INT(db_board_request_create(f.db, f.bob, name, "career", "", "why",
-			    &id), DB_OK);
+			    &id), ERR_OK);
 		}
 	}
-	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), DB_OK);
+	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), ERR_OK);
 	CHECK_INT(n, BOARD_REQUESTS_LIST_MAX);
 	CHECK_INT(rq[0].id, id);
 	CHECK_STR(rq[0].status, "pending");
@@ -503,13 +503,13 @@ TEST(board_thread_page_backwards_in_display_order)
 	CHECK(fx_board(&f));
 	for (int i = 1; i <= 3; i++) {
 		db_set_now_for_tests(now + i * 10);
-		CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", NULL, &t, &p), DB_OK);
+		CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", NULL, &t, &p), ERR_OK);
 	}
 	db_set_now_for_tests(0);
-	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, NULL, false, 10, &fw, &n), DB_OK);
+	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, NULL, false, 10, &fw, &n), ERR_OK);
 	CHECK_INT(n, 4);
 	key = (struct board_thread_key){ fw[3].pinned, fw[3].last_post_at, fw[3].id };
-	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, &key, true, 2, &bw, &m), DB_OK);
+	CHECK_INT(db_board_thread_page(f.db, f.bob, 1, &key, true, 2, &bw, &m), ERR_OK);
 	CHECK_INT(m, 2);
 	CHECK_INT(bw[0].id, fw[1].id);
 	CHECK_INT(bw[1].id, fw[2].id);
@@ -530,34 +530,34 @@ TEST(board_mark_page_counts_only_what_was_on_screen)
 	size_t n = 0;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, r1, "Parking is easy.", NULL, &r11), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "Try Fairmount.", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, r1, "Parking is easy.", NULL, &r11), ERR_OK);
 	/* Tree order: root, r1, r11, r2. Ann sees the first three. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n), DB_OK);
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK_INT(p[2].id, r11);
-	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[2].path), DB_OK);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[2].path), ERR_OK);
 	/* r2 (older than r11, on the next page) was not seen: still unread. */
-	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), ERR_OK);
 	CHECK(count >= 1);
-	CHECK_INT(db_board_read_first_unread(f.db, f.ann, f.thread, path, sizeof path), DB_OK);
+	CHECK_INT(db_board_read_first_unread(f.db, f.ann, f.thread, path, sizeof path), ERR_OK);
 	CHECK(strcmp(path, p[2].path) >= 0);
 	db_board_posts_free(p, n);
 	/* The whole thread on screen; then a reply arrives: it stays unread. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n), DB_OK);
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n), ERR_OK);
 	CHECK_INT(n, 4);
-	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), DB_OK);
-	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), ERR_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), ERR_OK);
 	CHECK_INT(count, 0);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Late reply.", NULL, &r3), DB_OK);
-	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), DB_OK);
-	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Late reply.", NULL, &r3), ERR_OK);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), ERR_OK);
+	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), ERR_OK);
 	CHECK_INT(count, 1);
 	db_board_posts_free(p, n);
 	/* Refusals: a page backwards, a suspended reader. */
-	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, "b", "a"), DB_INVALID);
-	CHECK_INT(db_board_read_mark_page(f.db, 0, f.thread, "a", "b"), DB_DENIED);
+	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, "b", "a"), ERR_INVALID);
+	CHECK_INT(db_board_read_mark_page(f.db, 0, f.thread, "a", "b"), ERR_DENIED);
 	db_close(f.db);
 }
 
@@ -575,7 +575,7 @@ TEST(board_query_parse_takes_filters_with_quoted_values)
 }
 
 /* in: takes a community's name or slug, any case, or the start of it; an
- * unknown one is DB_NOTFOUND (the screen names it). */
+ * unknown one is ERR_NOTFOUND (the screen names it). */
 TEST(board_search_in_takes_names_any_case_and_refuses_unknown)
 {
 	struct fx_board f;
@@ -588,33 +588,33 @@ TEST(board_search_in_takes_names_any_case_and_refuses_unknown)
 	    "tips in:New" };
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_community_list(f.db, f.ann, false, &coms, &ncoms), DB_OK);
+	CHECK_INT(db_board_community_list(f.db, f.ann, false, &coms, &ncoms), ERR_OK);
 	for (size_t i = 0; i < ncoms; i++)
 		if (strcmp(coms[i].slug, "nyc") == 0)
 			nyc = coms[i].id;
 	free(coms);
 	CHECK(nyc > 0);
 	CHECK_INT(db_board_thread_create(f.db, f.cat, nyc, "Subway", "Subway tips", NULL, &t2,
-	    &p2), DB_OK);
+	    &p2), ERR_OK);
 	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Rowhouses", "Rowhouse tips", NULL,
-	    &t3, &p3), DB_OK);
+	    &t3, &p3), ERR_OK);
 	for (size_t i = 0; i < 4; i++) {
-		CHECK_INT(db_board_search(f.db, f.ann, ok[i], 10, &hits, &n), DB_OK);
+		CHECK_INT(db_board_search(f.db, f.ann, ok[i], 10, &hits, &n), ERR_OK);
 		CHECK_INT(n, 1);
 		CHECK_INT(hits[0].post_id, p2);
 		free(hits);
 	}
-	CHECK_INT(db_board_search(f.db, f.ann, "tips in:philadelphia", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:philadelphia", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, p3);
 	free(hits);
 	/* Exact names win over longer ones that start the same. */
-	CHECK_INT(db_board_search(f.db, f.ann, "tips in:Boston", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:Boston", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "tips in:atlantis", 10, &hits, &n), DB_NOTFOUND);
-	CHECK_INT(db_board_search(f.db, f.ann, "tips in:%", 10, &hits, &n), DB_NOTFOUND);
-	CHECK_INT(db_board_search(f.db, f.ann, "tips in:_yc", 10, &hits, &n), DB_NOTFOUND);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:atlantis", 10, &hits, &n), ERR_NOTFOUND);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:%", 10, &hits, &n), ERR_NOTFOUND);
+	CHECK_INT(db_board_search(f.db, f.ann, "tips in:_yc", 10, &hits, &n), ERR_NOTFOUND);
 	db_close(f.db);
 }
 
@@ -628,38 +628,38 @@ TEST(board_search_filters_alone_list_newest_posts)
 	int64_t r1, r2, r3, t2, p2;
 
 	CHECK(fx_board(&f));
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "First from cat", NULL, &r1), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "One from bob", NULL, &r2), DB_OK);
-	CHECK_INT(db_board_post_reply(f.db, f.cat, r2, "Second from cat", NULL, &r3), DB_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "First from cat", NULL, &r1), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "One from bob", NULL, &r2), ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.cat, r2, "Second from cat", NULL, &r3), ERR_OK);
 	CHECK_INT(db_board_thread_create(f.db, f.cat, 3, "Elsewhere", "Third from cat", NULL,
-	    &t2, &p2), DB_OK);
-	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 10, &hits, &n), DB_OK);
+	    &t2, &p2), ERR_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK_INT(hits[0].post_id, p2);
 	CHECK_INT(hits[1].post_id, r3);
 	CHECK_INT(hits[2].post_id, r1);
 	CHECK_STR(hits[1].snippet, "Second from cat");
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 2, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:cat", 2, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	free(hits);
 	CHECK_INT(db_board_search(f.db, f.ann, "author:cat in:philadelphia", 10, &hits, &n),
-	    DB_OK);
+	    ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(hits[0].post_id, r3);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "in:philadelphia", 3, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "in:philadelphia", 3, &hits, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK_INT(hits[0].post_id, r3);
 	CHECK_INT(hits[1].post_id, r2);
 	CHECK_INT(hits[2].post_id, r1);
 	free(hits);
 	/* A prefix naming several communities merges them, newest first. */
-	CHECK_INT(db_board_search(f.db, f.ann, "in:p", 2, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "in:p", 2, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(hits[0].post_id, r3);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "author:nobody", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "author:nobody", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
 	db_close(f.db);
@@ -675,21 +675,21 @@ TEST(board_search_finds_thread_titles)
 
 	CHECK(fx_board(&f));
 	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Grant writing", "Who has tips for an "
-	    "R01?", NULL, &t2, &p2), DB_OK);
+	    "R01?", NULL, &t2, &p2), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, p2, "Start early; a grant takes months.", NULL,
-	    &r1), DB_OK);
-	CHECK_INT(db_board_search(f.db, f.ann, "writing", 10, &hits, &n), DB_OK);
+	    &r1), ERR_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "writing", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, p2);
 	CHECK_STR(hits[0].title, "Grant writing");
 	CHECK(strstr(hits[0].snippet, "R01") != NULL);
 	free(hits);
 	/* Title and body hits together, each post once. */
-	CHECK_INT(db_board_search(f.db, f.ann, "grant*", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "grant*", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK(hits[0].post_id != hits[1].post_id);
 	free(hits);
-	CHECK_INT(db_board_search(f.db, f.ann, "grant* author:bob", 10, &hits, &n), DB_OK);
+	CHECK_INT(db_board_search(f.db, f.ann, "grant* author:bob", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, r1);
 	free(hits);

@@ -4,11 +4,11 @@
 #include <string.h>
 #include "test.h"
 #include "fixture.h"
-#include "db.h"
-#include "db-board.h"
-#include "screen.h"
-#include "ui-edit.h"
-#include "ui-keys.h"
+#include "db/db.h"
+#include "db/db-board.h"
+#include "ui/screen.h"
+#include "ui/ui-edit.h"
+#include "ui/ui-keys.h"
 
 static char saved[256];
 static size_t saved_len;
@@ -50,7 +50,7 @@ TEST(edit_draft_survives_a_drop_and_is_offered_back)
 	/* The connection drops: every screen is left without a save. */
 	screen_leave_all(&c);
 	CHECK_INT(calls, 0);
-	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:reply:7", &text, &at), DB_OK);
+	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:reply:7", &text, &at), ERR_OK);
 	CHECK_STR(text, "half a reply");
 	free(text);
 	/* Another member's editor with the same key offers nothing. */
@@ -73,7 +73,7 @@ TEST(edit_draft_survives_a_drop_and_is_offered_back)
 	CHECK_INT(calls, 1);
 	CHECK_STR(saved, "half a reply done");
 	/* Saved: the draft is over. */
-	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:reply:7", &text, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:reply:7", &text, &at), ERR_NOTFOUND);
 	screen_leave_all(&c);
 	db_close(c.db);
 }
@@ -94,11 +94,11 @@ TEST(edit_without_draft_key_keeps_nothing_and_cancel_ends_draft)
 	ui_edit_open(&c, &plain);
 	type(&c, "not kept");
 	screen_leave_all(&c);
-	CHECK_INT(db_board_draft_latest(c.db, c.me.id, "", key, sizeof key, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_latest(c.db, c.me.id, "", key, sizeof key, &at), ERR_NOTFOUND);
 	ui_edit_open(&c, &keyed);
 	type(&c, "kept");
 	screen_leave_all(&c);
-	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:new:1", &text, &at), DB_OK);
+	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:new:1", &text, &at), ERR_OK);
 	free(text);
 	/* Restore at once (the login offer), then cancel with confirmation. */
 	keyed.draft_restore = true;
@@ -111,7 +111,7 @@ TEST(edit_without_draft_key_keeps_nothing_and_cancel_ends_draft)
 	screen_key(&c, 'y');
 	CHECK_INT(calls, 1);
 	CHECK_STR(saved, "(cancelled)");
-	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:new:1", &text, &at), DB_NOTFOUND);
+	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:new:1", &text, &at), ERR_NOTFOUND);
 	db_close(c.db);
 }
 

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "test.h"
-#include "config.h"
+#include "lib/config.h"
 
 /* Writes text to a fresh temporary file; the caller unlinks path. */
 static bool

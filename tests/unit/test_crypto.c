@@ -4,7 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "test.h"
-#include "crypto.h"
+#include "lib/crypto.h"
 
 /* Made with ssh-keygen -t ed25519 / -t rsa -b 2048; the fingerprints are
  * what ssh-keygen -lf printed for them. */

@@ -9,10 +9,10 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include "test.h"
-#include "db.h"
-#include "db-internal.h"
-#include "db-user.h"
-#include "sqlembed.h"
+#include "db/db.h"
+#include "db/db-internal.h"
+#include "db/db-user.h"
+#include "db/sqlembed.h"
 
 /* A private directory under /tmp, removed (with what tests left in it)
  * by tmp_cleanup. */
@@ -88,7 +88,7 @@ add_member(struct db *db, const char *login, const char *name)
 	snprintf(m->name, sizeof m->name, "%s", name);
 	m->role = ROLE_ALUMNI;
 	m->status = STATUS_ACTIVE;
-	if (db_user_create(db, m, NULL, &id) != DB_OK)
+	if (db_user_create(db, m, NULL, &id) != 0)
 		id = 0;
 	free(m);
 	return id;
@@ -158,7 +158,7 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	    SQLITE_OK);
 	db_close(db);
 	db = NULL;
-	CHECK_INT(db_open(path, &db, err, sizeof err), DB_ERR);
+	CHECK_INT(db_open(path, &db, err, sizeof err), ERR_INTERNAL);
 	CHECK(db == NULL);
 	CHECK(strstr(err, "newer") != NULL);
 
@@ -168,7 +168,7 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	fputs("this is not a database, just some text that is long enough ......"
 	    "...............................................................\n", f);
 	fclose(f);
-	CHECK_INT(db_open(junk, &db, err, sizeof err), DB_ERR);
+	CHECK_INT(db_open(junk, &db, err, sizeof err), ERR_INTERNAL);
 	CHECK(err[0] != '\0');
 
 	/* Someone else's SQLite database is not migrated over. */
@@ -176,10 +176,10 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	CHECK(sqlite3_open(other, &raw) == SQLITE_OK);
 	CHECK(sqlite3_exec(raw, "CREATE TABLE t (x)", NULL, NULL, NULL) == SQLITE_OK);
 	sqlite3_close(raw);
-	CHECK_INT(db_open(other, &db, err, sizeof err), DB_ERR);
+	CHECK_INT(db_open(other, &db, err, sizeof err), ERR_INTERNAL);
 	CHECK(strstr(err, "not a mentorbbs database") != NULL);
 
-	CHECK_INT(db_open("", &db, err, sizeof err), DB_ERR);
+	CHECK_INT(db_open("", &db, err, sizeof err), ERR_INTERNAL);
 	tmp_cleanup();
 }
 
@@ -221,7 +221,7 @@ TEST(db_check_ok_and_finds_broken_foreign_key)
 	CHECK(sqlite3_exec(db_sqlite(db), "PRAGMA foreign_keys = OFF; "
 	    "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, created_at) "
 	    "VALUES (42, 'ssh-ed25519', 'AAAA', 'SHA256:x', 0)", NULL, NULL, NULL) == SQLITE_OK);
-	CHECK_INT(db_check(db, msg, sizeof msg), DB_ERR);
+	CHECK_INT(db_check(db, msg, sizeof msg), ERR_INTERNAL);
 	CHECK(strstr(msg, "ssh_keys") != NULL);
 	db_close(db);
 }
@@ -245,7 +245,7 @@ TEST(db_backup_copies_and_refuses_existing_file)
 	CHECK(stat(dest, &sb) == 0);
 	CHECK_INT(sb.st_mode & 077, 0);		/* holds password hashes */
 
-	CHECK_INT(db_backup(db, dest, err, sizeof err), DB_EXISTS);
+	CHECK_INT(db_backup(db, dest, err, sizeof err), ERR_EXISTS);
 	CHECK(strstr(err, "exists") != NULL);
 	db_close(db);
 
@@ -259,7 +259,7 @@ TEST(db_backup_copies_and_refuses_existing_file)
 
 	/* An unwritable destination fails cleanly and leaves nothing. */
 	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
-	CHECK_INT(db_backup(db, tmp_path("no/such/dir/x.db"), err, sizeof err), DB_ERR);
+	CHECK_INT(db_backup(db, tmp_path("no/such/dir/x.db"), err, sizeof err), ERR_INTERNAL);
 	db_close(db);
 	free(m);
 	tmp_cleanup();

@@ -3,15 +3,15 @@
 #include <stdlib.h>
 #include "test.h"
 #include "fixture.h"
-#include "db.h"
-#include "db-block.h"
-#include "db-host.h"
-#include "db-notice.h"
-#include "db-report.h"
-#include "host.h"
-#include "screen.h"
-#include "screen-host-form.h"
-#include "screenfile.h"
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-host.h"
+#include "db/db-notice.h"
+#include "db/db-report.h"
+#include "rules/host.h"
+#include "ui/screen.h"
+#include "screens/screen-host-form.h"
+#include "ui/screenfile.h"
 
 #define D0	20598		/* 2026-05-25: "today" in these tests */
 #define NOW(d)	((int64_t)(d) * HOST_DAY_SECS + 3600)
@@ -112,23 +112,23 @@ TEST(host_students_cannot_host_and_profiles_are_checked)
 
 	CHECK(db != NULL && s && t);
 	db_set_now_for_tests(NOW(D0));	/* make_host's blackout is D0-based */
-	CHECK_INT(make_host(db, s, "Boston", "MGH"), DB_DENIED);
-	CHECK_INT(db_host_get(db, t, s, &p), DB_NOTFOUND);
-	CHECK_INT(make_host(db, t, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, s, "Boston", "MGH"), ERR_DENIED);
+	CHECK_INT(db_host_get(db, t, s, &p), ERR_NOTFOUND);
+	CHECK_INT(make_host(db, t, "Boston", "MGH"), ERR_OK);
 	/* Someone else's profile cannot be saved. */
-	CHECK_INT(db_host_get(db, t, t, &p), DB_OK);
-	CHECK_INT(db_host_save(db, s, &p, &why), DB_DENIED);
+	CHECK_INT(db_host_get(db, t, t, &p), ERR_OK);
+	CHECK_INT(db_host_save(db, s, &p, &why), ERR_DENIED);
 	p.capacity = 11;
-	CHECK_INT(db_host_save(db, t, &p, &why), DB_INVALID);
+	CHECK_INT(db_host_save(db, t, &p, &why), ERR_INVALID);
 	p.capacity = 2;
 	p.city[0] = '\0';
-	CHECK_INT(db_host_save(db, t, &p, &why), DB_INVALID);
+	CHECK_INT(db_host_save(db, t, &p, &why), ERR_INVALID);
 	CHECK(strstr(why, "city") != NULL);
 	snprintf(p.city, sizeof p.city, "Bos\x1b[2Jton");
-	CHECK_INT(db_host_save(db, t, &p, &why), DB_INVALID);
+	CHECK_INT(db_host_save(db, t, &p, &why), ERR_INVALID);
 	/* Opting out needs no city. */
-	CHECK_INT(db_host_set_status(db, t, HOST_OFF, &why), DB_OK);
-	CHECK_INT(db_host_get(db, t, t, &p), DB_OK);
+	CHECK_INT(db_host_set_status(db, t, HOST_OFF, &why), ERR_OK);
+	CHECK_INT(db_host_get(db, t, t, &p), ERR_OK);
 	CHECK_INT(p.status, HOST_OFF);
 	CHECK_STR(p.address, "12 Beacon St");
 	db_set_now_for_tests(0);
@@ -146,58 +146,58 @@ TEST(host_stay_rules_dates_notice_blackout_capacity)
 
 	CHECK(db != NULL && h && g1 && g2 && g3);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "Massachusetts General Hospital"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "Massachusetts General Hospital"), ERR_OK);
 	r = stay(h, D0 - 1, D0 + 1, 1);
-	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "future") != NULL);
 	r = stay(h, D0 + 30, D0 + 30, 1);
-	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "after the arrival") != NULL);
 	r = stay(h, D0 + 30, D0 + 36, 1);
-	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "at most 5 nights") != NULL);
 	r = stay(h, D0 + 13, D0 + 15, 1);
-	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "14 days' notice") != NULL);
 	r = stay(h, D0 + 14, D0 + 15, 1);	/* exactly 14 days: fine */
-	CHECK_INT(db_host_request_create(db, g1, &r, &id1, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g1, &r, &id1, &why), ERR_OK);
 	r = stay(h, D0 + 38, D0 + 41, 1);	/* last night D0+40 is blacked out */
-	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "blackout") != NULL);
 	r = stay(h, D0 + 37, D0 + 40, 1);	/* leaves on the first blackout day */
-	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 3);
-	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g1, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "room for 2") != NULL);
 	/* Capacity over overlapping accepted stays: 2 guests at once. */
 	r = stay(h, D0 + 20, D0 + 23, 1);
-	CHECK_INT(db_host_request_create(db, g1, &r, &id1, &why), DB_OK);
-	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g1, &r, &id1, &why), ERR_OK);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), ERR_OK);
 	r = stay(h, D0 + 22, D0 + 24, 1);
-	CHECK_INT(db_host_request_create(db, g3, &r, &id3, &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id1, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id3, HS_ACCEPTED, "", &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g3, &r, &id3, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id1, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id3, HS_ACCEPTED, "", &why), ERR_INVALID);
 	CHECK(strstr(why, "full") != NULL);
 	r = stay(h, D0 + 21, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "full") != NULL);
 	/* g3 still has the refused request open for D0+23: one open request
 	 * per host and night, so it goes first. */
 	r = stay(h, D0 + 23, D0 + 25, 2);	/* both leave on D0+23: free again */
-	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_EXISTS);
-	CHECK_INT(db_host_request_move(db, g3, id3, HS_CANCELLED, "full", &why), DB_OK);
-	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), ERR_EXISTS);
+	CHECK_INT(db_host_request_move(db, g3, id3, HS_CANCELLED, "full", &why), ERR_OK);
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), ERR_OK);
 	/* Blocks refuse requests either way. */
-	CHECK_INT(db_block_add(db, h, g3), DB_OK);
+	CHECK_INT(db_block_add(db, h, g3), ERR_OK);
 	r = stay(h, D0 + 30, D0 + 31, 1);
-	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), DB_DENIED);
-	CHECK_INT(db_host_request_create(db, h, &r, NULL, &why), DB_DENIED);	/* oneself */
+	CHECK_INT(db_host_request_create(db, g3, &r, NULL, &why), ERR_DENIED);
+	CHECK_INT(db_host_request_create(db, h, &r, NULL, &why), ERR_DENIED);	/* oneself */
 	/* Stays are for students and trainees. */
 	r.host_id = h;
 	CHECK_INT(db_host_request_create(db, fx_member(db, "alf", ROLE_ALUMNI), &r, NULL, &why),
-	    DB_DENIED);
-	CHECK_INT(db_host_request_create(db, g2, &r, NULL, &why), DB_OK);
+	    ERR_DENIED);
+	CHECK_INT(db_host_request_create(db, g2, &r, NULL, &why), ERR_OK);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -213,41 +213,41 @@ TEST(host_transitions_legal_and_illegal_by_role)
 
 	CHECK(db != NULL && h && g && x);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
 	/* The guest cannot answer their own request; strangers see nothing. */
-	CHECK_INT(db_host_request_move(db, g, id, HS_ACCEPTED, "", &why), DB_DENIED);
-	CHECK_INT(db_host_request_move(db, g, id, HS_TENTATIVE, "", &why), DB_DENIED);
-	CHECK_INT(db_host_request_move(db, g, id, HS_DECLINED, "", &why), DB_DENIED);
-	CHECK_INT(db_host_request_move(db, x, id, HS_ACCEPTED, "", &why), DB_NOTFOUND);
-	CHECK_INT(db_host_request_get(db, x, id, &got), DB_NOTFOUND);
+	CHECK_INT(db_host_request_move(db, g, id, HS_ACCEPTED, "", &why), ERR_DENIED);
+	CHECK_INT(db_host_request_move(db, g, id, HS_TENTATIVE, "", &why), ERR_DENIED);
+	CHECK_INT(db_host_request_move(db, g, id, HS_DECLINED, "", &why), ERR_DENIED);
+	CHECK_INT(db_host_request_move(db, x, id, HS_ACCEPTED, "", &why), ERR_NOTFOUND);
+	CHECK_INT(db_host_request_get(db, x, id, &got), ERR_NOTFOUND);
 	/* Host cannot confirm; confirm needs accepted. */
-	CHECK_INT(db_host_request_move(db, h, id, HS_CONFIRMED, "", &why), DB_INVALID);
-	CHECK_INT(db_host_request_move(db, h, id, HS_TENTATIVE, "let me check", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id, HS_TENTATIVE, "", &why), DB_INVALID);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id, HS_CONFIRMED, "", &why), DB_DENIED);
-	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), DB_INVALID);
-	CHECK_INT(db_host_request_move(db, g, id, HS_NOSHOW, "x", &why), DB_INVALID);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_CONFIRMED, "", &why), ERR_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_TENTATIVE, "let me check", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_TENTATIVE, "", &why), ERR_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_CONFIRMED, "", &why), ERR_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), ERR_INVALID);
+	CHECK_INT(db_host_request_move(db, g, id, HS_NOSHOW, "x", &why), ERR_INVALID);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
 	CHECK_INT(got.state, HS_CONFIRMED);
 	/* Cancel needs a reason; a no-show only from the arrival date. */
-	CHECK_INT(db_host_request_move(db, h, id, HS_CANCELLED, "", &why), DB_INVALID);
-	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "not there", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_CANCELLED, "", &why), ERR_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "not there", &why), ERR_INVALID);
 	db_set_now_for_tests(NOW(D0 + 20));
-	CHECK_INT(db_host_request_move(db, h, id, HS_CANCELLED, "flood", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_CANCELLED, "flood", &why), ERR_INVALID);
 	CHECK(strstr(why, "before the arrival") != NULL);
-	CHECK_INT(db_host_request_move(db, x, id, HS_NOSHOW, "?", &why), DB_NOTFOUND);
-	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "never came", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CANCELLED, "too late", &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, x, id, HS_NOSHOW, "?", &why), ERR_NOTFOUND);
+	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "never came", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CANCELLED, "too late", &why), ERR_INVALID);
 	/* Declined is final; the guest may cancel an open one with a reason. */
 	db_set_now_for_tests(NOW(D0));
 	r = stay(h, D0 + 25, D0 + 26, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "changed plans", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "changed plans", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), ERR_INVALID);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -263,35 +263,35 @@ TEST(host_counter_proposal_then_accept_confirm)
 
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), ERR_OK);
 	CHECK_INT(count, 1);
 	CHECK(strstr(newest.text, "asks to stay") != NULL);
 	/* The host proposes other dates; inside the notice period is fine for the host. */
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_OK);
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), DB_INVALID);
-	CHECK_INT(db_host_request_answer(db, h, id, true, &why), DB_DENIED);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_INVALID);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), DB_INVALID);
-	CHECK_INT(db_notice_unseen(db, g, &count, &newest), DB_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_answer(db, h, id, true, &why), ERR_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), ERR_INVALID);
+	CHECK_INT(db_notice_unseen(db, g, &count, &newest), ERR_OK);
 	CHECK(strstr(newest.text, "proposes other dates") != NULL);
-	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
-	CHECK_INT(db_host_request_get(db, h, id, &got), DB_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_OK);
+	CHECK_INT(db_host_request_get(db, h, id, &got), ERR_OK);
 	CHECK_INT(got.arrive, D0 + 10);
 	CHECK_INT(got.depart, D0 + 12);
 	CHECK_INT(got.prop_by, 0);
-	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_INVALID);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_INVALID);
 	/* A guest's own proposal keeps the notice rule. */
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 5, D0 + 6, 1, &why), DB_INVALID);
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), DB_OK);
-	CHECK_INT(db_host_request_answer(db, h, id, false, &why), DB_OK);
-	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 5, D0 + 6, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), ERR_OK);
+	CHECK_INT(db_host_request_answer(db, h, id, false, &why), ERR_OK);
+	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
 	CHECK_INT(got.arrive, D0 + 10);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), DB_INVALID);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), ERR_INVALID);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -311,35 +311,35 @@ TEST(host_private_details_only_to_accepted_guest_and_logged)
 
 	CHECK(db != NULL && h && g && x);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	/* The public profile never carries them. */
-	CHECK_INT(db_host_get(db, g, h, &p), DB_OK);
+	CHECK_INT(db_host_get(db, g, h, &p), ERR_OK);
 	CHECK_STR(p.address, "");
 	CHECK_STR(p.phone, "");
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_host_request_create(db, x, &r, &idx, &why), DB_OK);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);	/* not accepted yet */
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_host_request_create(db, x, &r, &idx, &why), ERR_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_DENIED);	/* not accepted yet */
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_OK);
 	CHECK_STR(pv.address, "12 Beacon St");
 	CHECK_STR(pv.phone, "+1 617 555 0100");
 	/* Another student: not through their own open request, nor through g's. */
-	CHECK_INT(db_host_private(db, x, h, idx, &pv), DB_DENIED);
-	CHECK_INT(db_host_private(db, x, h, id, &pv), DB_DENIED);
-	CHECK_INT(db_host_private(db, x, h, 0, &pv), DB_DENIED);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
-	CHECK_INT(db_host_private(db, h, h, 0, &pv), DB_OK);	/* the host: not logged */
-	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(db_host_private(db, x, h, idx, &pv), ERR_DENIED);
+	CHECK_INT(db_host_private(db, x, h, id, &pv), ERR_DENIED);
+	CHECK_INT(db_host_private(db, x, h, 0, &pv), ERR_DENIED);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_OK);
+	CHECK_INT(db_host_private(db, h, h, 0, &pv), ERR_OK);	/* the host: not logged */
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(log[0].guest_id, g);
 	CHECK_INT(log[0].request_id, id);
 	free(log);
-	CHECK_INT(db_host_access_log(db, g, h, 10, &log, &n), DB_DENIED);
+	CHECK_INT(db_host_access_log(db, g, h, 10, &log, &n), ERR_DENIED);
 	/* After the stay the details are closed again. */
 	db_set_now_for_tests(NOW(D0 + 23));
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_DENIED);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -357,48 +357,48 @@ TEST(host_sweep_expires_completes_and_references_reveal)
 
 	CHECK(db != NULL && h && g && g2);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), ERR_OK);
 	r = stay(h, D0 + 30, D0 + 32, 1);
-	CHECK_INT(db_host_request_create(db, g2, &r, &id3, &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
-	CHECK_INT(db_host_reference_write(db, g, id, "Great host", true, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id3, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
+	CHECK_INT(db_host_reference_write(db, g, id, "Great host", true, &why), ERR_INVALID);
 	/* Arrival day: the unanswered one expires, the confirmed stays. */
 	db_set_now_for_tests(NOW(D0 + 20));
-	CHECK_INT(db_host_sweep(db, NOW(D0 + 20)), DB_OK);
-	CHECK_INT(db_host_sweep(db, NOW(D0 + 20)), DB_OK);	/* idempotent */
-	CHECK_INT(db_host_request_get(db, g2, id2, &got), DB_OK);
+	CHECK_INT(db_host_sweep(db, NOW(D0 + 20)), ERR_OK);
+	CHECK_INT(db_host_sweep(db, NOW(D0 + 20)), ERR_OK);	/* idempotent */
+	CHECK_INT(db_host_request_get(db, g2, id2, &got), ERR_OK);
 	CHECK_INT(got.state, HS_EXPIRED);
-	CHECK_INT(db_host_request_get(db, g2, id3, &got), DB_OK);
+	CHECK_INT(db_host_request_get(db, g2, id3, &got), ERR_OK);
 	CHECK_INT(got.state, HS_REQUESTED);
-	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
 	CHECK_INT(got.state, HS_CONFIRMED);
 	/* After departure: completed; references for 14 days. */
 	db_set_now_for_tests(NOW(D0 + 23));
-	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
 	CHECK_INT(got.state, HS_COMPLETED);
-	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "x", &why), DB_INVALID);
-	CHECK_INT(db_host_reference_write(db, g2, id, "not mine", true, &why), DB_NOTFOUND);
-	CHECK_INT(db_host_reference_write(db, g, id, "Great host", true, &why), DB_OK);
-	CHECK_INT(db_host_reference_write(db, g, id, "Great host, lovely dog", true, &why), DB_OK);
-	CHECK_INT(db_host_reference_list(db, h, id, refs, &n), DB_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_NOSHOW, "x", &why), ERR_INVALID);
+	CHECK_INT(db_host_reference_write(db, g2, id, "not mine", true, &why), ERR_NOTFOUND);
+	CHECK_INT(db_host_reference_write(db, g, id, "Great host", true, &why), ERR_OK);
+	CHECK_INT(db_host_reference_write(db, g, id, "Great host, lovely dog", true, &why), ERR_OK);
+	CHECK_INT(db_host_reference_list(db, h, id, refs, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK(!refs[0].visible);
 	CHECK_STR(refs[0].body, "");
 	CHECK_INT(refs[0].felt_safe, -1);
-	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), ERR_OK);
 	CHECK(refs[0].visible);
 	CHECK_STR(refs[0].body, "Great host, lovely dog");
 	/* The host writes: both show at once, and neither can change. */
-	CHECK_INT(db_host_reference_write(db, h, id, "Lovely guest", false, &why), DB_OK);
-	CHECK_INT(db_host_reference_list(db, h, id, refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_write(db, h, id, "Lovely guest", false, &why), ERR_OK);
+	CHECK_INT(db_host_reference_list(db, h, id, refs, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK(refs[0].visible && refs[1].visible);
 	CHECK_STR(refs[0].body, "Great host, lovely dog");
-	CHECK_INT(db_host_reference_write(db, g, id, "changed", true, &why), DB_INVALID);
+	CHECK_INT(db_host_reference_write(db, g, id, "changed", true, &why), ERR_INVALID);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -415,22 +415,22 @@ TEST(host_reference_alone_shows_when_window_closes)
 
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
 	db_set_now_for_tests(NOW(D0 + 22 + HOST_REFERENCE_DAYS));
-	CHECK_INT(db_host_reference_write(db, h, id, "Quiet and kind", true, &why), DB_OK);
-	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_write(db, h, id, "Quiet and kind", true, &why), ERR_OK);
+	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), ERR_OK);
 	CHECK(!refs[0].visible);
 	db_set_now_for_tests(NOW(D0 + 23 + HOST_REFERENCE_DAYS));
-	CHECK_INT(db_host_reference_write(db, g, id, "late", true, &why), DB_INVALID);
-	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_write(db, g, id, "late", true, &why), ERR_INVALID);
+	CHECK_INT(db_host_reference_list(db, g, id, refs, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK(refs[0].visible && refs[0].revealed);
 	CHECK_STR(refs[0].body, "Quiet and kind");
-	CHECK_INT(db_host_reference_write(db, h, id, "edit", true, &why), DB_INVALID);
+	CHECK_INT(db_host_reference_write(db, h, id, "edit", true, &why), ERR_INVALID);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -446,12 +446,12 @@ TEST(host_search_ranks_program_matches_and_hides_blocked)
 
 	CHECK(db != NULL && a && b && c && s);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, a, "Boston", "Beth Israel Deaconess Medical Center"), DB_OK);
-	CHECK_INT(make_host(db, b, "Boston", "Massachusetts General Hospital; Boston Children's"), DB_OK);
-	CHECK_INT(make_host(db, c, "Baltimore", "Johns Hopkins Hospital"), DB_OK);
+	CHECK_INT(make_host(db, a, "Boston", "Beth Israel Deaconess Medical Center"), ERR_OK);
+	CHECK_INT(make_host(db, b, "Boston", "Massachusetts General Hospital; Boston Children's"), ERR_OK);
+	CHECK_INT(make_host(db, c, "Baltimore", "Johns Hopkins Hospital"), ERR_OK);
 	memset(&q, 0, sizeof q);
 	snprintf(q.programs, sizeof q.programs, "Mass General; Johns Hopkins; \"OR* (");
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK(hits[0].program_match && hits[1].program_match && !hits[2].program_match);
 	CHECK_INT(hits[2].user_id, a);
@@ -459,13 +459,13 @@ TEST(host_search_ranks_program_matches_and_hides_blocked)
 	/* Initials: "MGH Internal Medicine" finds Massachusetts General Hospital,
 	 * and the generic words match nobody. */
 	snprintf(q.programs, sizeof q.programs, "MGH Internal Medicine");
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK_INT(hits[0].user_id, b);
 	CHECK(hits[0].program_match && !hits[1].program_match);
 	free(hits);
 	snprintf(q.where, sizeof q.where, "bost");
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(hits[0].user_id, b);
 	free(hits);
@@ -474,29 +474,29 @@ TEST(host_search_ranks_program_matches_and_hides_blocked)
 	q.programs[0] = '\0';
 	q.arrive = D0 + 41;
 	q.depart = D0 + 42;
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
 	/* Too soon for the hosts' 14 days' notice, or too long a stay. */
 	q.arrive = D0 + 10;
 	q.depart = D0 + 11;
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
 	q.arrive = D0 + 20;
 	q.depart = D0 + 26;
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
 	q.arrive = D0 + 30;
 	q.depart = D0 + 31;
-	CHECK_INT(db_block_add(db, s, c), DB_OK);
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_block_add(db, s, c), ERR_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK(hits[0].user_id != c && hits[1].user_id != c);
 	free(hits);
 	/* The blocked host does not find the student's... and does not see itself. */
-	CHECK_INT(db_host_search(db, c, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, c, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	free(hits);
 	db_set_now_for_tests(0);
@@ -534,31 +534,31 @@ TEST(host_advice_only_hosts_show_whatever_the_dates)
 
 	CHECK(db != NULL && a && s);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, a, "Boston", "Massachusetts General Hospital"), DB_OK);
-	CHECK_INT(db_host_get(db, a, a, &p), DB_OK);
+	CHECK_INT(make_host(db, a, "Boston", "Massachusetts General Hospital"), ERR_OK);
+	CHECK_INT(db_host_get(db, a, a, &p), ERR_OK);
 	p.offers = HOST_OFFER_ADVICE;
-	CHECK_INT(db_host_save(db, a, &p, &why), DB_OK);
+	CHECK_INT(db_host_save(db, a, &p, &why), ERR_OK);
 	memset(&q, 0, sizeof q);
 	snprintf(q.programs, sizeof q.programs, "MGH");
 	q.arrive = D0 + 41;	/* inside the blackout */
 	q.depart = D0 + 42;
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK(hits[0].program_match);
 	CHECK_INT(hits[0].offers, HOST_OFFER_ADVICE);
 	free(hits);
 	/* Wanting housing leaves them out; nobody can ask them for a stay. */
 	q.offers = HOST_OFFER_HOUSING;
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
 	r = stay(a, D0 + 20, D0 + 21, 1);
-	CHECK_INT(db_host_request_create(db, s, &r, NULL, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, s, &r, NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "not offering stays") != NULL);
 	/* Opted out: gone from search. */
-	CHECK_INT(db_host_set_status(db, a, HOST_OFF, &why), DB_OK);
+	CHECK_INT(db_host_set_status(db, a, HOST_OFF, &why), ERR_OK);
 	q.offers = 0;
-	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), DB_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
 	db_set_now_for_tests(0);
@@ -575,18 +575,18 @@ TEST(host_interviews_are_private_and_checked)
 
 	CHECK(db != NULL && s && x);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(db_host_interview_add(db, s, "MGH Internal Medicine", D0 + 40, &why), DB_OK);
-	CHECK_INT(db_host_interview_add(db, s, "Johns Hopkins", D0 + 30, &why), DB_OK);
-	CHECK_INT(db_host_interview_add(db, s, "Yesterday", D0 - 1, &why), DB_INVALID);
-	CHECK_INT(db_host_interview_add(db, s, "", D0 + 3, &why), DB_INVALID);
-	CHECK_INT(db_host_interview_add(db, s, "Bad\x07name", D0 + 3, &why), DB_INVALID);
-	CHECK_INT(db_host_interview_list(db, s, &iv, &n), DB_OK);
+	CHECK_INT(db_host_interview_add(db, s, "MGH Internal Medicine", D0 + 40, &why), ERR_OK);
+	CHECK_INT(db_host_interview_add(db, s, "Johns Hopkins", D0 + 30, &why), ERR_OK);
+	CHECK_INT(db_host_interview_add(db, s, "Yesterday", D0 - 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_interview_add(db, s, "", D0 + 3, &why), ERR_INVALID);
+	CHECK_INT(db_host_interview_add(db, s, "Bad\x07name", D0 + 3, &why), ERR_INVALID);
+	CHECK_INT(db_host_interview_list(db, s, &iv, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_STR(iv[0].program, "Johns Hopkins");	/* soonest first */
-	CHECK_INT(db_host_interview_remove(db, x, iv[0].id), DB_NOTFOUND);
-	CHECK_INT(db_host_interview_remove(db, s, iv[0].id), DB_OK);
+	CHECK_INT(db_host_interview_remove(db, x, iv[0].id), ERR_NOTFOUND);
+	CHECK_INT(db_host_interview_remove(db, s, iv[0].id), ERR_OK);
 	free(iv);
-	CHECK_INT(db_host_interview_list(db, x, &iv, &n), DB_OK);
+	CHECK_INT(db_host_interview_list(db, x, &iv, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(iv);
 	db_set_now_for_tests(0);
@@ -604,16 +604,16 @@ TEST(host_reports_need_a_relation_and_a_reason)
 
 	CHECK(db != NULL && h && g && x);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
-	CHECK_INT(db_host_report(db, g, h, true, "", &why), DB_INVALID);
-	CHECK_INT(db_host_report(db, g, x, true, "not a host", &why), DB_NOTFOUND);
-	CHECK_INT(db_host_report(db, h, g, false, "never asked me", &why), DB_NOTFOUND);
-	CHECK_INT(db_host_report(db, g, g, true, "myself", &why), DB_DENIED);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "", &why), ERR_INVALID);
+	CHECK_INT(db_host_report(db, g, x, true, "not a host", &why), ERR_NOTFOUND);
+	CHECK_INT(db_host_report(db, h, g, false, "never asked me", &why), ERR_NOTFOUND);
+	CHECK_INT(db_host_report(db, g, g, true, "myself", &why), ERR_DENIED);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, NULL, &why), DB_OK);
-	CHECK_INT(db_host_report(db, h, g, false, "rude messages", &why), DB_OK);
-	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), DB_OK);
-	CHECK_INT(db_report_open_by(db, g, &count), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, NULL, &why), ERR_OK);
+	CHECK_INT(db_host_report(db, h, g, false, "rude messages", &why), ERR_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), ERR_OK);
+	CHECK_INT(db_report_open_by(db, g, &count), ERR_OK);
 	CHECK_INT(count, 1);
 	db_set_now_for_tests(0);
 	db_close(db);
@@ -631,30 +631,30 @@ TEST(host_block_stops_proposals_and_answers_both_ways)
 
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
 	/* The guest blocks the host: the host may not propose. */
-	CHECK_INT(db_block_add(db, g, h), DB_OK);
+	CHECK_INT(db_block_add(db, g, h), ERR_OK);
 	why = NULL;
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_DENIED);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), ERR_DENIED);
 	CHECK_STR(why, "a block stands between you and this member");
-	CHECK_INT(db_block_remove(db, g, h), DB_OK);
+	CHECK_INT(db_block_remove(db, g, h), ERR_OK);
 	/* A proposal made before the block cannot be answered across it. */
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), DB_OK);
-	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), ERR_OK);
+	CHECK_INT(db_block_add(db, h, g), ERR_OK);
 	why = NULL;
-	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_DENIED);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_DENIED);
 	CHECK_STR(why, "a block stands between you and this member");
-	CHECK_INT(db_host_request_answer(db, g, id, false, &why), DB_DENIED);
+	CHECK_INT(db_host_request_answer(db, g, id, false, &why), ERR_DENIED);
 	/* Nor may the guest counter across it; the dates did not move. */
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), DB_DENIED);
-	CHECK_INT(db_host_request_get(db, g, id, &got), DB_OK);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), ERR_DENIED);
+	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
 	CHECK_INT(got.arrive, D0 + 20);
 	CHECK_INT(got.prop_by, h);
 	/* Lifted, the answer goes through. */
-	CHECK_INT(db_block_remove(db, h, g), DB_OK);
-	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
+	CHECK_INT(db_block_remove(db, h, g), ERR_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_OK);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -676,35 +676,35 @@ TEST(host_requests_no_duplicates_and_a_cap)
 		snprintf(login, sizeof login, "host%d", i);
 		hosts[i] = fx_member(db, login, ROLE_ALUMNI);
 		CHECK(hosts[i] != 0);
-		CHECK_INT(make_host(db, hosts[i], "Boston", "MGH"), DB_OK);
+		CHECK_INT(make_host(db, hosts[i], "Boston", "MGH"), ERR_OK);
 	}
 	r = stay(hosts[0], D0 + 20, D0 + 23, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &first, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &first, &why), ERR_OK);
 	/* Any night in common with the open request is a duplicate, ... */
 	why = NULL;
 	r = stay(hosts[0], D0 + 22, D0 + 24, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_EXISTS);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_EXISTS);
 	CHECK_STR(why, "you already have a request with this host for those dates");
 	r = stay(hosts[0], D0 + 18, D0 + 21, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_EXISTS);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_EXISTS);
 	/* ... other nights with the same host are not, nor the same nights
 	 * with another host. */
 	r = stay(hosts[0], D0 + 23, D0 + 25, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
 	for (int i = 1; i < HOST_OPEN_MAX - 1; i++) {
 		r = stay(hosts[i], D0 + 20, D0 + 23, 1);
-		CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+		CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
 	}
 	/* The cap. */
 	why = NULL;
 	r = stay(hosts[HOST_OPEN_MAX], D0 + 20, D0 + 23, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_INVALID);
 	CHECK(why != NULL && strstr(why, "open requests; withdraw one first") != NULL);
 	/* Cancelling one frees a place, and the dates with that host too. */
-	CHECK_INT(db_host_request_move(db, g, first, HS_CANCELLED, "plans changed", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, first, HS_CANCELLED, "plans changed", &why), ERR_OK);
 	r = stay(hosts[0], D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_EXISTS);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_EXISTS);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -724,32 +724,32 @@ TEST(host_private_details_refused_across_a_block)
 
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_OK);
 	/* The host blocks the guest. */
-	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	CHECK_INT(db_block_add(db, h, g), ERR_OK);
 	memset(&pv, 0, sizeof pv);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_DENIED);
 	CHECK_STR(pv.address, "");
-	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	free(log);
-	CHECK_INT(db_block_remove(db, h, g), DB_OK);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_block_remove(db, h, g), ERR_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
 	/* The guest blocks the host. */
-	CHECK_INT(db_block_add(db, g, h), DB_OK);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_DENIED);
-	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(db_block_add(db, g, h), ERR_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_DENIED);
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	free(log);
-	CHECK_INT(db_block_remove(db, g, h), DB_OK);
-	CHECK_INT(db_host_private(db, g, h, id, &pv), DB_OK);
+	CHECK_INT(db_block_remove(db, g, h), ERR_OK);
+	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_OK);
 	CHECK_STR(pv.address, "12 Beacon St");
-	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), DB_OK);
+	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	free(log);
 	db_set_now_for_tests(0);
@@ -768,19 +768,19 @@ TEST(host_report_twice_or_past_the_cap_says_why)
 
 	CHECK(db != NULL && h && g && h2);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
-	CHECK_INT(make_host(db, h2, "Boston", "MGH"), DB_OK);
-	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
+	CHECK_INT(make_host(db, h2, "Boston", "MGH"), ERR_OK);
+	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), ERR_OK);
 	why = NULL;
-	CHECK_INT(db_host_report(db, g, h, true, "again", &why), DB_EXISTS);
+	CHECK_INT(db_host_report(db, g, h, true, "again", &why), ERR_EXISTS);
 	CHECK_STR(why, "You already reported this; the moderators will look at it.");
 	for (int i = 0; i < REPORT_OPEN_MAX - 1; i++) {
 		snprintf(login, sizeof login, "m%d", i);
 		m = fx_member(db, login, ROLE_STUDENT);
-		CHECK_INT(db_report_add(db, g, REPORT_MEMBER, m, 0, "spam", NULL), DB_OK);
+		CHECK_INT(db_report_add(db, g, REPORT_MEMBER, m, 0, "spam", NULL), ERR_OK);
 	}
 	why = NULL;
-	CHECK_INT(db_host_report(db, g, h2, true, "one too many", &why), DB_DENIED);
+	CHECK_INT(db_host_report(db, g, h2, true, "one too many", &why), ERR_DENIED);
 	CHECK_STR(why, "You have many open reports; wait until the moderators have looked at them.");
 	db_set_now_for_tests(0);
 	db_close(db);
@@ -805,19 +805,19 @@ TEST(host_block_stops_closer_moves_not_cancel)
 	CHECK(!host_move_blocked(HS_NOSHOW));
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
 	r = stay(h, D0 + 25, D0 + 27, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_block_add(db, h, g), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_block_add(db, h, g), ERR_OK);
 	why = NULL;
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_DENIED);
 	CHECK_STR(why, "a block stands between you and this member");
-	CHECK_INT(db_host_request_move(db, g, id2, HS_CONFIRMED, "", &why), DB_DENIED);
-	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "blocked", &why), DB_OK);
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CONFIRMED, "", &why), ERR_DENIED);
+	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "blocked", &why), ERR_OK);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -838,29 +838,29 @@ TEST(host_public_references_only_revealed_newest_first)
 
 	CHECK(db != NULL && h && g && g2 && x);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
 	r = stay(h, D0 + 23, D0 + 25, 1);
-	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), DB_OK);
-	CHECK_INT(db_host_request_move(db, g2, id2, HS_CONFIRMED, "", &why), DB_OK);
+	CHECK_INT(db_host_request_create(db, g2, &r, &id2, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, g2, id2, HS_CONFIRMED, "", &why), ERR_OK);
 	db_set_now_for_tests(NOW(D0 + 26));
-	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(refs);
 	refs = NULL;
-	CHECK_INT(db_host_reference_write(db, g, id, "Lovely host", false, &why), DB_OK);
-	CHECK_INT(db_host_reference_write(db, g2, id2, "Not yet shown", true, &why), DB_OK);
+	CHECK_INT(db_host_reference_write(db, g, id, "Lovely host", false, &why), ERR_OK);
+	CHECK_INT(db_host_reference_write(db, g2, id2, "Not yet shown", true, &why), ERR_OK);
 	/* Hidden until the host writes too. */
-	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(refs);
 	refs = NULL;
-	CHECK_INT(db_host_reference_write(db, h, id, "Tidy guest", true, &why), DB_OK);
-	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_write(db, h, id, "Tidy guest", true, &why), ERR_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(refs[0].author_id, g);
 	CHECK_STR(refs[0].author_name, "Gus");
@@ -870,24 +870,24 @@ TEST(host_public_references_only_revealed_newest_first)
 	refs = NULL;
 	/* The second window closes: newest first, and the LIMIT holds. */
 	db_set_now_for_tests(NOW(D0 + 26 + HOST_REFERENCE_DAYS));
-	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_STR(refs[0].body, "Not yet shown");
 	CHECK_STR(refs[1].body, "Lovely host");
 	free(refs);
 	refs = NULL;
-	CHECK_INT(db_host_reference_public(db, x, h, 1, &refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 1, &refs, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	free(refs);
 	refs = NULL;
 	/* The guest's profile shows none of the host's words about them. */
-	CHECK_INT(db_host_reference_public(db, x, g, 20, &refs, &n), DB_OK);
+	CHECK_INT(db_host_reference_public(db, x, g, 20, &refs, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(refs);
 	refs = NULL;
-	CHECK_INT(db_block_add(db, h, x), DB_OK);
-	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), DB_NOTFOUND);
-	CHECK_INT(db_host_reference_public(db, 0, h, 20, &refs, &n), DB_DENIED);
+	CHECK_INT(db_block_add(db, h, x), ERR_OK);
+	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), ERR_NOTFOUND);
+	CHECK_INT(db_host_reference_public(db, 0, h, 20, &refs, &n), ERR_DENIED);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -917,20 +917,20 @@ TEST(host_answer_notice_names_the_proposed_dates)
 
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 25, D0 + 27, 1, &why), DB_OK);
-	CHECK_INT(db_host_request_answer(db, g, id, false, &why), DB_OK);
-	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 25, D0 + 27, 1, &why), ERR_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, false, &why), ERR_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), ERR_OK);
 	host_format_day(a, sizeof a, D0 + 25);
 	host_format_day(z, sizeof z, D0 + 27);
 	snprintf(want, sizeof want, "(%s to %s)", a, z);
 	CHECK(strstr(newest.text, "turned down your proposal") != NULL);
 	CHECK(strstr(newest.text, want) != NULL);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 30, D0 + 31, 1, &why), DB_OK);
-	CHECK_INT(db_host_request_answer(db, g, id, true, &why), DB_OK);
-	CHECK_INT(db_notice_unseen(db, h, &count, &newest), DB_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 30, D0 + 31, 1, &why), ERR_OK);
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_OK);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), ERR_OK);
 	host_format_day(a, sizeof a, D0 + 30);
 	host_format_day(z, sizeof z, D0 + 31);
 	snprintf(want, sizeof want, "(%s to %s)", a, z);
@@ -952,16 +952,16 @@ TEST(host_stay_refusals_speak_to_the_host_as_you)
 
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
-	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), DB_OK);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 26, 1, &why), DB_INVALID);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 26, 1, &why), ERR_INVALID);
 	CHECK_STR(why, "you take stays of at most 5 nights");
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), DB_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), ERR_INVALID);
 	CHECK_STR(why, "you are not available on some of those dates (blackout)");
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 22, 3, &why), DB_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 22, 3, &why), ERR_INVALID);
 	CHECK_STR(why, "you have room for 2 guests at once");
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, &why), DB_INVALID);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, &why), ERR_INVALID);
 	CHECK_STR(why, "this host takes stays of at most 5 nights");
 	db_set_now_for_tests(0);
 	db_close(db);
@@ -979,27 +979,27 @@ TEST(host_past_blackouts_refused)
 
 	CHECK(db != NULL && h);
 	db_set_now_for_tests(NOW(D0));
-	CHECK_INT(make_host(db, h, "Boston", "MGH"), DB_OK);
-	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
+	CHECK_INT(db_host_get(db, h, h, &p), ERR_OK);
 	p.blackouts[1].first = day("2025-01-01");
 	p.blackouts[1].last = day("2025-01-03");
 	p.nblackouts = 2;
 	why = NULL;
-	CHECK_INT(db_host_save(db, h, &p, &why), DB_INVALID);
+	CHECK_INT(db_host_save(db, h, &p, &why), ERR_INVALID);
 	CHECK_STR(why, "the blackout 2025-01-01 to 2025-01-03 has already passed; "
 	    "blackouts are for dates to come");
-	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	CHECK_INT(db_host_get(db, h, h, &p), ERR_OK);
 	CHECK_INT(p.nblackouts, 1);
 	p.blackouts[1].first = D0 - 2;
 	p.blackouts[1].last = D0;
 	p.nblackouts = 2;
-	CHECK_INT(db_host_save(db, h, &p, &why), DB_OK);
+	CHECK_INT(db_host_save(db, h, &p, &why), ERR_OK);
 	/* Later, both stored ranges have passed: other edits still save. */
 	db_set_now_for_tests(NOW(D0 + 60));
-	CHECK_INT(db_host_get(db, h, h, &p), DB_OK);
+	CHECK_INT(db_host_get(db, h, h, &p), ERR_OK);
 	CHECK_INT(p.nblackouts, 2);
 	p.capacity = 1;
-	CHECK_INT(db_host_save(db, h, &p, &why), DB_OK);
+	CHECK_INT(db_host_save(db, h, &p, &why), ERR_OK);
 	db_set_now_for_tests(0);
 	db_close(db);
 }

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "test.h"
-#include "log.h"
-#include "text.h"
+#include "lib/log.h"
+#include "lib/text.h"
 
 /* Runs one log call with stderr on a pipe and returns what it wrote. */
 static void

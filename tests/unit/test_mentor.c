@@ -3,8 +3,8 @@
 #include <string.h>
 #include "test.h"
 #include <stdlib.h>
-#include "mentor.h"
-#include "screenfile.h"
+#include "rules/mentor.h"
+#include "ui/screenfile.h"
 
 #define NOW	1796040000	/* 2026-11-30 12:00 UTC */
 

@@ -5,12 +5,12 @@
 #include <string.h>
 #include "test.h"
 #include "fixture.h"
-#include "db.h"
-#include "db-block.h"
-#include "db-mentor.h"
-#include "db-mentor-search.h"
-#include "db-notice.h"
-#include "db-user.h"
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-mentor.h"
+#include "db/db-mentor-search.h"
+#include "db/db-notice.h"
+#include "db/db-user.h"
 
 #define GOALS "I want to apply to cardiology fellowships; please review my plan."
 
@@ -21,13 +21,13 @@ mentor(struct db *db, const char *login, enum role role, int max)
 	int64_t id = fx_member(db, login, role);
 	struct member m;
 
-	if (id == 0 || db_user_get(db, id, &m) != DB_OK)
+	if (id == 0 || db_user_get(db, id, &m) != 0)
 		return 0;
 	m.open_to_mentoring = true;
 	m.max_mentees = max;
 	strcpy(m.specialty, "Cardiology");
 	strcpy(m.city, "Boston");
-	return db_user_update_profile(db, id, &m) == DB_OK ? id : 0;
+	return db_user_update_profile(db, id, &m) == 0 ? id : 0;
 }
 
 static int64_t
@@ -49,42 +49,42 @@ TEST(mentor_db_request_accept_end_flow)
 	size_t n = 0;
 
 	CHECK(db && mo && st && other);
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
 	CHECK(id > 0);
 	CHECK_INT(unseen(db, mo), 1);
 	/* Only the receiver answers; the sender cannot accept their own. */
-	CHECK_INT(db_mentor_accept(db, st, id, ""), DB_DENIED);
-	CHECK_INT(db_mentor_accept(db, other, id, ""), DB_DENIED);
-	CHECK_INT(db_mentor_withdraw(db, mo, id), DB_DENIED);
-	CHECK_INT(db_mentor_get(db, other, id, &s), DB_DENIED);
-	CHECK_INT(db_mentor_accept(db, mo, id, "Happy to help"), DB_OK);
+	CHECK_INT(db_mentor_accept(db, st, id, ""), ERR_DENIED);
+	CHECK_INT(db_mentor_accept(db, other, id, ""), ERR_DENIED);
+	CHECK_INT(db_mentor_withdraw(db, mo, id), ERR_DENIED);
+	CHECK_INT(db_mentor_get(db, other, id, &s), ERR_DENIED);
+	CHECK_INT(db_mentor_accept(db, mo, id, "Happy to help"), ERR_OK);
 	CHECK_INT(unseen(db, st), 1);
 	/* Illegal now: accept twice, withdraw an active one. */
-	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_INVALID);
-	CHECK_INT(db_mentor_withdraw(db, st, id), DB_INVALID);
-	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_INVALID);
+	CHECK_INT(db_mentor_withdraw(db, st, id), ERR_INVALID);
+	CHECK_INT(db_mentor_get(db, st, id, &s), ERR_OK);
 	CHECK_INT(s.state, MS_ACTIVE);
 	CHECK_STR(s.answer_note, "Happy to help");
 	CHECK_STR(s.other_name, "Mona");
 	CHECK(!s.i_am_mentor);
 	/* Pause and resume by either side; a stranger cannot. */
-	CHECK_INT(db_mentor_pause(db, other, id, true), DB_DENIED);
-	CHECK_INT(db_mentor_pause(db, st, id, true), DB_OK);
-	CHECK_INT(db_mentor_pause(db, st, id, true), DB_INVALID);
-	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "", "paused"), DB_INVALID);
-	CHECK_INT(db_mentor_pause(db, mo, id, false), DB_OK);
-	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2099-12-03", "first call"), DB_OK);
+	CHECK_INT(db_mentor_pause(db, other, id, true), ERR_DENIED);
+	CHECK_INT(db_mentor_pause(db, st, id, true), ERR_OK);
+	CHECK_INT(db_mentor_pause(db, st, id, true), ERR_INVALID);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "", "paused"), ERR_INVALID);
+	CHECK_INT(db_mentor_pause(db, mo, id, false), ERR_OK);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2099-12-03", "first call"), ERR_OK);
 	/* A next date before today is refused by the data layer too. */
-	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2001-01-01", "past"), DB_INVALID);
-	CHECK_INT(db_mentor_checkin_add(db, other, id, true, "", "not mine"), DB_DENIED);
-	CHECK_INT(db_mentor_checkin_add(db, mo, id, true, "2026-13-03", ""), DB_INVALID);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, true, "2001-01-01", "past"), ERR_INVALID);
+	CHECK_INT(db_mentor_checkin_add(db, other, id, true, "", "not mine"), ERR_DENIED);
+	CHECK_INT(db_mentor_checkin_add(db, mo, id, true, "2026-13-03", ""), ERR_INVALID);
 	/* Ending needs a listed reason and a 1..5 rating. */
-	CHECK_INT(db_mentor_end(db, mo, id, "because", 4), DB_INVALID);
-	CHECK_INT(db_mentor_end(db, mo, id, "goals", 9), DB_INVALID);
-	CHECK_INT(db_mentor_end(db, other, id, "goals", 4), DB_DENIED);
-	CHECK_INT(db_mentor_end(db, mo, id, "goals", 4), DB_OK);
-	CHECK_INT(db_mentor_end(db, st, id, "goals", 4), DB_INVALID);
-	CHECK_INT(db_mentor_list(db, st, 10, &list, &n), DB_OK);
+	CHECK_INT(db_mentor_end(db, mo, id, "because", 4), ERR_INVALID);
+	CHECK_INT(db_mentor_end(db, mo, id, "goals", 9), ERR_INVALID);
+	CHECK_INT(db_mentor_end(db, other, id, "goals", 4), ERR_DENIED);
+	CHECK_INT(db_mentor_end(db, mo, id, "goals", 4), ERR_OK);
+	CHECK_INT(db_mentor_end(db, st, id, "goals", 4), ERR_INVALID);
+	CHECK_INT(db_mentor_list(db, st, 10, &list, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(list[0].state, MS_ENDED);
 	CHECK_INT(list[0].meetings, 1);
@@ -92,8 +92,8 @@ TEST(mentor_db_request_accept_end_flow)
 	CHECK_INT(list[0].fit_rating, 0);
 	CHECK_STR(list[0].end_reason, "");
 	free(list);
-	CHECK_INT(db_user_set_admin(db, 0, other, true), DB_OK);
-	CHECK_INT(db_mentor_get(db, other, id, &s), DB_OK);
+	CHECK_INT(db_user_set_admin(db, 0, other, true), ERR_OK);
+	CHECK_INT(db_mentor_get(db, other, id, &s), ERR_OK);
 	CHECK_INT(s.fit_rating, 4);
 	CHECK_STR(s.end_reason, "goals");
 	db_close(db);
@@ -107,20 +107,20 @@ TEST(mentor_db_decline_reason_hidden_from_mentee)
 	struct mentorship s;
 
 	CHECK(db && mo && st);
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
-	CHECK_INT(db_mentor_decline(db, mo, id, "rude", ""), DB_INVALID);
-	CHECK_INT(db_mentor_decline(db, st, id, "busy", ""), DB_DENIED);
-	CHECK_INT(db_mentor_decline(db, mo, id, "busy", "too much on"), DB_OK);
-	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
+	CHECK_INT(db_mentor_decline(db, mo, id, "rude", ""), ERR_INVALID);
+	CHECK_INT(db_mentor_decline(db, st, id, "busy", ""), ERR_DENIED);
+	CHECK_INT(db_mentor_decline(db, mo, id, "busy", "too much on"), ERR_OK);
+	CHECK_INT(db_mentor_get(db, st, id, &s), ERR_OK);
 	CHECK_INT(s.state, MS_DECLINED);
 	CHECK_STR(s.decline_reason, "");
 	CHECK_STR(s.answer_note, "");
-	CHECK_INT(db_mentor_get(db, mo, id, &s), DB_OK);
+	CHECK_INT(db_mentor_get(db, mo, id, &s), ERR_OK);
 	CHECK_STR(s.decline_reason, "busy");
 	/* After a decline the pair may try again. */
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
-	CHECK_INT(db_mentor_withdraw(db, st, id), DB_OK);
-	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
+	CHECK_INT(db_mentor_withdraw(db, st, id), ERR_OK);
+	CHECK_INT(db_mentor_get(db, st, id, &s), ERR_OK);
 	CHECK_INT(s.state, MS_WITHDRAWN);
 	db_close(db);
 }
@@ -134,40 +134,40 @@ TEST(mentor_db_request_refusals)
 	int64_t m3 = mentor(db, "meg", ROLE_ALUMNI, 3), id = 0, id2 = 0;
 
 	CHECK(db && mo && st && st2 && st3 && plain && m2 && m3);
-	CHECK_INT(db_mentor_request(db, st, st, GOALS, 2, NULL), DB_INVALID);
-	CHECK_INT(db_mentor_request(db, mo, mo, GOALS, 2, NULL), DB_INVALID);
-	CHECK_INT(db_mentor_request(db, st, mo, "hi", 2, NULL), DB_INVALID);
+	CHECK_INT(db_mentor_request(db, st, st, GOALS, 2, NULL), ERR_INVALID);
+	CHECK_INT(db_mentor_request(db, mo, mo, GOALS, 2, NULL), ERR_INVALID);
+	CHECK_INT(db_mentor_request(db, st, mo, "hi", 2, NULL), ERR_INVALID);
 	CHECK_INT(db_mentor_request(db, st, plain, GOALS, 2, NULL), DB_MENTOR_NOT_MENTOR);
 	CHECK_INT(db_mentor_request(db, st, st2, GOALS, 2, NULL), DB_MENTOR_NOT_MENTOR);
-	CHECK_INT(db_mentor_request(db, st, 9999, GOALS, 2, NULL), DB_NOTFOUND);
-	CHECK_INT(db_mentor_request(db, 0, mo, GOALS, 2, NULL), DB_DENIED);
+	CHECK_INT(db_mentor_request(db, st, 9999, GOALS, 2, NULL), ERR_NOTFOUND);
+	CHECK_INT(db_mentor_request(db, 0, mo, GOALS, 2, NULL), ERR_DENIED);
 	/* Duplicate pending pair. */
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, NULL), DB_EXISTS);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, NULL), ERR_EXISTS);
 	/* Pending limit: two at once by default. */
-	CHECK_INT(db_mentor_request(db, st, m2, GOALS, 2, NULL), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, m2, GOALS, 2, NULL), ERR_OK);
 	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 2, NULL), DB_MENTOR_LIMIT);
-	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 3, NULL), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 3, NULL), ERR_OK);
 	/* Capacity: mona takes one; the next request finds her full, and an
 	 * accept beyond capacity is refused too. */
-	CHECK_INT(db_mentor_request(db, st2, mo, GOALS, 2, &id2), DB_OK);
-	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_OK);
+	CHECK_INT(db_mentor_request(db, st2, mo, GOALS, 2, &id2), ERR_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_OK);
 	CHECK_INT(db_mentor_request(db, st3, mo, GOALS, 2, NULL), DB_MENTOR_FULL);
 	CHECK_INT(db_mentor_accept(db, mo, id2, ""), DB_MENTOR_FULL);
 	CHECK(strstr(db_mentor_refusal(DB_MENTOR_FULL), "filled") != NULL);
 	/* Paused availability. */
-	CHECK_INT(db_mentor_set_paused(db, m2, true), DB_OK);
+	CHECK_INT(db_mentor_set_paused(db, m2, true), ERR_OK);
 	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_MENTOR_PAUSED);
-	CHECK_INT(db_mentor_set_paused(db, m2, false), DB_OK);
+	CHECK_INT(db_mentor_set_paused(db, m2, false), ERR_OK);
 	/* Students cannot mentor: no availability to pause or resume. */
-	CHECK_INT(db_mentor_set_paused(db, st3, true), DB_DENIED);
-	CHECK_INT(db_mentor_set_paused(db, st3, false), DB_DENIED);
+	CHECK_INT(db_mentor_set_paused(db, st3, true), ERR_DENIED);
+	CHECK_INT(db_mentor_set_paused(db, st3, false), ERR_DENIED);
 	/* Blocks either way refuse the request. */
-	CHECK_INT(db_block_add(db, m2, st3), DB_OK);
-	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_DENIED);
-	CHECK_INT(db_block_remove(db, m2, st3), DB_OK);
-	CHECK_INT(db_block_add(db, st3, m2), DB_OK);
-	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_DENIED);
+	CHECK_INT(db_block_add(db, m2, st3), ERR_OK);
+	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), ERR_DENIED);
+	CHECK_INT(db_block_remove(db, m2, st3), ERR_OK);
+	CHECK_INT(db_block_add(db, st3, m2), ERR_OK);
+	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), ERR_DENIED);
 	db_close(db);
 }
 
@@ -181,23 +181,23 @@ TEST(mentor_db_sweep_reminds_then_expires_once)
 
 	CHECK(db && mo && st);
 	db_set_now_for_tests(t0);
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
-	CHECK_INT(db_mentor_sweep(db, t0 + 6 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
+	CHECK_INT(db_mentor_sweep(db, t0 + 6 * 86400, 7, 14, &rem, &exp), ERR_OK);
 	CHECK_INT(rem, 0);
 	CHECK_INT(exp, 0);
-	CHECK_INT(db_mentor_sweep(db, t0 + 8 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(db_mentor_sweep(db, t0 + 8 * 86400, 7, 14, &rem, &exp), ERR_OK);
 	CHECK_INT(rem, 1);
 	CHECK_INT(unseen(db, mo), 2);
-	CHECK_INT(db_mentor_sweep(db, t0 + 9 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(db_mentor_sweep(db, t0 + 9 * 86400, 7, 14, &rem, &exp), ERR_OK);
 	CHECK_INT(rem, 0);	/* idempotent */
-	CHECK_INT(db_mentor_sweep(db, t0 + 15 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(db_mentor_sweep(db, t0 + 15 * 86400, 7, 14, &rem, &exp), ERR_OK);
 	CHECK_INT(exp, 1);
-	CHECK_INT(db_mentor_sweep(db, t0 + 16 * 86400, 7, 14, &rem, &exp), DB_OK);
+	CHECK_INT(db_mentor_sweep(db, t0 + 16 * 86400, 7, 14, &rem, &exp), ERR_OK);
 	CHECK_INT(exp, 0);
-	CHECK_INT(db_mentor_get(db, st, id, &s), DB_OK);
+	CHECK_INT(db_mentor_get(db, st, id, &s), ERR_OK);
 	CHECK_INT(s.state, MS_EXPIRED);
 	CHECK_INT(unseen(db, st), 1);
-	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_INVALID);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_INVALID);
 	db_set_now_for_tests(0);
 	db_close(db);
 }
@@ -214,28 +214,28 @@ TEST(mentor_db_reply_time_and_availability_question)
 	mo = mentor(db, "mona", ROLE_ALUMNI, 2);
 	st = fx_member(db, "sam", ROLE_STUDENT);
 	CHECK(mo && st);
-	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 10 * 86400, &ask), DB_OK);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 10 * 86400, &ask), ERR_OK);
 	CHECK(!ask);
-	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 91 * 86400, &ask), DB_OK);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 91 * 86400, &ask), ERR_OK);
 	CHECK(ask);
-	CHECK_INT(db_mentor_needs_confirm(db, st, t0 + 91 * 86400, &ask), DB_OK);
+	CHECK_INT(db_mentor_needs_confirm(db, st, t0 + 91 * 86400, &ask), ERR_OK);
 	CHECK(!ask);	/* students are never asked */
-	CHECK_INT(db_mentor_avail(db, mo, &a), DB_OK);
+	CHECK_INT(db_mentor_avail(db, mo, &a), ERR_OK);
 	CHECK_INT(a.reply_secs, -1);
 	CHECK(a.has_room);
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
 	db_set_now_for_tests(t0 + 2 * 3600);
-	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_OK);
-	CHECK_INT(db_mentor_avail(db, mo, &a), DB_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_OK);
+	CHECK_INT(db_mentor_avail(db, mo, &a), ERR_OK);
 	CHECK_INT(a.reply_secs, 2 * 3600);
 	CHECK_INT(a.active, 1);
-	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 80 * 86400, &ask), DB_OK);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 80 * 86400, &ask), ERR_OK);
 	CHECK(!ask);
 	db_set_now_for_tests(t0 + 100 * 86400);
-	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 100 * 86400, &ask), DB_OK);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 100 * 86400, &ask), ERR_OK);
 	CHECK(ask);
-	CHECK_INT(db_mentor_confirm(db, mo), DB_OK);
-	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 100 * 86400, &ask), DB_OK);
+	CHECK_INT(db_mentor_confirm(db, mo), ERR_OK);
+	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 100 * 86400, &ask), ERR_OK);
 	CHECK(!ask);
 	db_set_now_for_tests(0);
 	db_close(db);
@@ -252,26 +252,26 @@ TEST(mentor_db_admin_reads_but_does_not_act)
 	size_t n = 0;
 
 	CHECK(db && mo && st && adm && other);
-	CHECK_INT(db_user_set_admin(db, 0, adm, true), DB_OK);
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
-	CHECK_INT(db_mentor_get(db, adm, id, &s), DB_OK);
-	CHECK_INT(db_mentor_accept(db, adm, id, ""), DB_DENIED);
-	CHECK_INT(db_mentor_withdraw(db, adm, id), DB_DENIED);
-	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_OK);
-	CHECK_INT(db_mentor_checkin_add(db, adm, id, true, "", ""), DB_DENIED);
-	CHECK_INT(db_mentor_checkin_add(db, st, id, false, "", "next week"), DB_OK);
-	CHECK_INT(db_mentor_checkins(db, other, id, &ck, &n), DB_DENIED);
-	CHECK_INT(db_mentor_checkins(db, mo, id, &ck, &n), DB_OK);
+	CHECK_INT(db_user_set_admin(db, 0, adm, true), ERR_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
+	CHECK_INT(db_mentor_get(db, adm, id, &s), ERR_OK);
+	CHECK_INT(db_mentor_accept(db, adm, id, ""), ERR_DENIED);
+	CHECK_INT(db_mentor_withdraw(db, adm, id), ERR_DENIED);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_OK);
+	CHECK_INT(db_mentor_checkin_add(db, adm, id, true, "", ""), ERR_DENIED);
+	CHECK_INT(db_mentor_checkin_add(db, st, id, false, "", "next week"), ERR_OK);
+	CHECK_INT(db_mentor_checkins(db, other, id, &ck, &n), ERR_DENIED);
+	CHECK_INT(db_mentor_checkins(db, mo, id, &ck, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK(!ck[0].met);
 	CHECK_STR(ck[0].note, "next week");
 	free(ck);
 	/* Nobody else's list shows it. */
-	CHECK_INT(db_mentor_list(db, other, 10, &list, &n), DB_OK);
+	CHECK_INT(db_mentor_list(db, other, 10, &list, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(list);
-	CHECK_INT(db_mentor_list(db, 0, 10, &list, &n), DB_DENIED);
-	CHECK_INT(db_mentor_get(db, st, 9999, &s), DB_NOTFOUND);
+	CHECK_INT(db_mentor_list(db, 0, 10, &list, &n), ERR_DENIED);
+	CHECK_INT(db_mentor_get(db, st, 9999, &s), ERR_NOTFOUND);
 	db_close(db);
 }
 
@@ -288,19 +288,19 @@ TEST(mentor_db_request_needs_a_member_who_may_post)
 	strcpy(m.name, "Fresh");
 	m.role = ROLE_STUDENT;
 	m.status = STATUS_ACTIVE;
-	CHECK_INT(db_user_create(db, &m, NULL, &fresh), DB_OK);
-	CHECK_INT(db_user_may_post(db, fresh), DB_DENIED);
-	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), DB_DENIED);
-	CHECK_INT(db_user_set_rules_accepted(db, fresh), DB_OK);
-	CHECK_INT(db_user_may_post(db, fresh), DB_OK);
-	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), DB_OK);
+	CHECK_INT(db_user_create(db, &m, NULL, &fresh), ERR_OK);
+	CHECK_INT(db_user_may_post(db, fresh), ERR_DENIED);
+	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), ERR_DENIED);
+	CHECK_INT(db_user_set_rules_accepted(db, fresh), ERR_OK);
+	CHECK_INT(db_user_may_post(db, fresh), ERR_OK);
+	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), ERR_OK);
 
 	pend = fx_member(db, "pat", ROLE_STUDENT);
-	CHECK_INT(db_user_set_status(db, 0, pend, STATUS_PENDING), DB_OK);
-	CHECK_INT(db_user_may_post(db, pend), DB_DENIED);
-	CHECK_INT(db_mentor_request(db, pend, mo, GOALS, 2, NULL), DB_DENIED);
-	CHECK_INT(db_user_may_post(db, 0), DB_DENIED);
-	CHECK_INT(db_user_may_post(db, 9999), DB_DENIED);
+	CHECK_INT(db_user_set_status(db, 0, pend, STATUS_PENDING), ERR_OK);
+	CHECK_INT(db_user_may_post(db, pend), ERR_DENIED);
+	CHECK_INT(db_mentor_request(db, pend, mo, GOALS, 2, NULL), ERR_DENIED);
+	CHECK_INT(db_user_may_post(db, 0), ERR_DENIED);
+	CHECK_INT(db_user_may_post(db, 9999), ERR_DENIED);
 	db_close(db);
 }
 
@@ -321,40 +321,40 @@ TEST(mentor_db_block_stops_the_mentorship_both_ways)
 	CHECK(db && mo && st && st2 && st3);
 	/* The mentor blocks a requester: no accept; the request leaves her
 	 * list and her count of waiting requests; the requester withdraws. */
-	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), DB_OK);
-	CHECK_INT(db_block_add(db, mo, st), DB_OK);
-	CHECK_INT(db_mentor_accept(db, mo, id, ""), DB_DENIED);
-	CHECK(strstr(db_mentor_refusal_in(db, mo, id, DB_DENIED), "block") != NULL);
-	CHECK(strstr(db_mentor_refusal_in(db, st2, id, DB_DENIED), "block") == NULL);
-	CHECK_INT(db_mentor_list(db, mo, 10, &list, &n), DB_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
+	CHECK_INT(db_block_add(db, mo, st), ERR_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_DENIED);
+	CHECK(strstr(db_mentor_refusal_in(db, mo, id, ERR_DENIED), "block") != NULL);
+	CHECK(strstr(db_mentor_refusal_in(db, st2, id, ERR_DENIED), "block") == NULL);
+	CHECK_INT(db_mentor_list(db, mo, 10, &list, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(list);
-	CHECK_INT(db_mentor_avail(db, mo, &av), DB_OK);
+	CHECK_INT(db_mentor_avail(db, mo, &av), ERR_OK);
 	CHECK_INT(av.pending, 0);
-	CHECK_INT(db_mentor_list(db, st, 10, &list, &n), DB_OK);
+	CHECK_INT(db_mentor_list(db, st, 10, &list, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	free(list);
-	CHECK_INT(db_mentor_withdraw(db, st, id), DB_OK);
+	CHECK_INT(db_mentor_withdraw(db, st, id), ERR_OK);
 	/* The requester blocks the mentor: still no accept; decline works. */
-	CHECK_INT(db_mentor_request(db, st2, mo, GOALS, 2, &id2), DB_OK);
-	CHECK_INT(db_block_add(db, st2, mo), DB_OK);
-	CHECK_INT(db_mentor_accept(db, mo, id2, ""), DB_DENIED);
-	CHECK_INT(db_mentor_decline(db, mo, id2, "busy", ""), DB_OK);
+	CHECK_INT(db_mentor_request(db, st2, mo, GOALS, 2, &id2), ERR_OK);
+	CHECK_INT(db_block_add(db, st2, mo), ERR_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id2, ""), ERR_DENIED);
+	CHECK_INT(db_mentor_decline(db, mo, id2, "busy", ""), ERR_OK);
 	/* An active mentorship, then a block by the mentee: no check-in from
 	 * either side, no pause; ending is still allowed. */
-	CHECK_INT(db_mentor_request(db, st3, mo, GOALS, 2, &id3), DB_OK);
-	CHECK_INT(db_mentor_accept(db, mo, id3, ""), DB_OK);
-	CHECK_INT(db_mentor_checkin_add(db, st3, id3, true, "", "before"), DB_OK);
-	CHECK_INT(db_mentor_pause(db, st3, id3, true), DB_OK);
-	CHECK_INT(db_block_add(db, st3, mo), DB_OK);
-	CHECK_INT(db_mentor_pause(db, mo, id3, false), DB_DENIED);
-	CHECK_INT(db_mentor_pause(db, st3, id3, false), DB_DENIED);
-	CHECK_INT(db_block_remove(db, st3, mo), DB_OK);
-	CHECK_INT(db_mentor_pause(db, mo, id3, false), DB_OK);
-	CHECK_INT(db_block_add(db, mo, st3), DB_OK);
-	CHECK_INT(db_mentor_checkin_add(db, st3, id3, true, "", "after"), DB_DENIED);
-	CHECK_INT(db_mentor_checkin_add(db, mo, id3, true, "", "after"), DB_DENIED);
-	CHECK_INT(db_mentor_pause(db, mo, id3, true), DB_DENIED);
-	CHECK_INT(db_mentor_end(db, st3, id3, "goals", 3), DB_OK);
+	CHECK_INT(db_mentor_request(db, st3, mo, GOALS, 2, &id3), ERR_OK);
+	CHECK_INT(db_mentor_accept(db, mo, id3, ""), ERR_OK);
+	CHECK_INT(db_mentor_checkin_add(db, st3, id3, true, "", "before"), ERR_OK);
+	CHECK_INT(db_mentor_pause(db, st3, id3, true), ERR_OK);
+	CHECK_INT(db_block_add(db, st3, mo), ERR_OK);
+	CHECK_INT(db_mentor_pause(db, mo, id3, false), ERR_DENIED);
+	CHECK_INT(db_mentor_pause(db, st3, id3, false), ERR_DENIED);
+	CHECK_INT(db_block_remove(db, st3, mo), ERR_OK);
+	CHECK_INT(db_mentor_pause(db, mo, id3, false), ERR_OK);
+	CHECK_INT(db_block_add(db, mo, st3), ERR_OK);
+	CHECK_INT(db_mentor_checkin_add(db, st3, id3, true, "", "after"), ERR_DENIED);
+	CHECK_INT(db_mentor_checkin_add(db, mo, id3, true, "", "after"), ERR_DENIED);
+	CHECK_INT(db_mentor_pause(db, mo, id3, true), ERR_DENIED);
+	CHECK_INT(db_mentor_end(db, st3, id3, "goals", 3), ERR_OK);
 	db_close(db);
 }

@@ -5,11 +5,11 @@
 #include <string.h>
 #include "test.h"
 #include "fixture.h"
-#include "db.h"
-#include "db-block.h"
-#include "db-mentor.h"
-#include "db-mentor-search.h"
-#include "db-user.h"
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-mentor.h"
+#include "db/db-mentor-search.h"
+#include "db/db-user.h"
 
 static int64_t
 person(struct db *db, const char *login, enum role role, const char *spec, const char *city,
@@ -18,7 +18,7 @@ person(struct db *db, const char *login, enum role role, const char *spec, const
 	int64_t id = fx_member(db, login, role);
 	struct member m;
 
-	if (id == 0 || db_user_get(db, id, &m) != DB_OK)
+	if (id == 0 || db_user_get(db, id, &m) != 0)
 		return 0;
 	strcpy(m.specialty, spec);
 	strcpy(m.city, city);
@@ -28,7 +28,7 @@ person(struct db *db, const char *login, enum role role, const char *spec, const
 	m.grad_year = year;
 	m.open_to_mentoring = open;
 	m.max_mentees = open ? 2 : 0;
-	return db_user_update_profile(db, id, &m) == DB_OK ? id : 0;
+	return db_user_update_profile(db, id, &m) == 0 ? id : 0;
 }
 
 /* Runs q for actor and returns the number of hits; ids in out[]. */
@@ -38,7 +38,7 @@ run(struct db *db, int64_t actor, const struct mentor_query *q, int64_t *out, si
 	struct mentor_hit *h = NULL;
 	size_t n = 0;
 
-	if (db_mentor_search(db, actor, q, 0, max, &h, &n) != DB_OK)
+	if (db_mentor_search(db, actor, q, 0, max, &h, &n) != 0)
 		return 999;
 	for (size_t i = 0; i < n; i++)
 		out[i] = h[i].id;
@@ -164,10 +164,10 @@ TEST(mentor_search_words_find_specialty_and_programs)
 	CHECK_INT(run(db, s, &q, ids, 4), 1);
 	CHECK_INT(ids[0], b);
 	/* Sub-specialty and degree program, after a profile edit. */
-	CHECK_INT(db_user_get(db, b, &m), DB_OK);
+	CHECK_INT(db_user_get(db, b, &m), ERR_OK);
 	strcpy(m.subspecialty, "Hand surgery");
 	strcpy(m.programs, "MD, MPH");
-	CHECK_INT(db_user_update_profile(db, b, &m), DB_OK);
+	CHECK_INT(db_user_update_profile(db, b, &m), ERR_OK);
 	strcpy(q.text, "hand");
 	CHECK_INT(run(db, s, &q, ids, 4), 1);
 	CHECK_INT(ids[0], b);
@@ -208,25 +208,25 @@ TEST(mentor_search_follows_profile_edits_and_blocks)
 	strcpy(q.place, "chicago");
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 1);
 	/* Bob moves: the index follows the edit made through db-user.c. */
-	CHECK_INT(db_user_get(w.db, w.bob, &m), DB_OK);
+	CHECK_INT(db_user_get(w.db, w.bob, &m), ERR_OK);
 	strcpy(m.city, "Denver");
-	CHECK_INT(db_user_update_profile(w.db, w.bob, &m), DB_OK);
+	CHECK_INT(db_user_update_profile(w.db, w.bob, &m), ERR_OK);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 0);
 	strcpy(q.place, "denv");
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 1);
 	/* Closing to mentoring drops him from search. */
 	m.open_to_mentoring = false;
 	m.max_mentees = 0;
-	CHECK_INT(db_user_update_profile(w.db, w.bob, &m), DB_OK);
+	CHECK_INT(db_user_update_profile(w.db, w.bob, &m), ERR_OK);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 0);
 	/* Blocks either way hide the member. */
 	mentor_query_init(&q);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 2);
-	CHECK_INT(db_block_add(w.db, w.ann, w.stu), DB_OK);
+	CHECK_INT(db_block_add(w.db, w.ann, w.stu), ERR_OK);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 1);
-	CHECK_INT(db_block_add(w.db, w.stu, w.cat), DB_OK);
+	CHECK_INT(db_block_add(w.db, w.stu, w.cat), ERR_OK);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 0);
-	CHECK_INT(db_mentor_search(w.db, 0, &q, 0, 10, NULL, NULL), DB_DENIED);
+	CHECK_INT(db_mentor_search(w.db, 0, &q, 0, 10, NULL, NULL), ERR_DENIED);
 	db_close(w.db);
 }
 
@@ -243,18 +243,18 @@ TEST(mentor_search_accepting_and_capacity)
 	mentor_query_init(&q);
 	q.accepting = true;
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 3);
-	CHECK_INT(db_mentor_set_paused(w.db, w.bob, true), DB_OK);
+	CHECK_INT(db_mentor_set_paused(w.db, w.bob, true), ERR_OK);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 2);
 	/* Ann (capacity 2) fills up. */
-	CHECK_INT(db_mentor_request(w.db, w.stu, w.ann, goals, 2, &id), DB_OK);
-	CHECK_INT(db_mentor_accept(w.db, w.ann, id, ""), DB_OK);
-	CHECK_INT(db_mentor_request(w.db, w.eve, w.ann, goals, 2, &id), DB_OK);
-	CHECK_INT(db_mentor_accept(w.db, w.ann, id, ""), DB_OK);
+	CHECK_INT(db_mentor_request(w.db, w.stu, w.ann, goals, 2, &id), ERR_OK);
+	CHECK_INT(db_mentor_accept(w.db, w.ann, id, ""), ERR_OK);
+	CHECK_INT(db_mentor_request(w.db, w.eve, w.ann, goals, 2, &id), ERR_OK);
+	CHECK_INT(db_mentor_accept(w.db, w.ann, id, ""), ERR_OK);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 1);
 	/* Without the filter she is listed, marked as having no room. */
 	q.accepting = false;
 	strcpy(q.text, "interventional");
-	CHECK_INT(db_mentor_search(w.db, w.stu, &q, 0, 10, &h, &n), DB_OK);
+	CHECK_INT(db_mentor_search(w.db, w.stu, &q, 0, 10, &h, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK(!h[0].has_room);
 	CHECK_INT(h[0].active, 2);
@@ -271,7 +271,7 @@ TEST(mentor_suggest_ranked_with_reasons_and_balanced)
 	const char *goals = "I want to learn about research careers in cardiology.";
 
 	CHECK(world(&w));
-	CHECK_INT(db_mentor_suggest(w.db, w.stu, 10, &h, &n), DB_OK);
+	CHECK_INT(db_mentor_suggest(w.db, w.stu, 10, &h, &n), ERR_OK);
 	CHECK(n >= 2);
 	CHECK_INT(h[0].id, w.ann);	/* same specialty and city */
 	CHECK(strstr(h[0].why, "same specialty") != NULL);
@@ -283,19 +283,19 @@ TEST(mentor_suggest_ranked_with_reasons_and_balanced)
 	x = person(w.db, "xia", ROLE_ALUMNI, "Neurology", "Lima", "stroke", "", 0, true);
 	y = person(w.db, "yan", ROLE_ALUMNI, "Neurology", "Lima", "stroke", "", 0, true);
 	CHECK(x && y);
-	CHECK_INT(db_mentor_request(w.db, w.eve, x, goals, 2, &id), DB_OK);
+	CHECK_INT(db_mentor_request(w.db, w.eve, x, goals, 2, &id), ERR_OK);
 	{
 		int64_t me = person(w.db, "zed", ROLE_STUDENT, "Neurology", "Lima", "stroke",
 		    "", 0, false);
 
-		CHECK_INT(db_mentor_suggest(w.db, me, 10, &h, &n), DB_OK);
+		CHECK_INT(db_mentor_suggest(w.db, me, 10, &h, &n), ERR_OK);
 		CHECK(n >= 2);
 		CHECK_INT(h[0].id, y);
 		CHECK_INT(h[1].id, x);
 		free(h);
 	}
 	/* Someone already asked is not suggested again. */
-	CHECK_INT(db_mentor_suggest(w.db, w.eve, 10, &h, &n), DB_OK);
+	CHECK_INT(db_mentor_suggest(w.db, w.eve, 10, &h, &n), ERR_OK);
 	for (size_t i = 0; i < n; i++)
 		CHECK(h[i].id != x);
 	free(h);
@@ -310,22 +310,22 @@ TEST(mentor_bookmarks_are_per_member)
 	bool on = true;
 
 	CHECK(world(&w));
-	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.ann, true), DB_OK);
-	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.ann, true), DB_OK);
-	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.stu, true), DB_INVALID);
-	CHECK_INT(db_mentor_bookmark(w.db, 0, w.ann, true), DB_DENIED);
-	CHECK_INT(db_mentor_bookmarked(w.db, w.eve, w.ann, &on), DB_OK);
+	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.ann, true), ERR_OK);
+	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.ann, true), ERR_OK);
+	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.stu, true), ERR_INVALID);
+	CHECK_INT(db_mentor_bookmark(w.db, 0, w.ann, true), ERR_DENIED);
+	CHECK_INT(db_mentor_bookmarked(w.db, w.eve, w.ann, &on), ERR_OK);
 	CHECK(!on);
-	CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &h, &n), DB_OK);
+	CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &h, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(h[0].id, w.ann);
 	free(h);
-	CHECK_INT(db_block_add(w.db, w.ann, w.stu), DB_OK);
-	CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &h, &n), DB_OK);
+	CHECK_INT(db_block_add(w.db, w.ann, w.stu), ERR_OK);
+	CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &h, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(h);
-	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.ann, false), DB_OK);
-	CHECK_INT(db_mentor_bookmarked(w.db, w.stu, w.ann, &on), DB_OK);
+	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.ann, false), ERR_OK);
+	CHECK_INT(db_mentor_bookmarked(w.db, w.stu, w.ann, &on), ERR_OK);
 	CHECK(!on);
 	db_close(w.db);
 }
@@ -340,7 +340,7 @@ search_hit(struct db *db, int64_t actor, int64_t id, struct mentor_hit *out)
 	bool found = false;
 
 	mentor_query_init(&q);
-	if (db_mentor_search(db, actor, &q, 0, 50, &h, &n) != DB_OK)
+	if (db_mentor_search(db, actor, &q, 0, 50, &h, &n) != 0)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (h[i].id == id) {
@@ -360,12 +360,12 @@ TEST(mentor_bookmark_row_matches_search)
 	size_t n = 0;
 
 	CHECK(world(&w));
-	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.bob, true), DB_OK);
+	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.bob, true), ERR_OK);
 	for (int round = 0; round < 2; round++) {
 		/* Round 1: paused, so no room in either list. */
-		CHECK_INT(db_mentor_set_paused(w.db, w.bob, round == 1), DB_OK);
+		CHECK_INT(db_mentor_set_paused(w.db, w.bob, round == 1), ERR_OK);
 		CHECK(search_hit(w.db, w.stu, w.bob, &s));
-		CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &b, &n), DB_OK);
+		CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &b, &n), ERR_OK);
 		CHECK_INT(n, 1);
 		CHECK_INT(b[0].id, s.id);
 		CHECK_INT(b[0].role, ROLE_TRAINEE);
@@ -382,10 +382,10 @@ TEST(mentor_bookmark_row_matches_search)
 		b = NULL;
 	}
 	/* Suspended: gone from search; the bookmark stays but has no room. */
-	CHECK_INT(db_mentor_set_paused(w.db, w.bob, false), DB_OK);
-	CHECK_INT(db_user_set_status(w.db, 0, w.bob, STATUS_SUSPENDED), DB_OK);
+	CHECK_INT(db_mentor_set_paused(w.db, w.bob, false), ERR_OK);
+	CHECK_INT(db_user_set_status(w.db, 0, w.bob, STATUS_SUSPENDED), ERR_OK);
 	CHECK(!search_hit(w.db, w.stu, w.bob, &s));
-	CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &b, &n), DB_OK);
+	CHECK_INT(db_mentor_bookmarks(w.db, w.stu, &b, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK(!b[0].has_room);
 	free(b);

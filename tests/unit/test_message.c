@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include "test.h"
 #include "fixture.h"
-#include "config.h"
-#include "db.h"
-#include "db-block.h"
-#include "db-message.h"
-#include "db-user.h"
-#include "message.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-message.h"
+#include "db/db-user.h"
+#include "rules/message.h"
 
 static const struct message_limits lim = { 30, 5, 8000 };
 
@@ -73,34 +73,34 @@ TEST(message_delivery_unread_counts_and_read_pointer)
 	size_t k = 0;
 
 	CHECK(db != NULL && a && b && c);
-	CHECK_INT(db_message_conversation_with(db, a, b, &conv), DB_NOTFOUND);
-	CHECK_INT(db_message_send(db, a, b, "Hello Bob", &lim, &m1, &why), DB_OK);
+	CHECK_INT(db_message_conversation_with(db, a, b, &conv), ERR_NOTFOUND);
+	CHECK_INT(db_message_send(db, a, b, "Hello Bob", &lim, &m1, &why), ERR_OK);
 	CHECK_INT(why, MESSAGE_SENT);
 	CHECK(m1 > 0);
-	CHECK_INT(db_message_send(db, a, b, "Are you there?", &lim, &m2, &why), DB_OK);
-	CHECK_INT(db_message_conversation_with(db, b, a, &conv), DB_OK);
-	CHECK_INT(db_message_conversation_with(db, a, b, &conv2), DB_OK);
+	CHECK_INT(db_message_send(db, a, b, "Are you there?", &lim, &m2, &why), ERR_OK);
+	CHECK_INT(db_message_conversation_with(db, b, a, &conv), ERR_OK);
+	CHECK_INT(db_message_conversation_with(db, a, b, &conv2), ERR_OK);
 	CHECK_INT(conv, conv2);
-	CHECK_INT(db_message_unread_total(db, b, &n), DB_OK);
+	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
 	CHECK_INT(n, 2);
-	CHECK_INT(db_message_unread_total(db, a, &n), DB_OK);
+	CHECK_INT(db_message_unread_total(db, a, &n), ERR_OK);
 	CHECK_INT(n, 0);	/* one's own messages are read */
-	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 2);
 	CHECK_STR(rows[0].body, "Hello Bob");	/* oldest first */
 	CHECK_INT(rows[1].id, m2);
 	CHECK_INT(rows[0].sender_id, a);
 	db_message_rows_free(rows, k);
 	/* Paging: one before m2 is m1; after m1 is m2. */
-	CHECK_INT(db_message_page(db, b, conv, 0, m2, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, b, conv, 0, m2, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_INT(rows[0].id, m1);
 	db_message_rows_free(rows, k);
-	CHECK_INT(db_message_page(db, b, conv, m1, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, b, conv, m1, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_INT(rows[0].id, m2);
 	db_message_rows_free(rows, k);
-	CHECK_INT(db_message_inbox(db, b, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, b, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_INT(in[0].peer_id, a);
 	CHECK_INT(in[0].unread, 2);
@@ -108,19 +108,19 @@ TEST(message_delivery_unread_counts_and_read_pointer)
 	CHECK_STR(in[0].preview, "Are you there?");
 	CHECK(!in[0].last_mine);
 	free(in);
-	CHECK_INT(db_message_mark_read(db, b, conv), DB_OK);
-	CHECK_INT(db_message_unread_total(db, b, &n), DB_OK);
+	CHECK_INT(db_message_mark_read(db, b, conv), ERR_OK);
+	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
 	CHECK_INT(n, 0);
-	CHECK_INT(db_message_state(db, b, conv, &cs), DB_OK);
+	CHECK_INT(db_message_state(db, b, conv, &cs), ERR_OK);
 	CHECK_INT(cs.last_read_id, m2);
 	CHECK_INT(cs.peer_id, a);
 	/* Bob replies by conversation id; Ann has one unread. */
-	CHECK_INT(db_message_reply(db, b, conv, "Yes, hi!", &lim, &m3, &why), DB_OK);
-	CHECK_INT(db_message_unread_total(db, a, &n), DB_OK);
+	CHECK_INT(db_message_reply(db, b, conv, "Yes, hi!", &lim, &m3, &why), ERR_OK);
+	CHECK_INT(db_message_unread_total(db, a, &n), ERR_OK);
 	CHECK_INT(n, 1);
-	CHECK_INT(db_message_unread_total(db, c, &n), DB_OK);
+	CHECK_INT(db_message_unread_total(db, c, &n), ERR_OK);
 	CHECK_INT(n, 0);
-	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_STR(in[0].preview, "Yes, hi!");
 	free(in);
@@ -142,75 +142,75 @@ TEST(message_inbox_order_paging_archive_and_delete_for_oneself)
 
 	CHECK(db != NULL && a && b && c && d);
 	db_set_now_for_tests(1700000000);
-	CHECK_INT(db_message_send(db, b, a, "from bob", &lim, NULL, &why), DB_OK);
+	CHECK_INT(db_message_send(db, b, a, "from bob", &lim, NULL, &why), ERR_OK);
 	db_set_now_for_tests(1700000010);
-	CHECK_INT(db_message_send(db, c, a, "from cat", &lim, NULL, &why), DB_OK);
+	CHECK_INT(db_message_send(db, c, a, "from cat", &lim, NULL, &why), ERR_OK);
 	db_set_now_for_tests(1700000020);
-	CHECK_INT(db_message_send(db, d, a, "from dan", &lim, NULL, &why), DB_OK);
+	CHECK_INT(db_message_send(db, d, a, "from dan", &lim, NULL, &why), ERR_OK);
 	/* Newest first, two to a page, then the rest after the cursor. */
-	CHECK_INT(db_message_inbox(db, a, false, NULL, 2, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, a, false, NULL, 2, &in, &k), ERR_OK);
 	CHECK_INT(k, 2);
 	CHECK_INT(in[0].peer_id, d);
 	CHECK_INT(in[1].peer_id, c);
 	cur.last_at = in[1].last_at;
 	cur.conversation_id = in[1].conversation_id;
 	free(in);
-	CHECK_INT(db_message_inbox(db, a, false, &cur, 2, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, a, false, &cur, 2, &in, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_INT(in[0].peer_id, b);
 	cb = in[0].conversation_id;
 	free(in);
 	/* Archive bob's: gone from the inbox, in the archive. */
-	CHECK_INT(db_message_archive(db, a, cb, true), DB_OK);
-	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_archive(db, a, cb, true), ERR_OK);
+	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 2);
 	free(in);
-	CHECK_INT(db_message_inbox(db, a, true, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, a, true, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK(in[0].archived);
 	free(in);
 	/* Bob's archive is his own: his inbox still has it. */
-	CHECK_INT(db_message_inbox(db, b, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, b, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	free(in);
 	/* A new message brings it back to the top of the inbox. */
 	db_set_now_for_tests(1700000030);
-	CHECK_INT(db_message_send(db, b, a, "again", &lim, &hidden, &why), DB_OK);
-	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_send(db, b, a, "again", &lim, &hidden, &why), ERR_OK);
+	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 3);
 	CHECK_INT(in[0].peer_id, b);
 	CHECK(!in[0].archived);
 	free(in);
 	/* Ann deletes one message for herself: Bob still has it. */
-	CHECK_INT(db_message_delete(db, a, hidden), DB_OK);
-	CHECK_INT(db_message_page(db, a, cb, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_delete(db, a, hidden), ERR_OK);
+	CHECK_INT(db_message_page(db, a, cb, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_STR(rows[0].body, "from bob");
 	db_message_rows_free(rows, k);
-	CHECK_INT(db_message_get(db, a, hidden, &one), DB_NOTFOUND);
-	CHECK_INT(db_message_get(db, b, hidden, &one), DB_OK);
+	CHECK_INT(db_message_get(db, a, hidden, &one), ERR_NOTFOUND);
+	CHECK_INT(db_message_get(db, b, hidden, &one), ERR_OK);
 	free(one.body);
-	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_STR(in[0].preview, "from bob");	/* newest she still sees */
 	free(in);
 	/* Ann deletes the whole conversation for herself: its unread go too. */
-	CHECK_INT(db_message_unread_total(db, a, &n), DB_OK);
+	CHECK_INT(db_message_unread_total(db, a, &n), ERR_OK);
 	CHECK(n > 0);
-	CHECK_INT(db_message_delete_conversation(db, a, cb), DB_OK);
-	CHECK_INT(db_message_state(db, a, cb, &cs), DB_OK);
+	CHECK_INT(db_message_delete_conversation(db, a, cb), ERR_OK);
+	CHECK_INT(db_message_state(db, a, cb, &cs), ERR_OK);
 	CHECK_INT(cs.unread, 0);
-	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, a, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 2);
 	free(in);
-	CHECK_INT(db_message_page(db, a, cb, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, a, cb, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 0);
 	db_message_rows_free(rows, k);
-	CHECK_INT(db_message_page(db, b, cb, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, b, cb, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 2);
 	db_message_rows_free(rows, k);
 	/* Bob writes again: Ann sees only the new one. */
-	CHECK_INT(db_message_send(db, b, a, "fresh start", &lim, &m, &why), DB_OK);
-	CHECK_INT(db_message_page(db, a, cb, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_send(db, b, a, "fresh start", &lim, &m, &why), ERR_OK);
+	CHECK_INT(db_message_page(db, a, cb, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_INT(rows[0].id, m);
 	db_message_rows_free(rows, k);
@@ -226,20 +226,20 @@ TEST(message_blocks_refuse_both_ways_until_lifted)
 	enum message_refusal why = MESSAGE_SENT;
 
 	CHECK(db != NULL && a && b);
-	CHECK_INT(db_message_send(db, a, b, "hi", &lim, NULL, &why), DB_OK);
-	CHECK_INT(db_message_conversation_with(db, a, b, &conv), DB_OK);
-	CHECK_INT(db_block_add(db, b, a), DB_OK);
-	CHECK_INT(db_message_send(db, a, b, "still there?", &lim, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_send(db, a, b, "hi", &lim, NULL, &why), ERR_OK);
+	CHECK_INT(db_message_conversation_with(db, a, b, &conv), ERR_OK);
+	CHECK_INT(db_block_add(db, b, a), ERR_OK);
+	CHECK_INT(db_message_send(db, a, b, "still there?", &lim, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_BLOCKED);
-	CHECK_INT(db_message_reply(db, a, conv, "still there?", &lim, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_reply(db, a, conv, "still there?", &lim, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_BLOCKED);
 	/* The blocker cannot write to the blocked member either. */
-	CHECK_INT(db_message_send(db, b, a, "go away", &lim, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_send(db, b, a, "go away", &lim, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_BLOCKED);
-	CHECK_INT(db_message_unread_total(db, b, &n), DB_OK);
+	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
 	CHECK_INT(n, 1);	/* nothing new arrived */
-	CHECK_INT(db_block_remove(db, b, a), DB_OK);
-	CHECK_INT(db_message_send(db, a, b, "sorry", &lim, NULL, &why), DB_OK);
+	CHECK_INT(db_block_remove(db, b, a), ERR_OK);
+	CHECK_INT(db_message_send(db, a, b, "sorry", &lim, NULL, &why), ERR_OK);
 	db_close(db);
 }
 
@@ -256,38 +256,38 @@ TEST(message_rate_limit_size_cap_and_who_may_send)
 	/* Three days after joining: the normal limit of 3 a minute. */
 	db_set_now_for_tests(t);
 	for (int i = 0; i < 3; i++)
-		CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), DB_OK);
-	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), DB_DENIED);
+		CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_OK);
+	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_RATE);
-	CHECK_INT(db_message_sent_since(db, a, a, t - 59, &n), DB_OK);
+	CHECK_INT(db_message_sent_since(db, a, a, t - 59, &n), ERR_OK);
 	CHECK_INT(n, 3);
-	CHECK_INT(db_message_sent_since(db, b, a, t - 59, &n), DB_DENIED);
+	CHECK_INT(db_message_sent_since(db, b, a, t - 59, &n), ERR_DENIED);
 	/* A minute later the window has moved on. */
 	db_set_now_for_tests(t + 60);
-	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), DB_OK);
+	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_OK);
 	/* Size cap: the data layer refuses what a screen might let through. */
 	CHECK_INT(db_message_send(db, a, b, "123456789012345678901", &small, NULL, &why),
-	    DB_INVALID);
+	    ERR_INVALID);
 	CHECK_INT(why, MESSAGE_TOO_LONG);
-	CHECK_INT(db_message_send(db, a, b, "bad\x07text", &small, NULL, &why), DB_INVALID);
+	CHECK_INT(db_message_send(db, a, b, "bad\x07text", &small, NULL, &why), ERR_INVALID);
 	CHECK_INT(why, MESSAGE_BAD_TEXT);
-	CHECK_INT(db_message_send(db, a, a, "me", &small, NULL, &why), DB_INVALID);
+	CHECK_INT(db_message_send(db, a, a, "me", &small, NULL, &why), ERR_INVALID);
 	CHECK_INT(why, MESSAGE_SELF);
-	CHECK_INT(db_message_send(db, a, 9999, "who", &small, NULL, &why), DB_NOTFOUND);
+	CHECK_INT(db_message_send(db, a, 9999, "who", &small, NULL, &why), ERR_NOTFOUND);
 	CHECK_INT(why, MESSAGE_NO_PEER);
 	/* A member who joined just now: the stricter limit of 2. */
 	db_set_now_for_tests(0);
-	CHECK_INT(db_message_send(db, b, p, "1", &small, NULL, &why), DB_OK);
-	CHECK_INT(db_message_send(db, b, p, "2", &small, NULL, &why), DB_OK);
-	CHECK_INT(db_message_send(db, b, p, "3", &small, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_send(db, b, p, "1", &small, NULL, &why), ERR_OK);
+	CHECK_INT(db_message_send(db, b, p, "2", &small, NULL, &why), ERR_OK);
+	CHECK_INT(db_message_send(db, b, p, "3", &small, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_RATE);
 	/* Pending and suspended members cannot send at all. */
-	CHECK_INT(db_user_set_status(db, 0, p, STATUS_PENDING), DB_OK);
-	CHECK_INT(db_message_send(db, p, a, "hello", &small, NULL, &why), DB_DENIED);
+	CHECK_INT(db_user_set_status(db, 0, p, STATUS_PENDING), ERR_OK);
+	CHECK_INT(db_message_send(db, p, a, "hello", &small, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_NOT_ACTIVE);
-	CHECK_INT(db_user_set_status(db, 0, p, STATUS_SUSPENDED), DB_OK);
-	CHECK_INT(db_message_send(db, p, a, "hello", &small, NULL, &why), DB_DENIED);
+	CHECK_INT(db_user_set_status(db, 0, p, STATUS_SUSPENDED), ERR_OK);
+	CHECK_INT(db_message_send(db, p, a, "hello", &small, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_NOT_ACTIVE);
-	CHECK_INT(db_message_send(db, 0, a, "cli", &small, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_send(db, 0, a, "cli", &small, NULL, &why), ERR_DENIED);
 	db_close(db);
 }

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include "test.h"
 #include "fixture.h"
-#include "db.h"
-#include "db-message.h"
-#include "db-report.h"
+#include "db/db.h"
+#include "db/db-message.h"
+#include "db/db-report.h"
 
 static const struct message_limits lim = { 30, 5, 8000 };
 
@@ -25,35 +25,35 @@ TEST(message_access_outsider_cannot_read_or_reply)
 	size_t k = 0;
 
 	CHECK(db != NULL && a && b && eve);
-	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), DB_OK);
-	CHECK_INT(db_message_conversation_with(db, a, b, &conv), DB_OK);
+	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), ERR_OK);
+	CHECK_INT(db_message_conversation_with(db, a, b, &conv), ERR_OK);
 	/* Read the conversation or one message by id. */
-	CHECK_INT(db_message_page(db, eve, conv, 0, INT64_MAX, 10, &rows, &k), DB_DENIED);
-	CHECK_INT(db_message_page(db, 0, conv, 0, INT64_MAX, 10, &rows, &k), DB_DENIED);
-	CHECK_INT(db_message_page(db, -1, conv, 0, INT64_MAX, 10, &rows, &k), DB_DENIED);
+	CHECK_INT(db_message_page(db, eve, conv, 0, INT64_MAX, 10, &rows, &k), ERR_DENIED);
+	CHECK_INT(db_message_page(db, 0, conv, 0, INT64_MAX, 10, &rows, &k), ERR_DENIED);
+	CHECK_INT(db_message_page(db, -1, conv, 0, INT64_MAX, 10, &rows, &k), ERR_DENIED);
 	CHECK_INT(db_message_page(db, eve, conv + 100, 0, INT64_MAX, 10, &rows, &k),
-	    DB_NOTFOUND);
-	CHECK_INT(db_message_get(db, eve, m, &one), DB_DENIED);
-	CHECK_INT(db_message_get(db, 0, m, &one), DB_DENIED);
-	CHECK_INT(db_message_get(db, eve, m + 100, &one), DB_NOTFOUND);
-	CHECK_INT(db_message_state(db, eve, conv, &cs), DB_DENIED);
+	    ERR_NOTFOUND);
+	CHECK_INT(db_message_get(db, eve, m, &one), ERR_DENIED);
+	CHECK_INT(db_message_get(db, 0, m, &one), ERR_DENIED);
+	CHECK_INT(db_message_get(db, eve, m + 100, &one), ERR_NOTFOUND);
+	CHECK_INT(db_message_state(db, eve, conv, &cs), ERR_DENIED);
 	/* Eve's inbox does not show it. */
-	CHECK_INT(db_message_inbox(db, eve, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, eve, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 0);
 	free(in);
-	CHECK_INT(db_message_inbox(db, 0, false, NULL, 10, &in, &k), DB_DENIED);
+	CHECK_INT(db_message_inbox(db, 0, false, NULL, 10, &in, &k), ERR_DENIED);
 	/* Reply into it by id. */
-	CHECK_INT(db_message_reply(db, eve, conv, "let me in", &lim, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_reply(db, eve, conv, "let me in", &lim, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_NOT_PARTY);
-	CHECK_INT(db_message_reply(db, 0, conv, "sysop", &lim, NULL, &why), DB_DENIED);
+	CHECK_INT(db_message_reply(db, 0, conv, "sysop", &lim, NULL, &why), ERR_DENIED);
 	CHECK_INT(db_message_reply(db, eve, conv + 100, "nothing", &lim, NULL, &why),
-	    DB_NOTFOUND);
+	    ERR_NOTFOUND);
 	/* Nothing was added: Bob has the one message, unread. */
-	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	CHECK_STR(rows[0].body, "private to bob");
 	db_message_rows_free(rows, k);
-	CHECK_INT(db_message_unread_total(db, b, &n), DB_OK);
+	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	db_close(db);
 }
@@ -70,46 +70,46 @@ TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
 	size_t k = 0;
 
 	CHECK(db != NULL && a && b && eve);
-	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), DB_OK);
-	CHECK_INT(db_message_conversation_with(db, a, b, &conv), DB_OK);
-	CHECK_INT(db_message_mark_read(db, eve, conv), DB_DENIED);
-	CHECK_INT(db_message_archive(db, eve, conv, true), DB_DENIED);
-	CHECK_INT(db_message_archive(db, 0, conv, true), DB_DENIED);
-	CHECK_INT(db_message_delete_conversation(db, eve, conv), DB_DENIED);
-	CHECK_INT(db_message_delete_conversation(db, eve, conv + 100), DB_NOTFOUND);
-	CHECK_INT(db_message_delete(db, eve, m), DB_DENIED);
-	CHECK_INT(db_message_delete(db, 0, m), DB_DENIED);
-	CHECK_INT(db_message_delete(db, eve, m + 100), DB_NOTFOUND);
-	CHECK_INT(db_message_report(db, eve, m, "spam", &rid), DB_DENIED);
-	CHECK_INT(db_message_report(db, eve, m + 100, "spam", &rid), DB_NOTFOUND);
+	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), ERR_OK);
+	CHECK_INT(db_message_conversation_with(db, a, b, &conv), ERR_OK);
+	CHECK_INT(db_message_mark_read(db, eve, conv), ERR_DENIED);
+	CHECK_INT(db_message_archive(db, eve, conv, true), ERR_DENIED);
+	CHECK_INT(db_message_archive(db, 0, conv, true), ERR_DENIED);
+	CHECK_INT(db_message_delete_conversation(db, eve, conv), ERR_DENIED);
+	CHECK_INT(db_message_delete_conversation(db, eve, conv + 100), ERR_NOTFOUND);
+	CHECK_INT(db_message_delete(db, eve, m), ERR_DENIED);
+	CHECK_INT(db_message_delete(db, 0, m), ERR_DENIED);
+	CHECK_INT(db_message_delete(db, eve, m + 100), ERR_NOTFOUND);
+	CHECK_INT(db_message_report(db, eve, m, "spam", &rid), ERR_DENIED);
+	CHECK_INT(db_message_report(db, eve, m + 100, "spam", &rid), ERR_NOTFOUND);
 	/* Bob's view is untouched: unread, in the inbox, message there. */
-	CHECK_INT(db_message_unread_total(db, b, &n), DB_OK);
+	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
 	CHECK_INT(n, 1);
-	CHECK_INT(db_message_inbox(db, b, false, NULL, 10, &in, &k), DB_OK);
+	CHECK_INT(db_message_inbox(db, b, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	free(in);
-	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	db_message_rows_free(rows, k);
-	CHECK_INT(db_report_open_by(db, eve, &n), DB_OK);
+	CHECK_INT(db_report_open_by(db, eve, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	/* Ann may not report her own message. */
-	CHECK_INT(db_message_report(db, a, m, "my own words", &rid), DB_INVALID);
-	CHECK_INT(db_report_open_by(db, a, &n), DB_OK);
+	CHECK_INT(db_message_report(db, a, m, "my own words", &rid), ERR_INVALID);
+	CHECK_INT(db_report_open_by(db, a, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	/* The participants may: Bob reports with a reason (checked text). */
-	CHECK_INT(db_message_report(db, b, m, "", &rid), DB_INVALID);
-	CHECK_INT(db_message_report(db, b, m, "bad\x1b[2J", &rid), DB_INVALID);
-	CHECK_INT(db_message_report(db, b, m, "Unsolicited advertising", &rid), DB_OK);
+	CHECK_INT(db_message_report(db, b, m, "", &rid), ERR_INVALID);
+	CHECK_INT(db_message_report(db, b, m, "bad\x1b[2J", &rid), ERR_INVALID);
+	CHECK_INT(db_message_report(db, b, m, "Unsolicited advertising", &rid), ERR_OK);
 	CHECK(rid > 0);
-	CHECK_INT(db_report_open_by(db, b, &n), DB_OK);
+	CHECK_INT(db_report_open_by(db, b, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	/* A deleted message cannot be deleted or reported again. */
-	CHECK_INT(db_message_delete(db, b, m), DB_OK);
-	CHECK_INT(db_message_delete(db, b, m), DB_NOTFOUND);
-	CHECK_INT(db_message_report(db, b, m, "again", &rid), DB_NOTFOUND);
+	CHECK_INT(db_message_delete(db, b, m), ERR_OK);
+	CHECK_INT(db_message_delete(db, b, m), ERR_NOTFOUND);
+	CHECK_INT(db_message_report(db, b, m, "again", &rid), ERR_NOTFOUND);
 	/* Ann (the other participant) still has it. */
-	CHECK_INT(db_message_page(db, a, conv, 0, INT64_MAX, 10, &rows, &k), DB_OK);
+	CHECK_INT(db_message_page(db, a, conv, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	db_message_rows_free(rows, k);
 	db_close(db);

@@ -1,7 +1,7 @@
 /* Screen files: substitution, fallbacks for missing, broken and huge files. */
 #include <stdlib.h>
 #include <unistd.h>
-#include "screenfile.h"
+#include "ui/screenfile.h"
 #include "test.h"
 
 static const struct screenfile_vars vars = {

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "test.h"
-#include "text.h"
+#include "lib/text.h"
 
 #define RC	"\xef\xbf\xbd"	/* U+FFFD, what the sanitiser draws instead */
 

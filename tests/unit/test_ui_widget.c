@@ -2,12 +2,12 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <string.h>
-#include "screen.h"
-#include "screenfile.h"
+#include "ui/screen.h"
+#include "ui/screenfile.h"
 #include "test.h"
-#include "text.h"
-#include "ui-keys.h"
-#include "ui-widget.h"
+#include "lib/text.h"
+#include "ui/ui-keys.h"
+#include "ui/ui-widget.h"
 
 static void
 type(struct ui_line *l, struct screen_ctx *c, const int *keys, size_t n)

@@ -7,11 +7,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "test.h"
-#include "crypto.h"
-#include "db.h"
-#include "db-presence.h"
-#include "db-user.h"
-#include "user.h"
+#include "lib/crypto.h"
+#include "db/db.h"
+#include "db/db-account.h"
+#include "db/db-presence.h"
+#include "db/db-user.h"
+#include "rules/user.h"
 
 /* Keys made with ssh-keygen 9.2 (Debian 12); fingerprints as `ssh-keygen -lf`
  * printed them. */
@@ -92,7 +93,7 @@ reg(struct db *db, const char *login, const char *password, bool admin)
 	int64_t id = 0;
 
 	m->is_admin = admin;
-	if (user_register(db, m, password, &id, &why) != 0)
+	if (db_account_register(db, m, password, &id, &why) != 0)
 		id = 0;
 	free(m);
 	return id;
@@ -144,9 +145,9 @@ TEST(user_login_rules)
 	CHECK(!login_ok("root"));
 	CHECK(!login_ok("join"));			/* the reserved argument */
 	CHECK(user_check_login("join", NULL, &why) == 0);
-	CHECK_INT(user_check_login("root", NULL, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_login("root", NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "reserved") != NULL);
-	CHECK_INT(user_check_login("Bob", NULL, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_login("Bob", NULL, &why), ERR_INVALID);
 	CHECK(strstr(why, "lower-case") != NULL);
 }
 
@@ -175,7 +176,7 @@ TEST(user_name_rules)
 	CHECK(!name_ok("Alice  Appleton"));			/* passing for "Alice Appleton" */
 	CHECK(!name_ok("Alice\xc2\xa0" "Appleton"));		/* no-break space */
 	CHECK(!name_ok("Alice\xe3\x80\x80" "Appleton"));	/* ideographic space */
-	CHECK_INT(user_check_name("Al\x1b[31mice", &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_name("Al\x1b[31mice", &why), ERR_INVALID);
 	CHECK(strstr(why, "display name") != NULL);
 
 	/* 64 columns is the limit, counted in columns, not bytes. */
@@ -190,7 +191,7 @@ TEST(user_name_rules)
 	CHECK(name_ok(wide));					/* 64 columns */
 	wide[96] = 'x';
 	CHECK(!name_ok(wide));					/* 65 columns */
-	CHECK_INT(user_check_name(wide, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_name(wide, &why), ERR_INVALID);
 	CHECK(strstr(why, "64 columns") != NULL);
 }
 
@@ -210,7 +211,7 @@ TEST(user_password_rules)
 	CHECK(!password_ok("0123456789\x7f"));
 	CHECK(!password_ok("0123456789\n"));
 	CHECK(!password_ok("0123456789\xff"));
-	CHECK_INT(user_check_password("short", &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_password("short", &why), ERR_INVALID);
 	CHECK(strstr(why, "10") != NULL);
 	memset(big, 'p', sizeof big);
 	big[1024] = '\0';
@@ -234,33 +235,33 @@ TEST(user_profile_rules)
 	m->grad_year = 0;
 	CHECK_INT(user_check_profile(m, &why), 0);
 	m->grad_year = 1949;
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	m->grad_year = 2045;
 	CHECK_INT(user_check_profile(m, &why), 0);
 	m->max_mentees = 21;
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	m->max_mentees = 20;
 	m->role = ROLE_STUDENT;
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	CHECK(strstr(why, "students") != NULL);
 	m->open_to_mentoring = false;
 	CHECK_INT(user_check_profile(m, &why), 0);
 	snprintf(m->specialty, sizeof m->specialty, "Cardio\nlogy");
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	CHECK(strstr(why, "specialty") != NULL);
 	snprintf(m->specialty, sizeof m->specialty, "%s", "");
 	snprintf(m->bio, sizeof m->bio, "evil \x1b]0;title\x07");
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	CHECK(strstr(why, "bio") != NULL);
 	snprintf(m->bio, sizeof m->bio, "crlf\r\n");
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	m->bio[0] = '\0';
 	memset(m->city, 'c', 81);
 	m->city[81] = '\0';
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	CHECK(strstr(why, "city") != NULL);
 	memset(m->city, 'c', sizeof m->city);			/* unterminated */
-	CHECK_INT(user_check_profile(m, &why), USER_ERR_INVALID);
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	free(m);
 }
 
@@ -274,7 +275,7 @@ TEST(user_register_and_duplicate)
 	CHECK(db != NULL);
 	m->status = STATUS_PENDING;
 	snprintf(m->institution, sizeof m->institution, "Penn");
-	CHECK_INT(user_register(db, m, "a good long password", &id, &why), 0);
+	CHECK_INT(db_account_register(db, m, "a good long password", &id, &why), 0);
 	CHECK(id > 0);
 	CHECK_INT(db_user_get(db, id, &got), 0);
 	CHECK_STR(got.login, "alice");
@@ -286,14 +287,14 @@ TEST(user_register_and_duplicate)
 	CHECK(got.created_at > 0);
 	CHECK_INT(got.last_login_at, 0);
 
-	CHECK_INT(user_register(db, m, "another long password", &id2, &why), USER_ERR_EXISTS);
+	CHECK_INT(db_account_register(db, m, "another long password", &id2, &why), ERR_EXISTS);
 	CHECK(strstr(why, "taken") != NULL);
 	CHECK_INT(id2, 0);
 	snprintf(m->login, sizeof m->login, "bob");
-	CHECK_INT(user_register(db, m, "short", &id2, &why), USER_ERR_INVALID);
+	CHECK_INT(db_account_register(db, m, "short", &id2, &why), ERR_INVALID);
 	snprintf(m->name, sizeof m->name, "Bob\x1b[H");
-	CHECK_INT(user_register(db, m, NULL, &id2, &why), USER_ERR_INVALID);
-	CHECK_INT(db_user_get_by_login(db, "bob", &got), DB_NOTFOUND);
+	CHECK_INT(db_account_register(db, m, NULL, &id2, &why), ERR_INVALID);
+	CHECK_INT(db_user_get_by_login(db, "bob", &got), ERR_NOTFOUND);
 	free(m);
 	db_close(db);
 }
@@ -309,17 +310,17 @@ TEST(user_password_auth)
 	CHECK((id = reg(db, "alice", "a good long password", false)) > 0);
 	CHECK((keyonly = reg(db, "kim", NULL, false)) > 0);
 	memset(&got, 0, sizeof got);
-	CHECK_INT(user_authenticate_password(db, "alice", "a good long password", &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", "a good long password", &got), 0);
 	CHECK_INT(got.id, id);
-	CHECK_INT(user_authenticate_password(db, "alice", "a wrong long password", &got),
-	    USER_ERR_AUTH);
-	CHECK_INT(user_authenticate_password(db, "nobody", "a good long password", &got),
-	    USER_ERR_AUTH);
-	CHECK_INT(user_authenticate_password(db, "kim", "", &got), USER_ERR_AUTH);
-	CHECK_INT(user_authenticate_password(db, "alice", NULL, &got), USER_ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", "a wrong long password", &got),
+	    ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "nobody", "a good long password", &got),
+	    ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "kim", "", &got), ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", NULL, &got), ERR_AUTH);
 	memset(big, 'p', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	CHECK_INT(user_authenticate_password(db, "alice", big, &got), USER_ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", big, &got), ERR_AUTH);
 	CHECK_INT(db_user_pwhash(db, keyonly, hash, sizeof hash), 0);
 	CHECK_STR(hash, "");
 	db_close(db);
@@ -336,14 +337,14 @@ TEST(user_password_rehash_on_login)
 	CHECK((id = reg(db, "alice", "placeholder password", false)) > 0);
 	CHECK_INT(db_user_set_pwhash(db, id, id, WEAK_HASH), 0);
 	CHECK(crypto_password_needs_rehash(WEAK_HASH));
-	CHECK_INT(user_authenticate_password(db, "alice", "wrong password!", &got), USER_ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", "wrong password!", &got), ERR_AUTH);
 	CHECK_INT(db_user_pwhash(db, id, hash, sizeof hash), 0);
 	CHECK_STR(hash, WEAK_HASH);			/* no upgrade on failure */
-	CHECK_INT(user_authenticate_password(db, "alice", WEAK_PW, &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", WEAK_PW, &got), 0);
 	CHECK_INT(db_user_pwhash(db, id, hash, sizeof hash), 0);
 	CHECK(strcmp(hash, WEAK_HASH) != 0);
 	CHECK(!crypto_password_needs_rehash(hash));
-	CHECK_INT(user_authenticate_password(db, "alice", WEAK_PW, &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", WEAK_PW, &got), 0);
 	db_close(db);
 }
 
@@ -357,19 +358,19 @@ TEST(user_change_and_set_password)
 	CHECK(db != NULL);
 	CHECK((a = reg(db, "alice", "first password", false)) > 0);
 	CHECK((b = reg(db, "bob", "bobs password", false)) > 0);
-	CHECK_INT(user_change_password(db, a, "not the password", "second password", &why),
-	    USER_ERR_AUTH);
-	CHECK_INT(user_change_password(db, a, "first password", "short", &why),
-	    USER_ERR_INVALID);
-	CHECK_INT(user_change_password(db, a, "first password", "second password", &why), 0);
-	CHECK_INT(user_authenticate_password(db, "alice", "first password", &got), USER_ERR_AUTH);
-	CHECK_INT(user_authenticate_password(db, "alice", "second password", &got), 0);
+	CHECK_INT(db_account_change_password(db, a, "not the password", "second password", &why),
+	    ERR_AUTH);
+	CHECK_INT(db_account_change_password(db, a, "first password", "short", &why),
+	    ERR_INVALID);
+	CHECK_INT(db_account_change_password(db, a, "first password", "second password", &why), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", "first password", &got), ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", "second password", &got), 0);
 	/* Bob may not set Alice's password; an admin may. */
-	CHECK_INT(user_set_password(db, b, a, "bob was here!", &why), DB_DENIED);
-	CHECK_INT(user_authenticate_password(db, "alice", "second password", &got), 0);
+	CHECK_INT(db_account_set_password(db, b, a, "bob was here!", &why), ERR_DENIED);
+	CHECK_INT(db_account_auth_password(db, "alice", "second password", &got), 0);
 	CHECK_INT(db_user_set_admin(db, 0, b, true), 0);
-	CHECK_INT(user_set_password(db, b, a, "reset by admin", &why), 0);
-	CHECK_INT(user_authenticate_password(db, "alice", "reset by admin", &got), 0);
+	CHECK_INT(db_account_set_password(db, b, a, "reset by admin", &why), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", "reset by admin", &got), 0);
 	db_close(db);
 }
 
@@ -383,18 +384,18 @@ TEST(user_key_auth)
 	CHECK(db != NULL);
 	CHECK((a = reg(db, "alice", NULL, false)) > 0);
 	CHECK((b = reg(db, "bob", NULL, false)) > 0);
-	CHECK_INT(user_add_key(db, a, a, ED25519_LINE, &why), 0);
-	CHECK_INT(user_authenticate_key(db, "alice", ED25519_B64, &got), 0);
+	CHECK_INT(db_account_add_key(db, a, a, ED25519_LINE, &why), 0);
+	CHECK_INT(db_account_auth_key(db, "alice", ED25519_B64, &got), 0);
 	CHECK_INT(got.id, a);
-	CHECK_INT(user_authenticate_key(db, "bob", ED25519_B64, &got), USER_ERR_AUTH);
-	CHECK_INT(user_authenticate_key(db, "alice", P256_B64, &got), USER_ERR_AUTH);
-	CHECK_INT(user_authenticate_key(db, "nobody", ED25519_B64, &got), USER_ERR_AUTH);
+	CHECK_INT(db_account_auth_key(db, "bob", ED25519_B64, &got), ERR_AUTH);
+	CHECK_INT(db_account_auth_key(db, "alice", P256_B64, &got), ERR_AUTH);
+	CHECK_INT(db_account_auth_key(db, "nobody", ED25519_B64, &got), ERR_AUTH);
 	/* One key, one owner. */
-	CHECK_INT(user_add_key(db, b, b, ED25519_LINE, &why), USER_ERR_EXISTS);
-	CHECK_INT(user_add_key(db, b, b, "ssh-ed25519 AAAA", &why), USER_ERR_INVALID);
-	CHECK_INT(user_add_key(db, b, a, "ecdsa-sha2-nistp256 " P256_B64, &why), DB_DENIED);
-	CHECK_INT(user_add_key(db, 0, 9999, "ecdsa-sha2-nistp256 " P256_B64, &why),
-	    USER_ERR_INVALID);
+	CHECK_INT(db_account_add_key(db, b, b, ED25519_LINE, &why), ERR_EXISTS);
+	CHECK_INT(db_account_add_key(db, b, b, "ssh-ed25519 AAAA", &why), ERR_INVALID);
+	CHECK_INT(db_account_add_key(db, b, a, "ecdsa-sha2-nistp256 " P256_B64, &why), ERR_DENIED);
+	CHECK_INT(db_account_add_key(db, 0, 9999, "ecdsa-sha2-nistp256 " P256_B64, &why),
+	    ERR_INVALID);
 	db_close(db);
 }
 
@@ -567,22 +568,22 @@ TEST(auth_member_cannot_touch_another_member)
 	CHECK_INT(db_user_get(db, b, mb), 0);
 	snprintf(mb->bio, sizeof mb->bio, "defaced");
 
-	CHECK_INT(db_user_update_profile(db, a, mb), DB_DENIED);
-	CHECK_INT(user_save_profile(db, a, mb, &why), DB_DENIED);
-	CHECK_INT(db_key_remove(db, a, kb), DB_DENIED);
-	CHECK_INT(db_key_list(db, a, b, &keys, &n), DB_DENIED);
+	CHECK_INT(db_user_update_profile(db, a, mb), ERR_DENIED);
+	CHECK_INT(db_account_save_profile(db, a, mb, &why), ERR_DENIED);
+	CHECK_INT(db_key_remove(db, a, kb), ERR_DENIED);
+	CHECK_INT(db_key_list(db, a, b, &keys, &n), ERR_DENIED);
 	CHECK(keys == NULL);
-	CHECK_INT(db_user_set_status(db, a, b, STATUS_SUSPENDED), DB_DENIED);
-	CHECK_INT(db_user_set_role(db, a, b, ROLE_STUDENT), DB_DENIED);
-	CHECK_INT(db_user_set_admin(db, a, a, true), DB_DENIED);	/* not even oneself */
-	CHECK_INT(db_user_set_pwhash(db, a, b, WEAK_HASH), DB_DENIED);
+	CHECK_INT(db_user_set_status(db, a, b, STATUS_SUSPENDED), ERR_DENIED);
+	CHECK_INT(db_user_set_role(db, a, b, ROLE_STUDENT), ERR_DENIED);
+	CHECK_INT(db_user_set_admin(db, a, a, true), ERR_DENIED);	/* not even oneself */
+	CHECK_INT(db_user_set_pwhash(db, a, b, WEAK_HASH), ERR_DENIED);
 	CHECK_INT(db_key_add(db, a, b, "ecdsa-sha2-nistp256", P256_B64, P256_FP, "", NULL),
-	    DB_DENIED);
+	    ERR_DENIED);
 	/* The CLI's actor 0 is trusted only where the header says so. */
-	CHECK_INT(db_user_update_profile(db, 0, mb), DB_DENIED);
-	CHECK_INT(db_key_list(db, 0, b, &keys, &n), DB_DENIED);
-	CHECK_INT(db_user_set_pwhash(db, 0, b, WEAK_HASH), DB_DENIED);
-	CHECK_INT(db_key_remove(db, 0, kb), DB_DENIED);
+	CHECK_INT(db_user_update_profile(db, 0, mb), ERR_DENIED);
+	CHECK_INT(db_key_list(db, 0, b, &keys, &n), ERR_DENIED);
+	CHECK_INT(db_user_set_pwhash(db, 0, b, WEAK_HASH), ERR_DENIED);
+	CHECK_INT(db_key_remove(db, 0, kb), ERR_DENIED);
 
 	/* Nothing changed. */
 	CHECK_INT(db_user_get(db, b, mb), 0);
@@ -619,7 +620,7 @@ TEST(auth_admin_can_and_owner_can)
 	snprintf(mb->bio, sizeof mb->bio, "Hello\nthere");
 	mb->role = ROLE_TRAINEE;
 	mb->open_to_mentoring = true;
-	CHECK_INT(user_save_profile(db, b, mb, &why), 0);
+	CHECK_INT(db_account_save_profile(db, b, mb, &why), 0);
 	CHECK_INT(db_user_get(db, b, mb), 0);
 	CHECK_STR(mb->bio, "Hello\nthere");
 	CHECK_INT(mb->role, ROLE_TRAINEE);
@@ -637,14 +638,14 @@ TEST(auth_admin_can_and_owner_can)
 	CHECK_STR(mb->city, "Boston");
 	CHECK_INT(db_user_set_status(db, adm, b, STATUS_SUSPENDED), 0);
 	CHECK_INT(db_user_set_status(db, 0, b, STATUS_ACTIVE), 0);
-	CHECK_INT(db_user_set_status(db, adm, 9999, STATUS_ACTIVE), DB_NOTFOUND);
-	CHECK_INT(db_user_set_status(db, adm, b, (enum member_status)7), DB_INVALID);
+	CHECK_INT(db_user_set_status(db, adm, 9999, STATUS_ACTIVE), ERR_NOTFOUND);
+	CHECK_INT(db_user_set_status(db, adm, b, (enum member_status)7), ERR_INVALID);
 	CHECK_INT(db_key_remove(db, adm, kb), 0);
-	CHECK_INT(db_key_remove(db, adm, kb), DB_NOTFOUND);
+	CHECK_INT(db_key_remove(db, adm, kb), ERR_NOTFOUND);
 
 	/* A suspended admin has no admin rights. */
 	CHECK_INT(db_user_set_status(db, 0, adm, STATUS_SUSPENDED), 0);
-	CHECK_INT(db_user_set_status(db, adm, b, STATUS_SUSPENDED), DB_DENIED);
+	CHECK_INT(db_user_set_status(db, adm, b, STATUS_SUSPENDED), ERR_DENIED);
 	CHECK_INT(db_user_set_admin(db, 0, b, true), 0);
 	CHECK_INT(db_user_set_admin(db, b, adm, false), 0);
 
@@ -674,10 +675,10 @@ TEST(keys_are_capped_per_member)
 		CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", blob, fp, "", &kid), 0);
 	}
 	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", "AAAAbobmore", "SHA256:x", "", &kid),
-	    DB_INVALID);
+	    ERR_INVALID);
 	/* Not even the sysop's command line goes past it. */
 	CHECK_INT(db_key_add(db, 0, b, "ssh-ed25519", "AAAAbobmore", "SHA256:x", "", &kid),
-	    DB_INVALID);
+	    ERR_INVALID);
 	CHECK_INT(db_key_list(db, b, b, &keys, &n), 0);
 	CHECK_INT(n, DB_KEY_MAX);
 	db_key_list_free(keys, n);
@@ -703,7 +704,7 @@ TEST(keys_last_way_in_stays)
 	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", ED25519_B64, ED25519_FP, "", &k1), 0);
 	CHECK_INT(db_key_add(db, b, b, "ecdsa-sha2-nistp256", P256_B64, P256_FP, "", &k2), 0);
 	CHECK_INT(db_key_remove(db, b, k1), 0);
-	CHECK_INT(db_key_remove(db, b, k2), DB_DENIED);
+	CHECK_INT(db_key_remove(db, b, k2), ERR_DENIED);
 	CHECK_INT(db_key_list(db, b, b, &keys, &n), 0);
 	CHECK_INT(n, 1);
 	db_key_list_free(keys, n);
@@ -745,7 +746,7 @@ TEST(db_user_list_count_and_flags)
 	CHECK_INT(db_user_get(db, c, &got), 0);
 	CHECK_INT(got.last_login_at, 1800000000);
 	CHECK(got.rules_accepted);
-	CHECK_INT(db_user_touch_login(db, 4242), DB_NOTFOUND);
+	CHECK_INT(db_user_touch_login(db, 4242), ERR_NOTFOUND);
 
 	CHECK_INT(member_role_parse("trainee", &got.role), 0);
 	CHECK_INT(got.role, ROLE_TRAINEE);
@@ -778,8 +779,8 @@ TEST(presence_enter_list_leave)
 
 	CHECK_INT(db_presence_enter(db, me, a, "Main menu"), 0);
 	CHECK_INT(db_presence_enter(db, parent, b, "Boards"), 0);
-	CHECK_INT(db_presence_enter(db, 0, a, "Nowhere"), DB_INVALID);
-	CHECK_INT(db_presence_enter(db, me + 1000000, 9999, "x"), DB_NOTFOUND);
+	CHECK_INT(db_presence_enter(db, 0, a, "Nowhere"), ERR_INVALID);
+	CHECK_INT(db_presence_enter(db, me + 1000000, 9999, "x"), ERR_NOTFOUND);
 	CHECK_INT(db_presence_update(db, me, "Profile", 1234), 0);
 	CHECK_INT(db_presence_update(db, parent, NULL, 0), 0);
 	CHECK_INT(db_presence_list(db, &p, &n), 0);
@@ -800,7 +801,7 @@ TEST(presence_enter_list_leave)
 	CHECK_INT(db_presence_list(db, &p, &n), 0);
 	CHECK_INT(n, 0);
 	free(p);
-	CHECK_INT(db_presence_update(db, me, "Gone", 0), DB_NOTFOUND);
+	CHECK_INT(db_presence_update(db, me, "Gone", 0), ERR_NOTFOUND);
 	db_close(db);
 }
 
@@ -830,7 +831,7 @@ TEST(presence_drops_dead_processes)
 	CHECK_INT(db_presence_count(db, &cnt), 0);
 	CHECK_INT(cnt, 1);
 	/* The dead row is gone for good, not just hidden. */
-	CHECK_INT(db_presence_update(db, (int)child, "x", 0), DB_NOTFOUND);
+	CHECK_INT(db_presence_update(db, (int)child, "x", 0), ERR_NOTFOUND);
 	db_close(db);
 }
 
@@ -844,18 +845,18 @@ TEST(user_display_names_are_not_shared)
 	int64_t aid = 0, cid = 0;
 
 	CHECK(db != NULL);
-	CHECK_INT(user_register(db, a, "alice password", &aid, &why), 0);
-	CHECK_INT(user_register(db, c, "carol password", &cid, &why), USER_ERR_EXISTS);
+	CHECK_INT(db_account_register(db, a, "alice password", &aid, &why), 0);
+	CHECK_INT(db_account_register(db, c, "carol password", &cid, &why), ERR_EXISTS);
 	CHECK(strstr(why, "display name") != NULL);
 	snprintf(c->name, sizeof c->name, "Carol Chen");
-	CHECK_INT(user_register(db, c, "carol password", &cid, &why), 0);
+	CHECK_INT(db_account_register(db, c, "carol password", &cid, &why), 0);
 	/* Carol cannot take Alice's name later either; Alice keeps hers. */
 	c->id = cid;
 	snprintf(c->name, sizeof c->name, "ALICE APPLETON");
-	CHECK_INT(user_save_profile(db, cid, c, &why), USER_ERR_EXISTS);
+	CHECK_INT(db_account_save_profile(db, cid, c, &why), ERR_EXISTS);
 	a->id = aid;
 	snprintf(a->position, sizeof a->position, "Attending");
-	CHECK_INT(user_save_profile(db, aid, a, &why), 0);
+	CHECK_INT(db_account_save_profile(db, aid, a, &why), 0);
 	free(a);
 	free(c);
 	db_close(db);

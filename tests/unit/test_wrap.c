@@ -1,7 +1,7 @@
 /* Word wrapping: widths, spaces, long words, CJK and newlines. */
 #include <stdlib.h>
 #include "test.h"
-#include "wrap.h"
+#include "lib/wrap.h"
 
 /* Copies line i of text into buf for comparison. */
 static const char *

@@ -1,0 +1,98 @@
+/* `mentorbbs db check|backup`: the sysop's database commands. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "db/db.h"
+
+#define DEFAULT_DB	"db/mentorbbs.db"
+
+static const struct option db_opts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Parses [--db PATH] and exactly nargs positional arguments, which are
+ * left at argv[optind]. */
+static int
+db_parse(const char *cmd, int argc, char **argv, int nargs, const char **path)
+{
+	int c;
+
+	/* 0, not 1: glibc then also forgets a half-read option cluster. */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", db_opts, NULL)) != -1) {
+		if (c != 'd')
+			return cli_bad_option(cmd, c, argv);
+		*path = optarg;
+	}
+	if (argc - optind < nargs)
+		return cli_usage("%s: missing FILE", cmd);
+	if (argc - optind > nargs)
+		return cli_usage("%s: unexpected argument '%.60s'", cmd, argv[optind + nargs]);
+	return 0;
+}
+
+static int
+db_check_cmd(int argc, char **argv)
+{
+	const char *path = DEFAULT_DB;
+	struct db *db = NULL;
+	char msg[512];
+	int r;
+
+	if ((r = db_parse("db check", argc, argv, 0, &path)) != 0 ||
+	    (r = cli_open_db(path, &db)) != 0)
+		return r;
+	if (db_check(db, msg, sizeof msg) != 0)
+		r = cli_fail("db check: %s: %s", path, msg);
+	else
+		printf("%s: ok (schema version %d)\n", path, db_schema_version(db));
+	db_close(db);
+	return r;
+}
+
+static int
+db_backup_cmd(int argc, char **argv)
+{
+	const char *path = DEFAULT_DB, *dest;
+	struct db *db = NULL;
+	char err[512];
+	int r;
+
+	if ((r = db_parse("db backup", argc, argv, 1, &path)) != 0)
+		return r;
+	dest = argv[optind];
+	/* Said before opening anything; db_backup refuses again atomically. */
+	if (access(dest, F_OK) == 0)
+		return cli_fail("db backup: %s already exists (a backup never overwrites)", dest);
+	if ((r = cli_open_db(path, &db)) != 0)
+		return r;
+	if (db_backup(db, dest, err, sizeof err) != 0)
+		r = cli_fail("db backup: %s", err);
+	else
+		printf("backed up %s to %s\n", path, dest);
+	db_close(db);
+	return r;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(int, char **);
+} db_cmds[] = {
+	{ "check", db_check_cmd },
+	{ "backup", db_backup_cmd },
+};
+
+int
+cli_db(int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage("db: give a command: check or backup");
+	for (size_t i = 0; i < sizeof db_cmds / sizeof db_cmds[0]; i++)
+		if (strcmp(argv[1], db_cmds[i].name) == 0)
+			return db_cmds[i].run(argc - 1, argv + 1);
+	return cli_usage("db: unknown command '%.40s' (check or backup)", argv[1]);
+}

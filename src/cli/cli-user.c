@@ -1,0 +1,490 @@
+/* `mentorbbs user add|list|set`: the sysop's member commands. Everything
+ * given is checked before the database is opened, so a bad value changes
+ * nothing; adding a member and their key is one transaction. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "lib/crypto.h"
+#include "db/db.h"
+#include "db/db-account.h"
+#include "db/db-user.h"
+#include "lib/text.h"
+#include "rules/user.h"
+#include "lib/xmalloc.h"
+
+#define DEFAULT_DB	"db/mentorbbs.db"
+#define KEY_LINE_MAX	8192
+
+struct add_args {
+	const char *login, *name, *role_word, *pubkey_path, *db_path;
+	bool admin, password_stdin;
+	enum role role;
+	char password[USER_PASSWORD_MAX + 3];	/* + "\r\n" or "\n", NUL */
+	struct authkey key;
+};
+
+/* Reads one line from stdin into buf. On a terminal the line is read with
+ * echo off after a prompt; from a pipe it is read as is. */
+static int
+read_password_line(const char *login, char *buf, size_t bufsz)
+{
+	struct termios saved, quiet;
+	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+	size_t len;
+	char *got;
+
+	if (tty) {
+		fprintf(stderr, "Password for %s: ", login);
+		quiet = saved;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	got = fgets(buf, (int)bufsz, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+		fputc('\n', stderr);
+	}
+	if (got == NULL)
+		return cli_usage("user add: no password on stdin");
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	else if (!feof(stdin))
+		return cli_usage("user add: the password is longer than %d bytes",
+		    USER_PASSWORD_MAX);
+	if (len > 0 && buf[len - 1] == '\r')
+		buf[--len] = '\0';
+	return 0;
+}
+
+/* Reads the first line of an authorized_keys or .pub file that is not
+ * blank or a comment, and parses it. A file that does not hold a usable
+ * key is an error (exit 1), not a usage error: the command line was fine. */
+static int
+read_pubkey(const char *path, struct authkey *key)
+{
+	char line[KEY_LINE_MAX];
+	const char *why, *p;
+	FILE *f;
+	int r = CLI_FAIL;
+	bool found = false;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return cli_fail("%s: %s", path, strerror(errno));
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			r = cli_fail("%s: line too long for a public key", path);
+			goto out;
+		}
+		p = line + strspn(line, " \t\r\n");
+		if (*p == '\0' || *p == '#')
+			continue;
+		found = true;
+		break;
+	}
+	if (ferror(f)) {
+		r = cli_fail("%s: read error", path);
+		goto out;
+	}
+	if (!found) {
+		r = cli_fail("%s: no public key in this file", path);
+		goto out;
+	}
+	/* Never echo the line: it could be a private key given by mistake. */
+	if (strncmp(p, "-----BEGIN", 10) == 0) {
+		r = cli_fail("%s looks like a private key: give the .pub file", path);
+		goto out;
+	}
+	if (authkey_parse(p, key, &why) != 0) {
+		r = cli_fail("%s: %s", path, why);
+		goto out;
+	}
+	r = 0;
+out:
+	crypto_wipe(line, sizeof line);
+	fclose(f);
+	return r;
+}
+
+static const struct option add_opts[] = {
+	{ "name", required_argument, NULL, 'n' },
+	{ "role", required_argument, NULL, 'r' },
+	{ "admin", no_argument, NULL, 'a' },
+	{ "password-stdin", no_argument, NULL, 'p' },
+	{ "pubkey", required_argument, NULL, 'k' },
+	{ "db", required_argument, NULL, 'd' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+add_parse(int argc, char **argv, struct add_args *a)
+{
+	int c;
+
+	/* 0, not 1: glibc then also forgets any half-read option cluster
+	 * left over from an earlier parse in this process. */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", add_opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': a->name = optarg; break;
+		case 'r': a->role_word = optarg; break;
+		case 'a': a->admin = true; break;
+		case 'p': a->password_stdin = true; break;
+		case 'k': a->pubkey_path = optarg; break;
+		case 'd': a->db_path = optarg; break;
+		default: return cli_bad_option("user add", c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("user add: give exactly one LOGIN");
+	a->login = argv[optind];
+	if (a->name == NULL)
+		return cli_usage("user add: --name is required");
+	if (a->role_word == NULL)
+		return cli_usage("user add: --role is required (alumni, trainee or student)");
+	if (!a->password_stdin && a->pubkey_path == NULL)
+		return cli_usage("user add: give --password-stdin or --pubkey so the member "
+		    "can log in");
+	return 0;
+}
+
+/* Checks every value before anything is opened or written. */
+static int
+add_check(struct add_args *a)
+{
+	const char *why;
+	int r;
+
+	if (user_check_login(a->login, NULL, &why) != 0)
+		return cli_usage("user add: %s", why);
+	if (user_check_name(a->name, &why) != 0)
+		return cli_usage("user add: %s", why);
+	if (member_role_parse(a->role_word, &a->role) != 0)
+		return cli_usage("user add: unknown role '%.20s' (alumni, trainee or student)",
+		    a->role_word);
+	if (a->pubkey_path != NULL && (r = read_pubkey(a->pubkey_path, &a->key)) != 0)
+		return r;
+	if (a->password_stdin) {
+		if ((r = read_password_line(a->login, a->password, sizeof a->password)) != 0)
+			return r;
+		if (user_check_password(a->password, &why) != 0)
+			return cli_usage("user add: %s", why);
+	}
+	return 0;
+}
+
+/* The key's current owner, for a message the sysop can act on. */
+static int
+key_taken(struct db *db, const char *blob)
+{
+	struct member *m = xmalloc(sizeof *m);
+	int64_t uid;
+	int r;
+
+	if (db_key_owner(db, blob, &uid) == 0 && db_user_get(db, uid, m) == 0)
+		r = cli_fail("user add: that key already belongs to %s", m->login);
+	else
+		r = cli_fail("user add: that key is already registered");
+	free(m);
+	return r;
+}
+
+static int
+add_write(struct db *db, struct add_args *a)
+{
+	struct member *m = xcalloc(1, sizeof *m);
+	const struct authkey *k = &a->key;
+	const char *why;
+	int64_t id = 0;
+	int r, dr;
+
+	text_copy(m->login, sizeof m->login, a->login);
+	text_copy(m->name, sizeof m->name, a->name);
+	m->role = a->role;
+	m->is_admin = a->admin;
+	m->status = STATUS_ACTIVE;
+	if (db_begin(db) != 0) {
+		r = cli_fail("user add: %s", db_errmsg(db));
+		goto out;
+	}
+	r = db_account_register(db, m, a->password_stdin ? a->password : NULL, &id, &why);
+	if (r != 0) {
+		r = r == ERR_INVALID ? cli_usage("user add: %s", why) :
+		    cli_fail("user add: %s", r == ERR_EXISTS ?
+		    "that login is taken" : why);
+		goto out;
+	}
+	if (a->pubkey_path != NULL && (dr = db_key_add(db, 0, id, k->type, k->blob_b64,
+	    k->fingerprint, k->comment, NULL)) != 0) {
+		r = dr == ERR_EXISTS ? key_taken(db, k->blob_b64) :
+		    cli_fail("user add: could not store the key: %s", db_errmsg(db));
+		goto out;
+	}
+	if (db_commit(db) != 0) {
+		r = cli_fail("user add: %s", db_errmsg(db));
+		goto out;
+	}
+	printf("added %s (%s%s)%s%s\n", m->login, member_role_name(m->role),
+	    m->is_admin ? ", admin" : "", a->pubkey_path != NULL ? " with key " : "",
+	    a->pubkey_path != NULL ? k->fingerprint : "");
+	r = CLI_OK;
+out:
+	if (r != CLI_OK)
+		db_rollback(db);
+	free(m);
+	return r;
+}
+
+static int
+user_add(int argc, char **argv)
+{
+	struct add_args *a = xcalloc(1, sizeof *a);
+	struct db *db = NULL;
+	int r;
+
+	if ((r = add_parse(argc, argv, a)) != 0 || (r = add_check(a)) != 0)
+		goto out;
+	if ((r = cli_open_db(a->db_path != NULL ? a->db_path : DEFAULT_DB, &db)) != 0)
+		goto out;
+	r = add_write(db, a);
+out:
+	db_close(db);
+	crypto_wipe(a->password, sizeof a->password);
+	free(a);
+	return r;
+}
+
+static const struct option db_only_opts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The larger of cur and the column width of s. */
+static size_t
+col_width(size_t cur, const char *s)
+{
+	size_t w = text_width(s);
+
+	return w > cur ? w : cur;
+}
+
+/* Prints s (already sanitised) padded to cols columns, then a gap. */
+static void
+print_cell(const char *s, size_t cols)
+{
+	size_t w = text_width(s);
+
+	fputs(s, stdout);
+	printf("%*s", (int)(cols > w ? cols - w : 0) + 2, "");
+}
+
+static void
+list_print(const struct member *ms, size_t n)
+{
+	char (*names)[MEMBER_NAME_SZ * 3] = xcalloc(n ? n : 1, sizeof *names);
+	size_t loginw = strlen("LOGIN"), namew = strlen("NAME");
+	char login[MEMBER_LOGIN_SZ * 3], date[16];
+	struct tm tm;
+	time_t t;
+
+	for (size_t i = 0; i < n; i++) {
+		/* Display names are member input: sanitised before the terminal. */
+		text_sanitize(names[i], sizeof names[i], ms[i].name, false);
+		namew = col_width(namew, names[i]);
+		loginw = col_width(loginw, ms[i].login);
+	}
+	print_cell("LOGIN", loginw);
+	printf("%-8s %-10s %-5s  ", "ROLE", "STATUS", "ADMIN");
+	print_cell("NAME", namew);
+	printf("CREATED\n");
+	for (size_t i = 0; i < n; i++) {
+		text_sanitize(login, sizeof login, ms[i].login, false);
+		t = (time_t)ms[i].created_at;
+		if (gmtime_r(&t, &tm) == NULL || strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
+			snprintf(date, sizeof date, "?");
+		print_cell(login, loginw);
+		printf("%-8s %-10s %-5s  ", member_role_name(ms[i].role),
+		    member_status_name(ms[i].status), ms[i].is_admin ? "yes" : "no");
+		print_cell(names[i], namew);
+		printf("%s\n", date);
+	}
+	free(names);
+}
+
+static int
+user_list(int argc, char **argv)
+{
+	const char *path = DEFAULT_DB;
+	struct member *ms = NULL;
+	struct db *db = NULL;
+	size_t n = 0;
+	int c, r;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", db_only_opts, NULL)) != -1) {
+		if (c != 'd')
+			return cli_bad_option("user list", c, argv);
+		path = optarg;
+	}
+	if (optind != argc)
+		return cli_usage("user list: unexpected argument '%.60s'", argv[optind]);
+	if ((r = cli_open_db(path, &db)) != 0)
+		return r;
+	if (db_user_list(db, &ms, &n) != 0)
+		r = cli_fail("user list: %s", db_errmsg(db));
+	else
+		list_print(ms, n);
+	free(ms);
+	db_close(db);
+	return r;
+}
+
+struct set_args {
+	const char *login, *db_path;
+	bool set_status, set_role, set_admin;
+	enum member_status status;
+	enum role role;
+	bool admin;
+};
+
+static const struct option set_opts[] = {
+	{ "status", required_argument, NULL, 's' },
+	{ "role", required_argument, NULL, 'r' },
+	{ "admin", required_argument, NULL, 'a' },
+	{ "db", required_argument, NULL, 'd' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+set_option(struct set_args *a, int c, char **argv)
+{
+	switch (c) {
+	case 's':
+		/* pending is where registration puts a member; the sysop
+		 * approves (active) or refuses (suspended). */
+		if (member_status_parse(optarg, &a->status) != 0 || a->status == STATUS_PENDING)
+			return cli_usage("user set: unknown status '%.20s' (active or suspended)",
+			    optarg);
+		a->set_status = true;
+		return 0;
+	case 'r':
+		if (member_role_parse(optarg, &a->role) != 0)
+			return cli_usage("user set: unknown role '%.20s' "
+			    "(alumni, trainee or student)", optarg);
+		a->set_role = true;
+		return 0;
+	case 'a':
+		if (strcmp(optarg, "yes") != 0 && strcmp(optarg, "no") != 0)
+			return cli_usage("user set: --admin takes yes or no");
+		a->admin = strcmp(optarg, "yes") == 0;
+		a->set_admin = true;
+		return 0;
+	case 'd':
+		a->db_path = optarg;
+		return 0;
+	default:
+		return cli_bad_option("user set", c, argv);
+	}
+}
+
+static int
+set_parse(int argc, char **argv, struct set_args *a)
+{
+	int c, r;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", set_opts, NULL)) != -1)
+		if ((r = set_option(a, c, argv)) != 0)
+			return r;
+	if (argc - optind != 1)
+		return cli_usage("user set: give exactly one LOGIN");
+	a->login = argv[optind];
+	if (!a->set_status && !a->set_role && !a->set_admin)
+		return cli_usage("user set: nothing to change (give --status, --role or --admin)");
+	return 0;
+}
+
+static int
+set_write(struct db *db, const struct set_args *a, int64_t id)
+{
+	int r = ERR_OK;
+
+	if (db_begin(db) != 0)
+		return ERR_INTERNAL;
+	if (a->set_status)
+		r = db_user_set_status(db, 0, id, a->status);
+	if (r == 0 && a->set_role)
+		r = db_user_set_role(db, 0, id, a->role);
+	if (r == 0 && a->set_admin)
+		r = db_user_set_admin(db, 0, id, a->admin);
+	if (r == 0)
+		r = db_commit(db);
+	if (r != 0)
+		db_rollback(db);
+	return r;
+}
+
+static int
+user_set(int argc, char **argv)
+{
+	struct set_args a;
+	struct member *m = xmalloc(sizeof *m);
+	struct db *db = NULL;
+	int r;
+
+	memset(&a, 0, sizeof a);
+	if ((r = set_parse(argc, argv, &a)) != 0)
+		goto out;
+	if ((r = cli_open_db(a.db_path != NULL ? a.db_path : DEFAULT_DB,
+	    &db)) != 0)
+		goto out;
+	if ((r = db_user_get_by_login(db, a.login, m)) != 0) {
+		r = r == ERR_NOTFOUND ? cli_fail("user set: no member with login '%.40s'",
+		    a.login) : cli_fail("user set: %s", db_errmsg(db));
+		goto out;
+	}
+	if (set_write(db, &a, m->id) != 0) {
+		r = cli_fail("user set: %s", db_errmsg(db));
+		goto out;
+	}
+	if (db_user_get(db, m->id, m) == 0)
+		printf("%s: %s, %s%s\n", m->login, member_role_name(m->role),
+		    member_status_name(m->status), m->is_admin ? ", admin" : "");
+	r = CLI_OK;
+out:
+	db_close(db);
+	free(m);
+	return r;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(int, char **);
+} user_cmds[] = {
+	{ "add", user_add },
+	{ "list", user_list },
+	{ "set", user_set },
+};
+
+int
+cli_user(int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage("user: give a command: add, list or set");
+	if (crypto_init() != 0)
+		return cli_fail("user: cannot initialise libsodium");
+	for (size_t i = 0; i < sizeof user_cmds / sizeof user_cmds[0]; i++)
+		if (strcmp(argv[1], user_cmds[i].name) == 0)
+			return user_cmds[i].run(argc - 1, argv + 1);
+	return cli_usage("user: unknown command '%.40s' (add, list or set)", argv[1]);
+}

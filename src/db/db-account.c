@@ -1,0 +1,258 @@
+/* Account operations: registration, password and key authentication,
+ * password changes, profile saves and keys. Each checks its input with the
+ * rules of rules/user.h, hashes with lib/crypto.h and stores through the
+ * member queries of db-user.c; see db-account.h. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "db/db.h"
+#include "db/db-account.h"
+#include "db/db-user.h"
+#include "lib/crypto.h"
+#include "lib/log.h"
+#include "lib/xmalloc.h"
+#include "rules/user.h"
+
+static int
+refuse(const char **why, const char *reason)
+{
+	*why = reason;
+	return ERR_INVALID;
+}
+
+int
+db_account_name_free(struct db *db, const char *name, int64_t except_id, const char **why)
+{
+	bool taken = false;
+
+	if (db_user_name_taken(db, name, except_id, &taken) != 0) {
+		*why = "database error";
+		return ERR_INTERNAL;
+	}
+	if (taken) {
+		*why = "another member already uses that display name; add an initial or "
+		    "a middle name";
+		return ERR_EXISTS;
+	}
+	return 0;
+}
+
+int
+db_account_register(struct db *db, const struct member *m, const char *password,
+    int64_t *id, const char **why)
+{
+	char hash[CRYPTO_PWHASH_LEN] = "";
+	struct member other;
+	int64_t newid = 0;
+	int r;
+
+	if (memchr(m->login, '\0', sizeof m->login) == NULL)
+		return refuse(why, "login must be 2 to 32 characters long");
+	if ((r = user_check_login(m->login, NULL, why)) != 0 ||
+	    (r = user_check_profile(m, why)) != 0)
+		return r;
+	/* A taken login is the likelier mistake: say that first. */
+	if (db_user_get_by_login(db, m->login, &other) == 0) {
+		*why = "that login is taken";
+		return ERR_EXISTS;
+	}
+	if ((unsigned)m->status > STATUS_PENDING)
+		return refuse(why, "status must be active, suspended or pending");
+	if (password != NULL && (r = user_check_password(password, why)) != 0)
+		return r;
+	if ((r = db_account_name_free(db, m->name, 0, why)) != 0)
+		return r;
+	if (password != NULL) {
+		if (crypto_password_hash(hash, password) != 0) {
+			*why = "could not hash the password";
+			return ERR_INTERNAL;
+		}
+	}
+	r = db_user_create(db, m, password != NULL ? hash : NULL, &newid);
+	crypto_wipe(hash, sizeof hash);
+	switch (r) {
+	case ERR_OK:
+		*id = newid;
+		return 0;
+	case ERR_EXISTS:
+		*why = "that login is taken";
+		return ERR_EXISTS;
+	case ERR_INVALID:
+		return refuse(why, "the database refused a value");
+	default:
+		*why = "database error";
+		return ERR_INTERNAL;
+	}
+}
+
+/* Replaces an outdated hash after a successful login. Failure only costs
+ * the upgrade, so it is logged and the login goes ahead. */
+static void
+account_rehash(struct db *db, int64_t id, const char *password)
+{
+	char hash[CRYPTO_PWHASH_LEN];
+
+	if (crypto_password_hash(hash, password) != 0 ||
+	    db_user_set_pwhash(db, id, id, hash) != 0)
+		log_warn("could not rehash the password of member %lld", (long long)id);
+	crypto_wipe(hash, sizeof hash);
+}
+
+int
+db_account_auth_password(struct db *db, const char *login, const char *password,
+    struct member *out)
+{
+	char hash[CRYPTO_PWHASH_LEN] = "";
+	struct member *m = xmalloc(sizeof *m);
+	bool usable, known, ok;
+	int r = ERR_AUTH;
+
+	/* An oversized password cannot match anything we stored; it is
+	 * verified as "" so its length buys no extra hashing time. */
+	usable = password != NULL && strlen(password) <= USER_PASSWORD_MAX;
+	/* Every path below runs exactly one verification: against the stored
+	 * hash, or against the dummy inside crypto_password_verify(NULL, ...)
+	 * for unknown logins, key-only accounts and refused input. */
+	known = usable && login != NULL && db_user_get_by_login(db, login, m) == 0 &&
+	    db_user_pwhash(db, m->id, hash, sizeof hash) == 0 && hash[0] != '\0';
+	ok = crypto_password_verify(known ? hash : NULL, usable ? password : "");
+	if (known && ok) {
+		if (crypto_password_needs_rehash(hash))
+			account_rehash(db, m->id, password);
+		*out = *m;
+		r = 0;
+	}
+	crypto_wipe(hash, sizeof hash);
+	free(m);
+	return r;
+}
+
+int
+db_account_auth_key(struct db *db, const char *login, const char *blob_b64,
+    struct member *out)
+{
+	struct member *m;
+	int64_t uid = 0;
+	int r = ERR_AUTH;
+
+	if (login == NULL || blob_b64 == NULL || db_key_owner(db, blob_b64, &uid) != 0)
+		return ERR_AUTH;
+	m = xmalloc(sizeof *m);
+	if (db_user_get(db, uid, m) == 0 && strcmp(m->login, login) == 0) {
+		*out = *m;
+		r = 0;
+	}
+	free(m);
+	return r;
+}
+
+/* Maps the data layer's answer to a password or profile write. */
+static int
+account_write_result(int dbr, const char **why)
+{
+	switch (dbr) {
+	case ERR_OK:
+		return 0;
+	case ERR_DENIED:
+		*why = "you may only change your own account";
+		return ERR_DENIED;
+	case ERR_NOTFOUND:
+		*why = "no such member";
+		return ERR_INVALID;
+	case ERR_INVALID:
+		return refuse(why, "the database refused a value");
+	default:
+		*why = "database error";
+		return ERR_INTERNAL;
+	}
+}
+
+int
+db_account_set_password(struct db *db, int64_t actor_id, int64_t id, const char *pw,
+    const char **why)
+{
+	char hash[CRYPTO_PWHASH_LEN];
+	int r;
+
+	if ((r = user_check_password(pw, why)) != 0)
+		return r;
+	if (crypto_password_hash(hash, pw) != 0) {
+		*why = "could not hash the password";
+		return ERR_INTERNAL;
+	}
+	r = db_user_set_pwhash(db, actor_id, id, hash);
+	crypto_wipe(hash, sizeof hash);
+	return account_write_result(r, why);
+}
+
+bool
+db_account_password_ok(struct db *db, int64_t id, const char *pw)
+{
+	char hash[CRYPTO_PWHASH_LEN] = "";
+	bool ok;
+
+	if (db_user_pwhash(db, id, hash, sizeof hash) != 0)
+		return false;
+	ok = pw != NULL && strlen(pw) <= USER_PASSWORD_MAX &&
+	    crypto_password_verify(hash[0] != '\0' ? hash : NULL, pw);
+	crypto_wipe(hash, sizeof hash);
+	return ok;
+}
+
+int
+db_account_change_password(struct db *db, int64_t id, const char *old_pw,
+    const char *new_pw, const char **why)
+{
+	int r;
+
+	if ((r = user_check_password(new_pw, why)) != 0)
+		return r;
+	if (!db_account_password_ok(db, id, old_pw)) {
+		*why = "the current password is wrong";
+		return ERR_AUTH;
+	}
+	return db_account_set_password(db, id, id, new_pw, why);
+}
+
+int
+db_account_save_profile(struct db *db, int64_t actor_id, const struct member *m, const char **why)
+{
+	int r;
+
+	if ((r = user_check_profile(m, why)) != 0 ||
+	    (r = db_account_name_free(db, m->name, m->id, why)) != 0)
+		return r;
+	return account_write_result(db_user_update_profile(db, actor_id, m), why);
+}
+
+int
+db_account_add_key(struct db *db, int64_t actor_id, int64_t user_id, const char *line,
+    const char **why)
+{
+	struct authkey k;
+	int r;
+
+	if ((r = authkey_parse(line, &k, why)) != 0)
+		return r;
+	switch (db_key_add(db, actor_id, user_id, k.type, k.blob_b64, k.fingerprint,
+	    k.comment, NULL)) {
+	case ERR_OK:
+		return 0;
+	case ERR_EXISTS:
+		/* Whose it is stays private: the same words for any owner. */
+		*why = "this key is already registered";
+		return ERR_EXISTS;
+	case ERR_DENIED:
+		*why = "you may only change your own keys";
+		return ERR_DENIED;
+	case ERR_NOTFOUND:
+		*why = "no such member";
+		return ERR_INVALID;
+	case ERR_INVALID:
+		return refuse(why, "the database refused a value");
+	default:
+		*why = "database error";
+		return ERR_INTERNAL;
+	}
+}

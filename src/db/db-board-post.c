@@ -1,0 +1,482 @@
+/* Posts; see db-board.h. A new post takes the next sequence number of its
+ * thread and builds its tree path from its parent's (board_path_child), in
+ * the caller's transaction with the thread's counters, the search index
+ * and the notices it causes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "rules/board.h"
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-board.h"
+#include "db/db-internal.h"
+#include "db/db-notice.h"
+#include "rules/message.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
+
+void
+db_board_posts_free(struct board_post *p, size_t n)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(p[i].body);
+	free(p);
+}
+
+int
+db_board_post_check_body(const char *body)
+{
+	const char *why = text_check_multiline(body, BOARD_BODY_MAX);
+	size_t i = 0;
+
+	if (why != NULL)
+		return ERR_INVALID;
+	/* Only white space is no post at all. */
+	while (body[i] == ' ' || body[i] == '\n' || body[i] == '\t')
+		i++;
+	return body[i] == '\0' ? ERR_INVALID : ERR_OK;
+}
+
+int
+db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *lim)
+{
+	sqlite3_stmt *st;
+	int64_t joined = 0, now = db_now(), sent = 0;
+	int r;
+
+	if (lim == NULL)
+		return 0;
+	if ((st = db_stmt(db, "SELECT created_at FROM users WHERE id = ?")) == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	if ((r = db_step_int(db, st, &joined, NULL, __func__)) != 0)
+		return r;
+	/* posts_author_time (author_id, created_at): one short index range. */
+	st = db_stmt(db, "SELECT count(*) FROM posts WHERE author_id = ? AND created_at >= ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, now - MESSAGE_RATE_WINDOW + 1);
+	if ((r = db_step_int(db, st, &sent, NULL, __func__)) != 0)
+		return r;
+	return message_rate_allows(sent, message_rate_for(joined, now, lim->per_minute,
+	    lim->per_minute_new)) ? ERR_OK : DB_BOARD_TOO_FAST;
+}
+
+/* Takes the thread's next sequence number and bumps its counters. */
+static int
+thread_next_seq(struct db *db, int64_t thread_id, int64_t now, int64_t *seq)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	st = db_stmt(db, "UPDATE threads SET next_seq = next_seq + 1, post_count = "
+	    "post_count + 1, last_post_at = ?2 WHERE id = ?1 RETURNING next_seq");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, thread_id);
+	sqlite3_bind_int64(st, 2, now);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
+		r = ERR_OK;
+	} else
+		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+static int
+own_pointer(struct db *db, int64_t actor_id, int64_t thread_id, int64_t post_id)
+{
+	sqlite3_stmt *st;
+
+	st = db_stmt(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
+	    "VALUES (?1, ?2, ?3) ON CONFLICT (user_id, thread_id) DO UPDATE SET "
+	    "last_read_id = max(last_read_id, excluded.last_read_id)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	sqlite3_bind_int64(st, 3, post_id);
+	return db_step_done(db, st, __func__);
+}
+
+/* The search index follows the posts by hand, in the caller's
+ * transaction: SQLite refuses FTS5 in triggers with trusted_schema off. */
+static int
+fts_add(struct db *db, int64_t post_id, const char *body)
+{
+	sqlite3_stmt *st;
+
+	if ((st = db_stmt(db, "INSERT INTO posts_fts (rowid, body) VALUES (?, ?)")) == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, post_id);
+	db_bind_text(st, 2, body);
+	return db_step_done(db, st, __func__);
+}
+
+/* Takes the post's current body out of the index. */
+static int
+fts_remove(struct db *db, int64_t post_id)
+{
+	sqlite3_stmt *st;
+
+	st = db_stmt(db, "INSERT INTO posts_fts (posts_fts, rowid, body) "
+	    "SELECT 'delete', id, body FROM posts WHERE id = ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, post_id);
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
+    int64_t community_id, int64_t parent_id, const char *parent_path, int parent_depth,
+    const char *body, int64_t *post_id)
+{
+	char path[BOARD_PATH_SZ];
+	int64_t now = db_now(), seq = 0;
+	sqlite3_stmt *st;
+	int depth = 0, r;
+
+	if ((r = thread_next_seq(db, thread_id, now, &seq)) != 0)
+		return r;
+	if (!board_path_child(parent_path, parent_depth, seq, path, sizeof path, &depth))
+		return ERR_INVALID;
+	st = db_stmt(db, "INSERT INTO posts (thread_id, community_id, parent_id, author_id, "
+	    "path, depth, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, thread_id);
+	sqlite3_bind_int64(st, 2, community_id);
+	if (parent_id > 0)
+		sqlite3_bind_int64(st, 3, parent_id);
+	sqlite3_bind_int64(st, 4, actor_id);
+	db_bind_text(st, 5, path);
+	sqlite3_bind_int(st, 6, depth);
+	db_bind_text(st, 7, body);
+	sqlite3_bind_int64(st, 8, now);
+	if ((r = db_step_done(db, st, __func__)) != 0)
+		return r;
+	*post_id = sqlite3_last_insert_rowid(db_sqlite(db));
+	if ((r = fts_add(db, *post_id, body)) != 0)
+		return r;
+	st = db_stmt(db, "UPDATE threads SET last_post_id = ? WHERE id = ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, *post_id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	if ((r = db_step_done(db, st, __func__)) != 0)
+		return r;
+	/* One's own posts are never unread, so only a new thread needs the
+	 * pointer; a reply leaves it where reading left it (the scan may be
+	 * half way through the thread). */
+	return parent_id > 0 ? ERR_OK : own_pointer(db, actor_id, thread_id, *post_id);
+}
+
+#define POST_SELECT "SELECT p.id, p.thread_id, p.community_id, coalesce(p.parent_id, 0), " \
+	"p.author_id, u.display_name, p.path, p.depth, p.body, p.created_at, " \
+	"coalesce(p.edited_at, 0), p.deleted, NOT " DB_NOT_BLOCKED("p.author_id") ", " \
+	"p.author_id <> ?1 AND p.id > max(coalesce((SELECT last_read_id FROM thread_reads " \
+	"WHERE user_id = ?1 AND thread_id = p.thread_id), 0), coalesce((SELECT read_floor " \
+	"FROM community_members WHERE user_id = ?1 AND community_id = p.community_id), " \
+	"p.id)) FROM posts p JOIN users u ON u.id = p.author_id "
+
+static void
+post_row(sqlite3_stmt *st, struct board_post *p)
+{
+	const unsigned char *body;
+
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->thread_id = sqlite3_column_int64(st, 1);
+	p->community_id = sqlite3_column_int64(st, 2);
+	p->parent_id = sqlite3_column_int64(st, 3);
+	p->author_id = sqlite3_column_int64(st, 4);
+	db_column_text(st, 5, p->author, sizeof p->author);
+	db_column_text(st, 6, p->path, sizeof p->path);
+	p->depth = sqlite3_column_int(st, 7);
+	p->created_at = sqlite3_column_int64(st, 9);
+	p->edited_at = sqlite3_column_int64(st, 10);
+	p->deleted = sqlite3_column_int(st, 11) != 0;
+	p->blocked = sqlite3_column_int(st, 12) != 0;
+	p->unread = sqlite3_column_int(st, 13) != 0;
+	body = sqlite3_column_text(st, 8);
+	/* The reader never receives what a blocked member wrote. */
+	p->body = xstrdup(body != NULL && !p->blocked && !p->deleted ? (const char *)body : "");
+}
+
+int
+db_board_post_get(struct db *db, int64_t actor_id, int64_t post_id, struct board_post *out)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if ((r = db_board_may_read(db, actor_id)) != 0)
+		return r;
+	if ((st = db_stmt(db, POST_SELECT "WHERE p.id = ?2")) == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, post_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		post_row(st, out);
+		r = ERR_OK;
+	} else
+		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
+    const char *from, bool inclusive, bool backwards, size_t max,
+    struct board_post **out, size_t *n)
+{
+	struct board_post *list;
+	size_t len = 0;
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if ((r = db_board_may_read(db, actor_id)) != 0)
+		return r;
+	/* posts_tree (thread_id, path): a page is one index range read.
+	 * Backwards: the page before from, read down the index and turned
+	 * round by the outer query (at most max rows to sort). */
+	if (backwards)
+		st = db_stmt(db, "SELECT * FROM (" POST_SELECT "WHERE p.thread_id = ?2 AND "
+		    "p.path < ?3 ORDER BY p.path DESC LIMIT ?4) ORDER BY path");
+	else if (inclusive)
+		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path >= ?3 "
+		    "ORDER BY p.path LIMIT ?4");
+	else
+		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path > ?3 "
+		    "ORDER BY p.path LIMIT ?4");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	db_bind_text(st, 3, from != NULL ? from : "");
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	list = xcalloc(max > 0 ? max : 1, sizeof *list);
+	while (len < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		post_row(st, &list[len++]);
+	r = len == max ? ERR_OK : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0) {
+		db_board_posts_free(list, len);
+		return r;
+	}
+	*out = list;
+	*n = len;
+	return 0;
+}
+
+/* Notices for a new reply: the parent's author, then the thread's
+ * followers, never the replier and never across a block. */
+static int
+reply_notices(struct db *db, int64_t actor_id, int64_t thread_id, int64_t parent_author,
+    const char *title)
+{
+	char name[MEMBER_NAME_SZ], text[MEMBER_NAME_SZ + BOARD_TITLE_SZ + 64];
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc, r;
+
+	if ((st = db_stmt(db, "SELECT display_name FROM users WHERE id = ?")) == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	name[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_column_text(st, 0, name, sizeof name);
+	db_stmt_done(db, st);
+	st = db_stmt(db, "SELECT ?2 UNION SELECT user_id FROM thread_reads WHERE "
+	    "thread_id = ?3 AND follow = 1");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, parent_author);
+	sqlite3_bind_int64(st, 3, thread_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			ids = xreallocarray(ids, cap, sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	for (size_t i = 0; r == 0 && i < n; i++) {
+		bool blocked = false;
+
+		if (ids[i] == actor_id)
+			continue;
+		st = db_stmt(db, "SELECT " DB_NOT_BLOCKED("?2"));
+		if (st == NULL) {
+			r = ERR_INTERNAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, actor_id);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		blocked = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+		db_stmt_done(db, st);
+		if (blocked)
+			continue;
+		if (ids[i] == parent_author)
+			snprintf(text, sizeof text, "%s replied to your post in \"%s\"", name, title);
+		else
+			snprintf(text, sizeof text, "%s replied in \"%s\", a thread you follow",
+			    name, title);
+		r = db_notice_add(db, ids[i], "board", text);
+	}
+	free(ids);
+	return r;
+}
+
+int
+db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const char *body,
+    const struct board_limits *lim, int64_t *post_id)
+{
+	char path[BOARD_PATH_SZ], title[BOARD_TITLE_SZ];
+	int64_t thread_id = 0, community_id = 0, parent_author = 0, pid = 0;
+	sqlite3_stmt *st;
+	int depth = 0, rc, r;
+
+	if ((r = db_board_may_post(db, actor_id)) != 0)
+		return r;
+	if (db_board_post_check_body(body) != 0)
+		return ERR_INVALID;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	/* Counted in the write transaction: two sessions cannot both take
+	 * the last post of the minute. */
+	if ((r = db_board_post_rate(db, actor_id, lim)) != 0)
+		goto out;
+	st = db_stmt(db, "SELECT p.thread_id, p.community_id, p.author_id, p.path, p.depth, "
+	    "t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?");
+	if (st == NULL) {
+		r = ERR_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, parent_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		thread_id = sqlite3_column_int64(st, 0);
+		community_id = sqlite3_column_int64(st, 1);
+		parent_author = sqlite3_column_int64(st, 2);
+		db_column_text(st, 3, path, sizeof path);
+		depth = sqlite3_column_int(st, 4);
+		db_column_text(st, 5, title, sizeof title);
+		r = ERR_OK;
+	} else
+		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0)
+		goto out;
+	if ((r = db_board_post_insert(db, actor_id, thread_id, community_id, parent_id, path, depth,
+	    body, &pid)) != 0)
+		goto out;
+	if ((r = reply_notices(db, actor_id, thread_id, parent_author, title)) != 0)
+		goto out;
+	r = db_commit(db);
+out:
+	if (r != 0) {
+		db_rollback(db);
+		return r;
+	}
+	*post_id = pid;
+	return 0;
+}
+
+/* ERR_OK if actor may change post_id: its author or an active admin. */
+static int
+may_change(struct db *db, int64_t actor_id, int64_t post_id)
+{
+	sqlite3_stmt *st;
+	int64_t owner = 0;
+	bool deleted = false;
+	int rc, r;
+
+	if ((st = db_stmt(db, "SELECT author_id, deleted FROM posts WHERE id = ?")) == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, post_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		owner = sqlite3_column_int64(st, 0);
+		deleted = sqlite3_column_int(st, 1) != 0;
+		r = ERR_OK;
+	} else
+		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0)
+		return r;
+	if (deleted)
+		return ERR_NOTFOUND;
+	if ((r = db_user_may(db, actor_id, owner, false)) != 0)
+		return r;
+	/* A pending author may not change what is already there either. */
+	return actor_id == owner ? db_board_may_post(db, actor_id) : ERR_OK;
+}
+
+int
+db_board_post_edit(struct db *db, int64_t actor_id, int64_t post_id, const char *body)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = may_change(db, actor_id, post_id)) != 0)
+		return r;
+	if (db_board_post_check_body(body) != 0)
+		return ERR_INVALID;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	if ((r = fts_remove(db, post_id)) != 0)
+		goto out;
+	st = db_stmt(db, "UPDATE posts SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0");
+	if (st == NULL) {
+		r = ERR_INTERNAL;
+		goto out;
+	}
+	db_bind_text(st, 1, body);
+	sqlite3_bind_int64(st, 2, db_now());
+	sqlite3_bind_int64(st, 3, post_id);
+	if ((r = db_step_changed(db, st, __func__)) != 0)
+		goto out;
+	if ((r = fts_add(db, post_id, body)) != 0)
+		goto out;
+	r = db_commit(db);
+out:
+	if (r != 0)
+		db_rollback(db);
+	return r;
+}
+
+int
+db_board_post_delete(struct db *db, int64_t actor_id, int64_t post_id)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = may_change(db, actor_id, post_id)) != 0)
+		return r;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	if ((r = fts_remove(db, post_id)) != 0)
+		goto out;
+	/* A stub keeps the place of the replies underneath. */
+	st = db_stmt(db, "UPDATE posts SET body = '', deleted = 1, edited_at = ? WHERE id = ?");
+	if (st == NULL) {
+		r = ERR_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, db_now());
+	sqlite3_bind_int64(st, 2, post_id);
+	if ((r = db_step_changed(db, st, __func__)) != 0)
+		goto out;
+	r = db_commit(db);
+out:
+	if (r != 0)
+		db_rollback(db);
+	return r;
+}

@@ -1,0 +1,96 @@
+/* The programs a traveller will visit, with dates; see db-host.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "db/db.h"
+#include "db/db-host.h"
+#include "db/db-host-internal.h"
+#include "db/db-internal.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
+
+int
+db_host_interview_add(struct db *db, int64_t actor_id, const char *program, int64_t day,
+    const char **why)
+{
+	struct host_interview *list = NULL;
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if ((*why = text_check_line(program, HOST_TEXT_MAX)) != NULL)
+		return ERR_INVALID;
+	if (program[0] == '\0') {
+		*why = "give the program or hospital name";
+		return ERR_INVALID;
+	}
+	if (day <= host_today(db_now())) {
+		*why = "the interview date must be in the future";
+		return ERR_INVALID;
+	}
+	if ((r = db_host_interview_list(db, actor_id, &list, &n)) != 0)
+		return r;
+	free(list);
+	if (n >= HOST_INTERVIEWS_MAX) {
+		*why = "at most 20 interviews; remove a past one first";
+		return ERR_INVALID;
+	}
+	st = db_stmt(db, "INSERT INTO host_interviews (user_id, program, day) VALUES (?, ?, ?)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	db_bind_text(st, 2, program);
+	sqlite3_bind_int64(st, 3, day);
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_host_interview_list(struct db *db, int64_t actor_id, struct host_interview **out, size_t *n)
+{
+	struct host_interview *rows;
+	sqlite3_stmt *st;
+	size_t k = 0;
+	int rc, r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	st = db_stmt(db, "SELECT id, program, day FROM host_interviews WHERE user_id = ? "
+	    "ORDER BY day, id LIMIT ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int(st, 2, HOST_INTERVIEWS_MAX);
+	rows = xcalloc(HOST_INTERVIEWS_MAX, sizeof *rows);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < HOST_INTERVIEWS_MAX) {
+		rows[k].id = sqlite3_column_int64(st, 0);
+		db_column_text(st, 1, rows[k].program, sizeof rows[k].program);
+		rows[k].day = sqlite3_column_int64(st, 2);
+		k++;
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0) {
+		free(rows);
+		return r;
+	}
+	*out = rows;
+	*n = k;
+	return 0;
+}
+
+int
+db_host_interview_remove(struct db *db, int64_t actor_id, int64_t id)
+{
+	sqlite3_stmt *st;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	st = db_stmt(db, "DELETE FROM host_interviews WHERE id = ? AND user_id = ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, actor_id);
+	return db_step_changed(db, st, __func__);
+}

@@ -1,0 +1,130 @@
+/* A host's street address and phone: read by the host, or by the guest of
+ * an accepted or confirmed stay, each guest read logged for the host; see
+ * db-host.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-host.h"
+#include "db/db-host-internal.h"
+#include "db/db-internal.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
+
+/* Is request_id actor's stay with host in a state that shows the details? */
+static int
+guest_may_see(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_id, bool *ok)
+{
+	sqlite3_stmt *st;
+	enum host_state s;
+	char state[16];
+	int rc, r;
+
+	*ok = false;
+	st = db_stmt(db, "SELECT state FROM host_requests WHERE id = ? AND guest_id = ? "
+	    "AND host_id = ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, request_id);
+	sqlite3_bind_int64(st, 2, actor_id);
+	sqlite3_bind_int64(st, 3, host_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_text(st, 0, state, sizeof state);
+		*ok = host_state_parse(state, &s) == 0 && host_private_visible(s);
+	}
+	r = rc == SQLITE_DONE ? ERR_OK : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+static int
+log_access(struct db *db, int64_t host_id, int64_t guest_id, int64_t request_id)
+{
+	sqlite3_stmt *st;
+
+	st = db_stmt(db, "INSERT INTO host_access_log (host_id, guest_id, request_id, shown_at) "
+	    "VALUES (?, ?, ?, ?)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, host_id);
+	sqlite3_bind_int64(st, 2, guest_id);
+	sqlite3_bind_int64(st, 3, request_id);
+	sqlite3_bind_int64(st, 4, db_now());
+	return db_step_done(db, st, __func__);
+}
+
+int
+db_host_private(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_id,
+    struct host_private *out)
+{
+	struct host_profile p;
+	bool ok = false;
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if ((r = db_host_sweep(db, db_now())) != 0)
+		return r;
+	if (actor_id != host_id) {
+		bool blocked = false;
+
+		if ((r = guest_may_see(db, actor_id, host_id, request_id, &ok)) != 0)
+			return r;
+		if (!ok)
+			return ERR_DENIED;
+		/* A block either way closes the door, whatever the request says;
+		 * lifted, the accepted stay shows them again. */
+		if ((r = db_block_between(db, actor_id, host_id, &blocked)) != 0)
+			return r;
+		if (blocked)
+			return ERR_DENIED;
+	}
+	if ((r = db_host_load(db, host_id, &p)) != 0)
+		return r;
+	/* The log row and the read go together: no read without its record. */
+	if (actor_id != host_id && (r = log_access(db, host_id, actor_id, request_id)) != 0)
+		return r;
+	text_copy(out->address, sizeof out->address, p.address);
+	text_copy(out->phone, sizeof out->phone, p.phone);
+	return 0;
+}
+
+int
+db_host_access_log(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
+    struct host_access **out, size_t *n)
+{
+	struct host_access *rows = NULL;
+	sqlite3_stmt *st;
+	size_t k = 0;
+	int rc, r;
+
+	if ((r = db_user_may(db, actor_id, host_id, false)) != 0)
+		return r;
+	st = db_stmt(db, "SELECT l.id, l.guest_id, l.request_id, l.shown_at, u.display_name "
+	    "FROM host_access_log l JOIN users u ON u.id = l.guest_id "
+	    "WHERE l.host_id = ? ORDER BY l.id DESC LIMIT ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, host_id);
+	sqlite3_bind_int64(st, 2, (int64_t)max);
+	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max) {
+		rows[k].id = sqlite3_column_int64(st, 0);
+		rows[k].guest_id = sqlite3_column_int64(st, 1);
+		rows[k].request_id = sqlite3_column_int64(st, 2);
+		rows[k].shown_at = sqlite3_column_int64(st, 3);
+		db_column_text(st, 4, rows[k].guest_name, sizeof rows[k].guest_name);
+		k++;
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0) {
+		free(rows);
+		return r;
+	}
+	*out = rows;
+	*n = k;
+	return 0;
+}

@@ -1,0 +1,63 @@
+/* Shared by db.c and db-*.c only: the SQLite handle, the statement cache
+ * and result mapping. Nothing above the data layer includes this file. */
+#ifndef DB_INTERNAL_H
+#define DB_INTERNAL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+struct db;
+
+sqlite3 *db_sqlite(struct db *db);
+
+/* Returns a prepared statement for sql (a string literal: member data is
+ * always bound, never pasted in), or NULL after logging the error. The
+ * statement comes from a small cache; if the cached copy is in use (a
+ * caller iterating calls another function with the same SQL) a private
+ * one is prepared. Every statement returned must be handed back with
+ * db_stmt_done, which resets it so no read transaction stays open. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+void db_stmt_done(struct db *db, sqlite3_stmt *st);
+
+/* Maps an SQLite result code to DB_*: constraint failures become
+ * ERR_EXISTS (unique), ERR_NOTFOUND (foreign key: the referenced row is gone)
+ * or ERR_INVALID (check, not null); anything else but OK/DONE/ROW is ERR_INTERNAL
+ * and is logged with the caller's name. */
+int db_result(struct db *db, int rc, const char *func);
+
+/* Steps a statement whose answer is one integer (first column of the
+ * first row) and hands it back. *out is set only when a row came; *found
+ * (may be NULL) says whether one did. */
+int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func);
+
+/* Reads every row of st into a growing array of elements of elsize bytes,
+ * each with row(st, elem) (elem is zeroed first), and hands st back. On
+ * success *out (caller frees with free(); NULL when there are no rows) and
+ * *n are set; on error nothing is and the partial array is freed. Rows
+ * must own no memory of their own. */
+int db_collect(struct db *db, sqlite3_stmt *st, size_t elsize,
+    void (*row)(sqlite3_stmt *st, void *elem), void **out, size_t *n, const char *func);
+
+/* Steps a statement that returns no rows and hands it back. */
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *func);
+
+/* The same for an UPDATE or DELETE of one row: ERR_NOTFOUND if nothing
+ * matched. */
+int db_step_changed(struct db *db, sqlite3_stmt *st, const char *func);
+
+/* May actor_id act on data owned by owner_id? The owner may; an active
+ * admin may (a suspended one may not); actor 0, the sysop's command line,
+ * may only where cli_ok says the header allows it. Negative actors never.
+ * Returns ERR_OK, ERR_DENIED or ERR_INTERNAL. (db-user.c) */
+int db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok);
+
+/* Binds a C string as text (NULL binds NULL). The string must outlive the
+ * step: db_stmt_done clears bindings. */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+
+/* Copies column idx as text into buf (capacity bufsz, always terminated,
+ * truncated at a UTF-8 boundary); NULL reads as "". */
+void db_column_text(sqlite3_stmt *st, int idx, char *buf, size_t bufsz);
+
+#endif

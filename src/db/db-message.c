@@ -1,0 +1,295 @@
+/* Private messages: sending, the conversation lookups and the counts; see
+ * db-message.h. */
+#include <stdbool.h>
+#include <sqlite3.h>
+#include "db/db.h"
+#include "db/db-block.h"
+#include "db/db-internal.h"
+#include "db/db-message.h"
+#include "rules/message.h"
+
+int
+db_message_state(struct db *db, int64_t actor_id, int64_t conversation_id,
+    struct conversation_state *out)
+{
+	sqlite3_stmt *st;
+	int64_t one = 0;
+	bool found = false;
+	int rc, r;
+
+	st = db_stmt(db, "SELECT peer_id, last_read_id, cleared_id, unread, archived "
+	    "FROM conversation_members WHERE user_id = ? AND conversation_id = ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, conversation_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->id = conversation_id;
+		out->peer_id = sqlite3_column_int64(st, 0);
+		out->last_read_id = sqlite3_column_int64(st, 1);
+		out->cleared_id = sqlite3_column_int64(st, 2);
+		out->unread = sqlite3_column_int64(st, 3);
+		out->archived = sqlite3_column_int(st, 4) != 0;
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0 || rc == SQLITE_ROW)
+		return r;
+	/* Not the actor's: say whether it exists at all. */
+	st = db_stmt(db, "SELECT 1 FROM conversations WHERE id = ?");
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, conversation_id);
+	if ((r = db_step_int(db, st, &one, &found, __func__)) != 0)
+		return r;
+	return found ? ERR_DENIED : ERR_NOTFOUND;
+}
+
+int
+db_message_conversation_with(struct db *db, int64_t actor_id, int64_t peer_id,
+    int64_t *conversation_id)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool found = false;
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	st = db_stmt(db, "SELECT id FROM conversations WHERE user_a = min(?1, ?2) "
+	    "AND user_b = max(?1, ?2)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, peer_id);
+	if ((r = db_step_int(db, st, &id, &found, __func__)) != 0)
+		return r;
+	if (!found)
+		return ERR_NOTFOUND;
+	*conversation_id = id;
+	return 0;
+}
+
+int
+db_message_unread_total(struct db *db, int64_t actor_id, int64_t *count)
+{
+	sqlite3_stmt *st;
+
+	st = db_stmt(db, "SELECT coalesce(sum(unread), 0) FROM conversation_members "
+	    "WHERE user_id = ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	return db_step_int(db, st, count, NULL, __func__);
+}
+
+int
+db_message_sent_since(struct db *db, int64_t actor_id, int64_t sender_id,
+    int64_t since, int64_t *count)
+{
+	sqlite3_stmt *st;
+
+	if (actor_id < 0 || (actor_id != 0 && actor_id != sender_id))
+		return ERR_DENIED;
+	st = db_stmt(db, "SELECT count(*) FROM messages WHERE sender_id = ? "
+	    "AND created_at >= ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, sender_id);
+	sqlite3_bind_int64(st, 2, since);
+	return db_step_int(db, st, count, NULL, __func__);
+}
+
+/* May sender send at all, and how many a minute? Sets *limit. */
+static int
+sender_limit(struct db *db, int64_t sender_id, const struct message_limits *lim,
+    int *limit, enum message_refusal *why)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+	bool active = false;
+	int64_t created_at = 0;
+
+	st = db_stmt(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL, "
+	    "created_at FROM users WHERE id = ?");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, sender_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		active = sqlite3_column_int(st, 0) != 0;
+		created_at = sqlite3_column_int64(st, 1);
+	}
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0)
+		return r;
+	if (!active) {
+		*why = MESSAGE_NOT_ACTIVE;
+		return ERR_DENIED;
+	}
+	*limit = message_rate_limit(created_at, db_now(), lim);
+	return 0;
+}
+
+/* Everything that may refuse a message, in the order a member would want
+ * to hear about it: who they are, what they wrote, to whom, how often. */
+static int
+send_check(struct db *db, int64_t sender_id, int64_t peer_id, const char *body,
+    const struct message_limits *lim, enum message_refusal *why)
+{
+	sqlite3_stmt *st;
+	int64_t sent = 0, one = 0;
+	bool found = false, blocked = false;
+	int limit = 0, r;
+
+	if ((r = sender_limit(db, sender_id, lim, &limit, why)) != 0)
+		return r;
+	if ((*why = message_check_body(body, lim)) != MESSAGE_SENT)
+		return ERR_INVALID;
+	if (peer_id == sender_id) {
+		*why = MESSAGE_SELF;
+		return ERR_INVALID;
+	}
+	if ((st = db_stmt(db, "SELECT 1 FROM users WHERE id = ?")) != NULL)
+		sqlite3_bind_int64(st, 1, peer_id);
+	if ((r = db_step_int(db, st, &one, &found, __func__)) != 0)
+		return r;
+	if (!found) {
+		*why = MESSAGE_NO_PEER;
+		return ERR_NOTFOUND;
+	}
+	if ((r = db_block_between(db, sender_id, peer_id, &blocked)) != 0)
+		return r;
+	if (blocked) {
+		*why = MESSAGE_BLOCKED;
+		return ERR_DENIED;
+	}
+	r = db_message_sent_since(db, sender_id, sender_id,
+	    db_now() - MESSAGE_RATE_WINDOW + 1, &sent);
+	if (r != 0)
+		return r;
+	if (!message_rate_allows(sent, limit)) {
+		*why = MESSAGE_RATE;
+		return ERR_DENIED;
+	}
+	return 0;
+}
+
+/* The conversation of the pair, made (with both members' rows) if new. */
+static int
+conversation_for(struct db *db, int64_t a, int64_t b, int64_t now, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	st = db_stmt(db, "INSERT OR IGNORE INTO conversations (user_a, user_b, created_at, "
+	    "last_at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?3)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	sqlite3_bind_int64(st, 3, now);
+	if ((r = db_step_done(db, st, __func__)) != 0)
+		return r;
+	if ((r = db_message_conversation_with(db, a, b, id)) != 0)
+		return r == ERR_NOTFOUND ? ERR_INTERNAL : r;
+	st = db_stmt(db, "INSERT OR IGNORE INTO conversation_members (user_id, "
+	    "conversation_id, peer_id, last_at) VALUES (?1, ?3, ?2, ?4), (?2, ?3, ?1, ?4)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	sqlite3_bind_int64(st, 3, *id);
+	sqlite3_bind_int64(st, 4, now);
+	return db_step_done(db, st, __func__);
+}
+
+/* Inserts the message and moves both members' views on. */
+static int
+deliver(struct db *db, int64_t conv, int64_t sender_id, const char *body,
+    int64_t now, int64_t *msg_id)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	st = db_stmt(db, "INSERT INTO messages (conversation_id, sender_id, body, "
+	    "created_at) VALUES (?, ?, ?, ?)");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, conv);
+	sqlite3_bind_int64(st, 2, sender_id);
+	db_bind_text(st, 3, body);
+	sqlite3_bind_int64(st, 4, now);
+	if ((r = db_step_done(db, st, __func__)) != 0)
+		return r;
+	*msg_id = sqlite3_last_insert_rowid(db_sqlite(db));
+	st = db_stmt(db, "UPDATE conversations SET last_id = ?2, last_at = ?3 WHERE id = ?1");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, conv);
+	sqlite3_bind_int64(st, 2, *msg_id);
+	sqlite3_bind_int64(st, 3, now);
+	if ((r = db_step_changed(db, st, __func__)) != 0)
+		return r;
+	/* The sender has read their own message; the recipient has one more
+	 * unread. Both get the conversation back from the archive. */
+	st = db_stmt(db, "UPDATE conversation_members SET last_at = ?3, archived = 0, "
+	    "last_read_id = CASE WHEN user_id = ?2 THEN ?4 ELSE last_read_id END, "
+	    "unread = CASE WHEN user_id = ?2 THEN 0 ELSE unread + 1 END "
+	    "WHERE conversation_id = ?1");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, conv);
+	sqlite3_bind_int64(st, 2, sender_id);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, *msg_id);
+	return db_step_changed(db, st, __func__);
+}
+
+int
+db_message_send(struct db *db, int64_t sender_id, int64_t peer_id,
+    const char *body, const struct message_limits *lim, int64_t *msg_id,
+    enum message_refusal *why)
+{
+	int64_t conv = 0, id = 0, now = db_now();
+	int r;
+
+	*why = MESSAGE_NOT_ACTIVE;
+	if (sender_id <= 0)
+		return ERR_DENIED;
+	*why = MESSAGE_SENT;
+	/* One write transaction: the rate-limit count and the insert cannot
+	 * interleave with another session of the same sender. */
+	if ((r = db_begin(db)) != 0)
+		return r;
+	if ((r = send_check(db, sender_id, peer_id, body, lim, why)) != 0)
+		goto out;
+	if ((r = conversation_for(db, sender_id, peer_id, now, &conv)) != 0)
+		goto out;
+	if ((r = deliver(db, conv, sender_id, body, now, &id)) != 0)
+		goto out;
+	r = db_commit(db);
+out:
+	if (r != 0) {
+		db_rollback(db);
+		return r;
+	}
+	if (msg_id != NULL)
+		*msg_id = id;
+	return 0;
+}
+
+int
+db_message_reply(struct db *db, int64_t actor_id, int64_t conversation_id,
+    const char *body, const struct message_limits *lim, int64_t *msg_id,
+    enum message_refusal *why)
+{
+	struct conversation_state cs;
+	int r;
+
+	*why = MESSAGE_NOT_PARTY;
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if ((r = db_message_state(db, actor_id, conversation_id, &cs)) != 0)
+		return r;
+	return db_message_send(db, actor_id, cs.peer_id, body, lim, msg_id, why);
+}

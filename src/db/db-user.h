@@ -1,0 +1,81 @@
+/* Members and their SSH keys. Authorisation lives here: a profile or key is
+ * changed only by its owner or an admin (actor_id), whatever the UI shows. */
+#ifndef DB_USER_H
+#define DB_USER_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "rules/member.h"
+
+struct db;
+
+/* Inserts a member (login, name, role, is_admin, status, rules_accepted and
+ * profile fields from m) with a password hash (may be NULL: key-only).
+ * Returns 0 and sets *id, ERR_EXISTS if the login is taken, ERR_INTERNAL. */
+int db_user_create(struct db *db, const struct member *m, const char *pw_hash, int64_t *id);
+
+/* Fill *out. Return 0 or ERR_NOTFOUND / ERR_INTERNAL. */
+int db_user_get(struct db *db, int64_t id, struct member *out);
+int db_user_get_by_login(struct db *db, const char *login, struct member *out);
+
+/* Password hash into buf (empty string if none). 0, ERR_NOTFOUND, ERR_INTERNAL. */
+int db_user_pwhash(struct db *db, int64_t id, char *buf, size_t bufsz);
+/* Sets the hash; actor must be the member or an admin. */
+int db_user_set_pwhash(struct db *db, int64_t actor_id, int64_t id, const char *hash);
+
+/* Writes the profile fields and display name of m (not login, role changes
+ * by non-admins are allowed only between alumni/trainee/student as the
+ * member's own choice; status and is_admin are untouched). actor must be
+ * m->id or an admin: otherwise ERR_DENIED. */
+int db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m);
+
+/* Sysop/admin changes. actor_id 0 means the command line (trusted). Otherwise
+ * the actor must be an admin: ERR_DENIED. */
+int db_user_set_status(struct db *db, int64_t actor_id, int64_t id, enum member_status st);
+int db_user_set_role(struct db *db, int64_t actor_id, int64_t id, enum role r);
+int db_user_set_admin(struct db *db, int64_t actor_id, int64_t id, bool admin);
+
+/* Sets *taken when a member other than except_id already shows this
+ * display name (compared without regard to ASCII case). */
+int db_user_name_taken(struct db *db, const char *name, int64_t except_id, bool *taken);
+
+/* May this member post, send messages or make requests? Active and the
+ * rules accepted: ERR_OK; pending, suspended, rules not yet accepted or no
+ * such member: ERR_DENIED. Every data function that lets a member write to
+ * others checks this, whatever the screens show. */
+int db_user_may_post(struct db *db, int64_t actor_id);
+int db_user_set_rules_accepted(struct db *db, int64_t id);
+int db_user_touch_login(struct db *db, int64_t id);	/* last_login_at = now */
+
+/* All members ordered by login. On success *out is an array of *n members
+ * the caller frees with free(). */
+int db_user_list(struct db *db, struct member **out, size_t *n);
+int db_user_count(struct db *db, int64_t *n);
+
+/* SSH keys. */
+#define DB_KEY_MAX	20	/* keys one member may have */
+/* Adds a key for user_id; actor must be the member or admin (0 = CLI).
+ * ERR_EXISTS if the same key is registered to anyone; ERR_INVALID if the
+ * member already has DB_KEY_MAX keys. Sets *key_id if not NULL. */
+int db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
+    const char *blob_b64, const char *fingerprint, const char *comment, int64_t *key_id);
+/* Keys of user_id, oldest first; actor must be the member or an admin.
+ * Caller frees with db_key_list_free. */
+int db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key **out, size_t *n);
+void db_key_list_free(struct member_key *keys, size_t n);
+/* Removes key_id if it belongs to actor (or actor is admin): else ERR_DENIED /
+ * ERR_NOTFOUND. A member without a password may not remove their own last
+ * key, their only way in: ERR_DENIED (checked and removed in one
+ * transaction). */
+int db_key_remove(struct db *db, int64_t actor_id, int64_t key_id);
+/* The member owning a key with this canonical base64 blob: 0 and *user_id,
+ * or ERR_NOTFOUND. */
+int db_key_owner(struct db *db, const char *blob_b64, int64_t *user_id);
+
+/* Parses/prints role and status words ("alumni", "suspended"). */
+int member_role_parse(const char *s, enum role *out);
+const char *member_role_name(enum role r);
+int member_status_parse(const char *s, enum member_status *out);
+const char *member_status_name(enum member_status s);
+
+#endif

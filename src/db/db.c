@@ -1,0 +1,618 @@
+/* The database handle: open, migrate, seed, check, back up; see db.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include "db/db.h"
+#include "db/db-internal.h"
+#include "lib/log.h"
+#include "db/sqlembed.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
+
+#define DB_BUSY_TIMEOUT_MS	5000
+#define DB_STMT_CACHE		64
+
+struct db_cached {
+	const char *sql;
+	sqlite3_stmt *st;
+	bool busy;
+};
+
+struct db {
+	sqlite3 *sq;
+	struct db_cached cache[DB_STMT_CACHE];
+	int ncache;
+};
+
+static int64_t now_override;
+
+sqlite3 *
+db_sqlite(struct db *db)
+{
+	return db->sq;
+}
+
+const char *
+db_errmsg(struct db *db)
+{
+	if (db == NULL || db->sq == NULL)
+		return "no database";
+	return sqlite3_errmsg(db->sq);
+}
+
+int64_t
+db_now(void)
+{
+	if (now_override != 0)
+		return now_override;
+	return (int64_t)time(NULL);
+}
+
+void
+db_set_now_for_tests(int64_t t)
+{
+	now_override = t;
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int i, rc;
+
+	for (i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql != sql && strcmp(db->cache[i].sql, sql) != 0)
+			continue;
+		if (db->cache[i].busy)
+			break;
+		db->cache[i].busy = true;
+		return db->cache[i].st;
+	}
+	if (i == db->ncache && db->ncache < DB_STMT_CACHE) {
+		rc = sqlite3_prepare_v3(db->sq, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+		if (rc != SQLITE_OK)
+			goto fail;
+		db->cache[db->ncache].sql = sql;
+		db->cache[db->ncache].st = st;
+		db->cache[db->ncache].busy = true;
+		db->ncache++;
+		return st;
+	}
+	/* In use or the cache is full: a private statement, finalized when done. */
+	rc = sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		return st;
+fail:
+	log_err("prepare failed: %s", sqlite3_errmsg(db->sq));
+	return NULL;
+}
+
+void
+db_stmt_done(struct db *db, sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < db->ncache; i++) {
+		if (db->cache[i].st == st) {
+			/* The reset's return repeats the step's error, already handled. */
+			(void)sqlite3_reset(st);
+			(void)sqlite3_clear_bindings(st);
+			db->cache[i].busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+int
+db_result(struct db *db, int rc, const char *func)
+{
+	switch (rc) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return 0;
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return ERR_EXISTS;
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return ERR_NOTFOUND;
+	case SQLITE_CONSTRAINT_CHECK:
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return ERR_INVALID;
+	default:
+		log_write(LOG_ERR, func, "sqlite: %s (%d)", sqlite3_errmsg(db->sq), rc);
+		return ERR_INTERNAL;
+	}
+}
+
+int
+db_collect(struct db *db, sqlite3_stmt *st, size_t elsize,
+    void (*row)(sqlite3_stmt *st, void *elem), void **out, size_t *n, const char *func)
+{
+	char *list = NULL;
+	size_t len = 0, cap = 0;
+	int rc, r;
+
+	if (st == NULL)
+		return ERR_INTERNAL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			list = xreallocarray(list, cap, elsize);
+		}
+		memset(list + len * elsize, 0, elsize);
+		row(st, list + len * elsize);
+		len++;
+	}
+	r = db_result(db, rc, func);
+	db_stmt_done(db, st);
+	if (r != 0) {
+		free(list);
+		return r;
+	}
+	*out = list;
+	*n = len;
+	return 0;
+}
+
+int
+db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func)
+{
+	int rc, r;
+
+	if (st == NULL)
+		return ERR_INTERNAL;
+	rc = sqlite3_step(st);
+	if (found != NULL)
+		*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	r = db_result(db, rc, func);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_step_done(struct db *db, sqlite3_stmt *st, const char *func)
+{
+	int rc;
+
+	if (st == NULL)
+		return ERR_INTERNAL;
+	rc = db_result(db, sqlite3_step(st), func);
+	db_stmt_done(db, st);
+	return rc;
+}
+
+int
+db_step_changed(struct db *db, sqlite3_stmt *st, const char *func)
+{
+	int r;
+
+	if (st == NULL)
+		return ERR_INTERNAL;
+	r = db_result(db, sqlite3_step(st), func);
+	if (r == 0 && sqlite3_changes(db->sq) == 0)
+		r = ERR_NOTFOUND;
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, -1, SQLITE_STATIC);
+}
+
+void
+db_column_text(sqlite3_stmt *st, int idx, char *buf, size_t bufsz)
+{
+	const char *s = (const char *)sqlite3_column_text(st, idx);
+
+	text_copy(buf, bufsz, s != NULL ? s : "");
+}
+
+/* Runs one statement with no parameters that returns at most one integer. */
+static int
+db_pragma_int(struct db *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return ERR_INTERNAL;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	rc = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return rc;
+}
+
+int
+db_schema_version(struct db *db)
+{
+	int64_t v = -1;
+
+	if (db_pragma_int(db, "PRAGMA user_version", &v) != 0)
+		return -1;
+	return (int)v;
+}
+
+int64_t
+db_data_version(struct db *db)
+{
+	int64_t v = -1;
+
+	if (db_pragma_int(db, "PRAGMA data_version", &v) != 0)
+		return -1;
+	return v;
+}
+
+int
+db_begin(struct db *db)
+{
+	/* IMMEDIATE takes the write lock now, so a transaction that reads and
+	 * then writes cannot fail half way with SQLITE_BUSY. */
+	return db_step_done(db, db_stmt(db, "BEGIN IMMEDIATE"), __func__);
+}
+
+int
+db_commit(struct db *db)
+{
+	return db_step_done(db, db_stmt(db, "COMMIT"), __func__);
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db == NULL || sqlite3_get_autocommit(db->sq))
+		return;
+	(void)db_step_done(db, db_stmt(db, "ROLLBACK"), __func__);
+}
+
+/* Creates the directories above path (like mkdir -p of its dirname). */
+static int
+db_make_parent(const char *path, char *err, size_t errsz)
+{
+	char *dir = xstrdup(path);
+	int r = 0;
+
+	for (char *p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		/* Private: the database holds password hashes. */
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			snprintf(err, errsz, "cannot create directory %s: %s", dir,
+			    strerror(errno));
+			r = ERR_INTERNAL;
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return r;
+}
+
+static int
+db_latest_version(void)
+{
+	int v = 0;
+
+	for (const struct sql_script *s = sql_migrations; s->name != NULL; s++)
+		if (s->version > v)
+			v = s->version;
+	return v;
+}
+
+static int
+db_exec_script(struct db *db, const struct sql_script *s, char *err, size_t errsz)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sq, s->sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	snprintf(err, errsz, "%s.sql: %s", s->name, msg != NULL ? msg : "failed");
+	sqlite3_free(msg);
+	return ERR_INTERNAL;
+}
+
+/* A database at version 0 must be empty, or it is not ours to migrate. */
+static int
+db_is_empty(struct db *db, bool *empty)
+{
+	int64_t n = 0;
+	int r;
+
+	r = db_pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n);
+	if (r == 0)
+		*empty = n == 0;
+	return r;
+}
+
+/* Applies the migrations above the current version in one transaction and,
+ * if the database was empty, the seed scripts too. */
+static int
+db_migrate_locked(struct db *db, char *err, size_t errsz)
+{
+	const struct sql_script *s;
+	char sql[64];
+	int cur, prev = 0;
+	bool empty = false;
+
+	/* Re-read under the lock: another process may have migrated meanwhile. */
+	if ((cur = db_schema_version(db)) < 0 || (cur == 0 && db_is_empty(db, &empty) != 0)) {
+		snprintf(err, errsz, "%s", db_errmsg(db));
+		return ERR_INTERNAL;
+	}
+	if (cur == 0 && !empty) {
+		snprintf(err, errsz, "not a mentorbbs database (it has tables but no schema version)");
+		return ERR_INTERNAL;
+	}
+	for (s = sql_migrations; s->name != NULL; s++) {
+		if (s->version <= prev) {
+			snprintf(err, errsz, "%s.sql: migrations out of order", s->name);
+			return ERR_INTERNAL;
+		}
+		prev = s->version;
+		if (s->version <= cur)
+			continue;
+		if (db_exec_script(db, s, err, errsz) != 0)
+			return ERR_INTERNAL;
+		/* PRAGMA takes no parameters; the number comes from our own table. */
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", s->version);
+		if (sqlite3_exec(db->sq, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			snprintf(err, errsz, "%s", db_errmsg(db));
+			return ERR_INTERNAL;
+		}
+		/* Upgrading a live database is news; building a new one is not. */
+		if (cur > 0)
+			log_info("database migrated to schema version %d (%s)",
+			    s->version, s->name);
+	}
+	if (cur == 0) {
+		for (s = sql_seeds; s->name != NULL; s++)
+			if (db_exec_script(db, s, err, errsz) != 0)
+				return ERR_INTERNAL;
+	}
+	return 0;
+}
+
+static int
+db_migrate(struct db *db, char *err, size_t errsz)
+{
+	int cur, latest = db_latest_version();
+
+	if ((cur = db_schema_version(db)) < 0) {
+		snprintf(err, errsz, "%s", db_errmsg(db));
+		return ERR_INTERNAL;
+	}
+	if (cur > latest) {
+		snprintf(err, errsz, "database schema version %d is newer than this "
+		    "mentorbbs knows (%d): run a newer mentorbbs", cur, latest);
+		return ERR_INTERNAL;
+	}
+	if (cur == latest)
+		return 0;
+	/* BEGIN IMMEDIATE: two processes starting together take turns. */
+	if (db_begin(db) != 0) {
+		snprintf(err, errsz, "%s", db_errmsg(db));
+		return ERR_INTERNAL;
+	}
+	if (db_migrate_locked(db, err, errsz) != 0) {
+		db_rollback(db);
+		return ERR_INTERNAL;
+	}
+	if (db_commit(db) != 0) {
+		snprintf(err, errsz, "%s", db_errmsg(db));
+		db_rollback(db);
+		return ERR_INTERNAL;
+	}
+	return 0;
+}
+
+static int
+db_configure(struct db *db, bool memory, char *err, size_t errsz)
+{
+	sqlite3_stmt *st = NULL;
+	const char *mode;
+	int r = ERR_INTERNAL;
+
+	sqlite3_extended_result_codes(db->sq, 1);
+	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT_MS);
+	sqlite3_db_config(db->sq, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if (sqlite3_exec(db->sq, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+	    " PRAGMA trusted_schema = OFF", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	if (memory)
+		return 0;
+	if (sqlite3_prepare_v2(db->sq, "PRAGMA journal_mode = WAL", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		goto fail;
+	mode = (const char *)sqlite3_column_text(st, 0);
+	if (mode == NULL || strcmp(mode, "wal") != 0) {
+		snprintf(err, errsz, "cannot switch the database to WAL mode (got %s)",
+		    mode != NULL ? mode : "nothing");
+		goto out;
+	}
+	r = 0;
+	goto out;
+fail:
+	snprintf(err, errsz, "%s", db_errmsg(db));
+out:
+	sqlite3_finalize(st);
+	return r;
+}
+
+int
+db_open(const char *path, struct db **out, char *err, size_t errsz)
+{
+	struct db *db = NULL;
+	bool memory;
+	int fd, rc;
+
+	if (path == NULL || *path == '\0') {
+		snprintf(err, errsz, "no database path given");
+		return ERR_INTERNAL;
+	}
+	memory = strcmp(path, ":memory:") == 0;
+	if (!memory && db_make_parent(path, err, errsz) != 0)
+		return ERR_INTERNAL;
+	/* SQLite would create the file 0644; it holds password hashes, and
+	 * its -wal and -shm files copy its mode. An existing file is left as
+	 * the sysop set it. */
+	if (!memory && (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) != -1)
+		close(fd);
+	db = xcalloc(1, sizeof *db);
+	rc = sqlite3_open_v2(path, &db->sq, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errsz, "%s", db->sq != NULL ? sqlite3_errmsg(db->sq) :
+		    sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (db_configure(db, memory, err, errsz) != 0 || db_migrate(db, err, errsz) != 0)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	db_close(db);
+	return ERR_INTERNAL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (int i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	if (db->sq != NULL && sqlite3_close(db->sq) != SQLITE_OK)
+		log_err("close: %s", sqlite3_errmsg(db->sq));
+	free(db);
+}
+
+/* Runs PRAGMA integrity_check; the first row is "ok" or the first problem. */
+static int
+db_check_integrity(struct db *db, char *msg, size_t msgsz)
+{
+	sqlite3_stmt *st = NULL;
+	const char *row;
+	int r = ERR_INTERNAL;
+
+	if (sqlite3_prepare_v2(db->sq, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		snprintf(msg, msgsz, "integrity check failed: %s", db_errmsg(db));
+		goto out;
+	}
+	row = (const char *)sqlite3_column_text(st, 0);
+	if (row == NULL || strcmp(row, "ok") != 0) {
+		snprintf(msg, msgsz, "integrity: %s", row != NULL ? row : "?");
+		goto out;
+	}
+	r = 0;
+out:
+	sqlite3_finalize(st);
+	return r;
+}
+
+static int
+db_check_foreign_keys(struct db *db, char *msg, size_t msgsz)
+{
+	sqlite3_stmt *st = NULL;
+	const char *table, *parent;
+	int r = ERR_INTERNAL, rc;
+
+	if (sqlite3_prepare_v2(db->sq, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(msg, msgsz, "foreign key check failed: %s", db_errmsg(db));
+		goto out;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		/* Columns: table, rowid, parent table, foreign key index. */
+		table = (const char *)sqlite3_column_text(st, 0);
+		parent = (const char *)sqlite3_column_text(st, 2);
+		snprintf(msg, msgsz, "foreign key: %s row %lld refers to a missing %s row",
+		    table != NULL ? table : "?", (long long)sqlite3_column_int64(st, 1),
+		    parent != NULL ? parent : "?");
+		goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		snprintf(msg, msgsz, "foreign key check failed: %s", db_errmsg(db));
+		goto out;
+	}
+	r = 0;
+out:
+	sqlite3_finalize(st);
+	return r;
+}
+
+int
+db_check(struct db *db, char *msg, size_t msgsz)
+{
+	if (db_check_integrity(db, msg, msgsz) != 0 ||
+	    db_check_foreign_keys(db, msg, msgsz) != 0)
+		return ERR_INTERNAL;
+	snprintf(msg, msgsz, "ok");
+	return 0;
+}
+
+int
+db_backup(struct db *db, const char *dest, char *err, size_t errsz)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b = NULL;
+	int fd, rc, r = ERR_INTERNAL;
+	bool created = false;
+
+	/* O_EXCL claims the name atomically, so two backups cannot clobber
+	 * each other or an old file; 0600 because it holds password hashes. */
+	if ((fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) == -1) {
+		snprintf(err, errsz, "%s: %s", dest, errno == EEXIST ?
+		    "already exists (a backup never overwrites)" : strerror(errno));
+		return errno == EEXIST ? ERR_EXISTS : ERR_INTERNAL;
+	}
+	close(fd);
+	created = true;
+	rc = sqlite3_open_v2(dest, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errsz, "%s: %s", dest, dst != NULL ? sqlite3_errmsg(dst) :
+		    sqlite3_errstr(rc));
+		goto out;
+	}
+	if ((b = sqlite3_backup_init(dst, "main", db->sq, "main")) == NULL) {
+		snprintf(err, errsz, "%s: %s", dest, sqlite3_errmsg(dst));
+		goto out;
+	}
+	/* All pages in one step: one read transaction, one consistent copy.
+	 * Writers in WAL mode are not blocked; BUSY only means retry. */
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		sqlite3_sleep(50);
+	rc = sqlite3_backup_finish(b);
+	b = NULL;
+	if (rc != SQLITE_OK) {
+		snprintf(err, errsz, "%s: %s", dest, sqlite3_errmsg(dst));
+		goto out;
+	}
+	r = 0;
+out:
+	if (b != NULL)
+		sqlite3_backup_finish(b);
+	if (dst != NULL)
+		sqlite3_close(dst);
+	if (r != 0 && created)
+		unlink(dest);
+	return r;
+}

@@ -1,0 +1,51 @@
+/* The database handle: open (WAL, busy timeout, foreign keys), migrations in
+ * order, seed data on a fresh database, integrity check and online backup.
+ * Only db.c and db-*.c include sqlite3.h; everything above sees struct db as
+ * opaque so another backend can come later behind the same interface.
+ *
+ * Never carry an open handle across fork(): open it in the process that uses it. */
+#ifndef DB_H
+#define DB_H
+#include <stdint.h>
+#include <stddef.h>
+
+/* Every db_* function returns 0 or a code of lib/err.h. */
+#include "lib/err.h"
+
+struct db;
+
+/* Opens (creating if needed, with parent directory) and migrates the
+ * database at path; seeds it when it was just created. ":memory:" works for
+ * tests. Returns 0 and sets *out (caller frees with db_close), or ERR_INTERNAL with
+ * a message in err. */
+int db_open(const char *path, struct db **out, char *err, size_t errsz);
+void db_close(struct db *db);	/* NULL is a no-op */
+
+/* Schema version after migrations (PRAGMA user_version). */
+int db_schema_version(struct db *db);
+
+/* Last error message from SQLite for this handle (never NULL). */
+const char *db_errmsg(struct db *db);
+
+/* PRAGMA data_version: changes when another connection commits. Cheap; the
+ * UI polls it in its input loop for live updates. */
+int64_t db_data_version(struct db *db);
+
+/* PRAGMA integrity_check + foreign_key_check. Returns 0 if both are clean,
+ * ERR_INTERNAL with the first problem in msg otherwise. */
+int db_check(struct db *db, char *msg, size_t msgsz);
+
+/* Online backup to a new file with SQLite's backup API. Refuses to
+ * overwrite an existing file (ERR_EXISTS). */
+int db_backup(struct db *db, const char *dest, char *err, size_t errsz);
+
+/* Current time in unix seconds; tests may pin it. */
+int64_t db_now(void);
+void db_set_now_for_tests(int64_t t);	/* 0 restores the real clock */
+
+/* Transactions for callers that need several calls to be atomic. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+#endif

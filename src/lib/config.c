@@ -1,0 +1,463 @@
+/* Settings; see config.h. Every key is one row of a table that says where
+ * the value goes and how it is checked, so adding a setting is one line here,
+ * one in config.h and one in docs/mentorbbs.conf. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ini.h>
+#include "lib/config.h"
+#include "lib/text.h"
+
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+#define FIELD(f)	offsetof(struct config, f), \
+			sizeof(((struct config *)0)->f)
+
+#define BBS_NAME_MAX_CHARS	40
+#define LOGIN_MIN		2
+#define LOGIN_MAX		32
+
+enum kind {
+	K_ADDR,		/* listen address: IP literal or host name */
+	K_PATH,		/* file or directory path */
+	K_NAME,		/* printable single line shown to members */
+	K_LOGIN,	/* a member login */
+	K_MODE,		/* registration mode word */
+	K_INT,		/* integer in [min, max] */
+};
+
+struct setting {
+	const char *section;
+	const char *key;
+	enum kind kind;
+	size_t off;
+	size_t size;
+	long min, max;
+};
+
+/* Limits are wide enough for tests that need short timeouts and tight enough
+ * to catch a slip of the keyboard (an idle timeout in milliseconds, say).
+ * max_auth_tries never goes above 6, sshd's own default, so a password
+ * guesser is cut off early whatever the file says. */
+static const struct setting settings[] = {
+	{ "server", "listen", K_ADDR, FIELD(listen), 0, 0 },
+	{ "server", "port", K_INT, FIELD(port), 1, 65535 },
+	{ "server", "db", K_PATH, FIELD(db_path), 0, 0 },
+	{ "server", "keys", K_PATH, FIELD(keys_dir), 0, 0 },
+	{ "server", "screens", K_PATH, FIELD(screens_dir), 0, 0 },
+	{ "bbs", "name", K_NAME, FIELD(bbs_name), 0, 0 },
+	{ "registration", "login", K_LOGIN, FIELD(new_login), 0, 0 },
+	{ "registration", "mode", K_MODE, FIELD(reg_mode), 0, 0 },
+	{ "session", "idle_timeout", K_INT, FIELD(idle_timeout), 2, 86400 },
+	{ "session", "idle_warn", K_INT, FIELD(idle_warn), 1, 3600 },
+	{ "limits", "login_grace", K_INT, FIELD(login_grace), 1, 600 },
+	{ "limits", "max_auth_tries", K_INT, FIELD(max_auth_tries), 1, 6 },
+	{ "limits", "max_unauthenticated", K_INT, FIELD(max_startups),
+	    1, 10000 },
+	{ "limits", "max_unauthenticated_per_address", K_INT,
+	    FIELD(max_per_addr), 1, 10000 },
+	{ "limits", "max_sessions", K_INT, FIELD(max_sessions), 1, 100000 },
+	{ "mentoring", "request_reminder_days", K_INT, FIELD(mentor_remind_days), 1, 365 },
+	{ "mentoring", "request_expiry_days", K_INT, FIELD(mentor_expiry_days), 1, 365 },
+	{ "mentoring", "max_pending_requests", K_INT, FIELD(mentor_max_pending), 1, 20 },
+	{ "messages", "per_minute", K_INT, FIELD(msg_per_minute), 1, 10000 },
+	{ "messages", "per_minute_pending", K_INT, FIELD(msg_per_minute_new),
+	    1, 10000 },
+	{ "messages", "max_chars", K_INT, FIELD(msg_max_chars), 1, 100000 },
+	{ "boards", "per_minute", K_INT, FIELD(board_per_minute), 1, 10000 },
+	{ "boards", "per_minute_new", K_INT, FIELD(board_per_minute_new), 1, 10000 },
+};
+
+static const char *const reg_mode_names[] = {
+	[REG_OPEN] = "open",
+	[REG_APPROVAL] = "approval",
+	[REG_CLOSED] = "closed",
+};
+
+void
+config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	text_copy(c->listen, sizeof c->listen, "127.0.0.1");
+	c->port = 2222;
+	text_copy(c->db_path, sizeof c->db_path, "db/mentorbbs.db");
+	text_copy(c->keys_dir, sizeof c->keys_dir, "keys");
+	text_copy(c->screens_dir, sizeof c->screens_dir, "screens");
+	text_copy(c->bbs_name, sizeof c->bbs_name, "mentorbbs");
+	text_copy(c->new_login, sizeof c->new_login, "new");
+	c->reg_mode = REG_OPEN;
+	c->idle_timeout = 1800;
+	c->idle_warn = 60;
+	c->login_grace = 60;
+	c->max_auth_tries = 6;
+	c->max_startups = 30;
+	c->max_per_addr = 10;
+	c->max_sessions = 500;
+	c->mentor_remind_days = 7;
+	c->mentor_expiry_days = 14;
+	c->mentor_max_pending = 2;
+	c->msg_per_minute = 30;
+	c->msg_per_minute_new = 5;
+	c->msg_max_chars = 8000;
+	c->board_per_minute = 10;
+	c->board_per_minute_new = 3;
+}
+
+int
+config_parse_reg_mode(const char *s, enum reg_mode *out)
+{
+	for (size_t i = 0; i < nitems(reg_mode_names); i++) {
+		if (strcmp(s, reg_mode_names[i]) == 0) {
+			*out = (enum reg_mode)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+config_reg_mode_name(enum reg_mode m)
+{
+	if ((size_t)m >= nitems(reg_mode_names))
+		return "unknown";
+	return reg_mode_names[m];
+}
+
+/* Decimal only: "0x10" or "1e3" in a config file is more likely a mistake
+ * than a wish. */
+static int
+parse_int(const char *s, long min, long max, int *out)
+{
+	char *end;
+	long v;
+
+	if (*s == '\0' || (*s != '-' && (*s < '0' || *s > '9')))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static bool
+valid_addr(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr(".:-_%", *s) != NULL))
+			return false;
+	}
+	return true;
+}
+
+/* The same rule user_check_login applies to members' logins. */
+static bool
+valid_login(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len < LOGIN_MIN || len > LOGIN_MAX)
+		return false;
+	for (; *s != '\0'; s++) {
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '.' || *s == '_' || *s == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* A printable one-line value that fits its field: NULL if fine, else why
+ * not. too_long says what the limit is. */
+static const char *
+check_string(const struct setting *st, const char *value, size_t max_chars,
+    const char *too_long)
+{
+	const char *why;
+
+	if (*value == '\0')
+		return "must not be empty";
+	if ((why = text_check_line(value, SIZE_MAX)) != NULL)
+		return why;
+	if (strlen(value) >= st->size || text_chars(value) > max_chars)
+		return too_long;
+	return NULL;
+}
+
+/* Puts a settings error into err: what was wrong, the key and the value. */
+static void
+set_error(char *err, size_t errsz, const struct setting *st, const char *value,
+    const char *why)
+{
+	char esc[96];
+
+	text_escape_log(esc, sizeof esc, value);
+	snprintf(err, errsz, "%s in [%s] %s (got \"%s\")", st->key, st->section,
+	    why, esc);
+}
+
+static int
+apply(struct config *c, const struct setting *st, const char *value,
+    char *err, size_t errsz)
+{
+	char *field = (char *)c + st->off;
+	char range[64], too_long[64];
+	const char *why;
+	enum reg_mode mode;
+	int v;
+
+	switch (st->kind) {
+	case K_ADDR:
+		if (!valid_addr(value) || strlen(value) >= st->size) {
+			set_error(err, errsz, st, value,
+			    "must be an IP address or host name");
+			return -1;
+		}
+		break;
+	case K_PATH:
+		snprintf(too_long, sizeof too_long, "is too long (at most %d "
+		    "bytes)", CONFIG_PATH_MAX - 1);
+		if ((why = check_string(st, value, SIZE_MAX,
+		    too_long)) != NULL) {
+			set_error(err, errsz, st, value, why);
+			return -1;
+		}
+		break;
+	case K_NAME:
+		snprintf(too_long, sizeof too_long, "is too long (at most %d "
+		    "characters)", BBS_NAME_MAX_CHARS);
+		if ((why = check_string(st, value, BBS_NAME_MAX_CHARS,
+		    too_long)) != NULL) {
+			set_error(err, errsz, st, value, why);
+			return -1;
+		}
+		break;
+	case K_LOGIN:
+		if (!valid_login(value)) {
+			set_error(err, errsz, st, value, "must be 2 to 32 "
+			    "lower-case letters, digits, '.', '_' or '-'");
+			return -1;
+		}
+		break;
+	case K_MODE:
+		if (config_parse_reg_mode(value, &mode) != 0) {
+			set_error(err, errsz, st, value,
+			    "must be open, approval or closed");
+			return -1;
+		}
+		memcpy(field, &mode, sizeof mode);
+		return 0;
+	case K_INT:
+		if (parse_int(value, st->min, st->max, &v) != 0) {
+			snprintf(range, sizeof range,
+			    "must be a whole number from %ld to %ld",
+			    st->min, st->max);
+			set_error(err, errsz, st, value, range);
+			return -1;
+		}
+		memcpy(field, &v, sizeof v);
+		return 0;
+	}
+	text_copy(field, st->size, value);
+	return 0;
+}
+
+static const struct setting *
+find_setting(const char *section, const char *key, bool *section_known)
+{
+	*section_known = false;
+	for (size_t i = 0; i < nitems(settings); i++) {
+		if (strcmp(settings[i].section, section) != 0)
+			continue;
+		*section_known = true;
+		if (strcmp(settings[i].key, key) == 0)
+			return &settings[i];
+	}
+	return NULL;
+}
+
+int
+config_set(struct config *c, const char *section, const char *key,
+    const char *value, char *err, size_t errsz)
+{
+	const struct setting *st;
+	char esec[64], ekey[64];
+	bool section_known;
+
+	if ((st = find_setting(section, key, &section_known)) != NULL)
+		return apply(c, st, value, err, errsz);
+	text_escape_log(esec, sizeof esec, section);
+	text_escape_log(ekey, sizeof ekey, key);
+	if (*section == '\0')
+		snprintf(err, errsz, "key '%s' is outside any [section]", ekey);
+	else if (!section_known)
+		snprintf(err, errsz, "unknown section [%s]", esec);
+	else
+		snprintf(err, errsz, "unknown key '%s' in [%s]", ekey, esec);
+	return -1;
+}
+
+int
+config_get(const struct config *c, size_t i, const char **section,
+    const char **key, char *val, size_t valsz)
+{
+	const struct setting *st;
+	const char *base = (const char *)c;
+
+	if (i >= nitems(settings))
+		return -1;
+	st = &settings[i];
+	*section = st->section;
+	*key = st->key;
+	switch (st->kind) {
+	case K_INT:
+		snprintf(val, valsz, "%d", *(const int *)(base + st->off));
+		break;
+	case K_MODE:
+		snprintf(val, valsz, "%s",
+		    config_reg_mode_name(*(const enum reg_mode *)(base + st->off)));
+		break;
+	case K_ADDR: case K_PATH: case K_NAME: case K_LOGIN:
+		snprintf(val, valsz, "%s", base + st->off);
+		break;
+	}
+	return 0;
+}
+
+int
+config_set_arg(struct config *c, const char *arg, char *err, size_t errsz)
+{
+	const char *dot = strchr(arg, '.'), *eq = strchr(arg, '=');
+	char section[64], key[64];
+
+	if (dot == NULL || eq == NULL || eq < dot || (size_t)(dot - arg) >= sizeof section ||
+	    (size_t)(eq - dot - 1) >= sizeof key) {
+		snprintf(err, errsz, "expected section.key=value");
+		return -1;
+	}
+	memcpy(section, arg, (size_t)(dot - arg));
+	section[dot - arg] = '\0';
+	memcpy(key, dot + 1, (size_t)(eq - dot - 1));
+	key[eq - dot - 1] = '\0';
+	return config_set(c, section, key, eq + 1, err, errsz);
+}
+
+/* State of one config_load_file: the file, the line inih is on (inih counts
+ * lines too, but this build does not pass them to the handler) and the first
+ * error found. */
+struct load {
+	struct config cfg;
+	FILE *fp;
+	int lineno;
+	bool failed;
+	int err_line;		/* 0 when the error is not on one line */
+	char err[256];
+	int timeout_line, warn_line;
+};
+
+static void
+load_error(struct load *ld, int line, const char *msg)
+{
+	/* Report the first problem in the file, whichever way it was found. */
+	if (ld->failed && ld->err_line <= line)
+		return;
+	ld->failed = true;
+	ld->err_line = line;
+	text_copy(ld->err, sizeof ld->err, msg);
+}
+
+/* inih reads into a fixed buffer and would silently split a longer line in
+ * two, so a long line is refused here and inih is handed an empty one. */
+static char *
+load_read_line(char *str, int num, void *stream)
+{
+	struct load *ld = stream;
+	size_t len;
+	int ch;
+
+	if (fgets(str, num, ld->fp) == NULL)
+		return NULL;
+	ld->lineno++;
+	len = strlen(str);
+	if (num > 1 && len == (size_t)num - 1 && str[len - 1] != '\n') {
+		if ((ch = getc(ld->fp)) == EOF || ch == '\n')
+			return str;
+		while ((ch = getc(ld->fp)) != EOF && ch != '\n')
+			;
+		load_error(ld, ld->lineno, "line is too long");
+		str[0] = '\0';
+	}
+	return str;
+}
+
+static int
+load_handler(void *user, const char *section, const char *name,
+    const char *value)
+{
+	struct load *ld = user;
+	char msg[256];
+
+	if (config_set(&ld->cfg, section, name, value, msg, sizeof msg) != 0) {
+		load_error(ld, ld->lineno, msg);
+		return 0;
+	}
+	if (strcmp(name, "idle_timeout") == 0)
+		ld->timeout_line = ld->lineno;
+	else if (strcmp(name, "idle_warn") == 0)
+		ld->warn_line = ld->lineno;
+	return 1;
+}
+
+/* Checks that need more than one value, once the whole file is read. */
+static void
+load_check(struct load *ld)
+{
+	char msg[128];
+
+	if (ld->cfg.idle_warn >= ld->cfg.idle_timeout) {
+		snprintf(msg, sizeof msg,
+		    "idle_warn (%d) must be less than idle_timeout (%d)",
+		    ld->cfg.idle_warn, ld->cfg.idle_timeout);
+		load_error(ld, ld->warn_line > ld->timeout_line ?
+		    ld->warn_line : ld->timeout_line, msg);
+	}
+}
+
+int
+config_load_file(struct config *c, const char *path, char *err, size_t errsz)
+{
+	struct load ld;
+	int r;
+
+	memset(&ld, 0, sizeof ld);
+	ld.cfg = *c;
+	if ((ld.fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errsz, "%s: cannot open: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	r = ini_parse_stream(load_read_line, &ld, load_handler, &ld);
+	if (r > 0)
+		load_error(&ld, r, "expected [section] or key = value");
+	else if (r < 0 || ferror(ld.fp))
+		load_error(&ld, ld.lineno, "read error");
+	fclose(ld.fp);
+	if (!ld.failed)
+		load_check(&ld);
+	if (ld.failed) {
+		if (ld.err_line > 0)
+			snprintf(err, errsz, "%s:%d: %s", path, ld.err_line,
+			    ld.err);
+		else
+			snprintf(err, errsz, "%s: %s", path, ld.err);
+		return -1;
+	}
+	*c = ld.cfg;
+	return 0;
+}

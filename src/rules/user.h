@@ -1,0 +1,53 @@
+/* Domain rules for members: what a valid login, display name, password and
+ * profile are, and SSH public key lines (authkey.c). Pure: no SQL, no
+ * curses, no I/O; db/db-account.h stores what these rules accept.
+ *
+ * Functions that can refuse input return 0, or a negative code with a
+ * human-readable reason in *why (a static string, never NULL on failure). */
+#ifndef USER_H
+#define USER_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "lib/err.h"
+#include "rules/member.h"
+
+#define USER_LOGIN_MIN		2
+#define USER_LOGIN_MAX		32
+#define USER_NAME_MAX_COLS	64
+#define USER_PASSWORD_MIN	10	/* characters */
+#define USER_PASSWORD_MAX	1024	/* bytes */
+#define USER_FIELD_MAX		80	/* characters: specialty, position, city, ... */
+#define USER_TOPICS_MAX		200
+#define USER_BIO_MAX		4000
+#define USER_GRAD_YEAR_MIN	1950
+#define USER_GRAD_YEAR_MAX	2045
+#define USER_MAX_MENTEES_MAX	20
+
+
+/* Lower-case letters, digits, '.', '_', '-'; 2..32; not reserved (e.g. the
+ * registration login, "root", "admin" is allowed). reserved may be NULL. */
+int user_check_login(const char *login, const char *reserved, const char **why);
+/* Printable UTF-8, 1..64 columns, no control/bidi/zero-width, not blank. */
+int user_check_name(const char *name, const char **why);
+int user_check_password(const char *pw, const char **why);
+/* Checks every profile field of m (lengths, UTF-8, grad year range,
+ * students cannot be open to mentoring, max_mentees range). */
+int user_check_profile(const struct member *m, const char **why);
+
+/* A parsed authorized_keys line. */
+struct authkey {
+	char type[32];
+	char blob_b64[2048];	/* canonical base64 (decoded and re-encoded) */
+	char fingerprint[64];	/* SHA256:... */
+	char comment[MEMBER_FIELD_SZ];
+};
+
+/* Parses "type base64 [comment]" (options before the type are refused).
+ * Accepts ssh-ed25519, ecdsa-sha2-nistp256/384/521, ssh-rsa (>= 2048 bits).
+ * Checks the base64 decodes and the blob's inner type matches. */
+int authkey_parse(const char *line, struct authkey *out, const char **why);
+/* Fingerprint of a canonical base64 blob: "SHA256:..." into out (>= 64 bytes). */
+int authkey_fingerprint(const char *blob_b64, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,197 @@
+/* The conversation screen's actions: reply through the editor (a refused
+ * text is kept for the next try), delete a message for oneself, report one
+ * to the moderators, archive; see screen-conversation.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "db/db-block.h"
+#include "db/db-message.h"
+#include "db/db-report.h"
+#include "db/db.h"
+#include "lib/log.h"
+#include "rules/message.h"
+#include "screens/screen-conversation.h"
+#include "ui/screen.h"
+#include "lib/text.h"
+#include "ui/ui-edit.h"
+#include "ui/ui-widget.h"
+#include "lib/xmalloc.h"
+
+static void
+reply_done(struct screen_ctx *c, void *arg, const char *text)
+{
+	struct conversation *cv = arg;
+	enum message_refusal why = MESSAGE_SENT;
+	char msg[320];
+	int r;
+
+	if (text == NULL)
+		return;
+	if (cv->conv != 0)
+		r = db_message_reply(c->db, c->me.id, cv->conv, text, &cv->lim, NULL, &why);
+	else
+		r = db_message_send(c->db, c->me.id, cv->peer.id, text, &cv->lim, NULL, &why);
+	if (r == 0) {
+		free(cv->draft);
+		cv->draft = NULL;
+		conversation_load_new(c, cv);
+		conversation_to_bottom(cv);
+		screen_info(c, "Message sent to %s.", cv->peer.name);
+		return;
+	}
+	/* Refused: the text stays for the next r. */
+	free(cv->draft);
+	cv->draft = xstrdup(text);
+	if (r == ERR_INTERNAL)
+		snprintf(msg, sizeof msg, "The message could not be sent; press r to try again.");
+	else
+		message_refusal_text(why, cv->peer.name, &cv->lim, msg, sizeof msg);
+	screen_error(c, "%s", msg);
+}
+
+/* Refusals a member can hear before typing; the data layer decides again
+ * when the message is sent. */
+static bool
+may_write(struct screen_ctx *c, struct conversation *cv)
+{
+	bool blocked = false;
+	char msg[320];
+
+	if (!screen_can_post(c)) {
+		message_refusal_text(MESSAGE_NOT_ACTIVE, NULL, &cv->lim, msg, sizeof msg);
+		screen_error(c, "%s", msg);
+		return false;
+	}
+	if (db_block_between(c->db, c->me.id, cv->peer.id, &blocked) == 0 && blocked) {
+		message_refusal_text(MESSAGE_BLOCKED, cv->peer.name, &cv->lim, msg, sizeof msg);
+		screen_error(c, "%s", msg);
+		return false;
+	}
+	return true;
+}
+
+void
+conversation_reply(struct screen_ctx *c, void *st)
+{
+	struct conversation *cv = st;
+	char title[MEMBER_NAME_SZ + 32];
+	char key[64];
+	struct ui_edit_req req;
+
+	if (!may_write(c, cv))
+		return;
+	snprintf(title, sizeof title, "Message to %s", cv->peer.name);
+	/* A dropped connection gives the unsent message back next time. */
+	snprintf(key, sizeof key, "msg:%lld", (long long)cv->peer.id);
+	memset(&req, 0, sizeof req);
+	req.draft_key = key;
+	req.title = title;
+	req.text = cv->draft;
+	req.max_chars = cv->lim.max_chars;
+	req.done = reply_done;
+	req.arg = cv;
+	ui_edit_open(c, &req);
+}
+
+static void
+delete_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	struct conversation *cv = arg;
+
+	if (!yes || cv->sel >= cv->n)
+		return;
+	if (db_message_delete(c->db, c->me.id, cv->rows[cv->sel].id) != 0) {
+		screen_error(c, "The message could not be deleted.");
+		return;
+	}
+	screen_info(c, "Message deleted for you; %s still has it.", cv->peer.name);
+	conversation_reload(c, cv);
+}
+
+void
+conversation_ask_delete(struct screen_ctx *c, void *st)
+{
+	struct conversation *cv = st;
+
+	if (cv->n == 0)
+		return;
+	screen_ask(c, "Delete the selected message for you? [y/n]", delete_answer, cv);
+}
+
+void
+conversation_open_report(struct screen_ctx *c, void *st)
+{
+	struct conversation *cv = st;
+
+	if (cv->n == 0)
+		return;
+	if (cv->rows[cv->sel].sender_id == c->me.id) {
+		screen_error(c, "That is your own message; select one from %s to report.",
+		    cv->peer.name);
+		return;
+	}
+	ui_line_open(&cv->reason, NULL, REPORT_REASON_MAX, false);
+}
+
+void
+conversation_send_report(struct screen_ctx *c, struct conversation *cv)
+{
+	const char *reason = ui_line_text(&cv->reason), *why;
+	char esc[64];
+
+	if ((why = text_check_line(reason, REPORT_REASON_MAX)) != NULL) {
+		screen_refused(c, why);
+		return;
+	}
+	if (reason[0] == '\0') {
+		screen_error(c, "Please say briefly why you report this message.");
+		return;
+	}
+	switch (db_message_report(c->db, c->me.id, cv->rows[cv->sel].id, reason, NULL)) {
+	case ERR_OK:
+		break;
+	case ERR_EXISTS:
+		ui_line_close(&cv->reason);
+		screen_error(c, "You already reported this; the moderators will look at it.");
+		return;
+	case ERR_DENIED:
+		screen_error(c, "You have %d reports waiting for the moderators; you can "
+		    "report more once they have looked at them.", REPORT_OPEN_MAX);
+		return;
+	case ERR_INVALID:
+		screen_error(c, "That is your own message; select one from %s to report.",
+		    cv->peer.name);
+		return;
+	default:
+		screen_error(c, "The report could not be stored; please try again.");
+		return;
+	}
+	log_info("message reported: user=%s message=%lld",
+	    text_escape_log(esc, sizeof esc, c->me.login), (long long)cv->rows[cv->sel].id);
+	ui_line_close(&cv->reason);
+	screen_info(c, "Reported to the moderators. Thank you.");
+}
+
+void
+conversation_view_profile(struct screen_ctx *c, void *st)
+{
+	struct conversation *cv = st;
+
+	screen_push(c, &screen_profile, &cv->peer.id);
+}
+
+void
+conversation_archive(struct screen_ctx *c, void *st)
+{
+	struct conversation *cv = st;
+	char name[MEMBER_NAME_SZ];
+
+	if (cv->conv == 0 || db_message_archive(c->db, c->me.id, cv->conv, true) != 0) {
+		screen_error(c, "Nothing to archive yet.");
+		return;
+	}
+	/* Popping frees cv: keep what the message needs first. */
+	text_copy(name, sizeof name, cv->peer.name);
+	screen_pop(c);
+	screen_info(c, "Conversation with %s archived; a new message brings it back.", name);
+}

@@ -1,0 +1,532 @@
+/* One stay request, from either side: its dates, state, counter-proposal,
+ * message and references, and only the actions this member may take now
+ * (the data layer checks them again). The guest of an accepted stay
+ * presses p to see the host's address and phone; each time is logged.
+ * While a block stands between the two, only what the block leaves open
+ * is offered: decline, cancel, no-show, report, and the view itself. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "db/db-block.h"
+#include "db/db-host.h"
+#include "db/db.h"
+#include "ui/screen.h"
+#include "lib/text.h"
+#include "ui/ui-draw.h"
+#include "ui/ui-edit.h"
+#include "ui/ui-keys.h"
+#include "ui/ui-widget.h"
+#include "lib/xmalloc.h"
+
+#define BODY_TOP	(UI_BODY_TOP + 3)
+#define TEXT_SZ		16384
+
+enum prompt { P_NONE, P_MAYBE, P_CANCEL, P_NOSHOW, P_PROPOSE, P_REPORT };
+
+struct req {
+	int64_t id;
+	bool loaded;
+	enum host_side side;
+	struct host_request r;
+	struct host_private pv;
+	bool shown;		/* private details fetched for this view */
+	bool blocked;		/* a block stands between host and guest */
+	struct host_reference refs[2];
+	size_t nrefs;
+	char text[TEXT_SZ];
+	size_t top, total;
+	enum prompt prompt;
+	struct ui_line line;
+	char ref_body[HOST_MESSAGE_SZ];
+};
+
+static size_t
+page_rows(void)
+{
+	int rows = ui_msg_row() - BODY_TOP - 2;
+
+	return rows > 0 ? (size_t)rows : 1;
+}
+
+static int64_t
+other_id(const struct req *v)
+{
+	return v->side == HOST_SIDE_HOST ? v->r.guest_id : v->r.host_id;
+}
+
+static const char *
+other_name(const struct req *v)
+{
+	return v->side == HOST_SIDE_HOST ? v->r.guest_name : v->r.host_name;
+}
+
+static void
+add(struct req *v, size_t *len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+add(struct req *v, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (*len >= TEXT_SZ)
+		return;
+	va_start(ap, fmt);
+	*len += (size_t)vsnprintf(v->text + *len, TEXT_SZ - *len, fmt, ap);
+	va_end(ap);
+}
+
+static void
+build(struct req *v)
+{
+	const struct host_request *r = &v->r;
+	char a[16], z[16], pa[16], pz[16];
+	size_t len = 0;
+
+	host_format_day(a, sizeof a, r->arrive);
+	host_format_day(z, sizeof z, r->depart);
+	v->text[0] = '\0';
+	add(v, &len, "State: %s\n", host_state_label(r->state));
+	if (r->note[0] != '\0')
+		add(v, &len, "Note from %s: %s\n", r->note_by == r->host_id ? r->host_name :
+		    r->guest_name, r->note);
+	add(v, &len, "Dates: %s to %s (%lld night%s)%s\n", a, z, (long long)(r->depart - r->arrive),
+	    r->depart - r->arrive == 1 ? "" : "s", r->flexible ? ", flexible" : "");
+	add(v, &len, "Travellers: %d   Partner coming: %s   Pet allergy: %s\n", r->travellers,
+	    r->partner ? "yes" : "no", r->pet_allergy ? "yes" : "no");
+	add(v, &len, "Purpose: %s\n", host_purpose_label(r->purpose));
+	add(v, &len, "Programs visited: %s\n", r->programs[0] ? r->programs : "-");
+	if (r->accessibility[0] != '\0')
+		add(v, &len, "Accessibility needs: %s\n", r->accessibility);
+	if (r->prop_by != 0) {
+		host_format_day(pa, sizeof pa, r->prop_arrive);
+		host_format_day(pz, sizeof pz, r->prop_depart);
+		add(v, &len, "\nProposal waiting: %s proposes %s to %s, %d traveller%s%s\n",
+		    r->prop_by == r->host_id ? r->host_name : r->guest_name, pa, pz,
+		    r->prop_travellers, r->prop_travellers == 1 ? "" : "s",
+		    r->prop_by == other_id(v) ? " (y agree, n turn down)" : " (waiting for the answer)");
+	}
+	if (v->shown)
+		add(v, &len, "\nAddress: %s\nPhone: %s\n", v->pv.address[0] ? v->pv.address : "-",
+		    v->pv.phone[0] ? v->pv.phone : "-");
+	else if (v->side == HOST_SIDE_GUEST && host_private_visible(r->state) && !v->blocked)
+		add(v, &len, "\nPress p to show the host's address and phone.\n");
+	add(v, &len, "\nMessage:\n%s\n", r->message[0] ? r->message : "-");
+	for (size_t i = 0; i < v->nrefs; i++) {
+		const struct host_reference *f = &v->refs[i];
+
+		add(v, &len, "\nReference by %s%s:\n%s\n", f->author_name,
+		    f->revealed ? "" : " (hidden until both have written or the window closes)",
+		    f->visible ? f->body : "");
+	}
+}
+
+static void
+load(struct screen_ctx *c, struct req *v)
+{
+	v->loaded = db_host_request_get(c->db, c->me.id, v->id, &v->r) == 0;
+	if (!v->loaded)
+		return;
+	v->side = v->r.host_id == c->me.id ? HOST_SIDE_HOST : HOST_SIDE_GUEST;
+	/* Unknown counts as blocked: the data layer decides again anyway. */
+	if (db_block_between(c->db, v->r.host_id, v->r.guest_id, &v->blocked) != 0)
+		v->blocked = true;
+	if (v->shown && (!host_private_visible(v->r.state) || v->blocked)) {
+		v->shown = false;
+		memset(&v->pv, 0, sizeof v->pv);
+	}
+	v->nrefs = 0;
+	if (v->r.state == HS_COMPLETED)
+		(void)db_host_reference_list(c->db, c->me.id, v->id, v->refs, &v->nrefs);
+	build(v);
+}
+
+static bool
+party(struct screen_ctx *c, const struct req *v)
+{
+	return v->loaded && (v->r.host_id == c->me.id || v->r.guest_id == c->me.id);
+}
+
+static bool
+may(struct screen_ctx *c, const struct req *v, enum host_state to)
+{
+	const char *why = NULL;
+
+	/* What a block would refuse is not offered while one stands. */
+	if (v->blocked && host_move_blocked(to))
+		return false;
+	return party(c, v) && host_may_move(v->r.state, to, v->side, host_today(db_now()),
+	    v->r.arrive, v->r.depart, &why) == 0;
+}
+
+static bool
+can_maybe(struct screen_ctx *c, const struct req *v) { return may(c, v, HS_TENTATIVE); }
+static bool
+can_accept(struct screen_ctx *c, const struct req *v) { return may(c, v, HS_ACCEPTED) && v->r.prop_by == 0; }
+static bool
+can_decline(struct screen_ctx *c, const struct req *v) { return may(c, v, HS_DECLINED); }
+static bool
+can_confirm(struct screen_ctx *c, const struct req *v) { return may(c, v, HS_CONFIRMED); }
+static bool
+can_cancel(struct screen_ctx *c, const struct req *v) { return may(c, v, HS_CANCELLED); }
+static bool
+can_noshow(struct screen_ctx *c, const struct req *v) { return may(c, v, HS_NOSHOW); }
+
+static bool
+can_propose(struct screen_ctx *c, const struct req *v)
+{
+	const char *why = NULL;
+
+	return party(c, v) && !v->blocked && host_may_propose(v->r.state, host_today(db_now()),
+	    v->r.arrive, &why) == 0 && (v->r.prop_by == 0 || v->r.prop_by == c->me.id);
+}
+
+static bool
+can_answer(struct screen_ctx *c, const struct req *v)
+{
+	return party(c, v) && !v->blocked && v->r.prop_by != 0 && v->r.prop_by != c->me.id &&
+	    host_state_open(v->r.state);
+}
+
+static bool
+can_show(struct screen_ctx *c, const struct req *v)
+{
+	return party(c, v) && v->side == HOST_SIDE_GUEST && host_private_visible(v->r.state) &&
+	    !v->blocked;
+}
+
+/* While the window is open and one's own reference is not shown yet. */
+static bool
+can_reference(struct screen_ctx *c, const struct req *v)
+{
+	for (size_t i = 0; i < v->nrefs; i++)
+		if (v->refs[i].author_id == c->me.id && v->refs[i].revealed)
+			return false;
+	return party(c, v) && host_reference_open(v->r.state, host_today(db_now()), v->r.depart);
+}
+
+static bool
+can_contact(struct screen_ctx *c, const struct req *v) { return party(c, v); }
+
+/* Runs a move and reloads; refusals say why. */
+static void
+move(struct screen_ctx *c, struct req *v, enum host_state to, const char *note)
+{
+	const char *why = "that did not work; please try again";
+
+	if (db_host_request_move(c->db, c->me.id, v->id, to, note, &why) != 0) {
+		screen_refused(c, why);
+		return;
+	}
+	screen_info(c, "Done: the request is now %s.", host_state_label(to));
+	load(c, v);
+}
+
+static void
+open_prompt(struct req *v, enum prompt p)
+{
+	v->prompt = p;
+	ui_line_open(&v->line, NULL, p == P_REPORT ? 200 : HOST_NOTE_MAX, false);
+}
+
+static void do_maybe(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_MAYBE); }
+static void do_cancel(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_CANCEL); }
+static void do_noshow(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_NOSHOW); }
+static void do_propose(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_PROPOSE); }
+static void do_report(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_REPORT); }
+static void do_accept(struct screen_ctx *c, struct req *v) { move(c, v, HS_ACCEPTED, ""); }
+static void do_confirm(struct screen_ctx *c, struct req *v) { move(c, v, HS_CONFIRMED, ""); }
+
+static void
+decline_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	if (yes)
+		move(c, arg, HS_DECLINED, "");
+}
+
+static void
+do_decline(struct screen_ctx *c, struct req *v)
+{
+	screen_ask(c, "Decline this request? [y/n]", decline_answer, v);
+}
+
+static void
+answer(struct screen_ctx *c, struct req *v, bool agree)
+{
+	const char *why = "that did not work; please try again";
+
+	if (db_host_request_answer(c->db, c->me.id, v->id, agree, &why) != 0) {
+		screen_refused(c, why);
+		return;
+	}
+	screen_info(c, agree ? "You agreed: the request has the new dates." :
+	    "You turned the proposal down.");
+	load(c, v);
+}
+
+static void do_agree(struct screen_ctx *c, struct req *v) { answer(c, v, true); }
+static void do_refuse(struct screen_ctx *c, struct req *v) { answer(c, v, false); }
+
+static void
+do_show(struct screen_ctx *c, struct req *v)
+{
+	if (db_host_private(c->db, c->me.id, v->r.host_id, v->id, &v->pv) != 0) {
+		screen_error(c, "The address is not available for this request.");
+		return;
+	}
+	v->shown = true;
+	build(v);
+	screen_info(c, "Shown; your host can see each time their address was shown.");
+}
+
+static void
+safe_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	struct req *v = arg;
+	const char *why = "that did not work; please try again";
+
+	if (db_host_reference_write(c->db, c->me.id, v->id, v->ref_body, yes, &why) != 0) {
+		screen_refused(c, why);
+		return;
+	}
+	screen_info(c, "Reference saved. It shows when both of you have written, or "
+	    "when the window closes.");
+	load(c, v);
+}
+
+static void
+reference_done(struct screen_ctx *c, void *arg, const char *text)
+{
+	struct req *v = arg;
+
+	if (text == NULL)
+		return;
+	text_copy(v->ref_body, sizeof v->ref_body, text);
+	screen_ask(c, "Did you feel safe? (only the admins see this answer) [y/n]",
+	    safe_answer, v);
+}
+
+static void
+do_reference(struct screen_ctx *c, struct req *v)
+{
+	char key[64];
+	struct ui_edit_req er = { .title = "Reference (public)", .max_chars = HOST_MESSAGE_MAX,
+	    .done = reference_done, .arg = v, .draft_key = key };
+
+	snprintf(key, sizeof key, "host:reference:%lld", (long long)v->id);
+
+	for (size_t i = 0; i < v->nrefs; i++)
+		if (v->refs[i].author_id == c->me.id)
+			er.text = v->refs[i].body;
+	ui_edit_open(c, &er);
+}
+
+static void
+do_message(struct screen_ctx *c, struct req *v)
+{
+	screen_open_conversation(c, other_id(v));
+}
+
+static const struct action {
+	int key;
+	const char *hint;
+	bool (*can)(struct screen_ctx *c, const struct req *v);
+	void (*run)(struct screen_ctx *c, struct req *v);
+} actions[] = {
+	{ 'a', "a accept", can_accept, do_accept },
+	{ 't', "t maybe", can_maybe, do_maybe },
+	{ 'd', "d decline", can_decline, do_decline },
+	{ 'y', "y agree", can_answer, do_agree },
+	{ 'n', "n turn down", can_answer, do_refuse },
+	{ 'o', "o other dates", can_propose, do_propose },
+	{ 'c', "c confirm", can_confirm, do_confirm },
+	{ 'p', "p address", can_show, do_show },
+	{ 'x', "x cancel", can_cancel, do_cancel },
+	{ 'w', "w no-show", can_noshow, do_noshow },
+	{ 'r', "r reference", can_reference, do_reference },
+	{ 'm', "m message", can_contact, do_message },
+	{ '!', "! report", can_contact, do_report },
+};
+#define NACTIONS (sizeof actions / sizeof actions[0])
+
+/* "2027-01-10 2027-01-12 1": arrival, departure, travellers (default 1). */
+static bool
+send_proposal(struct screen_ctx *c, struct req *v, char *s)
+{
+	const char *why = NULL;
+	char *save = NULL, *a = strtok_r(s, " ", &save), *z = strtok_r(NULL, " ", &save);
+	char *t = strtok_r(NULL, " ", &save);
+	int64_t da = 0, dz = 0;
+	int n = t != NULL ? atoi(t) : v->r.travellers;
+
+	if (a == NULL || z == NULL) {
+		screen_error(c, "Type arrival, departure and travellers, e.g. "
+		    "2027-01-10 2027-01-12 1.");
+		return false;
+	}
+	if (host_parse_day(a, &da, &why) != 0 || host_parse_day(z, &dz, &why) != 0) {
+		screen_error(c, "Dates: %s.", why);
+		return false;
+	}
+	if (db_host_request_propose(c->db, c->me.id, v->id, da, dz, n, &why) != 0) {
+		screen_refused(c, why != NULL ? why : "that did not work; please try again");
+		return false;
+	}
+	screen_info(c, "Proposal sent to %s.", other_name(v));
+	load(c, v);
+	return true;
+}
+
+static bool
+prompt_done(struct screen_ctx *c, struct req *v)
+{
+	char s[1024];
+	const char *why = "that did not work; please try again";
+	const char *e;
+
+	text_copy(s, sizeof s, ui_line_text(&v->line));
+	text_trim(s);
+	if ((e = text_check_line(s, 200)) != NULL) {
+		screen_error(c, "That text %s.", e);
+		return false;
+	}
+	switch (v->prompt) {
+	case P_PROPOSE:
+		return send_proposal(c, v, s);
+	case P_REPORT:
+		if (db_host_report(c->db, c->me.id, other_id(v), v->side == HOST_SIDE_GUEST, s,
+		    &why) != 0) {
+			screen_refused(c, why);
+			return false;
+		}
+		screen_info(c, "Thank you: the moderators will look at your report.");
+		return true;
+	case P_CANCEL:
+	case P_NOSHOW:
+		if (s[0] == '\0') {
+			screen_error(c, "Please give a reason.");
+			return false;
+		}
+		move(c, v, v->prompt == P_CANCEL ? HS_CANCELLED : HS_NOSHOW, s);
+		return true;
+	case P_MAYBE:
+		move(c, v, HS_TENTATIVE, s);
+		return true;
+	case P_NONE:
+		break;
+	}
+	return true;
+}
+
+static const char *
+prompt_label(enum prompt p)
+{
+	switch (p) {
+	case P_MAYBE: return "Note for the guest: ";
+	case P_CANCEL: return "Reason for cancelling: ";
+	case P_NOSHOW: return "What happened: ";
+	case P_PROPOSE: return "Arrival Departure Travellers: ";
+	case P_REPORT: return "Report: ";
+	case P_NONE: break;
+	}
+	return "";
+}
+
+static void
+req_draw(struct screen_ctx *c, void *st)
+{
+	struct req *v = st;
+	size_t cols = (size_t)ui_cols() - 4, len = 0;
+	char title[MEMBER_NAME_SZ + 48], hints[256];
+
+	if (!v->loaded) {
+		ui_draw_text(UI_BODY_TOP + 1, 2, "This request is not available.", cols, UI_A_ERROR);
+		screen_hints(c, "q back");
+		return;
+	}
+	if (v->side == HOST_SIDE_HOST)
+		snprintf(title, sizeof title, "Request from %s", v->r.guest_name);
+	else
+		snprintf(title, sizeof title, "Your stay with %s", v->r.host_name);
+	ui_draw_text(UI_BODY_TOP + 1, 2, title, cols, UI_A_TITLE);
+	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)page_rows(), cols, v->text, v->top,
+	    UI_A_NORMAL);
+	if (v->line.active) {
+		ui_line_draw(&v->line, ui_msg_row() - 1, 2, cols, prompt_label(v->prompt));
+		screen_hints(c, "Enter send  Esc cancel");
+		return;
+	}
+	/* The actions get a row of their own: the status bar is shared with
+	 * the notices and would cut them. */
+	hints[0] = '\0';
+	for (size_t i = 0; i < NACTIONS; i++)
+		if (actions[i].can(c, v) && len < sizeof hints)
+			len += (size_t)snprintf(hints + len, sizeof hints - len, "%s  ",
+			    actions[i].hint);
+	ui_draw_text(ui_msg_row() - 1, 2, hints, cols, UI_A_INFO);
+	snprintf(hints, sizeof hints, "Up/Down scroll  q back  ? help");
+	screen_hints(c, hints);
+}
+
+static bool
+req_key(struct screen_ctx *c, void *st, int key)
+{
+	struct req *v = st;
+
+	if (v->line.active) {
+		if (ui_line_prompt(&v->line, c, key) == UI_LINE_DONE && prompt_done(c, v))
+			ui_line_close(&v->line);
+		return key != UI_KEY_F1;
+	}
+	if (!v->loaded)
+		return false;
+	if (ui_scroll_key(&v->top, key, v->total, page_rows()))
+		return true;
+	for (size_t i = 0; i < NACTIONS; i++) {
+		int k = actions[i].key;
+
+		if ((key == k || (k >= 'a' && k <= 'z' && key == k - 'a' + 'A')) &&
+		    actions[i].can(c, v)) {
+			actions[i].run(c, v);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+req_update(struct screen_ctx *c, void *st)
+{
+	load(c, st);
+}
+
+/* arg: pointer to the request id. */
+static void *
+req_enter(struct screen_ctx *c, const void *arg)
+{
+	struct req *v = xcalloc(1, sizeof *v);
+
+	v->id = *(const int64_t *)arg;
+	load(c, v);
+	return v;
+}
+
+static void
+req_leave(struct screen_ctx *c, void *st)
+{
+	struct req *v = st;
+
+	(void)c;
+	ui_line_close(&v->line);
+	free(v);
+}
+
+const struct screen screen_host_req = {
+	.name = "host-req",
+	.section = "HOST request",
+	.enter = req_enter,
+	.draw = req_draw,
+	.key = req_key,
+	.leave = req_leave,
+	.update = req_update,
+};

@@ -1,0 +1,165 @@
+/* The HOST program menu: one's host profile, the programs one will visit,
+ * finding a host, My HOST and the log of who saw one's address. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "db/db-host.h"
+#include "db/db.h"
+#include "ui/screen.h"
+#include "ui/ui-draw.h"
+#include "ui/ui-keys.h"
+#include "ui/ui-widget.h"
+#include "lib/xmalloc.h"
+
+struct host_menu {
+	struct ui_list list;
+	bool hosting_profile;		/* I have a host profile */
+	enum host_status status;
+};
+
+static void
+load(struct screen_ctx *c, struct host_menu *m)
+{
+	struct host_profile *p = xcalloc(1, sizeof *p);
+
+	(void)db_host_sweep(c->db, db_now());
+	m->hosting_profile = db_host_get(c->db, c->me.id, c->me.id, p) == 0;
+	m->status = m->hosting_profile ? p->status : HOST_OFF;
+	free(p);
+}
+
+static void
+open_edit(struct screen_ctx *c)
+{
+	if (c->me.role == ROLE_STUDENT) {
+		screen_error(c, "Students cannot host; alumni and trainees can. Find a host instead.");
+		return;
+	}
+	screen_push(c, &screen_host_edit, NULL);
+}
+
+static void
+open_interviews(struct screen_ctx *c)
+{
+	screen_push(c, &screen_host_interviews, NULL);
+}
+
+static void
+open_find(struct screen_ctx *c)
+{
+	screen_push(c, &screen_host_find, NULL);
+}
+
+static void
+open_my(struct screen_ctx *c)
+{
+	screen_push(c, &screen_host_my, NULL);
+}
+
+static void
+open_log(struct screen_ctx *c)
+{
+	screen_push(c, &screen_host_log, NULL);
+}
+
+static const struct menu_item {
+	int hotkey;
+	const char *label;
+	const char *about;
+	void (*run)(struct screen_ctx *c);
+} menu[] = {
+	{ 'e', "My host profile", "Offer a stay, meals, rides or advice; opt in or out", open_edit },
+	{ 'i', "My interviews", "The programs you will visit, and when", open_interviews },
+	{ 'f', "Find a host", "Search hosts near the programs you will visit", open_find },
+	{ 'm', "My HOST", "Upcoming stays, open requests, past stays, references", open_my },
+	{ 'l', "Address log", "Each time a guest was shown your address", open_log },
+};
+#define MENU_N (sizeof menu / sizeof menu[0])
+
+static void
+host_draw(struct screen_ctx *c, void *st)
+{
+	struct host_menu *m = st;
+	size_t cols = (size_t)ui_cols() - 4;
+	int y = UI_BODY_TOP + 1;
+	char line[160];
+
+	ui_draw_text(y, 2, "HOST program", cols, UI_A_TITLE);
+	y += 2;
+	y += (int)ui_draw_wrapped(y, 2, 3, cols, "Alumni and trainees host students and "
+	    "trainees travelling for interviews, second looks and conferences: a bed, "
+	    "meals, a ride or advice. Addresses stay private until a host accepts.",
+	    0, UI_A_NORMAL) + 1;
+	if (c->me.role == ROLE_STUDENT)
+		snprintf(line, sizeof line, "Students can find hosts and send requests.");
+	else if (!m->hosting_profile)
+		snprintf(line, sizeof line, "You have no host profile yet: press E to offer help.");
+	else
+		snprintf(line, sizeof line, "Your host status: %s", host_status_label(m->status));
+	ui_draw_text(y, 2, line, cols, UI_A_INFO);
+	y += 2;
+	for (size_t i = 0; i < MENU_N; i++) {
+		enum ui_attr a = i == m->list.sel ? UI_A_SELECT : UI_A_NORMAL;
+
+		snprintf(line, sizeof line, " [%c] %-16s %s", menu[i].hotkey - 'a' + 'A',
+		    menu[i].label, menu[i].about);
+		if (i == m->list.sel)
+			ui_draw_fill(y + (int)i, 2, cols, a);
+		ui_draw_text(y + (int)i, 2, line, cols, a);
+	}
+	screen_hints(c, "Up/Down move  Enter select  E I F M L  q back  ? help");
+}
+
+static bool
+host_key(struct screen_ctx *c, void *st, int key)
+{
+	struct host_menu *m = st;
+
+	if (ui_list_key(&m->list, key, MENU_N))
+		return true;
+	if (key == UI_KEY_ENTER) {
+		menu[m->list.sel].run(c);
+		return true;
+	}
+	for (size_t i = 0; i < MENU_N; i++) {
+		if (key == menu[i].hotkey || key == menu[i].hotkey - 'a' + 'A') {
+			m->list.sel = i;
+			menu[i].run(c);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+host_update(struct screen_ctx *c, void *st)
+{
+	load(c, st);
+}
+
+static void *
+host_enter(struct screen_ctx *c, const void *arg)
+{
+	struct host_menu *m = xcalloc(1, sizeof *m);
+
+	(void)arg;
+	m->list.n = MENU_N;
+	load(c, m);
+	return m;
+}
+
+static void
+host_leave(struct screen_ctx *c, void *st)
+{
+	(void)c;
+	free(st);
+}
+
+const struct screen screen_host = {
+	.name = "host",
+	.section = "HOST program",
+	.enter = host_enter,
+	.draw = host_draw,
+	.key = host_key,
+	.leave = host_leave,
+	.update = host_update,
+};

@@ -1,0 +1,276 @@
+/* The main menu: greeting, welcome text and the menu. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "db/db-host.h"
+#include "db/db.h"
+#include "lib/log.h"
+#include "screens/screen-mentor.h"
+#include "ui/screen.h"
+#include "screens/screen-board.h"
+#include "lib/text.h"
+#include "ui/ui-draw.h"
+#include "ui/ui-keys.h"
+#include "ui/ui-widget.h"
+#include "lib/xmalloc.h"
+
+struct main_menu {
+	struct ui_list list;
+	char *welcome;
+};
+
+static void
+open_profile(struct screen_ctx *c)
+{
+	screen_push(c, &screen_profile, NULL);
+}
+
+static void
+open_online(struct screen_ctx *c)
+{
+	screen_push(c, &screen_online, NULL);
+}
+
+static void
+open_find_mentor(struct screen_ctx *c)
+{
+	screen_push(c, &screen_mentor_find, NULL);
+}
+
+static void
+open_my_mentoring(struct screen_ctx *c)
+{
+	screen_push(c, &screen_mentor_my, NULL);
+}
+
+static void
+open_inbox(struct screen_ctx *c)
+{
+	screen_push(c, &screen_inbox, NULL);
+}
+
+static void
+open_notices(struct screen_ctx *c)
+{
+	screen_push(c, &screen_notices, NULL);
+}
+
+static void
+open_communities(struct screen_ctx *c)
+{
+	screen_push(c, &screen_communities, NULL);
+}
+
+static void
+open_new_posts(struct screen_ctx *c)
+{
+	screen_push(c, &screen_board_scan, NULL);
+}
+
+static void
+open_host(struct screen_ctx *c)
+{
+	screen_push(c, &screen_host, NULL);
+}
+
+static void
+open_help(struct screen_ctx *c)
+{
+	screen_push(c, &screen_help, screen_main.name);
+}
+
+static void
+say_goodbye(struct screen_ctx *c)
+{
+	char esc[64];
+
+	log_info("goodbye: user=%s", text_escape_log(esc, sizeof esc, c->me.login));
+	screen_quit(c, SCREEN_GOODBYE, 0);
+}
+
+/* Later issues add their entries here, one line each. */
+static const struct menu_item {
+	int hotkey;		/* lower case; upper case works too */
+	const char *label;
+	const char *about;
+	void (*run)(struct screen_ctx *c);
+} menu[] = {
+	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
+	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks", open_find_mentor },
+	{ 'm', "My mentoring", "Your mentors, mentees and requests", open_my_mentoring },
+	{ 'c', "Communities", "Regional networks and career paths", open_communities },
+	{ 'r', "Read new posts", "Every unread post in your communities", open_new_posts },
+	{ 'i', "Inbox", "Private messages", open_inbox },
+	{ 'o', "HOST program", "Stay with alumni when you travel; host", open_host },
+	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
+	{ 'w', "Who's online", "Members connected right now", open_online },
+	{ 'h', "Help", "How this system works", open_help },
+	{ 'g', "Goodbye", "Log off", say_goodbye },
+};
+#define MENU_N (sizeof menu / sizeof menu[0])
+
+static void
+logoff_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	(void)arg;
+	if (yes)
+		say_goodbye(c);
+}
+
+static void
+ask_logoff(struct screen_ctx *c, void *st)
+{
+	(void)st;
+	screen_ask(c, "Log off? [y/n]", logoff_answer, NULL);
+}
+
+static void
+run_selected(struct screen_ctx *c, void *st)
+{
+	struct main_menu *m = st;
+
+	menu[m->list.sel].run(c);
+}
+
+/* A member the sysop made has not seen the rules yet. */
+static void
+open_rules(struct screen_ctx *c, void *st)
+{
+	(void)st;
+	if (!c->me.rules_accepted)
+		screen_push(c, &screen_rules, NULL);
+}
+
+static const struct ui_binding main_keys[] = {
+	{ 'a', 'A', NULL, open_rules },
+	{ UI_KEY_ENTER, 0, "Enter select", run_selected },
+	{ 'q', 'Q', "q log off", ask_logoff },
+	{ UI_KEY_ESC, 0, NULL, ask_logoff },
+};
+
+static void
+draw_menu(struct main_menu *m, int top)
+{
+	char row[160];
+
+	for (size_t i = 0; i < MENU_N; i++) {
+		int y = top + (int)i;
+		enum ui_attr a = i == m->list.sel ? UI_A_SELECT : UI_A_NORMAL;
+
+		snprintf(row, sizeof row, " [%c] %-16s %s", menu[i].hotkey - 'a' + 'A',
+		    menu[i].label, menu[i].about);
+		if (i == m->list.sel)
+			ui_draw_fill(y, 2, 60, a);
+		ui_draw_text(y, 2, row, 60, a);
+	}
+}
+
+static void
+main_draw(struct screen_ctx *c, void *st)
+{
+	struct main_menu *m = st;
+	char greet[MEMBER_NAME_SZ + 32], hints[160], news[96];
+	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)MENU_N;
+	size_t cols = (size_t)ui_cols() - 4;
+
+	snprintf(greet, sizeof greet, "%s, %s", c->first_login ? "Welcome" :
+	    "Welcome back", c->me.name);
+	ui_draw_text(y, 2, greet, cols, UI_A_TITLE);
+	y += 2;
+	if (c->me.status == STATUS_ACTIVE && !c->me.rules_accepted) {
+		y += (int)ui_draw_wrapped(y, 2, 2, cols, "Before you post or send messages, "
+		    "please read and accept the code of conduct: press A.", 0, UI_A_INFO) + 1;
+	}
+	if (c->me.status == STATUS_PENDING) {
+		y += (int)ui_draw_wrapped(y, 2, 2, cols, "Your account is awaiting "
+		    "approval by a sysop. Until then you can complete your profile "
+		    "and read, but not post or send messages.", 0, UI_A_INFO) + 1;
+	}
+	if (c->live.notices > 0) {
+		snprintf(news, sizeof news, "You have %lld new notice%s: press N to read %s.",
+		    (long long)c->live.notices, c->live.notices == 1 ? "" : "s",
+		    c->live.notices == 1 ? "it" : "them");
+		ui_draw_text(y, 2, news, cols, UI_A_INFO);
+		y += 2;
+	}
+	if (c->live.unread_messages > 0) {
+		snprintf(news, sizeof news, "You have %lld unread private message%s: "
+		    "press I for your inbox.", (long long)c->live.unread_messages,
+		    c->live.unread_messages == 1 ? "" : "s");
+		ui_draw_text(y, 2, news, cols, UI_A_INFO);
+		y += 2;
+	}
+	/* The welcome text gets what is left, with a blank row above the menu. */
+	if (menu_top - 2 > y)
+		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
+	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
+	draw_menu(m, menu_top);
+	/* Short: the menu shows its letters, and the status bar keeps room
+	 * for news (a new message, the newest notice). */
+	ui_keys_hints(main_keys, sizeof main_keys / sizeof main_keys[0], hints, sizeof hints);
+	snprintf(greet, sizeof greet, "%s  ? help", hints);
+	screen_hints(c, greet);
+}
+
+static bool
+main_key(struct screen_ctx *c, void *st, int key)
+{
+	struct main_menu *m = st;
+
+	if (ui_list_key(&m->list, key, MENU_N))
+		return true;
+	for (size_t i = 0; i < MENU_N; i++) {
+		if (key == menu[i].hotkey || key == menu[i].hotkey - 'a' + 'A') {
+			m->list.sel = i;
+			menu[i].run(c);
+			return true;
+		}
+	}
+	return ui_keys_run(main_keys, sizeof main_keys / sizeof main_keys[0], c, st, key);
+}
+
+static void
+main_update(struct screen_ctx *c, void *st)
+{
+	struct main_menu *m = st;
+
+	/* The online count or the member's name may have changed. */
+	free(m->welcome);
+	m->welcome = screen_text(c, "welcome");
+}
+
+static void *
+main_enter(struct screen_ctx *c, const void *arg)
+{
+	struct main_menu *m = xcalloc(1, sizeof *m);
+
+	(void)arg;
+	/* HOST requests that expired or completed while nobody looked. */
+	(void)db_host_sweep(c->db, db_now());
+	m->list.n = MENU_N;
+	m->welcome = screen_text(c, "welcome");
+	/* One question at a time: an unsent draft first, then the mentoring
+	 * availability check (which asks only when nothing else is asked). */
+	(void)screen_offer_draft(c);
+	screen_mentor_login(c);
+	return m;
+}
+
+static void
+main_leave(struct screen_ctx *c, void *st)
+{
+	struct main_menu *m = st;
+
+	(void)c;
+	free(m->welcome);
+	free(m);
+}
+
+const struct screen screen_main = {
+	.name = "main",
+	.section = "Main menu",
+	.enter = main_enter,
+	.draw = main_draw,
+	.key = main_key,
+	.leave = main_leave,
+	.update = main_update,
+};

@@ -1,0 +1,334 @@
+/* One connection in its own process; see session.h.
+ *
+ * Phases: key exchange and authentication under a hard login deadline
+ * (alarm), then the channel requests up to "shell", then the pump between
+ * the channel and the UI process until one side ends. Signals only set flags
+ * or write to a self-pipe the event loop watches. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "db/db.h"
+#include "lib/log.h"
+#include "ssh/pty.h"
+#include "ssh/session.h"
+#include "lib/sigevent.h"
+#include "ssh/ssh-auth.h"
+#include "ssh/ssh-chan.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
+
+static void
+on_alarm(int sig)
+{
+	static const char msg[] = "session: login grace time over, disconnecting\n";
+
+	(void)sig;
+	/* The pre-auth deadline: nothing to clean up that exit would not. */
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+		/* nothing to do */
+	}
+	_exit(1);
+}
+
+static bool
+got_term(void)
+{
+	return sigevent_seen(SIGTERM) || sigevent_seen(SIGHUP);
+}
+
+static int
+drain_sig_pipe(socket_t fd, int revents, void *ud)
+{
+	(void)fd;
+	(void)revents;
+	(void)ud;
+	sigevent_drain();
+	return 0;
+}
+
+static int
+setup_signals(void)
+{
+	static const int sigs[] = { SIGCHLD, SIGTERM, SIGHUP };
+	struct sigaction sa;
+
+	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_alarm;
+	sigaction(SIGALRM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	return 0;
+}
+
+static double
+elapsed(const struct session *s)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - s->started.tv_sec) +
+	    (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
+}
+
+/* Runs the event loop until done() says so, the client goes, or an error. */
+static int
+loop_until(struct session *s, bool (*done)(const struct session *))
+{
+	while (!done(s)) {
+		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
+			return -1;
+		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
+			return -1;
+		if (!s->authenticated && s->auth_attempts >= s->cfg->max_auth_tries) {
+			log_warn("too many authentication attempts from %s", s->peer);
+			ssh_session_set_disconnect_message(s->ssh, "Too many authentication failures");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static bool
+channel_ready(const struct session *s)
+{
+	return s->authenticated && s->chan != NULL && (s->shell_requested || s->exec_requested);
+}
+
+static void
+ui_reap(struct session *s, int options)
+{
+	int status;
+
+	if (s->ui_exited || s->ui_pid <= 0)
+		return;
+	if (waitpid(s->ui_pid, &status, options) == s->ui_pid) {
+		s->ui_exited = true;
+		s->ui_status = status;
+	}
+}
+
+static bool
+ui_done(const struct session *s)
+{
+	/* The UI's last screen is still in the pty after it exits: drain first. */
+	return s->pty_eof && s->to_pty_len == 0;
+}
+
+/* Every setting goes to the UI as "--set section.key=value": the UI reads
+ * no config file, so it sees exactly what this daemon was started with. */
+static size_t
+add_settings(const struct config *cfg, char **argv, size_t n, char (*buf)[CONFIG_ARG_MAX])
+{
+	const char *section, *key;
+	char val[CONFIG_PATH_MAX];
+
+	for (size_t i = 0; config_get(cfg, i, &section, &key, val, sizeof val) == 0; i++) {
+		if (i >= CONFIG_SETTINGS_MAX)
+			fatal("more settings than CONFIG_SETTINGS_MAX");
+		snprintf(buf[i], CONFIG_ARG_MAX, "%s.%s=%s", section, key, val);
+		argv[n++] = (char *)"--set";
+		argv[n++] = buf[i];
+	}
+	return n;
+}
+
+static int
+spawn_ui(struct session *s)
+{
+	static char settings[CONFIG_SETTINGS_MAX][CONFIG_ARG_MAX];
+	char uid[32];
+	const char *term = s->term[0] != '\0' ? s->term : "vt100";
+	char termenv[80];
+	char *argv[2 * CONFIG_SETTINGS_MAX + 16];
+	char *env[] = { termenv, (char *)"LANG=C.UTF-8", (char *)"LC_ALL=C.UTF-8",
+	    (char *)"PATH=/usr/bin:/bin", NULL };
+	size_t n = 0;
+
+	snprintf(termenv, sizeof termenv, "TERM=%s", term);
+	snprintf(uid, sizeof uid, "%lld", (long long)s->user_id);
+	argv[n++] = (char *)"mentorbbs";
+	argv[n++] = (char *)"ui";
+	argv[n++] = (char *)"--user-id"; argv[n++] = uid;
+	n = add_settings(s->cfg, argv, n, settings);
+	argv[n++] = (char *)"--term"; argv[n++] = (char *)term;
+	argv[n++] = (char *)"--peer"; argv[n++] = s->peer;
+	if (s->registration && s->key_b64 != NULL) {
+		argv[n++] = (char *)"--key-type"; argv[n++] = s->key_type;
+		argv[n++] = (char *)"--key"; argv[n++] = s->key_b64;
+	}
+	argv[n] = NULL;
+	if (pty_spawn(s->exe, argv, env, s->cols, s->rows, s->log_fd, &s->pty_fd, &s->ui_pid) != 0) {
+		log_err("cannot start the UI: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Refuses the channel politely: the member reads why before it closes. */
+static int
+refuse_channel(struct session *s, const char *msg, const char *why)
+{
+	log_info("session refused for %s from %s: %s", s->login, s->peer, why);
+	ssh_chan_say(s, msg);
+	ssh_chan_finish(s, 1);
+	return 1;
+}
+
+static int
+run_ui(struct session *s)
+{
+	double t0;
+
+	if (spawn_ui(s) != 0)
+		return refuse_channel(s, "mentorbbs: the session could not start; please try again later.\r\n",
+		    "spawn failed");
+	log_info("session start: user=%s pid=%d peer=%s term=%s size=%dx%d", s->login,
+	    (int)s->ui_pid, s->peer, s->term, s->cols, s->rows);
+	if (ssh_chan_pump_start(s) != 0)
+		s->pty_eof = true;
+	while (!ui_done(s)) {
+		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
+			break;
+		ssh_chan_pump_update(s);
+		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
+			break;
+		ui_reap(s, WNOHANG);
+	}
+	if (!ui_done(s)) {
+		/* The client went away (or we were told to stop): end the UI. */
+		kill(-s->ui_pid, SIGHUP);
+		kill(s->ui_pid, SIGHUP);
+	}
+	t0 = elapsed(s);
+	while (!s->ui_exited && elapsed(s) - t0 < 3.0) {
+		ui_reap(s, WNOHANG);
+		if (!s->ui_exited)
+			usleep(20000);
+	}
+	if (!s->ui_exited) {
+		kill(-s->ui_pid, SIGKILL);
+		kill(s->ui_pid, SIGKILL);
+		ui_reap(s, 0);
+	}
+	if (s->pty_events != 0)
+		ssh_event_remove_fd(s->event, s->pty_fd);
+	close(s->pty_fd);
+	s->pty_fd = -1;
+	if (!s->client_gone)
+		ssh_chan_finish(s, WIFEXITED(s->ui_status) ? WEXITSTATUS(s->ui_status) : 1);
+	return 0;
+}
+
+static int
+serve_channel(struct session *s)
+{
+	if (s->exec_requested)
+		return refuse_channel(s,
+		    "mentorbbs offers an interactive session only: connect without a command.\r\n",
+		    "exec request");
+	if (!s->have_pty)
+		return refuse_channel(s,
+		    "mentorbbs needs a terminal: connect with ssh -t.\r\n", "no pty");
+	if (!s->registration && s->status == STATUS_SUSPENDED)
+		return refuse_channel(s,
+		    "\r\nYour account is suspended. Please contact the sysop.\r\n\r\n", "suspended");
+	return run_ui(s);
+}
+
+static int
+open_auth_db(struct session *s)
+{
+	char err[256];
+
+	if (db_open(s->cfg->db_path, &s->db, err, sizeof err) != 0) {
+		log_err("cannot open database: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+session_cleanup(struct session *s)
+{
+	if (s->event != NULL) {
+		ssh_event_remove_session(s->event, s->ssh);
+		ssh_event_free(s->event);
+	}
+	db_close(s->db);
+	s->db = NULL;
+	if (s->chan != NULL)
+		ssh_channel_free(s->chan);
+	ssh_disconnect(s->ssh);
+	ssh_free(s->ssh);
+	free(s->key_b64);
+	free(s->to_pty);
+	if (s->notify_fd >= 0)
+		close(s->notify_fd);
+}
+
+int
+session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
+    const char *exe, int notify_fd)
+{
+	struct session sess, *s = &sess;
+	long timeout = cfg->login_grace;
+	int status = 1;
+
+	memset(s, 0, sizeof *s);
+	s->cfg = cfg;
+	s->exe = exe;
+	s->notify_fd = notify_fd;
+	s->pty_fd = -1;
+	s->log_fd = STDERR_FILENO;
+	s->to_pty = xmalloc(SESSION_TO_PTY_MAX);
+	text_copy(s->peer, sizeof s->peer, peer);
+	clock_gettime(CLOCK_MONOTONIC, &s->started);
+	if (setup_signals() != 0)
+		fatal("cannot set up signals: %s", strerror(errno));
+	/* The whole pre-auth phase has one deadline, whatever the client does. */
+	alarm((unsigned)cfg->login_grace);
+
+	if ((s->ssh = ssh_new()) == NULL)
+		fatal("ssh_new failed");
+	ssh_options_set(s->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
+	if (ssh_bind_accept_fd(bind, s->ssh, fd) != SSH_OK) {
+		log_warn("accept from %s failed: %s", s->peer, ssh_get_error(bind));
+		goto out;
+	}
+	if (ssh_handle_key_exchange(s->ssh) != SSH_OK) {
+		log_info("key exchange with %s failed: %s", s->peer, ssh_get_error(s->ssh));
+		goto out;
+	}
+	if (open_auth_db(s) != 0)
+		goto out;
+	ssh_auth_setup(s);
+	if ((s->event = ssh_event_new()) == NULL ||
+	    ssh_event_add_session(s->event, s->ssh) != SSH_OK ||
+	    ssh_event_add_fd(s->event, sigevent_fd(), POLLIN, drain_sig_pipe, NULL) != SSH_OK)
+		fatal("cannot create the event loop");
+	if (loop_until(s, channel_ready) != 0) {
+		log_info("connection from %s closed before a session started (%s)", s->peer,
+		    s->authenticated ? "authenticated" : "not authenticated");
+		goto out;
+	}
+	alarm(0);
+	/* The UI opens its own connection after exec; this one is done. */
+	db_close(s->db);
+	s->db = NULL;
+	status = serve_channel(s);
+	log_info("session end: user=%s peer=%s duration=%.1fs", s->login, s->peer, elapsed(s));
+out:
+	alarm(0);
+	session_cleanup(s);
+	return status;
+}

@@ -1,0 +1,260 @@
+/* Authentication callbacks; see ssh-auth.h.
+ *
+ * libssh enforces no attempt cap, so every password, keyboard-interactive
+ * answer and public-key offer is counted here; the session loop disconnects
+ * once the cap is reached. The registration login accepts any method so a
+ * newcomer never meets a password prompt, and remembers a key the client
+ * proved so the wizard can offer to link it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "db/db-user.h"
+#include "db/db-account.h"
+#include "lib/log.h"
+#include "ssh/session.h"
+#include "ssh/ssh-auth.h"
+#include "ssh/ssh-chan.h"
+#include "lib/text.h"
+#include "rules/user.h"
+#include "lib/xmalloc.h"
+
+#define AUTH_METHODS (SSH_AUTH_METHOD_PUBLICKEY | SSH_AUTH_METHOD_INTERACTIVE | \
+	SSH_AUTH_METHOD_PASSWORD)
+
+/* Kept between a keyboard-interactive request and its response. */
+static char kbdint_user[MEMBER_LOGIN_SZ];
+
+static const char *
+esc(char *buf, size_t bufsz, const char *s)
+{
+	return text_escape_log(buf, bufsz, s != NULL ? s : "");
+}
+
+/* Counts one attempt. False once the cap is used up: refuse without looking. */
+static bool
+count_attempt(struct session *s)
+{
+	if (s->auth_attempts >= s->cfg->max_auth_tries)
+		return false;
+	s->auth_attempts++;
+	return true;
+}
+
+static bool
+is_registration(const struct session *s, const char *user)
+{
+	return user != NULL && strcmp(user, s->cfg->new_login) == 0;
+}
+
+static void
+authenticated(struct session *s, const char *user, const char *method)
+{
+	char e[128];
+
+	s->authenticated = true;
+	s->auth_method = method;
+	text_copy(s->login, sizeof s->login, user);
+	log_info("auth success: method=%s user=%s peer=%s%s", method,
+	    esc(e, sizeof e, user), s->peer, s->registration ? " (registration)" : "");
+	/* Tell the listener this connection no longer counts as unauthenticated. */
+	if (s->notify_fd >= 0) {
+		if (write(s->notify_fd, "A", 1) != 1)
+			log_debug("listener pipe gone");
+		close(s->notify_fd);
+		s->notify_fd = -1;
+	}
+}
+
+static int
+accept_member(struct session *s, const struct member *m, const char *method)
+{
+	s->user_id = m->id;
+	s->status = m->status;
+	/* The UI records the login time: it greets first-timers differently. */
+	authenticated(s, m->login, method);
+	return SSH_AUTH_SUCCESS;
+}
+
+static int
+accept_registration(struct session *s, const char *user, const char *method)
+{
+	s->registration = true;
+	s->user_id = 0;
+	authenticated(s, user, method);
+	return SSH_AUTH_SUCCESS;
+}
+
+static int
+refuse(struct session *s, const char *user, const char *method)
+{
+	char e[128];
+
+	log_warn("auth failure: method=%s user=%s peer=%s attempt=%d", method,
+	    esc(e, sizeof e, user), s->peer, s->auth_attempts);
+	return SSH_AUTH_DENIED;
+}
+
+static int
+auth_none(ssh_session ssh, const char *user, void *ud)
+{
+	(void)ssh;
+	(void)user;
+	(void)ud;
+	/* Always refused, not counted: OpenSSH starts with it to learn the methods. */
+	return SSH_AUTH_DENIED;
+}
+
+static int
+auth_password(ssh_session ssh, const char *user, const char *password, void *ud)
+{
+	struct session *s = ud;
+	struct member m;
+
+	(void)ssh;
+	if (!count_attempt(s))
+		return SSH_AUTH_DENIED;
+	if (is_registration(s, user))
+		return accept_registration(s, user, "password");
+	if (db_account_auth_password(s->db, user, password, &m) == 0)
+		return accept_member(s, &m, "password");
+	return refuse(s, user, "password");
+}
+
+/* The canonical base64 blob of an acceptable key, or NULL. Caller frees
+ * with ssh_string_free_char. */
+static char *
+key_blob(ssh_key key)
+{
+	enum ssh_keytypes_e t = ssh_key_type(key);
+	char *b64 = NULL;
+
+	switch (t) {
+	case SSH_KEYTYPE_ED25519:
+	case SSH_KEYTYPE_ECDSA_P256:
+	case SSH_KEYTYPE_ECDSA_P384:
+	case SSH_KEYTYPE_ECDSA_P521:
+	case SSH_KEYTYPE_RSA:	/* the bind refuses RSA under 2048 bits */
+		break;
+	default:
+		return NULL;
+	}
+	if (ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
+		return NULL;
+	return b64;
+}
+
+static int
+auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
+    char state, void *ud)
+{
+	struct session *s = ud;
+	struct member m;
+	char *b64 = NULL;
+	int r = SSH_AUTH_DENIED;
+
+	(void)ssh;
+	/* A probe (no signature yet) is an offer and counts. A valid signature
+	 * completes the offer it follows, so it counts only when it fails
+	 * (a client may also sign without probing first). */
+	if (state == SSH_PUBLICKEY_STATE_NONE) {
+		if (!count_attempt(s))
+			return SSH_AUTH_DENIED;
+	} else if (state != SSH_PUBLICKEY_STATE_VALID) {
+		count_attempt(s);
+		return refuse(s, user, "publickey");
+	}
+	if ((b64 = key_blob(key)) == NULL)
+		goto fail;
+	if (is_registration(s, user)) {
+		if (state == SSH_PUBLICKEY_STATE_NONE) {
+			r = SSH_AUTH_SUCCESS;	/* "go ahead and sign" */
+			goto out;
+		}
+		text_copy(s->key_type, sizeof s->key_type, ssh_key_type_to_char(ssh_key_type(key)));
+		free(s->key_b64);
+		s->key_b64 = xstrdup(b64);
+		r = accept_registration(s, user, "publickey");
+		goto out;
+	}
+	if (db_account_auth_key(s->db, user, b64, &m) != 0)
+		goto fail;
+	r = (state == SSH_PUBLICKEY_STATE_NONE) ? SSH_AUTH_SUCCESS :
+	    accept_member(s, &m, "publickey");
+out:
+	ssh_string_free_char(b64);
+	return r;
+fail:
+	if (state == SSH_PUBLICKEY_STATE_VALID)
+		count_attempt(s);
+	r = refuse(s, user, "publickey");
+	goto out;
+}
+
+/* Keyboard-interactive has no server callback in libssh 0.10; it arrives as
+ * a message. Returns 0 when handled, 1 for libssh's default reply. */
+static int
+on_message(ssh_session ssh, ssh_message msg, void *ud)
+{
+	static const char *prompts[] = { "Password: " };
+	static char echo[] = { 0 };
+	struct session *s = ud;
+	struct member m;
+	const char *answer = NULL;
+
+	if (ssh_message_type(msg) != SSH_REQUEST_AUTH ||
+	    ssh_message_subtype(msg) != SSH_AUTH_METHOD_INTERACTIVE)
+		return 1;
+	if (!ssh_message_auth_kbdint_is_response(msg)) {
+		const char *user = ssh_message_auth_user(msg);
+
+		if (is_registration(s, user) && count_attempt(s)) {
+			accept_registration(s, user, "keyboard-interactive");
+			ssh_message_auth_reply_success(msg, 0);
+			return 0;
+		}
+		text_copy(kbdint_user, sizeof kbdint_user, user != NULL ? user : "");
+		ssh_message_auth_interactive_request(msg, "", "", 1, prompts, echo);
+		return 0;
+	}
+	if (count_attempt(s)) {
+		if (ssh_userauth_kbdint_getnanswers(ssh) == 1)
+			answer = ssh_userauth_kbdint_getanswer(ssh, 0);
+		if (answer != NULL &&
+		    db_account_auth_password(s->db, kbdint_user, answer, &m) == 0) {
+			accept_member(s, &m, "keyboard-interactive");
+			ssh_message_auth_reply_success(msg, 0);
+			return 0;
+		}
+		refuse(s, kbdint_user, "keyboard-interactive");
+	}
+	ssh_message_auth_set_methods(msg, AUTH_METHODS);
+	ssh_message_reply_default(msg);
+	return 0;
+}
+
+static ssh_channel
+channel_open(ssh_session ssh, void *ud)
+{
+	struct session *s = ud;
+
+	(void)ssh;
+	if (!s->authenticated || s->chan != NULL)
+		return NULL;	/* one interactive channel per connection */
+	return ssh_chan_open(s);
+}
+
+void
+ssh_auth_setup(struct session *s)
+{
+	memset(&s->server_cb, 0, sizeof s->server_cb);
+	s->server_cb.userdata = s;
+	s->server_cb.auth_none_function = auth_none;
+	s->server_cb.auth_password_function = auth_password;
+	s->server_cb.auth_pubkey_function = auth_pubkey;
+	s->server_cb.channel_open_request_session_function = channel_open;
+	ssh_callbacks_init(&s->server_cb);
+	ssh_set_server_callbacks(s->ssh, &s->server_cb);
+	ssh_set_message_callback(s->ssh, on_message, s);
+	ssh_set_auth_methods(s->ssh, AUTH_METHODS);
+}

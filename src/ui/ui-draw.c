@@ -1,0 +1,185 @@
+/* Drawing primitives over curses; see ui-draw.h. This file holds the one
+ * door through which text reaches the terminal: ui_draw_text. */
+#include <curses.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "lib/text.h"
+#include "ui/ui-draw.h"
+#include "lib/wrap.h"
+#include "lib/xmalloc.h"
+
+/* A row never needs more: 4 bytes a column on the widest terminal we draw
+ * for, and the sanitiser stops at a character boundary when it is full. */
+#define ROW_BYTES 4096
+
+enum { PAIR_HEADER = 1, PAIR_STATUS, PAIR_ERROR, PAIR_INFO, PAIR_TITLE };
+
+static attr_t attr_of[UI_A_COUNT];
+static int cursor_y = -1, cursor_x;
+
+static void
+init_mono(void)
+{
+	attr_of[UI_A_NORMAL] = A_NORMAL;
+	attr_of[UI_A_BOLD] = A_BOLD;
+	attr_of[UI_A_TITLE] = A_BOLD;
+	attr_of[UI_A_SELECT] = A_REVERSE | A_BOLD;
+	attr_of[UI_A_HEADER] = A_REVERSE | A_BOLD;
+	attr_of[UI_A_STATUS] = A_REVERSE;
+	attr_of[UI_A_ERROR] = A_BOLD;
+	attr_of[UI_A_INFO] = A_BOLD;
+	attr_of[UI_A_DIM] = A_DIM;
+	attr_of[UI_A_INPUT] = A_UNDERLINE;
+}
+
+void
+ui_draw_init(void)
+{
+	short bg = COLOR_BLACK;
+
+	init_mono();
+	if (!has_colors() || start_color() == ERR)
+		return;
+	if (use_default_colors() == OK)
+		bg = -1;
+	init_pair(PAIR_HEADER, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_ERROR, COLOR_RED, bg);
+	init_pair(PAIR_INFO, COLOR_GREEN, bg);
+	init_pair(PAIR_TITLE, COLOR_CYAN, bg);
+	attr_of[UI_A_HEADER] = COLOR_PAIR(PAIR_HEADER) | A_BOLD;
+	attr_of[UI_A_STATUS] = COLOR_PAIR(PAIR_STATUS);
+	attr_of[UI_A_ERROR] = COLOR_PAIR(PAIR_ERROR) | A_BOLD;
+	attr_of[UI_A_INFO] = COLOR_PAIR(PAIR_INFO) | A_BOLD;
+	attr_of[UI_A_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
+}
+
+int
+ui_rows(void)
+{
+	return LINES;
+}
+
+int
+ui_cols(void)
+{
+	return COLS;
+}
+
+int
+ui_body_rows(void)
+{
+	return LINES > 3 ? LINES - 3 : 0;
+}
+
+int
+ui_msg_row(void)
+{
+	return LINES - 2;
+}
+
+/* The code point curses will draw for cp. Where the C library's idea of
+ * its width differs from ours (Unicode versions disagree on some emoji),
+ * drawing it would shift the rest of the row, so a replacement is drawn. */
+static wchar_t
+drawable(uint32_t cp)
+{
+	if (wcwidth((wchar_t)cp) == text_cp_width(cp))
+		return (wchar_t)cp;
+	return wcwidth(0xfffd) == 1 ? (wchar_t)0xfffd : L'?';
+}
+
+size_t
+ui_draw_text(int y, int x, const char *s, size_t max_cols, enum ui_attr a)
+{
+	char clean[ROW_BYTES], fit[ROW_BYTES];
+	wchar_t wide[ROW_BYTES];
+	size_t cols, len, i = 0, n = 0;
+	uint32_t cp;
+	int k;
+
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || s == NULL)
+		return 0;
+	if (max_cols > (size_t)(COLS - x))
+		max_cols = (size_t)(COLS - x);
+	text_sanitize(clean, sizeof clean, s, false);
+	len = text_fit(fit, sizeof fit, clean, max_cols, &cols);
+	while (i < len && (k = text_utf8_decode(fit + i, len - i, &cp)) > 0) {
+		wide[n++] = drawable(cp);
+		i += (size_t)k;
+	}
+	attrset(attr_of[a]);
+	mvaddnwstr(y, x, wide, (int)n);
+	attrset(A_NORMAL);
+	return cols;
+}
+
+void
+ui_draw_fill(int y, int x, size_t cols, enum ui_attr a)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (cols > (size_t)(COLS - x))
+		cols = (size_t)(COLS - x);
+	attrset(attr_of[a]);
+	mvhline(y, x, ' ', (int)cols);
+	attrset(A_NORMAL);
+}
+
+size_t
+ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
+    size_t skip, enum ui_attr a)
+{
+	struct wrap_line *lines = NULL;
+	size_t n, sz, len;
+	char *clean, row[ROW_BYTES];
+
+	/* An invalid byte becomes a 3-byte replacement character. */
+	sz = strlen(text) * 3 + 1;
+	clean = xmalloc(sz);
+	text_sanitize(clean, sz, text, true);
+	n = wrap_text(clean, cols, &lines);
+	for (int r = 0; r < rows && skip + (size_t)r < n; r++) {
+		const struct wrap_line *l = &lines[skip + (size_t)r];
+
+		len = l->len < sizeof row - 1 ? l->len : sizeof row - 1;
+		memcpy(row, clean + l->off, len);
+		row[len] = '\0';
+		ui_draw_text(y + r, x, row, cols, a);
+	}
+	free(lines);
+	free(clean);
+	return n;
+}
+
+void
+ui_draw_cursor(int y, int x)
+{
+	cursor_y = y;
+	cursor_x = x;
+}
+
+void
+ui_draw_begin(void)
+{
+	erase();
+	cursor_y = -1;
+}
+
+void
+ui_draw_end(bool full_redraw)
+{
+	if (cursor_y >= 0 && cursor_y < LINES && cursor_x < COLS) {
+		curs_set(1);
+		move(cursor_y, cursor_x);
+	} else {
+		curs_set(0);
+		move(LINES - 1, 0);
+	}
+	if (full_redraw)
+		clearok(curscr, TRUE);
+	wnoutrefresh(stdscr);
+	doupdate();
+}

@@ -1,0 +1,362 @@
+/* The UI process: the one event loop that owns every timeout (input, live
+ * updates, idle logoff, signals), presence, and the way in and out.
+ * Screens are driven through screen.h, the terminal through ui-term.h.
+ * This file does not include curses. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "lib/config.h"
+#include "lib/crypto.h"
+#include "db/db-presence.h"
+#include "db/db-user.h"
+#include "db/db.h"
+#include "lib/log.h"
+#include "ui/screen.h"
+#include "lib/text.h"
+#include "ui/ui-draw.h"
+#include "ui/ui-frame.h"
+#include "ui/ui-keys.h"
+#include "ui/ui-term.h"
+#include "ui/ui.h"
+
+#define TICK_MS			1000	/* live updates and the idle clock */
+#define PRESENCE_INPUT_EVERY	10	/* seconds between last_input writes */
+#define GOODBYE_SECONDS		2
+#define CLOSED_SECONDS		5
+#define EMPTY_WAKEUPS_GONE	3	/* readable but no key: EOF */
+
+struct ui {
+	struct screen_ctx c;		/* first: screen callbacks cast back */
+	int64_t last_key;		/* monotonic seconds */
+	int64_t presence_input;		/* monotonic seconds of the last write */
+	int64_t db_version;
+	bool present;			/* our presence row exists */
+	bool gone;			/* the terminal went away */
+	bool full_redraw;
+	int empty_wakeups;
+	bool pasting;			/* inside a bracketed paste */
+	bool paste_dropping;		/* the rest of this paste is not used */
+	bool paste_cut;			/* ... because a pasted newline ended it */
+};
+
+static int64_t
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec;
+}
+
+static void
+resize(struct ui *u)
+{
+	screen_resize(&u->c);
+	u->full_redraw = true;
+}
+
+static void
+presence_section(struct ui *u)
+{
+	struct screen_frame *f = screen_top(&u->c);
+	const char *section = f != NULL ? f->s->section : screen_main.section;
+
+	if (u->c.me.id == 0)
+		return;
+	if (!u->present) {
+		if (db_presence_enter(u->c.db, (int)getpid(), u->c.me.id, section) != 0)
+			log_warn("cannot record presence: %s", db_errmsg(u->c.db));
+		u->present = true;
+		return;
+	}
+	if (db_presence_update(u->c.db, (int)getpid(), section, 0) != 0)
+		log_warn("cannot update presence: %s", db_errmsg(u->c.db));
+}
+
+/* screen_ctx is the first member of struct ui. */
+static void
+on_moved(struct screen_ctx *c)
+{
+	presence_section((struct ui *)c);
+}
+
+static void
+presence_input(struct ui *u)
+{
+	if (!u->present || u->last_key - u->presence_input < PRESENCE_INPUT_EVERY)
+		return;
+	u->presence_input = u->last_key;
+	if (db_presence_update(u->c.db, (int)getpid(),
+	    screen_top(&u->c)->s->section, db_now()) != 0)
+		log_warn("cannot update presence: %s", db_errmsg(u->c.db));
+}
+
+/* Seconds until the idle logoff when the warning is due, 0 when it is
+ * time to go, -1 otherwise. */
+static int
+idle_left(struct ui *u)
+{
+	const struct config *cfg = u->c.cfg;
+	int64_t left;
+
+	if (cfg->idle_timeout <= 0)
+		return -1;
+	left = cfg->idle_timeout - (mono_now() - u->last_key);
+	if (left <= 0)
+		return 0;
+	return left <= cfg->idle_warn ? (int)left : -1;
+}
+
+/* A paste is text, not commands. In the editor a pasted newline is a new
+ * line; anywhere else it would act as Enter and the lines after it as
+ * keys (a multi-line paste into the search field could answer questions
+ * or open screens), so the first pasted newline ends what is used of the
+ * paste and the member is told. Returns true if the key is used up here. */
+static bool
+paste_filter(struct ui *u, int key)
+{
+	struct screen_frame *f;
+
+	if (key == UI_KEY_PASTE_BEGIN) {
+		u->pasting = true;
+		u->paste_dropping = u->paste_cut = false;
+		return true;
+	}
+	if (key == UI_KEY_PASTE_END) {
+		if (u->paste_cut)
+			screen_info(&u->c, "Only the first line of the pasted text was "
+			    "used; the rest was left out.");
+		u->pasting = u->paste_dropping = false;
+		return true;
+	}
+	if (!u->pasting)
+		return false;
+	if (u->paste_dropping)
+		return true;
+	f = screen_top(&u->c);
+	if (key == UI_KEY_ENTER && (f == NULL || f->s != &ui_edit_screen) && !u->c.asking) {
+		u->paste_dropping = u->paste_cut = true;
+		return true;
+	}
+	/* A question takes no paste at all: y or n must be a key press. */
+	if (u->c.asking) {
+		u->paste_dropping = true;
+		return true;
+	}
+	return false;
+}
+
+static void
+handle_key(struct ui *u, int key)
+{
+	bool warned = idle_left(u) > 0;
+
+	if (paste_filter(u, key))
+		return;
+
+	u->last_key = mono_now();
+	presence_input(u);
+	if (key == UI_KEY_RESIZE) {
+		resize(u);
+		return;
+	}
+	/* "press any key" means just that: the key only wakes the session. */
+	if (warned || ui_cols() < UI_MIN_COLS || ui_rows() < UI_MIN_ROWS)
+		return;
+	screen_clear_msg(&u->c);
+	screen_key(&u->c, key);
+}
+
+/* Reads every key that is waiting before the next frame is drawn, so a
+ * large paste is handled at full speed and drawn once. */
+static void
+drain_keys(struct ui *u)
+{
+	int key, n = 0;
+
+	while (u->c.quit == SCREEN_RUN && !ui_term_hangup() &&
+	    (key = ui_keys_read()) != UI_KEY_NONE) {
+		handle_key(u, key);
+		n++;
+	}
+	if (n > 0) {
+		u->empty_wakeups = 0;
+		/* This session's own writes (notices seen, messages read) do not
+		 * move data_version for it: re-read the news after its keys. */
+		screen_live_refresh(&u->c);
+	}
+	if (n == 0 && !ui_keys_partial() && ++u->empty_wakeups >= EMPTY_WAKEUPS_GONE)
+		u->gone = true;
+}
+
+static void
+check_data_version(struct ui *u)
+{
+	int64_t v = db_data_version(u->c.db);
+
+	if (v == u->db_version)
+		return;
+	u->db_version = v;
+	screen_reload_me(&u->c);
+	screen_live_refresh(&u->c);
+	screen_update(&u->c);
+}
+
+static void
+draw(struct ui *u, int idle)
+{
+	ui_draw_begin();
+	ui_frame_draw(&u->c, idle);
+	ui_draw_end(u->full_redraw);
+	u->full_redraw = false;
+}
+
+static void
+idle_logoff(struct ui *u)
+{
+	char esc[64];
+
+	log_info("idle logoff: user=%s after %d s",
+	    text_escape_log(esc, sizeof esc, u->c.me.login), u->c.cfg->idle_timeout);
+	screen_quit(&u->c, SCREEN_GOODBYE, 0);
+}
+
+static void
+run_loop(struct ui *u)
+{
+	enum ui_term_event ev;
+	int idle;
+
+	u->full_redraw = true;
+	while (u->c.quit == SCREEN_RUN && !ui_term_hangup() && !u->gone) {
+		if (ui_term_resized())
+			resize(u);
+		if ((idle = idle_left(u)) == 0) {
+			idle_logoff(u);
+			break;
+		}
+		check_data_version(u);
+		draw(u, idle);
+		ev = ui_term_wait(TICK_MS);
+		if (ev == UI_TERM_GONE)
+			u->gone = true;
+		else if (ev == UI_TERM_INPUT)
+			drain_keys(u);
+	}
+	if (ui_term_hangup() || u->gone)
+		log_info("terminal gone: user=%lld", (long long)u->c.me.id);
+}
+
+/* Shows a full-screen text until a key or the time is up. */
+static void
+show_text(struct ui *u, const char *name, int seconds)
+{
+	char *text = screen_text(&u->c, name);
+	int64_t end = mono_now() + seconds;
+
+	ui_draw_begin();
+	ui_frame_text(&u->c, text);
+	ui_draw_end(false);
+	free(text);
+	while (!ui_term_hangup() && !u->gone && mono_now() < end) {
+		enum ui_term_event ev = ui_term_wait(250);
+
+		if (ev == UI_TERM_GONE)
+			break;
+		if (ev == UI_TERM_INPUT && ui_keys_read() != UI_KEY_NONE)
+			break;
+	}
+}
+
+static int
+load_member(struct ui *u, int64_t id)
+{
+	struct screen_ctx *c = &u->c;
+
+	if (db_user_get(c->db, id, &c->me) != 0) {
+		log_err("no member with id %lld", (long long)id);
+		return -1;
+	}
+	if (c->me.status == STATUS_SUSPENDED) {
+		static const char msg[] = "Your account is suspended. Please contact a sysop.\r\n";
+
+		log_warn("suspended member %lld refused", (long long)id);
+		if (write(c->args->out_fd, msg, sizeof msg - 1) < 0)
+			log_debug("cannot tell the member: terminal gone");
+		return -1;
+	}
+	/* The UI records the login: it knows a session really started. */
+	c->first_login = c->me.last_login_at == 0;
+	if (db_user_touch_login(c->db, id) != 0)
+		log_warn("cannot record login time for member %lld", (long long)id);
+	screen_reload_me(c);
+	return 0;
+}
+
+static void
+start(struct ui *u, const struct ui_args *a)
+{
+	char esc[64];
+
+	if (a->user_id == 0) {
+		log_info("registration started: peer=%s", a->peer);
+		screen_push(&u->c, &screen_register, NULL);
+		return;
+	}
+	log_info("session start: user=%s peer=%s",
+	    text_escape_log(esc, sizeof esc, u->c.me.login), a->peer);
+	screen_push(&u->c, &screen_main, NULL);
+}
+
+static void
+finish(struct ui *u)
+{
+	if (u->c.quit == SCREEN_GOODBYE && !ui_term_hangup() && !u->gone)
+		show_text(u, "goodbye", GOODBYE_SECONDS);
+	if (u->present && db_presence_leave(u->c.db, (int)getpid()) != 0)
+		log_warn("cannot remove presence: %s", db_errmsg(u->c.db));
+	screen_leave_all(&u->c);
+}
+
+int
+ui_main(const struct ui_args *a)
+{
+	struct ui u;
+	char err[256];
+	int status = 1;
+
+	memset(&u, 0, sizeof u);
+	u.c.cfg = a->cfg;
+	u.c.args = a;
+	u.c.moved = on_moved;
+	if (crypto_init() != 0) {
+		log_err("cannot initialise libsodium");
+		return 1;
+	}
+	if (db_open(a->cfg->db_path, &u.c.db, err, sizeof err) != 0) {
+		log_err("cannot open the database: %s", err);
+		return 1;
+	}
+	if (a->user_id != 0 && load_member(&u, a->user_id) != 0)
+		goto out;
+	if (ui_term_open(a) != 0)
+		goto out;
+	u.last_key = u.presence_input = mono_now();
+	u.db_version = db_data_version(u.c.db);
+	if (a->user_id == 0 && a->cfg->reg_mode == REG_CLOSED) {
+		log_info("registration refused (closed): peer=%s", a->peer);
+		show_text(&u, "closed", CLOSED_SECONDS);
+		status = 0;
+		goto out;
+	}
+	start(&u, a);
+	screen_live_refresh(&u.c);
+	run_loop(&u);
+	finish(&u);
+	status = u.c.quit != SCREEN_RUN ? u.c.exit_status : 0;
+out:
+	ui_term_close();
+	db_close(u.c.db);
+	return status;
+}
