@@ -2,9 +2,11 @@
  * sanitised again every time it is drawn, so nothing a member stored can
  * reach another member's terminal as an escape sequence, a control
  * character, a direction override or an invisible character. */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "lib/text.h"
 
@@ -618,4 +620,55 @@ text_term_name(const char *t)
 		    (t[i] >= '0' && t[i] <= '9') || strchr("._+-", t[i]) != NULL))
 			return "vt100";
 	return t;
+}
+
+/* Steps back from the end of a cut string to the start of its last whole
+ * UTF-8 character, so a truncated line never ends in half a character. */
+static size_t
+utf8_boundary(const char *s, size_t len)
+{
+	size_t start = len;
+
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xc0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	{
+		unsigned char lead = (unsigned char)s[start - 1];
+		size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+
+		return len - (start - 1) < need ? start - 1 : len;
+	}
+}
+
+bool
+text_appendf(char *buf, size_t sz, size_t *len, const char *fmt, ...)
+{
+	size_t have;
+	va_list ap;
+	int n;
+
+	if (sz == 0)
+		return false;
+	have = len != NULL ? *len : strnlen(buf, sz);
+	if (have >= sz)
+		have = sz - 1;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + have, sz - have, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		buf[have] = '\0';
+		n = 0;
+	}
+	if ((size_t)n < sz - have) {
+		have += (size_t)n;
+		if (len != NULL)
+			*len = have;
+		return true;
+	}
+	have = utf8_boundary(buf, sz - 1);
+	buf[have] = '\0';
+	if (len != NULL)
+		*len = have;
+	return false;
 }

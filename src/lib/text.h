@@ -80,4 +80,11 @@ char *text_trim(char *s);
  * Returns true if all of src fit. */
 bool text_copy(char *dst, size_t dstsz, const char *src);
 
+/* The one appender for building a line: adds the formatted text at the end
+ * of buf (NUL-terminated, sz bytes), cutting at a UTF-8 boundary when it
+ * does not fit. len, when not NULL, holds strlen(buf) and is kept; with
+ * NULL the end is found with strlen. Returns true if everything fit. */
+bool text_appendf(char *buf, size_t sz, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 #endif

@@ -95,7 +95,7 @@ blocked_draw(struct screen_ctx *c, void *st)
 	struct blocked *b = st;
 	size_t cols = (size_t)ui_cols() - 4, page = page_rows();
 	size_t name_cols = cols - LOGIN_COLS - WHEN_COLS - 2;
-	char hints[160], when[32];
+	char when[32];
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Members you blocked", cols, UI_A_TITLE);
 	ui_draw_text(UI_BODY_TOP + 2, 2, "They cannot message you or ask you for anything;",
@@ -119,10 +119,7 @@ blocked_draw(struct screen_ctx *c, void *st)
 		screen_date(when, sizeof when, b->rows[i].created_at);
 		ui_draw_text(y, 4 + (int)(name_cols + LOGIN_COLS), when, WHEN_COLS, a);
 	}
-	ui_keys_hints(blocked_keys, BLOCKED_KEYS_N, hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints),
-	    "  Up/Down choose  q back  ? help");
-	screen_hints(c, hints);
+	screen_key_hints(c, blocked_keys, BLOCKED_KEYS_N, "  Up/Down choose  q back  ? help");
 }
 
 static bool

@@ -57,7 +57,7 @@ header(const struct board_post *p, char *buf, size_t sz)
 	    when, age, p->edited_at != 0 && !p->deleted ? "  edited" : "",
 	    p->unread ? "  *new*" : "");
 	if (p->depth > BOARD_INDENT_MAX)
-		snprintf(buf + strlen(buf), sz - strlen(buf), "  (level %d)", p->depth);
+		text_appendf(buf, sz, NULL, "  (level %d)", p->depth);
 }
 
 int

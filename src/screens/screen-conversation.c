@@ -248,7 +248,7 @@ conv_draw(struct screen_ctx *c, void *st)
 {
 	struct conversation *cv = st;
 	size_t page = view_rows(cv), v = 0, cols = (size_t)ui_cols() - 4;
-	char title[MEMBER_NAME_SZ + MEMBER_LOGIN_SZ + 64], hints[200];
+	char title[MEMBER_NAME_SZ + MEMBER_LOGIN_SZ + 64];
 
 	layout(cv);
 	snprintf(title, sizeof title, "Conversation with %s (%s)%s", cv->peer.name,
@@ -269,9 +269,7 @@ conv_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter send report  Esc cancel");
 		return;
 	}
-	ui_keys_hints(conv_keys, CONV_KEYS_N, hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  q back");
-	screen_hints(c, hints);
+	screen_key_hints(c, conv_keys, CONV_KEYS_N, "  q back");
 }
 
 /* Up/Down choose a message (Up at the top loads older ones); PgUp/PgDn

@@ -1,5 +1,4 @@
 /* The HOST screens' field form; see screen-host-form.h. */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,20 +239,6 @@ hf_close(struct hf_form *f)
 	ui_line_close(&f->line);
 }
 
-static void
-put(char *buf, size_t sz, size_t *len, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-put(char *buf, size_t sz, size_t *len, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (*len >= sz)
-		return;
-	va_start(ap, fmt);
-	*len += (size_t)vsnprintf(buf + *len, sz - *len, fmt, ap);
-	va_end(ap);
-}
 
 void
 hf_field_line(char *buf, size_t sz, size_t *len, size_t cols, const char *label,
@@ -263,7 +248,7 @@ hf_field_line(char *buf, size_t sz, size_t *len, size_t cols, const char *label,
 	char word[HOST_LONG_SZ];
 	const char *p = value[0] != '\0' ? value : "-";
 
-	put(buf, sz, len, "%-*s ", HF_LABEL_W - 1, label);
+	text_appendf(buf, sz, len, "%-*s ", HF_LABEL_W - 1, label);
 	while (*p != '\0') {
 		size_t n = strcspn(p, " "), ww;
 
@@ -278,11 +263,11 @@ hf_field_line(char *buf, size_t sz, size_t *len, size_t cols, const char *label,
 		p += n;
 		ww = text_width(word);
 		if (used > 0 && used + 1 + ww > w) {
-			put(buf, sz, len, "\n%*s", HF_LABEL_W, "");
+			text_appendf(buf, sz, len, "\n%*s", HF_LABEL_W, "");
 			used = 0;
 		}
-		put(buf, sz, len, "%s%s", used > 0 ? " " : "", word);
+		text_appendf(buf, sz, len, "%s%s", used > 0 ? " " : "", word);
 		used += (used > 0 ? 1 : 0) + ww;
 	}
-	put(buf, sz, len, "\n");
+	text_appendf(buf, sz, len, "\n");
 }

@@ -130,7 +130,7 @@ iv_draw(struct screen_ctx *c, void *st)
 {
 	struct interviews *v = st;
 	size_t cols = (size_t)ui_cols() - 4, pg = page_rows();
-	char row[HOST_TEXT_SZ + 32], d[16], hints[160];
+	char row[HOST_TEXT_SZ + 32], d[16];
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "My interviews", cols, UI_A_TITLE);
 	ui_draw_text(UI_BODY_TOP + 2, 2, "The programs you will visit: hosts near them "
@@ -154,9 +154,7 @@ iv_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter add  Esc cancel  (YYYY-MM-DD Program name)");
 		return;
 	}
-	ui_keys_hints(keys, sizeof keys / sizeof keys[0], hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  q back  ? help");
-	screen_hints(c, hints);
+	screen_key_hints(c, keys, sizeof keys / sizeof keys[0], "  q back  ? help");
 }
 
 static bool

@@ -4,7 +4,6 @@
  * presses p to see the host's address and phone; each time is logged.
  * While a block stands between the two, only what the block leaves open
  * is offered: decline, cancel, no-show, report, and the view itself. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,20 +60,6 @@ other_name(const struct req *v)
 	return v->side == HOST_SIDE_HOST ? v->r.guest_name : v->r.host_name;
 }
 
-static void
-add(struct req *v, size_t *len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void
-add(struct req *v, size_t *len, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (*len >= TEXT_SZ)
-		return;
-	va_start(ap, fmt);
-	*len += (size_t)vsnprintf(v->text + *len, TEXT_SZ - *len, fmt, ap);
-	va_end(ap);
-}
 
 static void
 build(struct req *v)
@@ -86,36 +71,36 @@ build(struct req *v)
 	host_format_day(a, sizeof a, r->arrive);
 	host_format_day(z, sizeof z, r->depart);
 	v->text[0] = '\0';
-	add(v, &len, "State: %s\n", host_state_label(r->state));
+	text_appendf(v->text, TEXT_SZ, &len, "State: %s\n", host_state_label(r->state));
 	if (r->note[0] != '\0')
-		add(v, &len, "Note from %s: %s\n", r->note_by == r->host_id ? r->host_name :
+		text_appendf(v->text, TEXT_SZ, &len, "Note from %s: %s\n", r->note_by == r->host_id ? r->host_name :
 		    r->guest_name, r->note);
-	add(v, &len, "Dates: %s to %s (%lld night%s)%s\n", a, z, (long long)(r->depart - r->arrive),
+	text_appendf(v->text, TEXT_SZ, &len, "Dates: %s to %s (%lld night%s)%s\n", a, z, (long long)(r->depart - r->arrive),
 	    r->depart - r->arrive == 1 ? "" : "s", r->flexible ? ", flexible" : "");
-	add(v, &len, "Travellers: %d   Partner coming: %s   Pet allergy: %s\n", r->travellers,
+	text_appendf(v->text, TEXT_SZ, &len, "Travellers: %d   Partner coming: %s   Pet allergy: %s\n", r->travellers,
 	    r->partner ? "yes" : "no", r->pet_allergy ? "yes" : "no");
-	add(v, &len, "Purpose: %s\n", host_purpose_label(r->purpose));
-	add(v, &len, "Programs visited: %s\n", r->programs[0] ? r->programs : "-");
+	text_appendf(v->text, TEXT_SZ, &len, "Purpose: %s\n", host_purpose_label(r->purpose));
+	text_appendf(v->text, TEXT_SZ, &len, "Programs visited: %s\n", r->programs[0] ? r->programs : "-");
 	if (r->accessibility[0] != '\0')
-		add(v, &len, "Accessibility needs: %s\n", r->accessibility);
+		text_appendf(v->text, TEXT_SZ, &len, "Accessibility needs: %s\n", r->accessibility);
 	if (r->prop_by != 0) {
 		host_format_day(pa, sizeof pa, r->prop_arrive);
 		host_format_day(pz, sizeof pz, r->prop_depart);
-		add(v, &len, "\nProposal waiting: %s proposes %s to %s, %d traveller%s%s\n",
+		text_appendf(v->text, TEXT_SZ, &len, "\nProposal waiting: %s proposes %s to %s, %d traveller%s%s\n",
 		    r->prop_by == r->host_id ? r->host_name : r->guest_name, pa, pz,
 		    r->prop_travellers, r->prop_travellers == 1 ? "" : "s",
 		    r->prop_by == other_id(v) ? " (y agree, n turn down)" : " (waiting for the answer)");
 	}
 	if (v->shown)
-		add(v, &len, "\nAddress: %s\nPhone: %s\n", v->pv.address[0] ? v->pv.address : "-",
+		text_appendf(v->text, TEXT_SZ, &len, "\nAddress: %s\nPhone: %s\n", v->pv.address[0] ? v->pv.address : "-",
 		    v->pv.phone[0] ? v->pv.phone : "-");
 	else if (v->side == HOST_SIDE_GUEST && host_private_visible(r->state) && !v->blocked)
-		add(v, &len, "\nPress p to show the host's address and phone.\n");
-	add(v, &len, "\nMessage:\n%s\n", r->message[0] ? r->message : "-");
+		text_appendf(v->text, TEXT_SZ, &len, "\nPress p to show the host's address and phone.\n");
+	text_appendf(v->text, TEXT_SZ, &len, "\nMessage:\n%s\n", r->message[0] ? r->message : "-");
 	for (size_t i = 0; i < v->nrefs; i++) {
 		const struct host_reference *f = &v->refs[i];
 
-		add(v, &len, "\nReference by %s%s:\n%s\n", f->author_name,
+		text_appendf(v->text, TEXT_SZ, &len, "\nReference by %s%s:\n%s\n", f->author_name,
 		    f->revealed ? "" : " (hidden until both have written or the window closes)",
 		    f->visible ? f->body : "");
 	}

@@ -203,7 +203,7 @@ view_draw(struct screen_ctx *c, void *st)
 {
 	struct view *v = st;
 	size_t cols = (size_t)ui_cols() - 4;
-	char title[MEMBER_NAME_SZ + 32], hints[200];
+	char title[MEMBER_NAME_SZ + 32];
 
 	if (!v->loaded) {
 		ui_draw_text(UI_BODY_TOP + 1, 2, "This member has no host profile.", cols,
@@ -229,12 +229,10 @@ view_draw(struct screen_ctx *c, void *st)
 	else if (v->top > 0)
 		ui_draw_text(ui_msg_row() - 1, 2, "(back: PgUp)", cols, UI_A_DIM);
 	if (v->own)
-		ui_keys_hints(own_keys, 1, hints, sizeof hints);
+		screen_key_hints(c, own_keys, 1, "  q back  ? help");
 	else
-		ui_keys_hints(other_keys, sizeof other_keys / sizeof other_keys[0], hints,
-		    sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  q back  ? help");
-	screen_hints(c, hints);
+		screen_key_hints(c, other_keys, sizeof other_keys / sizeof other_keys[0],
+		    "  q back  ? help");
 }
 
 static bool

@@ -236,7 +236,7 @@ inbox_draw(struct screen_ctx *c, void *st)
 {
 	struct inbox *in = st;
 	size_t page = page_rows(in), cols = (size_t)ui_cols() - 4;
-	char title[96], hints[200];
+	char title[96];
 	int y = ui_msg_row() - 2;
 
 	snprintf(title, sizeof title, "%s (%zu%s)", in->archived ? "Archived conversations" :
@@ -263,8 +263,7 @@ inbox_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter open conversation  Esc cancel");
 		return;
 	}
-	ui_keys_hints(inbox_keys, INBOX_KEYS_N, hints, sizeof hints);
-	screen_hints(c, hints);
+	screen_key_hints(c, inbox_keys, INBOX_KEYS_N, "");
 }
 
 static bool

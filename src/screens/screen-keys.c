@@ -156,7 +156,6 @@ keys_draw(struct screen_ctx *c, void *st)
 {
 	struct keys *k = st;
 	size_t cols = (size_t)ui_cols() - 4, page = page_keys();
-	char hints[128];
 	int y = ui_msg_row() - 3;
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Your SSH keys", cols, UI_A_TITLE);
@@ -173,11 +172,7 @@ keys_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter add  Esc cancel  Ctrl-U clear");
 		return;
 	}
-	ui_keys_hints(key_bindings, sizeof key_bindings / sizeof key_bindings[0],
-	    hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints),
-	    "  Up/Down choose  q back  ? help");
-	screen_hints(c, hints);
+	screen_key_hints(c, key_bindings, sizeof key_bindings / sizeof key_bindings[0], "  Up/Down choose  q back  ? help");
 }
 
 static bool

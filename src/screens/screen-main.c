@@ -168,7 +168,7 @@ static void
 main_draw(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
-	char greet[MEMBER_NAME_SZ + 32], hints[160], news[96];
+	char greet[MEMBER_NAME_SZ + 32], news[96];
 	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)MENU_N;
 	size_t cols = (size_t)ui_cols() - 4;
 
@@ -206,9 +206,7 @@ main_draw(struct screen_ctx *c, void *st)
 	draw_menu(m, menu_top);
 	/* Short: the menu shows its letters, and the status bar keeps room
 	 * for news (a new message, the newest notice). */
-	ui_keys_hints(main_keys, sizeof main_keys / sizeof main_keys[0], hints, sizeof hints);
-	snprintf(greet, sizeof greet, "%s  ? help", hints);
-	screen_hints(c, greet);
+	screen_key_hints(c, main_keys, sizeof main_keys / sizeof main_keys[0], "  ? help");
 }
 
 static bool

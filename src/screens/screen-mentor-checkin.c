@@ -107,7 +107,6 @@ checkin_draw(struct screen_ctx *c, void *st)
 {
 	struct checkin *k = st;
 	size_t vcols = (size_t)ui_cols() - LABEL_COLS - 4;
-	char hints[120];
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Check-in", 40, UI_A_TITLE);
 	for (size_t i = 0; i < NFIELDS; i++) {
@@ -129,10 +128,7 @@ checkin_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter accept  Esc cancel");
 		return;
 	}
-	ui_keys_hints(checkin_keys, sizeof checkin_keys / sizeof checkin_keys[0], hints,
-	    sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  q back  ? help");
-	screen_hints(c, hints);
+	screen_key_hints(c, checkin_keys, sizeof checkin_keys / sizeof checkin_keys[0], "  q back  ? help");
 }
 
 static bool

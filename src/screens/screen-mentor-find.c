@@ -178,7 +178,7 @@ find_draw(struct screen_ctx *c, void *st)
 {
 	struct find *f = st;
 	size_t vcols = (size_t)ui_cols() - LABEL_COLS - 4;
-	char buf[16], hints[200];
+	char buf[16];
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Find a mentor", 40, UI_A_TITLE);
 	ui_draw_text(UI_BODY_TOP + 2, 2, "Fill in any filters, then press s. \"card\" "
@@ -202,9 +202,7 @@ find_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
 		return;
 	}
-	ui_keys_hints(find_keys, sizeof find_keys / sizeof find_keys[0], hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  ? help");
-	screen_hints(c, hints);
+	screen_key_hints(c, find_keys, sizeof find_keys / sizeof find_keys[0], "  ? help");
 }
 
 static bool

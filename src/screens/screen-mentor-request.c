@@ -135,7 +135,7 @@ request_draw(struct screen_ctx *c, void *st)
 {
 	struct request *q = st;
 	size_t cols = (size_t)ui_cols() - 4;
-	char line[MEMBER_NAME_SZ + 160], room[48], reply[48], hints[160];
+	char line[MEMBER_NAME_SZ + 160], room[48], reply[48];
 	int y = UI_BODY_TOP + 1, rows;
 
 	if (!q->loaded) {
@@ -159,10 +159,7 @@ request_draw(struct screen_ctx *c, void *st)
 		ui_draw_text(y + 7, 4, "(not written yet)", cols, UI_A_DIM);
 	else if (rows > 0)
 		ui_draw_wrapped(y + 7, 4, rows, cols - 2, q->message, 0, UI_A_NORMAL);
-	ui_keys_hints(request_keys, sizeof request_keys / sizeof request_keys[0], hints,
-	    sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  ? help");
-	screen_hints(c, hints);
+	screen_key_hints(c, request_keys, sizeof request_keys / sizeof request_keys[0], "  ? help");
 }
 
 static bool

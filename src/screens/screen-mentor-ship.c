@@ -307,7 +307,7 @@ ship_draw(struct screen_ctx *c, void *st)
 	struct ship *p = st;
 	struct ui_binding b[NACTIONS];
 	size_t cols = (size_t)ui_cols() - 4, nb;
-	char line[MENTOR_NOTE_SZ + MEMBER_NAME_SZ + 64], when[32], hints[200];
+	char line[MENTOR_NOTE_SZ + MEMBER_NAME_SZ + 64], when[32];
 	int y = UI_BODY_TOP + 1, last = ui_msg_row() - 1;
 
 	if (!p->loaded) {
@@ -340,9 +340,7 @@ ship_draw(struct screen_ctx *c, void *st)
 		p->top = p->total > p->rows ? p->total - p->rows : 0;
 	draw_body(p, y, last);
 	nb = offered(p, b);
-	ui_keys_hints(b, nb, hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "  q back");
-	screen_hints(c, hints);
+	screen_key_hints(c, b, nb, "  q back");
 }
 
 /* Keys while a note is typed. */

@@ -272,7 +272,6 @@ static void
 form_draw(struct screen_ctx *c, void *st)
 {
 	struct form *fm = st;
-	char hints[160];
 	size_t page = (size_t)(ui_msg_row() - FORM_TOP);
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, fm->dirty ? "Edit your profile (not saved yet)" :
@@ -284,10 +283,7 @@ form_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
 		return;
 	}
-	ui_keys_hints(form_keys, sizeof form_keys / sizeof form_keys[0], hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints),
-	    "  Up/Down choose  ? help");
-	screen_hints(c, hints);
+	screen_key_hints(c, form_keys, sizeof form_keys / sizeof form_keys[0], "  Up/Down choose  ? help");
 }
 
 static bool

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lib/text.h"
 #include "db/db-block.h"
 #include "db/db-mentor-search.h"
 #include "db/db-user.h"
@@ -319,14 +320,14 @@ profile_draw(struct screen_ctx *c, void *st)
 	for (size_t i = 0; i < n; i++)
 		v += draw_entry(&e[i], v, p->top, rows, UI_BODY_TOP + 3);
 	p->total = v;
-	if (p->own)
-		ui_keys_hints(own_keys, sizeof own_keys / sizeof own_keys[0], hints,
-		    sizeof hints);
-	else
+	if (p->own) {
+		screen_key_hints(c, own_keys, sizeof own_keys / sizeof own_keys[0],
+		    "  Up/Down scroll  q back  ? help");
+	} else {
 		other_hints(p, hints, sizeof hints);
-	snprintf(hints + strlen(hints), sizeof hints - strlen(hints), "%s",
-	    p->own ? "  Up/Down scroll  q back  ? help" : "  q back  ? help");
-	screen_hints(c, hints);
+		text_appendf(hints, sizeof hints, NULL, "  q back  ? help");
+		screen_hints(c, hints);
+	}
 }
 
 static bool

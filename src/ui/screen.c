@@ -257,6 +257,16 @@ screen_hints(struct screen_ctx *c, const char *hints)
 }
 
 void
+screen_key_hints(struct screen_ctx *c, const struct ui_binding *t, size_t n, const char *tail)
+{
+	size_t len;
+
+	ui_keys_hints(t, n, c->hints, sizeof c->hints);
+	len = strlen(c->hints);
+	text_appendf(c->hints, sizeof c->hints, &len, "%s", tail);
+}
+
+void
 screen_quit(struct screen_ctx *c, enum screen_quit how, int status)
 {
 	c->quit = how;

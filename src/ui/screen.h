@@ -156,6 +156,11 @@ void screen_leave_form(struct screen_ctx *c, bool dirty, const char *question);
 
 /* Status bar hints for this frame. */
 void screen_hints(struct screen_ctx *c, const char *hints);
+/* Status bar hints from a binding table (ui-keys.h), then tail (the keys
+ * the table does not hold: "  q back  ? help"). */
+struct ui_binding;
+void screen_key_hints(struct screen_ctx *c, const struct ui_binding *t, size_t n,
+    const char *tail);
 
 /* Ends the session: SCREEN_GOODBYE shows the goodbye text first. */
 void screen_quit(struct screen_ctx *c, enum screen_quit how, int status);

@@ -629,3 +629,25 @@ TEST(text_sanitize_random_bytes)
 		CHECK_INT(text_width(fit), cols);
 	}
 }
+
+TEST(text_appendf_builds_and_cuts_at_a_character)
+{
+	char buf[8] = "ab";
+	size_t len = 2;
+
+	CHECK(text_appendf(buf, sizeof buf, &len, "%d", 12));
+	CHECK_STR(buf, "ab12");
+	CHECK_INT(len, 4);
+	/* "é" is two bytes: 4 + 2 = 6 fits, the next one would end at byte 8. */
+	CHECK(text_appendf(buf, sizeof buf, NULL, "\xc3\xa9"));
+	len = strlen(buf);
+	CHECK(!text_appendf(buf, sizeof buf, &len, "\xc3\xa9"));
+	CHECK_STR(buf, "ab12\xc3\xa9");
+	CHECK_INT(len, 6);
+	/* Full: nothing more goes in, and len never passes the end. */
+	CHECK(!text_appendf(buf, sizeof buf, &len, "xyz"));
+	CHECK_STR(buf, "ab12\xc3\xa9x");
+	CHECK_INT(len, 7);
+	CHECK(!text_appendf(buf, sizeof buf, &len, "z"));
+	CHECK_INT(len, 7);
+}
