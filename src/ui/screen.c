@@ -8,6 +8,7 @@
 #include "db/db-presence.h"
 #include "db/db-user.h"
 #include "lib/log.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 #include "ui/screenfile.h"
 #include "lib/text.h"
@@ -88,7 +89,19 @@ screen_push(struct screen_ctx *c, const struct screen *s, const void *arg)
 	if (c->moved != NULL)
 		c->moved(c);
 	/* enter may push or ask in turn, so the frame exists before it runs. */
-	f->st = s->enter != NULL ? s->enter(c, arg) : NULL;
+	if (s->list != NULL)
+		f->st = list_enter(c, s->list, arg);
+	else
+		f->st = s->enter != NULL ? s->enter(c, arg) : NULL;
+}
+
+static void
+leave_frame(struct screen_ctx *c, struct screen_frame *f)
+{
+	if (f->s->list != NULL)
+		list_leave(c, f->st);
+	else if (f->s->leave != NULL)
+		f->s->leave(c, f->st);
 }
 
 void
@@ -98,8 +111,7 @@ screen_pop(struct screen_ctx *c)
 
 	if (f == NULL)
 		return;
-	if (f->s->leave != NULL)
-		f->s->leave(c, f->st);
+	leave_frame(c, f);
 	c->depth--;
 	if (c->moved != NULL && c->depth > 0)
 		c->moved(c);
@@ -113,8 +125,7 @@ screen_leave_all(struct screen_ctx *c)
 	struct screen_frame *f;
 
 	while ((f = screen_top(c)) != NULL) {
-		if (f->s->leave != NULL)
-			f->s->leave(c, f->st);
+		leave_frame(c, f);
 		c->depth--;
 	}
 }
@@ -159,7 +170,9 @@ screen_key(struct screen_ctx *c, int key)
 		answer_key(c, key);
 		return;
 	}
-	if (f == NULL || f->s->key(c, f->st, key))
+	if (f == NULL)
+		return;
+	if (f->s->list != NULL ? list_key(c, f->st, key) : f->s->key(c, f->st, key))
 		return;
 	if (key == '?' || key == UI_KEY_F1)
 		open_help(c);
@@ -173,7 +186,9 @@ screen_draw(struct screen_ctx *c)
 	struct screen_frame *f = screen_top(c);
 
 	c->hints[0] = '\0';
-	if (f != NULL)
+	if (f != NULL && f->s->list != NULL)
+		list_draw(c, f->st);
+	else if (f != NULL)
 		f->s->draw(c, f->st);
 }
 
@@ -190,7 +205,9 @@ screen_update(struct screen_ctx *c)
 {
 	struct screen_frame *f = screen_top(c);
 
-	if (f != NULL && f->s->update != NULL)
+	if (f != NULL && f->s->list != NULL)
+		list_update(c, f->st);
+	else if (f != NULL && f->s->update != NULL)
 		f->s->update(c, f->st);
 }
 

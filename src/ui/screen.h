@@ -18,6 +18,7 @@ struct db;
 struct config;
 struct ui_args;
 struct screen_ctx;
+struct list_def;
 
 struct screen {
 	const char *name;	/* help text is screens/help-<name>.txt */
@@ -32,6 +33,9 @@ struct screen {
 	void (*leave)(struct screen_ctx *c, void *st);	/* frees st; may be NULL */
 	/* The database changed (another session wrote): reload. May be NULL. */
 	void (*update)(struct screen_ctx *c, void *st);
+	/* A list screen names its list instead (ui/list.h): the engine then
+	 * is its enter, draw, key, update and leave. */
+	const struct list_def *list;
 };
 
 /* Every screen, also listed in the registry in screen.c. */

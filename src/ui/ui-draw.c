@@ -18,6 +18,7 @@ enum { PAIR_HEADER = 1, PAIR_STATUS, PAIR_ERROR, PAIR_INFO, PAIR_TITLE };
 
 static attr_t attr_of[UI_A_COUNT];
 static int cursor_y = -1, cursor_x;
+static bool plain;
 
 static void
 init_mono(void)
@@ -152,6 +153,26 @@ ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
 	free(lines);
 	free(clean);
 	return n;
+}
+
+size_t
+ui_page_rows(int first_row, int foot_rows)
+{
+	int rows = ui_msg_row() - first_row - 1 - foot_rows;
+
+	return rows > 0 ? (size_t)rows : 1;
+}
+
+bool
+ui_draw_plain(void)
+{
+	return plain;
+}
+
+void
+ui_draw_set_plain(bool on)
+{
+	plain = on;
 }
 
 void

@@ -33,6 +33,10 @@ int ui_cols(void);
 int ui_body_rows(void);
 /* The row just above the status bar, for messages and questions. */
 int ui_msg_row(void);
+/* Rows a page of a list or a scrolled text holds from first_row down,
+ * keeping foot_rows under it and the row above the message line free
+ * (for "(more: PgDn)"); at least 1. Every paged screen asks this. */
+size_t ui_page_rows(int first_row, int foot_rows);
 
 /* Sanitises s, fits it to max_cols (and the screen edge) and draws it at
  * y, x. Newlines and tabs show as spaces. Returns the columns drawn. */
@@ -45,6 +49,12 @@ size_t ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
     size_t skip, enum ui_attr a);
 /* Shows the terminal cursor at y, x after this frame (input fields). */
 void ui_draw_cursor(int y, int x);
+
+/* Plain mode, for screen readers and terminals without reverse video:
+ * lists mark the selected row with "> " and put the cursor on it
+ * (list.c). Off unless set. */
+bool ui_draw_plain(void);
+void ui_draw_set_plain(bool on);
 
 /* For ui.c only: colours after the terminal is set up, and the frame. */
 void ui_draw_init(void);

@@ -1,0 +1,366 @@
+/* The list-screen engine; see list.h. */
+#include <stdlib.h>
+#include <string.h>
+#include "lib/err.h"
+#include "lib/xmalloc.h"
+#include "ui/list.h"
+#include "ui/screen.h"
+#include "ui/ui-draw.h"
+#include "ui/ui-keys.h"
+
+#define PLAIN_MARK	"> "
+#define PLAIN_MARK_COLS	2
+
+struct list {
+	const struct list_def *d;
+	void *ctx;			/* the screen's own state (d->init) */
+	unsigned char *rows;		/* n rows of d->row_size bytes */
+	size_t n;
+	size_t sel, top;
+	size_t shown;			/* rows that fit at the last draw */
+	bool more;			/* a paged read came back full */
+};
+
+void *
+list_ctx(const struct list *l)
+{
+	return l->ctx;
+}
+
+size_t
+list_count(const struct list *l)
+{
+	return l->n;
+}
+
+const void *
+list_row(const struct list *l, size_t i)
+{
+	return i < l->n ? l->rows + i * l->d->row_size : NULL;
+}
+
+const void *
+list_selected(const struct list *l)
+{
+	return l->d->scroll_only ? NULL : list_row(l, l->sel);
+}
+
+size_t
+list_sel(const struct list *l)
+{
+	return l->sel;
+}
+
+bool
+list_more(const struct list *l)
+{
+	return l->more;
+}
+
+static int
+first_row(const struct list *l)
+{
+	return UI_BODY_TOP + l->d->head_rows;
+}
+
+static int
+foot_rows(struct screen_ctx *c, struct list *l)
+{
+	return l->d->foot_rows != NULL ? l->d->foot_rows(c, l) : 0;
+}
+
+size_t
+list_page_rows(struct screen_ctx *c, const struct list *l)
+{
+	return ui_page_rows(first_row(l), foot_rows(c, (struct list *)l));
+}
+
+/* How many rows a page holds for paging keys: what the last draw fitted
+ * (rows may be taller than one line), else the page height. */
+static size_t
+page_of(struct screen_ctx *c, const struct list *l)
+{
+	size_t page = list_page_rows(c, l);
+
+	return l->shown > 0 && l->shown < page ? l->shown : page;
+}
+
+static void
+keep_in_view(struct list *l, size_t page)
+{
+	if (l->n == 0) {
+		l->sel = l->top = 0;
+		return;
+	}
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->d->scroll_only) {
+		size_t max = l->n > page ? l->n - page : 0;
+
+		if (l->top > max)
+			l->top = max;
+		return;
+	}
+	if (l->sel < l->top)
+		l->top = l->sel;
+	else if (l->sel >= l->top + page)
+		l->top = l->sel - page + 1;
+	if (l->top >= l->n)
+		l->top = l->n - 1;
+}
+
+void
+list_select(struct list *l, size_t i)
+{
+	l->sel = i;
+	keep_in_view(l, l->shown > 0 ? l->shown : 1);
+}
+
+static void
+free_rows(const struct list_def *d, unsigned char *rows, size_t n)
+{
+	if (d->free_row != NULL)
+		for (size_t i = 0; i < n; i++)
+			d->free_row(rows + i * d->row_size);
+	free(rows);
+}
+
+/* One read through the screen's callback; rows are the engine's on 0. */
+static int
+read_rows(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    unsigned char **rows, size_t *n)
+{
+	void *got = NULL;
+	size_t k = 0;
+	int r;
+
+	if ((r = l->d->load(c, l, after, limit, &got, &k)) != 0) {
+		screen_error(c, "%s", l->d->load_error != NULL ? l->d->load_error :
+		    "The list could not be read; it will be retried.");
+		return r;
+	}
+	*rows = got;
+	*n = k;
+	return 0;
+}
+
+/* Reads the first `want` rows again and puts the selection back on the
+ * row that had it (by id), or at the same place. */
+static void
+load_first(struct screen_ctx *c, struct list *l, size_t want)
+{
+	const struct list_def *d = l->d;
+	const void *old = list_selected(l);
+	int64_t keep = old != NULL && d->row_id != NULL ? d->row_id(old) : 0;
+	bool had = old != NULL && d->row_id != NULL;
+	unsigned char *rows;
+	size_t n, limit = d->page;
+
+	if (limit > 0 && want > limit)
+		limit = want;
+	if (read_rows(c, l, NULL, limit, &rows, &n) != 0)
+		return;
+	free_rows(d, l->rows, l->n);
+	l->rows = rows;
+	l->n = n;
+	l->more = d->page > 0 && n == limit;
+	for (size_t i = 0; had && i < n; i++)
+		if (d->row_id(rows + i * d->row_size) == keep) {
+			l->sel = i;
+			break;
+		}
+	keep_in_view(l, page_of(c, l));
+	if (d->loaded != NULL)
+		d->loaded(c, l);
+}
+
+/* Appends the next page once the selection reaches the last row. */
+static void
+load_next(struct screen_ctx *c, struct list *l)
+{
+	const struct list_def *d = l->d;
+	unsigned char *rows;
+	size_t n;
+
+	if (!l->more || l->n == 0 || l->sel + 1 < l->n)
+		return;
+	if (read_rows(c, l, list_row(l, l->n - 1), d->page, &rows, &n) != 0)
+		return;
+	l->more = n == d->page;
+	l->rows = xreallocarray(l->rows, l->n + n + 1, d->row_size);
+	memcpy(l->rows + l->n * d->row_size, rows, n * d->row_size);
+	l->n += n;
+	free(rows);
+	if (d->loaded != NULL)
+		d->loaded(c, l);
+}
+
+void
+list_reload(struct screen_ctx *c, struct list *l)
+{
+	load_first(c, l, l->n);
+}
+
+void
+list_restart(struct screen_ctx *c, struct list *l)
+{
+	free_rows(l->d, l->rows, l->n);
+	l->rows = NULL;
+	l->n = l->sel = l->top = 0;
+	l->more = false;
+	load_first(c, l, 0);
+}
+
+void *
+list_enter(struct screen_ctx *c, const struct list_def *d, const void *arg)
+{
+	struct list *l = xcalloc(1, sizeof *l);
+
+	l->d = d;
+	l->ctx = d->init != NULL ? d->init(c, arg) : NULL;
+	load_first(c, l, 0);
+	return l;
+}
+
+void
+list_leave(struct screen_ctx *c, void *st)
+{
+	struct list *l = st;
+
+	(void)c;
+	free_rows(l->d, l->rows, l->n);
+	if (l->d->fini != NULL)
+		l->d->fini(l->ctx);
+	free(l);
+}
+
+void
+list_update(struct screen_ctx *c, void *st)
+{
+	list_reload(c, st);
+}
+
+static void
+draw_more(const struct list *l, size_t last_drawn, size_t cols)
+{
+	int y = ui_msg_row() - 1;
+	bool below = last_drawn < l->n, above = l->top > 0;
+
+	if (below || l->more)
+		ui_draw_text(y, 2, above ? "(more: PgDn, back: PgUp)" : "(more: PgDn)", cols,
+		    UI_A_DIM);
+	else if (above)
+		ui_draw_text(y, 2, "(back: PgUp)", cols, UI_A_DIM);
+}
+
+/* Draws rows from top while they fit; returns the index after the last. */
+static size_t
+draw_rows(struct screen_ctx *c, struct list *l, size_t cols, size_t page)
+{
+	const struct list_def *d = l->d;
+	int y = first_row(l), end = y + (int)page;
+	bool plain = ui_draw_plain();
+	size_t i;
+
+	for (i = l->top; i < l->n && y < end; i++) {
+		bool sel = !d->scroll_only && i == l->sel;
+		enum ui_attr a = sel ? UI_A_SELECT : UI_A_NORMAL;
+		int x = 2;
+		size_t w = cols;
+
+		if (sel)
+			ui_draw_fill(y, 1, cols + 2, a);
+		if (plain && !d->scroll_only) {
+			ui_draw_text(y, x, sel ? PLAIN_MARK : "", PLAIN_MARK_COLS, a);
+			if (sel)
+				ui_draw_cursor(y, x);
+			x += PLAIN_MARK_COLS;
+			w -= PLAIN_MARK_COLS;
+		}
+		y += d->draw_row(c, l, list_row(l, i), y, x, w, end - y, a);
+	}
+	/* A page cut short by tall rows holds fewer rows than lines. */
+	l->shown = i < l->n ? i - l->top : page;
+	return i;
+}
+
+void
+list_draw(struct screen_ctx *c, void *st)
+{
+	struct list *l = st;
+	const struct list_def *d = l->d;
+	size_t cols = (size_t)ui_cols() - 4, page = list_page_rows(c, l), last;
+
+	if (d->draw_head != NULL)
+		d->draw_head(c, l, cols);
+	if (l->n == 0) {
+		const char *empty = d->empty_text != NULL ? d->empty_text(c, l) : d->empty;
+
+		l->shown = 0;
+		if (empty != NULL)
+			ui_draw_wrapped(first_row(l), 2, (int)page, cols, empty, 0, UI_A_DIM);
+		last = 0;
+	} else {
+		last = draw_rows(c, l, cols, page);
+	}
+	draw_more(l, last, cols);
+	if (d->draw_foot != NULL)
+		d->draw_foot(c, l, first_row(l) + (int)page, cols);
+	if (d->hints != NULL)
+		d->hints(c, l);
+	else
+		screen_key_hints(c, d->keys, d->nkeys, d->hints_tail != NULL ? d->hints_tail :
+		    "");
+}
+
+/* Up/Down/PgUp/PgDn/Home/End; true if the key was one of them. */
+static bool
+move_key(struct screen_ctx *c, struct list *l, int key)
+{
+	size_t page = page_of(c, l), last = l->n > 0 ? l->n - 1 : 0;
+	size_t *at = l->d->scroll_only ? &l->top : &l->sel;
+
+	switch (key) {
+	case UI_KEY_UP:
+		if (*at > 0)
+			(*at)--;
+		break;
+	case UI_KEY_DOWN:
+		if (*at < last)
+			(*at)++;
+		break;
+	case UI_KEY_PGUP:
+		*at = *at > page ? *at - page : 0;
+		break;
+	case UI_KEY_PGDN:
+		*at = *at + page < last ? *at + page : last;
+		break;
+	case UI_KEY_HOME:
+		*at = 0;
+		break;
+	case UI_KEY_END:
+		*at = last;
+		break;
+	default:
+		return false;
+	}
+	keep_in_view(l, page);
+	if (!l->d->scroll_only) {
+		load_next(c, l);
+		keep_in_view(l, page);
+	}
+	return true;
+}
+
+bool
+list_key(struct screen_ctx *c, void *st, int key)
+{
+	struct list *l = st;
+	const struct list_def *d = l->d;
+
+	if (d->key != NULL && d->key(c, l, key))
+		return true;
+	if (move_key(c, l, key))
+		return true;
+	return d->nkeys > 0 && ui_keys_run(d->keys, d->nkeys, c, l, key);
+}

@@ -1,0 +1,218 @@
+/* The list-screen engine (ui/list.c) on a virtual 80x24 terminal: rows
+ * from a callback, paging, selection kept by id across reloads, paged
+ * reads, the empty sentence, "(more: PgDn)" and the plain-mode cursor. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib/err.h"
+#include "lib/xmalloc.h"
+#include "test.h"
+#include "ui/list.h"
+#include "ui/screen.h"
+#include "ui/ui-draw.h"
+#include "ui/ui-keys.h"
+
+struct src {
+	int ids[64];
+	size_t n;
+	bool fail;
+	size_t reads;
+};
+
+static struct src src;
+
+static int
+src_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    void **rows, size_t *n)
+{
+	size_t from = 0, k = 0;
+	int *out;
+
+	(void)c, (void)l;
+	src.reads++;
+	if (src.fail)
+		return ERR_INTERNAL;
+	if (after != NULL)
+		while (from < src.n && src.ids[from] != *(const int *)after)
+			from++;
+	if (after != NULL)
+		from++;
+	out = xcalloc(src.n + 1, sizeof *out);
+	for (size_t i = from; i < src.n && (limit == 0 || k < limit); i++)
+		out[k++] = src.ids[i];
+	*rows = out;
+	*n = k;
+	return 0;
+}
+
+static int64_t
+src_id(const void *row)
+{
+	return *(const int *)row;
+}
+
+static int
+src_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size_t cols,
+    int max_rows, enum ui_attr a)
+{
+	char buf[32];
+
+	(void)c, (void)l, (void)max_rows;
+	snprintf(buf, sizeof buf, "row %d", *(const int *)row);
+	ui_draw_text(y, x, buf, cols, a);
+	return 1;
+}
+
+static struct list_def def = {
+	.head_rows = 2,
+	.row_size = sizeof(int),
+	.load = src_load,
+	.row_id = src_id,
+	.draw_row = src_row,
+	.empty = "Nothing here yet.",
+	.hints_tail = "  q back",
+};
+
+static SCREEN *term;
+static FILE *term_out, *term_in;
+
+/* A curses screen of 80x24 that writes to /dev/null, so the engine's
+ * page arithmetic and drawing are real and can be read back. */
+static bool
+open_term(void)
+{
+	term_out = fopen("/dev/null", "w");
+	term_in = fopen("/dev/null", "r");
+	if (term_out == NULL || term_in == NULL ||
+	    (term = newterm("vt100", term_out, term_in)) == NULL)
+		return false;
+	resizeterm(24, 80);
+	return true;
+}
+
+static void
+close_term(void)
+{
+	endwin();
+	delscreen(term);
+	fclose(term_out);
+	fclose(term_in);
+}
+
+static bool
+row_shows(int y, const char *want)
+{
+	char got[81];
+
+	mvinnstr(y, 0, got, 80);
+	return strstr(got, want) != NULL;
+}
+
+static void
+draw(struct screen_ctx *c, struct list *l)
+{
+	erase();
+	list_draw(c, l);
+}
+
+static void
+fill(size_t n)
+{
+	src.n = n;
+	for (size_t i = 0; i < n; i++)
+		src.ids[i] = (int)i + 100;
+}
+
+TEST(list_pages_keeps_the_selection_by_id_and_says_more)
+{
+	struct screen_ctx c;
+	struct list *l;
+
+	memset(&c, 0, sizeof c);
+	memset(&src, 0, sizeof src);
+	CHECK(open_term());
+	fill(30);
+	l = list_enter(&c, &def, NULL);
+	/* 24 rows: the list starts at row 3 and ends above the more line (21). */
+	CHECK_INT(list_page_rows(&c, l), 18);
+	draw(&c, l);
+	CHECK(row_shows(3, "row 100"));
+	CHECK(row_shows(20, "row 117"));
+	CHECK(row_shows(21, "(more: PgDn)"));
+	CHECK(list_key(&c, l, UI_KEY_END));
+	CHECK_INT(src_id(list_selected(l)), 129);
+	draw(&c, l);
+	CHECK(row_shows(20, "row 129"));
+	CHECK(row_shows(21, "(back: PgUp)"));
+	/* Another session reorders the rows: the selection follows its row. */
+	for (size_t i = 0; i < 30; i++)
+		src.ids[i] = 129 - (int)i;
+	list_update(&c, l);
+	CHECK_INT(list_sel(l), 0);
+	CHECK_INT(src_id(list_selected(l)), 129);
+	/* A failed read keeps what is shown and says so. */
+	src.fail = true;
+	list_update(&c, l);
+	CHECK_INT(list_count(l), 30);
+	CHECK(c.msg_error);
+	list_leave(&c, l);
+	close_term();
+}
+
+TEST(list_plain_mode_marks_the_choice_and_empty_says_why)
+{
+	struct screen_ctx c;
+	struct list *l;
+
+	memset(&c, 0, sizeof c);
+	memset(&src, 0, sizeof src);
+	CHECK(open_term());
+	fill(3);
+	l = list_enter(&c, &def, NULL);
+	ui_draw_set_plain(true);
+	CHECK(list_key(&c, l, UI_KEY_DOWN));
+	draw(&c, l);
+	ui_draw_set_plain(false);
+	CHECK(row_shows(4, "> row 101"));
+	CHECK(!row_shows(3, ">"));
+	CHECK(!row_shows(21, "more"));
+	CHECK(strstr(c.hints, "q back") != NULL);
+	list_leave(&c, l);
+	fill(0);
+	l = list_enter(&c, &def, NULL);
+	CHECK(list_selected(l) == NULL);
+	draw(&c, l);
+	CHECK(row_shows(3, "Nothing here yet."));
+	list_leave(&c, l);
+	close_term();
+}
+
+TEST(list_reads_the_next_page_at_the_end)
+{
+	struct screen_ctx c;
+	struct list_def paged = def;
+	struct list *l;
+
+	memset(&c, 0, sizeof c);
+	memset(&src, 0, sizeof src);
+	CHECK(open_term());
+	paged.page = 10;
+	fill(25);
+	l = list_enter(&c, &paged, NULL);
+	CHECK_INT(list_count(l), 10);
+	CHECK(list_more(l));
+	CHECK(list_key(&c, l, UI_KEY_END));
+	CHECK_INT(list_count(l), 20);
+	CHECK(list_key(&c, l, UI_KEY_END));
+	CHECK_INT(list_count(l), 25);
+	CHECK(!list_more(l));
+	CHECK(list_key(&c, l, UI_KEY_END));
+	CHECK_INT(src_id(list_selected(l)), 124);
+	/* A reload keeps every row read so far, and the selection. */
+	list_update(&c, l);
+	CHECK_INT(list_count(l), 25);
+	CHECK_INT(src_id(list_selected(l)), 124);
+	list_leave(&c, l);
+	close_term();
+}
