@@ -29,8 +29,9 @@ DESTDIR ?=
 # keeps their #include lines pointing one way.
 LAYERS  := lib rules db ui screens ssh cli
 SRC     := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
-OBJ     := $(SRC:src/%.c=$(B)/%.o) $(B)/gen-sql.o
+OBJ     := $(SRC:src/%.c=$(B)/%.o) $(B)/gen-sql.o $(B)/gen-screens.o
 SQL     := $(sort $(wildcard db/migrations/*.sql)) $(sort $(wildcard db/seed/*.sql))
+SCREENS := $(sort $(wildcard screens/*.txt))
 TSRC    := $(wildcard tests/unit/*.c)
 TOBJ    := $(TSRC:tests/unit/%.c=$(B)/t-%.o)
 
@@ -59,6 +60,13 @@ $(B)/gen-sql.c: $(SQL) src/db/embed-sql.sh
 	@mkdir -p $(B)
 	sh src/db/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
 $(B)/gen-sql.o: $(B)/gen-sql.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# So are the shipped screens: the built-in text is the file itself.
+$(B)/gen-screens.c: $(SCREENS) src/ui/embed-screens.sh
+	@mkdir -p $(B)
+	sh src/ui/embed-screens.sh $(SCREENS) > $@.tmp && mv $@.tmp $@
+$(B)/gen-screens.o: $(B)/gen-screens.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(B)/t-%.o: tests/unit/%.c $(B)/.deps-ok
