@@ -7,6 +7,7 @@
 #include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
+#include "ui/ui-widget.h"
 
 #define PLAIN_MARK	"> "
 #define PLAIN_MARK_COLS	2
@@ -14,9 +15,8 @@
 struct list {
 	const struct list_def *d;
 	void *ctx;			/* the screen's own state (d->init) */
-	unsigned char *rows;		/* n rows of d->row_size bytes */
-	size_t n;
-	size_t sel, top;
+	unsigned char *rows;		/* ul.n rows of d->row_size bytes */
+	struct ui_list ul;		/* selection, first row shown, count */
 	size_t shown;			/* rows that fit at the last draw */
 	bool more;			/* a paged read came back full */
 };
@@ -30,25 +30,25 @@ list_ctx(const struct list *l)
 size_t
 list_count(const struct list *l)
 {
-	return l->n;
+	return l->ul.n;
 }
 
 const void *
 list_row(const struct list *l, size_t i)
 {
-	return i < l->n ? l->rows + i * l->d->row_size : NULL;
+	return i < l->ul.n ? l->rows + i * l->d->row_size : NULL;
 }
 
 const void *
 list_selected(const struct list *l)
 {
-	return l->d->scroll_only ? NULL : list_row(l, l->sel);
+	return l->d->scroll_only ? NULL : list_row(l, l->ul.sel);
 }
 
 size_t
 list_sel(const struct list *l)
 {
-	return l->sel;
+	return l->ul.sel;
 }
 
 bool
@@ -85,34 +85,26 @@ page_of(struct screen_ctx *c, const struct list *l)
 	return l->shown > 0 && l->shown < page ? l->shown : page;
 }
 
+/* The selection in range and in view (ui_list_resize); a scroll-only
+ * list keeps its first row within reach of the last page instead. */
 static void
 keep_in_view(struct list *l, size_t page)
 {
-	if (l->n == 0) {
-		l->sel = l->top = 0;
-		return;
-	}
-	if (l->sel >= l->n)
-		l->sel = l->n - 1;
 	if (l->d->scroll_only) {
-		size_t max = l->n > page ? l->n - page : 0;
+		size_t max = l->ul.n > page ? l->ul.n - page : 0;
 
-		if (l->top > max)
-			l->top = max;
+		l->ul.sel = 0;
+		if (l->ul.top > max)
+			l->ul.top = max;
 		return;
 	}
-	if (l->sel < l->top)
-		l->top = l->sel;
-	else if (l->sel >= l->top + page)
-		l->top = l->sel - page + 1;
-	if (l->top >= l->n)
-		l->top = l->n - 1;
+	ui_list_resize(&l->ul, l->ul.n, page);
 }
 
 void
 list_select(struct list *l, size_t i)
 {
-	l->sel = i;
+	l->ul.sel = i;
 	keep_in_view(l, l->shown > 0 ? l->shown : 1);
 }
 
@@ -160,13 +152,13 @@ load_first(struct screen_ctx *c, struct list *l, size_t want)
 		limit = want;
 	if (read_rows(c, l, NULL, limit, &rows, &n) != 0)
 		return;
-	free_rows(d, l->rows, l->n);
+	free_rows(d, l->rows, l->ul.n);
 	l->rows = rows;
-	l->n = n;
+	l->ul.n = n;
 	l->more = d->page > 0 && n == limit;
 	for (size_t i = 0; had && i < n; i++)
 		if (d->row_id(rows + i * d->row_size) == keep) {
-			l->sel = i;
+			l->ul.sel = i;
 			break;
 		}
 	keep_in_view(l, page_of(c, l));
@@ -182,14 +174,14 @@ load_next(struct screen_ctx *c, struct list *l)
 	unsigned char *rows;
 	size_t n;
 
-	if (!l->more || l->n == 0 || l->sel + 1 < l->n)
+	if (!l->more || l->ul.n == 0 || l->ul.sel + 1 < l->ul.n)
 		return;
-	if (read_rows(c, l, list_row(l, l->n - 1), d->page, &rows, &n) != 0)
+	if (read_rows(c, l, list_row(l, l->ul.n - 1), d->page, &rows, &n) != 0)
 		return;
 	l->more = n == d->page;
-	l->rows = xreallocarray(l->rows, l->n + n + 1, d->row_size);
-	memcpy(l->rows + l->n * d->row_size, rows, n * d->row_size);
-	l->n += n;
+	l->rows = xreallocarray(l->rows, l->ul.n + n + 1, d->row_size);
+	memcpy(l->rows + l->ul.n * d->row_size, rows, n * d->row_size);
+	l->ul.n += n;
 	free(rows);
 	if (d->loaded != NULL)
 		d->loaded(c, l);
@@ -198,15 +190,15 @@ load_next(struct screen_ctx *c, struct list *l)
 void
 list_reload(struct screen_ctx *c, struct list *l)
 {
-	load_first(c, l, l->n);
+	load_first(c, l, l->ul.n);
 }
 
 void
 list_restart(struct screen_ctx *c, struct list *l)
 {
-	free_rows(l->d, l->rows, l->n);
+	free_rows(l->d, l->rows, l->ul.n);
 	l->rows = NULL;
-	l->n = l->sel = l->top = 0;
+	memset(&l->ul, 0, sizeof l->ul);
 	l->more = false;
 	load_first(c, l, 0);
 }
@@ -228,7 +220,7 @@ list_leave(struct screen_ctx *c, void *st)
 	struct list *l = st;
 
 	(void)c;
-	free_rows(l->d, l->rows, l->n);
+	free_rows(l->d, l->rows, l->ul.n);
 	if (l->d->fini != NULL)
 		l->d->fini(l->ctx);
 	free(l);
@@ -244,7 +236,7 @@ static void
 draw_more(const struct list *l, size_t last_drawn, size_t cols)
 {
 	int y = ui_msg_row() - 1;
-	bool below = last_drawn < l->n, above = l->top > 0;
+	bool below = last_drawn < l->ul.n, above = l->ul.top > 0;
 
 	if (below || l->more)
 		ui_draw_text(y, 2, above ? "(more: PgDn, back: PgUp)" : "(more: PgDn)", cols,
@@ -262,8 +254,8 @@ draw_rows(struct screen_ctx *c, struct list *l, size_t cols, size_t page)
 	bool plain = ui_draw_plain();
 	size_t i;
 
-	for (i = l->top; i < l->n && y < end; i++) {
-		bool sel = !d->scroll_only && i == l->sel;
+	for (i = l->ul.top; i < l->ul.n && y < end; i++) {
+		bool sel = !d->scroll_only && i == l->ul.sel;
 		enum ui_attr a = sel ? UI_A_SELECT : UI_A_NORMAL;
 		int x = 2;
 		size_t w = cols;
@@ -280,7 +272,7 @@ draw_rows(struct screen_ctx *c, struct list *l, size_t cols, size_t page)
 		y += d->draw_row(c, l, list_row(l, i), y, x, w, end - y, a);
 	}
 	/* A page cut short by tall rows holds fewer rows than lines. */
-	l->shown = i < l->n ? i - l->top : page;
+	l->shown = i < l->ul.n ? i - l->ul.top : page;
 	return i;
 }
 
@@ -293,7 +285,7 @@ list_draw(struct screen_ctx *c, void *st)
 
 	if (d->draw_head != NULL)
 		d->draw_head(c, l, cols);
-	if (l->n == 0) {
+	if (l->ul.n == 0) {
 		const char *empty = d->empty_text != NULL ? d->empty_text(c, l) : d->empty;
 
 		l->shown = 0;
@@ -313,42 +305,19 @@ list_draw(struct screen_ctx *c, void *st)
 		    "");
 }
 
-/* Up/Down/PgUp/PgDn/Home/End; true if the key was one of them. */
+/* Up/Down/PgUp/PgDn/Home/End (ui-widget.h); true if the key was one of
+ * them. Reaching the last row of a paged list reads the next page. */
 static bool
 move_key(struct screen_ctx *c, struct list *l, int key)
 {
-	size_t page = page_of(c, l), last = l->n > 0 ? l->n - 1 : 0;
-	size_t *at = l->d->scroll_only ? &l->top : &l->sel;
+	size_t page = page_of(c, l);
 
-	switch (key) {
-	case UI_KEY_UP:
-		if (*at > 0)
-			(*at)--;
-		break;
-	case UI_KEY_DOWN:
-		if (*at < last)
-			(*at)++;
-		break;
-	case UI_KEY_PGUP:
-		*at = *at > page ? *at - page : 0;
-		break;
-	case UI_KEY_PGDN:
-		*at = *at + page < last ? *at + page : last;
-		break;
-	case UI_KEY_HOME:
-		*at = 0;
-		break;
-	case UI_KEY_END:
-		*at = last;
-		break;
-	default:
+	if (l->d->scroll_only)
+		return ui_scroll_key(&l->ul.top, key, l->ul.n, page);
+	if (!ui_list_key(&l->ul, key, page))
 		return false;
-	}
+	load_next(c, l);
 	keep_in_view(l, page);
-	if (!l->d->scroll_only) {
-		load_next(c, l);
-		keep_in_view(l, page);
-	}
 	return true;
 }
 
