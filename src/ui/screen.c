@@ -339,26 +339,29 @@ screen_post_refusal(const struct screen_ctx *c)
 	return "Your account cannot post or send messages.";
 }
 
-void
-screen_date(char *buf, size_t sz, int64_t t)
+/* A unix time as a local date, with the time of day if asked; "-" for 0
+ * or what cannot be shown. */
+static void
+format_time(char *buf, size_t sz, int64_t t, bool with_time)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 
 	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sz, "%Y-%m-%d", &tm) == 0)
+	    strftime(buf, sz, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm) == 0)
 		snprintf(buf, sz, "-");
+}
+
+void
+screen_date(char *buf, size_t sz, int64_t t)
+{
+	format_time(buf, sz, t, false);
 }
 
 void
 screen_datetime(char *buf, size_t sz, int64_t t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sz, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, sz, "-");
+	format_time(buf, sz, t, true);
 }
 
 void

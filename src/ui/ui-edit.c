@@ -13,6 +13,7 @@
 #include "ui/ui-draw.h"
 #include "ui/ui-edit.h"
 #include "ui/ui-keys.h"
+#include "ui/ui-term.h"
 #include "lib/wrap.h"
 #include "lib/xmalloc.h"
 
@@ -43,15 +44,6 @@ struct edit {
 	bool left_out_drawn;		/* the count was on screen: start again */
 };
 
-static int64_t
-mono_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec;
-}
-
 static void
 draft_save(struct screen_ctx *c, struct edit *e)
 {
@@ -60,7 +52,7 @@ draft_save(struct screen_ctx *c, struct edit *e)
 	if (db_board_draft_save(c->db, c->me.id, e->draft_key, e->buf) != 0)
 		return;	/* tried again after the next change */
 	e->draft_dirty = false;
-	e->draft_at = mono_now();
+	e->draft_at = ui_term_mono_now();
 }
 
 /* The draft is over: the text was handed on or thrown away. */
@@ -340,7 +332,7 @@ edit_key(struct screen_ctx *c, void *st, int key)
 	if (e->left_out > 0 && (c->msg[0] == '\0' || strstr(c->msg, " left out.") != NULL))
 		screen_info(c, "%zu invisible or control character%s left out.", e->left_out,
 		    e->left_out == 1 ? " was" : "s were");
-	if (e->draft_dirty && mono_now() - e->draft_at >= UI_EDIT_DRAFT_EVERY)
+	if (e->draft_dirty && ui_term_mono_now() - e->draft_at >= UI_EDIT_DRAFT_EVERY)
 		draft_save(c, e);
 	return true;
 }
@@ -468,7 +460,7 @@ edit_enter(struct screen_ctx *c, const void *arg)
 	e->arg = req->arg;
 	if (req->draft_key != NULL)
 		text_copy(e->draft_key, sizeof e->draft_key, req->draft_key);
-	e->draft_at = mono_now();
+	e->draft_at = ui_term_mono_now();
 	if ((req->draft_restore || restore_next) && e->draft_key[0] != '\0')
 		draft_answer(c, e, true);
 	else

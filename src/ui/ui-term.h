@@ -4,6 +4,7 @@
 #ifndef UI_TERM_H
 #define UI_TERM_H
 #include <stdbool.h>
+#include <stdint.h>
 
 struct ui_args;
 
@@ -28,5 +29,9 @@ enum ui_term_event ui_term_wait(int timeout_ms);
 bool ui_term_hangup(void);
 /* If SIGWINCH arrived, takes the new size from the pty and returns true. */
 bool ui_term_resized(void);
+
+/* Seconds on the monotonic clock, for the idle timer and the editor's
+ * autosave: wall-clock jumps must not end a session or skip a save. */
+int64_t ui_term_mono_now(void);
 
 #endif

@@ -40,15 +40,6 @@ struct ui {
 	bool paste_cut;			/* ... because a pasted newline ended it */
 };
 
-static int64_t
-mono_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec;
-}
-
 static void
 resize(struct ui *u)
 {
@@ -102,7 +93,7 @@ idle_left(struct ui *u)
 
 	if (cfg->idle_timeout <= 0)
 		return -1;
-	left = cfg->idle_timeout - (mono_now() - u->last_key);
+	left = cfg->idle_timeout - (ui_term_mono_now() - u->last_key);
 	if (left <= 0)
 		return 0;
 	return left <= cfg->idle_warn ? (int)left : -1;
@@ -155,7 +146,7 @@ handle_key(struct ui *u, int key)
 	if (paste_filter(u, key))
 		return;
 
-	u->last_key = mono_now();
+	u->last_key = ui_term_mono_now();
 	presence_input(u);
 	if (key == UI_KEY_RESIZE) {
 		resize(u);
@@ -253,13 +244,13 @@ static void
 show_text(struct ui *u, const char *name, int seconds)
 {
 	char *text = screen_text(&u->c, name);
-	int64_t end = mono_now() + seconds;
+	int64_t end = ui_term_mono_now() + seconds;
 
 	ui_draw_begin();
 	ui_frame_text(&u->c, text);
 	ui_draw_end(false);
 	free(text);
-	while (!ui_term_hangup() && !u->gone && mono_now() < end) {
+	while (!ui_term_hangup() && !u->gone && ui_term_mono_now() < end) {
 		enum ui_term_event ev = ui_term_wait(250);
 
 		if (ev == UI_TERM_GONE)
@@ -342,7 +333,7 @@ ui_main(const struct ui_args *a)
 		goto out;
 	if (ui_term_open(a) != 0)
 		goto out;
-	u.last_key = u.presence_input = mono_now();
+	u.last_key = u.presence_input = ui_term_mono_now();
 	u.db_version = db_data_version(u.c.db);
 	if (a->user_id == 0 && a->cfg->reg_mode == REG_CLOSED) {
 		log_info("registration refused (closed): peer=%s", a->peer);
