@@ -15,13 +15,8 @@ db_block_add(struct db *db, int64_t actor_id, int64_t other_id)
 		return ERR_DENIED;
 	if (actor_id == other_id)
 		return ERR_INVALID;
-	st = db_stmt(db, "INSERT OR IGNORE INTO blocks (blocker_id, blocked_id, created_at) "
-	    "VALUES (?, ?, ?)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, other_id);
-	sqlite3_bind_int64(st, 3, db_now());
+	st = DB_STMT(db, "INSERT OR IGNORE INTO blocks (blocker_id, blocked_id, created_at) "
+	    "VALUES (?, ?, ?)", actor_id, other_id, db_now());
 	return db_step_done(db, st, __func__);
 }
 
@@ -32,11 +27,8 @@ db_block_remove(struct db *db, int64_t actor_id, int64_t other_id)
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, other_id);
+	st = DB_STMT(db, "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?",
+	    actor_id, other_id);
 	return db_step_changed(db, st, __func__);
 }
 
@@ -88,12 +80,9 @@ db_block_list(struct db *db, int64_t actor_id, struct block_row **out, size_t *n
 	void *rows = NULL;
 	int r;
 
-	st = db_stmt(db, "SELECT b.blocked_id, u.login, u.display_name, b.created_at "
+	st = DB_STMT(db, "SELECT b.blocked_id, u.login, u.display_name, b.created_at "
 	    "FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = ? "
-	    "ORDER BY b.created_at DESC, b.blocked_id");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
+	    "ORDER BY b.created_at DESC, b.blocked_id", actor_id);
 	if ((r = db_collect(db, st, sizeof **out, block_row, &rows, n, __func__)) == 0)
 		*out = rows;
 	return r;

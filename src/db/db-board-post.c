@@ -55,11 +55,8 @@ db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *l
 	if ((r = db_step_int(db, st, &joined, NULL, __func__)) != 0)
 		return r;
 	/* posts_author_time (author_id, created_at): one short index range. */
-	st = db_stmt(db, "SELECT count(*) FROM posts WHERE author_id = ? AND created_at >= ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, now - MESSAGE_RATE_WINDOW + 1);
+	st = DB_STMT(db, "SELECT count(*) FROM posts WHERE author_id = ? AND created_at >= ?",
+	    actor_id, now - MESSAGE_RATE_WINDOW + 1);
 	if ((r = db_step_int(db, st, &sent, NULL, __func__)) != 0)
 		return r;
 	return message_rate_allows(sent, message_rate_for(joined, now, lim->per_minute,
@@ -93,14 +90,10 @@ own_pointer(struct db *db, int64_t actor_id, int64_t thread_id, int64_t post_id)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
+	st = DB_STMT(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
 	    "VALUES (?1, ?2, ?3) ON CONFLICT (user_id, thread_id) DO UPDATE SET "
-	    "last_read_id = max(last_read_id, excluded.last_read_id)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, thread_id);
-	sqlite3_bind_int64(st, 3, post_id);
+	    "last_read_id = max(last_read_id, excluded.last_read_id)",
+	    actor_id, thread_id, post_id);
 	return db_step_done(db, st, __func__);
 }
 
@@ -124,11 +117,8 @@ fts_remove(struct db *db, int64_t post_id)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "INSERT INTO posts_fts (posts_fts, rowid, body) "
-	    "SELECT 'delete', id, body FROM posts WHERE id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, post_id);
+	st = DB_STMT(db, "INSERT INTO posts_fts (posts_fts, rowid, body) "
+	    "SELECT 'delete', id, body FROM posts WHERE id = ?", post_id);
 	return db_step_done(db, st, __func__);
 }
 
@@ -164,11 +154,8 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 	*post_id = sqlite3_last_insert_rowid(db_sqlite(db));
 	if ((r = fts_add(db, *post_id, body)) != 0)
 		return r;
-	st = db_stmt(db, "UPDATE threads SET last_post_id = ? WHERE id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, *post_id);
-	sqlite3_bind_int64(st, 2, thread_id);
+	st = DB_STMT(db, "UPDATE threads SET last_post_id = ? WHERE id = ?",
+	    *post_id, thread_id);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	/* One's own posts are never unread, so only a new thread needs the

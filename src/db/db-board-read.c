@@ -24,15 +24,11 @@ db_board_read_mark(struct db *db, int64_t actor_id, int64_t thread_id, int64_t p
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
 	/* Never past the thread's newest post, and never backwards. */
-	st = db_stmt(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
+	st = DB_STMT(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
 	    "SELECT ?1, id, min(?3, last_post_id) FROM threads WHERE id = ?2 "
 	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET "
-	    "last_read_id = max(last_read_id, excluded.last_read_id)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, thread_id);
-	sqlite3_bind_int64(st, 3, post_id);
+	    "last_read_id = max(last_read_id, excluded.last_read_id)",
+	    actor_id, thread_id, post_id);
 	return db_step_changed(db, st, __func__);
 }
 
@@ -135,14 +131,10 @@ db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int fol
 		return ERR_INVALID;
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
-	st = db_stmt(db, "INSERT INTO thread_reads (user_id, thread_id, follow) "
+	st = DB_STMT(db, "INSERT INTO thread_reads (user_id, thread_id, follow) "
 	    "SELECT ?1, id, ?3 FROM threads WHERE id = ?2 "
-	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET follow = excluded.follow");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, thread_id);
-	sqlite3_bind_int(st, 3, follow);
+	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET follow = excluded.follow",
+	    actor_id, thread_id, follow);
 	return db_step_changed(db, st, __func__);
 }
 

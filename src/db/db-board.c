@@ -175,14 +175,9 @@ db_board_community_join(struct db *db, int64_t actor_id, int64_t community_id)
 
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
-	st = db_stmt(db, "INSERT OR IGNORE INTO community_members (community_id, user_id, "
+	st = DB_STMT(db, "INSERT OR IGNORE INTO community_members (community_id, user_id, "
 	    "joined_at, read_floor) VALUES (?1, ?2, ?3, coalesce((SELECT max(id) FROM posts "
-	    "WHERE community_id = ?1), 0))");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, community_id);
-	sqlite3_bind_int64(st, 2, actor_id);
-	sqlite3_bind_int64(st, 3, db_now());
+	    "WHERE community_id = ?1), 0))", community_id, actor_id, db_now());
 	return db_step_done(db, st, __func__);
 }
 
@@ -194,11 +189,8 @@ db_board_community_leave(struct db *db, int64_t actor_id, int64_t community_id)
 
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
-	st = db_stmt(db, "DELETE FROM community_members WHERE community_id = ? AND user_id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, community_id);
-	sqlite3_bind_int64(st, 2, actor_id);
+	st = DB_STMT(db, "DELETE FROM community_members WHERE community_id = ? AND user_id = ?",
+	    community_id, actor_id);
 	return db_step_done(db, st, __func__);
 }
 
@@ -212,23 +204,15 @@ db_board_community_mark_read(struct db *db, int64_t actor_id, int64_t community_
 		return r;
 	/* Raising the floor is enough for the joined communities; followed
 	 * threads elsewhere get their pointers moved too. */
-	st = db_stmt(db, "UPDATE community_members SET read_floor = max(read_floor, "
+	st = DB_STMT(db, "UPDATE community_members SET read_floor = max(read_floor, "
 	    "coalesce((SELECT max(id) FROM posts WHERE community_id = "
 	    "community_members.community_id), 0)) WHERE user_id = ?1 "
-	    "AND (?2 = 0 OR community_id = ?2)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, community_id);
+	    "AND (?2 = 0 OR community_id = ?2)", actor_id, community_id);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
-	st = db_stmt(db, "UPDATE thread_reads SET last_read_id = max(last_read_id, "
+	st = DB_STMT(db, "UPDATE thread_reads SET last_read_id = max(last_read_id, "
 	    "(SELECT last_post_id FROM threads WHERE id = thread_reads.thread_id)) "
 	    "WHERE user_id = ?1 AND follow = 1 AND (?2 = 0 OR thread_id IN "
-	    "(SELECT id FROM threads WHERE community_id = ?2))");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, community_id);
+	    "(SELECT id FROM threads WHERE community_id = ?2))", actor_id, community_id);
 	return db_step_done(db, st, __func__);
 }

@@ -87,10 +87,7 @@ db_host_interview_remove(struct db *db, int64_t actor_id, int64_t id)
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "DELETE FROM host_interviews WHERE id = ? AND user_id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, actor_id);
+	st = DB_STMT(db, "DELETE FROM host_interviews WHERE id = ? AND user_id = ?",
+	    id, actor_id);
 	return db_step_changed(db, st, __func__);
 }

@@ -44,14 +44,8 @@ log_access(struct db *db, int64_t host_id, int64_t guest_id, int64_t request_id)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "INSERT INTO host_access_log (host_id, guest_id, request_id, shown_at) "
-	    "VALUES (?, ?, ?, ?)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, host_id);
-	sqlite3_bind_int64(st, 2, guest_id);
-	sqlite3_bind_int64(st, 3, request_id);
-	sqlite3_bind_int64(st, 4, db_now());
+	st = DB_STMT(db, "INSERT INTO host_access_log (host_id, guest_id, request_id, shown_at) "
+	    "VALUES (?, ?, ?, ?)", host_id, guest_id, request_id, db_now());
 	return db_step_done(db, st, __func__);
 }
 

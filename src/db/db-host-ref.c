@@ -52,12 +52,8 @@ ref_state(struct db *db, int64_t request_id, int64_t author_id, int *state)
 	int64_t shown = -1;
 	int r;
 
-	st = db_stmt(db, "SELECT revealed_at IS NOT NULL FROM host_references "
-	    "WHERE request_id = ? AND author_id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, request_id);
-	sqlite3_bind_int64(st, 2, author_id);
+	st = DB_STMT(db, "SELECT revealed_at IS NOT NULL FROM host_references "
+	    "WHERE request_id = ? AND author_id = ?", request_id, author_id);
 	r = db_step_int(db, st, &shown, NULL, __func__);
 	*state = (int)shown;
 	return r;
@@ -89,11 +85,8 @@ reveal_both(struct db *db, const struct stay *s, int64_t request_id)
 	sqlite3_stmt *st;
 	int r;
 
-	st = db_stmt(db, "UPDATE host_references SET revealed_at = ? WHERE request_id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, db_now());
-	sqlite3_bind_int64(st, 2, request_id);
+	st = DB_STMT(db, "UPDATE host_references SET revealed_at = ? WHERE request_id = ?",
+	    db_now(), request_id);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	if ((r = db_notice_add(db, s->host_id, "host",
@@ -227,17 +220,12 @@ db_host_reference_public(struct db *db, int64_t actor_id, int64_t host_id, size_
 	/* Revealed references guests wrote about this host, by the subject
 	 * index; felt_safe is never read here. Authors blocked either way
 	 * with the reader are left out. */
-	st = db_stmt(db, "SELECT f.author_id, f.subject_id, u.display_name, f.body, f.created_at "
+	st = DB_STMT(db, "SELECT f.author_id, f.subject_id, u.display_name, f.body, f.created_at "
 	    "FROM host_references f JOIN host_requests q ON q.id = f.request_id "
 	    "JOIN users u ON u.id = f.author_id "
 	    "WHERE f.subject_id = ?2 AND f.revealed_at IS NOT NULL AND q.host_id = ?2 AND "
 	    DB_NOT_BLOCKED("f.author_id") " ORDER BY f.revealed_at DESC, f.created_at DESC "
-	    "LIMIT ?3");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, host_id);
-	sqlite3_bind_int64(st, 3, (int64_t)max);
+	    "LIMIT ?3", actor_id, host_id, (int64_t)max);
 	if ((r = db_collect(db, st, sizeof **out, public_elem, &rows, n, __func__)) == 0)
 		*out = rows;
 	return r;
@@ -251,12 +239,8 @@ was_guest_of(struct db *db, int64_t actor_id, int64_t member_id, bool *yes)
 	int64_t n = 0;
 	int r;
 
-	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE host_id = ? "
-	    "AND guest_id = ?)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, member_id);
+	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE host_id = ? "
+	    "AND guest_id = ?)", actor_id, member_id);
 	r = db_step_int(db, st, &n, NULL, __func__);
 	*yes = n != 0;
 	return r;

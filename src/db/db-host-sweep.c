@@ -21,15 +21,12 @@ sweep_due(struct db *db, int64_t today, bool *due)
 	bool found = false;
 	int r;
 
-	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE state IN "
+	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE state IN "
 	    "('requested', 'tentative', 'accepted') AND arrive_day <= ?1) "
 	    "OR EXISTS (SELECT 1 FROM host_requests WHERE state = 'confirmed' AND depart_day < ?1) "
 	    "OR EXISTS (SELECT 1 FROM host_references f JOIN host_requests q "
-	    "ON q.id = f.request_id WHERE f.revealed_at IS NULL AND q.depart_day + ?2 < ?1)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, today);
-	sqlite3_bind_int(st, 2, HOST_REFERENCE_DAYS);
+	    "ON q.id = f.request_id WHERE f.revealed_at IS NULL AND q.depart_day + ?2 < ?1)",
+	    today, HOST_REFERENCE_DAYS);
 	r = db_step_int(db, st, &n, &found, __func__);
 	if (found)
 		*due = n != 0;
@@ -65,32 +62,20 @@ sweep_apply(struct db *db, int64_t now, int64_t today)
 	sqlite3_stmt *st;
 	int r;
 
-	st = db_stmt(db, "UPDATE host_requests SET state = 'expired', prop_by = 0, "
+	st = DB_STMT(db, "UPDATE host_requests SET state = 'expired', prop_by = 0, "
 	    "updated_at = ? WHERE state IN ('requested', 'tentative', 'accepted') "
-	    "AND arrive_day <= ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, today);
+	    "AND arrive_day <= ?", now, today);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
-	st = db_stmt(db, "UPDATE host_requests SET state = 'completed', updated_at = ? "
-	    "WHERE state = 'confirmed' AND depart_day < ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, today);
+	st = DB_STMT(db, "UPDATE host_requests SET state = 'completed', updated_at = ? "
+	    "WHERE state = 'confirmed' AND depart_day < ?", now, today);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	if ((r = reveal_notices(db, today)) != 0)
 		return r;
-	st = db_stmt(db, "UPDATE host_references SET revealed_at = ?1 WHERE revealed_at IS NULL "
-	    "AND request_id IN (SELECT id FROM host_requests WHERE depart_day + ?2 < ?3)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, HOST_REFERENCE_DAYS);
-	sqlite3_bind_int64(st, 3, today);
+	st = DB_STMT(db, "UPDATE host_references SET revealed_at = ?1 WHERE revealed_at IS NULL "
+	    "AND request_id IN (SELECT id FROM host_requests WHERE depart_day + ?2 < ?3)",
+	    now, HOST_REFERENCE_DAYS, today);
 	return db_step_done(db, st, __func__);
 }
 

@@ -181,13 +181,9 @@ save_blackouts(struct db *db, const struct host_profile *p)
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	for (size_t i = 0; i < p->nblackouts; i++) {
-		st = db_stmt(db, "INSERT INTO host_blackouts (host_id, first_day, last_day) "
-		    "VALUES (?, ?, ?)");
-		if (st == NULL)
-			return ERR_INTERNAL;
-		sqlite3_bind_int64(st, 1, p->user_id);
-		sqlite3_bind_int64(st, 2, p->blackouts[i].first);
-		sqlite3_bind_int64(st, 3, p->blackouts[i].last);
+		st = DB_STMT(db, "INSERT INTO host_blackouts (host_id, first_day, last_day) "
+		    "VALUES (?, ?, ?)",
+		    p->user_id, p->blackouts[i].first, p->blackouts[i].last);
 		if ((r = db_step_done(db, st, __func__)) != 0)
 			return r;
 	}
@@ -325,15 +321,10 @@ db_host_booked(struct db *db, int64_t host_id, int64_t arrive, int64_t depart,
 	int64_t n = 0;
 	int r;
 
-	st = db_stmt(db, "SELECT coalesce(sum(travellers), 0) FROM host_requests "
+	st = DB_STMT(db, "SELECT coalesce(sum(travellers), 0) FROM host_requests "
 	    "WHERE host_id = ? AND state IN ('accepted', 'confirmed') "
-	    "AND arrive_day < ? AND ? < depart_day AND id <> ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, host_id);
-	sqlite3_bind_int64(st, 2, depart);
-	sqlite3_bind_int64(st, 3, arrive);
-	sqlite3_bind_int64(st, 4, skip_id);
+	    "AND arrive_day < ? AND ? < depart_day AND id <> ?",
+	    host_id, depart, arrive, skip_id);
 	if ((r = db_step_int(db, st, &n, NULL, __func__)) == 0)
 		*booked = (int)n;
 	return r;

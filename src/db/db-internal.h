@@ -20,6 +20,16 @@ sqlite3 *db_sqlite(struct db *db);
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 void db_stmt_done(struct db *db, sqlite3_stmt *st);
 
+/* db_stmt with the integers args[0..n-1] bound to ?1..?n: NULL after
+ * logging when the statement cannot be had. The db_step_* functions and
+ * db_collect take a NULL statement as ERR_INTERNAL, so a query on integers
+ * needs no check of its own:
+ *   st = DB_STMT(db, "DELETE ... WHERE a = ? AND b = ?", a, b);
+ *   return db_step_done(db, st, __func__); */
+sqlite3_stmt *db_stmt_ints(struct db *db, const char *sql, const int64_t *args, size_t n);
+#define DB_STMT(db, sql, ...) db_stmt_ints((db), (sql), \
+	(const int64_t[]){ __VA_ARGS__ }, sizeof((int64_t[]){ __VA_ARGS__ }) / sizeof(int64_t))
+
 /* Maps an SQLite result code to DB_*: constraint failures become
  * ERR_EXISTS (unique), ERR_NOTFOUND (foreign key: the referenced row is gone)
  * or ERR_INVALID (check, not null); anything else but OK/DONE/ROW is ERR_INTERNAL

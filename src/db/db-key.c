@@ -107,11 +107,8 @@ last_way_in(struct db *db, int64_t owner, bool *last)
 	int64_t v = 0;
 	int r;
 
-	st = db_stmt(db, "SELECT coalesce(pw_hash, '') = '' AND (SELECT count(*) FROM "
-	    "ssh_keys WHERE user_id = ?1) <= 1 FROM users WHERE id = ?1");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, owner);
+	st = DB_STMT(db, "SELECT coalesce(pw_hash, '') = '' AND (SELECT count(*) FROM "
+	    "ssh_keys WHERE user_id = ?1) <= 1 FROM users WHERE id = ?1", owner);
 	r = db_step_int(db, st, &v, NULL, __func__);
 	*last = v != 0;
 	return r;

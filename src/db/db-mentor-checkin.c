@@ -39,12 +39,8 @@ db_mentor_bookmarked(struct db *db, int64_t actor_id, int64_t mentor_id, bool *o
 	int64_t count = 0;
 	int r;
 
-	st = db_stmt(db, "SELECT count(*) FROM mentor_bookmarks WHERE user_id = ? "
-	    "AND mentor_id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, mentor_id);
+	st = DB_STMT(db, "SELECT count(*) FROM mentor_bookmarks WHERE user_id = ? "
+	    "AND mentor_id = ?", actor_id, mentor_id);
 	if ((r = db_step_int(db, st, &count, NULL, __func__)) == 0)
 		*on = count > 0;
 	return r;

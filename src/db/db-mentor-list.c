@@ -325,14 +325,10 @@ stats_set(struct db *db, int64_t actor_id, int paused)
 	if (actor_id <= 0)
 		return ERR_DENIED;
 	/* paused < 0 keeps the current value: only the confirmation moves. */
-	st = db_stmt(db, "INSERT INTO mentor_stats (user_id, paused, confirmed_at) "
+	st = DB_STMT(db, "INSERT INTO mentor_stats (user_id, paused, confirmed_at) "
 	    "VALUES (?1, max(?2, 0), ?3) ON CONFLICT (user_id) DO UPDATE SET "
-	    "paused = CASE WHEN ?2 < 0 THEN paused ELSE ?2 END, confirmed_at = ?3");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int(st, 2, paused);
-	sqlite3_bind_int64(st, 3, db_now());
+	    "paused = CASE WHEN ?2 < 0 THEN paused ELSE ?2 END, confirmed_at = ?3",
+	    actor_id, paused, db_now());
 	return db_step_done(db, st, __func__);
 }
 
@@ -367,15 +363,12 @@ db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask)
 	int64_t due = 0;
 	int r;
 
-	st = db_stmt(db, "SELECT max(u.created_at, coalesce(s.confirmed_at, 0), "
+	st = DB_STMT(db, "SELECT max(u.created_at, coalesce(s.confirmed_at, 0), "
 	    "coalesce((SELECT max(answered_at) FROM mentorships WHERE mentor_id = u.id "
 	    "AND answered_at IS NOT NULL), 0)) < ?2 FROM users u "
 	    "LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?1 AND "
-	    "u.open_to_mentoring = 1 AND coalesce(s.paused, 0) = 0");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, now - (int64_t)MENTOR_SILENT_DAYS * 86400);
+	    "u.open_to_mentoring = 1 AND coalesce(s.paused, 0) = 0",
+	    actor_id, now - (int64_t)MENTOR_SILENT_DAYS * 86400);
 	r = db_step_int(db, st, &due, NULL, __func__);
 	*ask = due != 0;
 	return r;

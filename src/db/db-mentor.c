@@ -253,17 +253,13 @@ update_reply_time(struct db *db, int64_t mentor_id)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "UPDATE mentor_stats SET reply_secs = (SELECT d FROM "
+	st = DB_STMT(db, "UPDATE mentor_stats SET reply_secs = (SELECT d FROM "
 	    "(SELECT answered_at - created_at AS d FROM (SELECT answered_at, created_at "
 	    "FROM mentorships WHERE mentor_id = ?1 AND answered_at IS NOT NULL "
 	    "ORDER BY answered_at DESC LIMIT 25) ORDER BY d) LIMIT 1 OFFSET "
 	    "(SELECT (count(*) - 1) / 2 FROM (SELECT 1 FROM mentorships WHERE mentor_id = ?1 "
 	    "AND answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT 25))), "
-	    "confirmed_at = ?2 WHERE user_id = ?1");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, mentor_id);
-	sqlite3_bind_int64(st, 2, db_now());
+	    "confirmed_at = ?2 WHERE user_id = ?1", mentor_id, db_now());
 	return db_step_done(db, st, __func__);
 }
 

@@ -76,12 +76,8 @@ db_message_delete(struct db *db, int64_t actor_id, int64_t message_id)
 	if ((r = db_message_get(db, actor_id, message_id, &m)) != 0)
 		return r;
 	free(m.body);
-	st = db_stmt(db, "INSERT OR IGNORE INTO message_hides (user_id, message_id) "
-	    "VALUES (?, ?)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, message_id);
+	st = DB_STMT(db, "INSERT OR IGNORE INTO message_hides (user_id, message_id) "
+	    "VALUES (?, ?)", actor_id, message_id);
 	return db_step_done(db, st, __func__);
 }
 

@@ -55,12 +55,8 @@ db_message_conversation_with(struct db *db, int64_t actor_id, int64_t peer_id,
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT id FROM conversations WHERE user_a = min(?1, ?2) "
-	    "AND user_b = max(?1, ?2)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, peer_id);
+	st = DB_STMT(db, "SELECT id FROM conversations WHERE user_a = min(?1, ?2) "
+	    "AND user_b = max(?1, ?2)", actor_id, peer_id);
 	if ((r = db_step_int(db, st, &id, &found, __func__)) != 0)
 		return r;
 	if (!found)
@@ -74,11 +70,8 @@ db_message_unread_total(struct db *db, int64_t actor_id, int64_t *count)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "SELECT coalesce(sum(unread), 0) FROM conversation_members "
-	    "WHERE user_id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
+	st = DB_STMT(db, "SELECT coalesce(sum(unread), 0) FROM conversation_members "
+	    "WHERE user_id = ?", actor_id);
 	return db_step_int(db, st, count, NULL, __func__);
 }
 
@@ -90,12 +83,8 @@ db_message_sent_since(struct db *db, int64_t actor_id, int64_t sender_id,
 
 	if (actor_id < 0 || (actor_id != 0 && actor_id != sender_id))
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT count(*) FROM messages WHERE sender_id = ? "
-	    "AND created_at >= ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, sender_id);
-	sqlite3_bind_int64(st, 2, since);
+	st = DB_STMT(db, "SELECT count(*) FROM messages WHERE sender_id = ? "
+	    "AND created_at >= ?", sender_id, since);
 	return db_step_int(db, st, count, NULL, __func__);
 }
 
@@ -181,25 +170,15 @@ conversation_for(struct db *db, int64_t a, int64_t b, int64_t now, int64_t *id)
 	sqlite3_stmt *st;
 	int r;
 
-	st = db_stmt(db, "INSERT OR IGNORE INTO conversations (user_a, user_b, created_at, "
-	    "last_at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?3)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	sqlite3_bind_int64(st, 3, now);
+	st = DB_STMT(db, "INSERT OR IGNORE INTO conversations (user_a, user_b, created_at, "
+	    "last_at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?3)", a, b, now);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	if ((r = db_message_conversation_with(db, a, b, id)) != 0)
 		return r == ERR_NOTFOUND ? ERR_INTERNAL : r;
-	st = db_stmt(db, "INSERT OR IGNORE INTO conversation_members (user_id, "
-	    "conversation_id, peer_id, last_at) VALUES (?1, ?3, ?2, ?4), (?2, ?3, ?1, ?4)");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	sqlite3_bind_int64(st, 3, *id);
-	sqlite3_bind_int64(st, 4, now);
+	st = DB_STMT(db, "INSERT OR IGNORE INTO conversation_members (user_id, "
+	    "conversation_id, peer_id, last_at) VALUES (?1, ?3, ?2, ?4), (?2, ?3, ?1, ?4)",
+	    a, b, *id, now);
 	return db_step_done(db, st, __func__);
 }
 
@@ -222,26 +201,16 @@ deliver(struct db *db, int64_t conv, int64_t sender_id, const char *body,
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	*msg_id = sqlite3_last_insert_rowid(db_sqlite(db));
-	st = db_stmt(db, "UPDATE conversations SET last_id = ?2, last_at = ?3 WHERE id = ?1");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, conv);
-	sqlite3_bind_int64(st, 2, *msg_id);
-	sqlite3_bind_int64(st, 3, now);
+	st = DB_STMT(db, "UPDATE conversations SET last_id = ?2, last_at = ?3 WHERE id = ?1",
+	    conv, *msg_id, now);
 	if ((r = db_step_changed(db, st, __func__)) != 0)
 		return r;
 	/* The sender has read their own message; the recipient has one more
 	 * unread. Both get the conversation back from the archive. */
-	st = db_stmt(db, "UPDATE conversation_members SET last_at = ?3, archived = 0, "
+	st = DB_STMT(db, "UPDATE conversation_members SET last_at = ?3, archived = 0, "
 	    "last_read_id = CASE WHEN user_id = ?2 THEN ?4 ELSE last_read_id END, "
 	    "unread = CASE WHEN user_id = ?2 THEN 0 ELSE unread + 1 END "
-	    "WHERE conversation_id = ?1");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, conv);
-	sqlite3_bind_int64(st, 2, sender_id);
-	sqlite3_bind_int64(st, 3, now);
-	sqlite3_bind_int64(st, 4, *msg_id);
+	    "WHERE conversation_id = ?1", conv, sender_id, now, *msg_id);
 	return db_step_changed(db, st, __func__);
 }
 

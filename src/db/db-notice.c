@@ -49,10 +49,8 @@ db_notice_unseen(struct db *db, int64_t user_id, int64_t *count, struct notice *
 	sqlite3_stmt *st;
 	int rc, r;
 
-	st = db_stmt(db, "SELECT count(*) FROM notices WHERE user_id = ? AND seen_at IS NULL");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, user_id);
+	st = DB_STMT(db, "SELECT count(*) FROM notices WHERE user_id = ? AND seen_at IS NULL",
+	    user_id);
 	if ((r = db_step_int(db, st, count, NULL, __func__)) != 0)
 		return r;
 	memset(newest, 0, sizeof *newest);
@@ -82,12 +80,8 @@ db_notice_list(struct db *db, int64_t user_id, size_t max, struct notice **out, 
 	void *rows = NULL;
 	int r;
 
-	st = db_stmt(db, "SELECT id, kind, text, created_at, coalesce(seen_at, 0) FROM notices "
-	    "WHERE user_id = ? ORDER BY id DESC LIMIT ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, (int64_t)max);
+	st = DB_STMT(db, "SELECT id, kind, text, created_at, coalesce(seen_at, 0) FROM notices "
+	    "WHERE user_id = ? ORDER BY id DESC LIMIT ?", user_id, (int64_t)max);
 	if ((r = db_collect(db, st, sizeof **out, notice_elem, &rows, n, __func__)) == 0)
 		*out = rows;
 	return r;
@@ -98,12 +92,7 @@ db_notice_mark_seen(struct db *db, int64_t user_id, int64_t up_to_id)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "UPDATE notices SET seen_at = ? WHERE user_id = ? AND id <= ? "
-	    "AND seen_at IS NULL");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, db_now());
-	sqlite3_bind_int64(st, 2, user_id);
-	sqlite3_bind_int64(st, 3, up_to_id);
+	st = DB_STMT(db, "UPDATE notices SET seen_at = ? WHERE user_id = ? AND id <= ? "
+	    "AND seen_at IS NULL", db_now(), user_id, up_to_id);
 	return db_step_done(db, st, __func__);
 }

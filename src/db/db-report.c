@@ -73,9 +73,7 @@ db_report_open_by(struct db *db, int64_t reporter_id, int64_t *count)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "SELECT count(*) FROM reports WHERE reporter_id = ? AND status = 'open'");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, reporter_id);
+	st = DB_STMT(db, "SELECT count(*) FROM reports WHERE reporter_id = ? AND status = 'open'",
+	    reporter_id);
 	return db_step_int(db, st, count, NULL, __func__);
 }

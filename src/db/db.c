@@ -163,6 +163,16 @@ db_collect(struct db *db, sqlite3_stmt *st, size_t elsize,
 	return 0;
 }
 
+sqlite3_stmt *
+db_stmt_ints(struct db *db, const char *sql, const int64_t *args, size_t n)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	for (size_t i = 0; st != NULL && i < n; i++)
+		sqlite3_bind_int64(st, (int)i + 1, args[i]);
+	return st;
+}
+
 int
 db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func)
 {
