@@ -100,7 +100,7 @@ TEST(board_thread_page_is_tree_order)
 	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.ann, r1, "Thanks, how is parking?", NULL, &r11), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, r2, "Agreed.", NULL, &r3), ERR_OK);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &p, &n),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &p, &n, NULL),
 	    ERR_OK);
 	CHECK_INT(n, 5);
 	CHECK_INT(p[0].id, f.root);
@@ -113,14 +113,17 @@ TEST(board_thread_page_is_tree_order)
 	CHECK_STR(p[2].body, "Thanks, how is parking?");
 	/* Keyset paging: two, then the rest; backwards gives the first two. */
 	db_board_posts_free(p, n);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 2, &p, &n), ERR_OK);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 2, &p, &n, NULL),
+	    ERR_OK);
 	CHECK_INT(n, 2);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, false, false, 10, &q, &m),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, false, false, 10, &q, &m,
+	    NULL),
 	    ERR_OK);
 	CHECK_INT(m, 3);
 	CHECK_INT(q[0].id, r11);
 	db_board_posts_free(p, n);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, q[0].path, false, true, 10, &p, &n),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, q[0].path, false, true, 10, &p, &n,
+	    NULL),
 	    ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(p[0].id, f.root);
@@ -279,7 +282,7 @@ TEST(board_refuses_pending_strangers_and_bad_text)
 		size_t n = 0;
 
 		CHECK_INT(db_board_post_page(f.db, f.bob, f.thread, NULL, false, false, 10,
-		    &pg, &n), ERR_OK);
+		    &pg, &n, NULL), ERR_OK);
 		CHECK_INT(n, 2);
 		CHECK(pg[0].deleted);
 		CHECK_STR(pg[0].body, "");
@@ -301,14 +304,14 @@ TEST(board_blocked_members_posts_are_withheld)
 	CHECK(fx_board(&f));
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "secret words here", NULL, &r1), ERR_OK);
 	CHECK_INT(db_block_add(f.db, f.cat, f.bob), ERR_OK);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &pg, &n),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &pg, &n, NULL),
 	    ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK(pg[1].blocked);
 	CHECK_STR(pg[1].body, "");
 	db_board_posts_free(pg, n);
 	/* Both ways: bob does not see cat's posts either, ann sees all. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &pg, &n),
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &pg, &n, NULL),
 	    ERR_OK);
 	CHECK(!pg[1].blocked);
 	CHECK_STR(pg[1].body, "secret words here");
@@ -534,7 +537,8 @@ TEST(board_mark_page_counts_only_what_was_on_screen)
 	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, r1, "Parking is easy.", NULL, &r11), ERR_OK);
 	/* Tree order: root, r1, r11, r2. Ann sees the first three. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n), ERR_OK);
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n, NULL),
+	    ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK_INT(p[2].id, r11);
 	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[2].path), ERR_OK);
@@ -545,7 +549,8 @@ TEST(board_mark_page_counts_only_what_was_on_screen)
 	CHECK(strcmp(path, p[2].path) >= 0);
 	db_board_posts_free(p, n);
 	/* The whole thread on screen; then a reply arrives: it stays unread. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n), ERR_OK);
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n, NULL),
+	    ERR_OK);
 	CHECK_INT(n, 4);
 	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), ERR_OK);
 	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), ERR_OK);
@@ -724,4 +729,91 @@ TEST(board_wording_plurals_follow_hints_and_fitting)
 	CHECK_STR(buf, "Enter open  q back");
 	board_hints_fit(buf, sizeof buf, "Enter open", more, 12);
 	CHECK_STR(buf, "Enter open");
+}
+
+/* The page query says whether the thread goes on either side, from the
+ * page's own rows (max + 1) and the path it started from: exactly a page
+ * has nothing after it, a page and one more post has. */
+TEST(board_post_page_says_what_lies_either_side)
+{
+	struct fx_board f;
+	struct board_post *p = NULL, *q = NULL;
+	struct board_post_more more = { true, true };
+	int64_t r;
+	size_t n = 0, m = 0;
+
+	CHECK(fx_board(&f));
+	for (int i = 0; i < 3; i++)
+		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "A reply.", NULL, &r), ERR_OK);
+	/* Four posts, a page of four: nothing either side. */
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 4, &p, &n,
+	    &more), ERR_OK);
+	CHECK_INT(n, 4);
+	CHECK(!more.before && !more.after);
+	db_board_posts_free(p, n);
+	more = (struct board_post_more){ true, true };
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, true, 4, &p, &n, &more),
+	    ERR_OK);
+	CHECK_INT(n, 4);
+	CHECK(!more.before && !more.after);
+	db_board_posts_free(p, n);
+	/* A fifth post: the first page of four has one after it. */
+	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "One more.", NULL, &r), ERR_OK);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 4, &p, &n,
+	    &more), ERR_OK);
+	CHECK_INT(n, 4);
+	CHECK(!more.before && more.after);
+	/* The next page is that one post, with the page before it. */
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[3].path, false, false, 4, &q, &m,
+	    &more), ERR_OK);
+	CHECK_INT(m, 1);
+	CHECK_INT(q[0].id, r);
+	CHECK(more.before && !more.after);
+	/* From a path on (inclusive): the post before it counts. */
+	db_board_posts_free(q, m);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, true, false, 4, &q, &m,
+	    &more), ERR_OK);
+	CHECK_INT(m, 4);
+	CHECK_INT(q[0].id, p[1].id);
+	CHECK(more.before && !more.after);
+	db_board_posts_free(q, m);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, true, false, 3, &q, &m,
+	    &more), ERR_OK);
+	CHECK_INT(m, 3);
+	CHECK(more.before && more.after);
+	db_board_posts_free(q, m);
+	/* Backwards: the last four have one before them, in tree order. */
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, true, 4, &q, &m, &more),
+	    ERR_OK);
+	CHECK_INT(m, 4);
+	CHECK_INT(q[0].id, p[1].id);
+	CHECK_INT(q[3].id, r);
+	CHECK(more.before && !more.after);
+	db_board_posts_free(q, m);
+	/* Backwards from the fourth post: the three before it, more after. */
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[3].path, false, true, 4, &q, &m,
+	    &more), ERR_OK);
+	CHECK_INT(m, 3);
+	CHECK_INT(q[0].id, f.root);
+	CHECK(!more.before && more.after);
+	db_board_posts_free(q, m);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, true, 5, &q, &m, &more),
+	    ERR_OK);
+	CHECK_INT(m, 5);
+	CHECK(!more.before && !more.after);
+	db_board_posts_free(q, m);
+	/* Past the end: an empty page has no sides. */
+	more = (struct board_post_more){ true, true };
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, false, 4, &q, &m, &more),
+	    ERR_OK);
+	CHECK_INT(m, 0);
+	CHECK(!more.before && !more.after);
+	free(q);
+	/* A refusal leaves more as it was. */
+	more = (struct board_post_more){ true, false };
+	CHECK_INT(db_board_post_page(f.db, 0, f.thread, NULL, false, false, 4, &q, &m, &more),
+	    ERR_DENIED);
+	CHECK(more.before && !more.after);
+	db_board_posts_free(p, n);
+	db_close(f.db);
 }
