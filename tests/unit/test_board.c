@@ -734,86 +734,71 @@ TEST(board_wording_plurals_follow_hints_and_fitting)
 /* The page query says whether the thread goes on either side, from the
  * page's own rows (max + 1) and the path it started from: exactly a page
  * has nothing after it, a page and one more post has. */
+static const struct page_case {
+	int posts;			/* posts in the thread when read */
+	int from;			/* index of the post it starts from; -1 "", -2 "~" */
+	bool inclusive, backwards;
+	size_t max, n;
+	int first;			/* index of the first post returned */
+	bool before, after;
+} page_cases[] = {
+	{ 4, -1, false, false, 4, 4, 0, false, false },	/* exactly a page */
+	{ 4, -2, false, true, 4, 4, 0, false, false },
+	{ 5, -1, false, false, 4, 4, 0, false, true },	/* a page + 1 */
+	{ 5, 3, false, false, 4, 1, 4, true, false },	/* the next page */
+	{ 5, 1, true, false, 4, 4, 1, true, false },	/* from a post on */
+	{ 5, 1, true, false, 3, 3, 1, true, true },
+	{ 5, -2, false, true, 4, 4, 1, true, false },	/* the last page */
+	{ 5, 3, false, true, 4, 3, 0, false, true },	/* the page before */
+	{ 5, -2, false, true, 5, 5, 0, false, false },
+	{ 5, -2, false, false, 4, 0, 0, false, false },	/* past the end: no sides */
+};
+
 TEST(board_post_page_says_what_lies_either_side)
 {
 	struct fx_board f;
-	struct board_post *p = NULL, *q = NULL;
-	struct board_post_more more = { true, true };
+	struct board_post *all = NULL, *p = NULL;
+	struct board_post_more more;
 	int64_t r;
-	size_t n = 0, m = 0;
+	size_t nall = 0, n = 0;
 
 	CHECK(fx_board(&f));
 	for (int i = 0; i < 3; i++)
 		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "A reply.", NULL, &r), ERR_OK);
-	/* Four posts, a page of four: nothing either side. */
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 4, &p, &n,
-	    &more), ERR_OK);
-	CHECK_INT(n, 4);
-	CHECK(!more.before && !more.after);
-	db_board_posts_free(p, n);
-	more = (struct board_post_more){ true, true };
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, true, 4, &p, &n, &more),
-	    ERR_OK);
-	CHECK_INT(n, 4);
-	CHECK(!more.before && !more.after);
-	db_board_posts_free(p, n);
-	/* A fifth post: the first page of four has one after it. */
-	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "One more.", NULL, &r), ERR_OK);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 4, &p, &n,
-	    &more), ERR_OK);
-	CHECK_INT(n, 4);
-	CHECK(!more.before && more.after);
-	/* The next page is that one post, with the page before it. */
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[3].path, false, false, 4, &q, &m,
-	    &more), ERR_OK);
-	CHECK_INT(m, 1);
-	CHECK_INT(q[0].id, r);
-	CHECK(more.before && !more.after);
-	/* From a path on (inclusive): the post before it counts. */
-	db_board_posts_free(q, m);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, true, false, 4, &q, &m,
-	    &more), ERR_OK);
-	CHECK_INT(m, 4);
-	CHECK_INT(q[0].id, p[1].id);
-	CHECK(more.before && !more.after);
-	db_board_posts_free(q, m);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, true, false, 3, &q, &m,
-	    &more), ERR_OK);
-	CHECK_INT(m, 3);
-	CHECK(more.before && more.after);
-	db_board_posts_free(q, m);
-	/* Backwards: the last four have one before them, in tree order. */
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, true, 4, &q, &m, &more),
-	    ERR_OK);
-	CHECK_INT(m, 4);
-	CHECK_INT(q[0].id, p[1].id);
-	CHECK_INT(q[3].id, r);
-	CHECK(more.before && !more.after);
-	db_board_posts_free(q, m);
-	/* Backwards from the fourth post: the three before it, more after. */
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[3].path, false, true, 4, &q, &m,
-	    &more), ERR_OK);
-	CHECK_INT(m, 3);
-	CHECK_INT(q[0].id, f.root);
-	CHECK(!more.before && more.after);
-	db_board_posts_free(q, m);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, true, 5, &q, &m, &more),
-	    ERR_OK);
-	CHECK_INT(m, 5);
-	CHECK(!more.before && !more.after);
-	db_board_posts_free(q, m);
-	/* Past the end: an empty page has no sides. */
-	more = (struct board_post_more){ true, true };
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, "~", false, false, 4, &q, &m, &more),
-	    ERR_OK);
-	CHECK_INT(m, 0);
-	CHECK(!more.before && !more.after);
-	free(q);
+	for (int posts = 4; posts <= 5; posts++) {
+		if (posts == 5)
+			CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "One more.", NULL, &r),
+			    ERR_OK);
+		db_board_posts_free(all, nall);
+		all = NULL;
+		CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &all,
+		    &nall, NULL), ERR_OK);
+		CHECK_INT(nall, posts);
+		for (size_t i = 0; i < sizeof page_cases / sizeof page_cases[0]; i++) {
+			const struct page_case *c = &page_cases[i];
+			const char *from = c->from >= 0 ? all[c->from].path : c->from == -1 ? "" :
+			    "~";
+
+			if (c->posts != posts)
+				continue;
+			more = (struct board_post_more){ !c->before, !c->after };
+			CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, from, c->inclusive,
+			    c->backwards, c->max, &p, &n, &more), ERR_OK);
+			CHECK_INT(n, c->n);
+			/* In tree order, whichever way it was read. */
+			CHECK(n == 0 || (p[0].id == all[c->first].id &&
+			    p[n - 1].id == all[c->first + (int)n - 1].id));
+			CHECK_INT(more.before, c->before);
+			CHECK_INT(more.after, c->after);
+			db_board_posts_free(p, n);
+		}
+	}
 	/* A refusal leaves more as it was. */
 	more = (struct board_post_more){ true, false };
-	CHECK_INT(db_board_post_page(f.db, 0, f.thread, NULL, false, false, 4, &q, &m, &more),
+	p = NULL;
+	CHECK_INT(db_board_post_page(f.db, 0, f.thread, NULL, false, false, 4, &p, &n, &more),
 	    ERR_DENIED);
-	CHECK(more.before && !more.after);
-	db_board_posts_free(p, n);
+	CHECK(p == NULL && more.before && !more.after);
+	db_board_posts_free(all, nall);
 	db_close(f.db);
 }
