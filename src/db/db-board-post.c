@@ -164,13 +164,15 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 	return parent_id > 0 ? ERR_OK : own_pointer(db, actor_id, thread_id, *post_id);
 }
 
-#define POST_SELECT "SELECT p.id, p.thread_id, p.community_id, coalesce(p.parent_id, 0), " \
+#define POST_COLUMNS "SELECT p.id, p.thread_id, p.community_id, coalesce(p.parent_id, 0), " \
 	"p.author_id, u.display_name, p.path, p.depth, p.body, p.created_at, " \
 	"coalesce(p.edited_at, 0), p.deleted, NOT " DB_NOT_BLOCKED("p.author_id") ", " \
 	"p.author_id <> ?1 AND p.id > max(coalesce((SELECT last_read_id FROM thread_reads " \
 	"WHERE user_id = ?1 AND thread_id = p.thread_id), 0), coalesce((SELECT read_floor " \
 	"FROM community_members WHERE user_id = ?1 AND community_id = p.community_id), " \
-	"p.id)) FROM posts p JOIN users u ON u.id = p.author_id "
+	"p.id)) "
+#define POST_FROM "FROM posts p JOIN users u ON u.id = p.author_id "
+#define POST_SELECT POST_COLUMNS POST_FROM
 
 static void
 post_row(sqlite3_stmt *st, struct board_post *p)
@@ -217,47 +219,84 @@ db_board_post_get(struct db *db, int64_t actor_id, int64_t post_id, struct board
 	return r;
 }
 
+/* A page's rows, with one more column: are there posts on the other side
+ * of from, the side the page does not read towards? posts_tree (thread_id, path)
+ * makes the page one index range read and the column one seek, evaluated
+ * once (it does not depend on the row). Each reads max + 1 rows, the last
+ * only to learn whether the page's own direction goes on. Backwards reads
+ * down the index; the caller turns the rows round. */
+static const char *
+page_sql(bool inclusive, bool backwards)
+{
+	if (backwards)
+		return POST_COLUMNS ", EXISTS (SELECT 1 FROM posts o WHERE o.thread_id = ?2 "
+		    "AND o.path >= ?3) " POST_FROM "WHERE p.thread_id = ?2 AND p.path < ?3 "
+		    "ORDER BY p.path DESC LIMIT ?4";
+	if (inclusive)
+		return POST_COLUMNS ", EXISTS (SELECT 1 FROM posts o WHERE o.thread_id = ?2 "
+		    "AND o.path < ?3) " POST_FROM "WHERE p.thread_id = ?2 AND p.path >= ?3 "
+		    "ORDER BY p.path LIMIT ?4";
+	return POST_COLUMNS ", EXISTS (SELECT 1 FROM posts o WHERE o.thread_id = ?2 "
+	    "AND o.path <= ?3) " POST_FROM "WHERE p.thread_id = ?2 AND p.path > ?3 "
+	    "ORDER BY p.path LIMIT ?4";
+}
+
+#define PAGE_BEHIND_COL 14	/* the EXISTS column of page_sql */
+
+static void
+reverse_posts(struct board_post *p, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		struct board_post t = p[i];
+
+		p[i] = p[n - 1 - i];
+		p[n - 1 - i] = t;
+	}
+}
+
 int
 db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
     const char *from, bool inclusive, bool backwards, size_t max,
-    struct board_post **out, size_t *n)
+    struct board_post **out, size_t *n, struct board_post_more *more)
 {
 	struct board_post *list;
+	bool ahead = false, behind = false;
 	size_t len = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	int rc = SQLITE_DONE, r;
 
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
-	/* posts_tree (thread_id, path): a page is one index range read.
-	 * Backwards: the page before from, read down the index and turned
-	 * round by the outer query (at most max rows to sort). */
-	if (backwards)
-		st = db_stmt(db, "SELECT * FROM (" POST_SELECT "WHERE p.thread_id = ?2 AND "
-		    "p.path < ?3 ORDER BY p.path DESC LIMIT ?4) ORDER BY path");
-	else if (inclusive)
-		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path >= ?3 "
-		    "ORDER BY p.path LIMIT ?4");
-	else
-		st = db_stmt(db, POST_SELECT "WHERE p.thread_id = ?2 AND p.path > ?3 "
-		    "ORDER BY p.path LIMIT ?4");
-	if (st == NULL)
+	if ((st = db_stmt(db, page_sql(inclusive, backwards))) == NULL)
 		return ERR_INTERNAL;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, thread_id);
 	db_bind_text(st, 3, from != NULL ? from : "");
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)max + 1);
 	list = xcalloc(max > 0 ? max : 1, sizeof *list);
-	while (len < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (len < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		behind = sqlite3_column_int(st, PAGE_BEHIND_COL) != 0;
 		post_row(st, &list[len++]);
-	r = len == max ? ERR_OK : db_result(db, rc, __func__);
+	}
+	/* A full page: one step more says whether its direction goes on. */
+	if (len == max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		behind = sqlite3_column_int(st, PAGE_BEHIND_COL) != 0;
+		ahead = true;
+	}
+	r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
 	if (r != 0) {
 		db_board_posts_free(list, len);
 		return r;
 	}
+	if (backwards)
+		reverse_posts(list, len);
 	*out = list;
 	*n = len;
+	if (more != NULL) {
+		more->before = backwards ? ahead : behind;
+		more->after = backwards ? behind : ahead;
+	}
 	return 0;
 }
 

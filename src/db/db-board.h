@@ -125,13 +125,22 @@ int db_board_post_delete(struct db *db, int64_t actor_id, int64_t post_id);
  * free(out->body)). */
 int db_board_post_get(struct db *db, int64_t actor_id, int64_t post_id,
     struct board_post *out);
+/* What lies either side of a page of posts. */
+struct board_post_more {
+	bool before;			/* posts before the page's first */
+	bool after;			/* posts after the page's last */
+};
+
 /* One page of a thread in tree order: posts after path from (from NULL or
  * "": from the start; inclusive: from that path on), or before it with
- * backwards (returned in tree order). Marks unread posts for the actor.
- * Caller frees with db_board_posts_free. */
+ * backwards (returned in tree order), at most max. Marks unread posts for
+ * the actor. If more is not NULL it says whether the thread goes on either
+ * side of the page, learnt by the same query (an empty page has no sides:
+ * both false); like *out and *n it is written only on success. Caller
+ * frees with db_board_posts_free. */
 int db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
     const char *from, bool inclusive, bool backwards, size_t max,
-    struct board_post **out, size_t *n);
+    struct board_post **out, size_t *n, struct board_post_more *more);
 
 /* ---- db-board-read.c: last-read pointers, follow/mute, the scan ---- */
 

@@ -199,16 +199,14 @@ may_move(struct db *db, int64_t actor_id, int64_t id, enum mentor_action a,
 		side = MSIDE_MENTEE;
 	else
 		return ERR_DENIED;
-	if (mentor_transition(h->state, a, side, to) != 0) {
+	if (!mentor_may(h->state, a, side)) {
 		/* The other side's move (say, a mentee accepting) is a denial;
 		 * a move nobody may make now is invalid. */
-		enum mentor_state dummy;
 		enum mentor_side other = side == MSIDE_MENTOR ? MSIDE_MENTEE : MSIDE_MENTOR;
 
-		return mentor_transition(h->state, a, other, &dummy) == 0 ? ERR_DENIED :
-		    ERR_INVALID;
+		return mentor_may(h->state, a, other) ? ERR_DENIED : ERR_INVALID;
 	}
-	return 0;
+	return mentor_transition(h->state, a, side, to) == 0 ? ERR_OK : ERR_INTERNAL;
 }
 
 /* Moves id from `from` to `to` (guarded by the old state, so two

@@ -51,19 +51,35 @@ static const struct transition {
 	{ MS_PAUSED, MA_END, MSIDE_MENTEE, MS_ENDED },
 };
 
-int
-mentor_transition(enum mentor_state from, enum mentor_action a, enum mentor_side who,
-    enum mentor_state *to)
+/* The row of the table for this move, or NULL if it is not listed. */
+static const struct transition *
+find_transition(enum mentor_state from, enum mentor_action a, enum mentor_side who)
 {
 	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++) {
 		const struct transition *t = &transitions[i];
 
-		if (t->from == from && t->action == a && t->who == who) {
-			*to = t->to;
-			return 0;
-		}
+		if (t->from == from && t->action == a && t->who == who)
+			return t;
 	}
-	return -1;
+	return NULL;
+}
+
+int
+mentor_transition(enum mentor_state from, enum mentor_action a, enum mentor_side who,
+    enum mentor_state *to)
+{
+	const struct transition *t = find_transition(from, a, who);
+
+	if (t == NULL)
+		return -1;
+	*to = t->to;
+	return 0;
+}
+
+bool
+mentor_may(enum mentor_state state, enum mentor_action action, enum mentor_side side)
+{
+	return find_transition(state, action, side) != NULL;
 }
 
 const char *
@@ -109,6 +125,18 @@ bool
 mentor_state_open(enum mentor_state s)
 {
 	return s == MS_REQUESTED || s == MS_ACTIVE || s == MS_PAUSED;
+}
+
+bool
+mentor_state_ran(enum mentor_state s)
+{
+	return s == MS_ACTIVE || s == MS_PAUSED || s == MS_ENDED;
+}
+
+bool
+mentor_may_checkin(enum mentor_state s)
+{
+	return s == MS_ACTIVE;
 }
 
 /* True if s has at least one character that is not white space. */

@@ -41,6 +41,11 @@ enum mentor_side { MSIDE_MENTEE, MSIDE_MENTOR, MSIDE_SYSTEM };
  * may not do `a` in state `from`. */
 int mentor_transition(enum mentor_state from, enum mentor_action a,
     enum mentor_side who, enum mentor_state *to);
+/* May `side` do `action` to a mentorship in `state`? Answered from the
+ * same table, so a screen offers exactly the moves the data layer makes
+ * (and the data layer refuses exactly the rest). False for any value out
+ * of range. */
+bool mentor_may(enum mentor_state state, enum mentor_action action, enum mentor_side side);
 
 /* "requested", "active", ... (the words stored in the database). */
 const char *mentor_state_name(enum mentor_state s);
@@ -54,6 +59,11 @@ const char *mentor_state_label(enum mentor_state s);
 const char *mentor_row_label(enum mentor_state s, bool i_am_mentor);
 /* requested, active or paused: counts against limits and duplicates. */
 bool mentor_state_open(enum mentor_state s);
+/* active, paused or ended: the request was accepted, so meetings count
+ * (requested, declined, withdrawn and expired never ran). */
+bool mentor_state_ran(enum mentor_state s);
+/* Check-ins are logged only while a mentorship is active. */
+bool mentor_may_checkin(enum mentor_state s);
 
 /* A request message: required, goals and wanted help, multi-line,
  * MENTOR_MESSAGE_MIN..MENTOR_MESSAGE_MAX characters. */

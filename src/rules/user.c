@@ -183,3 +183,19 @@ user_check_profile(const struct member *m, const char **why)
 
 #undef CHECK_FIELD
 
+int
+user_registration_status(enum reg_mode mode, enum member_status *status, const char **why)
+{
+	switch (mode) {
+	case REG_OPEN:
+		*status = STATUS_ACTIVE;
+		return 0;
+	case REG_APPROVAL:
+		*status = STATUS_PENDING;
+		return 0;
+	case REG_CLOSED:
+		break;
+	}
+	*why = "registration is closed; a sysop can make an account for you";
+	return ERR_DENIED;
+}

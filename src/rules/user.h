@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "lib/config.h"
 #include "lib/err.h"
 #include "rules/member.h"
 
@@ -34,6 +35,14 @@ int user_check_password(const char *pw, const char **why);
 /* Checks every profile field of m (lengths, UTF-8, grad year range,
  * students cannot be open to mentoring, max_mentees range). */
 int user_check_profile(const struct member *m, const char **why);
+
+/* The status a member who registers themselves starts with under mode:
+ * active when registration is open, pending (reading only, until a sysop
+ * approves) under approval. ERR_DENIED when registration is closed or mode
+ * is not one of these: nobody may register. *status is written only on
+ * success. */
+int user_registration_status(enum reg_mode mode, enum member_status *status,
+    const char **why);
 
 /* A parsed authorized_keys line. */
 struct authkey {

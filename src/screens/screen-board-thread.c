@@ -76,16 +76,18 @@ load_page(struct screen_ctx *c, struct thread_view *v, const char *path, bool in
 	return true;
 }
 
-/* Reads a page from path (inclusive) or the one before it. */
+/* Reads a page from path (inclusive) or the one before it; the page
+ * query also says whether there are posts either side. */
 static bool
 fetch_page(struct screen_ctx *c, struct thread_view *v, const char *path, bool inclusive,
     bool backwards)
 {
-	struct board_post *p = NULL, *probe = NULL;
-	size_t n = 0, m = 0;
+	struct board_post *p = NULL;
+	struct board_post_more more;
+	size_t n = 0;
 
 	if (db_board_post_page(c->db, c->me.id, v->id, path, inclusive, backwards, PAGE_POSTS,
-	    &p, &n) != 0) {
+	    &p, &n, &more) != 0) {
 		screen_error(c, "The thread could not be read; please try again.");
 		return false;
 	}
@@ -94,14 +96,8 @@ fetch_page(struct screen_ctx *c, struct thread_view *v, const char *path, bool i
 		return false;
 	}
 	set_page(v, p, n);
-	/* Is there anything either side? One-row probes, both indexed. */
-	v->more_before = db_board_post_page(c->db, c->me.id, v->id, p[0].path, false, true, 1,
-	    &probe, &m) == 0 && m > 0;
-	db_board_posts_free(probe, m);
-	probe = NULL;
-	v->more_after = db_board_post_page(c->db, c->me.id, v->id, p[n - 1].path, false, false,
-	    1, &probe, &m) == 0 && m > 0;
-	db_board_posts_free(probe, m);
+	v->more_before = more.before;
+	v->more_after = more.after;
 	return true;
 }
 
@@ -293,8 +289,8 @@ reply_thread(struct screen_ctx *c, void *st)
 	struct board_post *p = NULL;
 	size_t n = 0;
 
-	if (db_board_post_page(c->db, c->me.id, v->id, NULL, false, false, 1, &p, &n) == 0 &&
-	    n == 1)
+	if (db_board_post_page(c->db, c->me.id, v->id, NULL, false, false, 1, &p, &n,
+	    NULL) == 0 && n == 1)
 		screen_board_reply(c, &p[0], false, screen_board_thread_posted, v);
 	db_board_posts_free(p, n);
 }

@@ -3,8 +3,10 @@
  * the moves this member may make now. The message and the check-ins are
  * one text that takes the rows left and scrolls (Up/Down/PgUp/PgDn), so a
  * mentor reads a whole request before answering it. Answers and endings ask for a note,
- * a reason from a list and a fit rating in small modes of this screen; the
- * data layer decides what is legal, this screen only offers it. */
+ * a reason from a list and a fit rating in small modes of this screen.
+ * What is legal is the rules' transition table: this screen offers what
+ * mentor_may allows, and the data layer, asking the same table, refuses
+ * the rest. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,13 +129,22 @@ do_withdraw(struct screen_ctx *c, void *st)
 }
 
 static void
-do_pause(struct screen_ctx *c, void *st)
+pause_or_resume(struct screen_ctx *c, struct ship *p, bool pause)
 {
-	struct ship *p = st;
-	bool pause = p->s.state == MS_ACTIVE;
-
 	moved(c, p, db_mentor_pause(c->db, c->me.id, p->id, pause), pause ?
 	    "Mentorship paused; r resumes it." : "Mentorship resumed.");
+}
+
+static void
+do_pause(struct screen_ctx *c, void *st)
+{
+	pause_or_resume(c, st, true);
+}
+
+static void
+do_resume(struct screen_ctx *c, void *st)
+{
+	pause_or_resume(c, st, false);
 }
 
 static void
@@ -167,61 +178,49 @@ do_profile(struct screen_ctx *c, void *st)
 	screen_push(c, &screen_profile, &((struct ship *)st)->s.other_id);
 }
 
-
-static bool
-incoming(const struct mentorship *s)
+/* This member's side of the mentorship, as the transition table names it. */
+static enum mentor_side
+my_side(const struct mentorship *s)
 {
-	return s->state == MS_REQUESTED && s->i_am_mentor;
+	return s->i_am_mentor ? MSIDE_MENTOR : MSIDE_MENTEE;
 }
 
-static bool
-outgoing(const struct mentorship *s)
-{
-	return s->state == MS_REQUESTED && !s->i_am_mentor;
-}
+/* What a key is offered for: a move of the table, a check-in, or always. */
+enum offer { O_MOVE, O_CHECKIN, O_ALWAYS };
 
-static bool
-running(const struct mentorship *s)
-{
-	return s->state == MS_ACTIVE || s->state == MS_PAUSED;
-}
-
-static bool
-active(const struct mentorship *s)
-{
-	return s->state == MS_ACTIVE;
-}
-
-static bool
-paused(const struct mentorship *s)
-{
-	return s->state == MS_PAUSED;
-}
-
-static bool
-always(const struct mentorship *s)
-{
-	(void)s;
-	return true;
-}
-
-/* Every key; each entry says when it is offered (the data layer refuses
- * the rest anyway). */
+/* Every key. A move is offered when mentor_may says this member's side
+ * may make it now: the same table the data layer checks, so the hints
+ * show exactly what would be done. */
 static const struct action {
 	struct ui_binding b;
-	bool (*offered)(const struct mentorship *s);
+	enum offer when;
+	enum mentor_action move;	/* O_MOVE only */
 } actions[] = {
-	{ { 'a', 'A', "a accept", do_accept }, incoming },
-	{ { 'd', 'D', "d decline", do_decline }, incoming },
-	{ { 'w', 'W', "w withdraw", do_withdraw }, outgoing },
-	{ { 'c', 'C', "c check-in", do_checkin }, active },
-	{ { 'p', 'P', "p pause", do_pause }, active },
-	{ { 'r', 'R', "r resume", do_pause }, paused },
-	{ { 'e', 'E', "e end", do_end }, running },
-	{ { 'm', 'M', "m message", do_message }, always },
-	{ { 'v', 'V', "v profile", do_profile }, always },
+	{ { 'a', 'A', "a accept", do_accept }, O_MOVE, MA_ACCEPT },
+	{ { 'd', 'D', "d decline", do_decline }, O_MOVE, MA_DECLINE },
+	{ { 'w', 'W', "w withdraw", do_withdraw }, O_MOVE, MA_WITHDRAW },
+	{ { 'c', 'C', "c check-in", do_checkin }, O_CHECKIN, MA_COUNT },
+	{ { 'p', 'P', "p pause", do_pause }, O_MOVE, MA_PAUSE },
+	{ { 'r', 'R', "r resume", do_resume }, O_MOVE, MA_RESUME },
+	{ { 'e', 'E', "e end", do_end }, O_MOVE, MA_END },
+	{ { 'm', 'M', "m message", do_message }, O_ALWAYS, MA_COUNT },
+	{ { 'v', 'V', "v profile", do_profile }, O_ALWAYS, MA_COUNT },
 };
 #define NACTIONS (sizeof actions / sizeof actions[0])
+
+static bool
+is_offered(const struct action *a, const struct mentorship *s)
+{
+	switch (a->when) {
+	case O_MOVE:
+		return mentor_may(s->state, a->move, my_side(s));
+	case O_CHECKIN:
+		return mentor_may_checkin(s->state);
+	case O_ALWAYS:
+		break;
+	}
+	return true;
+}
 
 /* The bindings offered now, for hints and keys. */
 static size_t
@@ -230,7 +229,7 @@ offered(const struct ship *p, struct ui_binding *out)
 	size_t n = 0;
 
 	for (size_t i = 0; i < NACTIONS; i++)
-		if (actions[i].offered(&p->s))
+		if (is_offered(&actions[i], &p->s))
 			out[n++] = actions[i].b;
 	return n;
 }
@@ -322,7 +321,7 @@ ship_draw(struct screen_ctx *c, void *st)
 	snprintf(line, sizeof line, "State: %s.  Requested %s.", mentor_state_label(p->s.state),
 	    when);
 	ui_draw_text(++y, 2, line, cols, UI_A_BOLD);
-	if (running(&p->s) || p->s.state == MS_ENDED) {
+	if (mentor_state_ran(p->s.state)) {
 		mentor_progress(p->s.state, p->s.meetings, line, sizeof line);
 		ui_draw_text(++y, 2, line, cols, UI_A_INFO);
 	}

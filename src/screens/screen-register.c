@@ -34,6 +34,8 @@ struct reg {
 	char password[USER_PASSWORD_MAX + 1];
 	bool key_offered, link_key;
 	char key_fp[64];
+	int64_t id;		/* the account, once made (step R_DONE) */
+	bool linked;		/* false: linking the key failed */
 };
 
 struct step {
@@ -126,14 +128,19 @@ next(struct screen_ctx *c, struct reg *r)
 		create(c, r);
 }
 
+/* arg: the wizard. */
 static void
 leave_answer(struct screen_ctx *c, void *arg, bool yes)
 {
-	(void)arg;
-	if (yes) {
+	const struct reg *r = arg;
+
+	if (!yes)
+		return;
+	if (r->id != 0)
+		log_info("new member %lld left before the main menu", (long long)r->id);
+	else
 		log_info("registration abandoned");
-		screen_quit(c, SCREEN_EXIT, 0);
-	}
+	screen_quit(c, SCREEN_EXIT, 0);
 }
 
 static void
@@ -142,7 +149,7 @@ back(struct screen_ctx *c, struct reg *r)
 	enum reg_step s = r->step;
 
 	if (s == R_RULES) {
-		screen_ask(c, "Leave registration? [y/n]", leave_answer, NULL);
+		screen_ask(c, "Leave registration? [y/n]", leave_answer, r);
 		return;
 	}
 	do
@@ -288,19 +295,45 @@ link_key(struct screen_ctx *c, int64_t id)
 	    "linked at registration", NULL) == 0;
 }
 
-/* Creates the account and carries on as the new member. */
+/* Carries on as the new member r->id. The account is made, so a read
+ * that fails (the database busy past its timeout, say) keeps the wizard
+ * on R_DONE with a sentence, and Enter tries again: nothing is lost. */
+static void
+go_in(struct screen_ctx *c, struct reg *r)
+{
+	int64_t id = r->id;
+	bool linked = r->linked;
+	int res;
+
+	if ((res = db_user_get(c->db, id, &c->me)) != 0) {
+		log_warn("cannot read new member %lld: %s", (long long)id, err_str(res));
+		screen_error(c, "Your account is made, but it could not be opened just now. "
+		    "Press Enter to try again.");
+		return;
+	}
+	c->first_login = true;
+	if (db_user_touch_login(c->db, id) != 0)
+		log_warn("cannot record login time for member %lld", (long long)id);
+	screen_reset(c, &screen_main, NULL);	/* frees r */
+	if (!linked)
+		screen_error(c, "Your account is ready, but the SSH key could not be "
+		    "linked; add it under Profile, SSH keys.");
+}
+
+/* Creates the account, then goes in as the new member. */
 static void
 create(struct screen_ctx *c, struct reg *r)
 {
 	const char *why = NULL;
-	bool linked = true, want_key = r->link_key;
+	bool want_key = r->link_key;
 	int64_t id = 0;
 	char esc[64];
 	int res;
 
-	r->m.status = c->cfg->reg_mode == REG_APPROVAL ? STATUS_PENDING : STATUS_ACTIVE;
+	res = user_registration_status(c->cfg->reg_mode, &r->m.status, &why);
 	r->m.rules_accepted = true;
-	res = db_account_register(c->db, &r->m, r->password, &id, &why);
+	if (res == 0)
+		res = db_account_register(c->db, &r->m, r->password, &id, &why);
 	crypto_wipe(r->password, sizeof r->password);
 	if (res != 0) {
 		if (res == ERR_EXISTS)
@@ -310,21 +343,13 @@ create(struct screen_ctx *c, struct reg *r)
 		go_step(r, R_LOGIN);
 		return;
 	}
-	if (want_key)
-		linked = link_key(c, id);
+	r->id = id;
+	r->linked = !want_key || link_key(c, id);
 	log_info("registered: login=%s id=%lld status=%s key=%s peer=%s",
 	    text_escape_log(esc, sizeof esc, r->m.login), (long long)id,
-	    member_status_name(r->m.status), want_key ? (linked ? "linked" :
+	    member_status_name(r->m.status), want_key ? (r->linked ? "linked" :
 	    "failed") : "no", c->args->peer);
-	if (db_user_get(c->db, id, &c->me) != 0)
-		fatal("new member %lld vanished", (long long)id);
-	c->first_login = true;
-	if (db_user_touch_login(c->db, id) != 0)
-		log_warn("cannot record login time for member %lld", (long long)id);
-	screen_reset(c, &screen_main, NULL);
-	if (!linked)
-		screen_error(c, "Your account is ready, but the SSH key could not be "
-		    "linked; add it under Profile, SSH keys.");
+	go_in(c, r);
 }
 
 static bool
@@ -334,6 +359,17 @@ choice_key(struct screen_ctx *c, struct reg *r, int key)
 		{ 'a', ROLE_ALUMNI }, { 't', ROLE_TRAINEE }, { 's', ROLE_STUDENT },
 	};
 
+	if (r->step == R_DONE && key == UI_KEY_ENTER) {
+		go_in(c, r);
+		return true;
+	}
+	if (r->step == R_DONE && (key == UI_KEY_ESC || key == 'q' || key == 'Q')) {
+		screen_ask(c, "Leave? Your account is made: log in again later. [y/n]",
+		    leave_answer, r);
+		return true;
+	}
+	if (r->step == R_DONE)
+		return false;
 	if (r->step == R_RULES && ui_scroll_key(&r->rules_top, key, r->rules_total,
 	    (size_t)(ui_msg_row() - UI_BODY_TOP - 6)))
 		return true;
@@ -343,7 +379,7 @@ choice_key(struct screen_ctx *c, struct reg *r, int key)
 	}
 	if (r->step == R_RULES && (key == 'n' || key == 'N')) {
 		screen_ask(c, "You must accept the rules to join. Leave registration? "
-		    "[y/n]", leave_answer, NULL);
+		    "[y/n]", leave_answer, r);
 		return true;
 	}
 	for (size_t i = 0; r->step == R_ROLE && i < sizeof roles / sizeof roles[0]; i++) {
@@ -431,6 +467,14 @@ reg_draw(struct screen_ctx *c, void *st)
 	size_t cols = (size_t)ui_cols() - 4;
 	char title[96];
 
+	/* Only while going in failed (go_in): the account is there. */
+	if (r->step == R_DONE) {
+		ui_draw_text(UI_BODY_TOP + 1, 2, "New member registration: your account is made",
+		    cols, UI_A_TITLE);
+		ui_draw_text(y, 2, "Press Enter to go in.", cols, UI_A_BOLD);
+		screen_hints(c, "Enter go in  q leave");
+		return;
+	}
 	for (int i = R_RULES; i < R_DONE; i++) {
 		total += !skipped(r, (enum reg_step)i);
 		n += i <= (int)r->step && !skipped(r, (enum reg_step)i);

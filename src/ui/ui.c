@@ -14,6 +14,7 @@
 #include "lib/log.h"
 #include "ui/screen.h"
 #include "lib/text.h"
+#include "rules/user.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-frame.h"
 #include "ui/ui-keys.h"
@@ -300,6 +301,17 @@ start(struct ui *u, const struct ui_args *a)
 	screen_push(&u->c, &screen_main, NULL);
 }
 
+/* May a newcomer register here at all? The member rules decide, as they
+ * decide the status the wizard gives them. */
+static bool
+registration_open(const struct config *cfg)
+{
+	enum member_status st;
+	const char *why;
+
+	return user_registration_status(cfg->reg_mode, &st, &why) == 0;
+}
+
 static void
 finish(struct ui *u)
 {
@@ -335,7 +347,7 @@ ui_main(const struct ui_args *a)
 		goto out;
 	u.last_key = u.presence_input = ui_term_mono_now();
 	u.db_version = db_data_version(u.c.db);
-	if (a->user_id == 0 && a->cfg->reg_mode == REG_CLOSED) {
+	if (a->user_id == 0 && !registration_open(a->cfg)) {
 		log_info("registration refused (closed): peer=%s", a->peer);
 		show_text(&u, "closed", CLOSED_SECONDS);
 		status = 0;

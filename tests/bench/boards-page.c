@@ -101,7 +101,7 @@ run_read(struct db *db, int64_t member, int64_t community, int n)
 		free(rows);
 		/* A thread page, then the real screens drawn. */
 		t0 = now_us();
-		db_board_post_page(db, member, tid, NULL, false, false, 25, &posts, &np);
+		db_board_post_page(db, member, tid, NULL, false, false, 25, &posts, &np, NULL);
 		vl[i] = now_us() - t0;
 		db_board_posts_free(posts, np);
 		{
@@ -165,7 +165,7 @@ run_write(struct db *db, int64_t member, double seconds)
 	while (now_us() < end) {
 		int64_t tid = 1 + (int64_t)rand() % top;
 
-		if (db_board_post_page(db, member, tid, NULL, false, false, 1, &p, &n) == 0 &&
+		if (db_board_post_page(db, member, tid, NULL, false, false, 1, &p, &n, NULL) == 0 &&
 		    n == 1 && db_board_post_reply(db, member, p[0].id,
 		    "A benchmark reply with a few words in it.", NULL, &pid) == 0)
 			posts++;

@@ -100,7 +100,7 @@ TEST(board_thread_page_is_tree_order)
 	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.ann, r1, "Thanks, how is parking?", NULL, &r11), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, r2, "Agreed.", NULL, &r3), ERR_OK);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &p, &n),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &p, &n, NULL),
 	    ERR_OK);
 	CHECK_INT(n, 5);
 	CHECK_INT(p[0].id, f.root);
@@ -113,14 +113,17 @@ TEST(board_thread_page_is_tree_order)
 	CHECK_STR(p[2].body, "Thanks, how is parking?");
 	/* Keyset paging: two, then the rest; backwards gives the first two. */
 	db_board_posts_free(p, n);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 2, &p, &n), ERR_OK);
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 2, &p, &n, NULL),
+	    ERR_OK);
 	CHECK_INT(n, 2);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, false, false, 10, &q, &m),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, p[1].path, false, false, 10, &q, &m,
+	    NULL),
 	    ERR_OK);
 	CHECK_INT(m, 3);
 	CHECK_INT(q[0].id, r11);
 	db_board_posts_free(p, n);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, q[0].path, false, true, 10, &p, &n),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, q[0].path, false, true, 10, &p, &n,
+	    NULL),
 	    ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK_INT(p[0].id, f.root);
@@ -279,7 +282,7 @@ TEST(board_refuses_pending_strangers_and_bad_text)
 		size_t n = 0;
 
 		CHECK_INT(db_board_post_page(f.db, f.bob, f.thread, NULL, false, false, 10,
-		    &pg, &n), ERR_OK);
+		    &pg, &n, NULL), ERR_OK);
 		CHECK_INT(n, 2);
 		CHECK(pg[0].deleted);
 		CHECK_STR(pg[0].body, "");
@@ -301,14 +304,14 @@ TEST(board_blocked_members_posts_are_withheld)
 	CHECK(fx_board(&f));
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "secret words here", NULL, &r1), ERR_OK);
 	CHECK_INT(db_block_add(f.db, f.cat, f.bob), ERR_OK);
-	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &pg, &n),
+	CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &pg, &n, NULL),
 	    ERR_OK);
 	CHECK_INT(n, 2);
 	CHECK(pg[1].blocked);
 	CHECK_STR(pg[1].body, "");
 	db_board_posts_free(pg, n);
 	/* Both ways: bob does not see cat's posts either, ann sees all. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &pg, &n),
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &pg, &n, NULL),
 	    ERR_OK);
 	CHECK(!pg[1].blocked);
 	CHECK_STR(pg[1].body, "secret words here");
@@ -534,7 +537,8 @@ TEST(board_mark_page_counts_only_what_was_on_screen)
 	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "Try West Philly.", NULL, &r2), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, r1, "Parking is easy.", NULL, &r11), ERR_OK);
 	/* Tree order: root, r1, r11, r2. Ann sees the first three. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n), ERR_OK);
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 3, &p, &n, NULL),
+	    ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK_INT(p[2].id, r11);
 	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[2].path), ERR_OK);
@@ -545,7 +549,8 @@ TEST(board_mark_page_counts_only_what_was_on_screen)
 	CHECK(strcmp(path, p[2].path) >= 0);
 	db_board_posts_free(p, n);
 	/* The whole thread on screen; then a reply arrives: it stays unread. */
-	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n), ERR_OK);
+	CHECK_INT(db_board_post_page(f.db, f.ann, f.thread, NULL, false, false, 10, &p, &n, NULL),
+	    ERR_OK);
 	CHECK_INT(n, 4);
 	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, p[0].path, p[3].path), ERR_OK);
 	CHECK_INT(db_board_read_thread_unread(f.db, f.ann, f.thread, &count), ERR_OK);
@@ -724,4 +729,76 @@ TEST(board_wording_plurals_follow_hints_and_fitting)
 	CHECK_STR(buf, "Enter open  q back");
 	board_hints_fit(buf, sizeof buf, "Enter open", more, 12);
 	CHECK_STR(buf, "Enter open");
+}
+
+/* The page query says whether the thread goes on either side, from the
+ * page's own rows (max + 1) and the path it started from: exactly a page
+ * has nothing after it, a page and one more post has. */
+static const struct page_case {
+	int posts;			/* posts in the thread when read */
+	int from;			/* index of the post it starts from; -1 "", -2 "~" */
+	bool inclusive, backwards;
+	size_t max, n;
+	int first;			/* index of the first post returned */
+	bool before, after;
+} page_cases[] = {
+	{ 4, -1, false, false, 4, 4, 0, false, false },	/* exactly a page */
+	{ 4, -2, false, true, 4, 4, 0, false, false },
+	{ 5, -1, false, false, 4, 4, 0, false, true },	/* a page + 1 */
+	{ 5, 3, false, false, 4, 1, 4, true, false },	/* the next page */
+	{ 5, 1, true, false, 4, 4, 1, true, false },	/* from a post on */
+	{ 5, 1, true, false, 3, 3, 1, true, true },
+	{ 5, -2, false, true, 4, 4, 1, true, false },	/* the last page */
+	{ 5, 3, false, true, 4, 3, 0, false, true },	/* the page before */
+	{ 5, -2, false, true, 5, 5, 0, false, false },
+	{ 5, -2, false, false, 4, 0, 0, false, false },	/* past the end: no sides */
+};
+
+TEST(board_post_page_says_what_lies_either_side)
+{
+	struct fx_board f;
+	struct board_post *all = NULL, *p = NULL;
+	struct board_post_more more;
+	int64_t r;
+	size_t nall = 0, n = 0;
+
+	CHECK(fx_board(&f));
+	for (int i = 0; i < 3; i++)
+		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "A reply.", NULL, &r), ERR_OK);
+	for (int posts = 4; posts <= 5; posts++) {
+		if (posts == 5)
+			CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "One more.", NULL, &r),
+			    ERR_OK);
+		db_board_posts_free(all, nall);
+		all = NULL;
+		CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, NULL, false, false, 10, &all,
+		    &nall, NULL), ERR_OK);
+		CHECK_INT(nall, posts);
+		for (size_t i = 0; i < sizeof page_cases / sizeof page_cases[0]; i++) {
+			const struct page_case *c = &page_cases[i];
+			const char *from = c->from >= 0 ? all[c->from].path : c->from == -1 ? "" :
+			    "~";
+
+			if (c->posts != posts)
+				continue;
+			more = (struct board_post_more){ !c->before, !c->after };
+			CHECK_INT(db_board_post_page(f.db, f.cat, f.thread, from, c->inclusive,
+			    c->backwards, c->max, &p, &n, &more), ERR_OK);
+			CHECK_INT(n, c->n);
+			/* In tree order, whichever way it was read. */
+			CHECK(n == 0 || (p[0].id == all[c->first].id &&
+			    p[n - 1].id == all[c->first + (int)n - 1].id));
+			CHECK_INT(more.before, c->before);
+			CHECK_INT(more.after, c->after);
+			db_board_posts_free(p, n);
+		}
+	}
+	/* A refusal leaves more as it was. */
+	more = (struct board_post_more){ true, false };
+	p = NULL;
+	CHECK_INT(db_board_post_page(f.db, 0, f.thread, NULL, false, false, 4, &p, &n, &more),
+	    ERR_DENIED);
+	CHECK(p == NULL && more.before && !more.after);
+	db_board_posts_free(all, nall);
+	db_close(f.db);
 }

@@ -264,3 +264,45 @@ TEST(mentor_find_help_names_every_filter)
 	}
 	free(file);
 }
+
+/* mentor_may answers from the one table: for every state, action and
+ * side it agrees with mentor_transition and with the moves written out
+ * above, so a screen asking it offers exactly what the data layer does. */
+TEST(mentor_may_matches_the_transition_table)
+{
+	int allowed = 0;
+
+	for (int s = 0; s < MS_COUNT; s++)
+		for (int a = 0; a < MA_COUNT; a++)
+			for (int w = MSIDE_MENTEE; w <= MSIDE_SYSTEM; w++) {
+				enum mentor_state want = MS_COUNT, got = MS_COUNT;
+				bool ok = legal(s, a, w, &want);
+
+				CHECK_INT(mentor_may(s, a, w), ok);
+				CHECK_INT(mentor_may(s, a, w), mentor_transition(s, a, w, &got) == 0);
+				allowed += ok;
+			}
+	CHECK_INT(allowed, 12);
+	/* Values outside the enums are never allowed. */
+	CHECK(!mentor_may(MS_COUNT, MA_ACCEPT, MSIDE_MENTOR));
+	CHECK(!mentor_may(MS_REQUESTED, MA_COUNT, MSIDE_MENTOR));
+	CHECK(!mentor_may(MS_REQUESTED, MA_ACCEPT, (enum mentor_side)(MSIDE_SYSTEM + 1)));
+}
+
+/* What My mentoring's one-mentorship screen shows besides the moves:
+ * progress once a mentorship ran, check-ins only while it is active. */
+TEST(mentor_state_ran_and_checkins)
+{
+	static const struct { enum mentor_state s; bool ran, checkin; } want[] = {
+		{ MS_REQUESTED, false, false }, { MS_ACTIVE, true, true },
+		{ MS_PAUSED, true, false }, { MS_DECLINED, false, false },
+		{ MS_WITHDRAWN, false, false }, { MS_EXPIRED, false, false },
+		{ MS_ENDED, true, false },
+	};
+
+	CHECK_INT(sizeof want / sizeof want[0], MS_COUNT);
+	for (size_t i = 0; i < MS_COUNT; i++) {
+		CHECK_INT(mentor_state_ran(want[i].s), want[i].ran);
+		CHECK_INT(mentor_may_checkin(want[i].s), want[i].checkin);
+	}
+}

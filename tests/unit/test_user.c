@@ -861,3 +861,27 @@ TEST(user_display_names_are_not_shared)
 	free(c);
 	db_close(db);
 }
+
+/* The status a self-registered member starts with follows the
+ * registration mode; closed (or a mode that is not one) refuses and
+ * leaves *status as it was. */
+TEST(user_registration_status_per_mode)
+{
+	enum member_status st = STATUS_SUSPENDED;
+	const char *why = NULL;
+
+	CHECK_INT(user_registration_status(REG_OPEN, &st, &why), 0);
+	CHECK_INT(st, STATUS_ACTIVE);
+	CHECK_INT(user_registration_status(REG_APPROVAL, &st, &why), 0);
+	CHECK_INT(st, STATUS_PENDING);
+	CHECK(why == NULL);
+	st = STATUS_SUSPENDED;
+	CHECK_INT(user_registration_status(REG_CLOSED, &st, &why), ERR_DENIED);
+	CHECK_INT(st, STATUS_SUSPENDED);
+	CHECK(why != NULL && strstr(why, "closed") != NULL);
+	why = NULL;
+	CHECK_INT(user_registration_status((enum reg_mode)(REG_CLOSED + 1), &st, &why),
+	    ERR_DENIED);
+	CHECK_INT(st, STATUS_SUSPENDED);
+	CHECK(why != NULL);
+}
