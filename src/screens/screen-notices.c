@@ -58,13 +58,6 @@ notices_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	return used > 0 ? (int)used : 1;
 }
 
-/* Space pages down, as in every scrolled text. */
-static bool
-notices_key(struct screen_ctx *c, struct list *l, int key)
-{
-	return key == ' ' && list_key(c, l, UI_KEY_PGDN);
-}
-
 static const struct list_def notices_list = {
 	.head_rows = 3,
 	.row_size = sizeof(struct notice),
@@ -74,7 +67,6 @@ static const struct list_def notices_list = {
 	.draw_row = notices_row,
 	.empty = "Nothing yet. Requests, answers and replies for you will show up here.",
 	.load_error = "Your notices could not be read; they will be retried.",
-	.key = notices_key,
 	.hints_tail = "Up/Down/PgUp/PgDn scroll  q back  ? help",
 	.scroll_only = true,
 };
