@@ -7,28 +7,25 @@
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
+#define TEXT_TOP	(UI_BODY_TOP + 3)
+
 struct help {
 	char title[96];
 	char *text;
 	size_t top, total;
 };
 
-static size_t
-help_rows(void)
-{
-	return ui_body_rows() > 3 ? (size_t)ui_body_rows() - 3 : 1;
-}
-
 static void
 help_draw(struct screen_ctx *c, void *st)
 {
 	struct help *h = st;
+	size_t page = ui_page_rows(TEXT_TOP, 0);
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, h->title, (size_t)ui_cols() - 4, UI_A_TITLE);
-	h->total = ui_draw_wrapped(UI_BODY_TOP + 3, 2, (int)help_rows(),
-	    (size_t)ui_cols() - 4, h->text, h->top, UI_A_NORMAL);
-	if (h->top + help_rows() > h->total)
-		h->top = h->total > help_rows() ? h->total - help_rows() : 0;
+	h->total = ui_draw_wrapped(TEXT_TOP, 2, (int)page, (size_t)ui_cols() - 4, h->text,
+	    h->top, UI_A_NORMAL);
+	if (h->top + page > h->total)
+		h->top = h->total > page ? h->total - page : 0;
 	screen_hints(c, "Up/Down/PgUp/PgDn scroll  q back");
 }
 
@@ -40,7 +37,7 @@ help_key(struct screen_ctx *c, void *st, int key)
 	(void)c;
 	if (key == '?' || key == UI_KEY_F1)
 		return true;	/* already here */
-	return ui_scroll_key(&h->top, key, h->total, help_rows());
+	return ui_scroll_key(&h->top, key, h->total, ui_page_rows(TEXT_TOP, 0));
 }
 
 static void *

@@ -1,5 +1,6 @@
 /* Managing one's SSH keys: list, add by pasting an authorized_keys line,
- * remove after confirmation. */
+ * remove after confirmation. Each key takes two rows; the paste prompt
+ * has two rows of its own under the list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,60 +8,124 @@
 #include "db/db-account.h"
 #include "db/db.h"
 #include "lib/log.h"
-#include "ui/screen.h"
 #include "lib/text.h"
+#include "lib/xmalloc.h"
+#include "rules/user.h"
+#include "ui/list.h"
+#include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
 #include "ui/ui-widget.h"
-#include "rules/user.h"
-#include "lib/xmalloc.h"
 
 #define KEY_LINE_CHARS	4096	/* an RSA-8192 line is about 1,400 */
-#define LIST_TOP	(UI_BODY_TOP + 3)
+#define HEAD_ROWS	3
 #define ROWS_PER_KEY	2
+#define PROMPT_ROWS	2
 
 struct keys {
-	struct member_key *keys;
-	size_t n;
-	struct ui_list list;
 	struct ui_line line;	/* active while adding */
 };
 
-static size_t
-page_keys(void)
+static void *
+keys_init(struct screen_ctx *c, const void *arg)
 {
-	/* Two rows stay free below the list for the paste prompt. */
-	int rows = ui_msg_row() - LIST_TOP - 3;
-
-	return rows > ROWS_PER_KEY ? (size_t)rows / ROWS_PER_KEY : 1;
+	(void)c, (void)arg;
+	return xcalloc(1, sizeof(struct keys));
 }
 
 static void
-load(struct screen_ctx *c, struct keys *k)
+keys_fini(void *ctx)
 {
-	struct member_key *keys = NULL;
-	size_t n = 0;
+	struct keys *k = ctx;
 
-	if (db_key_list(c->db, c->me.id, c->me.id, &keys, &n) != 0) {
-		screen_error(c, "Your keys could not be read; try again later.");
+	ui_line_close(&k->line);
+	free(k);
+}
+
+static int
+keys_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    void **rows, size_t *n)
+{
+	(void)l, (void)after, (void)limit;
+	return db_key_list(c->db, c->me.id, c->me.id, (struct member_key **)rows, n);
+}
+
+static void
+key_free(void *row)
+{
+	free(((struct member_key *)row)->blob_b64);
+}
+
+static int64_t
+key_id(const void *row)
+{
+	return ((const struct member_key *)row)->id;
+}
+
+/* The prompt's rows, and one more when the page would otherwise end
+ * halfway through a key: the page holds whole keys only. */
+static int
+keys_foot_rows(struct screen_ctx *c, struct list *l)
+{
+	(void)c, (void)l;
+	return PROMPT_ROWS + (int)(ui_page_rows(UI_BODY_TOP + HEAD_ROWS, PROMPT_ROWS) %
+	    ROWS_PER_KEY);
+}
+
+static void
+keys_head(struct screen_ctx *c, struct list *l, size_t cols)
+{
+	(void)c, (void)l;
+	ui_draw_text(UI_BODY_TOP + 1, 2, "Your SSH keys", cols, UI_A_TITLE);
+}
+
+static int
+keys_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
+    size_t cols, int max_rows, enum ui_attr a)
+{
+	const struct member_key *key = row;
+	char line[512], date[32];
+
+	(void)c, (void)l;
+	snprintf(line, sizeof line, "%-20s %s", key->type, key->fingerprint);
+	ui_draw_text(y, x, line, cols, a);
+	if (max_rows < ROWS_PER_KEY)
+		return 1;
+	if (a == UI_A_SELECT)
+		ui_draw_fill(y + 1, 1, (size_t)ui_cols() - 2, a);
+	screen_date(date, sizeof date, key->created_at);
+	snprintf(line, sizeof line, "    added %s   %s", date,
+	    key->comment[0] != '\0' ? key->comment : "(no comment)");
+	ui_draw_text(y + 1, x, line, cols, a == UI_A_SELECT ? a : UI_A_DIM);
+	return ROWS_PER_KEY;
+}
+
+/* The prompt sits right above the "(more)" row, whatever the page. */
+static void
+keys_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
+{
+	struct keys *k = list_ctx(l);
+
+	(void)c, (void)y;
+	if (!k->line.active)
 		return;
-	}
-	db_key_list_free(k->keys, k->n);
-	k->keys = keys;
-	k->n = n;
-	ui_list_resize(&k->list, n, page_keys());
+	y = ui_msg_row() - 1 - PROMPT_ROWS;
+	ui_draw_text(y, 2, "Paste one line of your public key file, e.g. "
+	    "~/.ssh/id_ed25519.pub:", cols, UI_A_BOLD);
+	ui_line_draw(&k->line, y + 1, 2, cols, "Key: ");
 }
 
 static void
-add_key(struct screen_ctx *c, struct keys *k)
+add_key(struct screen_ctx *c, struct list *l)
 {
+	struct keys *k = list_ctx(l);
 	const char *line = ui_line_text(&k->line), *why = NULL;
 	struct authkey parsed;
 	char esc[64];
 
 	/* The data layer refuses past DB_KEY_MAX; saying so here names the
 	 * reason (the line stays open with what was pasted). */
-	if (k->n >= DB_KEY_MAX) {
+	if (list_count(l) >= DB_KEY_MAX) {
 		screen_error(c, "You have %d keys, the most a member may have; remove one "
 		    "you no longer use first.", DB_KEY_MAX);
 		return;
@@ -75,53 +140,54 @@ add_key(struct screen_ctx *c, struct keys *k)
 		screen_info(c, "Key added.");
 	log_info("key added: user=%s", text_escape_log(esc, sizeof esc, c->me.login));
 	ui_line_close(&k->line);
-	load(c, k);
-	k->list.sel = k->n > 0 ? k->n - 1 : 0;
+	list_reload(c, l);
+	if (list_count(l) > 0)
+		list_select(l, list_count(l) - 1);
 }
 
 static void
 remove_answer(struct screen_ctx *c, void *arg, bool yes)
 {
-	struct keys *k = arg;
+	struct list *l = arg;
+	const struct member_key *key = list_selected(l);
 	char esc[64];
 
-	if (!yes || k->list.sel >= k->n)
+	if (!yes || key == NULL)
 		return;
-	switch (db_key_remove(c->db, c->me.id, k->keys[k->list.sel].id)) {
+	switch (db_key_remove(c->db, c->me.id, key->id)) {
 	case ERR_OK:
+		log_info("key removed: user=%s", text_escape_log(esc, sizeof esc,
+		    c->me.login));
+		screen_info(c, "Key removed.");
 		break;
 	case ERR_DENIED:
 		/* The data layer keeps a key-only member's last key. */
 		screen_error(c, "This key is your only way to log in (you have no "
 		    "password), so it stays.");
-		load(c, k);
-		return;
+		break;
 	default:
 		screen_error(c, "The key could not be removed.");
-		load(c, k);
-		return;
+		break;
 	}
-	log_info("key removed: user=%s", text_escape_log(esc, sizeof esc, c->me.login));
-	screen_info(c, "Key removed.");
-	load(c, k);
+	list_reload(c, l);
 }
 
 static void
 ask_remove(struct screen_ctx *c, void *st)
 {
-	struct keys *k = st;
+	const struct member_key *key = list_selected(st);
 	char q[160];
 
-	if (k->n == 0)
+	if (key == NULL)
 		return;
-	snprintf(q, sizeof q, "Remove the key %s? [y/n]", k->keys[k->list.sel].fingerprint);
-	screen_ask(c, q, remove_answer, k);
+	snprintf(q, sizeof q, "Remove the key %s? [y/n]", key->fingerprint);
+	screen_ask(c, q, remove_answer, st);
 }
 
 static void
 open_add(struct screen_ctx *c, void *st)
 {
-	struct keys *k = st;
+	struct keys *k = list_ctx(st);
 
 	(void)c;
 	ui_line_open(&k->line, NULL, KEY_LINE_CHARS, false);
@@ -132,98 +198,53 @@ static const struct ui_binding key_bindings[] = {
 	{ 'd', UI_KEY_DELETE, "d remove", ask_remove },
 };
 
-static void
-draw_key(const struct member_key *key, bool sel, int y)
-{
-	char row[512], date[32];
-	size_t cols = (size_t)ui_cols() - 4;
-	enum ui_attr a = sel ? UI_A_SELECT : UI_A_NORMAL;
-
-	if (sel) {
-		ui_draw_fill(y, 1, cols + 2, a);
-		ui_draw_fill(y + 1, 1, cols + 2, a);
-	}
-	snprintf(row, sizeof row, "%-20s %s", key->type, key->fingerprint);
-	ui_draw_text(y, 2, row, cols, a);
-	screen_date(date, sizeof date, key->created_at);
-	snprintf(row, sizeof row, "    added %s   %s", date,
-	    key->comment[0] != '\0' ? key->comment : "(no comment)");
-	ui_draw_text(y + 1, 2, row, cols, sel ? a : UI_A_DIM);
-}
-
-static void
-keys_draw(struct screen_ctx *c, void *st)
-{
-	struct keys *k = st;
-	size_t cols = (size_t)ui_cols() - 4, page = page_keys();
-	int y = ui_msg_row() - 3;
-
-	ui_draw_text(UI_BODY_TOP + 1, 2, "Your SSH keys", cols, UI_A_TITLE);
-	if (k->n == 0)
-		ui_draw_text(LIST_TOP, 2, "You have no SSH keys yet. Press a to add one.",
-		    cols, UI_A_NORMAL);
-	for (size_t i = k->list.top; i < k->n && i - k->list.top < page; i++)
-		draw_key(&k->keys[i], i == k->list.sel,
-		    LIST_TOP + ROWS_PER_KEY * (int)(i - k->list.top));
-	if (k->line.active) {
-		ui_draw_text(y, 2, "Paste one line of your public key file, e.g. "
-		    "~/.ssh/id_ed25519.pub:", cols, UI_A_BOLD);
-		ui_line_draw(&k->line, y + 1, 2, cols, "Key: ");
-		screen_hints(c, "Enter add  Esc cancel  Ctrl-U clear");
-		return;
-	}
-	screen_key_hints(c, key_bindings, sizeof key_bindings / sizeof key_bindings[0], "  Up/Down choose  q back  ? help");
-}
-
+/* While the prompt is open it takes every key but help. */
 static bool
-keys_key(struct screen_ctx *c, void *st, int key)
+keys_key(struct screen_ctx *c, struct list *l, int key)
 {
-	struct keys *k = st;
+	struct keys *k = list_ctx(l);
 
-	if (k->line.active) {
-		if (ui_line_prompt(&k->line, c, key) == UI_LINE_DONE)
-			add_key(c, k);
-		return key != UI_KEY_F1;
-	}
-	if (ui_list_key(&k->list, key, page_keys()))
-		return true;
-	return ui_keys_run(key_bindings, sizeof key_bindings / sizeof key_bindings[0],
-	    c, st, key);
+	if (!k->line.active)
+		return false;
+	if (ui_line_prompt(&k->line, c, key) == UI_LINE_DONE)
+		add_key(c, l);
+	return key != UI_KEY_F1;
 }
 
 static void
-keys_update(struct screen_ctx *c, void *st)
+keys_hints(struct screen_ctx *c, struct list *l)
 {
-	load(c, st);
+	struct keys *k = list_ctx(l);
+
+	if (k->line.active)
+		screen_hints(c, "Enter add  Esc cancel  Ctrl-U clear");
+	else
+		screen_key_hints(c, key_bindings, sizeof key_bindings / sizeof key_bindings[0],
+		    "  Up/Down choose  q back  ? help");
 }
 
-static void *
-keys_enter(struct screen_ctx *c, const void *arg)
-{
-	struct keys *k = xcalloc(1, sizeof *k);
-
-	(void)arg;
-	load(c, k);
-	return k;
-}
-
-static void
-keys_leave(struct screen_ctx *c, void *st)
-{
-	struct keys *k = st;
-
-	(void)c;
-	ui_line_close(&k->line);
-	db_key_list_free(k->keys, k->n);
-	free(k);
-}
+static const struct list_def keys_list = {
+	.head_rows = HEAD_ROWS,
+	.row_size = sizeof(struct member_key),
+	.load = keys_load,
+	.free_row = key_free,
+	.row_id = key_id,
+	.foot_rows = keys_foot_rows,
+	.draw_head = keys_head,
+	.draw_row = keys_row,
+	.draw_foot = keys_foot,
+	.empty = "You have no SSH keys yet. Press a to add one.",
+	.load_error = "Your keys could not be read; try again later.",
+	.key = keys_key,
+	.keys = key_bindings,
+	.nkeys = sizeof key_bindings / sizeof key_bindings[0],
+	.hints = keys_hints,
+	.init = keys_init,
+	.fini = keys_fini,
+};
 
 const struct screen screen_keys = {
 	.name = "keys",
 	.section = "SSH keys",
-	.enter = keys_enter,
-	.draw = keys_draw,
-	.key = keys_key,
-	.leave = keys_leave,
-	.update = keys_update,
+	.list = &keys_list,
 };

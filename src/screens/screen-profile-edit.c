@@ -272,7 +272,7 @@ static void
 form_draw(struct screen_ctx *c, void *st)
 {
 	struct form *fm = st;
-	size_t page = (size_t)(ui_msg_row() - FORM_TOP);
+	size_t page = ui_page_rows(FORM_TOP, 0);
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, fm->dirty ? "Edit your profile (not saved yet)" :
 	    "Edit your profile", (size_t)ui_cols() - 4, UI_A_TITLE);
@@ -305,7 +305,7 @@ form_key(struct screen_ctx *c, void *st, int key)
 		}
 		return key != UI_KEY_F1;
 	}
-	if (ui_list_key(&fm->list, key, (size_t)(ui_msg_row() - FORM_TOP)))
+	if (ui_list_key(&fm->list, key, ui_page_rows(FORM_TOP, 0)))
 		return true;
 	return ui_keys_run(form_keys, sizeof form_keys / sizeof form_keys[0], c, st, key);
 }

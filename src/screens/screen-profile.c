@@ -20,6 +20,7 @@
 #include "lib/xmalloc.h"
 
 #define LABEL_COLS 22
+#define TEXT_TOP	(UI_BODY_TOP + 3)
 
 struct profile {
 	int64_t id;
@@ -47,12 +48,6 @@ static const char *
 yes_no(bool b)
 {
 	return b ? "yes" : "no";
-}
-
-static size_t
-page_rows(void)
-{
-	return ui_body_rows() > 3 ? (size_t)ui_body_rows() - 3 : 1;
 }
 
 /* "has room (1 of 3); active this week; replies within a day" for a
@@ -306,7 +301,7 @@ profile_draw(struct screen_ctx *c, void *st)
 	struct profile *p = st;
 	struct entry e[ENTRIES_MAX];
 	char title[MEMBER_NAME_SZ + 48], hints[160];
-	size_t n, v = 0, rows = page_rows();
+	size_t n, v = 0, rows = ui_page_rows(TEXT_TOP, 0);
 
 	if (!p->loaded) {
 		ui_draw_text(UI_BODY_TOP + 1, 2, "This member no longer exists.", 60, UI_A_ERROR);
@@ -318,7 +313,7 @@ profile_draw(struct screen_ctx *c, void *st)
 	ui_draw_text(UI_BODY_TOP + 1, 2, title, (size_t)ui_cols() - 4, UI_A_TITLE);
 	n = entries(p, e);
 	for (size_t i = 0; i < n; i++)
-		v += draw_entry(&e[i], v, p->top, rows, UI_BODY_TOP + 3);
+		v += draw_entry(&e[i], v, p->top, rows, TEXT_TOP);
 	p->total = v;
 	if (p->own) {
 		screen_key_hints(c, own_keys, sizeof own_keys / sizeof own_keys[0],
@@ -335,7 +330,7 @@ profile_key(struct screen_ctx *c, void *st, int key)
 {
 	struct profile *p = st;
 
-	if (ui_scroll_key(&p->top, key, p->total, page_rows()))
+	if (ui_scroll_key(&p->top, key, p->total, ui_page_rows(TEXT_TOP, 0)))
 		return true;
 	if (p->own)
 		return ui_keys_run(own_keys, sizeof own_keys / sizeof own_keys[0], c, st, key);

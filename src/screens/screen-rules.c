@@ -12,30 +12,24 @@
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
+#define TEXT_TOP	(UI_BODY_TOP + 3)
+#define PROMPT_ROWS	1	/* "Accept the rules? [y/n]" */
+
 struct rules {
 	char *text;
 	size_t top, total;
 };
 
-static size_t
-page_rows(void)
-{
-	int rows = ui_msg_row() - (UI_BODY_TOP + 3) - 2;
-
-	return rows > 0 ? (size_t)rows : 1;
-}
-
 static void
 rules_draw(struct screen_ctx *c, void *st)
 {
 	struct rules *r = st;
-	size_t cols = (size_t)ui_cols() - 4;
+	size_t cols = (size_t)ui_cols() - 4, page = ui_page_rows(TEXT_TOP, PROMPT_ROWS);
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Before you post: the code of conduct", cols,
 	    UI_A_TITLE);
-	r->total = ui_draw_wrapped(UI_BODY_TOP + 3, 2, (int)page_rows(), cols, r->text,
-	    r->top, UI_A_NORMAL);
-	if (r->top + page_rows() < r->total)
+	r->total = ui_draw_wrapped(TEXT_TOP, 2, (int)page, cols, r->text, r->top, UI_A_NORMAL);
+	if (r->top + page < r->total)
 		ui_draw_text(ui_msg_row() - 2, 2, "(more below: PgDn)", cols, UI_A_DIM);
 	ui_draw_text(ui_msg_row() - 1, 2, "Accept the rules? [y/n]", cols, UI_A_BOLD);
 	screen_hints(c, "y accept  n not now  Up/Down/PgUp/PgDn scroll  ? help");
@@ -46,7 +40,7 @@ rules_key(struct screen_ctx *c, void *st, int key)
 {
 	struct rules *r = st;
 
-	if (ui_scroll_key(&r->top, key, r->total, page_rows()))
+	if (ui_scroll_key(&r->top, key, r->total, ui_page_rows(TEXT_TOP, PROMPT_ROWS)))
 		return true;
 	if (key == 'y' || key == 'Y') {
 		if (db_user_set_rules_accepted(c->db, c->me.id) != 0) {
