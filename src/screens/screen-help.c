@@ -26,6 +26,7 @@ help_draw(struct screen_ctx *c, void *st)
 	    h->top, UI_A_NORMAL);
 	if (h->top + page > h->total)
 		h->top = h->total > page ? h->total - page : 0;
+	ui_draw_more(h->top > 0, h->top + page < h->total, (size_t)ui_cols() - 4);
 	screen_hints(c, "Up/Down/PgUp/PgDn scroll  q back");
 }
 

@@ -22,11 +22,9 @@
 #define NAME_COLS	24
 #define NEW_COLS	7
 #define WHEN_COLS	9
-#define PROMPT_ROWS	2
 
 struct inbox {
 	bool archived;			/* showing the archive */
-	struct ui_line to;		/* "n": the login to write to */
 };
 
 static void *
@@ -34,15 +32,6 @@ inbox_init(struct screen_ctx *c, const void *arg)
 {
 	(void)c, (void)arg;
 	return xcalloc(1, sizeof(struct inbox));
-}
-
-static void
-inbox_fini(void *ctx)
-{
-	struct inbox *in = ctx;
-
-	ui_line_close(&in->to);
-	free(in);
 }
 
 /* A page starts after the last conversation of the one before (keyset:
@@ -81,26 +70,26 @@ open_selected(struct screen_ctx *c, void *st)
 static void
 start_new(struct screen_ctx *c, void *st)
 {
-	struct inbox *in = list_ctx(st);
-
 	(void)c;
-	ui_line_open(&in->to, NULL, USER_LOGIN_MAX, false);
+	list_prompt_open(st);
 }
 
-static void
-write_to(struct screen_ctx *c, struct inbox *in)
+/* The To: prompt's Enter: true once the conversation is open. */
+static bool
+write_to(struct screen_ctx *c, struct list *l, const char *text)
 {
 	const char *why;
 	struct member *m = xcalloc(1, sizeof *m);
 	char login[USER_LOGIN_MAX * 4 + 1];
-	int64_t id;
+	bool opened = false;
 
-	if ((why = text_check_line(ui_line_text(&in->to), USER_LOGIN_MAX)) != NULL) {
+	(void)l;
+	if ((why = text_check_line(text, USER_LOGIN_MAX)) != NULL) {
 		screen_refused(c, why);
 		goto out;
 	}
 	/* Logins are lower case; "Bob" finds bob. */
-	text_copy(login, sizeof login, ui_line_text(&in->to));
+	text_copy(login, sizeof login, text);
 	text_trim(login);
 	for (char *p = login; *p != '\0'; p++)
 		if (*p >= 'A' && *p <= 'Z')
@@ -109,11 +98,11 @@ write_to(struct screen_ctx *c, struct inbox *in)
 		screen_error(c, "There is no member with the login \"%s\".", login);
 		goto out;
 	}
-	id = m->id;
-	ui_line_close(&in->to);
-	screen_open_conversation(c, id);
+	screen_open_conversation(c, m->id);
+	opened = true;
 out:
 	free(m);
+	return opened;
 }
 
 static void
@@ -240,50 +229,13 @@ inbox_empty(struct screen_ctx *c, struct list *l)
 	    "member by login, or m on their profile.";
 }
 
-static int
-inbox_foot_rows(struct screen_ctx *c, struct list *l)
-{
-	const struct inbox *in = list_ctx(l);
-
-	(void)c;
-	return in->to.active ? PROMPT_ROWS : 0;
-}
-
-static void
-inbox_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
-{
-	struct inbox *in = list_ctx(l);
-
-	(void)c;
-	if (!in->to.active)
-		return;
-	ui_draw_text(y, 2, "Write to which member? Type their login.", cols, UI_A_BOLD);
-	ui_line_draw(&in->to, y + 1, 2, cols, "To: ");
-}
-
-/* While the To: prompt is open it takes every key but help. */
-static bool
-inbox_key(struct screen_ctx *c, struct list *l, int key)
-{
-	struct inbox *in = list_ctx(l);
-
-	if (!in->to.active)
-		return false;
-	if (ui_line_prompt(&in->to, c, key) == UI_LINE_DONE)
-		write_to(c, in);
-	return key != UI_KEY_F1;
-}
-
-static void
-inbox_hints(struct screen_ctx *c, struct list *l)
-{
-	const struct inbox *in = list_ctx(l);
-
-	if (in->to.active)
-		screen_hints(c, "Enter open conversation  Esc cancel");
-	else
-		screen_key_hints(c, inbox_keys, sizeof inbox_keys / sizeof inbox_keys[0], "");
-}
+static const struct list_prompt to_prompt = {
+	.question = "Write to which member? Type their login.",
+	.label = "To: ",
+	.hints = "Enter open conversation  Esc cancel",
+	.max_chars = USER_LOGIN_MAX,
+	.done = write_to,
+};
 
 static const struct list_def inbox_list = {
 	.head_rows = 4,
@@ -293,16 +245,13 @@ static const struct list_def inbox_list = {
 	.row_id = inbox_id,
 	.draw_head = inbox_head,
 	.draw_row = inbox_row,
-	.foot_rows = inbox_foot_rows,
-	.draw_foot = inbox_foot,
 	.empty_text = inbox_empty,
 	.load_error = "Your messages could not be read; they will be retried.",
-	.key = inbox_key,
 	.keys = inbox_keys,
 	.nkeys = sizeof inbox_keys / sizeof inbox_keys[0],
-	.hints = inbox_hints,
+	.prompt = &to_prompt,
 	.init = inbox_init,
-	.fini = inbox_fini,
+	.fini = free,
 };
 
 const struct screen screen_inbox = {

@@ -1,6 +1,6 @@
-/* Managing one's SSH keys: list, add by pasting an authorized_keys line,
- * remove after confirmation. Each key takes two rows; the paste prompt
- * has two rows of its own under the list. */
+/* Managing one's SSH keys: list, add by pasting an authorized_keys line
+ * into the list's prompt, remove after confirmation. Each key takes two
+ * rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,27 +20,6 @@
 #define KEY_LINE_CHARS	4096	/* an RSA-8192 line is about 1,400 */
 #define HEAD_ROWS	3
 #define ROWS_PER_KEY	2
-#define PROMPT_ROWS	2
-
-struct keys {
-	struct ui_line line;	/* active while adding */
-};
-
-static void *
-keys_init(struct screen_ctx *c, const void *arg)
-{
-	(void)c, (void)arg;
-	return xcalloc(1, sizeof(struct keys));
-}
-
-static void
-keys_fini(void *ctx)
-{
-	struct keys *k = ctx;
-
-	ui_line_close(&k->line);
-	free(k);
-}
 
 static int
 keys_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
@@ -62,14 +41,11 @@ key_id(const void *row)
 	return ((const struct member_key *)row)->id;
 }
 
-/* The prompt's rows, and one more when the page would otherwise end
- * halfway through a key: the page holds whole keys only. */
 static int
-keys_foot_rows(struct screen_ctx *c, struct list *l)
+keys_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
 {
-	(void)c, (void)l;
-	return PROMPT_ROWS + (int)(ui_page_rows(UI_BODY_TOP + HEAD_ROWS, PROMPT_ROWS) %
-	    ROWS_PER_KEY);
+	(void)c, (void)l, (void)row, (void)cols;
+	return ROWS_PER_KEY;
 }
 
 static void
@@ -90,7 +66,7 @@ keys_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	snprintf(line, sizeof line, "%-20s %s", key->type, key->fingerprint);
 	ui_draw_text(y, x, line, cols, a);
 	if (max_rows < ROWS_PER_KEY)
-		return 1;
+		return ROWS_PER_KEY;	/* cut: the engine does not count it */
 	if (a == UI_A_SELECT)
 		ui_draw_fill(y + 1, 1, (size_t)ui_cols() - 2, a);
 	screen_date(date, sizeof date, key->created_at);
@@ -100,26 +76,11 @@ keys_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	return ROWS_PER_KEY;
 }
 
-/* The prompt sits right above the "(more)" row, whatever the page. */
-static void
-keys_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
+/* The prompt's Enter: true once the key is added. */
+static bool
+add_key(struct screen_ctx *c, struct list *l, const char *line)
 {
-	struct keys *k = list_ctx(l);
-
-	(void)c, (void)y;
-	if (!k->line.active)
-		return;
-	y = ui_msg_row() - 1 - PROMPT_ROWS;
-	ui_draw_text(y, 2, "Paste one line of your public key file, e.g. "
-	    "~/.ssh/id_ed25519.pub:", cols, UI_A_BOLD);
-	ui_line_draw(&k->line, y + 1, 2, cols, "Key: ");
-}
-
-static void
-add_key(struct screen_ctx *c, struct list *l)
-{
-	struct keys *k = list_ctx(l);
-	const char *line = ui_line_text(&k->line), *why = NULL;
+	const char *why = NULL;
 	struct authkey parsed;
 	char esc[64];
 
@@ -128,21 +89,21 @@ add_key(struct screen_ctx *c, struct list *l)
 	if (list_count(l) >= DB_KEY_MAX) {
 		screen_error(c, "You have %d keys, the most a member may have; remove one "
 		    "you no longer use first.", DB_KEY_MAX);
-		return;
+		return false;
 	}
 	if (db_account_add_key(c->db, c->me.id, c->me.id, line, &why) != 0) {
 		screen_refused(c, why);
-		return;
+		return false;
 	}
 	if (authkey_parse(line, &parsed, &why) == 0)
 		screen_info(c, "Key added: %s", parsed.fingerprint);
 	else
 		screen_info(c, "Key added.");
 	log_info("key added: user=%s", text_escape_log(esc, sizeof esc, c->me.login));
-	ui_line_close(&k->line);
 	list_reload(c, l);
 	if (list_count(l) > 0)
 		list_select(l, list_count(l) - 1);
+	return true;
 }
 
 static void
@@ -187,10 +148,8 @@ ask_remove(struct screen_ctx *c, void *st)
 static void
 open_add(struct screen_ctx *c, void *st)
 {
-	struct keys *k = list_ctx(st);
-
 	(void)c;
-	ui_line_open(&k->line, NULL, KEY_LINE_CHARS, false);
+	list_prompt_open(st);
 }
 
 static const struct ui_binding key_bindings[] = {
@@ -198,30 +157,13 @@ static const struct ui_binding key_bindings[] = {
 	{ 'd', UI_KEY_DELETE, "d remove", ask_remove },
 };
 
-/* While the prompt is open it takes every key but help. */
-static bool
-keys_key(struct screen_ctx *c, struct list *l, int key)
-{
-	struct keys *k = list_ctx(l);
-
-	if (!k->line.active)
-		return false;
-	if (ui_line_prompt(&k->line, c, key) == UI_LINE_DONE)
-		add_key(c, l);
-	return key != UI_KEY_F1;
-}
-
-static void
-keys_hints(struct screen_ctx *c, struct list *l)
-{
-	struct keys *k = list_ctx(l);
-
-	if (k->line.active)
-		screen_hints(c, "Enter add  Esc cancel  Ctrl-U clear");
-	else
-		screen_key_hints(c, key_bindings, sizeof key_bindings / sizeof key_bindings[0],
-		    "  Up/Down choose  q back  ? help");
-}
+static const struct list_prompt add_prompt = {
+	.question = "Paste one line of your public key file, e.g. ~/.ssh/id_ed25519.pub:",
+	.label = "Key: ",
+	.hints = "Enter add  Esc cancel  Ctrl-U clear",
+	.max_chars = KEY_LINE_CHARS,
+	.done = add_key,
+};
 
 static const struct list_def keys_list = {
 	.head_rows = HEAD_ROWS,
@@ -229,18 +171,15 @@ static const struct list_def keys_list = {
 	.load = keys_load,
 	.free_row = key_free,
 	.row_id = key_id,
-	.foot_rows = keys_foot_rows,
 	.draw_head = keys_head,
 	.draw_row = keys_row,
-	.draw_foot = keys_foot,
+	.row_height = keys_height,
 	.empty = "You have no SSH keys yet. Press a to add one.",
 	.load_error = "Your keys could not be read; try again later.",
-	.key = keys_key,
 	.keys = key_bindings,
 	.nkeys = sizeof key_bindings / sizeof key_bindings[0],
-	.hints = keys_hints,
-	.init = keys_init,
-	.fini = keys_fini,
+	.hints_tail = "  Up/Down choose  q back  ? help",
+	.prompt = &add_prompt,
 };
 
 const struct screen screen_keys = {

@@ -7,6 +7,7 @@
 #include "db/db-notice.h"
 #include "db/db.h"
 #include "lib/log.h"
+#include "lib/wrap.h"
 #include "ui/list.h"
 #include "ui/screen.h"
 #include "ui/ui-draw.h"
@@ -58,6 +59,21 @@ notices_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	return used > 0 ? (int)used : 1;
 }
 
+/* As many lines as the text wraps to beside the date, so a page holds
+ * whole notices and PgDn never skips the end of one. */
+static int
+notices_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
+{
+	const struct notice *nt = row;
+	struct wrap_line *lines = NULL;
+	size_t n;
+
+	(void)c, (void)l;
+	n = wrap_text(nt->text, cols - WHEN_COLS - 1, &lines);
+	free(lines);
+	return (int)n;
+}
+
 static const struct list_def notices_list = {
 	.head_rows = 3,
 	.row_size = sizeof(struct notice),
@@ -65,6 +81,7 @@ static const struct list_def notices_list = {
 	.loaded = notices_loaded,
 	.draw_head = notices_head,
 	.draw_row = notices_row,
+	.row_height = notices_height,
 	.empty = "Nothing yet. Requests, answers and replies for you will show up here.",
 	.load_error = "Your notices could not be read; they will be retried.",
 	.hints_tail = "Up/Down/PgUp/PgDn scroll  q back  ? help",

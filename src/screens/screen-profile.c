@@ -315,6 +315,7 @@ profile_draw(struct screen_ctx *c, void *st)
 	for (size_t i = 0; i < n; i++)
 		v += draw_entry(&e[i], v, p->top, rows, TEXT_TOP);
 	p->total = v;
+	ui_draw_more(p->top > 0, p->top + rows < p->total, (size_t)ui_cols() - 4);
 	if (p->own) {
 		screen_key_hints(c, own_keys, sizeof own_keys / sizeof own_keys[0],
 		    "  Up/Down scroll  q back  ? help");

@@ -14,10 +14,11 @@
 
 struct list {
 	const struct list_def *d;
+	struct screen_ctx *c;		/* the session's, which outlives every screen */
 	void *ctx;			/* the screen's own state (d->init) */
 	unsigned char *rows;		/* ul.n rows of d->row_size bytes */
 	struct ui_list ul;		/* selection, first row shown, count */
-	size_t shown;			/* rows that fit at the last draw */
+	struct ui_line prompt;		/* d->prompt, while it is open */
 	bool more;			/* a paged read came back full */
 };
 
@@ -57,6 +58,8 @@ list_more(const struct list *l)
 	return l->more;
 }
 
+#define PROMPT_ROWS	2
+
 static int
 first_row(const struct list *l)
 {
@@ -64,48 +67,112 @@ first_row(const struct list *l)
 }
 
 static int
-foot_rows(struct screen_ctx *c, struct list *l)
+foot_rows(struct list *l)
 {
-	return l->d->foot_rows != NULL ? l->d->foot_rows(c, l) : 0;
+	return (l->prompt.active ? PROMPT_ROWS : 0) +
+	    (l->d->foot_rows != NULL ? l->d->foot_rows(l->c, l) : 0);
 }
 
 size_t
 list_page_rows(struct screen_ctx *c, const struct list *l)
 {
-	return ui_page_rows(first_row(l), foot_rows(c, (struct list *)l));
+	(void)c;
+	return ui_page_rows(first_row(l), foot_rows((struct list *)l));
 }
 
-/* How many rows a page holds for paging keys: what the last draw fitted
- * (rows may be taller than one line), else the page height. */
+/* The columns a row is drawn in: the body less the plain-mode mark. */
 static size_t
-page_of(struct screen_ctx *c, const struct list *l)
+row_cols(const struct list *l)
 {
-	size_t page = list_page_rows(c, l);
+	size_t cols = (size_t)ui_cols() - 4;
 
-	return l->shown > 0 && l->shown < page ? l->shown : page;
+	return ui_draw_plain() && !l->d->scroll_only ? cols - PLAIN_MARK_COLS : cols;
 }
 
-/* The selection in range and in view (ui_list_resize); a scroll-only
- * list keeps its first row within reach of the last page instead. */
-static void
-keep_in_view(struct list *l, size_t page)
+static size_t
+height(struct list *l, size_t i, size_t cols)
 {
-	if (l->d->scroll_only) {
-		size_t max = l->ul.n > page ? l->ul.n - page : 0;
+	int h = l->d->row_height != NULL ? l->d->row_height(l->c, l, list_row(l, i), cols) : 1;
 
-		l->ul.sel = 0;
-		if (l->ul.top > max)
-			l->ul.top = max;
+	return h > 0 ? (size_t)h : 1;
+}
+
+/* How many rows from `from` fit on a page (at least one: a row taller
+ * than the page is shown cut). */
+static size_t
+fit_from(struct list *l, size_t from)
+{
+	size_t page = list_page_rows(l->c, l), cols = row_cols(l), used = 0, k = 0;
+
+	while (from + k < l->ul.n) {
+		used += height(l, from + k, cols);
+		if (used > page)
+			break;
+		k++;
+	}
+	return k > 0 || from >= l->ul.n ? k : 1;
+}
+
+/* True when every row from `from` to the end fits on one page. */
+static bool
+rest_fits(struct list *l, size_t from)
+{
+	return from + fit_from(l, from) >= l->ul.n;
+}
+
+/* The selection in range and on the page, and no page emptier than it
+ * need be: while the rows above would fit too, they are shown. A list
+ * that only scrolls keeps its first row within reach of the last page. */
+static void
+keep_in_view(struct list *l)
+{
+	struct ui_list *u = &l->ul;
+
+	if (u->n == 0) {
+		u->sel = u->top = 0;
 		return;
 	}
-	ui_list_resize(&l->ul, l->ul.n, page);
+	if (u->sel >= u->n || l->d->scroll_only)
+		u->sel = l->d->scroll_only ? 0 : u->n - 1;
+	if (u->top >= u->n)
+		u->top = u->n - 1;
+	if (!l->d->scroll_only) {
+		if (u->sel < u->top)
+			u->top = u->sel;
+		while (u->top < u->sel && u->sel >= u->top + fit_from(l, u->top))
+			u->top++;
+	}
+	while (u->top > 0 && rest_fits(l, u->top - 1))
+		u->top--;
 }
 
 void
 list_select(struct list *l, size_t i)
 {
 	l->ul.sel = i;
-	keep_in_view(l, l->shown > 0 ? l->shown : 1);
+	keep_in_view(l);
+}
+
+void
+list_prompt_open(struct list *l)
+{
+	if (l->d->prompt == NULL)
+		return;
+	ui_line_open(&l->prompt, NULL, l->d->prompt->max_chars, false);
+	keep_in_view(l);
+}
+
+void
+list_prompt_close(struct list *l)
+{
+	ui_line_close(&l->prompt);
+	keep_in_view(l);
+}
+
+bool
+list_prompt_active(const struct list *l)
+{
+	return l->prompt.active;
 }
 
 static void
@@ -161,7 +228,7 @@ load_first(struct screen_ctx *c, struct list *l, size_t want)
 			l->ul.sel = i;
 			break;
 		}
-	keep_in_view(l, page_of(c, l));
+	keep_in_view(l);
 	if (d->loaded != NULL)
 		d->loaded(c, l);
 }
@@ -209,6 +276,7 @@ list_enter(struct screen_ctx *c, const struct list_def *d, const void *arg)
 	struct list *l = xcalloc(1, sizeof *l);
 
 	l->d = d;
+	l->c = c;
 	l->ctx = d->init != NULL ? d->init(c, arg) : NULL;
 	load_first(c, l, 0);
 	return l;
@@ -220,6 +288,7 @@ list_leave(struct screen_ctx *c, void *st)
 	struct list *l = st;
 
 	(void)c;
+	ui_line_close(&l->prompt);
 	free_rows(l->d, l->rows, l->ul.n);
 	if (l->d->fini != NULL)
 		l->d->fini(l->ctx);
@@ -232,25 +301,13 @@ list_update(struct screen_ctx *c, void *st)
 	list_reload(c, st);
 }
 
-static void
-draw_more(const struct list *l, size_t last_drawn, size_t cols)
-{
-	int y = ui_msg_row() - 1;
-	bool below = last_drawn < l->ul.n, above = l->ul.top > 0;
-
-	if (below || l->more)
-		ui_draw_text(y, 2, above ? "(more: PgDn, back: PgUp)" : "(more: PgDn)", cols,
-		    UI_A_DIM);
-	else if (above)
-		ui_draw_text(y, 2, "(back: PgUp)", cols, UI_A_DIM);
-}
-
-/* Draws rows from top while they fit; returns the index after the last. */
+/* Draws rows from top while they fit; returns the index after the last
+ * row drawn whole. */
 static size_t
 draw_rows(struct screen_ctx *c, struct list *l, size_t cols, size_t page)
 {
 	const struct list_def *d = l->d;
-	int y = first_row(l), end = y + (int)page;
+	int y = first_row(l), end = y + (int)page, h;
 	bool plain = ui_draw_plain();
 	size_t i;
 
@@ -269,11 +326,22 @@ draw_rows(struct screen_ctx *c, struct list *l, size_t cols, size_t page)
 			x += PLAIN_MARK_COLS;
 			w -= PLAIN_MARK_COLS;
 		}
-		y += d->draw_row(c, l, list_row(l, i), y, x, w, end - y, a);
+		h = d->draw_row(c, l, list_row(l, i), y, x, w, end - y, a);
+		if (h > end - y)
+			break;		/* cut: it is not shown whole */
+		y += h > 0 ? h : 1;
 	}
-	/* A page cut short by tall rows holds fewer rows than lines. */
-	l->shown = i < l->ul.n ? i - l->ul.top : page;
 	return i;
+}
+
+/* The prompt sits right above the "(more)" row, whatever the page. */
+static void
+draw_prompt(struct list *l, size_t cols)
+{
+	int y = ui_msg_row() - 1 - PROMPT_ROWS;
+
+	ui_draw_text(y, 2, l->d->prompt->question, cols, UI_A_BOLD);
+	ui_line_draw(&l->prompt, y + 1, 2, cols, l->d->prompt->label);
 }
 
 void
@@ -288,17 +356,20 @@ list_draw(struct screen_ctx *c, void *st)
 	if (l->ul.n == 0) {
 		const char *empty = d->empty_text != NULL ? d->empty_text(c, l) : d->empty;
 
-		l->shown = 0;
 		if (empty != NULL)
 			ui_draw_wrapped(first_row(l), 2, (int)page, cols, empty, 0, UI_A_DIM);
 		last = 0;
 	} else {
 		last = draw_rows(c, l, cols, page);
 	}
-	draw_more(l, last, cols);
+	ui_draw_more(l->ul.top > 0, last < l->ul.n || l->more, cols);
 	if (d->draw_foot != NULL)
 		d->draw_foot(c, l, first_row(l) + (int)page, cols);
-	if (d->hints != NULL)
+	if (l->prompt.active)
+		draw_prompt(l, cols);
+	if (l->prompt.active)
+		screen_hints(c, d->prompt->hints);
+	else if (d->hints != NULL)
 		d->hints(c, l);
 	else
 		screen_key_hints(c, d->keys, d->nkeys, d->hints_tail != NULL ? d->hints_tail :
@@ -310,15 +381,31 @@ list_draw(struct screen_ctx *c, void *st)
 static bool
 move_key(struct screen_ctx *c, struct list *l, int key)
 {
-	size_t page = page_of(c, l);
+	size_t page = fit_from(l, l->ul.top), last_top = l->ul.n;
 
-	if (l->d->scroll_only)
-		return ui_scroll_key(&l->ul.top, key, l->ul.n, page);
+	if (l->d->scroll_only) {
+		/* The last page starts at the first row from which the rest fits. */
+		while (last_top > 0 && rest_fits(l, last_top - 1))
+			last_top--;
+		return ui_scroll_key(&l->ul.top, key, last_top + page, page);
+	}
 	if (!ui_list_key(&l->ul, key, page))
 		return false;
 	load_next(c, l);
-	keep_in_view(l, page);
+	keep_in_view(l);
 	return true;
+}
+
+/* While the prompt is open it takes every key but help. */
+static bool
+prompt_key(struct screen_ctx *c, struct list *l, int key)
+{
+	if (ui_line_prompt(&l->prompt, c, key) == UI_LINE_DONE &&
+	    l->d->prompt->done(c, l, ui_line_text(&l->prompt)))
+		list_prompt_close(l);
+	else if (!l->prompt.active)
+		keep_in_view(l);	/* Esc closed it */
+	return key != UI_KEY_F1;
 }
 
 bool
@@ -327,6 +414,8 @@ list_key(struct screen_ctx *c, void *st, int key)
 	struct list *l = st;
 	const struct list_def *d = l->d;
 
+	if (l->prompt.active)
+		return prompt_key(c, l, key);
 	if (d->key != NULL && d->key(c, l, key))
 		return true;
 	if (move_key(c, l, key))

@@ -10,8 +10,10 @@
  *    selection reaches the end;
  *  - the empty-list sentence, and "(more: PgDn)" / "(back: PgUp)" on the
  *    row under the list when rows lie beyond the page;
- *  - rows of any height (a notice wraps), and lists without a selection
- *    that only scroll;
+ *  - rows of any height (a notice wraps, a key takes two lines): a page
+ *    holds whole rows, and the selection is always on it;
+ *  - lists without a selection, that only scroll;
+ *  - a one-line prompt under the list (paste a key, write to a login);
  *  - the plain-mode cursor: in plain mode (ui_draw_plain) the selected row
  *    starts with "> " and the terminal cursor sits on it, so a screen
  *    reader or a terminal without reverse video still shows the choice.
@@ -56,10 +58,13 @@ struct list_def {
 	void (*draw_head)(struct screen_ctx *c, struct list *l, size_t cols);
 	/* Draws one row at y over cols columns from column x in attribute a
 	 * (UI_A_SELECT for the selected row, whose background the engine has
-	 * filled); may use fewer than max_rows rows. Returns the rows used,
-	 * at least 1. */
+	 * filled on its first line) in at most max_rows lines. Returns the
+	 * lines it takes, at least 1 (more than max_rows when it was cut). */
 	int (*draw_row)(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	    size_t cols, int max_rows, enum ui_attr a);
+	/* The lines a row takes over cols columns, so that pages hold whole
+	 * rows (NULL: one line each). Must agree with draw_row. */
+	int (*row_height)(struct screen_ctx *c, struct list *l, const void *row, size_t cols);
 	/* Rows kept free under the list for draw_foot (a prompt); NULL: 0. */
 	int (*foot_rows)(struct screen_ctx *c, struct list *l);
 	/* Draws under the list (NULL: nothing), from row y. */
@@ -83,10 +88,27 @@ struct list_def {
 
 	bool scroll_only;		/* no selection: the keys only scroll */
 
+	/* A one-line prompt under the list (NULL: none), opened with
+	 * list_prompt_open: the engine owns the line, draws it above the
+	 * "(more)" row, gives it every key but F1 while it is open and
+	 * shows its hints. */
+	const struct list_prompt *prompt;
+
 	/* The screen's own state from the push argument (NULL: none) and
 	 * what frees it. */
 	void *(*init)(struct screen_ctx *c, const void *arg);
 	void (*fini)(void *ctx);
+};
+
+struct list_prompt {
+	const char *question;		/* the bold line above the field */
+	const char *label;		/* before the field: "Key: " */
+	const char *hints;		/* the status bar while it is open */
+	size_t max_chars;
+	/* Enter: text is what was typed. Returns true when the text was
+	 * taken (the prompt closes), false to keep it open with the text
+	 * (after saying why on the message line). */
+	bool (*done)(struct screen_ctx *c, struct list *l, const char *text);
 };
 
 /* The screen's own state (from init), or NULL. */
@@ -98,6 +120,10 @@ const void *list_selected(const struct list *l);
 size_t list_sel(const struct list *l);
 /* Moves the selection to row i (kept in range and in view). */
 void list_select(struct list *l, size_t i);
+/* Opens and closes the def's prompt (empty); the selection stays in view. */
+void list_prompt_open(struct list *l);
+void list_prompt_close(struct list *l);
+bool list_prompt_active(const struct list *l);
 /* True when the last read said more rows may follow (paged lists). */
 bool list_more(const struct list *l);
 

@@ -163,6 +163,18 @@ ui_page_rows(int first_row, int foot_rows)
 	return rows > 0 ? (size_t)rows : 1;
 }
 
+void
+ui_draw_more(bool above, bool below, size_t cols)
+{
+	int y = ui_msg_row() - 1;
+
+	if (below)
+		ui_draw_text(y, 2, above ? "(more: PgDn, back: PgUp)" : "(more: PgDn)", cols,
+		    UI_A_DIM);
+	else if (above)
+		ui_draw_text(y, 2, "(back: PgUp)", cols, UI_A_DIM);
+}
+
 bool
 ui_draw_plain(void)
 {

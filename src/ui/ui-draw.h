@@ -37,6 +37,9 @@ int ui_msg_row(void);
  * keeping foot_rows under it and the row above the message line free
  * (for "(more: PgDn)"); at least 1. Every paged screen asks this. */
 size_t ui_page_rows(int first_row, int foot_rows);
+/* On the row above the message line: "(more: PgDn)" when more lies below,
+ * "(back: PgUp)" when some lies above, both when both. */
+void ui_draw_more(bool above, bool below, size_t cols);
 
 /* Sanitises s, fits it to max_cols (and the screen edge) and draws it at
  * y, x. Newlines and tabs show as spaces. Returns the columns drawn. */

@@ -216,3 +216,97 @@ TEST(list_reads_the_next_page_at_the_end)
 	list_leave(&c, l);
 	close_term();
 }
+
+static int
+tall_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
+{
+	(void)c, (void)l, (void)cols;
+	return *(const int *)row % 2 == 0 ? 2 : 1;
+}
+
+static int
+tall_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size_t cols,
+    int max_rows, enum ui_attr a)
+{
+	int h = tall_height(c, l, row, cols);
+
+	src_row(c, l, row, y, x, cols, max_rows, a);
+	if (h > max_rows)
+		return h;
+	if (h == 2)
+		ui_draw_text(y + 1, x, "  second line", cols, a);
+	return h;
+}
+
+static char taken[64];
+
+static bool
+take(struct screen_ctx *c, struct list *l, const char *text)
+{
+	(void)c, (void)l;
+	if (strcmp(text, "no") == 0)
+		return false;
+	snprintf(taken, sizeof taken, "%s", text);
+	return true;
+}
+
+static const struct list_prompt ask = {
+	.question = "Which one?", .label = "It: ", .hints = "Enter take  Esc cancel",
+	.max_chars = 10, .done = take,
+};
+
+/* Rows of two lines and one: a page holds whole rows, the selection is
+ * always on it, and the prompt takes its rows from the page. */
+TEST(list_rows_of_two_lines_and_the_prompt)
+{
+	struct screen_ctx c;
+	struct list_def tall = def;
+	struct list *l;
+
+	memset(&c, 0, sizeof c);
+	memset(&src, 0, sizeof src);
+	CHECK(open_term());
+	tall.draw_row = tall_row;
+	tall.row_height = tall_height;
+	tall.prompt = &ask;
+	fill(30);		/* ids 100..129: even ones take two lines */
+	l = list_enter(&c, &tall, NULL);
+	draw(&c, l);
+	/* 18 lines: 100 (2) 101 (1) ... twelve rows, 100 to 111, the last on line 20. */
+	CHECK(row_shows(20, "row 111"));
+	CHECK(row_shows(21, "(more: PgDn)"));
+	for (int i = 0; i < 12; i++)
+		CHECK(list_key(&c, l, UI_KEY_DOWN));
+	draw(&c, l);
+	CHECK_INT(src_id(list_selected(l)), 112);
+	CHECK(row_shows(19, "row 112"));
+	CHECK(row_shows(20, "second line"));
+	/* The prompt takes two lines: the selection stays on the page. */
+	list_prompt_open(l);
+	draw(&c, l);
+	CHECK(row_shows(19, "Which one?"));
+	CHECK(row_shows(20, "It: "));
+	CHECK(strcmp(c.hints, "Enter take  Esc cancel") == 0);
+	{
+		int at = -1;
+
+		for (int y = 3; y <= 18; y++)
+			if (row_shows(y, "row 112"))
+				at = y;
+		CHECK(at >= 3 && at + 1 <= 18 && row_shows(at + 1, "second line"));
+	}
+	CHECK(list_key(&c, l, 'n'));
+	CHECK(list_key(&c, l, 'o'));
+	CHECK(list_key(&c, l, UI_KEY_ENTER));
+	CHECK(list_prompt_active(l));		/* refused: stays open with the text */
+	CHECK(list_key(&c, l, UI_KEY_BACKSPACE));
+	CHECK(list_key(&c, l, UI_KEY_BACKSPACE));
+	CHECK(list_key(&c, l, 'x'));
+	CHECK(!list_key(&c, l, UI_KEY_F1));	/* help still reaches the screen stack */
+	CHECK(list_key(&c, l, UI_KEY_ENTER));
+	CHECK(!list_prompt_active(l));
+	CHECK_STR(taken, "x");
+	CHECK_INT(src_id(list_selected(l)), 112);
+	list_leave(&c, l);
+	close_term();
+}
