@@ -247,7 +247,8 @@ load_next(struct screen_ctx *c, struct list *l)
 		return;
 	l->more = n == d->page;
 	l->rows = xreallocarray(l->rows, l->ul.n + n + 1, d->row_size);
-	memcpy(l->rows + l->ul.n * d->row_size, rows, n * d->row_size);
+	if (n > 0)	/* an empty read may hand back NULL */
+		memcpy(l->rows + l->ul.n * d->row_size, rows, n * d->row_size);
 	l->ul.n += n;
 	free(rows);
 	if (d->loaded != NULL)
