@@ -17,30 +17,25 @@
 
 #define INPUT_ROW	(UI_BODY_TOP + 3)
 
-struct interviews {
-	struct ui_line line;	/* "YYYY-MM-DD Program" while adding */
-};
-
+/* The screen's own state is the input, "YYYY-MM-DD Program" while adding. */
 static struct ui_line *
 input(const struct list *l)
 {
-	return &((struct interviews *)list_ctx(l))->line;
+	return list_ctx(l);
 }
 
 static void *
 iv_init(struct screen_ctx *c, const void *arg)
 {
 	(void)c, (void)arg;
-	return xcalloc(1, sizeof(struct interviews));
+	return xcalloc(1, sizeof(struct ui_line));
 }
 
 static void
 iv_fini(void *ctx)
 {
-	struct interviews *v = ctx;
-
-	ui_line_close(&v->line);
-	free(v);
+	ui_line_close(ctx);
+	free(ctx);
 }
 
 static int
