@@ -12,6 +12,7 @@
 #include "ui/ui-keys.h"
 
 #define RESULTS_MAX	200
+#define HEAD_ROWS	4		/* title, legend, a blank row */
 
 /* arg: the struct host_query to run (copied). */
 static void *
@@ -52,8 +53,17 @@ res_head(struct screen_ctx *c, struct list *l, size_t cols)
 	ui_draw_text(UI_BODY_TOP + 2, 2, "* near a program you will visit", cols, UI_A_DIM);
 }
 
-/* Name, place and match; then offers and hospitals, when the page has
- * the room. */
+/* A spare row under a page of an odd number of rows, so that every host
+ * on it shows both its rows. */
+static int
+res_foot_rows(struct screen_ctx *c, struct list *l)
+{
+	(void)c, (void)l;
+	return (int)(ui_page_rows(UI_BODY_TOP + HEAD_ROWS, 0) % 2);
+}
+
+/* Name, place and match; then offers and hospitals (only the first row
+ * when the terminal is too small for even one whole host). */
 static int
 res_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size_t cols,
     int max_rows, enum ui_attr a)
@@ -105,12 +115,13 @@ static const struct ui_binding keys[] = {
 };
 
 static const struct list_def res_list = {
-	.head_rows = 4,
+	.head_rows = HEAD_ROWS,
 	.row_size = sizeof(struct host_hit),
 	.load = res_load,
 	.row_id = res_id,
 	.draw_head = res_head,
 	.draw_row = res_row,
+	.foot_rows = res_foot_rows,
 	.empty = "No host matches. Try fewer wishes, other dates or no city.",
 	.load_error = "The search did not work; please try again.",
 	.keys = keys,
