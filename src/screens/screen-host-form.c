@@ -167,18 +167,10 @@ activate(struct screen_ctx *c, struct hf_form *f)
 	}
 }
 
-static size_t
-page(const struct hf_form *f)
-{
-	int rows = ui_msg_row() - f->top;
-
-	return rows > 0 ? (size_t)rows : 1;
-}
-
 void
 hf_draw(struct screen_ctx *c, struct hf_form *f)
 {
-	size_t vcols = (size_t)ui_cols() - LABEL_COLS - 4, pg = page(f);
+	size_t vcols = (size_t)ui_cols() - LABEL_COLS - 4, pg = ui_page_rows(f->top, 0);
 	char buf[HOST_LONG_SZ];
 
 	(void)c;
@@ -199,6 +191,7 @@ hf_draw(struct screen_ctx *c, struct hf_form *f)
 		ui_draw_text(y, 2 + LABEL_COLS, value(f, d, buf, sizeof buf), vcols,
 		    sel ? UI_A_SELECT : UI_A_NORMAL);
 	}
+	hf_draw_more(f->list.top, pg, f->n, (size_t)ui_cols() - 4);
 }
 
 bool
@@ -218,7 +211,7 @@ hf_key(struct screen_ctx *c, struct hf_form *f, int key)
 		}
 		return key != UI_KEY_F1;
 	}
-	if (ui_list_key(&f->list, key, page(f)))
+	if (ui_list_key(&f->list, key, ui_page_rows(f->top, 0)))
 		return true;
 	if (key == UI_KEY_ENTER || key == ' ') {
 		activate(c, f);
@@ -239,6 +232,17 @@ hf_close(struct hf_form *f)
 	ui_line_close(&f->line);
 }
 
+void
+hf_draw_more(size_t top, size_t page, size_t total, size_t cols)
+{
+	int y = ui_msg_row() - 1;
+
+	if (top + page < total)
+		ui_draw_text(y, 2, top > 0 ? "(more: PgDn, back: PgUp)" : "(more: PgDn)", cols,
+		    UI_A_DIM);
+	else if (top > 0)
+		ui_draw_text(y, 2, "(back: PgUp)", cols, UI_A_DIM);
+}
 
 void
 hf_field_line(char *buf, size_t sz, size_t *len, size_t cols, const char *label,

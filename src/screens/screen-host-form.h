@@ -50,13 +50,19 @@ struct hf_form {
 	int top;		/* first body row of the form */
 };
 
-/* Draws the rows from f->top to the message line. */
+/* Draws the rows from f->top down to the row above the message line,
+ * which says "(more: PgDn)" when fields lie below the page. */
 void hf_draw(struct screen_ctx *c, struct hf_form *f);
 /* Handles movement, Enter and line editing. true if the key was used. */
 bool hf_key(struct screen_ctx *c, struct hf_form *f, int key);
 /* True while a one-line input is open (the screen shows its hints). */
 bool hf_editing(const struct hf_form *f);
 void hf_close(struct hf_form *f);
+
+/* "(more: PgDn)", "(more: PgDn, back: PgUp)" or "(back: PgUp)" on the
+ * row above the message line, as ui/list.c says it under a list, for a
+ * page of rows (or text lines) from top out of total. */
+void hf_draw_more(size_t top, size_t page, size_t total, size_t cols);
 
 /* Appends one "label  value" row for a read-only view to buf (sz bytes,
  * *len used): the value word-wrapped to the cols left after the label

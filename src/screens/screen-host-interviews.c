@@ -1,60 +1,67 @@
 /* The programs a traveller will visit, with dates: the search ranks hosts
- * near them first, and a request lists them. */
+ * near them first, and a request lists them. A one-line input above the
+ * list adds one ("YYYY-MM-DD Program"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "db/db-host.h"
 #include "db/db.h"
-#include "ui/screen.h"
+#include "lib/err.h"
 #include "lib/text.h"
+#include "lib/xmalloc.h"
+#include "ui/list.h"
+#include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
 #include "ui/ui-widget.h"
-#include "lib/xmalloc.h"
 
-#define LIST_TOP	(UI_BODY_TOP + 5)
+#define INPUT_ROW	(UI_BODY_TOP + 3)
 
-struct interviews {
-	struct host_interview *rows;
-	size_t n;
-	struct ui_list list;
-	struct ui_line line;	/* "YYYY-MM-DD Program" while adding */
-};
-
-static size_t
-page_rows(void)
+/* The screen's own state is the input, "YYYY-MM-DD Program" while adding. */
+static struct ui_line *
+input(const struct list *l)
 {
-	int rows = ui_msg_row() - LIST_TOP - 1;
+	return list_ctx(l);
+}
 
-	return rows > 0 ? (size_t)rows : 1;
+static void *
+iv_init(struct screen_ctx *c, const void *arg)
+{
+	(void)c, (void)arg;
+	return xcalloc(1, sizeof(struct ui_line));
 }
 
 static void
-load(struct screen_ctx *c, struct interviews *v)
+iv_fini(void *ctx)
 {
-	struct host_interview *rows = NULL;
-	size_t n = 0;
+	ui_line_close(ctx);
+	free(ctx);
+}
 
-	if (db_host_interview_list(c->db, c->me.id, &rows, &n) != 0) {
-		screen_error(c, "The list could not be read; it will be retried.");
-		return;
-	}
-	free(v->rows);
-	v->rows = rows;
-	v->n = n;
-	ui_list_resize(&v->list, n, page_rows());
+static int
+iv_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    void **rows, size_t *n)
+{
+	(void)l, (void)after, (void)limit;
+	return db_host_interview_list(c->db, c->me.id, (struct host_interview **)rows, n);
+}
+
+static int64_t
+iv_id(const void *row)
+{
+	return ((const struct host_interview *)row)->id;
 }
 
 /* "2027-01-14 MGH Internal Medicine": the date, a space, the program. */
 static bool
-add_typed(struct screen_ctx *c, struct interviews *v)
+add_typed(struct screen_ctx *c, struct list *l)
 {
 	char buf[HOST_TEXT_SZ + 16], *prog;
 	const char *why = NULL;
 	int64_t day = 0;
 	int r;
 
-	if (!text_copy(buf, sizeof buf, ui_line_text(&v->line))) {
+	if (!text_copy(buf, sizeof buf, ui_line_text(input(l)))) {
 		screen_error(c, "That is too long.");
 		return false;
 	}
@@ -78,38 +85,35 @@ add_typed(struct screen_ctx *c, struct interviews *v)
 		return false;
 	}
 	screen_info(c, "Added %s.", prog);
-	load(c, v);
+	list_reload(c, l);
 	return true;
 }
 
 static void
 add(struct screen_ctx *c, void *st)
 {
-	struct interviews *v = st;
-
 	(void)c;
-	ui_line_open(&v->line, NULL, HOST_TEXT_MAX + 11, false);
+	ui_line_open(input(st), NULL, HOST_TEXT_MAX + 11, false);
 }
 
 static void
 remove_answer(struct screen_ctx *c, void *arg, bool yes)
 {
-	struct interviews *v = arg;
+	struct list *l = arg;
+	const struct host_interview *iv = list_selected(l);
 
-	if (!yes || v->list.sel >= v->n)
+	if (!yes || iv == NULL)
 		return;
-	if (db_host_interview_remove(c->db, c->me.id, v->rows[v->list.sel].id) != 0)
+	if (db_host_interview_remove(c->db, c->me.id, iv->id) != 0)
 		screen_error(c, "That did not work; please try again.");
-	load(c, v);
+	list_reload(c, l);
 }
 
 static void
 remove_one(struct screen_ctx *c, void *st)
 {
-	struct interviews *v = st;
-
-	if (v->list.sel < v->n)
-		screen_ask(c, "Remove this interview? [y/n]", remove_answer, v);
+	if (list_selected(st) != NULL)
+		screen_ask(c, "Remove this interview? [y/n]", remove_answer, st);
 }
 
 static void
@@ -124,87 +128,87 @@ static const struct ui_binding keys[] = {
 	{ 'd', 'D', "d remove", remove_one },
 	{ 'f', 'F', "f find a host", find },
 };
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+/* While the input is open it takes every key but help. */
+static bool
+iv_key(struct screen_ctx *c, struct list *l, int key)
+{
+	struct ui_line *line = input(l);
+
+	if (!line->active)
+		return false;
+	if (ui_line_prompt(line, c, key) == UI_LINE_DONE && add_typed(c, l))
+		ui_line_close(line);
+	return key != UI_KEY_F1;
+}
 
 static void
-iv_draw(struct screen_ctx *c, void *st)
+iv_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
-	struct interviews *v = st;
-	size_t cols = (size_t)ui_cols() - 4, pg = page_rows();
-	char row[HOST_TEXT_SZ + 32], d[16];
-
+	(void)c, (void)l;
 	ui_draw_text(UI_BODY_TOP + 1, 2, "My interviews", cols, UI_A_TITLE);
 	ui_draw_text(UI_BODY_TOP + 2, 2, "The programs you will visit: hosts near them "
 	    "come first when you search.", cols, UI_A_NORMAL);
-	if (v->line.active)
-		ui_line_draw(&v->line, UI_BODY_TOP + 3, 2, cols, "Date and program: ");
-	if (v->n == 0)
-		ui_draw_text(LIST_TOP, 4, "None yet: press A and type e.g. "
-		    "2027-01-14 MGH Internal Medicine", cols - 2, UI_A_DIM);
-	for (size_t i = v->list.top; i < v->n && i - v->list.top < pg; i++) {
-		int y = LIST_TOP + (int)(i - v->list.top);
-		bool sel = i == v->list.sel && !v->line.active;
+}
 
-		host_format_day(d, sizeof d, v->rows[i].day);
-		snprintf(row, sizeof row, "%s  %s", d, v->rows[i].program);
-		if (sel)
-			ui_draw_fill(y, 1, cols + 2, UI_A_SELECT);
-		ui_draw_text(y, 2, row, cols, sel ? UI_A_SELECT : UI_A_NORMAL);
+static int
+iv_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size_t cols,
+    int max_rows, enum ui_attr a)
+{
+	const struct host_interview *iv = row;
+	char line[HOST_TEXT_SZ + 32], d[16];
+
+	(void)c, (void)max_rows;
+	/* No row is chosen while the member types a new one. */
+	if (a == UI_A_SELECT && input(l)->active) {
+		a = UI_A_NORMAL;
+		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, a);
 	}
-	if (v->line.active) {
+	host_format_day(d, sizeof d, iv->day);
+	snprintf(line, sizeof line, "%s  %s", d, iv->program);
+	ui_draw_text(y, x, line, cols, a);
+	return 1;
+}
+
+/* The input sits above the list but is drawn after it, so its cursor
+ * wins over the plain-mode cursor on the selected row. */
+static void
+iv_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
+{
+	(void)c, (void)y;
+	if (input(l)->active)
+		ui_line_draw(input(l), INPUT_ROW, 2, cols, "Date and program: ");
+}
+
+static void
+iv_hints(struct screen_ctx *c, struct list *l)
+{
+	if (input(l)->active)
 		screen_hints(c, "Enter add  Esc cancel  (YYYY-MM-DD Program name)");
-		return;
-	}
-	screen_key_hints(c, keys, sizeof keys / sizeof keys[0], "  q back  ? help");
+	else
+		screen_key_hints(c, keys, NKEYS, "  q back  ? help");
 }
 
-static bool
-iv_key(struct screen_ctx *c, void *st, int key)
-{
-	struct interviews *v = st;
-
-	if (v->line.active) {
-		if (ui_line_prompt(&v->line, c, key) == UI_LINE_DONE && add_typed(c, v))
-			ui_line_close(&v->line);
-		return key != UI_KEY_F1;
-	}
-	if (ui_list_key(&v->list, key, page_rows()))
-		return true;
-	return ui_keys_run(keys, sizeof keys / sizeof keys[0], c, st, key);
-}
-
-static void
-iv_update(struct screen_ctx *c, void *st)
-{
-	load(c, st);
-}
-
-static void *
-iv_enter(struct screen_ctx *c, const void *arg)
-{
-	struct interviews *v = xcalloc(1, sizeof *v);
-
-	(void)arg;
-	load(c, v);
-	return v;
-}
-
-static void
-iv_leave(struct screen_ctx *c, void *st)
-{
-	struct interviews *v = st;
-
-	(void)c;
-	ui_line_close(&v->line);
-	free(v->rows);
-	free(v);
-}
+static const struct list_def iv_list = {
+	.head_rows = 5,
+	.row_size = sizeof(struct host_interview),
+	.load = iv_load,
+	.row_id = iv_id,
+	.draw_head = iv_head,
+	.draw_row = iv_row,
+	.draw_foot = iv_foot,
+	.empty = "None yet: press A and type e.g. 2027-01-14 MGH Internal Medicine",
+	.key = iv_key,
+	.keys = keys,
+	.nkeys = NKEYS,
+	.hints = iv_hints,
+	.init = iv_init,
+	.fini = iv_fini,
+};
 
 const struct screen screen_host_interviews = {
 	.name = "host-interviews",
 	.section = "HOST interviews",
-	.enter = iv_enter,
-	.draw = iv_draw,
-	.key = iv_key,
-	.leave = iv_leave,
-	.update = iv_update,
+	.list = &iv_list,
 };

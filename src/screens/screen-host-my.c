@@ -4,16 +4,14 @@
  * (db_host_sweep), so expired and completed requests show as such. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include "db/db-host.h"
 #include "db/db.h"
+#include "lib/xmalloc.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
-#include "ui/ui-widget.h"
-#include "lib/xmalloc.h"
 
-#define LIST_TOP	(UI_BODY_TOP + 4)
 #define PER_LIST	50
 
 static const struct section {
@@ -32,92 +30,80 @@ struct row {
 	struct host_request r;
 };
 
-struct my {
-	struct row *rows;
-	size_t n;
-	struct ui_list list;
-};
-
-static size_t
-page_rows(void)
-{
-	int rows = ui_msg_row() - LIST_TOP - 1;
-
-	return rows > 0 ? (size_t)rows : 1;
-}
-
-static void
-load(struct screen_ctx *c, struct my *m)
+/* The four kinds one after another, each row labelled with its section. */
+static int
+my_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    void **out, size_t *nout)
 {
 	struct row *rows = xcalloc(NSECTIONS * PER_LIST, sizeof *rows);
-	struct host_request *list;
+	struct host_request *got;
 	size_t n = 0, k;
+	int r;
 
+	(void)l, (void)after, (void)limit;
 	(void)db_host_sweep(c->db, db_now());
 	for (size_t s = 0; s < NSECTIONS; s++) {
-		list = NULL;
+		got = NULL;
 		k = 0;
-		if (db_host_request_list(c->db, c->me.id, sections[s].which, PER_LIST, &list,
-		    &k) != 0) {
-			screen_error(c, "The list could not be read; it will be retried.");
-			break;
+		if ((r = db_host_request_list(c->db, c->me.id, sections[s].which, PER_LIST, &got,
+		    &k)) != 0) {
+			free(rows);
+			return r;
 		}
 		for (size_t i = 0; i < k; i++) {
 			/* A declined request for next month is closed, not past. */
 			rows[n].section = sections[s].which == HL_PAST ?
-			    host_closed_label(list[i].state) : sections[s].label;
-			rows[n++].r = list[i];
+			    host_closed_label(got[i].state) : sections[s].label;
+			rows[n++].r = got[i];
 		}
-		free(list);
+		free(got);
 	}
-	free(m->rows);
-	m->rows = rows;
-	m->n = n;
-	ui_list_resize(&m->list, n, page_rows());
+	*out = rows;
+	*nout = n;
+	return 0;
+}
+
+static int64_t
+my_id(const void *row)
+{
+	return ((const struct row *)row)->r.id;
 }
 
 static void
-draw_row(struct screen_ctx *c, const struct row *w, int y, bool sel)
+my_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
+	(void)c, (void)l;
+	ui_draw_text(UI_BODY_TOP + 1, 2, "My HOST", cols, UI_A_TITLE);
+	ui_draw_text(UI_BODY_TOP + 3, 2, "Section    Dates              State      With", cols,
+	    UI_A_BOLD);
+}
+
+static int
+my_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size_t cols,
+    int max_rows, enum ui_attr a)
+{
+	const struct row *w = row;
 	const struct host_request *r = &w->r;
 	bool host = r->host_id == c->me.id;
-	enum ui_attr a = sel ? UI_A_SELECT : UI_A_NORMAL;
 	char line[MEMBER_NAME_SZ + 128], d1[16], d2[16];
 
+	(void)l, (void)max_rows;
 	host_format_day(d1, sizeof d1, r->arrive);
 	host_format_day(d2, sizeof d2, r->depart);
 	snprintf(line, sizeof line, "%-10s %s..%s  %-10s %s %s%s", w->section, d1, d2 + 5,
 	    host_state_label(r->state), host ? "guest" : "host ",
 	    host ? r->guest_name : r->host_name, r->prop_by != 0 ? "  (new dates proposed)" : "");
-	if (sel)
-		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, a);
-	ui_draw_text(y, 2, line, (size_t)ui_cols() - 4, a);
-}
-
-static void
-my_draw(struct screen_ctx *c, void *st)
-{
-	struct my *m = st;
-	size_t pg = page_rows(), cols = (size_t)ui_cols() - 4;
-
-	ui_draw_text(UI_BODY_TOP + 1, 2, "My HOST", cols, UI_A_TITLE);
-	ui_draw_text(LIST_TOP - 1, 2, "Section    Dates              State      With", cols,
-	    UI_A_BOLD);
-	if (m->n == 0)
-		ui_draw_text(LIST_TOP, 4, "No stays or requests yet. Find a host from the "
-		    "HOST menu.", cols - 2, UI_A_DIM);
-	for (size_t i = m->list.top; i < m->n && i - m->list.top < pg; i++)
-		draw_row(c, &m->rows[i], LIST_TOP + (int)(i - m->list.top), i == m->list.sel);
-	screen_hints(c, "Enter open  l address log  Up/Down choose  q back  ? help");
+	ui_draw_text(y, x, line, cols, a);
+	return 1;
 }
 
 static void
 open_req(struct screen_ctx *c, void *st)
 {
-	struct my *m = st;
+	const struct row *w = list_selected(st);
 
-	if (m->list.sel < m->n)
-		screen_push(c, &screen_host_req, &m->rows[m->list.sel].r.id);
+	if (w != NULL)
+		screen_push(c, &screen_host_req, &w->r.id);
 }
 
 static void
@@ -132,48 +118,21 @@ static const struct ui_binding keys[] = {
 	{ 'l', 'L', "l address log", open_log },
 };
 
-static bool
-my_key(struct screen_ctx *c, void *st, int key)
-{
-	struct my *m = st;
-
-	if (ui_list_key(&m->list, key, page_rows()))
-		return true;
-	return ui_keys_run(keys, sizeof keys / sizeof keys[0], c, st, key);
-}
-
-static void
-my_update(struct screen_ctx *c, void *st)
-{
-	load(c, st);
-}
-
-static void *
-my_enter(struct screen_ctx *c, const void *arg)
-{
-	struct my *m = xcalloc(1, sizeof *m);
-
-	(void)arg;
-	load(c, m);
-	return m;
-}
-
-static void
-my_leave(struct screen_ctx *c, void *st)
-{
-	struct my *m = st;
-
-	(void)c;
-	free(m->rows);
-	free(m);
-}
+static const struct list_def my_list = {
+	.head_rows = 4,
+	.row_size = sizeof(struct row),
+	.load = my_load,
+	.row_id = my_id,
+	.draw_head = my_head,
+	.draw_row = my_row,
+	.empty = "No stays or requests yet. Find a host from the HOST menu.",
+	.keys = keys,
+	.nkeys = sizeof keys / sizeof keys[0],
+	.hints_tail = "  Up/Down choose  q back  ? help",
+};
 
 const struct screen screen_host_my = {
 	.name = "host-my",
 	.section = "My HOST",
-	.enter = my_enter,
-	.draw = my_draw,
-	.key = my_key,
-	.leave = my_leave,
-	.update = my_update,
+	.list = &my_list,
 };

@@ -18,6 +18,8 @@
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
+/* The text runs from BODY_TOP to a blank row above the actions (or the
+ * open input), which take the row above the message line. */
 #define BODY_TOP	(UI_BODY_TOP + 3)
 #define TEXT_SZ		16384
 
@@ -40,14 +42,6 @@ struct req {
 	char ref_body[HOST_MESSAGE_SZ];
 };
 
-static size_t
-page_rows(void)
-{
-	int rows = ui_msg_row() - BODY_TOP - 2;
-
-	return rows > 0 ? (size_t)rows : 1;
-}
-
 static int64_t
 other_id(const struct req *v)
 {
@@ -65,42 +59,44 @@ static void
 build(struct req *v)
 {
 	const struct host_request *r = &v->r;
-	char a[16], z[16], pa[16], pz[16];
+	char a[16], z[16], pa[16], pz[16], *t = v->text;
 	size_t len = 0;
 
 	host_format_day(a, sizeof a, r->arrive);
 	host_format_day(z, sizeof z, r->depart);
-	v->text[0] = '\0';
-	text_appendf(v->text, TEXT_SZ, &len, "State: %s\n", host_state_label(r->state));
+	t[0] = '\0';
+	text_appendf(t, TEXT_SZ, &len, "State: %s\n", host_state_label(r->state));
 	if (r->note[0] != '\0')
-		text_appendf(v->text, TEXT_SZ, &len, "Note from %s: %s\n", r->note_by == r->host_id ? r->host_name :
-		    r->guest_name, r->note);
-	text_appendf(v->text, TEXT_SZ, &len, "Dates: %s to %s (%lld night%s)%s\n", a, z, (long long)(r->depart - r->arrive),
-	    r->depart - r->arrive == 1 ? "" : "s", r->flexible ? ", flexible" : "");
-	text_appendf(v->text, TEXT_SZ, &len, "Travellers: %d   Partner coming: %s   Pet allergy: %s\n", r->travellers,
-	    r->partner ? "yes" : "no", r->pet_allergy ? "yes" : "no");
-	text_appendf(v->text, TEXT_SZ, &len, "Purpose: %s\n", host_purpose_label(r->purpose));
-	text_appendf(v->text, TEXT_SZ, &len, "Programs visited: %s\n", r->programs[0] ? r->programs : "-");
+		text_appendf(t, TEXT_SZ, &len, "Note from %s: %s\n",
+		    r->note_by == r->host_id ? r->host_name : r->guest_name, r->note);
+	text_appendf(t, TEXT_SZ, &len, "Dates: %s to %s (%lld night%s)%s\n", a, z,
+	    (long long)(r->depart - r->arrive), r->depart - r->arrive == 1 ? "" : "s",
+	    r->flexible ? ", flexible" : "");
+	text_appendf(t, TEXT_SZ, &len, "Travellers: %d   Partner coming: %s   Pet allergy: %s\n",
+	    r->travellers, r->partner ? "yes" : "no", r->pet_allergy ? "yes" : "no");
+	text_appendf(t, TEXT_SZ, &len, "Purpose: %s\n", host_purpose_label(r->purpose));
+	text_appendf(t, TEXT_SZ, &len, "Programs visited: %s\n", r->programs[0] ? r->programs : "-");
 	if (r->accessibility[0] != '\0')
-		text_appendf(v->text, TEXT_SZ, &len, "Accessibility needs: %s\n", r->accessibility);
+		text_appendf(t, TEXT_SZ, &len, "Accessibility needs: %s\n", r->accessibility);
 	if (r->prop_by != 0) {
 		host_format_day(pa, sizeof pa, r->prop_arrive);
 		host_format_day(pz, sizeof pz, r->prop_depart);
-		text_appendf(v->text, TEXT_SZ, &len, "\nProposal waiting: %s proposes %s to %s, %d traveller%s%s\n",
+		text_appendf(t, TEXT_SZ, &len,
+		    "\nProposal waiting: %s proposes %s to %s, %d traveller%s%s\n",
 		    r->prop_by == r->host_id ? r->host_name : r->guest_name, pa, pz,
 		    r->prop_travellers, r->prop_travellers == 1 ? "" : "s",
 		    r->prop_by == other_id(v) ? " (y agree, n turn down)" : " (waiting for the answer)");
 	}
 	if (v->shown)
-		text_appendf(v->text, TEXT_SZ, &len, "\nAddress: %s\nPhone: %s\n", v->pv.address[0] ? v->pv.address : "-",
-		    v->pv.phone[0] ? v->pv.phone : "-");
+		text_appendf(t, TEXT_SZ, &len, "\nAddress: %s\nPhone: %s\n",
+		    v->pv.address[0] ? v->pv.address : "-", v->pv.phone[0] ? v->pv.phone : "-");
 	else if (v->side == HOST_SIDE_GUEST && host_private_visible(r->state) && !v->blocked)
-		text_appendf(v->text, TEXT_SZ, &len, "\nPress p to show the host's address and phone.\n");
-	text_appendf(v->text, TEXT_SZ, &len, "\nMessage:\n%s\n", r->message[0] ? r->message : "-");
+		text_appendf(t, TEXT_SZ, &len, "\nPress p to show the host's address and phone.\n");
+	text_appendf(t, TEXT_SZ, &len, "\nMessage:\n%s\n", r->message[0] ? r->message : "-");
 	for (size_t i = 0; i < v->nrefs; i++) {
 		const struct host_reference *f = &v->refs[i];
 
-		text_appendf(v->text, TEXT_SZ, &len, "\nReference by %s%s:\n%s\n", f->author_name,
+		text_appendf(t, TEXT_SZ, &len, "\nReference by %s%s:\n%s\n", f->author_name,
 		    f->revealed ? "" : " (hidden until both have written or the window closes)",
 		    f->visible ? f->body : "");
 	}
@@ -434,8 +430,8 @@ req_draw(struct screen_ctx *c, void *st)
 	else
 		snprintf(title, sizeof title, "Your stay with %s", v->r.host_name);
 	ui_draw_text(UI_BODY_TOP + 1, 2, title, cols, UI_A_TITLE);
-	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)page_rows(), cols, v->text, v->top,
-	    UI_A_NORMAL);
+	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)ui_page_rows(BODY_TOP, 1), cols, v->text,
+	    v->top, UI_A_NORMAL);
 	if (v->line.active) {
 		ui_line_draw(&v->line, ui_msg_row() - 1, 2, cols, prompt_label(v->prompt));
 		screen_hints(c, "Enter send  Esc cancel");
@@ -445,12 +441,10 @@ req_draw(struct screen_ctx *c, void *st)
 	 * the notices and would cut them. */
 	hints[0] = '\0';
 	for (size_t i = 0; i < NACTIONS; i++)
-		if (actions[i].can(c, v) && len < sizeof hints)
-			len += (size_t)snprintf(hints + len, sizeof hints - len, "%s  ",
-			    actions[i].hint);
+		if (actions[i].can(c, v))
+			text_appendf(hints, sizeof hints, &len, "%s  ", actions[i].hint);
 	ui_draw_text(ui_msg_row() - 1, 2, hints, cols, UI_A_INFO);
-	snprintf(hints, sizeof hints, "Up/Down scroll  q back  ? help");
-	screen_hints(c, hints);
+	screen_hints(c, "Up/Down scroll  q back  ? help");
 }
 
 static bool
@@ -465,7 +459,7 @@ req_key(struct screen_ctx *c, void *st, int key)
 	}
 	if (!v->loaded)
 		return false;
-	if (ui_scroll_key(&v->top, key, v->total, page_rows()))
+	if (ui_scroll_key(&v->top, key, v->total, ui_page_rows(BODY_TOP, 1)))
 		return true;
 	for (size_t i = 0; i < NACTIONS; i++) {
 		int k = actions[i].key;

@@ -16,6 +16,8 @@
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
+/* The text runs from BODY_TOP to above the row that says "(more: PgDn)"
+ * or holds the report input. */
 #define BODY_TOP	(UI_BODY_TOP + 3)
 /* The fields and up to HOST_PUBLIC_REFS_MAX references of full length. */
 #define TEXT_SZ		(16384 + HOST_PUBLIC_REFS_MAX * (HOST_MESSAGE_SZ + MEMBER_NAME_SZ + 32))
@@ -33,15 +35,6 @@ struct view {
 	struct ui_line reason;	/* open while reporting */
 };
 
-static size_t
-page_rows(void)
-{
-	/* One row is kept for the report input. */
-	int rows = ui_msg_row() - BODY_TOP - 1;
-
-	return rows > 0 ? (size_t)rows : 1;
-}
-
 static void
 field(struct view *v, size_t *len, const char *label, const char *value)
 {
@@ -54,13 +47,12 @@ add_references(struct view *v, size_t *len)
 {
 	char when[32];
 
-	if (*len < TEXT_SZ)
-		*len += (size_t)snprintf(v->text + *len, TEXT_SZ - *len,
-		    "\nReferences from guests%s\n", v->nrefs == 0 ? ": none yet" : "");
-	for (size_t i = 0; i < v->nrefs && *len < TEXT_SZ; i++) {
+	text_appendf(v->text, TEXT_SZ, len, "\nReferences from guests%s\n",
+	    v->nrefs == 0 ? ": none yet" : "");
+	for (size_t i = 0; i < v->nrefs; i++) {
 		screen_date(when, sizeof when, v->refs[i].created_at);
-		*len += (size_t)snprintf(v->text + *len, TEXT_SZ - *len, "\n%s, %s:\n%s\n",
-		    v->refs[i].author_name, when, v->refs[i].body);
+		text_appendf(v->text, TEXT_SZ, len, "\n%s, %s:\n%s\n", v->refs[i].author_name,
+		    when, v->refs[i].body);
 	}
 }
 
@@ -215,19 +207,15 @@ view_draw(struct screen_ctx *c, void *st)
 	ui_draw_text(UI_BODY_TOP + 1, 2, title, cols, UI_A_TITLE);
 	if (cols != v->cols)	/* resized: wrap the values again */
 		build(v, cols);
-	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)page_rows(), cols, v->text, v->top,
-	    UI_A_NORMAL);
+	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)ui_page_rows(BODY_TOP, 0), cols, v->text,
+	    v->top, UI_A_NORMAL);
 	if (v->reason.active) {
 		ui_line_draw(&v->reason, ui_msg_row() - 1, 2, cols, "Report: ");
 		screen_hints(c, "Enter send report  Esc cancel");
 		return;
 	}
 	/* Fields below the page are only reachable with PgDn: say so. */
-	if (v->top + page_rows() < v->total)
-		ui_draw_text(ui_msg_row() - 1, 2, v->top > 0 ? "(more: PgDn, back: PgUp)" :
-		    "(more: PgDn)", cols, UI_A_DIM);
-	else if (v->top > 0)
-		ui_draw_text(ui_msg_row() - 1, 2, "(back: PgUp)", cols, UI_A_DIM);
+	hf_draw_more(v->top, ui_page_rows(BODY_TOP, 0), v->total, cols);
 	if (v->own)
 		screen_key_hints(c, own_keys, 1, "  q back  ? help");
 	else
@@ -247,7 +235,7 @@ view_key(struct screen_ctx *c, void *st, int key)
 	}
 	if (!v->loaded)
 		return false;
-	if (ui_scroll_key(&v->top, key, v->total, page_rows()))
+	if (ui_scroll_key(&v->top, key, v->total, ui_page_rows(BODY_TOP, 0)))
 		return true;
 	if (v->own)
 		return ui_keys_run(own_keys, 1, c, st, key);
