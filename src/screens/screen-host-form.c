@@ -191,7 +191,7 @@ hf_draw(struct screen_ctx *c, struct hf_form *f)
 		ui_draw_text(y, 2 + LABEL_COLS, value(f, d, buf, sizeof buf), vcols,
 		    sel ? UI_A_SELECT : UI_A_NORMAL);
 	}
-	hf_draw_more(f->list.top, pg, f->n, (size_t)ui_cols() - 4);
+	ui_draw_more(f->list.top > 0, f->list.top + pg < f->n, (size_t)ui_cols() - 4);
 }
 
 bool
@@ -230,18 +230,6 @@ void
 hf_close(struct hf_form *f)
 {
 	ui_line_close(&f->line);
-}
-
-void
-hf_draw_more(size_t top, size_t page, size_t total, size_t cols)
-{
-	int y = ui_msg_row() - 1;
-
-	if (top + page < total)
-		ui_draw_text(y, 2, top > 0 ? "(more: PgDn, back: PgUp)" : "(more: PgDn)", cols,
-		    UI_A_DIM);
-	else if (top > 0)
-		ui_draw_text(y, 2, "(back: PgUp)", cols, UI_A_DIM);
 }
 
 void

@@ -59,11 +59,6 @@ bool hf_key(struct screen_ctx *c, struct hf_form *f, int key);
 bool hf_editing(const struct hf_form *f);
 void hf_close(struct hf_form *f);
 
-/* "(more: PgDn)", "(more: PgDn, back: PgUp)" or "(back: PgUp)" on the
- * row above the message line, as ui/list.c says it under a list, for a
- * page of rows (or text lines) from top out of total. */
-void hf_draw_more(size_t top, size_t page, size_t total, size_t cols);
-
 /* Appends one "label  value" row for a read-only view to buf (sz bytes,
  * *len used): the value word-wrapped to the cols left after the label
  * column, its continuation lines indented under the value, never under

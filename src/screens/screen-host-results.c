@@ -53,13 +53,12 @@ res_head(struct screen_ctx *c, struct list *l, size_t cols)
 	ui_draw_text(UI_BODY_TOP + 2, 2, "* near a program you will visit", cols, UI_A_DIM);
 }
 
-/* A spare row under a page of an odd number of rows, so that every host
- * on it shows both its rows. */
+/* Every host takes two rows, so a page holds whole hosts. */
 static int
-res_foot_rows(struct screen_ctx *c, struct list *l)
+res_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
 {
-	(void)c, (void)l;
-	return (int)(ui_page_rows(UI_BODY_TOP + HEAD_ROWS, 0) % 2);
+	(void)c, (void)l, (void)row, (void)cols;
+	return 2;
 }
 
 /* Name, place and match; then offers and hospitals (only the first row
@@ -78,7 +77,7 @@ res_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, siz
 	    h->city, h->status == HOST_MAYBE ? " (depends)" : "");
 	ui_draw_text(y, x, line, cols, sel ? a : UI_A_BOLD);
 	if (max_rows < 2)
-		return 1;
+		return 2;	/* cut: the engine does not count it */
 	if (sel)	/* the engine filled the first row only */
 		ui_draw_fill(y + 1, 1, (size_t)ui_cols() - 2, a);
 	host_offers_label(offers, sizeof offers, h->offers);
@@ -121,7 +120,7 @@ static const struct list_def res_list = {
 	.row_id = res_id,
 	.draw_head = res_head,
 	.draw_row = res_row,
-	.foot_rows = res_foot_rows,
+	.row_height = res_height,
 	.empty = "No host matches. Try fewer wishes, other dates or no city.",
 	.load_error = "The search did not work; please try again.",
 	.keys = keys,

@@ -215,7 +215,7 @@ view_draw(struct screen_ctx *c, void *st)
 		return;
 	}
 	/* Fields below the page are only reachable with PgDn: say so. */
-	hf_draw_more(v->top, ui_page_rows(BODY_TOP, 0), v->total, cols);
+	ui_draw_more(v->top > 0, v->top + ui_page_rows(BODY_TOP, 0) < v->total, cols);
 	if (v->own)
 		screen_key_hints(c, own_keys, 1, "  q back  ? help");
 	else
