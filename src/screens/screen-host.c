@@ -7,6 +7,7 @@
 #include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
+#include "ui/ui-menu.h"
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
@@ -61,12 +62,7 @@ open_log(struct screen_ctx *c)
 	screen_push(c, &screen_host_log, NULL);
 }
 
-static const struct menu_item {
-	int hotkey;
-	const char *label;
-	const char *about;
-	void (*run)(struct screen_ctx *c);
-} menu[] = {
+static const struct ui_menu_item menu[] = {
 	{ 'e', "My host profile", "Offer a stay, meals, rides or advice; opt in or out", open_edit },
 	{ 'i', "My interviews", "The programs you will visit, and when", open_interviews },
 	{ 'f', "Find a host", "Search hosts near the programs you will visit", open_find },
@@ -97,15 +93,7 @@ host_draw(struct screen_ctx *c, void *st)
 		snprintf(line, sizeof line, "Your host status: %s", host_status_label(m->status));
 	ui_draw_text(y, 2, line, cols, UI_A_INFO);
 	y += 2;
-	for (size_t i = 0; i < MENU_N; i++) {
-		enum ui_attr a = i == m->list.sel ? UI_A_SELECT : UI_A_NORMAL;
-
-		snprintf(line, sizeof line, " [%c] %-16s %s", menu[i].hotkey - 'a' + 'A',
-		    menu[i].label, menu[i].about);
-		if (i == m->list.sel)
-			ui_draw_fill(y + (int)i, 2, cols, a);
-		ui_draw_text(y + (int)i, 2, line, cols, a);
-	}
+	ui_menu_draw(menu, MENU_N, &m->list, y, cols);
 	screen_hints(c, "Up/Down move  Enter select  E I F M L  q back  ? help");
 }
 
@@ -114,20 +102,11 @@ host_key(struct screen_ctx *c, void *st, int key)
 {
 	struct host_menu *m = st;
 
-	if (ui_list_key(&m->list, key, MENU_N))
-		return true;
 	if (key == UI_KEY_ENTER) {
-		menu[m->list.sel].run(c);
+		ui_menu_run(menu, MENU_N, &m->list, c);
 		return true;
 	}
-	for (size_t i = 0; i < MENU_N; i++) {
-		if (key == menu[i].hotkey || key == menu[i].hotkey - 'a' + 'A') {
-			m->list.sel = i;
-			menu[i].run(c);
-			return true;
-		}
-	}
-	return false;
+	return ui_menu_key(menu, MENU_N, &m->list, c, key);
 }
 
 static void

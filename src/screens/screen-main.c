@@ -10,6 +10,7 @@
 #include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
+#include "ui/ui-menu.h"
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
@@ -88,12 +89,7 @@ say_goodbye(struct screen_ctx *c)
 }
 
 /* Later issues add their entries here, one line each. */
-static const struct menu_item {
-	int hotkey;		/* lower case; upper case works too */
-	const char *label;
-	const char *about;
-	void (*run)(struct screen_ctx *c);
-} menu[] = {
+static const struct ui_menu_item menu[] = {
 	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
 	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks", open_find_mentor },
 	{ 'm', "My mentoring", "Your mentors, mentees and requests", open_my_mentoring },
@@ -128,7 +124,7 @@ run_selected(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
 
-	menu[m->list.sel].run(c);
+	ui_menu_run(menu, MENU_N, &m->list, c);
 }
 
 /* A member the sysop made has not seen the rules yet. */
@@ -146,23 +142,6 @@ static const struct ui_binding main_keys[] = {
 	{ 'q', 'Q', "q log off", ask_logoff },
 	{ UI_KEY_ESC, 0, NULL, ask_logoff },
 };
-
-static void
-draw_menu(struct main_menu *m, int top)
-{
-	char row[160];
-
-	for (size_t i = 0; i < MENU_N; i++) {
-		int y = top + (int)i;
-		enum ui_attr a = i == m->list.sel ? UI_A_SELECT : UI_A_NORMAL;
-
-		snprintf(row, sizeof row, " [%c] %-16s %s", menu[i].hotkey - 'a' + 'A',
-		    menu[i].label, menu[i].about);
-		if (i == m->list.sel)
-			ui_draw_fill(y, 2, 60, a);
-		ui_draw_text(y, 2, row, 60, a);
-	}
-}
 
 static void
 main_draw(struct screen_ctx *c, void *st)
@@ -203,7 +182,7 @@ main_draw(struct screen_ctx *c, void *st)
 	if (menu_top - 2 > y)
 		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
 	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
-	draw_menu(m, menu_top);
+	ui_menu_draw(menu, MENU_N, &m->list, menu_top, 60);
 	/* Short: the menu shows its letters, and the status bar keeps room
 	 * for news (a new message, the newest notice). */
 	screen_key_hints(c, main_keys, sizeof main_keys / sizeof main_keys[0], "  ? help");
@@ -214,15 +193,8 @@ main_key(struct screen_ctx *c, void *st, int key)
 {
 	struct main_menu *m = st;
 
-	if (ui_list_key(&m->list, key, MENU_N))
+	if (ui_menu_key(menu, MENU_N, &m->list, c, key))
 		return true;
-	for (size_t i = 0; i < MENU_N; i++) {
-		if (key == menu[i].hotkey || key == menu[i].hotkey - 'a' + 'A') {
-			m->list.sel = i;
-			menu[i].run(c);
-			return true;
-		}
-	}
 	return ui_keys_run(main_keys, sizeof main_keys / sizeof main_keys[0], c, st, key);
 }
 

@@ -1,0 +1,52 @@
+/* Menus of fixed entries; see ui-menu.h. */
+#include <stdio.h>
+#include "ui/ui-draw.h"
+#include "ui/ui-menu.h"
+#include "ui/ui-widget.h"
+
+static int
+upper(int key)
+{
+	return key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key;
+}
+
+void
+ui_menu_draw(const struct ui_menu_item *m, size_t n, const struct ui_list *sel, int y,
+    size_t cols)
+{
+	char row[160];
+
+	for (size_t i = 0; i < n; i++) {
+		enum ui_attr a = i == sel->sel ? UI_A_SELECT : UI_A_NORMAL;
+
+		snprintf(row, sizeof row, " [%c] %-16s %s", upper(m[i].hotkey), m[i].label,
+		    m[i].about);
+		if (i == sel->sel)
+			ui_draw_fill(y + (int)i, 2, cols, a);
+		ui_draw_text(y + (int)i, 2, row, cols, a);
+	}
+}
+
+bool
+ui_menu_key(const struct ui_menu_item *m, size_t n, struct ui_list *sel,
+    struct screen_ctx *c, int key)
+{
+	if (ui_list_key(sel, key, n))
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		if (key == m[i].hotkey || key == upper(m[i].hotkey)) {
+			sel->sel = i;
+			m[i].run(c);
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+ui_menu_run(const struct ui_menu_item *m, size_t n, const struct ui_list *sel,
+    struct screen_ctx *c)
+{
+	if (sel->sel < n)
+		m[sel->sel].run(c);
+}
