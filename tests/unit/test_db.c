@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include "test.h"
+#include "fixture.h"
 #include "db/db.h"
 #include "db/db-internal.h"
 #include "db/db-user.h"
@@ -211,10 +212,10 @@ TEST(db_data_version_changes_on_other_connection_commit)
 
 TEST(db_check_ok_and_finds_broken_foreign_key)
 {
-	struct db *db = NULL;
-	char err[256], msg[256];
+	struct db *db = fx_db();
+	char msg[256];
 
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK(db != NULL);
 	CHECK_INT(db_check(db, msg, sizeof msg), 0);
 	CHECK_STR(msg, "ok");
 	/* Break a reference behind the data layer's back. */
@@ -223,7 +224,6 @@ TEST(db_check_ok_and_finds_broken_foreign_key)
 	    "VALUES (42, 'ssh-ed25519', 'AAAA', 'SHA256:x', 0)", NULL, NULL, NULL) == SQLITE_OK);
 	CHECK_INT(db_check(db, msg, sizeof msg), ERR_INTERNAL);
 	CHECK(strstr(msg, "ssh_keys") != NULL);
-	db_close(db);
 }
 
 TEST(db_backup_copies_and_refuses_existing_file)
@@ -258,9 +258,8 @@ TEST(db_backup_copies_and_refuses_existing_file)
 	db_close(copy);
 
 	/* An unwritable destination fails cleanly and leaves nothing. */
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK((db = fx_db()) != NULL);
 	CHECK_INT(db_backup(db, tmp_path("no/such/dir/x.db"), err, sizeof err), ERR_INTERNAL);
-	db_close(db);
 	free(m);
 	tmp_cleanup();
 }
@@ -275,11 +274,10 @@ TEST(db_now_can_be_pinned)
 
 TEST(db_stmt_cache_hands_out_a_private_copy_when_busy)
 {
-	struct db *db = NULL;
+	struct db *db = fx_db();
 	sqlite3_stmt *a, *b, *c;
-	char err[256];
 
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK(db != NULL);
 	a = db_stmt(db, "SELECT 1");
 	b = db_stmt(db, "SELECT 1");
 	CHECK(a != NULL && b != NULL && a != b);
@@ -291,15 +289,13 @@ TEST(db_stmt_cache_hands_out_a_private_copy_when_busy)
 	CHECK(c == a);				/* the cached one is free again */
 	db_stmt_done(db, c);
 	CHECK(db_stmt(db, "SELECT nonsense FROM nowhere") == NULL);
-	db_close(db);
 }
 
 TEST(db_transactions_roll_back)
 {
-	struct db *db = NULL;
-	char err[256];
+	struct db *db = fx_db();
 
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK(db != NULL);
 	CHECK_INT(db_begin(db), 0);
 	CHECK(add_member(db, "dana", "Dana") > 0);
 	db_rollback(db);
@@ -309,5 +305,4 @@ TEST(db_transactions_roll_back)
 	CHECK_INT(db_commit(db), 0);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 1);
 	db_rollback(db);			/* no transaction: harmless */
-	db_close(db);
 }
