@@ -101,3 +101,15 @@ fx_path(const char *dir, const char *name)
 	test_defer(free, p);
 	return p;
 }
+
+bool
+fx_write(const char *path, const void *data, size_t len)
+{
+	FILE *f;
+	bool ok;
+
+	if ((f = fopen(path, "wb")) == NULL)
+		return false;
+	ok = fwrite(data, 1, len, f) == len;
+	return fclose(f) == 0 && ok;
+}

@@ -5,6 +5,8 @@
  * (test_defer in test.h): a test never closes or removes it itself. */
 #ifndef FIXTURE_H
 #define FIXTURE_H
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "rules/member.h"
 
@@ -26,5 +28,7 @@ int64_t fx_member(struct db *db, const char *login, enum role role);
 const char *fx_tmpdir(void);
 /* "dir/name", kept until the end of the test. */
 const char *fx_path(const char *dir, const char *name);
+/* Writes len bytes of data to a new file at path; false if that failed. */
+bool fx_write(const char *path, const void *data, size_t len);
 
 #endif

@@ -3,10 +3,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <ftw.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <sqlite3.h>
 #include "test.h"
 #include "fixture.h"
@@ -14,45 +12,6 @@
 #include "db/db-internal.h"
 #include "db/db-user.h"
 #include "db/sqlembed.h"
-
-/* A private directory under /tmp, removed (with what tests left in it)
- * by tmp_cleanup. */
-static char tmpdir[64];
-
-static const char *
-tmp_make(void)
-{
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/mentorbbs-test-db.XXXXXX");
-	return mkdtemp(tmpdir);
-}
-
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-tmp_cleanup(void)
-{
-	if (tmpdir[0] != '\0' && nftw(tmpdir, rm_one, 8, FTW_DEPTH | FTW_PHYS) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	tmpdir[0] = '\0';
-}
-
-static char *
-tmp_path(const char *name)
-{
-	static char path[4][160];
-	static int next;
-	char *p = path[next++ % 4];
-
-	snprintf(p, sizeof path[0], "%s/%s", tmpdir, name);
-	return p;
-}
 
 static int
 latest_version(void)
@@ -116,12 +75,12 @@ TEST(db_open_file_creates_parent_and_reopens_idempotently)
 {
 	struct db *db = NULL;
 	char err[256];
-	const char *path;
+	const char *dir, *path;
 	struct stat sb;
 	sqlite3_stmt *st = NULL;
 
-	CHECK(tmp_make() != NULL);
-	path = tmp_path("a/b/bbs.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	path = fx_path(dir, "a/b/bbs.db");
 	CHECK_INT(db_open(path, &db, err, sizeof err), 0);
 	CHECK(stat(path, &sb) == 0);
 	CHECK(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK);
@@ -141,7 +100,6 @@ TEST(db_open_file_creates_parent_and_reopens_idempotently)
 		CHECK_INT(query_int(db, "SELECT count(*) FROM users WHERE login = 'alice'"), 1);
 		db_close(db);
 	}
-	tmp_cleanup();
 }
 
 TEST(db_open_refuses_newer_schema_and_foreign_files)
@@ -149,11 +107,13 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	struct db *db = NULL;
 	sqlite3 *raw = NULL;
 	char err[256] = "";
-	const char *path, *junk, *other;
-	FILE *f;
+	const char *dir, *path, *junk, *other;
+	static const char not_sqlite[] =
+	    "this is not a database, just some text that is long enough ......"
+	    "...............................................................\n";
 
-	CHECK(tmp_make() != NULL);
-	path = tmp_path("newer.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	path = fx_path(dir, "newer.db");
 	CHECK_INT(db_open(path, &db, err, sizeof err), 0);
 	CHECK(sqlite3_exec(db_sqlite(db), "PRAGMA user_version = 999", NULL, NULL, NULL) ==
 	    SQLITE_OK);
@@ -164,16 +124,13 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	CHECK(strstr(err, "newer") != NULL);
 
 	/* A file that is not SQLite at all. */
-	junk = tmp_path("junk.db");
-	CHECK((f = fopen(junk, "w")) != NULL);
-	fputs("this is not a database, just some text that is long enough ......"
-	    "...............................................................\n", f);
-	fclose(f);
+	junk = fx_path(dir, "junk.db");
+	CHECK(fx_write(junk, not_sqlite, sizeof not_sqlite - 1));
 	CHECK_INT(db_open(junk, &db, err, sizeof err), ERR_INTERNAL);
 	CHECK(err[0] != '\0');
 
 	/* Someone else's SQLite database is not migrated over. */
-	other = tmp_path("other.db");
+	other = fx_path(dir, "other.db");
 	CHECK(sqlite3_open(other, &raw) == SQLITE_OK);
 	CHECK(sqlite3_exec(raw, "CREATE TABLE t (x)", NULL, NULL, NULL) == SQLITE_OK);
 	sqlite3_close(raw);
@@ -181,18 +138,17 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	CHECK(strstr(err, "not a mentorbbs database") != NULL);
 
 	CHECK_INT(db_open("", &db, err, sizeof err), ERR_INTERNAL);
-	tmp_cleanup();
 }
 
 TEST(db_data_version_changes_on_other_connection_commit)
 {
 	struct db *a = NULL, *b = NULL;
 	char err[256];
-	const char *path;
+	const char *dir, *path;
 	int64_t v1, v2, v3;
 
-	CHECK(tmp_make() != NULL);
-	path = tmp_path("dv.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	path = fx_path(dir, "dv.db");
 	CHECK_INT(db_open(path, &a, err, sizeof err), 0);
 	CHECK_INT(db_open(path, &b, err, sizeof err), 0);
 	v1 = db_data_version(a);
@@ -207,7 +163,6 @@ TEST(db_data_version_changes_on_other_connection_commit)
 	CHECK_INT(v3, v2);
 	db_close(a);
 	db_close(b);
-	tmp_cleanup();
 }
 
 TEST(db_check_ok_and_finds_broken_foreign_key)
@@ -231,13 +186,13 @@ TEST(db_backup_copies_and_refuses_existing_file)
 	struct db *db = NULL, *copy = NULL;
 	struct member *m = calloc(1, sizeof *m);
 	char err[256], msg[256];
-	const char *src, *dest;
+	const char *dir, *src, *dest;
 	struct stat sb;
 
 	CHECK(m != NULL);
-	CHECK(tmp_make() != NULL);
-	src = tmp_path("live.db");
-	dest = tmp_path("backup.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	src = fx_path(dir, "live.db");
+	dest = fx_path(dir, "backup.db");
 	CHECK_INT(db_open(src, &db, err, sizeof err), 0);
 	CHECK(add_member(db, "alice", "Alice Ng") > 0);
 	CHECK(add_member(db, "bob", "Bob Roy") > 0);
@@ -259,9 +214,8 @@ TEST(db_backup_copies_and_refuses_existing_file)
 
 	/* An unwritable destination fails cleanly and leaves nothing. */
 	CHECK((db = fx_db()) != NULL);
-	CHECK_INT(db_backup(db, tmp_path("no/such/dir/x.db"), err, sizeof err), ERR_INTERNAL);
+	CHECK_INT(db_backup(db, fx_path(dir, "no/such/dir/x.db"), err, sizeof err), ERR_INTERNAL);
 	free(m);
-	tmp_cleanup();
 }
 
 TEST(db_now_can_be_pinned)
