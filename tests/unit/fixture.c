@@ -8,6 +8,7 @@
 #include "fixture.h"
 #include "db/db.h"
 #include "db/db-user.h"
+#include "lib/crypto.h"
 #include "lib/xmalloc.h"
 
 static int open_dbs;
@@ -40,25 +41,49 @@ fx_db_open_count(void)
 	return open_dbs;
 }
 
+void
+fx_member_fill(struct member *m, const char *login, const char *name, enum role role)
+{
+	memset(m, 0, sizeof *m);
+	snprintf(m->login, sizeof m->login, "%s", login);
+	if (name != NULL) {
+		snprintf(m->name, sizeof m->name, "%s", name);
+	} else {
+		snprintf(m->name, sizeof m->name, "%s", login);
+		m->name[0] = (char)toupper((unsigned char)m->name[0]);
+	}
+	m->role = role;
+	m->status = STATUS_ACTIVE;
+}
+
+int64_t
+fx_member_with(struct db *db, const char *login, enum role role, const struct fx_who *who)
+{
+	static const struct fx_who plain;
+	struct member *m = xmalloc(sizeof *m);
+	char hash[CRYPTO_PWHASH_LEN] = "";
+	int64_t id = 0;
+
+	if (who == NULL)
+		who = &plain;
+	fx_member_fill(m, login, who->name, role);
+	m->is_admin = who->admin;
+	m->rules_accepted = !who->rules_pending;
+	if (db == NULL)
+		goto out;
+	if (who->password != NULL && crypto_password_hash(hash, who->password) != 0)
+		goto out;
+	if (db_user_create(db, m, hash, &id) != 0)
+		id = 0;
+out:
+	free(m);
+	return id;
+}
+
 int64_t
 fx_member(struct db *db, const char *login, enum role role)
 {
-	struct member m;
-	int64_t id = 0;
-
-	if (db == NULL)
-		return 0;
-	memset(&m, 0, sizeof m);
-	snprintf(m.login, sizeof m.login, "%s", login);
-	snprintf(m.name, sizeof m.name, "%s", login);
-	m.name[0] = (char)toupper((unsigned char)m.name[0]);
-	m.role = role;
-	m.status = STATUS_ACTIVE;
-	if (db_user_create(db, &m, NULL, &id) != 0)
-		return 0;
-	if (db_user_set_rules_accepted(db, id) != 0)
-		return 0;
-	return id;
+	return fx_member_with(db, login, role, NULL);
 }
 
 static int

@@ -38,22 +38,6 @@ query_int(struct db *db, const char *sql)
 	return v;
 }
 
-static int64_t
-add_member(struct db *db, const char *login, const char *name)
-{
-	struct member *m = calloc(1, sizeof *m);
-	int64_t id = 0;
-
-	snprintf(m->login, sizeof m->login, "%s", login);
-	snprintf(m->name, sizeof m->name, "%s", name);
-	m->role = ROLE_ALUMNI;
-	m->status = STATUS_ACTIVE;
-	if (db_user_create(db, m, NULL, &id) != 0)
-		id = 0;
-	free(m);
-	return id;
-}
-
 TEST(db_open_memory_migrates_and_seeds)
 {
 	struct db *db = NULL;
@@ -88,7 +72,7 @@ TEST(db_open_file_creates_parent_and_reopens_idempotently)
 	CHECK_STR((const char *)sqlite3_column_text(st, 0), "wal");
 	sqlite3_finalize(st);
 	CHECK_INT(query_int(db, "PRAGMA busy_timeout"), 5000);
-	CHECK(add_member(db, "alice", "Alice") > 0);
+	CHECK(fx_member(db, "alice", ROLE_ALUMNI) > 0);
 	db_close(db);
 
 	for (int i = 0; i < 2; i++) {
@@ -154,11 +138,11 @@ TEST(db_data_version_changes_on_other_connection_commit)
 	v1 = db_data_version(a);
 	CHECK(v1 >= 0);
 	CHECK_INT(db_data_version(a), v1);	/* steady when nothing happens */
-	CHECK(add_member(b, "bob", "Bob") > 0);
+	CHECK(fx_member(b, "bob", ROLE_ALUMNI) > 0);
 	v2 = db_data_version(a);
 	CHECK(v2 != v1);
 	/* A's own writes do not count: it already knows. */
-	CHECK(add_member(a, "carol", "Carol") > 0);
+	CHECK(fx_member(a, "carol", ROLE_ALUMNI) > 0);
 	v3 = db_data_version(a);
 	CHECK_INT(v3, v2);
 	db_close(a);
@@ -194,8 +178,8 @@ TEST(db_backup_copies_and_refuses_existing_file)
 	src = fx_path(dir, "live.db");
 	dest = fx_path(dir, "backup.db");
 	CHECK_INT(db_open(src, &db, err, sizeof err), 0);
-	CHECK(add_member(db, "alice", "Alice Ng") > 0);
-	CHECK(add_member(db, "bob", "Bob Roy") > 0);
+	CHECK(fx_member_with(db, "alice", ROLE_ALUMNI, &(struct fx_who){ .name = "Alice Ng" }) > 0);
+	CHECK(fx_member_with(db, "bob", ROLE_ALUMNI, &(struct fx_who){ .name = "Bob Roy" }) > 0);
 	CHECK_INT(db_backup(db, dest, err, sizeof err), 0);
 	CHECK(stat(dest, &sb) == 0);
 	CHECK_INT(sb.st_mode & 077, 0);		/* holds password hashes */
@@ -251,11 +235,11 @@ TEST(db_transactions_roll_back)
 
 	CHECK(db != NULL);
 	CHECK_INT(db_begin(db), 0);
-	CHECK(add_member(db, "dana", "Dana") > 0);
+	CHECK(fx_member(db, "dana", ROLE_ALUMNI) > 0);
 	db_rollback(db);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 0);
 	CHECK_INT(db_begin(db), 0);
-	CHECK(add_member(db, "dana", "Dana") > 0);
+	CHECK(fx_member(db, "dana", ROLE_ALUMNI) > 0);
 	CHECK_INT(db_commit(db), 0);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 1);
 	db_rollback(db);			/* no transaction: harmless */

@@ -272,15 +272,11 @@ TEST(mentor_db_admin_reads_but_does_not_act)
 TEST(mentor_db_request_needs_a_member_who_may_post)
 {
 	struct db *db = fx_db();
-	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), fresh = 0, pend;
-	struct member m;
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), pend;
+	int64_t fresh = fx_member_with(db, "fresh", ROLE_STUDENT,
+	    &(struct fx_who){ .rules_pending = true });
 
-	memset(&m, 0, sizeof m);
-	strcpy(m.login, "fresh");
-	strcpy(m.name, "Fresh");
-	m.role = ROLE_STUDENT;
-	m.status = STATUS_ACTIVE;
-	CHECK_INT(db_user_create(db, &m, NULL, &fresh), ERR_OK);
+	CHECK(fresh > 0);
 	CHECK_INT(db_user_may_post(db, fresh), ERR_DENIED);
 	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), ERR_DENIED);
 	CHECK_INT(db_user_set_rules_accepted(db, fresh), ERR_OK);

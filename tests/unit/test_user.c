@@ -9,6 +9,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "lib/crypto.h"
+#include "lib/xmalloc.h"
 #include "db/db.h"
 #include "db/db-account.h"
 #include "db/db-presence.h"
@@ -60,33 +61,23 @@
 	"mF75r+2i/znIG71h4qSKnOIKc0/w0GGegvkqRM1JPR0"
 #define WEAK_PW "correct horse battery"
 
+/* A member to register, on the heap (struct member is large); caller frees. */
 static struct member *
 new_member(const char *login, const char *name, enum role role)
 {
-	struct member *m = calloc(1, sizeof *m);
+	struct member *m = xmalloc(sizeof *m);
 
-	if (m == NULL)
-		abort();
-	snprintf(m->login, sizeof m->login, "%s", login);
-	snprintf(m->name, sizeof m->name, "%s", name);
-	m->role = role;
-	m->status = STATUS_ACTIVE;
+	fx_member_fill(m, login, name, role);
 	return m;
 }
 
-/* Registers a member; returns the id or 0. */
+/* An alumni member named like the login who has not accepted the rules yet,
+ * as registration leaves them; returns the id or 0. */
 static int64_t
 reg(struct db *db, const char *login, const char *password, bool admin)
 {
-	struct member *m = new_member(login, login, ROLE_ALUMNI);
-	const char *why = NULL;
-	int64_t id = 0;
-
-	m->is_admin = admin;
-	if (db_account_register(db, m, password, &id, &why) != 0)
-		id = 0;
-	free(m);
-	return id;
+	return fx_member_with(db, login, ROLE_ALUMNI, &(struct fx_who){ .name = login,
+	    .admin = admin, .rules_pending = true, .password = password });
 }
 
 static bool
