@@ -10,7 +10,7 @@ e2e_start --config "$T/rate.conf"
 e2e_login a ann 'ann password 1'
 e2e_see a 'Welcome.*Ann Archer'
 e2e_keys a c; e2e_see a 'All communities'
-e2e_keys a Down Down Down Down Down Down Enter
+e2e_choose a '^ +Philadelphia +region ' Enter
 e2e_see a 'Philadelphia +\(regional network'
 e2e_keys a n; e2e_see a 'Title:'
 e2e_type a 'Moving to Philly'; e2e_keys a Enter

@@ -25,8 +25,7 @@ e2e_see d 'Welcome.*Dee Dunn'
 # Cid writes from Dee's profile (Who's online, Enter, m).
 e2e_keys c w
 e2e_see c 'Dee Dunn'
-# Sorted by name: Cid, then Dee.
-e2e_keys c Down Enter
+e2e_choose c '^ +Dee Dunn( |$)' Enter
 e2e_see c 'Profile of Dee Dunn'
 e2e_see c 'm message'
 e2e_keys c m

@@ -26,15 +26,16 @@ e2e_login h hal 'hal password'
 e2e_see h 'Welcome.*Hal Host'
 e2e_keys h o; e2e_see h 'HOST program'
 e2e_keys h e; e2e_see h 'Your host profile'
-e2e_keys h Enter; e2e_see h 'Status +Hosting'
-e2e_keys h Down Down Down Down Down Down Down Enter
+e2e_choose h '^ +Status( |$)' Enter; e2e_see h 'Status +Hosting'
+e2e_choose h '^ +City( |$)' Enter
 e2e_type h 'Boston'; e2e_keys h Enter; e2e_see h 'City +Boston'
-e2e_keys h Down Down Down Down Enter
+e2e_choose h '^ +Nearest hospitals( |$)' Enter
 e2e_type h "Massachusetts General Hospital; Boston Children's"; e2e_keys h Enter
 e2e_see h 'Nearest hospitals +Massachusetts General'
-e2e_keys h End Up Enter; e2e_type h '12 Beacon St, Apt 3'; e2e_keys h Enter
+e2e_choose h '^ +Street address \(private\)' Enter
+e2e_type h '12 Beacon St, Apt 3'; e2e_keys h Enter
 e2e_see h 'Street address \(private\) +12 Beacon St'
-e2e_keys h Down Enter; e2e_type h '+1 617 555 0100'; e2e_keys h Enter
+e2e_choose h '^ +Phone \(private\)' Enter; e2e_type h '+1 617 555 0100'; e2e_keys h Enter
 e2e_see h 'Phone \(private\) +\+1 617 555 0100'
 e2e_keys h s; e2e_see h 'Your host profile has been saved'
 e2e_see h 'Your host status: Hosting'
@@ -99,7 +100,7 @@ e2e_see o 'Welcome.*Sam Student'
 e2e_keys o o; e2e_see o 'HOST program'
 e2e_keys o f; e2e_see o 'Find a host'
 e2e_keys o s; e2e_see o 'Hal Host - Boston'
-e2e_keys o Down Enter; e2e_see o 'Hal Host: host profile'
+e2e_choose o 'Hal Host - Boston' Enter; e2e_see o 'Hal Host: host profile'
 # Fields below the page are announced; a long value wraps under itself.
 e2e_see o '\(more: PgDn\)'
 e2e_sql "UPDATE host_profiles SET affiliations = 'Harvard Medical School; Boston University School of Medicine; Tufts'"

@@ -35,7 +35,7 @@ e2e_login h hal 'hal password'
 e2e_see h 'Welcome.*Hal Host'
 e2e_keys h o; e2e_see h 'HOST program'
 e2e_keys h m; e2e_see h 'Asks you .*Requested'
-e2e_keys h Down Enter; e2e_see h "Request from Sue Student"
+e2e_choose h '^ +Asks you .*Requested' Enter; e2e_see h "Request from Sue Student"
 e2e_see h "State: Requested"
 e2e_see h 'd decline'
 e2e_gone h 'a accept|t maybe|o other dates'

@@ -114,6 +114,71 @@ e2e_gone() {
   fail "window $w still shows /$re/ after ${secs}s"
 }
 
+# The highlighted entry of a list or form is drawn in reverse video; tmux
+# writes it as one SGR of attributes (colours come in SGRs of their own).
+E2E_REVERSE=$'\e''\[([0-9];)*7(;[0-9])*m'
+
+# e2e_choose WINDOW REGEX [KEYS...]: moves the highlight of a list or form
+# with Up and Down to the first row whose text matches REGEX (an ERE), then
+# sends KEYS (e.g. Enter). Toward the row when it is on screen; when it is
+# not (a long list), down to the end, then up. One key at a time, each
+# waiting for the highlight to move; fails when it cannot move on, or after
+# 15 s. Wait for the screen first (e2e_see), so no key lands on the last one.
+e2e_choose() {
+  local w=$1 re=$2 end=$((SECONDS + 15)) sweep=Down key
+  shift 2
+  while [ "$SECONDS" -lt "$end" ]; do
+    e2e_find_rows "$w" "$re"
+    if [ "$E2E_SEL" -gt 0 ] && [ "$E2E_SEL" = "$E2E_ROW" ]; then
+      [ $# -eq 0 ] || e2e_keys "$w" "$@"
+      return 0
+    fi
+    if [ "$E2E_SEL" = 0 ]; then sleep 0.1; continue; fi
+    if [ "$E2E_ROW" -gt "$E2E_SEL" ]; then key=Down
+    elif [ "$E2E_ROW" -gt 0 ]; then key=Up
+    else key=$sweep
+    fi
+    e2e_move "$w" "$key" && continue
+    [ "$E2E_ROW" = 0 ] && [ "$sweep" = Down ] && { sweep=Up; continue; }
+    break
+  done
+  fail "window $w: could not highlight a row showing /$re/"
+}
+
+# e2e_move WINDOW KEY: sends KEY and waits up to 2 s for the highlighted
+# row (E2E_SEL_LINE) to change; false if it did not (the end of the list).
+# Leaves the E2E_ variables as they were.
+e2e_move() {
+  local w=$1 was=$E2E_SEL_LINE line end=$((${EPOCHREALTIME/./} + 2000000))
+  e2e_keys "$w" "$2"
+  while [ "${EPOCHREALTIME/./}" -lt "$end" ]; do
+    line=$($TM capture-pane -e -p -t "s:$w" 2>/dev/null | sed '1d;$d' | grep -m1 -E -- "$E2E_REVERSE")
+    [ "$line" != "$was" ] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# e2e_find_rows WINDOW REGEX: sets E2E_SEL to the screen row (from 1) of the
+# highlighted entry (drawn in reverse video) and E2E_SEL_LINE to its text
+# with attributes, E2E_ROW to the first row whose text matches REGEX; 0
+# when there is none. The header and the status bar never count.
+e2e_find_rows() {
+  local w=$1 re=$2 n
+  local -a raw plain
+  mapfile -t raw < <($TM capture-pane -e -p -t "s:$w" 2>/dev/null)
+  mapfile -t plain < <(printf '%s\n' "${raw[@]}" | sed 's/\x1b\[[0-9;]*[A-Za-z]//g')
+  E2E_SEL=0 E2E_SEL_LINE="" E2E_ROW=0
+  for ((n = 1; n < ${#raw[@]} - 1; n++)); do
+    if [ "$E2E_SEL" = 0 ] && [[ ${raw[n]} =~ $E2E_REVERSE ]]; then
+      E2E_SEL=$((n + 1)) E2E_SEL_LINE=${raw[n]}
+    fi
+    if [ "$E2E_ROW" = 0 ] && [[ ${plain[n]} =~ $re ]]; then
+      E2E_ROW=$((n + 1))
+    fi
+  done
+}
+
 e2e_keys() { local w=$1; shift; $TM send-keys -t "s:$w" "$@"; }
 # Types text literally (no key-name lookup).
 e2e_type() { $TM send-keys -t "s:$1" -l -- "$2"; }
