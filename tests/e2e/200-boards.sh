@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 e2e_user ann "Ann Archer" alumni 'ann password 1'
 e2e_user ben "Ben Baker" student 'ben password 1'
-e2e_sql "update users set rules_accepted_at = 1"
+e2e_accept_rules
 e2e_start
 
 e2e_login a ann 'ann password 1'
@@ -66,11 +66,9 @@ e2e_choose b '^ +Ann Archer ' r
 e2e_see b 'Editing: Reply to Ann Archer'
 e2e_type b 'half-typed reply that must survive'
 e2e_see b 'half-typed reply that must survive'
-pkill -KILL -f "ssh .*-p $PORT ben@127.0.0.1"
-for _ in $(seq 50); do
-  [ "$(e2e_sql "select count(*) from drafts where text like 'half-typed%'")" = 1 ] && break; sleep 0.1
-done
-[ "$(e2e_sql "select count(*) from drafts where text like 'half-typed%'")" = 1 ] || fail "draft not saved on hangup"
+e2e_drop b
+e2e_until 5 "draft not saved on hangup" \
+  e2e_sql_is "select count(*) from drafts where text like 'half-typed%'" 1
 e2e_login c ben 'ben password 1'
 e2e_see c 'You have an unsent draft'
 e2e_keys c y

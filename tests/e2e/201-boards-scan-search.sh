@@ -7,10 +7,11 @@
 e2e_user cy "Cy Cole" alumni 'cy password 1'
 e2e_user di "Di Diaz" trainee 'di password 1'
 e2e_user pam "Pam Pending" student 'pam password 1'
-e2e_sql "update users set rules_accepted_at = 1; update users set status = 'pending' where login = 'pam'"
+e2e_accept_rules
+e2e_sql "update users set status = 'pending' where login = 'pam'"
 # Di is in Boston and Philadelphia; Cy writes in both (Boston sorts first).
-di=$(e2e_sql "select id from users where login = 'di'")
-e2e_sql "insert into community_members (community_id, user_id, joined_at) select id, $di, 1 from communities where slug in ('boston', 'philadelphia')"
+e2e_join di boston philadelphia
+di=$(e2e_uid di)
 e2e_start
 
 e2e_login a cy 'cy password 1'

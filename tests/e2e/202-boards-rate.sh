@@ -3,7 +3,7 @@
 # with a sentence and the editor comes back with her text.
 . "$(dirname "$0")/lib.sh"
 e2e_user ann "Ann Archer" alumni 'ann password 1'
-e2e_sql "update users set rules_accepted_at = 1"
+e2e_accept_rules
 printf '[boards]\nper_minute = 1\nper_minute_new = 1\n' > "$T/rate.conf"
 e2e_start --config "$T/rate.conf"
 

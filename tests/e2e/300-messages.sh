@@ -5,9 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 e2e_user ann "Ann Archer" alumni 'ann password 1'
 e2e_user bob "Bob Baker" student 'bob password 1'
-# Accounts made with `user add` have not accepted the rules yet; members
-# who have not cannot send (screen_can_post).
-e2e_sql "update users set rules_accepted_at = strftime('%s','now')"
+e2e_accept_rules
 e2e_start
 
 e2e_login a ann 'ann password 1'

@@ -36,7 +36,7 @@ n=$(grep -c 'auth failure: method=password user=carol' "$T/server.log")
 expect_one_cut_connection password
 
 # Seven keys, none registered: the connection is cut after six offers.
-for i in 1 2 3 4 5 6 7; do ssh-keygen -q -t ed25519 -N '' -f "$T/k$i"; done
+for i in 1 2 3 4 5 6 7; do e2e_keygen "k$i"; done
 keys=""; for i in 1 2 3 4 5 6 7; do keys="$keys -i $T/k$i"; done
 before=$(grep -c 'method=publickey user=carol' "$T/server.log")
 ssh $SSHO -o BatchMode=yes -o IdentitiesOnly=yes $keys -p "$PORT" carol@127.0.0.1 true </dev/null >/dev/null 2>&1

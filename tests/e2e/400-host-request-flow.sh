@@ -12,9 +12,8 @@ e2e_user sam "Sam Student" student 'sam password'
 e2e_user dora "Dora Decoy" alumni 'dora password'
 e2e_accept_rules
 e2e_start
-d() { date -u -d "+$1 days" +%F; }
 # A second host set up in SQL (bulk set-up is allowed): near nothing Sue visits.
-dora=$(e2e_sql "SELECT id FROM users WHERE login = 'dora'")
+dora=$(e2e_uid dora)
 e2e_sql "INSERT INTO host_profiles (user_id, status, offers, city, hospitals, capacity,
   max_nights, address, phone, updated_at) VALUES ($dora, 'hosting', 1, 'Boston',
   'Tufts Medical Center', 1, 5, '9 Elm St', '555 0199', 0);
@@ -48,13 +47,13 @@ e2e_keys s e; e2e_see s 'Students cannot host'
 e2e_keys s i; e2e_see s 'My interviews'
 e2e_keys s a; e2e_type s '2027-02-30 MGH Internal Medicine'; e2e_keys s Enter
 e2e_see s 'no such day in that month'
-e2e_keys s C-u; e2e_type s "$(d 60) MGH Internal Medicine"; e2e_keys s Enter
+e2e_keys s C-u; e2e_type s "$(e2e_day 60) MGH Internal Medicine"; e2e_keys s Enter
 e2e_see s 'Added MGH Internal Medicine'
-e2e_keys s a; e2e_type s "$(d 61) Johns Hopkins Pediatrics"; e2e_keys s Enter
-e2e_see s "$(d 61)  Johns Hopkins Pediatrics"
+e2e_keys s a; e2e_type s "$(e2e_day 61) Johns Hopkins Pediatrics"; e2e_keys s Enter
+e2e_see s "$(e2e_day 61)  Johns Hopkins Pediatrics"
 e2e_keys s f; e2e_see s 'Find a host'
 e2e_see s 'Programs visited +MGH Internal Medicine; Johns Hopkins Pediatrics'
-e2e_see s "Arrival \(YYYY-MM-DD\) +$(d 59)"
+e2e_see s "Arrival \(YYYY-MM-DD\) +$(e2e_day 59)"
 e2e_keys s s; e2e_see s 'Hosts found: 2'
 # The matching host is first and marked; the decoy follows unmarked.
 e2e_screen s | grep -A3 'near a program' | grep -q '^  \* Hal Host - Boston' ||
@@ -63,14 +62,14 @@ e2e_see s '^    Dora Decoy - Boston'
 e2e_keys s Enter; e2e_see s 'Hal Host: host profile'
 e2e_gone s 'Beacon'
 e2e_keys s r; e2e_see s 'Ask Hal Host for a stay'
-e2e_see s "Departure \(YYYY-MM-DD\) +$(d 62)"
+e2e_see s "Departure \(YYYY-MM-DD\) +$(e2e_day 62)"
 e2e_keys s s; e2e_see s 'Request sent'
 
 # The host hears of it live, and proposes to come a day earlier.
 e2e_see h 'notice: HOST: Sue'
 e2e_keys h m; e2e_see h 'Asks you .*Requested +guest Sue Student'
 e2e_keys h Enter; e2e_see h 'Request from Sue Student'
-e2e_keys h o; e2e_type h "$(d 58) $(d 61) 1"; e2e_keys h Enter
+e2e_keys h o; e2e_type h "$(e2e_day 58) $(e2e_day 61) 1"; e2e_keys h Enter
 e2e_see h 'Proposal sent to Sue Student'
 
 # The student agrees from My HOST.
@@ -78,10 +77,10 @@ e2e_see s 'notice: HOST: Hal'
 e2e_keys s q q q q; e2e_see s 'HOST program'
 e2e_keys s m; e2e_see s 'You asked'
 e2e_keys s Enter; e2e_see s 'Your stay with Hal Host'
-e2e_see s "Proposal waiting: Hal Host proposes $(d 58) to $(d 61)"
+e2e_see s "Proposal waiting: Hal Host proposes $(e2e_day 58) to $(e2e_day 61)"
 e2e_gone s 'p address'
 e2e_keys s y; e2e_see s 'You agreed'
-e2e_see s "Dates: $(d 58) to $(d 61) \(3 nights\)"
+e2e_see s "Dates: $(e2e_day 58) to $(e2e_day 61) \(3 nights\)"
 
 # The host accepts; the student confirms and sees the private details.
 e2e_see h 'a accept'

@@ -44,11 +44,8 @@ e2e_keys b e; e2e_see b 'Edit your profile'
 e2e_choose b '^ +Bio( |$)' Enter
 e2e_see b 'Editing: Bio'
 e2e_type b 'half-typed text that is never saved'
-pkill -KILL -f "ssh .*-p $PORT erin@127.0.0.1"
-for _ in $(seq 50); do
-  [ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] && break; sleep 0.1
-done
-[ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] || fail "UI process left after the client dropped"
+e2e_drop b
+e2e_until 5 "UI process left after the client dropped" e2e_no_ui
 [ "$(e2e_sql 'select count(*) from presence')" = 0 ] || fail "presence row left behind"
 e2e_login c erin 'erin password'
 e2e_see c 'Welcome back, Erin Evans'

@@ -8,6 +8,7 @@
 #   e2e_login w1 alice 'alice password'   # tmux window w1 runs ssh
 #   e2e_see w1 'Welcome back, Alice Appleton'
 #   e2e_keys w1 p                   # tmux send-keys
+#   e2e_choose w1 '^ +Bio( |$)' Enter   # highlight the entry showing Bio, Enter
 set -u
 export LC_ALL=C.UTF-8
 BIN="${E2E_BIN:?run through tests/run}"
@@ -75,6 +76,24 @@ e2e_user() {
     --password-stdin --db "$DB" "$@" >/dev/null || fail "user add $login"
 }
 
+# e2e_uid LOGIN: the member's id.
+e2e_uid() { e2e_sql "select id from users where login = '$1'"; }
+
+# e2e_join LOGIN SLUG...: makes the member one of these communities.
+e2e_join() {
+  local uid slugs
+  uid=$(e2e_uid "$1"); shift
+  slugs=$(printf "'%s'," "$@")
+  e2e_sql "insert into community_members (community_id, user_id, joined_at)
+    select id, $uid, 1 from communities where slug in (${slugs%,})"
+}
+
+# e2e_day N: the date N days from today (UTC), YYYY-MM-DD.
+e2e_day() { date -u -d "+$1 days" +%F; }
+
+# e2e_keygen NAME: a fresh ed25519 key pair $T/NAME and $T/NAME.pub.
+e2e_keygen() { ssh-keygen -q -t ed25519 -N '' -f "$T/$1"; }
+
 # e2e_window NAME COMMAND...: a new 80x24 tmux window running COMMAND.
 e2e_window() {
   local name=$1; shift
@@ -91,6 +110,32 @@ e2e_login() {
   local w=$1 login=$2 pw=$3; shift 3
   e2e_window "$w" "sshpass -p '$pw' ssh $SSHO -o PubkeyAuthentication=no $* -p $PORT $login@127.0.0.1; echo '[ssh exited]' \$?; sleep 60"
 }
+
+# e2e_try_password LOGIN PASSWORD: one password login that runs `true`
+# instead of a shell; prints what ssh said.
+e2e_try_password() {
+  sshpass -p "$2" ssh $SSHO -o PubkeyAuthentication=no -o PreferredAuthentications=password \
+    -o NumberOfPasswordPrompts=1 -p "$PORT" "$1@127.0.0.1" true 2>&1 </dev/null
+}
+
+# e2e_drop WINDOW...: kills each window's ssh client (SIGKILL, by pid), as
+# a connection that is lost without a goodbye.
+e2e_drop() {
+  local w pids p
+  for w in "$@"; do
+    pids=$($TM display-message -p -t "s:$w" '#{pane_pid}')
+    while [ -n "$pids" ]; do
+      for p in $pids; do
+        [ "$(ps -o comm= -p "$p")" = ssh ] && kill -KILL "$p"
+      done
+      pids=$(for p in $pids; do pgrep -P "$p"; done)
+    done
+  done
+}
+
+# e2e_ui_count: how many UI processes serve this case's database.
+e2e_ui_count() { pgrep -f -- "ui .*server\.db=$DB" | wc -l; }
+e2e_no_ui() { [ "$(e2e_ui_count)" -eq 0 ]; }
 
 e2e_screen() { $TM capture-pane -p -t "s:$1" 2>/dev/null; }
 
@@ -184,6 +229,20 @@ e2e_keys() { local w=$1; shift; $TM send-keys -t "s:$w" "$@"; }
 e2e_type() { $TM send-keys -t "s:$1" -l -- "$2"; }
 e2e_resize() { $TM resize-window -t "s:$1" -x "$2" -y "$3"; }
 e2e_sql() { sqlite3 "$DB" "$1"; }
+# e2e_sql_is SQL WANT: true if SQL gives exactly WANT.
+e2e_sql_is() { [ "$(e2e_sql "$1")" = "$2" ]; }
+
+# e2e_until SECONDS WHAT COMMAND...: runs COMMAND every 0.1 s until it
+# succeeds; fails with WHAT if it has not after SECONDS.
+e2e_until() {
+  local secs=$1 what=$2 i
+  shift 2
+  for i in $(seq $((secs * 10))); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  fail "$what"
+}
 
 # Members made with `user add` have not accepted the code of conduct and
 # may not post until they do (25-rules-accept shows that path); cases about
