@@ -21,8 +21,8 @@ e2e_see b 'Welcome.*Mona Bauer'
 
 # Sam: specialty "card" (a prefix) and city "bost" find Mona, not Olga.
 e2e_keys a f; e2e_see a 'Find a mentor'
-e2e_keys a Down Enter; e2e_type a 'card'; e2e_keys a Enter
-e2e_keys a Down Down Down Down Enter; e2e_type a 'bost'; e2e_keys a Enter
+e2e_choose a '^ +Specialty( |$)' Enter; e2e_type a 'card'; e2e_keys a Enter
+e2e_choose a '^ +City, region or country( |$)' Enter; e2e_type a 'bost'; e2e_keys a Enter
 e2e_see a 'City, region or country +bost'
 e2e_keys a s
 e2e_see a 'Mentors found \(1\)'

@@ -32,7 +32,7 @@ e2e_keys a C-x s; e2e_see a 'Request sent to Mona Bauer'
 e2e_see b 'notice: Sam Student asked you' 5
 e2e_keys b m; e2e_see b 'Request from +Sam Student'
 e2e_keys b Enter d; e2e_see b 'Why decline'
-e2e_keys b Down Enter; e2e_see b 'then Enter to decline'
+e2e_choose b 'My experience does not match' Enter; e2e_see b 'then Enter to decline'
 e2e_type b 'Overbooked this term'; e2e_keys b Enter
 e2e_see b 'Declined'
 e2e_see a '1 (notice|new)' 5

@@ -1,7 +1,7 @@
 # Password, keyboard-interactive and key logins land on the first screen
 # that greets the member by display name; a wrong password is refused.
 . "$(dirname "$0")/lib.sh"
-ssh-keygen -q -t ed25519 -N '' -f "$T/id"
+e2e_keygen id
 e2e_user alice "Alice Ödegaard 安娜" alumni 'alice password' --pubkey "$T/id.pub"
 e2e_start
 
@@ -12,11 +12,9 @@ e2e_see kbd 'Welcome.*Alice Ödegaard 安娜'
 e2e_window key "ssh $SSHO -o BatchMode=yes -i $T/id -p $PORT alice@127.0.0.1"
 e2e_see key 'Welcome.*Alice Ödegaard 安娜'
 
-out=$(sshpass -p 'wrong password' ssh $SSHO -o PubkeyAuthentication=no \
-  -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1 -p "$PORT" alice@127.0.0.1 true 2>&1 </dev/null)
+out=$(e2e_try_password alice 'wrong password')
 echo "$out" | grep -qi denied || fail "wrong password not refused: $out"
-out=$(sshpass -p 'whatever pw' ssh $SSHO -o PubkeyAuthentication=no \
-  -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1 -p "$PORT" nosuchuser@127.0.0.1 true 2>&1 </dev/null)
+out=$(e2e_try_password nosuchuser 'whatever pw')
 echo "$out" | grep -qi denied || fail "unknown login not refused: $out"
 grep -q 'auth failure: method=password user=alice' "$T/server.log" || fail "auth failure not logged"
 grep -q 'auth success: method=publickey user=alice' "$T/server.log" || fail "key auth not logged"

@@ -7,16 +7,17 @@
 e2e_user cy "Cy Cole" alumni 'cy password 1'
 e2e_user di "Di Diaz" trainee 'di password 1'
 e2e_user pam "Pam Pending" student 'pam password 1'
-e2e_sql "update users set rules_accepted_at = 1; update users set status = 'pending' where login = 'pam'"
+e2e_accept_rules
+e2e_sql "update users set status = 'pending' where login = 'pam'"
 # Di is in Boston and Philadelphia; Cy writes in both (Boston sorts first).
-di=$(e2e_sql "select id from users where login = 'di'")
-e2e_sql "insert into community_members (community_id, user_id, joined_at) select id, $di, 1 from communities where slug in ('boston', 'philadelphia')"
+e2e_join di boston philadelphia
+di=$(e2e_uid di)
 e2e_start
 
 e2e_login a cy 'cy password 1'
 e2e_see a 'Welcome.*Cy Cole'
 e2e_keys a c; e2e_see a 'All communities'
-e2e_keys a Down Down Down Down Down Down Enter
+e2e_choose a '^ +Philadelphia +region ' Enter
 e2e_see a 'Philadelphia +\(regional'
 e2e_keys a n; e2e_type a 'Philly housing'; e2e_keys a Enter
 e2e_see a 'Editing: New thread'
@@ -25,7 +26,8 @@ e2e_see a 'Your thread is started'
 e2e_keys a r; e2e_see a 'Editing: Reply'
 e2e_type a 'Second post about parking.'; e2e_keys a C-x
 e2e_see a 'Your reply is posted'
-e2e_keys a q q Home Enter
+e2e_keys a q q; e2e_see a 'All communities'
+e2e_choose a '^ +Boston +region ' Enter
 e2e_see a 'Boston +\(regional'
 e2e_keys a n; e2e_type a 'Boston winters'; e2e_keys a Enter
 e2e_see a 'Editing: New thread'
@@ -95,7 +97,7 @@ e2e_see b 'pending +New community: Denver'
 e2e_login p pam 'pam password 1'
 e2e_see p 'awaiting approval'
 e2e_keys p c; e2e_see p 'All communities'
-e2e_keys p Down Down Down Down Down Down Enter
+e2e_choose p '^ +Philadelphia +region ' Enter
 e2e_see p 'Philly housing'
 e2e_keys p n
 e2e_see p 'awaiting approval by a sysop'

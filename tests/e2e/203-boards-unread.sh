@@ -5,15 +5,15 @@
 . "$(dirname "$0")/lib.sh"
 e2e_user ann "Ann Archer" alumni 'ann password 1'
 e2e_user ben "Ben Baker" student 'ben password 1'
-e2e_sql "update users set rules_accepted_at = 1"
-ben=$(e2e_sql "select id from users where login = 'ben'")
-e2e_sql "insert into community_members (community_id, user_id, joined_at) select id, $ben, 1 from communities where slug = 'philadelphia'"
+e2e_accept_rules
+e2e_join ben philadelphia
+ben=$(e2e_uid ben)
 e2e_start
 
 e2e_login a ann 'ann password 1'
 e2e_see a 'Welcome.*Ann Archer'
 e2e_keys a c; e2e_see a 'All communities'
-e2e_keys a Down Down Down Down Down Down Enter
+e2e_choose a '^ +Philadelphia +region ' Enter
 e2e_see a 'Philadelphia +\(regional network, 1 member\)'
 e2e_keys a n; e2e_see a 'Title:'
 e2e_type a 'Moving to Philly'; e2e_keys a Enter

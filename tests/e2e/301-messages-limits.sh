@@ -13,7 +13,7 @@ EOF
 e2e_user cid "Cid Cole" alumni 'cid password 1'
 e2e_user dee "Dee Dunn" trainee 'dee password 1'
 e2e_user pat "Pat Pending" student 'pat password 1'
-e2e_sql "update users set rules_accepted_at = strftime('%s','now')"
+e2e_accept_rules
 e2e_sql "update users set status = 'pending' where login = 'pat'"
 e2e_start --config "$T/test.conf"
 
@@ -25,8 +25,7 @@ e2e_see d 'Welcome.*Dee Dunn'
 # Cid writes from Dee's profile (Who's online, Enter, m).
 e2e_keys c w
 e2e_see c 'Dee Dunn'
-# Sorted by name: Cid, then Dee.
-e2e_keys c Down Enter
+e2e_choose c '^ +Dee Dunn( |$)' Enter
 e2e_see c 'Profile of Dee Dunn'
 e2e_see c 'm message'
 e2e_keys c m
@@ -54,9 +53,9 @@ e2e_see c 'Conversation with Dee Dunn'
 
 # A message with escape sequences (an old row, a bug elsewhere) is inert.
 conv=$(e2e_sql "select id from conversations")
-e2e_sql "insert into messages (conversation_id, sender_id, body, created_at) values ($conv, (select id from users where login='cid'), 'evil' || char(27) || ']2;pwned' || char(7) || char(27) || '[2Jtext', strftime('%s','now'))"
+e2e_sql "insert into messages (conversation_id, sender_id, body, created_at) values ($conv, $(e2e_uid cid), 'evil' || char(27) || ']2;pwned' || char(7) || char(27) || '[2Jtext', strftime('%s','now'))"
 e2e_sql "update conversations set last_id = (select max(id) from messages) where id = $conv"
-e2e_sql "update conversation_members set unread = unread + 1 where conversation_id = $conv and user_id = (select id from users where login='dee')"
+e2e_sql "update conversation_members set unread = unread + 1 where conversation_id = $conv and user_id = $(e2e_uid dee)"
 
 # Dee: status bar, inbox count, the conversation.
 e2e_see d '3 new messages' 3
@@ -112,6 +111,6 @@ e2e_keys p n; e2e_type p 'cid'; e2e_keys p Enter
 e2e_see p 'Conversation with Cid Cole'
 e2e_keys p r
 e2e_see p 'once a sysop has approved your account'
-[ "$(e2e_sql "select count(*) from messages where sender_id = (select id from users where login='pat')")" = 0 ] ||
+[ "$(e2e_sql "select count(*) from messages where sender_id = $(e2e_uid pat)")" = 0 ] ||
   fail "a pending member sent a message"
 exit 0

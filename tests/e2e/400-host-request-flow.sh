@@ -12,9 +12,8 @@ e2e_user sam "Sam Student" student 'sam password'
 e2e_user dora "Dora Decoy" alumni 'dora password'
 e2e_accept_rules
 e2e_start
-d() { date -u -d "+$1 days" +%F; }
 # A second host set up in SQL (bulk set-up is allowed): near nothing Sue visits.
-dora=$(e2e_sql "SELECT id FROM users WHERE login = 'dora'")
+dora=$(e2e_uid dora)
 e2e_sql "INSERT INTO host_profiles (user_id, status, offers, city, hospitals, capacity,
   max_nights, address, phone, updated_at) VALUES ($dora, 'hosting', 1, 'Boston',
   'Tufts Medical Center', 1, 5, '9 Elm St', '555 0199', 0);
@@ -26,15 +25,16 @@ e2e_login h hal 'hal password'
 e2e_see h 'Welcome.*Hal Host'
 e2e_keys h o; e2e_see h 'HOST program'
 e2e_keys h e; e2e_see h 'Your host profile'
-e2e_keys h Enter; e2e_see h 'Status +Hosting'
-e2e_keys h Down Down Down Down Down Down Down Enter
+e2e_choose h '^ +Status( |$)' Enter; e2e_see h 'Status +Hosting'
+e2e_choose h '^ +City( |$)' Enter
 e2e_type h 'Boston'; e2e_keys h Enter; e2e_see h 'City +Boston'
-e2e_keys h Down Down Down Down Enter
+e2e_choose h '^ +Nearest hospitals( |$)' Enter
 e2e_type h "Massachusetts General Hospital; Boston Children's"; e2e_keys h Enter
 e2e_see h 'Nearest hospitals +Massachusetts General'
-e2e_keys h End Up Enter; e2e_type h '12 Beacon St, Apt 3'; e2e_keys h Enter
+e2e_choose h '^ +Street address \(private\)' Enter
+e2e_type h '12 Beacon St, Apt 3'; e2e_keys h Enter
 e2e_see h 'Street address \(private\) +12 Beacon St'
-e2e_keys h Down Enter; e2e_type h '+1 617 555 0100'; e2e_keys h Enter
+e2e_choose h '^ +Phone \(private\)' Enter; e2e_type h '+1 617 555 0100'; e2e_keys h Enter
 e2e_see h 'Phone \(private\) +\+1 617 555 0100'
 e2e_keys h s; e2e_see h 'Your host profile has been saved'
 e2e_see h 'Your host status: Hosting'
@@ -47,13 +47,13 @@ e2e_keys s e; e2e_see s 'Students cannot host'
 e2e_keys s i; e2e_see s 'My interviews'
 e2e_keys s a; e2e_type s '2027-02-30 MGH Internal Medicine'; e2e_keys s Enter
 e2e_see s 'no such day in that month'
-e2e_keys s C-u; e2e_type s "$(d 60) MGH Internal Medicine"; e2e_keys s Enter
+e2e_keys s C-u; e2e_type s "$(e2e_day 60) MGH Internal Medicine"; e2e_keys s Enter
 e2e_see s 'Added MGH Internal Medicine'
-e2e_keys s a; e2e_type s "$(d 61) Johns Hopkins Pediatrics"; e2e_keys s Enter
-e2e_see s "$(d 61)  Johns Hopkins Pediatrics"
+e2e_keys s a; e2e_type s "$(e2e_day 61) Johns Hopkins Pediatrics"; e2e_keys s Enter
+e2e_see s "$(e2e_day 61)  Johns Hopkins Pediatrics"
 e2e_keys s f; e2e_see s 'Find a host'
 e2e_see s 'Programs visited +MGH Internal Medicine; Johns Hopkins Pediatrics'
-e2e_see s "Arrival \(YYYY-MM-DD\) +$(d 59)"
+e2e_see s "Arrival \(YYYY-MM-DD\) +$(e2e_day 59)"
 e2e_keys s s; e2e_see s 'Hosts found: 2'
 # The matching host is first and marked; the decoy follows unmarked.
 e2e_screen s | grep -A3 'near a program' | grep -q '^  \* Hal Host - Boston' ||
@@ -62,14 +62,14 @@ e2e_see s '^    Dora Decoy - Boston'
 e2e_keys s Enter; e2e_see s 'Hal Host: host profile'
 e2e_gone s 'Beacon'
 e2e_keys s r; e2e_see s 'Ask Hal Host for a stay'
-e2e_see s "Departure \(YYYY-MM-DD\) +$(d 62)"
+e2e_see s "Departure \(YYYY-MM-DD\) +$(e2e_day 62)"
 e2e_keys s s; e2e_see s 'Request sent'
 
 # The host hears of it live, and proposes to come a day earlier.
 e2e_see h 'notice: HOST: Sue'
 e2e_keys h m; e2e_see h 'Asks you .*Requested +guest Sue Student'
 e2e_keys h Enter; e2e_see h 'Request from Sue Student'
-e2e_keys h o; e2e_type h "$(d 58) $(d 61) 1"; e2e_keys h Enter
+e2e_keys h o; e2e_type h "$(e2e_day 58) $(e2e_day 61) 1"; e2e_keys h Enter
 e2e_see h 'Proposal sent to Sue Student'
 
 # The student agrees from My HOST.
@@ -77,10 +77,10 @@ e2e_see s 'notice: HOST: Hal'
 e2e_keys s q q q q; e2e_see s 'HOST program'
 e2e_keys s m; e2e_see s 'You asked'
 e2e_keys s Enter; e2e_see s 'Your stay with Hal Host'
-e2e_see s "Proposal waiting: Hal Host proposes $(d 58) to $(d 61)"
+e2e_see s "Proposal waiting: Hal Host proposes $(e2e_day 58) to $(e2e_day 61)"
 e2e_gone s 'p address'
 e2e_keys s y; e2e_see s 'You agreed'
-e2e_see s "Dates: $(d 58) to $(d 61) \(3 nights\)"
+e2e_see s "Dates: $(e2e_day 58) to $(e2e_day 61) \(3 nights\)"
 
 # The host accepts; the student confirms and sees the private details.
 e2e_see h 'a accept'
@@ -99,7 +99,7 @@ e2e_see o 'Welcome.*Sam Student'
 e2e_keys o o; e2e_see o 'HOST program'
 e2e_keys o f; e2e_see o 'Find a host'
 e2e_keys o s; e2e_see o 'Hal Host - Boston'
-e2e_keys o Down Enter; e2e_see o 'Hal Host: host profile'
+e2e_choose o 'Hal Host - Boston' Enter; e2e_see o 'Hal Host: host profile'
 # Fields below the page are announced; a long value wraps under itself.
 e2e_see o '\(more: PgDn\)'
 e2e_sql "UPDATE host_profiles SET affiliations = 'Harvard Medical School; Boston University School of Medicine; Tufts'"

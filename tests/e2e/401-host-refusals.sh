@@ -11,9 +11,8 @@ e2e_user sue "Sue Student" student 'sue password'
 e2e_user bob "Bob Blocked" student 'bob password'
 e2e_accept_rules
 e2e_start
-d() { date -u -d "+$1 days" +%F; }
-hal=$(e2e_sql "SELECT id FROM users WHERE login = 'hal'")
-bob=$(e2e_sql "SELECT id FROM users WHERE login = 'bob'")
+hal=$(e2e_uid hal)
+bob=$(e2e_uid bob)
 e2e_sql "INSERT INTO host_profiles (user_id, status, offers, city, hospitals, capacity,
   max_nights, min_notice_days, address, phone, updated_at) VALUES ($hal, 'hosting', 3,
   'Boston', 'Massachusetts General Hospital', 2, 4, 14, '12 Beacon St', '555 0100', 0);
@@ -28,15 +27,15 @@ e2e_keys s f; e2e_see s 'Find a host'
 e2e_keys s s; e2e_see s 'Hal Host - Boston'
 e2e_keys s Enter; e2e_see s 'Hal Host: host profile'
 e2e_keys s r; e2e_see s 'Ask Hal Host for a stay'
-e2e_keys s Enter; e2e_type s "$(d 5)"; e2e_keys s Enter
-e2e_keys s Down Enter; e2e_type s "$(d 6)"; e2e_keys s Enter
-e2e_see s "Departure \(YYYY-MM-DD\) +$(d 6)"
+e2e_choose s '^ +Arrival( |$)' Enter; e2e_type s "$(e2e_day 5)"; e2e_keys s Enter
+e2e_choose s '^ +Departure( |$)' Enter; e2e_type s "$(e2e_day 6)"; e2e_keys s Enter
+e2e_see s "Departure \(YYYY-MM-DD\) +$(e2e_day 6)"
 e2e_keys s s; e2e_see s "at least 14 days' notice"
-e2e_see s "Arrival \(YYYY-MM-DD\) +$(d 5)"
-e2e_keys s Up Enter C-u; e2e_type s "$(d 30)"; e2e_keys s Enter
-e2e_keys s Down Enter C-u; e2e_type s "$(d 40)"; e2e_keys s Enter
+e2e_see s "Arrival \(YYYY-MM-DD\) +$(e2e_day 5)"
+e2e_choose s '^ +Arrival( |$)' Enter C-u; e2e_type s "$(e2e_day 30)"; e2e_keys s Enter
+e2e_choose s '^ +Departure( |$)' Enter C-u; e2e_type s "$(e2e_day 40)"; e2e_keys s Enter
 e2e_keys s s; e2e_see s 'at most 4 nights'
-e2e_keys s Enter C-u; e2e_type s "$(d 32)"; e2e_keys s Enter
+e2e_choose s '^ +Departure( |$)' Enter C-u; e2e_type s "$(e2e_day 32)"; e2e_keys s Enter
 e2e_keys s s; e2e_see s 'Request sent'
 
 # A blocked student does not find the host at all.

@@ -10,8 +10,8 @@ e2e_user hal "Hal Host" alumni 'hal password'
 e2e_user sue "Sue Student" student 'sue password'
 e2e_accept_rules
 e2e_start
-hal=$(e2e_sql "SELECT id FROM users WHERE login = 'hal'")
-sue=$(e2e_sql "SELECT id FROM users WHERE login = 'sue'")
+hal=$(e2e_uid hal)
+sue=$(e2e_uid sue)
 today=$(( $(date -u +%s) / 86400 ))
 e2e_sql "INSERT INTO host_profiles (user_id, status, offers, city, hospitals, updated_at)
   VALUES ($hal, 'hosting', 1, 'Boston', 'Massachusetts General Hospital', 0);

@@ -9,8 +9,8 @@ e2e_user sue "Sue Student" student 'sue password'
 e2e_accept_rules
 e2e_start
 today=$(( $(date -u +%s) / 86400 ))
-hal=$(e2e_sql "SELECT id FROM users WHERE login = 'hal'")
-sue=$(e2e_sql "SELECT id FROM users WHERE login = 'sue'")
+hal=$(e2e_uid hal)
+sue=$(e2e_uid sue)
 e2e_sql "INSERT INTO host_profiles (user_id, status, offers, city, hospitals, capacity,
   max_nights, address, phone, updated_at) VALUES ($hal, 'hosting', 1, 'Boston',
   'Massachusetts General Hospital', 2, 5, '12 Beacon St', '555 0100', 0);
@@ -35,7 +35,7 @@ e2e_login h hal 'hal password'
 e2e_see h 'Welcome.*Hal Host'
 e2e_keys h o; e2e_see h 'HOST program'
 e2e_keys h m; e2e_see h 'Asks you .*Requested'
-e2e_keys h Down Enter; e2e_see h "Request from Sue Student"
+e2e_choose h '^ +Asks you .*Requested' Enter; e2e_see h "Request from Sue Student"
 e2e_see h "State: Requested"
 e2e_see h 'd decline'
 e2e_gone h 'a accept|t maybe|o other dates'

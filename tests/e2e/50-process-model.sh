@@ -5,21 +5,17 @@ e2e_user dave "Dave Diaz" alumni 'dave password'
 e2e_start
 e2e_login a dave 'dave password'
 e2e_see a 'Welcome.*Dave Diaz'
-PORT1=$PORT
 e2e_stop_listener
 e2e_keys a '?'
 e2e_see a 'Help|help'
 e2e_start
 e2e_login b dave 'dave password'
 e2e_see b 'Welcome.*Dave Diaz'
-n=$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)
+n=$(e2e_ui_count)
 [ "$n" -eq 2 ] || fail "expected 2 UI processes, found $n"
-# Drop one client hard: its session and UI must exit.
-pkill -KILL -f "ssh .*-p ($PORT1|$PORT) dave@127.0.0.1" 2>/dev/null
-for _ in $(seq 100); do
-  [ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] && break; sleep 0.1
-done
-[ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] || fail "UI processes left after the clients died"
+# Drop both clients hard: their sessions and UIs must exit.
+e2e_drop a b
+e2e_until 10 "UI processes left after the clients died" e2e_no_ui
 e2e_login c dave 'dave password'
 e2e_see c 'Welcome.*Dave Diaz'
 exit 0

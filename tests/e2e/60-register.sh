@@ -3,7 +3,7 @@
 # then the new member logs in again with that key and with the password.
 . "$(dirname "$0")/lib.sh"
 e2e_user taken "Taken Already" alumni 'taken password'
-ssh-keygen -q -t ed25519 -N '' -f "$T/id"
+e2e_keygen id
 e2e_start
 e2e_window r "ssh $SSHO -o IdentitiesOnly=yes -i $T/id -p $PORT new@127.0.0.1; echo '[ssh exited]'; sleep 60"
 e2e_see r 'Accept the rules\? \[y/n\]'

@@ -7,18 +7,17 @@ e2e_login a erin 'erin password'
 e2e_see a 'Welcome.*Erin Evans'
 e2e_keys a p; e2e_see a 'Your profile'
 e2e_keys a e; e2e_see a 'Edit your profile'
-# Specialty is the fifth field.
-e2e_keys a Down Down Down Down Enter
+e2e_choose a '^ +Specialty( |$)' Enter
 e2e_type a 'Cardiology'; e2e_keys a Enter
 e2e_see a 'Specialty +Cardiology'
-# Position (two further down): 81 characters do not fit.
-e2e_keys a Down Down Enter
+# Position: 81 characters do not fit.
+e2e_choose a '^ +Position( |$)' Enter
 e2e_type a "$(printf 'x%.0s' $(seq 85))"
 e2e_see a 'At most 80 characters fit here'
 e2e_keys a C-u; e2e_type a 'Associate Professor'; e2e_keys a Enter
-e2e_keys a Down Enter; e2e_type a 'Penn Medicine'; e2e_keys a Enter
-e2e_keys a Down Enter; e2e_type a 'Philadelphia'; e2e_keys a Enter
-e2e_keys a Down Down Down Enter
+e2e_choose a '^ +Institution( |$)' Enter; e2e_type a 'Penn Medicine'; e2e_keys a Enter
+e2e_choose a '^ +City( |$)' Enter; e2e_type a 'Philadelphia'; e2e_keys a Enter
+e2e_choose a '^ +Bio( |$)' Enter
 e2e_see a 'Editing: Bio'
 e2e_type a 'I trained here and now mentor residents.'; e2e_keys a Enter
 e2e_type a 'Ask me about fellowship applications.'
@@ -42,14 +41,11 @@ e2e_see b 'Ask me about fellowship applications'
 
 # Drop the connection in the middle of editing the bio.
 e2e_keys b e; e2e_see b 'Edit your profile'
-e2e_keys b Down Down Down Down Down Down Down Down Down Down Down Enter
+e2e_choose b '^ +Bio( |$)' Enter
 e2e_see b 'Editing: Bio'
 e2e_type b 'half-typed text that is never saved'
-pkill -KILL -f "ssh .*-p $PORT erin@127.0.0.1"
-for _ in $(seq 50); do
-  [ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] && break; sleep 0.1
-done
-[ "$(pgrep -f -- "ui .*server\.db=$DB" | wc -l)" -eq 0 ] || fail "UI process left after the client dropped"
+e2e_drop b
+e2e_until 5 "UI process left after the client dropped" e2e_no_ui
 [ "$(e2e_sql 'select count(*) from presence')" = 0 ] || fail "presence row left behind"
 e2e_login c erin 'erin password'
 e2e_see c 'Welcome back, Erin Evans'

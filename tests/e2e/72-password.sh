@@ -19,8 +19,7 @@ e2e_see a 'Your password has been changed'
 e2e_screen a | grep -q 'much better' && fail "a password was shown on screen"
 e2e_keys a q; e2e_keys a g
 e2e_see a 'ssh exited'
-out=$(sshpass -p 'erin password' ssh $SSHO -o PubkeyAuthentication=no \
-  -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1 -p "$PORT" erin@127.0.0.1 true 2>&1 </dev/null)
+out=$(e2e_try_password erin 'erin password')
 echo "$out" | grep -qi denied || fail "the old password still works: $out"
 e2e_login b erin 'a much better passphrase'
 e2e_see b 'Welcome back, Erin Evans'

@@ -9,7 +9,7 @@ e2e_login a erin 'erin password'
 e2e_see a 'Welcome.*Erin Evans'
 e2e_keys a p; e2e_see a 'Your profile'
 e2e_keys a e; e2e_see a 'Edit your profile'
-e2e_keys a Down Down Down Down Down Down Down Down Down Down Down Enter
+e2e_choose a '^ +Bio( |$)' Enter
 e2e_see a 'Editing: Bio'
 printf 'A\377B first line\ncaf\351 Latin-1, caf\303\251 UTF-8, \345\256\211 wide\nthird line kept\n' >"$T/paste"
 $TM load-buffer "$T/paste"

@@ -22,7 +22,7 @@ e2e_screen f | head -1 | grep -q 'mentorbbs' || fail "header bar lost: the scree
 e2e_keys g w
 e2e_see g 'Fay Fischer'
 # Fay opens Gus's profile from the list.
-e2e_keys f Down Enter
+e2e_choose f ' gus ' Enter
 e2e_see f 'Profile of Gus'
 
 # Resize: the header's member name moves to the new right edge at once.

@@ -8,6 +8,7 @@
 #   e2e_login w1 alice 'alice password'   # tmux window w1 runs ssh
 #   e2e_see w1 'Welcome back, Alice Appleton'
 #   e2e_keys w1 p                   # tmux send-keys
+#   e2e_choose w1 '^ +Bio( |$)' Enter   # highlight the entry showing Bio, Enter
 set -u
 export LC_ALL=C.UTF-8
 BIN="${E2E_BIN:?run through tests/run}"
@@ -75,6 +76,24 @@ e2e_user() {
     --password-stdin --db "$DB" "$@" >/dev/null || fail "user add $login"
 }
 
+# e2e_uid LOGIN: the member's id.
+e2e_uid() { e2e_sql "select id from users where login = '$1'"; }
+
+# e2e_join LOGIN SLUG...: makes the member one of these communities.
+e2e_join() {
+  local uid slugs
+  uid=$(e2e_uid "$1"); shift
+  slugs=$(printf "'%s'," "$@")
+  e2e_sql "insert into community_members (community_id, user_id, joined_at)
+    select id, $uid, 1 from communities where slug in (${slugs%,})"
+}
+
+# e2e_day N: the date N days from today (UTC), YYYY-MM-DD.
+e2e_day() { date -u -d "+$1 days" +%F; }
+
+# e2e_keygen NAME: a fresh ed25519 key pair $T/NAME and $T/NAME.pub.
+e2e_keygen() { ssh-keygen -q -t ed25519 -N '' -f "$T/$1"; }
+
 # e2e_window NAME COMMAND...: a new 80x24 tmux window running COMMAND.
 e2e_window() {
   local name=$1; shift
@@ -91,6 +110,32 @@ e2e_login() {
   local w=$1 login=$2 pw=$3; shift 3
   e2e_window "$w" "sshpass -p '$pw' ssh $SSHO -o PubkeyAuthentication=no $* -p $PORT $login@127.0.0.1; echo '[ssh exited]' \$?; sleep 60"
 }
+
+# e2e_try_password LOGIN PASSWORD: one password login that runs `true`
+# instead of a shell; prints what ssh said.
+e2e_try_password() {
+  sshpass -p "$2" ssh $SSHO -o PubkeyAuthentication=no -o PreferredAuthentications=password \
+    -o NumberOfPasswordPrompts=1 -p "$PORT" "$1@127.0.0.1" true 2>&1 </dev/null
+}
+
+# e2e_drop WINDOW...: kills each window's ssh client (SIGKILL, by pid), as
+# a connection that is lost without a goodbye.
+e2e_drop() {
+  local w pids p
+  for w in "$@"; do
+    pids=$($TM display-message -p -t "s:$w" '#{pane_pid}')
+    while [ -n "$pids" ]; do
+      for p in $pids; do
+        [ "$(ps -o comm= -p "$p")" = ssh ] && kill -KILL "$p"
+      done
+      pids=$(for p in $pids; do pgrep -P "$p"; done)
+    done
+  done
+}
+
+# e2e_ui_count: how many UI processes serve this case's database.
+e2e_ui_count() { pgrep -f -- "ui .*server\.db=$DB" | wc -l; }
+e2e_no_ui() { [ "$(e2e_ui_count)" -eq 0 ]; }
 
 e2e_screen() { $TM capture-pane -p -t "s:$1" 2>/dev/null; }
 
@@ -114,11 +159,90 @@ e2e_gone() {
   fail "window $w still shows /$re/ after ${secs}s"
 }
 
+# The highlighted entry of a list or form is drawn in reverse video; tmux
+# writes it as one SGR of attributes (colours come in SGRs of their own).
+E2E_REVERSE=$'\e''\[([0-9];)*7(;[0-9])*m'
+
+# e2e_choose WINDOW REGEX [KEYS...]: moves the highlight of a list or form
+# with Up and Down to the first row whose text matches REGEX (an ERE), then
+# sends KEYS (e.g. Enter). Toward the row when it is on screen; when it is
+# not (a long list), down to the end, then up. One key at a time, each
+# waiting for the highlight to move; fails when it cannot move on, or after
+# 15 s. Wait for the screen first (e2e_see), so no key lands on the last one.
+e2e_choose() {
+  local w=$1 re=$2 end=$((SECONDS + 15)) sweep=Down key
+  shift 2
+  while [ "$SECONDS" -lt "$end" ]; do
+    e2e_find_rows "$w" "$re"
+    if [ "$E2E_SEL" -gt 0 ] && [ "$E2E_SEL" = "$E2E_ROW" ]; then
+      [ $# -eq 0 ] || e2e_keys "$w" "$@"
+      return 0
+    fi
+    if [ "$E2E_SEL" = 0 ]; then sleep 0.1; continue; fi
+    if [ "$E2E_ROW" -gt "$E2E_SEL" ]; then key=Down
+    elif [ "$E2E_ROW" -gt 0 ]; then key=Up
+    else key=$sweep
+    fi
+    e2e_move "$w" "$key" && continue
+    [ "$E2E_ROW" = 0 ] && [ "$sweep" = Down ] && { sweep=Up; continue; }
+    break
+  done
+  fail "window $w: could not highlight a row showing /$re/"
+}
+
+# e2e_move WINDOW KEY: sends KEY and waits up to 2 s for the highlighted
+# row (E2E_SEL_LINE) to change; false if it did not (the end of the list).
+# Leaves the E2E_ variables as they were.
+e2e_move() {
+  local w=$1 was=$E2E_SEL_LINE line end=$((${EPOCHREALTIME/./} + 2000000))
+  e2e_keys "$w" "$2"
+  while [ "${EPOCHREALTIME/./}" -lt "$end" ]; do
+    line=$($TM capture-pane -e -p -t "s:$w" 2>/dev/null | sed '1d;$d' | grep -m1 -E -- "$E2E_REVERSE")
+    [ "$line" != "$was" ] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# e2e_find_rows WINDOW REGEX: sets E2E_SEL to the screen row (from 1) of the
+# highlighted entry (drawn in reverse video) and E2E_SEL_LINE to its text
+# with attributes, E2E_ROW to the first row whose text matches REGEX; 0
+# when there is none. The header and the status bar never count.
+e2e_find_rows() {
+  local w=$1 re=$2 n
+  local -a raw plain
+  mapfile -t raw < <($TM capture-pane -e -p -t "s:$w" 2>/dev/null)
+  mapfile -t plain < <(printf '%s\n' "${raw[@]}" | sed 's/\x1b\[[0-9;]*[A-Za-z]//g')
+  E2E_SEL=0 E2E_SEL_LINE="" E2E_ROW=0
+  for ((n = 1; n < ${#raw[@]} - 1; n++)); do
+    if [ "$E2E_SEL" = 0 ] && [[ ${raw[n]} =~ $E2E_REVERSE ]]; then
+      E2E_SEL=$((n + 1)) E2E_SEL_LINE=${raw[n]}
+    fi
+    if [ "$E2E_ROW" = 0 ] && [[ ${plain[n]} =~ $re ]]; then
+      E2E_ROW=$((n + 1))
+    fi
+  done
+}
+
 e2e_keys() { local w=$1; shift; $TM send-keys -t "s:$w" "$@"; }
 # Types text literally (no key-name lookup).
 e2e_type() { $TM send-keys -t "s:$1" -l -- "$2"; }
 e2e_resize() { $TM resize-window -t "s:$1" -x "$2" -y "$3"; }
 e2e_sql() { sqlite3 "$DB" "$1"; }
+# e2e_sql_is SQL WANT: true if SQL gives exactly WANT.
+e2e_sql_is() { [ "$(e2e_sql "$1")" = "$2" ]; }
+
+# e2e_until SECONDS WHAT COMMAND...: runs COMMAND every 0.1 s until it
+# succeeds; fails with WHAT if it has not after SECONDS.
+e2e_until() {
+  local secs=$1 what=$2 i
+  shift 2
+  for i in $(seq $((secs * 10))); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  fail "$what"
+}
 
 # Members made with `user add` have not accepted the code of conduct and
 # may not post until they do (25-rules-accept shows that path); cases about

@@ -130,7 +130,6 @@ TEST(board_thread_page_is_tree_order)
 	CHECK_INT(p[1].id, r1);
 	db_board_posts_free(p, n);
 	db_board_posts_free(q, m);
-	db_close(f.db);
 }
 
 TEST(board_unread_counts_and_pointer_moves_forward_only)
@@ -179,7 +178,6 @@ TEST(board_unread_counts_and_pointer_moves_forward_only)
 	CHECK_INT(com.unread, 0);
 	CHECK_INT(db_board_read_follow(f.db, f.bob, f.thread, 2), ERR_INVALID);
 	CHECK_INT(db_board_read_mark(f.db, f.bob, 9999, 1), ERR_NOTFOUND);
-	db_close(f.db);
 }
 
 TEST(board_scan_walks_communities_threads_then_posts_in_order)
@@ -222,7 +220,6 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 	CHECK_INT(db_board_read_count(f.db, f.bob, &count), ERR_OK);
 	CHECK_INT(count, 0);
 	CHECK_INT(db_board_read_next(f.db, f.bob, 0, &p), ERR_NOTFOUND);
-	db_close(f.db);
 }
 
 TEST(board_followed_thread_outside_joined_shows_in_scan)
@@ -247,7 +244,6 @@ TEST(board_followed_thread_outside_joined_shows_in_scan)
 	/* The replier hears nothing of their own reply. */
 	CHECK_INT(db_notice_unseen(f.db, f.cat, &unseen, &newest), ERR_OK);
 	CHECK_INT(unseen, 0);
-	db_close(f.db);
 }
 
 TEST(board_refuses_pending_strangers_and_bad_text)
@@ -290,7 +286,6 @@ TEST(board_refuses_pending_strangers_and_bad_text)
 		CHECK(pg[1].edited_at > 0);
 		db_board_posts_free(pg, n);
 	}
-	db_close(f.db);
 }
 
 TEST(board_blocked_members_posts_are_withheld)
@@ -319,7 +314,6 @@ TEST(board_blocked_members_posts_are_withheld)
 	CHECK_INT(db_board_search(f.db, f.cat, "secret", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
-	db_close(f.db);
 }
 
 TEST(board_search_words_phrases_prefix_and_filters)
@@ -361,7 +355,6 @@ TEST(board_search_words_phrases_prefix_and_filters)
 	CHECK_INT(db_board_search(f.db, f.ann, "", 10, &hits, &n), ERR_INVALID);
 	CHECK_INT(db_board_search(f.db, f.ann, "\"unbalanced AND", 10, &hits, &n), ERR_INVALID);
 	CHECK_INT(db_board_search(f.db, 0, "boston", 10, &hits, &n), ERR_DENIED);
-	db_close(f.db);
 }
 
 TEST(board_requests_and_drafts_belong_to_their_member)
@@ -410,7 +403,6 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 	CHECK_INT(db_board_draft_save(f.db, f.bob, "", "x"), ERR_INVALID);
 	CHECK_INT(db_board_draft_delete(f.db, f.bob, "board:reply:1"), ERR_OK);
 	CHECK_INT(db_board_draft_latest(f.db, f.bob, "", key, sizeof key, &at), ERR_NOTFOUND);
-	db_close(f.db);
 }
 
 /* The posting rate limit: counted per author over the last minute, the
@@ -448,7 +440,6 @@ TEST(board_posting_is_rate_limited)
 		CHECK_INT(db_board_thread_get(f.db, f.bob, f.thread, &th), ERR_OK);
 		CHECK_INT(th.post_count, 1 + 2 + 1 + 4);
 	}
-	db_close(f.db);
 }
 
 /* A member has at most BOARD_REQUESTS_PENDING_MAX pending requests, and
@@ -490,7 +481,6 @@ TEST(board_requests_are_capped_and_listed_bounded)
 	CHECK_INT(rq[0].id, id);
 	CHECK_STR(rq[0].status, "pending");
 	free(rq);
-	db_close(f.db);
 }
 
 /* A thread list page read backwards comes back in display order (newest
@@ -518,7 +508,6 @@ TEST(board_thread_page_backwards_in_display_order)
 	CHECK_INT(bw[1].id, fw[2].id);
 	free(fw);
 	free(bw);
-	db_close(f.db);
 }
 
 /* The thread screen marks the page the member had on screen: the pointer
@@ -563,7 +552,6 @@ TEST(board_mark_page_counts_only_what_was_on_screen)
 	/* Refusals: a page backwards, a suspended reader. */
 	CHECK_INT(db_board_read_mark_page(f.db, f.ann, f.thread, "b", "a"), ERR_INVALID);
 	CHECK_INT(db_board_read_mark_page(f.db, 0, f.thread, "a", "b"), ERR_DENIED);
-	db_close(f.db);
 }
 
 TEST(board_query_parse_takes_filters_with_quoted_values)
@@ -620,7 +608,6 @@ TEST(board_search_in_takes_names_any_case_and_refuses_unknown)
 	CHECK_INT(db_board_search(f.db, f.ann, "tips in:atlantis", 10, &hits, &n), ERR_NOTFOUND);
 	CHECK_INT(db_board_search(f.db, f.ann, "tips in:%", 10, &hits, &n), ERR_NOTFOUND);
 	CHECK_INT(db_board_search(f.db, f.ann, "tips in:_yc", 10, &hits, &n), ERR_NOTFOUND);
-	db_close(f.db);
 }
 
 /* author: or in: alone: the newest posts they allow, newest first, at
@@ -667,7 +654,6 @@ TEST(board_search_filters_alone_list_newest_posts)
 	CHECK_INT(db_board_search(f.db, f.ann, "author:nobody", 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
-	db_close(f.db);
 }
 
 /* Thread titles are searched: a title hit stands for the first post. */
@@ -698,7 +684,6 @@ TEST(board_search_finds_thread_titles)
 	CHECK_INT(n, 1);
 	CHECK_INT(hits[0].post_id, r1);
 	free(hits);
-	db_close(f.db);
 }
 
 TEST(board_wording_plurals_follow_hints_and_fitting)

@@ -75,7 +75,6 @@ TEST(edit_draft_survives_a_drop_and_is_offered_back)
 	/* Saved: the draft is over. */
 	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:reply:7", &text, &at), ERR_NOTFOUND);
 	screen_leave_all(&c);
-	db_close(c.db);
 }
 
 TEST(edit_without_draft_key_keeps_nothing_and_cancel_ends_draft)
@@ -112,7 +111,6 @@ TEST(edit_without_draft_key_keeps_nothing_and_cancel_ends_draft)
 	CHECK_INT(calls, 1);
 	CHECK_STR(saved, "(cancelled)");
 	CHECK_INT(db_board_draft_get(c.db, c.me.id, "board:new:1", &text, &at), ERR_NOTFOUND);
-	db_close(c.db);
 }
 
 TEST(edit_paste_is_capped_at_64_kib_with_a_message)
@@ -134,7 +132,6 @@ TEST(edit_paste_is_capped_at_64_kib_with_a_message)
 	CHECK_INT(calls, 1);
 	CHECK_INT(saved_len, UI_EDIT_MAX_BYTES);
 	screen_leave_all(&c);
-	db_close(c.db);
 }
 
 /* Bidi overrides and other invisible characters are left out of a body,
@@ -160,5 +157,4 @@ TEST(edit_says_what_it_left_out)
 	CHECK_INT(calls, 1);
 	CHECK_STR(saved, "safe text\xc3\xa9");
 	screen_leave_all(&c);
-	db_close(c.db);
 }

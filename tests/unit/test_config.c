@@ -3,31 +3,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "test.h"
+#include "fixture.h"
 #include "lib/config.h"
 
-/* Writes text to a fresh temporary file; the caller unlinks path. */
+/* Writes text to a file in a fresh temporary directory; its path in path. */
 static bool
 write_temp(char path[64], const char *text)
 {
-	FILE *fp;
-	int fd;
+	const char *dir = fx_tmpdir();
 
-	snprintf(path, 64, "/tmp/mentorbbs-test-XXXXXX");
-	if ((fd = mkstemp(path)) == -1)
+	if (dir == NULL)
 		return false;
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		unlink(path);
-		return false;
-	}
-	fputs(text, fp);
-	if (fclose(fp) != 0) {
-		unlink(path);
-		return false;
-	}
-	return true;
+	snprintf(path, 64, "%s", fx_path(dir, "test.conf"));
+	return fx_write(path, text, strlen(text));
 }
 
 /* Loads text as a config file over the defaults. */
@@ -35,14 +24,10 @@ static int
 load_text(struct config *c, const char *text, char *err, size_t errsz,
     char path[64])
 {
-	int r;
-
 	config_defaults(c);
 	if (!write_temp(path, text))
 		return -99;
-	r = config_load_file(c, path, err, errsz);
-	unlink(path);
-	return r;
+	return config_load_file(c, path, err, errsz);
 }
 
 static bool

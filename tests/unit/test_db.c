@@ -3,55 +3,15 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <ftw.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <sqlite3.h>
 #include "test.h"
+#include "fixture.h"
 #include "db/db.h"
 #include "db/db-internal.h"
 #include "db/db-user.h"
 #include "db/sqlembed.h"
-
-/* A private directory under /tmp, removed (with what tests left in it)
- * by tmp_cleanup. */
-static char tmpdir[64];
-
-static const char *
-tmp_make(void)
-{
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/mentorbbs-test-db.XXXXXX");
-	return mkdtemp(tmpdir);
-}
-
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-tmp_cleanup(void)
-{
-	if (tmpdir[0] != '\0' && nftw(tmpdir, rm_one, 8, FTW_DEPTH | FTW_PHYS) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	tmpdir[0] = '\0';
-}
-
-static char *
-tmp_path(const char *name)
-{
-	static char path[4][160];
-	static int next;
-	char *p = path[next++ % 4];
-
-	snprintf(p, sizeof path[0], "%s/%s", tmpdir, name);
-	return p;
-}
 
 static int
 latest_version(void)
@@ -78,22 +38,6 @@ query_int(struct db *db, const char *sql)
 	return v;
 }
 
-static int64_t
-add_member(struct db *db, const char *login, const char *name)
-{
-	struct member *m = calloc(1, sizeof *m);
-	int64_t id = 0;
-
-	snprintf(m->login, sizeof m->login, "%s", login);
-	snprintf(m->name, sizeof m->name, "%s", name);
-	m->role = ROLE_ALUMNI;
-	m->status = STATUS_ACTIVE;
-	if (db_user_create(db, m, NULL, &id) != 0)
-		id = 0;
-	free(m);
-	return id;
-}
-
 TEST(db_open_memory_migrates_and_seeds)
 {
 	struct db *db = NULL;
@@ -115,12 +59,12 @@ TEST(db_open_file_creates_parent_and_reopens_idempotently)
 {
 	struct db *db = NULL;
 	char err[256];
-	const char *path;
+	const char *dir, *path;
 	struct stat sb;
 	sqlite3_stmt *st = NULL;
 
-	CHECK(tmp_make() != NULL);
-	path = tmp_path("a/b/bbs.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	path = fx_path(dir, "a/b/bbs.db");
 	CHECK_INT(db_open(path, &db, err, sizeof err), 0);
 	CHECK(stat(path, &sb) == 0);
 	CHECK(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK);
@@ -128,7 +72,7 @@ TEST(db_open_file_creates_parent_and_reopens_idempotently)
 	CHECK_STR((const char *)sqlite3_column_text(st, 0), "wal");
 	sqlite3_finalize(st);
 	CHECK_INT(query_int(db, "PRAGMA busy_timeout"), 5000);
-	CHECK(add_member(db, "alice", "Alice") > 0);
+	CHECK(fx_member(db, "alice", ROLE_ALUMNI) > 0);
 	db_close(db);
 
 	for (int i = 0; i < 2; i++) {
@@ -140,7 +84,6 @@ TEST(db_open_file_creates_parent_and_reopens_idempotently)
 		CHECK_INT(query_int(db, "SELECT count(*) FROM users WHERE login = 'alice'"), 1);
 		db_close(db);
 	}
-	tmp_cleanup();
 }
 
 TEST(db_open_refuses_newer_schema_and_foreign_files)
@@ -148,11 +91,13 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	struct db *db = NULL;
 	sqlite3 *raw = NULL;
 	char err[256] = "";
-	const char *path, *junk, *other;
-	FILE *f;
+	const char *dir, *path, *junk, *other;
+	static const char not_sqlite[] =
+	    "this is not a database, just some text that is long enough ......"
+	    "...............................................................\n";
 
-	CHECK(tmp_make() != NULL);
-	path = tmp_path("newer.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	path = fx_path(dir, "newer.db");
 	CHECK_INT(db_open(path, &db, err, sizeof err), 0);
 	CHECK(sqlite3_exec(db_sqlite(db), "PRAGMA user_version = 999", NULL, NULL, NULL) ==
 	    SQLITE_OK);
@@ -163,16 +108,13 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	CHECK(strstr(err, "newer") != NULL);
 
 	/* A file that is not SQLite at all. */
-	junk = tmp_path("junk.db");
-	CHECK((f = fopen(junk, "w")) != NULL);
-	fputs("this is not a database, just some text that is long enough ......"
-	    "...............................................................\n", f);
-	fclose(f);
+	junk = fx_path(dir, "junk.db");
+	CHECK(fx_write(junk, not_sqlite, sizeof not_sqlite - 1));
 	CHECK_INT(db_open(junk, &db, err, sizeof err), ERR_INTERNAL);
 	CHECK(err[0] != '\0');
 
 	/* Someone else's SQLite database is not migrated over. */
-	other = tmp_path("other.db");
+	other = fx_path(dir, "other.db");
 	CHECK(sqlite3_open(other, &raw) == SQLITE_OK);
 	CHECK(sqlite3_exec(raw, "CREATE TABLE t (x)", NULL, NULL, NULL) == SQLITE_OK);
 	sqlite3_close(raw);
@@ -180,41 +122,39 @@ TEST(db_open_refuses_newer_schema_and_foreign_files)
 	CHECK(strstr(err, "not a mentorbbs database") != NULL);
 
 	CHECK_INT(db_open("", &db, err, sizeof err), ERR_INTERNAL);
-	tmp_cleanup();
 }
 
 TEST(db_data_version_changes_on_other_connection_commit)
 {
 	struct db *a = NULL, *b = NULL;
 	char err[256];
-	const char *path;
+	const char *dir, *path;
 	int64_t v1, v2, v3;
 
-	CHECK(tmp_make() != NULL);
-	path = tmp_path("dv.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	path = fx_path(dir, "dv.db");
 	CHECK_INT(db_open(path, &a, err, sizeof err), 0);
 	CHECK_INT(db_open(path, &b, err, sizeof err), 0);
 	v1 = db_data_version(a);
 	CHECK(v1 >= 0);
 	CHECK_INT(db_data_version(a), v1);	/* steady when nothing happens */
-	CHECK(add_member(b, "bob", "Bob") > 0);
+	CHECK(fx_member(b, "bob", ROLE_ALUMNI) > 0);
 	v2 = db_data_version(a);
 	CHECK(v2 != v1);
 	/* A's own writes do not count: it already knows. */
-	CHECK(add_member(a, "carol", "Carol") > 0);
+	CHECK(fx_member(a, "carol", ROLE_ALUMNI) > 0);
 	v3 = db_data_version(a);
 	CHECK_INT(v3, v2);
 	db_close(a);
 	db_close(b);
-	tmp_cleanup();
 }
 
 TEST(db_check_ok_and_finds_broken_foreign_key)
 {
-	struct db *db = NULL;
-	char err[256], msg[256];
+	struct db *db = fx_db();
+	char msg[256];
 
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK(db != NULL);
 	CHECK_INT(db_check(db, msg, sizeof msg), 0);
 	CHECK_STR(msg, "ok");
 	/* Break a reference behind the data layer's back. */
@@ -223,7 +163,6 @@ TEST(db_check_ok_and_finds_broken_foreign_key)
 	    "VALUES (42, 'ssh-ed25519', 'AAAA', 'SHA256:x', 0)", NULL, NULL, NULL) == SQLITE_OK);
 	CHECK_INT(db_check(db, msg, sizeof msg), ERR_INTERNAL);
 	CHECK(strstr(msg, "ssh_keys") != NULL);
-	db_close(db);
 }
 
 TEST(db_backup_copies_and_refuses_existing_file)
@@ -231,16 +170,16 @@ TEST(db_backup_copies_and_refuses_existing_file)
 	struct db *db = NULL, *copy = NULL;
 	struct member *m = calloc(1, sizeof *m);
 	char err[256], msg[256];
-	const char *src, *dest;
+	const char *dir, *src, *dest;
 	struct stat sb;
 
 	CHECK(m != NULL);
-	CHECK(tmp_make() != NULL);
-	src = tmp_path("live.db");
-	dest = tmp_path("backup.db");
+	CHECK((dir = fx_tmpdir()) != NULL);
+	src = fx_path(dir, "live.db");
+	dest = fx_path(dir, "backup.db");
 	CHECK_INT(db_open(src, &db, err, sizeof err), 0);
-	CHECK(add_member(db, "alice", "Alice Ng") > 0);
-	CHECK(add_member(db, "bob", "Bob Roy") > 0);
+	CHECK(fx_member_with(db, "alice", ROLE_ALUMNI, &(struct fx_who){ .name = "Alice Ng" }) > 0);
+	CHECK(fx_member_with(db, "bob", ROLE_ALUMNI, &(struct fx_who){ .name = "Bob Roy" }) > 0);
 	CHECK_INT(db_backup(db, dest, err, sizeof err), 0);
 	CHECK(stat(dest, &sb) == 0);
 	CHECK_INT(sb.st_mode & 077, 0);		/* holds password hashes */
@@ -258,11 +197,9 @@ TEST(db_backup_copies_and_refuses_existing_file)
 	db_close(copy);
 
 	/* An unwritable destination fails cleanly and leaves nothing. */
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
-	CHECK_INT(db_backup(db, tmp_path("no/such/dir/x.db"), err, sizeof err), ERR_INTERNAL);
-	db_close(db);
+	CHECK((db = fx_db()) != NULL);
+	CHECK_INT(db_backup(db, fx_path(dir, "no/such/dir/x.db"), err, sizeof err), ERR_INTERNAL);
 	free(m);
-	tmp_cleanup();
 }
 
 TEST(db_now_can_be_pinned)
@@ -275,11 +212,10 @@ TEST(db_now_can_be_pinned)
 
 TEST(db_stmt_cache_hands_out_a_private_copy_when_busy)
 {
-	struct db *db = NULL;
+	struct db *db = fx_db();
 	sqlite3_stmt *a, *b, *c;
-	char err[256];
 
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK(db != NULL);
 	a = db_stmt(db, "SELECT 1");
 	b = db_stmt(db, "SELECT 1");
 	CHECK(a != NULL && b != NULL && a != b);
@@ -291,23 +227,20 @@ TEST(db_stmt_cache_hands_out_a_private_copy_when_busy)
 	CHECK(c == a);				/* the cached one is free again */
 	db_stmt_done(db, c);
 	CHECK(db_stmt(db, "SELECT nonsense FROM nowhere") == NULL);
-	db_close(db);
 }
 
 TEST(db_transactions_roll_back)
 {
-	struct db *db = NULL;
-	char err[256];
+	struct db *db = fx_db();
 
-	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK(db != NULL);
 	CHECK_INT(db_begin(db), 0);
-	CHECK(add_member(db, "dana", "Dana") > 0);
+	CHECK(fx_member(db, "dana", ROLE_ALUMNI) > 0);
 	db_rollback(db);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 0);
 	CHECK_INT(db_begin(db), 0);
-	CHECK(add_member(db, "dana", "Dana") > 0);
+	CHECK(fx_member(db, "dana", ROLE_ALUMNI) > 0);
 	CHECK_INT(db_commit(db), 0);
 	CHECK_INT(query_int(db, "SELECT count(*) FROM users"), 1);
 	db_rollback(db);			/* no transaction: harmless */
-	db_close(db);
 }

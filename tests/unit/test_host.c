@@ -131,8 +131,6 @@ TEST(host_students_cannot_host_and_profiles_are_checked)
 	CHECK_INT(db_host_get(db, t, t, &p), ERR_OK);
 	CHECK_INT(p.status, HOST_OFF);
 	CHECK_STR(p.address, "12 Beacon St");
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_stay_rules_dates_notice_blackout_capacity)
@@ -198,8 +196,6 @@ TEST(host_stay_rules_dates_notice_blackout_capacity)
 	CHECK_INT(db_host_request_create(db, fx_member(db, "alf", ROLE_ALUMNI), &r, NULL, &why),
 	    ERR_DENIED);
 	CHECK_INT(db_host_request_create(db, g2, &r, NULL, &why), ERR_OK);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_transitions_legal_and_illegal_by_role)
@@ -248,8 +244,6 @@ TEST(host_transitions_legal_and_illegal_by_role)
 	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), ERR_OK);
 	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "changed plans", &why), ERR_OK);
 	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), ERR_INVALID);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_counter_proposal_then_accept_confirm)
@@ -292,8 +286,6 @@ TEST(host_counter_proposal_then_accept_confirm)
 	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
 	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
 	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), ERR_INVALID);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_private_details_only_to_accepted_guest_and_logged)
@@ -340,8 +332,6 @@ TEST(host_private_details_only_to_accepted_guest_and_logged)
 	/* After the stay the details are closed again. */
 	db_set_now_for_tests(NOW(D0 + 23));
 	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_DENIED);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_sweep_expires_completes_and_references_reveal)
@@ -399,8 +389,6 @@ TEST(host_sweep_expires_completes_and_references_reveal)
 	CHECK(refs[0].visible && refs[1].visible);
 	CHECK_STR(refs[0].body, "Great host, lovely dog");
 	CHECK_INT(db_host_reference_write(db, g, id, "changed", true, &why), ERR_INVALID);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_reference_alone_shows_when_window_closes)
@@ -431,8 +419,6 @@ TEST(host_reference_alone_shows_when_window_closes)
 	CHECK(refs[0].visible && refs[0].revealed);
 	CHECK_STR(refs[0].body, "Quiet and kind");
 	CHECK_INT(db_host_reference_write(db, h, id, "edit", true, &why), ERR_INVALID);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_search_ranks_program_matches_and_hides_blocked)
@@ -499,8 +485,6 @@ TEST(host_search_ranks_program_matches_and_hides_blocked)
 	CHECK_INT(db_host_search(db, c, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 2);
 	free(hits);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_screens_registered_with_help)
@@ -563,8 +547,6 @@ TEST(host_advice_only_hosts_show_whatever_the_dates)
 	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(hits);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_interviews_are_private_and_checked)
@@ -591,8 +573,6 @@ TEST(host_interviews_are_private_and_checked)
 	CHECK_INT(db_host_interview_list(db, x, &iv, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	free(iv);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(host_reports_need_a_relation_and_a_reason)
@@ -617,8 +597,6 @@ TEST(host_reports_need_a_relation_and_a_reason)
 	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), ERR_OK);
 	CHECK_INT(db_report_open_by(db, g, &count), ERR_OK);
 	CHECK_INT(count, 1);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* A block, made by either side, stops counter-proposals and answers to
@@ -657,8 +635,6 @@ TEST(host_block_stops_proposals_and_answers_both_ways)
 	/* Lifted, the answer goes through. */
 	CHECK_INT(db_block_remove(db, h, g), ERR_OK);
 	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_OK);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* One open request per host for any night, and at most HOST_OPEN_MAX open
@@ -707,8 +683,6 @@ TEST(host_requests_no_duplicates_and_a_cap)
 	r = stay(hosts[0], D0 + 20, D0 + 22, 1);
 	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
 	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_EXISTS);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* A block, either way, hides the host's address and phone from the guest
@@ -754,8 +728,6 @@ TEST(host_private_details_refused_across_a_block)
 	CHECK_INT(db_host_access_log(db, h, h, 10, &log, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	free(log);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* A second open report of the same member, and a report past the open
@@ -784,8 +756,6 @@ TEST(host_report_twice_or_past_the_cap_says_why)
 	why = NULL;
 	CHECK_INT(db_host_report(db, g, h2, true, "one too many", &why), ERR_DENIED);
 	CHECK_STR(why, "You have many open reports; wait until the moderators have looked at them.");
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* The one rule for what a block stops, used by the data layer and by the
@@ -820,8 +790,6 @@ TEST(host_block_stops_closer_moves_not_cancel)
 	CHECK_INT(db_host_request_move(db, g, id2, HS_CONFIRMED, "", &why), ERR_DENIED);
 	CHECK_INT(db_host_request_move(db, h, id, HS_DECLINED, "", &why), ERR_OK);
 	CHECK_INT(db_host_request_move(db, g, id2, HS_CANCELLED, "blocked", &why), ERR_OK);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* The host's public profile lists the references guests wrote about them,
@@ -890,8 +858,6 @@ TEST(host_public_references_only_revealed_newest_first)
 	CHECK_INT(db_block_add(db, h, x), ERR_OK);
 	CHECK_INT(db_host_reference_public(db, x, h, 20, &refs, &n), ERR_NOTFOUND);
 	CHECK_INT(db_host_reference_public(db, 0, h, 20, &refs, &n), ERR_DENIED);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* My HOST labels what is no longer open by state: a declined request for
@@ -938,8 +904,6 @@ TEST(host_answer_notice_names_the_proposed_dates)
 	snprintf(want, sizeof want, "(%s to %s)", a, z);
 	CHECK(strstr(newest.text, "agreed to your proposal") != NULL);
 	CHECK(strstr(newest.text, want) != NULL);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* The stay rules speak to whoever proposes: "you" to the host, "this
@@ -965,8 +929,6 @@ TEST(host_stay_refusals_speak_to_the_host_as_you)
 	CHECK_STR(why, "you have room for 2 guests at once");
 	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, &why), ERR_INVALID);
 	CHECK_STR(why, "this host takes stays of at most 5 nights");
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* A blackout range that has already ended is refused with a sentence that
@@ -1002,8 +964,6 @@ TEST(host_past_blackouts_refused)
 	CHECK_INT(p.nblackouts, 2);
 	p.capacity = 1;
 	CHECK_INT(db_host_save(db, h, &p, &why), ERR_OK);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 /* The host profile view wraps a long value under itself, never under the

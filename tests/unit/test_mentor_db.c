@@ -96,7 +96,6 @@ TEST(mentor_db_request_accept_end_flow)
 	CHECK_INT(db_mentor_get(db, other, id, &s), ERR_OK);
 	CHECK_INT(s.fit_rating, 4);
 	CHECK_STR(s.end_reason, "goals");
-	db_close(db);
 }
 
 TEST(mentor_db_decline_reason_hidden_from_mentee)
@@ -122,7 +121,6 @@ TEST(mentor_db_decline_reason_hidden_from_mentee)
 	CHECK_INT(db_mentor_withdraw(db, st, id), ERR_OK);
 	CHECK_INT(db_mentor_get(db, st, id, &s), ERR_OK);
 	CHECK_INT(s.state, MS_WITHDRAWN);
-	db_close(db);
 }
 
 TEST(mentor_db_request_refusals)
@@ -168,7 +166,6 @@ TEST(mentor_db_request_refusals)
 	CHECK_INT(db_block_remove(db, m2, st3), ERR_OK);
 	CHECK_INT(db_block_add(db, st3, m2), ERR_OK);
 	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), ERR_DENIED);
-	db_close(db);
 }
 
 TEST(mentor_db_sweep_reminds_then_expires_once)
@@ -198,8 +195,6 @@ TEST(mentor_db_sweep_reminds_then_expires_once)
 	CHECK_INT(s.state, MS_EXPIRED);
 	CHECK_INT(unseen(db, st), 1);
 	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_INVALID);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(mentor_db_reply_time_and_availability_question)
@@ -237,8 +232,6 @@ TEST(mentor_db_reply_time_and_availability_question)
 	CHECK_INT(db_mentor_confirm(db, mo), ERR_OK);
 	CHECK_INT(db_mentor_needs_confirm(db, mo, t0 + 100 * 86400, &ask), ERR_OK);
 	CHECK(!ask);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(mentor_db_admin_reads_but_does_not_act)
@@ -272,7 +265,6 @@ TEST(mentor_db_admin_reads_but_does_not_act)
 	free(list);
 	CHECK_INT(db_mentor_list(db, 0, 10, &list, &n), ERR_DENIED);
 	CHECK_INT(db_mentor_get(db, st, 9999, &s), ERR_NOTFOUND);
-	db_close(db);
 }
 
 /* A member the sysop made has not accepted the rules, and a pending member
@@ -280,15 +272,11 @@ TEST(mentor_db_admin_reads_but_does_not_act)
 TEST(mentor_db_request_needs_a_member_who_may_post)
 {
 	struct db *db = fx_db();
-	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), fresh = 0, pend;
-	struct member m;
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), pend;
+	int64_t fresh = fx_member_with(db, "fresh", ROLE_STUDENT,
+	    &(struct fx_who){ .rules_pending = true });
 
-	memset(&m, 0, sizeof m);
-	strcpy(m.login, "fresh");
-	strcpy(m.name, "Fresh");
-	m.role = ROLE_STUDENT;
-	m.status = STATUS_ACTIVE;
-	CHECK_INT(db_user_create(db, &m, NULL, &fresh), ERR_OK);
+	CHECK(fresh > 0);
 	CHECK_INT(db_user_may_post(db, fresh), ERR_DENIED);
 	CHECK_INT(db_mentor_request(db, fresh, mo, GOALS, 2, NULL), ERR_DENIED);
 	CHECK_INT(db_user_set_rules_accepted(db, fresh), ERR_OK);
@@ -301,7 +289,6 @@ TEST(mentor_db_request_needs_a_member_who_may_post)
 	CHECK_INT(db_mentor_request(db, pend, mo, GOALS, 2, NULL), ERR_DENIED);
 	CHECK_INT(db_user_may_post(db, 0), ERR_DENIED);
 	CHECK_INT(db_user_may_post(db, 9999), ERR_DENIED);
-	db_close(db);
 }
 
 /* A block stops a mentorship from going forward, whoever made it: no
@@ -356,5 +343,4 @@ TEST(mentor_db_block_stops_the_mentorship_both_ways)
 	CHECK_INT(db_mentor_checkin_add(db, mo, id3, true, "", "after"), ERR_DENIED);
 	CHECK_INT(db_mentor_pause(db, mo, id3, true), ERR_DENIED);
 	CHECK_INT(db_mentor_end(db, st3, id3, "goals", 3), ERR_OK);
-	db_close(db);
 }

@@ -105,7 +105,6 @@ TEST(mentor_search_filters_combine)
 	mentor_query_init(&q);
 	strcpy(q.specialty, "\"*:(");
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 999);
-	db_close(w.db);
 }
 
 TEST(mentor_search_prefix_ranking_and_syntax_safety)
@@ -133,7 +132,6 @@ TEST(mentor_search_prefix_ranking_and_syntax_safety)
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 1);
 	strcpy(q.text, "NEAR(\"x\" y) {bio}: *");
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 0);
-	db_close(w.db);
 }
 
 TEST(mentor_search_words_find_specialty_and_programs)
@@ -174,7 +172,6 @@ TEST(mentor_search_words_find_specialty_and_programs)
 	strcpy(q.text, "mph");
 	CHECK_INT(run(db, s, &q, ids, 4), 1);
 	CHECK_INT(ids[0], b);
-	db_close(db);
 }
 
 TEST(mentor_search_ranks_name_over_bio)
@@ -193,7 +190,6 @@ TEST(mentor_search_ranks_name_over_bio)
 	CHECK_INT(run(db, s, &q, ids, 4), 2);
 	CHECK_INT(ids[0], b);
 	CHECK_INT(ids[1], a);
-	db_close(db);
 }
 
 TEST(mentor_search_follows_profile_edits_and_blocks)
@@ -227,7 +223,6 @@ TEST(mentor_search_follows_profile_edits_and_blocks)
 	CHECK_INT(db_block_add(w.db, w.stu, w.cat), ERR_OK);
 	CHECK_INT(run(w.db, w.stu, &q, ids, 16), 0);
 	CHECK_INT(db_mentor_search(w.db, 0, &q, 0, 10, NULL, NULL), ERR_DENIED);
-	db_close(w.db);
 }
 
 TEST(mentor_search_accepting_and_capacity)
@@ -259,7 +254,6 @@ TEST(mentor_search_accepting_and_capacity)
 	CHECK(!h[0].has_room);
 	CHECK_INT(h[0].active, 2);
 	free(h);
-	db_close(w.db);
 }
 
 TEST(mentor_suggest_ranked_with_reasons_and_balanced)
@@ -299,7 +293,6 @@ TEST(mentor_suggest_ranked_with_reasons_and_balanced)
 	for (size_t i = 0; i < n; i++)
 		CHECK(h[i].id != x);
 	free(h);
-	db_close(w.db);
 }
 
 TEST(mentor_bookmarks_are_per_member)
@@ -327,7 +320,6 @@ TEST(mentor_bookmarks_are_per_member)
 	CHECK_INT(db_mentor_bookmark(w.db, w.stu, w.ann, false), ERR_OK);
 	CHECK_INT(db_mentor_bookmarked(w.db, w.stu, w.ann, &on), ERR_OK);
 	CHECK(!on);
-	db_close(w.db);
 }
 
 /* The hit for mentor id in actor's search results (browse, no filters). */
@@ -389,5 +381,4 @@ TEST(mentor_bookmark_row_matches_search)
 	CHECK_INT(n, 1);
 	CHECK(!b[0].has_room);
 	free(b);
-	db_close(w.db);
 }

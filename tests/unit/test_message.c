@@ -124,7 +124,6 @@ TEST(message_delivery_unread_counts_and_read_pointer)
 	CHECK_INT(k, 1);
 	CHECK_STR(in[0].preview, "Yes, hi!");
 	free(in);
-	db_close(db);
 }
 
 TEST(message_inbox_order_paging_archive_and_delete_for_oneself)
@@ -214,8 +213,6 @@ TEST(message_inbox_order_paging_archive_and_delete_for_oneself)
 	CHECK_INT(k, 1);
 	CHECK_INT(rows[0].id, m);
 	db_message_rows_free(rows, k);
-	db_set_now_for_tests(0);
-	db_close(db);
 }
 
 TEST(message_blocks_refuse_both_ways_until_lifted)
@@ -240,7 +237,6 @@ TEST(message_blocks_refuse_both_ways_until_lifted)
 	CHECK_INT(n, 1);	/* nothing new arrived */
 	CHECK_INT(db_block_remove(db, b, a), ERR_OK);
 	CHECK_INT(db_message_send(db, a, b, "sorry", &lim, NULL, &why), ERR_OK);
-	db_close(db);
 }
 
 TEST(message_rate_limit_size_cap_and_who_may_send)
@@ -289,5 +285,4 @@ TEST(message_rate_limit_size_cap_and_who_may_send)
 	CHECK_INT(db_message_send(db, p, a, "hello", &small, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_NOT_ACTIVE);
 	CHECK_INT(db_message_send(db, 0, a, "cli", &small, NULL, &why), ERR_DENIED);
-	db_close(db);
 }

@@ -55,7 +55,6 @@ TEST(message_access_outsider_cannot_read_or_reply)
 	db_message_rows_free(rows, k);
 	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
 	CHECK_INT(n, 1);
-	db_close(db);
 }
 
 TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
@@ -112,5 +111,4 @@ TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
 	CHECK_INT(db_message_page(db, a, conv, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	db_message_rows_free(rows, k);
-	db_close(db);
 }

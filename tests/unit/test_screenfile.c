@@ -1,45 +1,13 @@
 /* Screen files: substitution, fallbacks for missing, broken and huge files. */
 #include <stdlib.h>
-#include <unistd.h>
 #include "ui/screenfile.h"
 #include "test.h"
+#include "fixture.h"
 
 static const struct screenfile_vars vars = {
 	.name = "Alice Appleton", .login = "alice", .bbs = "mentorbbs",
 	.date = "2025-01-02", .online = 7,
 };
-
-/* Makes a fresh directory for one test; returns its path in buf. */
-static bool
-make_dir(char *buf, size_t sz)
-{
-	snprintf(buf, sz, "/tmp/mentorbbs-sf-XXXXXX");
-	return mkdtemp(buf) != NULL;
-}
-
-static bool
-write_file(const char *dir, const char *name, const char *data, size_t len)
-{
-	char path[512];
-	FILE *f;
-	bool ok;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if ((f = fopen(path, "wb")) == NULL)
-		return false;
-	ok = fwrite(data, 1, len, f) == len;
-	return fclose(f) == 0 && ok;
-}
-
-static void
-remove_dir(const char *dir, const char *file)
-{
-	char path[512];
-
-	snprintf(path, sizeof path, "%s/%s", dir, file);
-	unlink(path);
-	rmdir(dir);
-}
 
 TEST(screenfile_substitutes_variables)
 {
@@ -56,14 +24,14 @@ TEST(screenfile_substitutes_variables)
 
 TEST(screenfile_reads_file)
 {
-	char dir[64], *s;
+	const char *dir;
+	char *s;
 	const char text[] = "Welcome {name}\r\nline two\n";
 	bool used = false;
 
-	CHECK(make_dir(dir, sizeof dir));
-	CHECK(write_file(dir, "welcome.txt", text, sizeof text - 1));
+	CHECK((dir = fx_tmpdir()) != NULL);
+	CHECK(fx_write(fx_path(dir, "welcome.txt"), text, sizeof text - 1));
 	s = screenfile_load(dir, "welcome", &vars, &used);
-	remove_dir(dir, "welcome.txt");
 	CHECK(used);
 	CHECK_STR(s, "Welcome Alice Appleton\nline two\n");
 	free(s);
@@ -86,14 +54,14 @@ TEST(screenfile_missing_file_falls_back)
 
 TEST(screenfile_invalid_utf8_falls_back)
 {
-	char dir[64], *s;
+	const char *dir;
+	char *s;
 	const char text[] = "bad \xc3\x28 byte";
 	bool used = true;
 
-	CHECK(make_dir(dir, sizeof dir));
-	CHECK(write_file(dir, "closed.txt", text, sizeof text - 1));
+	CHECK((dir = fx_tmpdir()) != NULL);
+	CHECK(fx_write(fx_path(dir, "closed.txt"), text, sizeof text - 1));
 	s = screenfile_load(dir, "closed", &vars, &used);
-	remove_dir(dir, "closed.txt");
 	CHECK(!used);
 	CHECK(strncmp(s, "Registration is closed.", 23) == 0);
 	free(s);
@@ -101,29 +69,30 @@ TEST(screenfile_invalid_utf8_falls_back)
 
 TEST(screenfile_nul_byte_falls_back)
 {
-	char dir[64], *s;
+	const char *dir;
+	char *s;
 	const char text[] = "a\0b";
 	bool used = true;
 
-	CHECK(make_dir(dir, sizeof dir));
-	CHECK(write_file(dir, "goodbye.txt", text, sizeof text - 1));
+	CHECK((dir = fx_tmpdir()) != NULL);
+	CHECK(fx_write(fx_path(dir, "goodbye.txt"), text, sizeof text - 1));
 	s = screenfile_load(dir, "goodbye", &vars, &used);
-	remove_dir(dir, "goodbye.txt");
 	CHECK(!used);
 	free(s);
 }
 
 TEST(screenfile_oversized_file_falls_back)
 {
-	char dir[64], *s, *big;
+	const char *dir;
+	char *s, *big;
 	size_t n = SCREENFILE_MAX + 1;
 	bool used = true;
 
 	big = malloc(n);
 	CHECK(big != NULL);
 	memset(big, 'x', n);
-	CHECK(make_dir(dir, sizeof dir));
-	CHECK(write_file(dir, "welcome.txt", big, n));
+	CHECK((dir = fx_tmpdir()) != NULL);
+	CHECK(fx_write(fx_path(dir, "welcome.txt"), big, n));
 	s = screenfile_load(dir, "welcome", &vars, &used);
 	CHECK(!used);
 	/* The built-in text is the shipped file, variables filled in. */
@@ -131,9 +100,8 @@ TEST(screenfile_oversized_file_falls_back)
 	CHECK(strchr(s, 'x') == NULL);
 	free(s);
 	/* Exactly at the cap is still accepted. */
-	CHECK(write_file(dir, "welcome.txt", big, n - 1));
+	CHECK(fx_write(fx_path(dir, "welcome.txt"), big, n - 1));
 	s = screenfile_load(dir, "welcome", &vars, &used);
-	remove_dir(dir, "welcome.txt");
 	free(big);
 	CHECK(used);
 	CHECK_INT(strlen(s), SCREENFILE_MAX);
@@ -156,14 +124,14 @@ TEST(screenfile_refuses_path_names)
 
 TEST(screenfile_drops_escapes)
 {
-	char dir[64], *s;
+	const char *dir;
+	char *s;
 	const char text[] = "clear\x1b[2J now";
 	bool used = false;
 
-	CHECK(make_dir(dir, sizeof dir));
-	CHECK(write_file(dir, "goodbye.txt", text, sizeof text - 1));
+	CHECK((dir = fx_tmpdir()) != NULL);
+	CHECK(fx_write(fx_path(dir, "goodbye.txt"), text, sizeof text - 1));
 	s = screenfile_load(dir, "goodbye", &vars, &used);
-	remove_dir(dir, "goodbye.txt");
 	CHECK(used);
 	CHECK(strchr(s, '\x1b') == NULL);
 	free(s);

@@ -40,7 +40,6 @@ TEST(block_works_both_ways_and_only_blocker_lifts)
 	CHECK_INT(db_block_remove(db, a, b), ERR_OK);
 	CHECK_INT(db_block_between(db, a, b, &blocked), ERR_OK);
 	CHECK(!blocked);
-	db_close(db);
 }
 
 TEST(notices_count_newest_and_mark_seen_per_member)
@@ -84,7 +83,6 @@ TEST(notices_count_newest_and_mark_seen_per_member)
 	CHECK_INT(db_notice_unseen(db, b, &count, &newest), ERR_OK);
 	CHECK_INT(strlen(newest.text) % 2, 0);
 	CHECK(strlen(newest.text) < NOTICE_TEXT_SZ);
-	db_close(db);
 }
 
 TEST(reports_are_stored_and_refuse_bad_input)
@@ -100,7 +98,6 @@ TEST(reports_are_stored_and_refuse_bad_input)
 	CHECK_INT(db_report_add(db, a, (enum report_kind)99, 7, 0, "why", NULL), ERR_INVALID);
 	CHECK_INT(db_report_open_by(db, a, &open), ERR_OK);
 	CHECK_INT(open, 1);
-	db_close(db);
 }
 
 /* One open report per (reporter, kind, target), at most REPORT_OPEN_MAX
@@ -126,5 +123,4 @@ TEST(reports_refuse_duplicates_and_are_capped)
 	CHECK_INT(open, REPORT_OPEN_MAX);
 	/* The cap is ann's alone. */
 	CHECK_INT(db_report_add(db, b, REPORT_MEMBER, 999, 0, "rude", NULL), ERR_OK);
-	db_close(db);
 }

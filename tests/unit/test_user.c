@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "test.h"
+#include "fixture.h"
 #include "lib/crypto.h"
+#include "lib/xmalloc.h"
 #include "db/db.h"
 #include "db/db-account.h"
 #include "db/db-presence.h"
@@ -59,44 +61,23 @@
 	"mF75r+2i/znIG71h4qSKnOIKc0/w0GGegvkqRM1JPR0"
 #define WEAK_PW "correct horse battery"
 
-static struct db *
-open_mem(void)
-{
-	struct db *db = NULL;
-	char err[256];
-
-	if (db_open(":memory:", &db, err, sizeof err) != 0)
-		return NULL;
-	return db;
-}
-
+/* A member to register, on the heap (struct member is large); caller frees. */
 static struct member *
 new_member(const char *login, const char *name, enum role role)
 {
-	struct member *m = calloc(1, sizeof *m);
+	struct member *m = xmalloc(sizeof *m);
 
-	if (m == NULL)
-		abort();
-	snprintf(m->login, sizeof m->login, "%s", login);
-	snprintf(m->name, sizeof m->name, "%s", name);
-	m->role = role;
-	m->status = STATUS_ACTIVE;
+	fx_member_fill(m, login, name, role);
 	return m;
 }
 
-/* Registers a member; returns the id or 0. */
+/* An alumni member named like the login who has not accepted the rules yet,
+ * as registration leaves them; returns the id or 0. */
 static int64_t
 reg(struct db *db, const char *login, const char *password, bool admin)
 {
-	struct member *m = new_member(login, login, ROLE_ALUMNI);
-	const char *why = NULL;
-	int64_t id = 0;
-
-	m->is_admin = admin;
-	if (db_account_register(db, m, password, &id, &why) != 0)
-		id = 0;
-	free(m);
-	return id;
+	return fx_member_with(db, login, ROLE_ALUMNI, &(struct fx_who){ .name = login,
+	    .admin = admin, .rules_pending = true, .password = password });
 }
 
 static bool
@@ -267,7 +248,7 @@ TEST(user_profile_rules)
 
 TEST(user_register_and_duplicate)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member *m = new_member("alice", "Alice Ng", ROLE_TRAINEE), got;
 	const char *why = NULL;
 	int64_t id = 0, id2 = 0;
@@ -296,12 +277,11 @@ TEST(user_register_and_duplicate)
 	CHECK_INT(db_account_register(db, m, NULL, &id2, &why), ERR_INVALID);
 	CHECK_INT(db_user_get_by_login(db, "bob", &got), ERR_NOTFOUND);
 	free(m);
-	db_close(db);
 }
 
 TEST(user_password_auth)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member got;
 	char hash[CRYPTO_PWHASH_LEN], big[1100];
 	int64_t id, keyonly;
@@ -323,12 +303,11 @@ TEST(user_password_auth)
 	CHECK_INT(db_account_auth_password(db, "alice", big, &got), ERR_AUTH);
 	CHECK_INT(db_user_pwhash(db, keyonly, hash, sizeof hash), 0);
 	CHECK_STR(hash, "");
-	db_close(db);
 }
 
 TEST(user_password_rehash_on_login)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member got;
 	char hash[CRYPTO_PWHASH_LEN];
 	int64_t id;
@@ -345,12 +324,11 @@ TEST(user_password_rehash_on_login)
 	CHECK(strcmp(hash, WEAK_HASH) != 0);
 	CHECK(!crypto_password_needs_rehash(hash));
 	CHECK_INT(db_account_auth_password(db, "alice", WEAK_PW, &got), 0);
-	db_close(db);
 }
 
 TEST(user_change_and_set_password)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member got;
 	const char *why = NULL;
 	int64_t a, b;
@@ -371,12 +349,11 @@ TEST(user_change_and_set_password)
 	CHECK_INT(db_user_set_admin(db, 0, b, true), 0);
 	CHECK_INT(db_account_set_password(db, b, a, "reset by admin", &why), 0);
 	CHECK_INT(db_account_auth_password(db, "alice", "reset by admin", &got), 0);
-	db_close(db);
 }
 
 TEST(user_key_auth)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member got;
 	const char *why = NULL;
 	int64_t a, b;
@@ -396,7 +373,6 @@ TEST(user_key_auth)
 	CHECK_INT(db_account_add_key(db, b, a, "ecdsa-sha2-nistp256 " P256_B64, &why), ERR_DENIED);
 	CHECK_INT(db_account_add_key(db, 0, 9999, "ecdsa-sha2-nistp256 " P256_B64, &why),
 	    ERR_INVALID);
-	db_close(db);
 }
 
 TEST(authkey_parse_good_keys)
@@ -554,7 +530,7 @@ TEST(authkey_parse_refuses_bad_lines)
 
 TEST(auth_member_cannot_touch_another_member)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member *mb = calloc(1, sizeof *mb);
 	struct member_key *keys = NULL;
 	const char *why = NULL;
@@ -598,12 +574,11 @@ TEST(auth_member_cannot_touch_another_member)
 	CHECK_STR(keys[0].comment, "bob");
 	db_key_list_free(keys, n);
 	free(mb);
-	db_close(db);
 }
 
 TEST(auth_admin_can_and_owner_can)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member *mb = calloc(1, sizeof *mb);
 	struct member_key *keys = NULL;
 	const char *why = NULL;
@@ -654,13 +629,12 @@ TEST(auth_admin_can_and_owner_can)
 	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", ED25519_B64, ED25519_FP, "", &kb), 0);
 	CHECK_INT(db_key_remove(db, b, kb), 0);
 	free(mb);
-	db_close(db);
 }
 
 /* A member has at most DB_KEY_MAX keys. */
 TEST(keys_are_capped_per_member)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	char blob[64], fp[64];
 	int64_t b, c, kid = 0;
 	struct member_key *keys = NULL;
@@ -686,14 +660,13 @@ TEST(keys_are_capped_per_member)
 	CHECK_INT(db_key_add(db, c, c, "ssh-ed25519", "AAAAcat", "SHA256:c", "", &kid), 0);
 	CHECK_INT(db_key_remove(db, b, 1), 0);
 	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", "AAAAbobmore", "SHA256:x", "", &kid), 0);
-	db_close(db);
 }
 
 /* A member without a password may not remove their last key, whichever
  * screen (or session) asks: the data layer refuses. */
 TEST(keys_last_way_in_stays)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	int64_t adm, b, k1 = 0, k2 = 0;
 	struct member_key *keys = NULL;
 	size_t n = 0;
@@ -716,12 +689,11 @@ TEST(keys_last_way_in_stays)
 	CHECK_INT(db_user_set_pwhash(db, b, b, ""), 0);
 	CHECK_INT(db_key_add(db, b, b, "ssh-ed25519", ED25519_B64, ED25519_FP, "", &k1), 0);
 	CHECK_INT(db_key_remove(db, adm, k1), 0);
-	db_close(db);
 }
 
 TEST(db_user_list_count_and_flags)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member *list = NULL, got;
 	size_t n = 0;
 	int64_t cnt = 0, c;
@@ -756,12 +728,11 @@ TEST(db_user_list_count_and_flags)
 	CHECK_INT(got.status, STATUS_SUSPENDED);
 	CHECK(member_status_parse("deleted", &got.status) != 0);
 	CHECK_STR(member_status_name(STATUS_PENDING), "pending");
-	db_close(db);
 }
 
 TEST(presence_enter_list_leave)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct presence *p = NULL;
 	int64_t a, b, cnt = 0;
 	size_t n = 0;
@@ -802,12 +773,11 @@ TEST(presence_enter_list_leave)
 	CHECK_INT(n, 0);
 	free(p);
 	CHECK_INT(db_presence_update(db, me, "Gone", 0), ERR_NOTFOUND);
-	db_close(db);
 }
 
 TEST(presence_drops_dead_processes)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct presence *p = NULL;
 	int64_t a, cnt = -1;
 	size_t n = 0;
@@ -832,13 +802,12 @@ TEST(presence_drops_dead_processes)
 	CHECK_INT(cnt, 1);
 	/* The dead row is gone for good, not just hidden. */
 	CHECK_INT(db_presence_update(db, (int)child, "x", 0), ERR_NOTFOUND);
-	db_close(db);
 }
 
 /* Nobody can pass for another member in lists that show only names. */
 TEST(user_display_names_are_not_shared)
 {
-	struct db *db = open_mem();
+	struct db *db = fx_db();
 	struct member *a = new_member("alice", "Alice Appleton", ROLE_ALUMNI);
 	struct member *c = new_member("carol", "alice appleton", ROLE_STUDENT);
 	const char *why = NULL;
@@ -859,7 +828,6 @@ TEST(user_display_names_are_not_shared)
 	CHECK_INT(db_account_save_profile(db, aid, a, &why), 0);
 	free(a);
 	free(c);
-	db_close(db);
 }
 
 /* The status a self-registered member starts with follows the
