@@ -785,5 +785,4 @@ TEST(board_post_page_says_what_lies_either_side)
 	    ERR_DENIED);
 	CHECK(p == NULL && more.before && !more.after);
 	db_board_posts_free(all, nall);
-	db_close(f.db);
 }

@@ -116,7 +116,6 @@ TEST(list_host_interviews_input_takes_the_keys_and_the_choice_stays)
 	CHECK_STR(chosen_program(l), "B Medicine");
 	screen_leave_all(&c);
 	db_set_now_for_tests(0);
-	db_close(c.db);
 }
 
 TEST(list_host_results_keep_the_search_and_my_host_follows_the_request)
@@ -161,5 +160,4 @@ TEST(list_host_results_keep_the_search_and_my_host_follows_the_request)
 	CHECK_INT(list_sel(l), 1);
 	screen_leave_all(&c);
 	db_set_now_for_tests(0);
-	db_close(c.db);
 }

@@ -88,7 +88,6 @@ TEST(inbox_pages_by_keyset_across_equal_times_and_shows_the_archive)
 	CHECK_INT(list_count(l), 50);
 	CHECK_INT(list_sel(l), 0);
 	list_leave(&c, l);
-	db_close(db);
 }
 
 static const char *const key_lines[] = {
@@ -141,5 +140,4 @@ TEST(keys_prompt_adds_a_key_and_the_last_key_of_a_keyonly_member_stays)
 	CHECK(!list_key(&c, l, 'q'));
 	CHECK_INT(list_count(l), 1);
 	list_leave(&c, l);
-	db_close(db);
 }
