@@ -20,15 +20,18 @@ sqlite3 *db_sqlite(struct db *db);
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 void db_stmt_done(struct db *db, sqlite3_stmt *st);
 
-/* Maps an SQLite result code to DB_*: constraint failures become
- * ERR_EXISTS (unique), ERR_NOTFOUND (foreign key: the referenced row is gone)
- * or ERR_INVALID (check, not null); anything else but OK/DONE/ROW is ERR_INTERNAL
- * and is logged with the caller's name. */
+/* Maps an SQLite result code to lib/err.h: OK/DONE/ROW are 0; constraint
+ * failures become ERR_EXISTS (unique), ERR_NOTFOUND (foreign key: the
+ * referenced row is gone) or ERR_INVALID (check, not null); SQLITE_BUSY
+ * (the lock stayed taken past the busy timeout) is ERR_BUSY, logged as a
+ * warning; anything else is ERR_INTERNAL. Both are logged with the
+ * caller's name. This is the one place SQLite codes become ours. */
 int db_result(struct db *db, int rc, const char *func);
 
 /* Steps a statement whose answer is one integer (first column of the
- * first row) and hands it back. *out is set only when a row came; *found
- * (may be NULL) says whether one did. */
+ * first row) and hands it back. On success *out is set when a row came
+ * and *found (may be NULL) says whether one did; on failure neither is
+ * touched. */
 int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func);
 
 /* Reads every row of st into a growing array of elements of elsize bytes,
@@ -49,7 +52,8 @@ int db_step_changed(struct db *db, sqlite3_stmt *st, const char *func);
 /* May actor_id act on data owned by owner_id? The owner may; an active
  * admin may (a suspended one may not); actor 0, the sysop's command line,
  * may only where cli_ok says the header allows it. Negative actors never.
- * Returns ERR_OK, ERR_DENIED or ERR_INTERNAL. (db-user.c) */
+ * Returns ERR_OK, ERR_DENIED, or the error of reading the actor's row
+ * (ERR_BUSY, ERR_INTERNAL). (db-user.c) */
 int db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok);
 
 /* Binds a C string as text (NULL binds NULL). The string must outlive the

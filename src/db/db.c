@@ -127,10 +127,16 @@ db_result(struct db *db, int rc, const char *func)
 	case SQLITE_CONSTRAINT_CHECK:
 	case SQLITE_CONSTRAINT_NOTNULL:
 		return ERR_INVALID;
-	default:
-		log_write(LOG_ERR, func, "sqlite: %s (%d)", sqlite3_errmsg(db->sq), rc);
-		return ERR_INTERNAL;
 	}
+	/* Another connection held the lock past the busy timeout: nothing is
+	 * wrong with the data, so the caller may say "busy, try again". The
+	 * primary code covers the extended ones (BUSY_SNAPSHOT, BUSY_RECOVERY). */
+	if ((rc & 0xff) == SQLITE_BUSY) {
+		log_write(LOG_WARN, func, "sqlite: %s (%d)", sqlite3_errmsg(db->sq), rc);
+		return ERR_BUSY;
+	}
+	log_write(LOG_ERR, func, "sqlite: %s (%d)", sqlite3_errmsg(db->sq), rc);
+	return ERR_INTERNAL;
 }
 
 int
@@ -166,18 +172,23 @@ db_collect(struct db *db, sqlite3_stmt *st, size_t elsize,
 int
 db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func)
 {
+	int64_t v = 0;
 	int rc, r;
 
 	if (st == NULL)
 		return ERR_INTERNAL;
 	rc = sqlite3_step(st);
-	if (found != NULL)
-		*found = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+		v = sqlite3_column_int64(st, 0);
 	r = db_result(db, rc, func);
 	db_stmt_done(db, st);
-	return r;
+	if (r != 0)
+		return r;
+	if (rc == SQLITE_ROW)
+		*out = v;
+	if (found != NULL)
+		*found = rc == SQLITE_ROW;
+	return 0;
 }
 
 int
@@ -272,7 +283,14 @@ db_begin(struct db *db)
 int
 db_commit(struct db *db)
 {
-	return db_step_done(db, db_stmt(db, "COMMIT"), __func__);
+	int r;
+
+	/* A COMMIT that fails (busy, or a deferred constraint) leaves the
+	 * transaction open; ending it here means `return db_commit(db)` never
+	 * leaves the next db_begin to fail. */
+	if ((r = db_step_done(db, db_stmt(db, "COMMIT"), __func__)) != 0)
+		db_rollback(db);
+	return r;
 }
 
 void
@@ -394,7 +412,7 @@ db_migrate_locked(struct db *db, char *err, size_t errsz)
 static int
 db_migrate(struct db *db, char *err, size_t errsz)
 {
-	int cur, latest = db_latest_version();
+	int cur, r, latest = db_latest_version();
 
 	if ((cur = db_schema_version(db)) < 0) {
 		snprintf(err, errsz, "%s", db_errmsg(db));
@@ -407,19 +425,20 @@ db_migrate(struct db *db, char *err, size_t errsz)
 	}
 	if (cur == latest)
 		return 0;
-	/* BEGIN IMMEDIATE: two processes starting together take turns. */
-	if (db_begin(db) != 0) {
+	/* BEGIN IMMEDIATE: two processes starting together take turns; one
+	 * that waits past the busy timeout says so (ERR_BUSY). */
+	if ((r = db_begin(db)) != 0) {
 		snprintf(err, errsz, "%s", db_errmsg(db));
-		return ERR_INTERNAL;
+		return r;
 	}
 	if (db_migrate_locked(db, err, errsz) != 0) {
 		db_rollback(db);
 		return ERR_INTERNAL;
 	}
-	if (db_commit(db) != 0) {
-		snprintf(err, errsz, "%s", db_errmsg(db));
-		db_rollback(db);
-		return ERR_INTERNAL;
+	/* The failed COMMIT has rolled back, so SQLite's message is gone. */
+	if ((r = db_commit(db)) != 0) {
+		snprintf(err, errsz, "cannot commit the migrations: %s", err_str(r));
+		return r;
 	}
 	return 0;
 }
@@ -462,7 +481,7 @@ db_open(const char *path, struct db **out, char *err, size_t errsz)
 {
 	struct db *db = NULL;
 	bool memory;
-	int fd, rc;
+	int fd, rc, r = ERR_INTERNAL;
 
 	if (path == NULL || *path == '\0') {
 		snprintf(err, errsz, "no database path given");
@@ -483,13 +502,13 @@ db_open(const char *path, struct db **out, char *err, size_t errsz)
 		    sqlite3_errstr(rc));
 		goto fail;
 	}
-	if (db_configure(db, memory, err, errsz) != 0 || db_migrate(db, err, errsz) != 0)
+	if (db_configure(db, memory, err, errsz) != 0 || (r = db_migrate(db, err, errsz)) != 0)
 		goto fail;
 	*out = db;
 	return 0;
 fail:
 	db_close(db);
-	return ERR_INTERNAL;
+	return r;
 }
 
 void

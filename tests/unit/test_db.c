@@ -311,3 +311,51 @@ TEST(db_transactions_roll_back)
 	db_rollback(db);			/* no transaction: harmless */
 	db_close(db);
 }
+
+/* Two connections to one file; a waits at most 20 ms for a lock. */
+static int
+open_pair(struct db **a, struct db **b, const char *name)
+{
+	char err[256];
+
+	if (tmp_make() == NULL || db_open(tmp_path(name), a, err, sizeof err) != 0 ||
+	    db_open(tmp_path(name), b, err, sizeof err) != 0)
+		return -1;
+	sqlite3_busy_timeout(db_sqlite(*a), 20);
+	return 0;
+}
+
+TEST(db_busy_past_the_timeout_is_err_busy)
+{
+	struct db *a = NULL, *b = NULL;
+
+	CHECK_INT(open_pair(&a, &b, "busy.db"), 0);
+	CHECK_INT(db_begin(b), 0);		/* b holds the write lock */
+	CHECK_INT(db_begin(a), ERR_BUSY);
+	CHECK(sqlite3_get_autocommit(db_sqlite(a)));	/* nothing left open */
+	db_rollback(b);
+	CHECK_INT(db_begin(a), 0);		/* free again: a goes ahead */
+	db_rollback(a);
+	db_close(a);
+	db_close(b);
+	tmp_cleanup();
+}
+
+TEST(db_commit_that_fails_rolls_back)
+{
+	struct db *db = NULL;
+	char err[256];
+
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK_INT(db_begin(db), 0);
+	/* A foreign key checked only at COMMIT: the commit fails. */
+	CHECK(sqlite3_exec(db_sqlite(db), "PRAGMA defer_foreign_keys = ON; "
+	    "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, created_at) "
+	    "VALUES (42, 'ssh-ed25519', 'AAAA', 'SHA256:x', 0)", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK_INT(db_commit(db), ERR_NOTFOUND);
+	CHECK(sqlite3_get_autocommit(db_sqlite(db)));
+	CHECK_INT(query_int(db, "SELECT count(*) FROM ssh_keys"), 0);
+	CHECK_INT(db_begin(db), 0);		/* the next transaction can start */
+	db_rollback(db);
+	db_close(db);
+}
