@@ -137,7 +137,6 @@ member_name(struct db *db, int64_t id, char *buf, size_t sz)
 		return ERR_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
-	buf[0] = '\0';
 	if (rc == SQLITE_ROW)
 		db_column_text(st, 0, buf, sz);
 	r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
@@ -230,6 +229,7 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	char who[MEMBER_NAME_SZ];
 	struct host_profile h;
 	sqlite3_stmt *st;
+	int64_t newid;
 	int booked = 0, rc;
 
 	if ((rc = may_ask(db, actor_id, r->host_id, why)) != 0)
@@ -282,14 +282,17 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 		db_rollback(db);
 		return rc;
 	}
-	if (id != NULL)
-		*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	newid = sqlite3_last_insert_rowid(db_sqlite(db));
 	if ((rc = member_name(db, actor_id, who, sizeof who)) != 0 ||
 	    (rc = notify(db, r->host_id, who, "asks to stay with you", r)) != 0) {
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db);
+	if ((rc = db_commit(db)) != 0)
+		return rc;
+	if (id != NULL)
+		*id = newid;
+	return 0;
 }
 
 /* ERR_DENIED with its sentence when a block stands between the two sides

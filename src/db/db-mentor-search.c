@@ -40,7 +40,8 @@ queue_waiting(struct db *db, bool *any)
 
 	r = db_step_int(db, db_stmt(db, "SELECT EXISTS (SELECT 1 FROM member_fts_queue)"),
 	    &n, NULL, __func__);
-	*any = n != 0;
+	if (r == 0)
+		*any = n != 0;
 	return r;
 }
 

@@ -11,6 +11,8 @@
 #include "test.h"
 #include "db/db.h"
 #include "db/db-internal.h"
+#include "db/db-mentor.h"
+#include "db/db-notice.h"
 #include "db/db-user.h"
 #include "db/sqlembed.h"
 
@@ -357,5 +359,59 @@ TEST(db_commit_that_fails_rolls_back)
 	CHECK_INT(query_int(db, "SELECT count(*) FROM ssh_keys"), 0);
 	CHECK_INT(db_begin(db), 0);		/* the next transaction can start */
 	db_rollback(db);
+	db_close(db);
+}
+
+/* Fault injection for reads: the authorizer refuses one column, so only
+ * the statements that read it fail (at prepare, or when a cached one is
+ * prepared again: setting an authorizer expires every statement). */
+static const char *deny_table, *deny_column;
+
+static int
+deny_cb(void *ud, int action, const char *table, const char *column, const char *dbname,
+    const char *trigger)
+{
+	(void)ud;
+	(void)dbname;
+	(void)trigger;
+	if (action == SQLITE_READ && table != NULL && column != NULL &&
+	    strcmp(table, deny_table) == 0 && strcmp(column, deny_column) == 0)
+		return SQLITE_DENY;
+	return SQLITE_OK;
+}
+
+static void
+deny_read(struct db *db, const char *table, const char *column)
+{
+	deny_table = table;
+	deny_column = column;
+	sqlite3_set_authorizer(db_sqlite(db), table != NULL ? deny_cb : NULL, NULL);
+}
+
+TEST(db_failed_reads_leave_out_parameters_alone)
+{
+	struct db *db = NULL;
+	struct notice newest = { .id = 77 };
+	char err[256];
+	int64_t id, count = 77;
+	bool ask = true;
+
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK((id = add_member(db, "dana", "Dana")) > 0);
+	CHECK_INT(db_notice_add(db, id, "board", "Bob replied"), 0);
+	/* The count reads no kind; the newest notice does, after it. */
+	deny_read(db, "notices", "kind");
+	CHECK(db_notice_unseen(db, id, &count, &newest) != 0);
+	CHECK_INT(count, 77);
+	CHECK_INT(newest.id, 77);
+	deny_read(db, "mentor_stats", "confirmed_at");
+	CHECK(db_mentor_needs_confirm(db, id, db_now(), &ask) != 0);
+	CHECK(ask);
+	deny_read(db, NULL, NULL);
+	CHECK_INT(db_notice_unseen(db, id, &count, &newest), 0);
+	CHECK_INT(count, 1);
+	CHECK_STR(newest.text, "Bob replied");
+	CHECK_INT(db_mentor_needs_confirm(db, id, db_now(), &ask), 0);
+	CHECK(!ask);				/* not open to mentoring */
 	db_close(db);
 }

@@ -1,11 +1,13 @@
 /* HOST program: rules (host.c) and data layer (db-host*.c), with a pinned
  * clock so dates, expiry, completion and reference windows are exact. */
 #include <stdlib.h>
+#include <sqlite3.h>
 #include "test.h"
 #include "fixture.h"
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-host.h"
+#include "db/db-internal.h"
 #include "db/db-notice.h"
 #include "db/db-report.h"
 #include "rules/host.h"
@@ -1025,4 +1027,36 @@ TEST(host_view_field_wraps_under_its_value)
 	len = 0;
 	hf_field_line(buf, sizeof buf, &len, 50, "City", "");
 	CHECK_STR(buf, "City                     -\n");
+}
+
+/* The request is inserted before its notice; when the notice fails the
+ * whole request is gone and the caller's *id was never written. */
+TEST(host_request_create_failing_late_leaves_id_alone)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t id = 4242, n = -1;
+	struct host_request r;
+	struct host_request *rows = NULL;
+	const char *why = NULL;
+	size_t k = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "Massachusetts General Hospital"), ERR_OK);
+	CHECK(sqlite3_exec(db_sqlite(db), "CREATE TEMP TRIGGER no_notice BEFORE INSERT ON "
+	    "notices BEGIN SELECT RAISE(ABORT, 'injected'); END", NULL, NULL, NULL) == SQLITE_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK(db_host_request_create(db, g, &r, &id, &why) != 0);
+	CHECK_INT(id, 4242);
+	CHECK_INT(db_host_request_list(db, g, HL_OUT, 10, &rows, &k), ERR_OK);
+	free(rows);
+	CHECK_INT(k, 0);
+	CHECK(sqlite3_exec(db_sqlite(db), "DROP TRIGGER no_notice", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK(id != 4242);
+	CHECK_INT(db_notice_unseen(db, h, &n, &(struct notice){ 0 }), ERR_OK);
+	CHECK_INT(n, 1);
+	db_set_now_for_tests(0);
+	db_close(db);
 }
