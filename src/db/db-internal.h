@@ -11,12 +11,17 @@ struct db;
 
 sqlite3 *db_sqlite(struct db *db);
 
-/* Returns a prepared statement for sql (a string literal: member data is
- * always bound, never pasted in), or NULL after logging the error. The
- * statement comes from a small cache; if the cached copy is in use (a
- * caller iterating calls another function with the same SQL) a private
- * one is prepared. Every statement returned must be handed back with
- * db_stmt_done, which resets it so no read transaction stays open. */
+/* Returns a prepared statement for sql, or NULL after logging the error.
+ * sql must have static storage, a string literal or a static const array
+ * of them (member data is always bound, never pasted in): the cache is
+ * keyed by the text's address, so each statement is prepared once per
+ * connection and found again with a hash lookup, however many there are
+ * (the same text at two addresses is merely prepared twice; a text built
+ * in a buffer would be found by whatever takes that address next, so
+ * never pass one). If the cached copy is in use (a caller iterating calls
+ * another function with the same SQL) a private one is prepared. Every
+ * statement returned must be handed back with db_stmt_done, which resets
+ * it so no read transaction stays open (a private one is finalized). */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 void db_stmt_done(struct db *db, sqlite3_stmt *st);
 

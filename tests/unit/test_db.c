@@ -415,3 +415,52 @@ TEST(db_failed_reads_leave_out_parameters_alone)
 	CHECK(!ask);				/* not open to mentoring */
 	db_close(db);
 }
+
+/* Three hundred distinct statements, "SELECT 100" to "SELECT 399", each a
+ * literal of its own: more than the 64 slots the cache once had, and more
+ * than its index starts with room for (256), so it has to grow. */
+#define STMT_D(p) p "0", p "1", p "2", p "3", p "4", p "5", p "6", p "7", p "8", p "9"
+#define STMT_C(p) STMT_D(p "0"), STMT_D(p "1"), STMT_D(p "2"), STMT_D(p "3"), \
+	STMT_D(p "4"), STMT_D(p "5"), STMT_D(p "6"), STMT_D(p "7"), STMT_D(p "8"), STMT_D(p "9")
+static const char *const many_stmts[] = {
+	STMT_C("SELECT 1"), STMT_C("SELECT 2"), STMT_C("SELECT 3"),
+};
+#define MANY_STMTS (sizeof many_stmts / sizeof many_stmts[0])
+
+/* Statements alive on the connection (cached ones stay prepared). */
+static int
+live_stmts(struct db *db)
+{
+	int n = 0;
+
+	for (sqlite3_stmt *st = NULL; (st = sqlite3_next_stmt(db_sqlite(db), st)) != NULL;)
+		n++;
+	return n;
+}
+
+TEST(db_stmt_cache_holds_every_statement_and_prepares_each_once)
+{
+	static sqlite3_stmt *first[MANY_STMTS];
+	struct db *db = NULL;
+	char err[256];
+	int before;
+
+	CHECK_INT(MANY_STMTS, 300);
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	before = live_stmts(db);
+	for (size_t i = 0; i < MANY_STMTS; i++) {
+		CHECK((first[i] = db_stmt(db, many_stmts[i])) != NULL);
+		CHECK(sqlite3_step(first[i]) == SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int(first[i], 0), 100 + (int)i);
+		db_stmt_done(db, first[i]);
+	}
+	CHECK_INT(live_stmts(db), before + 300);	/* all kept, none finalized */
+	for (size_t i = 0; i < MANY_STMTS; i++) {
+		sqlite3_stmt *st = db_stmt(db, many_stmts[i]);
+
+		CHECK(st == first[i]);			/* the cached handle, not a new one */
+		db_stmt_done(db, st);
+	}
+	CHECK_INT(live_stmts(db), before + 300);
+	db_close(db);
+}
