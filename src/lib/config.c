@@ -13,8 +13,9 @@
 #include "lib/text.h"
 
 #define nitems(a)	(sizeof (a) / sizeof (a)[0])
-#define FIELD(f)	offsetof(struct config, f), \
-			sizeof(((struct config *)0)->f)
+/* One row of the table: [sec] key = ... lives in cfg->sec.key. */
+#define SETTING(sec, key, kind, min, max) { #sec, #key, kind, \
+	offsetof(struct config, sec.key), sizeof(((struct config *)0)->sec.key), min, max }
 
 #define BBS_NAME_MAX_CHARS	40
 #define LOGIN_MIN		2
@@ -43,32 +44,29 @@ struct setting {
  * max_auth_tries never goes above 6, sshd's own default, so a password
  * guesser is cut off early whatever the file says. */
 static const struct setting settings[] = {
-	{ "server", "listen", K_ADDR, FIELD(listen), 0, 0 },
-	{ "server", "port", K_INT, FIELD(port), 1, 65535 },
-	{ "server", "db", K_PATH, FIELD(db_path), 0, 0 },
-	{ "server", "keys", K_PATH, FIELD(keys_dir), 0, 0 },
-	{ "server", "screens", K_PATH, FIELD(screens_dir), 0, 0 },
-	{ "bbs", "name", K_NAME, FIELD(bbs_name), 0, 0 },
-	{ "registration", "login", K_LOGIN, FIELD(new_login), 0, 0 },
-	{ "registration", "mode", K_MODE, FIELD(reg_mode), 0, 0 },
-	{ "session", "idle_timeout", K_INT, FIELD(idle_timeout), 2, 86400 },
-	{ "session", "idle_warn", K_INT, FIELD(idle_warn), 1, 3600 },
-	{ "limits", "login_grace", K_INT, FIELD(login_grace), 1, 600 },
-	{ "limits", "max_auth_tries", K_INT, FIELD(max_auth_tries), 1, 6 },
-	{ "limits", "max_unauthenticated", K_INT, FIELD(max_startups),
-	    1, 10000 },
-	{ "limits", "max_unauthenticated_per_address", K_INT,
-	    FIELD(max_per_addr), 1, 10000 },
-	{ "limits", "max_sessions", K_INT, FIELD(max_sessions), 1, 100000 },
-	{ "mentoring", "request_reminder_days", K_INT, FIELD(mentor_remind_days), 1, 365 },
-	{ "mentoring", "request_expiry_days", K_INT, FIELD(mentor_expiry_days), 1, 365 },
-	{ "mentoring", "max_pending_requests", K_INT, FIELD(mentor_max_pending), 1, 20 },
-	{ "messages", "per_minute", K_INT, FIELD(msg_per_minute), 1, 10000 },
-	{ "messages", "per_minute_pending", K_INT, FIELD(msg_per_minute_new),
-	    1, 10000 },
-	{ "messages", "max_chars", K_INT, FIELD(msg_max_chars), 1, 100000 },
-	{ "boards", "per_minute", K_INT, FIELD(board_per_minute), 1, 10000 },
-	{ "boards", "per_minute_new", K_INT, FIELD(board_per_minute_new), 1, 10000 },
+	SETTING(server, listen, K_ADDR, 0, 0),
+	SETTING(server, port, K_INT, 1, 65535),
+	SETTING(server, db, K_PATH, 0, 0),
+	SETTING(server, keys, K_PATH, 0, 0),
+	SETTING(server, screens, K_PATH, 0, 0),
+	SETTING(bbs, name, K_NAME, 0, 0),
+	SETTING(registration, login, K_LOGIN, 0, 0),
+	SETTING(registration, mode, K_MODE, 0, 0),
+	SETTING(session, idle_timeout, K_INT, 2, 86400),
+	SETTING(session, idle_warn, K_INT, 1, 3600),
+	SETTING(limits, login_grace, K_INT, 1, 600),
+	SETTING(limits, max_auth_tries, K_INT, 1, 6),
+	SETTING(limits, max_unauthenticated, K_INT, 1, 10000),
+	SETTING(limits, max_unauthenticated_per_address, K_INT, 1, 10000),
+	SETTING(limits, max_sessions, K_INT, 1, 100000),
+	SETTING(mentoring, request_reminder_days, K_INT, 1, 365),
+	SETTING(mentoring, request_expiry_days, K_INT, 1, 365),
+	SETTING(mentoring, max_pending_requests, K_INT, 1, 20),
+	SETTING(messages, per_minute, K_INT, 1, 10000),
+	SETTING(messages, per_minute_pending, K_INT, 1, 10000),
+	SETTING(messages, max_chars, K_INT, 1, 100000),
+	SETTING(boards, per_minute, K_INT, 1, 10000),
+	SETTING(boards, per_minute_new, K_INT, 1, 10000),
 };
 
 static const char *const reg_mode_names[] = {
@@ -81,29 +79,29 @@ void
 config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
-	text_copy(c->listen, sizeof c->listen, "127.0.0.1");
-	c->port = 2222;
-	text_copy(c->db_path, sizeof c->db_path, "db/mentorbbs.db");
-	text_copy(c->keys_dir, sizeof c->keys_dir, "keys");
-	text_copy(c->screens_dir, sizeof c->screens_dir, "screens");
-	text_copy(c->bbs_name, sizeof c->bbs_name, "mentorbbs");
-	text_copy(c->new_login, sizeof c->new_login, "new");
-	c->reg_mode = REG_OPEN;
-	c->idle_timeout = 1800;
-	c->idle_warn = 60;
-	c->login_grace = 60;
-	c->max_auth_tries = 6;
-	c->max_startups = 30;
-	c->max_per_addr = 10;
-	c->max_sessions = 500;
-	c->mentor_remind_days = 7;
-	c->mentor_expiry_days = 14;
-	c->mentor_max_pending = 2;
-	c->msg_per_minute = 30;
-	c->msg_per_minute_new = 5;
-	c->msg_max_chars = 8000;
-	c->board_per_minute = 10;
-	c->board_per_minute_new = 3;
+	text_copy(c->server.listen, sizeof c->server.listen, "127.0.0.1");
+	c->server.port = 2222;
+	text_copy(c->server.db, sizeof c->server.db, "db/mentorbbs.db");
+	text_copy(c->server.keys, sizeof c->server.keys, "keys");
+	text_copy(c->server.screens, sizeof c->server.screens, "screens");
+	text_copy(c->bbs.name, sizeof c->bbs.name, "mentorbbs");
+	text_copy(c->registration.login, sizeof c->registration.login, "new");
+	c->registration.mode = REG_OPEN;
+	c->session.idle_timeout = 1800;
+	c->session.idle_warn = 60;
+	c->limits.login_grace = 60;
+	c->limits.max_auth_tries = 6;
+	c->limits.max_unauthenticated = 30;
+	c->limits.max_unauthenticated_per_address = 10;
+	c->limits.max_sessions = 500;
+	c->mentoring.request_reminder_days = 7;
+	c->mentoring.request_expiry_days = 14;
+	c->mentoring.max_pending_requests = 2;
+	c->messages.per_minute = 30;
+	c->messages.per_minute_pending = 5;
+	c->messages.max_chars = 8000;
+	c->boards.per_minute = 10;
+	c->boards.per_minute_new = 3;
 }
 
 int
@@ -420,10 +418,10 @@ load_check(struct load *ld)
 {
 	char msg[128];
 
-	if (ld->cfg.idle_warn >= ld->cfg.idle_timeout) {
+	if (ld->cfg.session.idle_warn >= ld->cfg.session.idle_timeout) {
 		snprintf(msg, sizeof msg,
 		    "idle_warn (%d) must be less than idle_timeout (%d)",
-		    ld->cfg.idle_warn, ld->cfg.idle_timeout);
+		    ld->cfg.session.idle_warn, ld->cfg.session.idle_timeout);
 		load_error(ld, ld->warn_line > ld->timeout_line ?
 		    ld->warn_line : ld->timeout_line, msg);
 	}

@@ -157,7 +157,7 @@ accept_login(struct screen_ctx *c, struct reg *r, char *v)
 	struct member other;
 	const char *why = NULL;
 
-	if (user_check_login(v, c->cfg->new_login, &why) != 0) {
+	if (user_check_login(v, c->cfg->registration.login, &why) != 0) {
 		screen_refused(c, why);
 		return false;
 	}
@@ -298,7 +298,7 @@ create(struct screen_ctx *c, struct reg *r)
 	char esc[64];
 	int res;
 
-	r->m.status = c->cfg->reg_mode == REG_APPROVAL ? STATUS_PENDING : STATUS_ACTIVE;
+	r->m.status = c->cfg->registration.mode == REG_APPROVAL ? STATUS_PENDING : STATUS_ACTIVE;
 	r->m.rules_accepted = true;
 	res = db_account_register(c->db, &r->m, r->password, &id, &why);
 	crypto_wipe(r->password, sizeof r->password);

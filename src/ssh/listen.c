@@ -112,11 +112,12 @@ count_unauthenticated(const struct listener *l, const char *addr)
 static const char *
 over_limit(const struct listener *l, const char *addr)
 {
-	if (l->nchildren >= (size_t)l->cfg->max_sessions)
+	if (l->nchildren >= (size_t)l->cfg->limits.max_sessions)
 		return "too many sessions";
-	if (count_unauthenticated(l, NULL) >= (size_t)l->cfg->max_startups)
+	if (count_unauthenticated(l, NULL) >= (size_t)l->cfg->limits.max_unauthenticated)
 		return "too many unauthenticated connections";
-	if (count_unauthenticated(l, addr) >= (size_t)l->cfg->max_per_addr)
+	if (count_unauthenticated(l, addr) >=
+	    (size_t)l->cfg->limits.max_unauthenticated_per_address)
 		return "too many unauthenticated connections from this address";
 	return NULL;
 }
@@ -297,7 +298,7 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 		return -1;
 	}
 	l.exe[n] = '\0';
-	if (hostkey_ensure(cfg->keys_dir, err, errsz) != 0)
+	if (hostkey_ensure(cfg->server.keys, err, errsz) != 0)
 		return -1;
 	if (setup_signals() != 0) {
 		snprintf(err, errsz, "cannot set up signals: %s", strerror(errno));
@@ -309,16 +310,17 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 		return -1;
 	}
 	r = -1;
-	if (hostkey_load(l.bind, cfg->keys_dir, err, errsz) != 0)
+	if (hostkey_load(l.bind, cfg->server.keys, err, errsz) != 0)
 		goto out;
 	if (ssh_bind_options_set(l.bind, SSH_BIND_OPTIONS_RSA_MIN_SIZE, &rsa_min) != SSH_OK) {
 		snprintf(err, errsz, "cannot set the minimum RSA key size");
 		goto out;
 	}
-	if ((l.fd = open_listen_socket(cfg->listen, cfg->port, err, errsz)) < 0)
+	if ((l.fd = open_listen_socket(cfg->server.listen, cfg->server.port, err, errsz)) < 0)
 		goto out;
-	log_info("listening on %s port %d (db %s, registration %s as '%s')", cfg->listen,
-	    cfg->port, cfg->db_path, config_reg_mode_name(cfg->reg_mode), cfg->new_login);
+	log_info("listening on %s port %d (db %s, registration %s as '%s')", cfg->server.listen,
+	    cfg->server.port, cfg->server.db, config_reg_mode_name(cfg->registration.mode),
+	    cfg->registration.login);
 	r = listener_loop(&l);
 	log_info("listener stopping; %zu live session(s) keep running", l.nchildren);
 	close(l.fd);

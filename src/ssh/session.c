@@ -89,7 +89,7 @@ loop_until(struct session *s, bool (*done)(const struct session *))
 			return -1;
 		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
 			return -1;
-		if (!s->authenticated && s->auth_attempts >= s->cfg->max_auth_tries) {
+		if (!s->authenticated && s->auth_attempts >= s->cfg->limits.max_auth_tries) {
 			log_warn("too many authentication attempts from %s", s->peer);
 			ssh_session_set_disconnect_message(s->ssh, "Too many authentication failures");
 			return -1;
@@ -250,7 +250,7 @@ open_auth_db(struct session *s)
 {
 	char err[256];
 
-	if (db_open(s->cfg->db_path, &s->db, err, sizeof err) != 0) {
+	if (db_open(s->cfg->server.db, &s->db, err, sizeof err) != 0) {
 		log_err("cannot open database: %s", err);
 		return -1;
 	}
@@ -281,7 +281,7 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
     const char *exe, int notify_fd)
 {
 	struct session sess, *s = &sess;
-	long timeout = cfg->login_grace;
+	long timeout = cfg->limits.login_grace;
 	int status = 1;
 
 	memset(s, 0, sizeof *s);
@@ -296,7 +296,7 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	if (setup_signals() != 0)
 		fatal("cannot set up signals: %s", strerror(errno));
 	/* The whole pre-auth phase has one deadline, whatever the client does. */
-	alarm((unsigned)cfg->login_grace);
+	alarm((unsigned)cfg->limits.login_grace);
 
 	if ((s->ssh = ssh_new()) == NULL)
 		fatal("ssh_new failed");

@@ -48,18 +48,22 @@ load_text(struct config *c, const char *text, char *err, size_t errsz,
 static bool
 same_config(const struct config *a, const struct config *b)
 {
-	return strcmp(a->listen, b->listen) == 0 && a->port == b->port &&
-	    strcmp(a->db_path, b->db_path) == 0 &&
-	    strcmp(a->keys_dir, b->keys_dir) == 0 &&
-	    strcmp(a->screens_dir, b->screens_dir) == 0 &&
-	    strcmp(a->bbs_name, b->bbs_name) == 0 &&
-	    strcmp(a->new_login, b->new_login) == 0 &&
-	    a->reg_mode == b->reg_mode && a->idle_timeout == b->idle_timeout &&
-	    a->idle_warn == b->idle_warn && a->login_grace == b->login_grace &&
-	    a->max_auth_tries == b->max_auth_tries &&
-	    a->max_startups == b->max_startups &&
-	    a->max_per_addr == b->max_per_addr &&
-	    a->max_sessions == b->max_sessions;
+	return strcmp(a->server.listen, b->server.listen) == 0 &&
+	    a->server.port == b->server.port &&
+	    strcmp(a->server.db, b->server.db) == 0 &&
+	    strcmp(a->server.keys, b->server.keys) == 0 &&
+	    strcmp(a->server.screens, b->server.screens) == 0 &&
+	    strcmp(a->bbs.name, b->bbs.name) == 0 &&
+	    strcmp(a->registration.login, b->registration.login) == 0 &&
+	    a->registration.mode == b->registration.mode &&
+	    a->session.idle_timeout == b->session.idle_timeout &&
+	    a->session.idle_warn == b->session.idle_warn &&
+	    a->limits.login_grace == b->limits.login_grace &&
+	    a->limits.max_auth_tries == b->limits.max_auth_tries &&
+	    a->limits.max_unauthenticated == b->limits.max_unauthenticated &&
+	    a->limits.max_unauthenticated_per_address ==
+	    b->limits.max_unauthenticated_per_address &&
+	    a->limits.max_sessions == b->limits.max_sessions;
 }
 
 TEST(config_defaults)
@@ -68,21 +72,21 @@ TEST(config_defaults)
 
 	memset(&c, 0xa5, sizeof c);
 	config_defaults(&c);
-	CHECK_STR(c.listen, "127.0.0.1");
-	CHECK_INT(c.port, 2222);
-	CHECK_STR(c.db_path, "db/mentorbbs.db");
-	CHECK_STR(c.keys_dir, "keys");
-	CHECK_STR(c.screens_dir, "screens");
-	CHECK_STR(c.bbs_name, "mentorbbs");
-	CHECK_STR(c.new_login, "new");
-	CHECK_INT(c.reg_mode, REG_OPEN);
-	CHECK_INT(c.idle_timeout, 1800);
-	CHECK_INT(c.idle_warn, 60);
-	CHECK_INT(c.login_grace, 60);
-	CHECK_INT(c.max_auth_tries, 6);
-	CHECK_INT(c.max_startups, 30);
-	CHECK_INT(c.max_per_addr, 10);
-	CHECK_INT(c.max_sessions, 500);
+	CHECK_STR(c.server.listen, "127.0.0.1");
+	CHECK_INT(c.server.port, 2222);
+	CHECK_STR(c.server.db, "db/mentorbbs.db");
+	CHECK_STR(c.server.keys, "keys");
+	CHECK_STR(c.server.screens, "screens");
+	CHECK_STR(c.bbs.name, "mentorbbs");
+	CHECK_STR(c.registration.login, "new");
+	CHECK_INT(c.registration.mode, REG_OPEN);
+	CHECK_INT(c.session.idle_timeout, 1800);
+	CHECK_INT(c.session.idle_warn, 60);
+	CHECK_INT(c.limits.login_grace, 60);
+	CHECK_INT(c.limits.max_auth_tries, 6);
+	CHECK_INT(c.limits.max_unauthenticated, 30);
+	CHECK_INT(c.limits.max_unauthenticated_per_address, 10);
+	CHECK_INT(c.limits.max_sessions, 500);
 }
 
 TEST(config_reg_mode_words)
@@ -110,33 +114,33 @@ TEST(config_set_values)
 
 	config_defaults(&c);
 	CHECK_INT(config_set(&c, "server", "port", "22", err, sizeof err), 0);
-	CHECK_INT(c.port, 22);
+	CHECK_INT(c.server.port, 22);
 	CHECK_INT(config_set(&c, "server", "listen", "::", err, sizeof err), 0);
-	CHECK_STR(c.listen, "::");
+	CHECK_STR(c.server.listen, "::");
 	CHECK_INT(config_set(&c, "server", "db", "/var/lib/mentorbbs/bbs.db",
 	    err, sizeof err), 0);
-	CHECK_STR(c.db_path, "/var/lib/mentorbbs/bbs.db");
+	CHECK_STR(c.server.db, "/var/lib/mentorbbs/bbs.db");
 	CHECK_INT(config_set(&c, "bbs", "name", "Alumni Mentors \xe2\x9c\x9a",
 	    err, sizeof err), 0);
-	CHECK_STR(c.bbs_name, "Alumni Mentors \xe2\x9c\x9a");
+	CHECK_STR(c.bbs.name, "Alumni Mentors \xe2\x9c\x9a");
 	CHECK_INT(config_set(&c, "registration", "login", "join.us_2-x",
 	    err, sizeof err), 0);
-	CHECK_STR(c.new_login, "join.us_2-x");
+	CHECK_STR(c.registration.login, "join.us_2-x");
 	CHECK_INT(config_set(&c, "registration", "mode", "approval",
 	    err, sizeof err), 0);
-	CHECK_INT(c.reg_mode, REG_APPROVAL);
+	CHECK_INT(c.registration.mode, REG_APPROVAL);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "1", err,
 	    sizeof err), 0);
-	CHECK_INT(c.max_auth_tries, 1);
+	CHECK_INT(c.limits.max_auth_tries, 1);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "6", err,
 	    sizeof err), 0);
-	CHECK_INT(c.max_auth_tries, 6);
+	CHECK_INT(c.limits.max_auth_tries, 6);
 	CHECK_INT(config_set(&c, "limits", "max_unauthenticated_per_address",
 	    "3", err, sizeof err), 0);
-	CHECK_INT(c.max_per_addr, 3);
+	CHECK_INT(c.limits.max_unauthenticated_per_address, 3);
 	CHECK_INT(config_set(&c, "session", "idle_timeout", "600", err,
 	    sizeof err), 0);
-	CHECK_INT(c.idle_timeout, 600);
+	CHECK_INT(c.session.idle_timeout, 600);
 }
 
 TEST(config_set_unknown)
@@ -157,7 +161,7 @@ TEST(config_set_unknown)
 	/* Names are echoed escaped. */
 	CHECK_INT(config_set(&c, "server", "p\x1b[2J", "1", err, sizeof err), -1);
 	CHECK_STR(err, "unknown key 'p\\x1b[2J' in [server]");
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 TEST(config_set_bad_numbers)
@@ -176,7 +180,7 @@ TEST(config_set_bad_numbers)
 		    sizeof err), -1);
 		CHECK(strstr(err, "port") != NULL);
 		CHECK(strstr(err, "1 to 65535") != NULL);
-		CHECK_INT(c.port, 2222);
+		CHECK_INT(c.server.port, 2222);
 	}
 	CHECK_INT(config_set(&c, "server", "port", "65535", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "server", "port", "1", err, sizeof err), 0);
@@ -184,7 +188,7 @@ TEST(config_set_bad_numbers)
 	    sizeof err), -1);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "0", err,
 	    sizeof err), -1);
-	CHECK_INT(c.max_auth_tries, 6);
+	CHECK_INT(c.limits.max_auth_tries, 6);
 	CHECK_INT(config_set(&c, "session", "idle_timeout", "0", err,
 	    sizeof err), -1);
 	CHECK_INT(config_set(&c, "session", "idle_warn", "-5", err,
@@ -198,7 +202,7 @@ TEST(config_set_bad_numbers)
 	CHECK_INT(config_set(&c, "registration", "mode", "maybe", err,
 	    sizeof err), -1);
 	CHECK(strstr(err, "open, approval or closed") != NULL);
-	CHECK_INT(c.reg_mode, REG_OPEN);
+	CHECK_INT(c.registration.mode, REG_OPEN);
 }
 
 TEST(config_set_bad_strings)
@@ -242,7 +246,7 @@ TEST(config_set_bad_strings)
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad",
 	    err, sizeof err), -1);
-	CHECK_STR(c.bbs_name, "1234567890123456789012345678901234567890");
+	CHECK_STR(c.bbs.name, "1234567890123456789012345678901234567890");
 
 	CHECK_INT(config_set(&c, "server", "db", "", err, sizeof err), -1);
 	CHECK_INT(config_set(&c, "server", "keys", "", err, sizeof err), -1);
@@ -253,7 +257,7 @@ TEST(config_set_bad_strings)
 	CHECK(strstr(err, "too long") != NULL);
 	path[CONFIG_PATH_MAX - 1] = '\0';
 	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), 0);
-	CHECK_INT(strlen(c.db_path), CONFIG_PATH_MAX - 1);
+	CHECK_INT(strlen(c.server.db), CONFIG_PATH_MAX - 1);
 
 	CHECK_INT(config_set(&c, "server", "listen", "", err, sizeof err), -1);
 	CHECK_INT(config_set(&c, "server", "listen", "1.2.3.4; rm", err,
@@ -293,21 +297,21 @@ TEST(config_load_good_file)
 
 	CHECK_INT(load_text(&c, text, err, sizeof err, path), 0);
 	CHECK_STR(err, "");
-	CHECK_STR(c.listen, "0.0.0.0");
-	CHECK_INT(c.port, 2022);
-	CHECK_STR(c.db_path, "/srv/bbs/bbs.db");
-	CHECK_STR(c.keys_dir, "/srv/bbs/keys");
-	CHECK_STR(c.screens_dir, "/srv/bbs/screens");
-	CHECK_STR(c.bbs_name, "Alumni Mentoring Network");
-	CHECK_STR(c.new_login, "join");
-	CHECK_INT(c.reg_mode, REG_CLOSED);
-	CHECK_INT(c.idle_timeout, 900);
-	CHECK_INT(c.idle_warn, 30);
-	CHECK_INT(c.login_grace, 30);
-	CHECK_INT(c.max_auth_tries, 3);
-	CHECK_INT(c.max_startups, 20);
-	CHECK_INT(c.max_per_addr, 4);
-	CHECK_INT(c.max_sessions, 200);
+	CHECK_STR(c.server.listen, "0.0.0.0");
+	CHECK_INT(c.server.port, 2022);
+	CHECK_STR(c.server.db, "/srv/bbs/bbs.db");
+	CHECK_STR(c.server.keys, "/srv/bbs/keys");
+	CHECK_STR(c.server.screens, "/srv/bbs/screens");
+	CHECK_STR(c.bbs.name, "Alumni Mentoring Network");
+	CHECK_STR(c.registration.login, "join");
+	CHECK_INT(c.registration.mode, REG_CLOSED);
+	CHECK_INT(c.session.idle_timeout, 900);
+	CHECK_INT(c.session.idle_warn, 30);
+	CHECK_INT(c.limits.login_grace, 30);
+	CHECK_INT(c.limits.max_auth_tries, 3);
+	CHECK_INT(c.limits.max_unauthenticated, 20);
+	CHECK_INT(c.limits.max_unauthenticated_per_address, 4);
+	CHECK_INT(c.limits.max_sessions, 200);
 }
 
 TEST(config_load_keeps_unset_values)
@@ -317,11 +321,11 @@ TEST(config_load_keeps_unset_values)
 
 	CHECK_INT(load_text(&c, "[server]\nport = 2200\n", err, sizeof err,
 	    path), 0);
-	CHECK_INT(c.port, 2200);
-	CHECK_STR(c.listen, "127.0.0.1");
-	CHECK_INT(c.max_sessions, 500);
+	CHECK_INT(c.server.port, 2200);
+	CHECK_STR(c.server.listen, "127.0.0.1");
+	CHECK_INT(c.limits.max_sessions, 500);
 	CHECK_INT(load_text(&c, "", err, sizeof err, path), 0);
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 TEST(config_load_unknown_key_line)
@@ -348,7 +352,7 @@ TEST(config_load_bad_port_line)
 	snprintf(want, sizeof want, "%s:5: port in [server] ", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
 	CHECK(strstr(err, "70000") != NULL);
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 TEST(config_load_first_error_wins)
@@ -411,7 +415,7 @@ TEST(config_load_long_line)
 	memset(text + n, 'd', 150);
 	snprintf(text + n + 150, sizeof text - (size_t)n - 150, "\n");
 	CHECK_INT(load_text(&c, text, err, sizeof err, path), 0);
-	CHECK_INT(strlen(c.db_path), 151);
+	CHECK_INT(strlen(c.server.db), 151);
 }
 
 TEST(config_load_idle_warn_order)
@@ -422,8 +426,8 @@ TEST(config_load_idle_warn_order)
 	/* Order in the file does not matter: only the end result is checked. */
 	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 30\nidle_warn = 10\n",
 	    err, sizeof err, path), 0);
-	CHECK_INT(c.idle_timeout, 30);
-	CHECK_INT(c.idle_warn, 10);
+	CHECK_INT(c.session.idle_timeout, 30);
+	CHECK_INT(c.session.idle_warn, 10);
 	CHECK_INT(load_text(&c, "[session]\nidle_warn = 10\nidle_timeout = 30\n",
 	    err, sizeof err, path), 0);
 	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 60\n\nidle_warn = 60\n",
@@ -447,7 +451,7 @@ TEST(config_load_missing_file)
 	CHECK_INT(config_load_file(&c, "/nonexistent/mentorbbs.conf", err,
 	    sizeof err), -1);
 	CHECK(strncmp(err, "/nonexistent/mentorbbs.conf: cannot open", 40) == 0);
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 /* A valid config where every value differs from its default. */
@@ -455,21 +459,21 @@ static void
 odd_config(struct config *c)
 {
 	config_defaults(c);
-	snprintf(c->listen, sizeof c->listen, "10.1.2.3");
-	c->port = 1;
-	snprintf(c->db_path, sizeof c->db_path, "x.db");
-	snprintf(c->keys_dir, sizeof c->keys_dir, "k");
-	snprintf(c->screens_dir, sizeof c->screens_dir, "s");
-	snprintf(c->bbs_name, sizeof c->bbs_name, "other");
-	snprintf(c->new_login, sizeof c->new_login, "other");
-	c->reg_mode = REG_CLOSED;
-	c->idle_timeout = 7;
-	c->idle_warn = 3;
-	c->login_grace = 2;
-	c->max_auth_tries = 2;
-	c->max_startups = 2;
-	c->max_per_addr = 2;
-	c->max_sessions = 2;
+	snprintf(c->server.listen, sizeof c->server.listen, "10.1.2.3");
+	c->server.port = 1;
+	snprintf(c->server.db, sizeof c->server.db, "x.db");
+	snprintf(c->server.keys, sizeof c->server.keys, "k");
+	snprintf(c->server.screens, sizeof c->server.screens, "s");
+	snprintf(c->bbs.name, sizeof c->bbs.name, "other");
+	snprintf(c->registration.login, sizeof c->registration.login, "other");
+	c->registration.mode = REG_CLOSED;
+	c->session.idle_timeout = 7;
+	c->session.idle_warn = 3;
+	c->limits.login_grace = 2;
+	c->limits.max_auth_tries = 2;
+	c->limits.max_unauthenticated = 2;
+	c->limits.max_unauthenticated_per_address = 2;
+	c->limits.max_sessions = 2;
 }
 
 /* docs/mentorbbs.conf lists every key with its default: loading it over a
@@ -502,19 +506,19 @@ TEST(config_mentoring_section)
 	char err[256];
 
 	config_defaults(&c);
-	CHECK_INT(c.mentor_remind_days, 7);
-	CHECK_INT(c.mentor_expiry_days, 14);
-	CHECK_INT(c.mentor_max_pending, 2);
+	CHECK_INT(c.mentoring.request_reminder_days, 7);
+	CHECK_INT(c.mentoring.request_expiry_days, 14);
+	CHECK_INT(c.mentoring.max_pending_requests, 2);
 	CHECK_INT(config_set(&c, "mentoring", "request_reminder_days", "3", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "30", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "4", err, sizeof err), 0);
-	CHECK_INT(c.mentor_remind_days, 3);
-	CHECK_INT(c.mentor_expiry_days, 30);
-	CHECK_INT(c.mentor_max_pending, 4);
+	CHECK_INT(c.mentoring.request_reminder_days, 3);
+	CHECK_INT(c.mentoring.request_expiry_days, 30);
+	CHECK_INT(c.mentoring.max_pending_requests, 4);
 	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "0", err, sizeof err), -1);
 	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "x", err, sizeof err), -1);
 	CHECK_INT(config_set(&c, "mentoring", "max_requests", "2", err, sizeof err), -1);
-	CHECK_INT(c.mentor_max_pending, 4);
+	CHECK_INT(c.mentoring.max_pending_requests, 4);
 }
 
 /* The session hands every setting to the UI as text: what comes out of
@@ -551,11 +555,11 @@ TEST(config_boards_rate_limits)
 	char err[256];
 
 	config_defaults(&c);
-	CHECK_INT(c.board_per_minute, 10);
-	CHECK_INT(c.board_per_minute_new, 3);
+	CHECK_INT(c.boards.per_minute, 10);
+	CHECK_INT(c.boards.per_minute_new, 3);
 	CHECK_INT(config_set(&c, "boards", "per_minute", "20", err, sizeof err), 0);
-	CHECK_INT(c.board_per_minute, 20);
+	CHECK_INT(c.boards.per_minute, 20);
 	CHECK_INT(config_set(&c, "boards", "per_minute_new", "0", err, sizeof err), -1);
 	CHECK_INT(config_set_arg(&c, "boards.per_minute_new=5", err, sizeof err), 0);
-	CHECK_INT(c.board_per_minute_new, 5);
+	CHECK_INT(c.boards.per_minute_new, 5);
 }
