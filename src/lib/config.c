@@ -10,6 +10,7 @@
 #include <string.h>
 #include <ini.h>
 #include "lib/config.h"
+#include "lib/err.h"
 #include "lib/text.h"
 
 #define nitems(a)	(sizeof (a) / sizeof (a)[0])
@@ -113,7 +114,7 @@ config_parse_reg_mode(const char *s, enum reg_mode *out)
 			return 0;
 		}
 	}
-	return -1;
+	return ERR_INVALID;
 }
 
 const char *
@@ -133,11 +134,11 @@ parse_int(const char *s, long min, long max, int *out)
 	long v;
 
 	if (*s == '\0' || (*s != '-' && (*s < '0' || *s > '9')))
-		return -1;
+		return ERR_INVALID;
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno != 0 || *end != '\0' || v < min || v > max)
-		return -1;
+		return ERR_INVALID;
 	*out = (int)v;
 	return 0;
 }
@@ -215,7 +216,7 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if (!valid_addr(value) || strlen(value) >= st->size) {
 			set_error(err, errsz, st, value,
 			    "must be an IP address or host name");
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_PATH:
@@ -224,7 +225,7 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if ((why = check_string(st, value, SIZE_MAX,
 		    too_long)) != NULL) {
 			set_error(err, errsz, st, value, why);
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_NAME:
@@ -233,21 +234,21 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if ((why = check_string(st, value, BBS_NAME_MAX_CHARS,
 		    too_long)) != NULL) {
 			set_error(err, errsz, st, value, why);
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_LOGIN:
 		if (!valid_login(value)) {
 			set_error(err, errsz, st, value, "must be 2 to 32 "
 			    "lower-case letters, digits, '.', '_' or '-'");
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_MODE:
 		if (config_parse_reg_mode(value, &mode) != 0) {
 			set_error(err, errsz, st, value,
 			    "must be open, approval or closed");
-			return -1;
+			return ERR_INVALID;
 		}
 		memcpy(field, &mode, sizeof mode);
 		return 0;
@@ -257,7 +258,7 @@ apply(struct config *c, const struct setting *st, const char *value,
 			    "must be a whole number from %ld to %ld",
 			    st->min, st->max);
 			set_error(err, errsz, st, value, range);
-			return -1;
+			return ERR_INVALID;
 		}
 		memcpy(field, &v, sizeof v);
 		return 0;
@@ -298,7 +299,7 @@ config_set(struct config *c, const char *section, const char *key,
 		snprintf(err, errsz, "unknown section [%s]", esec);
 	else
 		snprintf(err, errsz, "unknown key '%s' in [%s]", ekey, esec);
-	return -1;
+	return ERR_INVALID;
 }
 
 int
@@ -309,7 +310,7 @@ config_get(const struct config *c, size_t i, const char **section,
 	const char *base = (const char *)c;
 
 	if (i >= nitems(settings))
-		return -1;
+		return ERR_NOTFOUND;
 	st = &settings[i];
 	*section = st->section;
 	*key = st->key;
@@ -337,7 +338,7 @@ config_set_arg(struct config *c, const char *arg, char *err, size_t errsz)
 	if (dot == NULL || eq == NULL || eq < dot || (size_t)(dot - arg) >= sizeof section ||
 	    (size_t)(eq - dot - 1) >= sizeof key) {
 		snprintf(err, errsz, "expected section.key=value");
-		return -1;
+		return ERR_INVALID;
 	}
 	memcpy(section, arg, (size_t)(dot - arg));
 	section[dot - arg] = '\0';
@@ -354,6 +355,7 @@ struct load {
 	FILE *fp;
 	int lineno;
 	bool failed;
+	int code;		/* ERR_INVALID, or ERR_INTERNAL for a read error */
 	int err_line;		/* 0 when the error is not on one line */
 	char err[256];
 	int timeout_line, warn_line;
@@ -436,15 +438,18 @@ config_load_file(struct config *c, const char *path, char *err, size_t errsz)
 	memset(&ld, 0, sizeof ld);
 	ld.cfg = *c;
 	if ((ld.fp = fopen(path, "r")) == NULL) {
+		r = errno == ENOENT ? ERR_NOTFOUND : ERR_INTERNAL;
 		snprintf(err, errsz, "%s: cannot open: %s", path,
 		    strerror(errno));
-		return -1;
+		return r;
 	}
 	r = ini_parse_stream(load_read_line, &ld, load_handler, &ld);
 	if (r > 0)
 		load_error(&ld, r, "expected [section] or key = value");
-	else if (r < 0 || ferror(ld.fp))
+	else if (r < 0 || ferror(ld.fp)) {
 		load_error(&ld, ld.lineno, "read error");
+		ld.code = ERR_INTERNAL;
+	}
 	fclose(ld.fp);
 	if (!ld.failed)
 		load_check(&ld);
@@ -454,7 +459,7 @@ config_load_file(struct config *c, const char *path, char *err, size_t errsz)
 			    ld.err);
 		else
 			snprintf(err, errsz, "%s: %s", path, ld.err);
-		return -1;
+		return ld.code != 0 ? ld.code : ERR_INVALID;
 	}
 	*c = ld.cfg;
 	return 0;

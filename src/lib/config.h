@@ -59,26 +59,32 @@ struct config {
 
 void config_defaults(struct config *c);
 
-/* Loads an INI file over c. Returns 0, or -1 with a one-line message in err
- * (e.g. "mentorbbs.conf:12: unknown key 'prot' in [server]"). Unknown
- * sections/keys and bad values are errors so typos do not pass silently. */
+/* Loads an INI file over c, all or nothing. Returns 0, or with a one-line
+ * message in err (e.g. "mentorbbs.conf:12: unknown key 'prot' in
+ * [server]"): ERR_INVALID for a line or value the file may not have
+ * (unknown sections and keys too, so typos do not pass silently),
+ * ERR_NOTFOUND when there is no such file, ERR_INTERNAL when it cannot be
+ * read. */
 int config_load_file(struct config *c, const char *path, char *err, size_t errsz);
 
-/* Sets one value by section and key, as the file would. Returns 0, or -1 with
- * a message in err. Used by the file loader and by tests. */
+/* Sets one value by section and key, as the file would. Returns 0, or
+ * ERR_INVALID with a message in err (c is unchanged then). Used by the
+ * file loader and by tests. */
 int config_set(struct config *c, const char *section, const char *key,
     const char *value, char *err, size_t errsz);
 
 /* The settings as text, one at a time, in table order: i from 0 while it
- * returns 0 (-1 past the last). The session process hands every setting to
+ * returns 0 (ERR_NOTFOUND past the last, with nothing written). The session process hands every setting to
  * the UI process this way ("--set section.key=value"), so a new setting
  * reaches the UI without touching the hand-off. */
 int config_get(const struct config *c, size_t i, const char **section,
     const char **key, char *val, size_t valsz);
-/* Parses "section.key=value" and applies it like config_set. */
+/* Parses "section.key=value" and applies it like config_set (ERR_INVALID
+ * also when arg has not that shape). */
 int config_set_arg(struct config *c, const char *arg, char *err, size_t errsz);
 
-/* "open" -> REG_OPEN etc. Returns 0 or -1 for an unknown word. */
+/* "open" -> REG_OPEN etc. Returns 0, or ERR_INVALID for an unknown word
+ * (*out untouched). */
 int config_parse_reg_mode(const char *s, enum reg_mode *out);
 const char *config_reg_mode_name(enum reg_mode m);
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "test.h"
 #include "lib/config.h"
+#include "lib/err.h"
 
 /* Writes text to a fresh temporary file; the caller unlinks path. */
 static bool
@@ -99,8 +100,8 @@ TEST(config_reg_mode_words)
 	CHECK_INT(m, REG_APPROVAL);
 	CHECK_INT(config_parse_reg_mode("closed", &m), 0);
 	CHECK_INT(m, REG_CLOSED);
-	CHECK_INT(config_parse_reg_mode("Open", &m), -1);
-	CHECK_INT(config_parse_reg_mode("", &m), -1);
+	CHECK_INT(config_parse_reg_mode("Open", &m), ERR_INVALID);
+	CHECK_INT(config_parse_reg_mode("", &m), ERR_INVALID);
 	CHECK_INT(m, REG_CLOSED);	/* untouched on failure */
 	CHECK_STR(config_reg_mode_name(REG_OPEN), "open");
 	CHECK_STR(config_reg_mode_name(REG_APPROVAL), "approval");
@@ -149,17 +150,17 @@ TEST(config_set_unknown)
 	char err[256];
 
 	config_defaults(&c);
-	CHECK_INT(config_set(&c, "server", "prot", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "prot", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown key 'prot' in [server]");
-	CHECK_INT(config_set(&c, "sever", "port", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "sever", "port", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown section [sever]");
-	CHECK_INT(config_set(&c, "", "port", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "", "port", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "key 'port' is outside any [section]");
 	/* A key that exists, but in another section. */
-	CHECK_INT(config_set(&c, "bbs", "port", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "bbs", "port", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown key 'port' in [bbs]");
 	/* Names are echoed escaped. */
-	CHECK_INT(config_set(&c, "server", "p\x1b[2J", "1", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "p\x1b[2J", "1", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown key 'p\\x1b[2J' in [server]");
 	CHECK_INT(c.server.port, 2222);
 }
@@ -177,7 +178,7 @@ TEST(config_set_bad_numbers)
 	for (size_t i = 0; i < sizeof bad_port / sizeof bad_port[0]; i++) {
 		err[0] = '\0';
 		CHECK_INT(config_set(&c, "server", "port", bad_port[i], err,
-		    sizeof err), -1);
+		    sizeof err), ERR_INVALID);
 		CHECK(strstr(err, "port") != NULL);
 		CHECK(strstr(err, "1 to 65535") != NULL);
 		CHECK_INT(c.server.port, 2222);
@@ -185,22 +186,22 @@ TEST(config_set_bad_numbers)
 	CHECK_INT(config_set(&c, "server", "port", "65535", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "server", "port", "1", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "7", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(c.limits.max_auth_tries, 6);
 	CHECK_INT(config_set(&c, "session", "idle_timeout", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "session", "idle_warn", "-5", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "login_grace", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "max_sessions", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "max_unauthenticated", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "registration", "mode", "maybe", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "open, approval or closed") != NULL);
 	CHECK_INT(c.registration.mode, REG_OPEN);
 }
@@ -218,22 +219,22 @@ TEST(config_set_bad_strings)
 	config_defaults(&c);
 	for (size_t i = 0; i < sizeof bad_login / sizeof bad_login[0]; i++) {
 		CHECK_INT(config_set(&c, "registration", "login", bad_login[i],
-		    err, sizeof err), -1);
+		    err, sizeof err), ERR_INVALID);
 		CHECK(strstr(err, "login") != NULL);
 	}
 	CHECK_INT(config_set(&c, "registration", "login",
 	    "abcdefghijklmnopqrstuvwxyz012345", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "registration", "login", "ab", err, sizeof err), 0);
 
-	CHECK_INT(config_set(&c, "bbs", "name", "evil\x1b[2J", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "bbs", "name", "evil\x1b[2J", err, sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "control characters") != NULL);
 	CHECK(strstr(err, "\x1b") == NULL);
 	CHECK_INT(config_set(&c, "bbs", "name", "a\xe2\x80\xae" "b", err,
-	    sizeof err), -1);
-	CHECK_INT(config_set(&c, "bbs", "name", "bad\xff", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "bbs", "name", "", err, sizeof err), -1);
+	    sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "bbs", "name", "bad\xff", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "bbs", "name", "", err, sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "bbs", "name",
-	    "12345678901234567890123456789012345678901", err, sizeof err), -1);
+	    "12345678901234567890123456789012345678901", err, sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "too long") != NULL);
 	CHECK_INT(config_set(&c, "bbs", "name",
 	    "1234567890123456789012345678901234567890", err, sizeof err), 0);
@@ -245,23 +246,23 @@ TEST(config_set_bad_strings)
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad",
-	    err, sizeof err), -1);
+	    err, sizeof err), ERR_INVALID);
 	CHECK_STR(c.bbs.name, "1234567890123456789012345678901234567890");
 
-	CHECK_INT(config_set(&c, "server", "db", "", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "server", "keys", "", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "server", "screens", "a\tb", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "db", "", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "server", "keys", "", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "server", "screens", "a\tb", err, sizeof err), ERR_INVALID);
 	memset(path, 'p', sizeof path - 1);
 	path[sizeof path - 1] = '\0';
-	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "too long") != NULL);
 	path[CONFIG_PATH_MAX - 1] = '\0';
 	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), 0);
 	CHECK_INT(strlen(c.server.db), CONFIG_PATH_MAX - 1);
 
-	CHECK_INT(config_set(&c, "server", "listen", "", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "listen", "", err, sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "server", "listen", "1.2.3.4; rm", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "server", "listen", "bbs.example.org", err,
 	    sizeof err), 0);
 }
@@ -335,7 +336,7 @@ TEST(config_load_unknown_key_line)
 
 	config_defaults(&before);
 	CHECK_INT(load_text(&c, "[server]\nport = 2200\n\nprot = 22\n", err,
-	    sizeof err, path), -1);
+	    sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:4: unknown key 'prot' in [server]", path);
 	CHECK_STR(err, want);
 	/* Nothing is applied from a file with an error in it. */
@@ -348,7 +349,7 @@ TEST(config_load_bad_port_line)
 	char err[256], path[64], want[128];
 
 	CHECK_INT(load_text(&c, "# mentorbbs\n[server]\nlisten = ::1\n\n"
-	    "port = 70000\n", err, sizeof err, path), -1);
+	    "port = 70000\n", err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:5: port in [server] ", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
 	CHECK(strstr(err, "70000") != NULL);
@@ -361,7 +362,7 @@ TEST(config_load_first_error_wins)
 	char err[256], path[64], want[128];
 
 	CHECK_INT(load_text(&c, "[server]\nport = 1\n[nope]\nx = 1\n"
-	    "[server]\nport = 0\n", err, sizeof err, path), -1);
+	    "[server]\nport = 0\n", err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:4: unknown section [nope]", path);
 	CHECK_STR(err, want);
 }
@@ -372,15 +373,15 @@ TEST(config_load_syntax_errors)
 	char err[256], path[64], want[128];
 
 	CHECK_INT(load_text(&c, "[server]\nport 2222\n", err, sizeof err, path),
-	    -1);
+	    ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: expected [section] or key = value",
 	    path);
 	CHECK_STR(err, want);
 	CHECK_INT(load_text(&c, "\n\n[server\nport = 1\n", err, sizeof err, path),
-	    -1);
+	    ERR_INVALID);
 	snprintf(want, sizeof want, "%s:3: ", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
-	CHECK_INT(load_text(&c, "port = 1\n", err, sizeof err, path), -1);
+	CHECK_INT(load_text(&c, "port = 1\n", err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:1: key 'port' is outside any [section]",
 	    path);
 	CHECK_STR(err, want);
@@ -398,7 +399,7 @@ TEST(config_load_long_line)
 	memset(text + n, 'd', 400);
 	snprintf(text + n + 400, sizeof text - (size_t)n - 400,
 	    "\nkeys = k\nport = x\n");
-	CHECK_INT(load_text(&c, text, err, sizeof err, path), -1);
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: line is too long", path);
 	CHECK_STR(err, want);
 
@@ -406,7 +407,7 @@ TEST(config_load_long_line)
 	memset(text + n, 'c', 400);
 	snprintf(text + n + 400, sizeof text - (size_t)n - 400,
 	    "\nkeys = k\nport = x\n");
-	CHECK_INT(load_text(&c, text, err, sizeof err, path), -1);
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: line is too long", path);
 	CHECK_STR(err, want);
 
@@ -431,12 +432,12 @@ TEST(config_load_idle_warn_order)
 	CHECK_INT(load_text(&c, "[session]\nidle_warn = 10\nidle_timeout = 30\n",
 	    err, sizeof err, path), 0);
 	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 60\n\nidle_warn = 60\n",
-	    err, sizeof err, path), -1);
+	    err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:4: idle_warn (60) must be less than "
 	    "idle_timeout (60)", path);
 	CHECK_STR(err, want);
 	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 45\n", err,
-	    sizeof err, path), -1);
+	    sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: idle_warn (60) must be less than "
 	    "idle_timeout (45)", path);
 	CHECK_STR(err, want);
@@ -449,7 +450,7 @@ TEST(config_load_missing_file)
 
 	config_defaults(&c);
 	CHECK_INT(config_load_file(&c, "/nonexistent/mentorbbs.conf", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_NOTFOUND);
 	CHECK(strncmp(err, "/nonexistent/mentorbbs.conf: cannot open", 40) == 0);
 	CHECK_INT(c.server.port, 2222);
 }
@@ -515,9 +516,9 @@ TEST(config_mentoring_section)
 	CHECK_INT(c.mentoring.request_reminder_days, 3);
 	CHECK_INT(c.mentoring.request_expiry_days, 30);
 	CHECK_INT(c.mentoring.max_pending_requests, 4);
-	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "0", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "x", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "mentoring", "max_requests", "2", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "0", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "x", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "mentoring", "max_requests", "2", err, sizeof err), ERR_INVALID);
 	CHECK_INT(c.mentoring.max_pending_requests, 4);
 }
 
@@ -543,10 +544,10 @@ TEST(config_settings_round_trip_as_arguments)
 	}
 	CHECK(i > 15 && i <= CONFIG_SETTINGS_MAX);
 	CHECK(memcmp(&a, &b, sizeof a) == 0);
-	CHECK_INT(config_set_arg(&b, "messages.max_chars", err, sizeof err), -1);
-	CHECK_INT(config_set_arg(&b, "nodot=1", err, sizeof err), -1);
-	CHECK_INT(config_set_arg(&b, "messages.nokey=1", err, sizeof err), -1);
-	CHECK_INT(config_set_arg(&b, "messages.max_chars=lots", err, sizeof err), -1);
+	CHECK_INT(config_set_arg(&b, "messages.max_chars", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set_arg(&b, "nodot=1", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set_arg(&b, "messages.nokey=1", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set_arg(&b, "messages.max_chars=lots", err, sizeof err), ERR_INVALID);
 }
 
 TEST(config_boards_rate_limits)
@@ -559,7 +560,25 @@ TEST(config_boards_rate_limits)
 	CHECK_INT(c.boards.per_minute_new, 3);
 	CHECK_INT(config_set(&c, "boards", "per_minute", "20", err, sizeof err), 0);
 	CHECK_INT(c.boards.per_minute, 20);
-	CHECK_INT(config_set(&c, "boards", "per_minute_new", "0", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "boards", "per_minute_new", "0", err, sizeof err), ERR_INVALID);
 	CHECK_INT(config_set_arg(&c, "boards.per_minute_new=5", err, sizeof err), 0);
 	CHECK_INT(c.boards.per_minute_new, 5);
+}
+
+/* Past the last setting config_get says ERR_NOTFOUND and writes nothing. */
+TEST(config_get_past_the_table)
+{
+	const char *section = "kept", *key = "kept";
+	char val[16] = "kept";
+	struct config c;
+
+	config_defaults(&c);
+	CHECK_INT(config_get(&c, CONFIG_SETTINGS_MAX, &section, &key, val, sizeof val),
+	    ERR_NOTFOUND);
+	CHECK_STR(section, "kept");
+	CHECK_STR(key, "kept");
+	CHECK_STR(val, "kept");
+	CHECK_INT(config_get(&c, 0, &section, &key, val, sizeof val), 0);
+	CHECK_STR(section, "server");
+	CHECK_STR(key, "listen");
 }
