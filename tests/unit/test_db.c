@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include "test.h"
 #include "db/db.h"
+#include "db/db-account.h"
 #include "db/db-internal.h"
 #include "db/db-mentor.h"
 #include "db/db-notice.h"
@@ -462,5 +463,33 @@ TEST(db_stmt_cache_holds_every_statement_and_prepares_each_once)
 		db_stmt_done(db, st);
 	}
 	CHECK_INT(live_stmts(db), before + 300);
+	db_close(db);
+}
+
+/* A password check that cannot read the hash says so: it is not a wrong
+ * password, and changing the password says why. */
+TEST(db_account_password_check_tells_a_failed_read_from_a_wrong_password)
+{
+	struct db *db = NULL;
+	const char *why = NULL;
+	char err[256];
+	int64_t id;
+
+	CHECK_INT(db_open(":memory:", &db, err, sizeof err), 0);
+	CHECK((id = add_member(db, "dana", "Dana")) > 0);
+	CHECK_INT(db_account_password_check(db, id, "anything at all"), ERR_AUTH);	/* key-only */
+	CHECK_INT(db_account_set_password(db, id, id, "a long enough password", &why), 0);
+	CHECK_INT(db_account_password_check(db, id, "a long enough password"), 0);
+	CHECK_INT(db_account_password_check(db, id, "not the password at all"), ERR_AUTH);
+	CHECK_INT(db_account_password_check(db, id + 1, "a long enough password"), ERR_AUTH);
+	deny_read(db, "users", "pw_hash");
+	CHECK_INT(db_account_password_check(db, id, "a long enough password"), ERR_INTERNAL);
+	CHECK_INT(db_account_change_password(db, id, "a long enough password",
+	    "another long password", &why), ERR_INTERNAL);
+	CHECK_STR(why, "database error");
+	deny_read(db, NULL, NULL);
+	CHECK_INT(db_account_change_password(db, id, "not the password at all",
+	    "another long password", &why), ERR_AUTH);
+	CHECK(strstr(why, "current password is wrong") != NULL);
 	db_close(db);
 }
