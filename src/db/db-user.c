@@ -30,7 +30,7 @@ member_role_parse(const char *s, enum role *out)
 	int i = word_index(role_names, NELEM(role_names), s);
 
 	if (i < 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum role)i;
 	return 0;
 }
@@ -49,7 +49,7 @@ member_status_parse(const char *s, enum member_status *out)
 	int i = word_index(status_names, NELEM(status_names), s);
 
 	if (i < 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum member_status)i;
 	return 0;
 }
