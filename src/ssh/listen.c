@@ -24,6 +24,7 @@
 #include <libssh/libssh.h>
 #include <libssh/server.h>
 #include "lib/config.h"
+#include "lib/err.h"
 #include "ssh/hostkey.h"
 #include "ssh/listen.h"
 #include "lib/log.h"
@@ -60,12 +61,13 @@ setup_signals(void)
 	static const int sigs[] = { SIGCHLD, SIGTERM, SIGINT };
 
 	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
-		return -1;
+		return ERR_INTERNAL;
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
 	return 0;
 }
 
+/* The listening socket (a descriptor), or -1 with a sentence in err. */
 static int
 open_listen_socket(const char *addr, int port, char *err, size_t errsz)
 {
@@ -295,21 +297,21 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	l.cfg = cfg;
 	if ((n = readlink("/proc/self/exe", l.exe, sizeof l.exe - 1)) <= 0) {
 		snprintf(err, errsz, "cannot find my own executable: %s", strerror(errno));
-		return -1;
+		return ERR_INTERNAL;
 	}
 	l.exe[n] = '\0';
 	if (hostkey_ensure(cfg->server.keys, err, errsz) != 0)
-		return -1;
+		return ERR_INTERNAL;
 	if (setup_signals() != 0) {
 		snprintf(err, errsz, "cannot set up signals: %s", strerror(errno));
-		return -1;
+		return ERR_INTERNAL;
 	}
 	ssh_init();
 	if ((l.bind = ssh_bind_new()) == NULL) {
 		snprintf(err, errsz, "ssh_bind_new failed");
-		return -1;
+		return ERR_INTERNAL;
 	}
-	r = -1;
+	r = ERR_INTERNAL;
 	if (hostkey_load(l.bind, cfg->server.keys, err, errsz) != 0)
 		goto out;
 	if (ssh_bind_options_set(l.bind, SSH_BIND_OPTIONS_RSA_MIN_SIZE, &rsa_min) != SSH_OK) {
@@ -324,8 +326,10 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	r = listener_loop(&l);
 	log_info("listener stopping; %zu live session(s) keep running", l.nchildren);
 	close(l.fd);
-	if (r != 0)
+	if (r != 0) {
 		snprintf(err, errsz, "the accept loop failed");
+		r = ERR_INTERNAL;
+	}
 out:
 	ssh_bind_free(l.bind);
 	free(l.children);
