@@ -381,6 +381,7 @@ db_mentor_refusal(int r)
 	case ERR_DENIED: return "that is not possible with this member";
 	case ERR_INVALID: return "that is not possible in this state";
 	case ERR_NOTFOUND: return "it is no longer there";
+	case ERR_BUSY: return "the database is busy; please try again";
 	default: return "something went wrong; please try again";
 	}
 }

@@ -384,3 +384,10 @@ TEST(mentor_db_request_failing_late_leaves_id_alone)
 	CHECK(id != 4242);
 	db_close(db);
 }
+
+/* A busy database is told as such, so the member knows to try again. */
+TEST(mentor_db_refusal_says_busy)
+{
+	CHECK(strstr(db_mentor_refusal(ERR_BUSY), "busy") != NULL);
+	CHECK(strstr(db_mentor_refusal(ERR_INTERNAL), "went wrong") != NULL);
+}
