@@ -62,10 +62,10 @@ local_config(const struct local_args *a, struct config *cfg)
 	if (a->config_path != NULL && config_load_file(cfg, a->config_path, err,
 	    sizeof err) != 0)
 		return cli_usage("local: %s", err);
-	if (a->db_path != NULL && !text_copy(cfg->db_path, sizeof cfg->db_path, a->db_path))
+	if (a->db_path != NULL && !text_copy(cfg->server.db, sizeof cfg->server.db, a->db_path))
 		return cli_usage("local: --db path too long");
 	if (a->screens != NULL &&
-	    !text_copy(cfg->screens_dir, sizeof cfg->screens_dir, a->screens))
+	    !text_copy(cfg->server.screens, sizeof cfg->server.screens, a->screens))
 		return cli_usage("local: --screens path too long");
 	return 0;
 }
@@ -79,12 +79,12 @@ local_member(const struct config *cfg, const char *login, int64_t *id)
 	char esc[80];
 	int r;
 
-	if ((r = cli_open_db(cfg->db_path, &db)) != 0)
+	if ((r = cli_open_db(cfg->server.db, &db)) != 0)
 		return r;
 	r = db_user_get_by_login(db, login, &m);
 	db_close(db);
 	text_escape_log(esc, sizeof esc, login);
-	if (r == ERR_NOTFOUND && strcmp(login, cfg->new_login) == 0) {
+	if (r == ERR_NOTFOUND && strcmp(login, cfg->registration.login) == 0) {
 		*id = 0;
 		return 0;
 	}

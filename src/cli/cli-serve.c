@@ -68,7 +68,7 @@ cli_serve(int argc, char **argv)
 	if ((r = serve_config(argc, argv, &cfg)) != 0)
 		return r;
 	/* Create and migrate now, then close: no handle crosses a fork. */
-	if (db_open(cfg.db_path, &db, err, sizeof err) != 0)
+	if (db_open(cfg.server.db, &db, err, sizeof err) != 0)
 		return cli_fail("%s", err);
 	db_close(db);
 	if (listen_run(&cfg, err, sizeof err) != 0)

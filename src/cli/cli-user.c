@@ -211,8 +211,8 @@ add_write(struct db *db, struct add_args *a)
 	m->role = a->role;
 	m->is_admin = a->admin;
 	m->status = STATUS_ACTIVE;
-	if (db_begin(db) != 0) {
-		r = cli_fail("user add: %s", db_errmsg(db));
+	if ((dr = db_begin(db)) != 0) {
+		r = cli_fail("user add: %s", err_str(dr));
 		goto out;
 	}
 	r = db_account_register(db, m, a->password_stdin ? a->password : NULL, &id, &why);
@@ -228,8 +228,8 @@ add_write(struct db *db, struct add_args *a)
 		    cli_fail("user add: could not store the key: %s", db_errmsg(db));
 		goto out;
 	}
-	if (db_commit(db) != 0) {
-		r = cli_fail("user add: %s", db_errmsg(db));
+	if ((dr = db_commit(db)) != 0) {
+		r = cli_fail("user add: %s", err_str(dr));
 		goto out;
 	}
 	printf("added %s (%s%s)%s%s\n", m->login, member_role_name(m->role),
@@ -417,10 +417,10 @@ set_parse(int argc, char **argv, struct set_args *a)
 static int
 set_write(struct db *db, const struct set_args *a, int64_t id)
 {
-	int r = ERR_OK;
+	int r;
 
-	if (db_begin(db) != 0)
-		return ERR_INTERNAL;
+	if ((r = db_begin(db)) != 0)
+		return r;
 	if (a->set_status)
 		r = db_user_set_status(db, 0, id, a->status);
 	if (r == 0 && a->set_role)
@@ -453,8 +453,8 @@ user_set(int argc, char **argv)
 		    a.login) : cli_fail("user set: %s", db_errmsg(db));
 		goto out;
 	}
-	if (set_write(db, &a, m->id) != 0) {
-		r = cli_fail("user set: %s", db_errmsg(db));
+	if ((r = set_write(db, &a, m->id)) != 0) {
+		r = cli_fail("user set: %s", err_str(r));
 		goto out;
 	}
 	if (db_user_get(db, m->id, m) == 0)

@@ -21,15 +21,27 @@ refuse(const char **why, const char *reason)
 	return ERR_INVALID;
 }
 
+/* The sentence for a data-layer failure that is nobody's mistake:
+ * ERR_BUSY may simply be tried again; anything else is an error. */
+static int
+db_failed(int r, const char **why)
+{
+	if (r == ERR_BUSY) {
+		*why = "the database is busy; please try again";
+		return ERR_BUSY;
+	}
+	*why = "database error";
+	return ERR_INTERNAL;
+}
+
 int
 db_account_name_free(struct db *db, const char *name, int64_t except_id, const char **why)
 {
 	bool taken = false;
+	int r;
 
-	if (db_user_name_taken(db, name, except_id, &taken) != 0) {
-		*why = "database error";
-		return ERR_INTERNAL;
-	}
+	if ((r = db_user_name_taken(db, name, except_id, &taken)) != 0)
+		return db_failed(r, why);
 	if (taken) {
 		*why = "another member already uses that display name; add an initial or "
 		    "a middle name";
@@ -53,10 +65,12 @@ db_account_register(struct db *db, const struct member *m, const char *password,
 	    (r = user_check_profile(m, why)) != 0)
 		return r;
 	/* A taken login is the likelier mistake: say that first. */
-	if (db_user_get_by_login(db, m->login, &other) == 0) {
+	if ((r = db_user_get_by_login(db, m->login, &other)) == 0) {
 		*why = "that login is taken";
 		return ERR_EXISTS;
 	}
+	if (r != ERR_NOTFOUND)
+		return db_failed(r, why);
 	if ((unsigned)m->status > STATUS_PENDING)
 		return refuse(why, "status must be active, suspended or pending");
 	if (password != NULL && (r = user_check_password(password, why)) != 0)
@@ -81,8 +95,7 @@ db_account_register(struct db *db, const struct member *m, const char *password,
 	case ERR_INVALID:
 		return refuse(why, "the database refused a value");
 	default:
-		*why = "database error";
-		return ERR_INTERNAL;
+		return db_failed(r, why);
 	}
 }
 
@@ -163,8 +176,7 @@ account_write_result(int dbr, const char **why)
 	case ERR_INVALID:
 		return refuse(why, "the database refused a value");
 	default:
-		*why = "database error";
-		return ERR_INTERNAL;
+		return db_failed(dbr, why);
 	}
 }
 
@@ -186,18 +198,19 @@ db_account_set_password(struct db *db, int64_t actor_id, int64_t id, const char 
 	return account_write_result(r, why);
 }
 
-bool
-db_account_password_ok(struct db *db, int64_t id, const char *pw)
+int
+db_account_password_check(struct db *db, int64_t id, const char *pw)
 {
 	char hash[CRYPTO_PWHASH_LEN] = "";
 	bool ok;
+	int r;
 
-	if (db_user_pwhash(db, id, hash, sizeof hash) != 0)
-		return false;
+	if ((r = db_user_pwhash(db, id, hash, sizeof hash)) != 0)
+		return r == ERR_NOTFOUND ? ERR_AUTH : r;
 	ok = pw != NULL && strlen(pw) <= USER_PASSWORD_MAX &&
 	    crypto_password_verify(hash[0] != '\0' ? hash : NULL, pw);
 	crypto_wipe(hash, sizeof hash);
-	return ok;
+	return ok ? 0 : ERR_AUTH;
 }
 
 int
@@ -208,10 +221,12 @@ db_account_change_password(struct db *db, int64_t id, const char *old_pw,
 
 	if ((r = user_check_password(new_pw, why)) != 0)
 		return r;
-	if (!db_account_password_ok(db, id, old_pw)) {
+	if ((r = db_account_password_check(db, id, old_pw)) == ERR_AUTH) {
 		*why = "the current password is wrong";
 		return ERR_AUTH;
 	}
+	if (r != 0)
+		return db_failed(r, why);
 	return db_account_set_password(db, id, id, new_pw, why);
 }
 
@@ -235,8 +250,8 @@ db_account_add_key(struct db *db, int64_t actor_id, int64_t user_id, const char 
 
 	if ((r = authkey_parse(line, &k, why)) != 0)
 		return r;
-	switch (db_key_add(db, actor_id, user_id, k.type, k.blob_b64, k.fingerprint,
-	    k.comment, NULL)) {
+	r = db_key_add(db, actor_id, user_id, k.type, k.blob_b64, k.fingerprint, k.comment, NULL);
+	switch (r) {
 	case ERR_OK:
 		return 0;
 	case ERR_EXISTS:
@@ -252,7 +267,6 @@ db_account_add_key(struct db *db, int64_t actor_id, int64_t user_id, const char 
 	case ERR_INVALID:
 		return refuse(why, "the database refused a value");
 	default:
-		*why = "database error";
-		return ERR_INTERNAL;
+		return db_failed(r, why);
 	}
 }

@@ -1,7 +1,10 @@
 /* Account operations on top of the member rules (rules/user.h) and the
  * member rows (db-user.h): registration, authentication, passwords, profile
  * saves and SSH keys. Each returns 0 or a code of lib/err.h; where a member
- * should read why, *why is a static sentence (never NULL on failure). */
+ * should read why, *why is a static sentence (never NULL on failure).
+ * Those that take why answer a busy database with ERR_BUSY and "the
+ * database is busy; please try again", and other data-layer failures with
+ * ERR_INTERNAL and "database error". */
 #ifndef DB_ACCOUNT_H
 #define DB_ACCOUNT_H
 #include <stdbool.h>
@@ -16,7 +19,8 @@ struct db;
 int db_account_name_free(struct db *db, const char *name, int64_t except_id,
     const char **why);
 /* Creates a member after checking everything. password may be NULL for a
- * key-only account. Returns 0 and *id, ERR_INVALID/EXISTS with *why. */
+ * key-only account. Returns 0 and *id, or with *why ERR_INVALID or
+ * ERR_EXISTS (login or display name taken), ERR_BUSY or ERR_INTERNAL. */
 int db_account_register(struct db *db, const struct member *m, const char *password,
     int64_t *id, const char **why);
 
@@ -32,10 +36,14 @@ int db_account_auth_password(struct db *db, const char *login, const char *passw
 int db_account_auth_key(struct db *db, const char *login, const char *blob_b64,
     struct member *out);
 
-/* Is pw this member's current password? (A key-only account has none.) */
-bool db_account_password_ok(struct db *db, int64_t id, const char *pw);
+/* Is pw this member's current password? 0 if it is; ERR_AUTH if not, for
+ * a key-only account (it has none) and for no such member; ERR_BUSY or
+ * ERR_INTERNAL when the hash could not be read, so a busy database is not
+ * taken for a wrong password. */
+int db_account_password_check(struct db *db, int64_t id, const char *pw);
 
-/* Changes the password after verifying the old one. */
+/* Changes the password after verifying the old one (ERR_AUTH with *why
+ * when it is wrong). */
 int db_account_change_password(struct db *db, int64_t id, const char *old_pw,
     const char *new_pw, const char **why);
 /* Sets a password without the old one (CLI, registration). */

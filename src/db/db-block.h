@@ -11,10 +11,12 @@
 
 struct db;
 
-/* actor blocks other. ERR_INVALID for oneself, ERR_NOTFOUND if other does
- * not exist; blocking twice is fine (ERR_OK). */
+/* actor blocks other. ERR_INVALID for oneself, ERR_DENIED when either id
+ * is not a member's (<= 0), ERR_NOTFOUND if other does not exist;
+ * blocking twice is fine (ERR_OK). */
 int db_block_add(struct db *db, int64_t actor_id, int64_t other_id);
-/* actor lifts their block on other; ERR_NOTFOUND if there was none. */
+/* actor lifts their block on other; ERR_NOTFOUND if there was none,
+ * ERR_DENIED for an actor <= 0. */
 int db_block_remove(struct db *db, int64_t actor_id, int64_t other_id);
 /* Sets *blocked when either member blocked the other. */
 int db_block_between(struct db *db, int64_t a, int64_t b, bool *blocked);

@@ -128,7 +128,7 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
     const char *body, int64_t *post_id)
 {
 	char path[BOARD_PATH_SZ];
-	int64_t now = db_now(), seq = 0;
+	int64_t now = db_now(), seq = 0, id;
 	sqlite3_stmt *st;
 	int depth = 0, r;
 
@@ -151,17 +151,19 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 	sqlite3_bind_int64(st, 8, now);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
-	*post_id = sqlite3_last_insert_rowid(db_sqlite(db));
-	if ((r = fts_add(db, *post_id, body)) != 0)
+	id = sqlite3_last_insert_rowid(db_sqlite(db));
+	if ((r = fts_add(db, id, body)) != 0)
 		return r;
-	st = DB_STMT(db, "UPDATE threads SET last_post_id = ? WHERE id = ?",
-	    *post_id, thread_id);
+	st = DB_STMT(db, "UPDATE threads SET last_post_id = ? WHERE id = ?", id, thread_id);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	/* One's own posts are never unread, so only a new thread needs the
 	 * pointer; a reply leaves it where reading left it (the scan may be
 	 * half way through the thread). */
-	return parent_id > 0 ? ERR_OK : own_pointer(db, actor_id, thread_id, *post_id);
+	if (parent_id == 0 && (r = own_pointer(db, actor_id, thread_id, id)) != 0)
+		return r;
+	*post_id = id;
+	return 0;
 }
 
 #define POST_COLUMNS "SELECT p.id, p.thread_id, p.community_id, coalesce(p.parent_id, 0), " \

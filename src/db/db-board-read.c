@@ -13,7 +13,6 @@
 #include "db/db-board.h"
 #include "db/db-internal.h"
 #include "lib/text.h"
-#include "lib/xmalloc.h"
 
 int
 db_board_read_mark(struct db *db, int64_t actor_id, int64_t thread_id, int64_t post_id)
@@ -149,49 +148,44 @@ db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int fol
 	"AND coalesce((SELECT follow FROM thread_reads WHERE user_id = ?1 AND " \
 	"thread_id = p.thread_id), 0) >= 0 AND " DB_NOT_BLOCKED("p.author_id")
 
-/* Runs a one-column query with ?1 actor and ?2 arg; *id 0 if no row. */
+/* Runs a one-column query with ?1 actor and ?2 arg: on success *id is
+ * its answer, 0 if no row. */
 static int
 first_id(struct db *db, const char *sql, int64_t actor_id, int64_t arg, int64_t *id)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc, r = ERR_OK;
+	int64_t v = 0;
+	int r;
 
-	*id = 0;
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, arg);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, actor_id);
+		sqlite3_bind_int64(st, 2, arg);
+	}
+	if ((r = db_step_int(db, st, &v, NULL, __func__)) == 0)
+		*id = v;
 	return r;
+}
+
+/* db_collect's row reader: one community id. */
+static void
+id_elem(sqlite3_stmt *st, void *elem)
+{
+	*(int64_t *)elem = sqlite3_column_int64(st, 0);
 }
 
 static int
 joined_by_name(struct db *db, int64_t actor_id, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows = NULL;
+	int r;
 
-	*ids = NULL;
-	*n = 0;
 	st = db_stmt(db, "SELECT m.community_id FROM community_members m JOIN communities c "
 	    "ON c.id = m.community_id WHERE m.user_id = ? ORDER BY c.name");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, actor_id);
+	if ((r = db_collect(db, st, sizeof **ids, id_elem, &rows, n, __func__)) == 0)
+		*ids = rows;
 	return r;
 }
 

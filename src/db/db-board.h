@@ -121,8 +121,8 @@ int db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id,
  * stub so its replies keep their place. */
 int db_board_post_edit(struct db *db, int64_t actor_id, int64_t post_id, const char *body);
 int db_board_post_delete(struct db *db, int64_t actor_id, int64_t post_id);
-/* One post (body owned by *out: free with db_board_posts_free(out, 0)... or
- * free(out->body)). */
+/* One post. On success out->body is the caller's: free(out->body) (not
+ * db_board_posts_free, which frees an array it was given). */
 int db_board_post_get(struct db *db, int64_t actor_id, int64_t post_id,
     struct board_post *out);
 /* What lies either side of a page of posts. */
@@ -133,18 +133,20 @@ struct board_post_more {
 
 /* One page of a thread in tree order: posts after path from (from NULL or
  * "": from the start; inclusive: from that path on), or before it with
- * backwards (returned in tree order), at most max. Marks unread posts for
- * the actor. If more is not NULL it says whether the thread goes on either
- * side of the page, learnt by the same query (an empty page has no sides:
- * both false); like *out and *n it is written only on success. Caller
- * frees with db_board_posts_free. */
+ * backwards (returned in tree order), at most max. Each post's unread says
+ * whether the actor has read it; nothing is written (db_board_read_mark_page
+ * moves the pointer). If more is not NULL it says whether the thread goes
+ * on either side of the page, learnt by the same query (an empty page has
+ * no sides: both false); like *out and *n it is written only on success.
+ * Caller frees with db_board_posts_free. */
 int db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
     const char *from, bool inclusive, bool backwards, size_t max,
     struct board_post **out, size_t *n, struct board_post_more *more);
 
 /* ---- db-board-read.c: last-read pointers, follow/mute, the scan ---- */
 
-/* Moves the actor's pointer in the thread forward to post_id (never back). */
+/* Moves the actor's pointer in the thread forward to post_id (never back,
+ * never past the thread's newest post). ERR_NOTFOUND for no such thread. */
 int db_board_read_mark(struct db *db, int64_t actor_id, int64_t thread_id, int64_t post_id);
 /* The posts with paths from..to (inclusive, tree order) were on the
  * actor's screen: moves the pointer forward to the newest of them, but
@@ -159,7 +161,8 @@ int db_board_read_first_unread(struct db *db, int64_t actor_id, int64_t thread_i
 /* Unread posts in one thread, for the actor. */
 int db_board_read_thread_unread(struct db *db, int64_t actor_id, int64_t thread_id,
     int64_t *count);
-/* follow: 1 follow, -1 mute, 0 neither. */
+/* follow: 1 follow, -1 mute, 0 neither (ERR_INVALID otherwise).
+ * ERR_NOTFOUND for no such thread. */
 int db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int follow);
 /* The next post of the new-posts scan. in_thread (0: none) is the thread
  * being read: its next unread post comes first, so the scan reads thread
@@ -186,8 +189,8 @@ struct board_hit {
 
 /* Full-text search over posts: words, "phrases", prefix*, plus filters
  * author:LOGIN and in:SLUG (community). Best matches first, at most max.
- * ERR_INVALID if the query has no words or cannot be understood. Caller
- * frees *out with free(). */
+ * ERR_INVALID if the query has no words or cannot be understood,
+ * ERR_NOTFOUND when in: names no community. Caller frees *out with free(). */
 int db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
     struct board_hit **out, size_t *n);
 

@@ -19,9 +19,9 @@ guest_may_see(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_
 	sqlite3_stmt *st;
 	enum host_state s;
 	char state[16];
+	bool visible = false;
 	int rc, r;
 
-	*ok = false;
 	st = db_stmt(db, "SELECT state FROM host_requests WHERE id = ? AND guest_id = ? "
 	    "AND host_id = ?");
 	if (st == NULL)
@@ -32,10 +32,12 @@ guest_may_see(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		db_column_text(st, 0, state, sizeof state);
-		*ok = host_state_parse(state, &s) == 0 && host_private_visible(s);
+		visible = host_state_parse(state, &s) == 0 && host_private_visible(s);
 	}
 	r = rc == SQLITE_DONE ? ERR_OK : db_result(db, rc, __func__);
 	db_stmt_done(db, st);
+	if (r == 0)
+		*ok = visible;
 	return r;
 }
 

@@ -54,8 +54,8 @@ ref_state(struct db *db, int64_t request_id, int64_t author_id, int *state)
 
 	st = DB_STMT(db, "SELECT revealed_at IS NOT NULL FROM host_references "
 	    "WHERE request_id = ? AND author_id = ?", request_id, author_id);
-	r = db_step_int(db, st, &shown, NULL, __func__);
-	*state = (int)shown;
+	if ((r = db_step_int(db, st, &shown, NULL, __func__)) == 0)
+		*state = (int)shown;
 	return r;
 }
 
@@ -144,6 +144,7 @@ int
 db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
     struct host_reference out[2], size_t *n)
 {
+	struct host_reference refs[2];
 	struct host_actor a;
 	struct stay s;
 	sqlite3_stmt *st;
@@ -166,7 +167,7 @@ db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
 	sqlite3_bind_int64(st, 1, request_id);
 	sqlite3_bind_int64(st, 2, s.host_id);	/* the guest's reference first */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < 2) {
-		struct host_reference *f = &out[k++];
+		struct host_reference *f = &refs[k++];
 
 		memset(f, 0, sizeof *f);
 		f->author_id = sqlite3_column_int64(st, 0);
@@ -181,9 +182,11 @@ db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
 	}
 	r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
-	if (r == 0)
-		*n = k;
-	return r;
+	if (r != 0)
+		return r;
+	memcpy(out, refs, k * sizeof refs[0]);
+	*n = k;
+	return 0;
 }
 
 /* db_collect's row reader for the public list. */
@@ -241,8 +244,8 @@ was_guest_of(struct db *db, int64_t actor_id, int64_t member_id, bool *yes)
 
 	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE host_id = ? "
 	    "AND guest_id = ?)", actor_id, member_id);
-	r = db_step_int(db, st, &n, NULL, __func__);
-	*yes = n != 0;
+	if ((r = db_step_int(db, st, &n, NULL, __func__)) == 0)
+		*yes = n != 0;
 	return r;
 }
 

@@ -137,7 +137,6 @@ member_name(struct db *db, int64_t id, char *buf, size_t sz)
 		return ERR_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
-	buf[0] = '\0';
 	if (rc == SQLITE_ROW)
 		db_column_text(st, 0, buf, sz);
 	r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
@@ -230,19 +229,20 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 	char who[MEMBER_NAME_SZ];
 	struct host_profile h;
 	sqlite3_stmt *st;
+	int64_t newid;
 	int booked = 0, rc;
 
 	if ((rc = may_ask(db, actor_id, r->host_id, why)) != 0)
 		return rc;
 	if ((rc = db_host_load(db, r->host_id, &h)) != 0)
 		return rc;
-	if (host_check_request(r, why) != 0)
-		return ERR_INVALID;
+	if ((rc = host_check_request(r, why)) != 0)
+		return rc;
 	if ((rc = db_host_booked(db, r->host_id, r->arrive, r->depart, 0, &booked)) != 0)
 		return rc;
-	if (host_check_stay(&h, host_today(db_now()), r->arrive, r->depart, r->travellers,
-	    booked, true, HOST_SIDE_GUEST, why) != 0)
-		return ERR_INVALID;
+	if ((rc = host_check_stay(&h, host_today(db_now()), r->arrive, r->depart, r->travellers,
+	    booked, true, HOST_SIDE_GUEST, why)) != 0)
+		return rc;
 	if (r->partner && !h.partner_ok) {
 		*why = "this host cannot take a partner";
 		return ERR_INVALID;
@@ -282,14 +282,17 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 		db_rollback(db);
 		return rc;
 	}
-	if (id != NULL)
-		*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	newid = sqlite3_last_insert_rowid(db_sqlite(db));
 	if ((rc = member_name(db, actor_id, who, sizeof who)) != 0 ||
 	    (rc = notify(db, r->host_id, who, "asks to stay with you", r)) != 0) {
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db);
+	if ((rc = db_commit(db)) != 0)
+		return rc;
+	if (id != NULL)
+		*id = newid;
+	return 0;
 }
 
 /* ERR_DENIED with its sentence when a block stands between the two sides
@@ -338,9 +341,11 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		note = "";
 	if ((r = load_party(db, actor_id, id, &req, &side)) != 0)
 		return r;
+	/* The data layer reports a move the state does not allow as
+	 * ERR_INVALID, as it does for mentorships (db-host.h). */
 	r = host_may_move(req.state, to, side, host_today(db_now()), req.arrive, req.depart, why);
 	if (r != 0)
-		return r == -2 ? ERR_DENIED : ERR_INVALID;
+		return r == ERR_STATE ? ERR_INVALID : r;
 	if ((*why = text_check_line(note, HOST_NOTE_MAX)) != NULL)
 		return ERR_INVALID;
 	if (host_move_needs_note(to) && note[0] == '\0') {
@@ -401,7 +406,7 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 	    (r = block_stands(db, &req, why)) != 0)
 		return r;
 	if (host_may_propose(req.state, host_today(db_now()), req.arrive, why) != 0)
-		return ERR_INVALID;
+		return ERR_INVALID;	/* the state's refusal too, as for moves */
 	if (req.prop_by != 0 && req.prop_by != actor_id) {
 		*why = "answer the other side's proposal first";
 		return ERR_INVALID;
@@ -460,7 +465,7 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 		return ERR_DENIED;
 	}
 	if (host_may_propose(req.state, host_today(db_now()), req.arrive, why) != 0)
-		return ERR_INVALID;
+		return ERR_INVALID;	/* the state's refusal too, as for moves */
 	if (agree) {
 		if ((r = db_host_load(db, req.host_id, &h)) != 0 ||
 		    (r = db_host_booked(db, req.host_id, req.prop_arrive, req.prop_depart, req.id,

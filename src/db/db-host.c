@@ -268,8 +268,8 @@ db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, cons
 		*why = "students cannot host; alumni and trainees can";
 		return ERR_DENIED;
 	}
-	if (host_check_profile(p, a.role, why) != 0)
-		return ERR_INVALID;
+	if ((r = host_check_profile(p, a.role, why)) != 0)
+		return r;
 	/* New blackout ranges must not have ended already. */
 	if ((r = db_host_load(db, actor_id, &old)) == ERR_NOTFOUND) {
 		old.nblackouts = 0;
@@ -277,9 +277,9 @@ db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, cons
 	}
 	if (r != 0)
 		return r;
-	if (host_check_blackouts_ahead(p->blackouts, p->nblackouts, old.blackouts,
-	    old.nblackouts, host_today(db_now()), why) != 0)
-		return ERR_INVALID;
+	if ((r = host_check_blackouts_ahead(p->blackouts, p->nblackouts, old.blackouts,
+	    old.nblackouts, host_today(db_now()), why)) != 0)
+		return r;
 	if ((r = db_begin(db)) != 0)
 		return r;
 	if ((r = db_host_write(db, p)) != 0) {

@@ -123,7 +123,10 @@ int db_host_request_get(struct db *db, int64_t actor_id, int64_t id, struct host
 /* Moves a request to state to (see host_may_move for who and when). note:
  * the host's "maybe" note or the reason for cancel / no-show (required for
  * those). Accepting rechecks capacity; a pending counter-proposal must be
- * answered first. */
+ * answered first. With *why: ERR_DENIED for the other side's move or a
+ * block (maybe, accept, confirm), ERR_INVALID when the state, the dates,
+ * the note or the capacity do not allow it; ERR_NOTFOUND for a request
+ * that is not the actor's. */
 int db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
     const char *note, const char **why);
 /* Either side proposes other dates or travellers; the other side answers

@@ -11,12 +11,17 @@ struct db;
 
 sqlite3 *db_sqlite(struct db *db);
 
-/* Returns a prepared statement for sql (a string literal: member data is
- * always bound, never pasted in), or NULL after logging the error. The
- * statement comes from a small cache; if the cached copy is in use (a
- * caller iterating calls another function with the same SQL) a private
- * one is prepared. Every statement returned must be handed back with
- * db_stmt_done, which resets it so no read transaction stays open. */
+/* Returns a prepared statement for sql, or NULL after logging the error.
+ * sql must have static storage, a string literal or a static const array
+ * of them (member data is always bound, never pasted in): the cache is
+ * keyed by the text's address, so each statement is prepared once per
+ * connection and found again with a hash lookup, however many there are
+ * (the same text at two addresses is merely prepared twice; a text built
+ * in a buffer would be found by whatever takes that address next, so
+ * never pass one). If the cached copy is in use (a caller iterating calls
+ * another function with the same SQL) a private one is prepared. Every
+ * statement returned must be handed back with db_stmt_done, which resets
+ * it so no read transaction stays open (a private one is finalized). */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 void db_stmt_done(struct db *db, sqlite3_stmt *st);
 
@@ -30,15 +35,18 @@ sqlite3_stmt *db_stmt_ints(struct db *db, const char *sql, const int64_t *args, 
 #define DB_STMT(db, sql, ...) db_stmt_ints((db), (sql), \
 	(const int64_t[]){ __VA_ARGS__ }, sizeof((int64_t[]){ __VA_ARGS__ }) / sizeof(int64_t))
 
-/* Maps an SQLite result code to DB_*: constraint failures become
- * ERR_EXISTS (unique), ERR_NOTFOUND (foreign key: the referenced row is gone)
- * or ERR_INVALID (check, not null); anything else but OK/DONE/ROW is ERR_INTERNAL
- * and is logged with the caller's name. */
+/* Maps an SQLite result code to lib/err.h: OK/DONE/ROW are 0; constraint
+ * failures become ERR_EXISTS (unique), ERR_NOTFOUND (foreign key: the
+ * referenced row is gone) or ERR_INVALID (check, not null); SQLITE_BUSY
+ * (the lock stayed taken past the busy timeout) is ERR_BUSY, logged as a
+ * warning; anything else is ERR_INTERNAL. Both are logged with the
+ * caller's name. This is the one place SQLite codes become ours. */
 int db_result(struct db *db, int rc, const char *func);
 
 /* Steps a statement whose answer is one integer (first column of the
- * first row) and hands it back. *out is set only when a row came; *found
- * (may be NULL) says whether one did. */
+ * first row) and hands it back. On success *out is set when a row came
+ * and *found (may be NULL) says whether one did; on failure neither is
+ * touched. */
 int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func);
 
 /* Reads every row of st into a growing array of elements of elsize bytes,
@@ -59,7 +67,8 @@ int db_step_changed(struct db *db, sqlite3_stmt *st, const char *func);
 /* May actor_id act on data owned by owner_id? The owner may; an active
  * admin may (a suspended one may not); actor 0, the sysop's command line,
  * may only where cli_ok says the header allows it. Negative actors never.
- * Returns ERR_OK, ERR_DENIED or ERR_INTERNAL. (db-user.c) */
+ * Returns ERR_OK, ERR_DENIED, or the error of reading the actor's row
+ * (ERR_BUSY, ERR_INTERNAL). (db-user.c) */
 int db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok);
 
 /* Binds a C string as text (NULL binds NULL). The string must outlive the

@@ -109,8 +109,8 @@ last_way_in(struct db *db, int64_t owner, bool *last)
 
 	st = DB_STMT(db, "SELECT coalesce(pw_hash, '') = '' AND (SELECT count(*) FROM "
 	    "ssh_keys WHERE user_id = ?1) <= 1 FROM users WHERE id = ?1", owner);
-	r = db_step_int(db, st, &v, NULL, __func__);
-	*last = v != 0;
+	if ((r = db_step_int(db, st, &v, NULL, __func__)) == 0)
+		*last = v != 0;
 	return r;
 }
 
@@ -159,9 +159,7 @@ db_key_remove(struct db *db, int64_t actor_id, int64_t key_id)
 		db_rollback(db);
 		return r;
 	}
-	if ((r = db_commit(db)) != 0)
-		db_rollback(db);
-	return r;
+	return db_commit(db);
 }
 
 int

@@ -21,17 +21,22 @@
 #define SHIP_FROM "FROM mentorships m JOIN users o ON o.id = " \
 	"CASE WHEN m.mentor_id = ?1 THEN m.mentee_id ELSE m.mentor_id END "
 
-static bool
-is_admin(struct db *db, int64_t id)
+/* *admin: id is an active admin. A failed read is an error, not a "no":
+ * an admin must not be told they may not see something because the
+ * database was busy. */
+static int
+is_admin(struct db *db, int64_t id, bool *admin)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT is_admin FROM users WHERE id = ? "
 	    "AND status = 'active'");
 	int64_t yes = 0;
+	int r;
 
-	if (st == NULL)
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	return db_step_int(db, st, &yes, NULL, __func__) == 0 && yes != 0;
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, id);
+	if ((r = db_step_int(db, st, &yes, NULL, __func__)) == 0)
+		*admin = yes != 0;
+	return r;
 }
 
 /* Fills s from a row; reasons and rating stay empty unless the viewer may
@@ -74,12 +79,13 @@ int
 db_mentor_get(struct db *db, int64_t actor_id, int64_t id, struct mentorship *out)
 {
 	sqlite3_stmt *st;
-	bool admin;
+	bool admin = false;
 	int rc, r;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	admin = is_admin(db, actor_id);
+	if ((r = is_admin(db, actor_id, &admin)) != 0)
+		return r;
 	st = db_stmt(db, "SELECT " SHIP_COLS SHIP_FROM "WHERE m.id = ?2");
 	if (st == NULL)
 		return ERR_INTERNAL;
@@ -187,9 +193,13 @@ due_list(struct db *db, const char *sql, int64_t before, struct due **out, size_
 	}
 	r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
+	if (r != 0) {
+		free(list);
+		return r;
+	}
 	*out = list;
 	*n = len;
-	return r;
+	return 0;
 }
 
 /* Runs an UPDATE guarded on the request still waiting; *hit if it moved. */
@@ -203,9 +213,11 @@ guarded(struct db *db, const char *sql, int64_t now, int64_t id, bool *hit)
 		return ERR_INTERNAL;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, id);
-	r = db_step_changed(db, st, __func__);
-	*hit = r == 0;
-	return r == ERR_NOTFOUND ? ERR_OK : r;
+	if ((r = db_step_changed(db, st, __func__)) == ERR_NOTFOUND || r == 0) {
+		*hit = r == 0;
+		return 0;
+	}
+	return r;
 }
 
 static int
@@ -367,9 +379,12 @@ db_mentor_needs_confirm(struct db *db, int64_t actor_id, int64_t now, bool *ask)
 	    "coalesce((SELECT max(answered_at) FROM mentorships WHERE mentor_id = u.id "
 	    "AND answered_at IS NOT NULL), 0)) < ?2 FROM users u "
 	    "LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?1 AND "
-	    "u.open_to_mentoring = 1 AND coalesce(s.paused, 0) = 0",
-	    actor_id, now - (int64_t)MENTOR_SILENT_DAYS * 86400);
-	r = db_step_int(db, st, &due, NULL, __func__);
-	*ask = due != 0;
+	    "u.open_to_mentoring = 1 AND coalesce(s.paused, 0) = 0");
+	if (st == NULL)
+		return ERR_INTERNAL;
+	sqlite3_bind_int64(st, 1, actor_id);
+	sqlite3_bind_int64(st, 2, now - (int64_t)MENTOR_SILENT_DAYS * 86400);
+	if ((r = db_step_int(db, st, &due, NULL, __func__)) == 0)
+		*ask = due != 0;
 	return r;
 }

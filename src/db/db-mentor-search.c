@@ -40,7 +40,8 @@ queue_waiting(struct db *db, bool *any)
 
 	r = db_step_int(db, db_stmt(db, "SELECT EXISTS (SELECT 1 FROM member_fts_queue)"),
 	    &n, NULL, __func__);
-	*any = n != 0;
+	if (r == 0)
+		*any = n != 0;
 	return r;
 }
 
@@ -95,12 +96,14 @@ put(char *out, size_t sz, const char *s, size_t n)
 
 /* Appends the words of in as quoted FTS5 phrases joined by sep, each a
  * prefix query when it has two or more characters (one-character
- * prefixes would expand to half the dictionary). Returns the word count. */
-static int
+ * prefixes would expand to half the dictionary). Returns the word count:
+ * 0 when in has no words or they do not fit, and then the caller cuts
+ * out back to where it was. */
+static size_t
 put_words(char *out, size_t sz, const char *in, const char *sep)
 {
 	const unsigned char *p = (const unsigned char *)in;
-	int n = 0;
+	size_t n = 0;
 
 	while (*p != '\0' && n < WORDS_MAX) {
 		const unsigned char *w;
@@ -116,30 +119,29 @@ put_words(char *out, size_t sz, const char *in, const char *sep)
 		if ((n > 0 && !put(out, sz, sep, strlen(sep))) || !put(out, sz, "\"", 1) ||
 		    !put(out, sz, (const char *)w, len) ||
 		    !put(out, sz, len > 1 ? "\"*" : "\"", len > 1 ? 2 : 1))
-			return -1;
+			return 0;
 		n++;
 	}
 	return n;
 }
 
-/* Adds "{cols} : (w1* w2*)" for a filter, ANDed to what is there.
- * Returns 0 (nothing to add), 1 (added) or -1 (no words / too long). */
+/* Adds "{cols} : (w1* w2*)" for a filter, ANDed to what is there (nothing
+ * for an empty filter). ERR_INVALID, out as it was, when the filter has
+ * no words or they do not fit. */
 static int
 put_filter(char *out, size_t sz, const char *cols, const char *in, const char *sep)
 {
 	size_t mark = strlen(out);
-	int n;
 
 	if (in[0] == '\0')
 		return 0;
 	if ((mark > 0 && !put(out, sz, " AND ", 5)) || !put(out, sz, cols, strlen(cols)) ||
-	    !put(out, sz, " : (", 4))
-		return -1;
-	if ((n = put_words(out, sz, in, sep)) <= 0 || !put(out, sz, ")", 1)) {
+	    !put(out, sz, " : (", 4) || put_words(out, sz, in, sep) == 0 ||
+	    !put(out, sz, ")", 1)) {
 		out[mark] = '\0';
-		return -1;
+		return ERR_INVALID;
 	}
-	return 1;
+	return 0;
 }
 
 /* The MATCH expression for q into out ("" when there are no text
@@ -164,7 +166,7 @@ build_match(const struct mentor_query *q, char *out, size_t sz)
 	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
 		const char *in = (const char *)q + filters[i].off;
 
-		if (put_filter(out, sz, filters[i].cols, in, " ") < 0)
+		if (put_filter(out, sz, filters[i].cols, in, " ") != 0)
 			return ERR_INVALID;
 	}
 	return 0;
@@ -353,13 +355,12 @@ suggest_match(const struct member *me, char *out, size_t sz)
 		return ERR_INTERNAL;
 	for (int i = 0; i < 5; i++) {
 		size_t mark = strlen(out);
-		int n;
 
 		if (srcs[i][0] == '\0')
 			continue;
 		if (any && !put(out, sz, " OR ", 4))
 			break;
-		if ((n = put_words(out, sz, srcs[i], " OR ")) <= 0) {
+		if (put_words(out, sz, srcs[i], " OR ") == 0) {
 			out[mark] = '\0';
 			continue;
 		}

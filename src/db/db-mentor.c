@@ -77,7 +77,6 @@ count_one(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out)
 		return ERR_INTERNAL;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
-	*out = 0;
 	return db_step_int(db, st, out, NULL, __func__);
 }
 
@@ -148,6 +147,7 @@ db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
 {
 	const char *why;
 	sqlite3_stmt *st;
+	int64_t newid = 0;
 	int r;
 
 	if (actor_id <= 0)
@@ -170,14 +170,15 @@ db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
 	sqlite3_bind_int64(st, 4, db_now());
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		goto out;
-	if (id != NULL)
-		*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	newid = sqlite3_last_insert_rowid(db_sqlite(db));
 	r = tell(db, mentor_id, actor_id, "asked you for mentorship (see My mentoring)");
 out:
 	if (r == 0)
 		r = db_commit(db);
 	else
 		db_rollback(db);
+	if (r == 0 && id != NULL)
+		*id = newid;
 	return r;
 }
 
@@ -374,6 +375,7 @@ db_mentor_refusal(int r)
 	case ERR_DENIED: return "that is not possible with this member";
 	case ERR_INVALID: return "that is not possible in this state";
 	case ERR_NOTFOUND: return "it is no longer there";
+	case ERR_BUSY: return "the database is busy; please try again";
 	default: return "something went wrong; please try again";
 	}
 }

@@ -68,7 +68,8 @@ int db_mentor_pause(struct db *db, int64_t actor_id, int64_t id, bool pause);
  * (seen only by admins). */
 int db_mentor_end(struct db *db, int64_t actor_id, int64_t id, const char *reason, int fit);
 
-/* One mentorship as actor sees it: the two members or an admin. */
+/* One mentorship as actor sees it: the two members or an admin
+ * (ERR_DENIED for anyone else, ERR_NOTFOUND for no such mentorship). */
 int db_mentor_get(struct db *db, int64_t actor_id, int64_t id, struct mentorship *out);
 
 /* actor's mentorships: every open one (requested, active, paused), then

@@ -46,14 +46,16 @@ notice_row(sqlite3_stmt *st, struct notice *n)
 int
 db_notice_unseen(struct db *db, int64_t user_id, int64_t *count, struct notice *newest)
 {
+	struct notice top;
 	sqlite3_stmt *st;
+	int64_t n = 0;
 	int rc, r;
 
 	st = DB_STMT(db, "SELECT count(*) FROM notices WHERE user_id = ? AND seen_at IS NULL",
 	    user_id);
-	if ((r = db_step_int(db, st, count, NULL, __func__)) != 0)
+	if ((r = db_step_int(db, st, &n, NULL, __func__)) != 0)
 		return r;
-	memset(newest, 0, sizeof *newest);
+	memset(&top, 0, sizeof top);
 	st = db_stmt(db, "SELECT id, kind, text, created_at, coalesce(seen_at, 0) FROM notices "
 	    "WHERE user_id = ? AND seen_at IS NULL ORDER BY id DESC LIMIT 1");
 	if (st == NULL)
@@ -61,10 +63,14 @@ db_notice_unseen(struct db *db, int64_t user_id, int64_t *count, struct notice *
 	sqlite3_bind_int64(st, 1, user_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		notice_row(st, newest);
+		notice_row(st, &top);
 	r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
-	return r;
+	if (r != 0)
+		return r;
+	*count = n;
+	*newest = top;
+	return 0;
 }
 /* db_collect's row reader. */
 static void

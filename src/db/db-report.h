@@ -16,7 +16,8 @@ enum report_kind {
 #define REPORT_OPEN_MAX		20	/* open reports one member may have */
 
 /* Stores a report. community_id is 0 when the target is not in a
- * community. ERR_INVALID for an empty reason; ERR_DENIED for actor <= 0 or
+ * community. ERR_INVALID for an empty reason, an unknown kind or a target
+ * id <= 0; ERR_DENIED for actor <= 0 or
  * when the reporter already has REPORT_OPEN_MAX open reports; ERR_EXISTS
  * if the reporter's report of the same target is still open. Checked and
  * stored in one statement, so two sessions cannot both pass the checks.

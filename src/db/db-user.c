@@ -30,7 +30,7 @@ member_role_parse(const char *s, enum role *out)
 	int i = word_index(role_names, NELEM(role_names), s);
 
 	if (i < 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum role)i;
 	return 0;
 }
@@ -49,7 +49,7 @@ member_status_parse(const char *s, enum member_status *out)
 	int i = word_index(status_names, NELEM(status_names), s);
 
 	if (i < 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum member_status)i;
 	return 0;
 }
@@ -234,21 +234,20 @@ db_user_get_by_login(struct db *db, const char *login, struct member *out)
 }
 
 /* Admin rights count only while the admin's account is active. Returns
- * 0 and *yes, or ERR_INTERNAL. */
+ * 0 and *yes (false for no such member), or the read's error. */
 static int
 user_is_admin(struct db *db, int64_t id, bool *yes)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int64_t v = 0;
+	int r;
 
 	st = db_stmt(db, "SELECT is_admin = 1 AND status = 'active' FROM users WHERE id = ?");
-	if (st == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*yes = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-	db_stmt_done(db, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : db_result(db, rc, __func__);
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, id);
+	if ((r = db_step_int(db, st, &v, NULL, __func__)) == 0)
+		*yes = v != 0;
+	return r;
 }
 
 /* See db-internal.h. */
@@ -256,6 +255,7 @@ int
 db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok)
 {
 	bool admin = false;
+	int r;
 
 	if (actor_id == 0)
 		return cli_ok ? ERR_OK : ERR_DENIED;
@@ -263,8 +263,8 @@ db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok)
 		return ERR_DENIED;
 	if (actor_id == owner_id)
 		return 0;
-	if (user_is_admin(db, actor_id, &admin) != 0)
-		return ERR_INTERNAL;
+	if ((r = user_is_admin(db, actor_id, &admin)) != 0)
+		return r;
 	return admin ? ERR_OK : ERR_DENIED;
 }
 

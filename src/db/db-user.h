@@ -11,14 +11,17 @@ struct db;
 
 /* Inserts a member (login, name, role, is_admin, status, rules_accepted and
  * profile fields from m) with a password hash (may be NULL: key-only).
- * Returns 0 and sets *id, ERR_EXISTS if the login is taken, ERR_INTERNAL. */
+ * Returns 0 and sets *id, ERR_EXISTS if the login is taken, ERR_INVALID
+ * for a string not terminated in its field, an unknown role or status, or
+ * a value the schema refuses. */
 int db_user_create(struct db *db, const struct member *m, const char *pw_hash, int64_t *id);
 
-/* Fill *out. Return 0 or ERR_NOTFOUND / ERR_INTERNAL. */
+/* Fill *out. Return 0 or ERR_NOTFOUND. */
 int db_user_get(struct db *db, int64_t id, struct member *out);
 int db_user_get_by_login(struct db *db, const char *login, struct member *out);
 
-/* Password hash into buf (empty string if none). 0, ERR_NOTFOUND, ERR_INTERNAL. */
+/* Password hash into buf (empty string if none). 0, ERR_NOTFOUND, or
+ * ERR_INTERNAL when it does not fit in bufsz. */
 int db_user_pwhash(struct db *db, int64_t id, char *buf, size_t bufsz);
 /* Sets the hash; actor must be the member or an admin. */
 int db_user_set_pwhash(struct db *db, int64_t actor_id, int64_t id, const char *hash);
@@ -26,11 +29,14 @@ int db_user_set_pwhash(struct db *db, int64_t actor_id, int64_t id, const char *
 /* Writes the profile fields and display name of m (not login, role changes
  * by non-admins are allowed only between alumni/trainee/student as the
  * member's own choice; status and is_admin are untouched). actor must be
- * m->id or an admin: otherwise ERR_DENIED. */
+ * m->id or an admin: otherwise ERR_DENIED. ERR_INVALID for an unknown
+ * role or a string not terminated in its field, ERR_NOTFOUND for no such
+ * member. */
 int db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m);
 
 /* Sysop/admin changes. actor_id 0 means the command line (trusted). Otherwise
- * the actor must be an admin: ERR_DENIED. */
+ * the actor must be an admin: ERR_DENIED. ERR_INVALID for an unknown
+ * status or role, ERR_NOTFOUND for no such member. */
 int db_user_set_status(struct db *db, int64_t actor_id, int64_t id, enum member_status st);
 int db_user_set_role(struct db *db, int64_t actor_id, int64_t id, enum role r);
 int db_user_set_admin(struct db *db, int64_t actor_id, int64_t id, bool admin);
@@ -44,6 +50,7 @@ int db_user_name_taken(struct db *db, const char *name, int64_t except_id, bool 
  * such member: ERR_DENIED. Every data function that lets a member write to
  * others checks this, whatever the screens show. */
 int db_user_may_post(struct db *db, int64_t actor_id);
+/* These two: ERR_NOTFOUND for no such member. */
 int db_user_set_rules_accepted(struct db *db, int64_t id);
 int db_user_touch_login(struct db *db, int64_t id);	/* last_login_at = now */
 
@@ -55,8 +62,10 @@ int db_user_count(struct db *db, int64_t *n);
 /* SSH keys. */
 #define DB_KEY_MAX	20	/* keys one member may have */
 /* Adds a key for user_id; actor must be the member or admin (0 = CLI).
- * ERR_EXISTS if the same key is registered to anyone; ERR_INVALID if the
- * member already has DB_KEY_MAX keys. Sets *key_id if not NULL. */
+ * ERR_EXISTS if the same key is registered to anyone; ERR_INVALID for an
+ * empty type, blob or fingerprint and when the member already has
+ * DB_KEY_MAX keys; ERR_NOTFOUND for no such member. Sets *key_id if not
+ * NULL. */
 int db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
     const char *blob_b64, const char *fingerprint, const char *comment, int64_t *key_id);
 /* Keys of user_id, oldest first; actor must be the member or an admin.
@@ -72,7 +81,9 @@ int db_key_remove(struct db *db, int64_t actor_id, int64_t key_id);
  * or ERR_NOTFOUND. */
 int db_key_owner(struct db *db, const char *blob_b64, int64_t *user_id);
 
-/* Parses/prints role and status words ("alumni", "suspended"). */
+/* Parses/prints role and status words ("alumni", "suspended"). The
+ * parsers return 0, or ERR_INVALID for an unknown word (*out untouched);
+ * the names are "unknown" for a value out of range. */
 int member_role_parse(const char *s, enum role *out);
 const char *member_role_name(enum role r);
 int member_status_parse(const char *s, enum member_status *out);

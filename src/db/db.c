@@ -17,18 +17,34 @@
 #include "lib/xmalloc.h"
 
 #define DB_BUSY_TIMEOUT_MS	5000
-#define DB_STMT_CACHE		64
+/* Index slots to start with: room for 256 statements at half load, over
+ * the ~200 distinct statements the program has, so a session never grows
+ * it; it doubles if a later version has more. */
+#define DB_STMT_SLOTS		512
 
+/* One cached statement. Its SQL text has static storage (db-internal.h),
+ * so the text's address is its key. */
 struct db_cached {
 	const char *sql;
 	sqlite3_stmt *st;
-	bool busy;
+	bool busy;		/* handed out and not yet done */
+};
+
+/* The statement cache: every statement prepared once per connection, in
+ * a dense array, found through two open-addressing indexes (linear
+ * probing) of entry number + 1, 0 for an empty slot: by the SQL text's
+ * address for db_stmt, by the statement's for db_stmt_done. A lookup is a
+ * hash and, at under half load, about one probe: no scan of the cache. */
+struct db_cache {
+	struct db_cached *ent;
+	size_t n, cap;		/* entries used / allocated */
+	uint32_t *by_sql, *by_st;
+	size_t slots;		/* a power of two, at least 2 * n */
 };
 
 struct db {
 	sqlite3 *sq;
-	struct db_cached cache[DB_STMT_CACHE];
-	int ncache;
+	struct db_cache cache;
 };
 
 static int64_t now_override;
@@ -61,33 +77,87 @@ db_set_now_for_tests(int64_t t)
 	now_override = t;
 }
 
+/* Fibonacci hashing of an address into a table of `slots` (a power of two). */
+static size_t
+cache_hash(const void *p, size_t slots)
+{
+	return (size_t)(((uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15)) >> 32) &
+	    (slots - 1);
+}
+
+/* The slot of index idx that holds key (by_sql: idx is keyed by each
+ * entry's SQL address, else by its statement's), or the empty slot where
+ * it would go. */
+static size_t
+cache_find(const struct db_cache *c, const uint32_t *idx, const void *key, bool by_sql)
+{
+	size_t i = cache_hash(key, c->slots);
+
+	while (idx[i] != 0) {
+		const struct db_cached *e = &c->ent[idx[i] - 1];
+
+		if ((by_sql ? (const void *)e->sql : (const void *)e->st) == key)
+			break;
+		i = (i + 1) & (c->slots - 1);
+	}
+	return i;
+}
+
+/* (Re)builds both indexes at `slots` slots from the entries. */
+static void
+cache_index(struct db_cache *c, size_t slots)
+{
+	free(c->by_sql);
+	free(c->by_st);
+	c->slots = slots;
+	c->by_sql = xcalloc(slots, sizeof *c->by_sql);
+	c->by_st = xcalloc(slots, sizeof *c->by_st);
+	for (size_t k = 0; k < c->n; k++) {
+		c->by_sql[cache_find(c, c->by_sql, c->ent[k].sql, true)] = (uint32_t)k + 1;
+		c->by_st[cache_find(c, c->by_st, c->ent[k].st, false)] = (uint32_t)k + 1;
+	}
+}
+
+/* Adds a freshly prepared statement, handed out (busy). */
+static void
+cache_add(struct db_cache *c, const char *sql, sqlite3_stmt *st)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : DB_STMT_SLOTS / 2;
+		c->ent = xreallocarray(c->ent, c->cap, sizeof *c->ent);
+	}
+	c->ent[c->n++] = (struct db_cached){ sql, st, true };
+	if (c->slots < 2 * c->n)
+		cache_index(c, c->slots ? c->slots * 2 : DB_STMT_SLOTS);
+	else {
+		c->by_sql[cache_find(c, c->by_sql, sql, true)] = (uint32_t)c->n;
+		c->by_st[cache_find(c, c->by_st, st, false)] = (uint32_t)c->n;
+	}
+}
+
 sqlite3_stmt *
 db_stmt(struct db *db, const char *sql)
 {
+	struct db_cache *c = &db->cache;
 	sqlite3_stmt *st = NULL;
-	int i, rc;
+	uint32_t k = 0;
+	int rc;
 
-	for (i = 0; i < db->ncache; i++) {
-		if (db->cache[i].sql != sql && strcmp(db->cache[i].sql, sql) != 0)
-			continue;
-		if (db->cache[i].busy)
-			break;
-		db->cache[i].busy = true;
-		return db->cache[i].st;
+	if (c->slots > 0 && (k = c->by_sql[cache_find(c, c->by_sql, sql, true)]) != 0 &&
+	    !c->ent[k - 1].busy) {
+		c->ent[k - 1].busy = true;
+		return c->ent[k - 1].st;
 	}
-	if (i == db->ncache && db->ncache < DB_STMT_CACHE) {
+	if (k == 0) {
 		rc = sqlite3_prepare_v3(db->sq, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 		if (rc != SQLITE_OK)
 			goto fail;
-		db->cache[db->ncache].sql = sql;
-		db->cache[db->ncache].st = st;
-		db->cache[db->ncache].busy = true;
-		db->ncache++;
+		cache_add(c, sql, st);
 		return st;
 	}
-	/* In use or the cache is full: a private statement, finalized when done. */
-	rc = sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK)
+	/* The cached copy is in use (a caller iterating calls another
+	 * function with the same SQL): a private one, finalized when done. */
+	if ((rc = sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL)) == SQLITE_OK)
 		return st;
 fail:
 	log_err("prepare failed: %s", sqlite3_errmsg(db->sq));
@@ -97,16 +167,17 @@ fail:
 void
 db_stmt_done(struct db *db, sqlite3_stmt *st)
 {
+	struct db_cache *c = &db->cache;
+	uint32_t k;
+
 	if (st == NULL)
 		return;
-	for (int i = 0; i < db->ncache; i++) {
-		if (db->cache[i].st == st) {
-			/* The reset's return repeats the step's error, already handled. */
-			(void)sqlite3_reset(st);
-			(void)sqlite3_clear_bindings(st);
-			db->cache[i].busy = false;
-			return;
-		}
+	if (c->slots > 0 && (k = c->by_st[cache_find(c, c->by_st, st, false)]) != 0) {
+		/* The reset's return repeats the step's error, already handled. */
+		(void)sqlite3_reset(st);
+		(void)sqlite3_clear_bindings(st);
+		c->ent[k - 1].busy = false;
+		return;
 	}
 	sqlite3_finalize(st);
 }
@@ -127,10 +198,16 @@ db_result(struct db *db, int rc, const char *func)
 	case SQLITE_CONSTRAINT_CHECK:
 	case SQLITE_CONSTRAINT_NOTNULL:
 		return ERR_INVALID;
-	default:
-		log_write(LOG_ERR, func, "sqlite: %s (%d)", sqlite3_errmsg(db->sq), rc);
-		return ERR_INTERNAL;
 	}
+	/* Another connection held the lock past the busy timeout: nothing is
+	 * wrong with the data, so the caller may say "busy, try again". The
+	 * primary code covers the extended ones (BUSY_SNAPSHOT, BUSY_RECOVERY). */
+	if ((rc & 0xff) == SQLITE_BUSY) {
+		log_write(LOG_WARN, func, "sqlite: %s (%d)", sqlite3_errmsg(db->sq), rc);
+		return ERR_BUSY;
+	}
+	log_write(LOG_ERR, func, "sqlite: %s (%d)", sqlite3_errmsg(db->sq), rc);
+	return ERR_INTERNAL;
 }
 
 int
@@ -176,18 +253,23 @@ db_stmt_ints(struct db *db, const char *sql, const int64_t *args, size_t n)
 int
 db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const char *func)
 {
+	int64_t v = 0;
 	int rc, r;
 
 	if (st == NULL)
 		return ERR_INTERNAL;
 	rc = sqlite3_step(st);
-	if (found != NULL)
-		*found = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+		v = sqlite3_column_int64(st, 0);
 	r = db_result(db, rc, func);
 	db_stmt_done(db, st);
-	return r;
+	if (r != 0)
+		return r;
+	if (rc == SQLITE_ROW)
+		*out = v;
+	if (found != NULL)
+		*found = rc == SQLITE_ROW;
+	return 0;
 }
 
 int
@@ -282,7 +364,14 @@ db_begin(struct db *db)
 int
 db_commit(struct db *db)
 {
-	return db_step_done(db, db_stmt(db, "COMMIT"), __func__);
+	int r;
+
+	/* A COMMIT that fails (busy, or a deferred constraint) leaves the
+	 * transaction open; ending it here means `return db_commit(db)` never
+	 * leaves the next db_begin to fail. */
+	if ((r = db_step_done(db, db_stmt(db, "COMMIT"), __func__)) != 0)
+		db_rollback(db);
+	return r;
 }
 
 void
@@ -404,7 +493,7 @@ db_migrate_locked(struct db *db, char *err, size_t errsz)
 static int
 db_migrate(struct db *db, char *err, size_t errsz)
 {
-	int cur, latest = db_latest_version();
+	int cur, r, latest = db_latest_version();
 
 	if ((cur = db_schema_version(db)) < 0) {
 		snprintf(err, errsz, "%s", db_errmsg(db));
@@ -417,19 +506,20 @@ db_migrate(struct db *db, char *err, size_t errsz)
 	}
 	if (cur == latest)
 		return 0;
-	/* BEGIN IMMEDIATE: two processes starting together take turns. */
-	if (db_begin(db) != 0) {
+	/* BEGIN IMMEDIATE: two processes starting together take turns; one
+	 * that waits past the busy timeout says so (ERR_BUSY). */
+	if ((r = db_begin(db)) != 0) {
 		snprintf(err, errsz, "%s", db_errmsg(db));
-		return ERR_INTERNAL;
+		return r;
 	}
 	if (db_migrate_locked(db, err, errsz) != 0) {
 		db_rollback(db);
 		return ERR_INTERNAL;
 	}
-	if (db_commit(db) != 0) {
-		snprintf(err, errsz, "%s", db_errmsg(db));
-		db_rollback(db);
-		return ERR_INTERNAL;
+	/* The failed COMMIT has rolled back, so SQLite's message is gone. */
+	if ((r = db_commit(db)) != 0) {
+		snprintf(err, errsz, "cannot commit the migrations: %s", err_str(r));
+		return r;
 	}
 	return 0;
 }
@@ -472,7 +562,7 @@ db_open(const char *path, struct db **out, char *err, size_t errsz)
 {
 	struct db *db = NULL;
 	bool memory;
-	int fd, rc;
+	int fd, rc, r = ERR_INTERNAL;
 
 	if (path == NULL || *path == '\0') {
 		snprintf(err, errsz, "no database path given");
@@ -493,13 +583,13 @@ db_open(const char *path, struct db **out, char *err, size_t errsz)
 		    sqlite3_errstr(rc));
 		goto fail;
 	}
-	if (db_configure(db, memory, err, errsz) != 0 || db_migrate(db, err, errsz) != 0)
+	if (db_configure(db, memory, err, errsz) != 0 || (r = db_migrate(db, err, errsz)) != 0)
 		goto fail;
 	*out = db;
 	return 0;
 fail:
 	db_close(db);
-	return ERR_INTERNAL;
+	return r;
 }
 
 void
@@ -507,8 +597,11 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
-	for (int i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].st);
+	for (size_t k = 0; k < db->cache.n; k++)
+		sqlite3_finalize(db->cache.ent[k].st);
+	free(db->cache.ent);
+	free(db->cache.by_sql);
+	free(db->cache.by_st);
 	if (db->sq != NULL && sqlite3_close(db->sq) != SQLITE_OK)
 		log_err("close: %s", sqlite3_errmsg(db->sq));
 	free(db);

@@ -9,26 +9,32 @@
 #include <stdint.h>
 #include <stddef.h>
 
-/* Every db_* function returns 0 or a code of lib/err.h. */
+/* Every db_* function returns 0 or a code of lib/err.h; any of them may
+ * return ERR_BUSY when another connection held the database locked past
+ * the busy timeout (nothing is wrong: the caller may say "busy, try
+ * again"), and ERR_INTERNAL for anything SQLite did not expect. */
 #include "lib/err.h"
 
 struct db;
 
 /* Opens (creating if needed, with parent directory) and migrates the
  * database at path; seeds it when it was just created. ":memory:" works for
- * tests. Returns 0 and sets *out (caller frees with db_close), or ERR_INTERNAL with
- * a message in err. */
+ * tests. Returns 0 and sets *out (caller frees with db_close), or, with a
+ * message in err, ERR_BUSY (another process held the database locked past
+ * the busy timeout while this one wanted to migrate it) or ERR_INTERNAL. */
 int db_open(const char *path, struct db **out, char *err, size_t errsz);
 void db_close(struct db *db);	/* NULL is a no-op */
 
-/* Schema version after migrations (PRAGMA user_version). */
+/* Schema version after migrations (PRAGMA user_version); -1 when it
+ * cannot be read. A value, not an error code. */
 int db_schema_version(struct db *db);
 
 /* Last error message from SQLite for this handle (never NULL). */
 const char *db_errmsg(struct db *db);
 
 /* PRAGMA data_version: changes when another connection commits. Cheap; the
- * UI polls it in its input loop for live updates. */
+ * UI polls it in its input loop for live updates. -1 when it cannot be
+ * read (a value, not an error code: the UI just reloads). */
 int64_t db_data_version(struct db *db);
 
 /* PRAGMA integrity_check + foreign_key_check. Returns 0 if both are clean,
@@ -43,7 +49,10 @@ int db_backup(struct db *db, const char *dest, char *err, size_t errsz);
 int64_t db_now(void);
 void db_set_now_for_tests(int64_t t);	/* 0 restores the real clock */
 
-/* Transactions for callers that need several calls to be atomic. */
+/* Transactions for callers that need several calls to be atomic.
+ * db_begin takes the write lock at once (BEGIN IMMEDIATE): ERR_BUSY when
+ * another connection held it past the busy timeout. A failed db_commit
+ * has already rolled back, so no transaction is left open either way. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);

@@ -10,11 +10,13 @@
 #include <string.h>
 #include <ini.h>
 #include "lib/config.h"
+#include "lib/err.h"
 #include "lib/text.h"
 
 #define nitems(a)	(sizeof (a) / sizeof (a)[0])
-#define FIELD(f)	offsetof(struct config, f), \
-			sizeof(((struct config *)0)->f)
+/* One row of the table: [sec] key = ... lives in cfg->sec.key. */
+#define SETTING(sec, key, kind, min, max) { #sec, #key, kind, \
+	offsetof(struct config, sec.key), sizeof(((struct config *)0)->sec.key), min, max }
 
 #define BBS_NAME_MAX_CHARS	40
 #define LOGIN_MIN		2
@@ -43,32 +45,29 @@ struct setting {
  * max_auth_tries never goes above 6, sshd's own default, so a password
  * guesser is cut off early whatever the file says. */
 static const struct setting settings[] = {
-	{ "server", "listen", K_ADDR, FIELD(listen), 0, 0 },
-	{ "server", "port", K_INT, FIELD(port), 1, 65535 },
-	{ "server", "db", K_PATH, FIELD(db_path), 0, 0 },
-	{ "server", "keys", K_PATH, FIELD(keys_dir), 0, 0 },
-	{ "server", "screens", K_PATH, FIELD(screens_dir), 0, 0 },
-	{ "bbs", "name", K_NAME, FIELD(bbs_name), 0, 0 },
-	{ "registration", "login", K_LOGIN, FIELD(new_login), 0, 0 },
-	{ "registration", "mode", K_MODE, FIELD(reg_mode), 0, 0 },
-	{ "session", "idle_timeout", K_INT, FIELD(idle_timeout), 2, 86400 },
-	{ "session", "idle_warn", K_INT, FIELD(idle_warn), 1, 3600 },
-	{ "limits", "login_grace", K_INT, FIELD(login_grace), 1, 600 },
-	{ "limits", "max_auth_tries", K_INT, FIELD(max_auth_tries), 1, 6 },
-	{ "limits", "max_unauthenticated", K_INT, FIELD(max_startups),
-	    1, 10000 },
-	{ "limits", "max_unauthenticated_per_address", K_INT,
-	    FIELD(max_per_addr), 1, 10000 },
-	{ "limits", "max_sessions", K_INT, FIELD(max_sessions), 1, 100000 },
-	{ "mentoring", "request_reminder_days", K_INT, FIELD(mentor_remind_days), 1, 365 },
-	{ "mentoring", "request_expiry_days", K_INT, FIELD(mentor_expiry_days), 1, 365 },
-	{ "mentoring", "max_pending_requests", K_INT, FIELD(mentor_max_pending), 1, 20 },
-	{ "messages", "per_minute", K_INT, FIELD(msg_per_minute), 1, 10000 },
-	{ "messages", "per_minute_pending", K_INT, FIELD(msg_per_minute_new),
-	    1, 10000 },
-	{ "messages", "max_chars", K_INT, FIELD(msg_max_chars), 1, 100000 },
-	{ "boards", "per_minute", K_INT, FIELD(board_per_minute), 1, 10000 },
-	{ "boards", "per_minute_new", K_INT, FIELD(board_per_minute_new), 1, 10000 },
+	SETTING(server, listen, K_ADDR, 0, 0),
+	SETTING(server, port, K_INT, 1, 65535),
+	SETTING(server, db, K_PATH, 0, 0),
+	SETTING(server, keys, K_PATH, 0, 0),
+	SETTING(server, screens, K_PATH, 0, 0),
+	SETTING(bbs, name, K_NAME, 0, 0),
+	SETTING(registration, login, K_LOGIN, 0, 0),
+	SETTING(registration, mode, K_MODE, 0, 0),
+	SETTING(session, idle_timeout, K_INT, 2, 86400),
+	SETTING(session, idle_warn, K_INT, 1, 3600),
+	SETTING(limits, login_grace, K_INT, 1, 600),
+	SETTING(limits, max_auth_tries, K_INT, 1, 6),
+	SETTING(limits, max_unauthenticated, K_INT, 1, 10000),
+	SETTING(limits, max_unauthenticated_per_address, K_INT, 1, 10000),
+	SETTING(limits, max_sessions, K_INT, 1, 100000),
+	SETTING(mentoring, request_reminder_days, K_INT, 1, 365),
+	SETTING(mentoring, request_expiry_days, K_INT, 1, 365),
+	SETTING(mentoring, max_pending_requests, K_INT, 1, 20),
+	SETTING(messages, per_minute, K_INT, 1, 10000),
+	SETTING(messages, per_minute_pending, K_INT, 1, 10000),
+	SETTING(messages, max_chars, K_INT, 1, 100000),
+	SETTING(boards, per_minute, K_INT, 1, 10000),
+	SETTING(boards, per_minute_new, K_INT, 1, 10000),
 };
 
 static const char *const reg_mode_names[] = {
@@ -81,29 +80,29 @@ void
 config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
-	text_copy(c->listen, sizeof c->listen, "127.0.0.1");
-	c->port = 2222;
-	text_copy(c->db_path, sizeof c->db_path, "db/mentorbbs.db");
-	text_copy(c->keys_dir, sizeof c->keys_dir, "keys");
-	text_copy(c->screens_dir, sizeof c->screens_dir, "screens");
-	text_copy(c->bbs_name, sizeof c->bbs_name, "mentorbbs");
-	text_copy(c->new_login, sizeof c->new_login, "new");
-	c->reg_mode = REG_OPEN;
-	c->idle_timeout = 1800;
-	c->idle_warn = 60;
-	c->login_grace = 60;
-	c->max_auth_tries = 6;
-	c->max_startups = 30;
-	c->max_per_addr = 10;
-	c->max_sessions = 500;
-	c->mentor_remind_days = 7;
-	c->mentor_expiry_days = 14;
-	c->mentor_max_pending = 2;
-	c->msg_per_minute = 30;
-	c->msg_per_minute_new = 5;
-	c->msg_max_chars = 8000;
-	c->board_per_minute = 10;
-	c->board_per_minute_new = 3;
+	text_copy(c->server.listen, sizeof c->server.listen, "127.0.0.1");
+	c->server.port = 2222;
+	text_copy(c->server.db, sizeof c->server.db, "db/mentorbbs.db");
+	text_copy(c->server.keys, sizeof c->server.keys, "keys");
+	text_copy(c->server.screens, sizeof c->server.screens, "screens");
+	text_copy(c->bbs.name, sizeof c->bbs.name, "mentorbbs");
+	text_copy(c->registration.login, sizeof c->registration.login, "new");
+	c->registration.mode = REG_OPEN;
+	c->session.idle_timeout = 1800;
+	c->session.idle_warn = 60;
+	c->limits.login_grace = 60;
+	c->limits.max_auth_tries = 6;
+	c->limits.max_unauthenticated = 30;
+	c->limits.max_unauthenticated_per_address = 10;
+	c->limits.max_sessions = 500;
+	c->mentoring.request_reminder_days = 7;
+	c->mentoring.request_expiry_days = 14;
+	c->mentoring.max_pending_requests = 2;
+	c->messages.per_minute = 30;
+	c->messages.per_minute_pending = 5;
+	c->messages.max_chars = 8000;
+	c->boards.per_minute = 10;
+	c->boards.per_minute_new = 3;
 }
 
 int
@@ -115,7 +114,7 @@ config_parse_reg_mode(const char *s, enum reg_mode *out)
 			return 0;
 		}
 	}
-	return -1;
+	return ERR_INVALID;
 }
 
 const char *
@@ -135,11 +134,11 @@ parse_int(const char *s, long min, long max, int *out)
 	long v;
 
 	if (*s == '\0' || (*s != '-' && (*s < '0' || *s > '9')))
-		return -1;
+		return ERR_INVALID;
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno != 0 || *end != '\0' || v < min || v > max)
-		return -1;
+		return ERR_INVALID;
 	*out = (int)v;
 	return 0;
 }
@@ -217,7 +216,7 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if (!valid_addr(value) || strlen(value) >= st->size) {
 			set_error(err, errsz, st, value,
 			    "must be an IP address or host name");
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_PATH:
@@ -226,7 +225,7 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if ((why = check_string(st, value, SIZE_MAX,
 		    too_long)) != NULL) {
 			set_error(err, errsz, st, value, why);
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_NAME:
@@ -235,21 +234,21 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if ((why = check_string(st, value, BBS_NAME_MAX_CHARS,
 		    too_long)) != NULL) {
 			set_error(err, errsz, st, value, why);
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_LOGIN:
 		if (!valid_login(value)) {
 			set_error(err, errsz, st, value, "must be 2 to 32 "
 			    "lower-case letters, digits, '.', '_' or '-'");
-			return -1;
+			return ERR_INVALID;
 		}
 		break;
 	case K_MODE:
 		if (config_parse_reg_mode(value, &mode) != 0) {
 			set_error(err, errsz, st, value,
 			    "must be open, approval or closed");
-			return -1;
+			return ERR_INVALID;
 		}
 		memcpy(field, &mode, sizeof mode);
 		return 0;
@@ -259,7 +258,7 @@ apply(struct config *c, const struct setting *st, const char *value,
 			    "must be a whole number from %ld to %ld",
 			    st->min, st->max);
 			set_error(err, errsz, st, value, range);
-			return -1;
+			return ERR_INVALID;
 		}
 		memcpy(field, &v, sizeof v);
 		return 0;
@@ -300,7 +299,7 @@ config_set(struct config *c, const char *section, const char *key,
 		snprintf(err, errsz, "unknown section [%s]", esec);
 	else
 		snprintf(err, errsz, "unknown key '%s' in [%s]", ekey, esec);
-	return -1;
+	return ERR_INVALID;
 }
 
 int
@@ -311,7 +310,7 @@ config_get(const struct config *c, size_t i, const char **section,
 	const char *base = (const char *)c;
 
 	if (i >= nitems(settings))
-		return -1;
+		return ERR_NOTFOUND;
 	st = &settings[i];
 	*section = st->section;
 	*key = st->key;
@@ -339,7 +338,7 @@ config_set_arg(struct config *c, const char *arg, char *err, size_t errsz)
 	if (dot == NULL || eq == NULL || eq < dot || (size_t)(dot - arg) >= sizeof section ||
 	    (size_t)(eq - dot - 1) >= sizeof key) {
 		snprintf(err, errsz, "expected section.key=value");
-		return -1;
+		return ERR_INVALID;
 	}
 	memcpy(section, arg, (size_t)(dot - arg));
 	section[dot - arg] = '\0';
@@ -356,6 +355,7 @@ struct load {
 	FILE *fp;
 	int lineno;
 	bool failed;
+	int code;		/* ERR_INVALID, or ERR_INTERNAL for a read error */
 	int err_line;		/* 0 when the error is not on one line */
 	char err[256];
 	int timeout_line, warn_line;
@@ -420,10 +420,10 @@ load_check(struct load *ld)
 {
 	char msg[128];
 
-	if (ld->cfg.idle_warn >= ld->cfg.idle_timeout) {
+	if (ld->cfg.session.idle_warn >= ld->cfg.session.idle_timeout) {
 		snprintf(msg, sizeof msg,
 		    "idle_warn (%d) must be less than idle_timeout (%d)",
-		    ld->cfg.idle_warn, ld->cfg.idle_timeout);
+		    ld->cfg.session.idle_warn, ld->cfg.session.idle_timeout);
 		load_error(ld, ld->warn_line > ld->timeout_line ?
 		    ld->warn_line : ld->timeout_line, msg);
 	}
@@ -438,15 +438,18 @@ config_load_file(struct config *c, const char *path, char *err, size_t errsz)
 	memset(&ld, 0, sizeof ld);
 	ld.cfg = *c;
 	if ((ld.fp = fopen(path, "r")) == NULL) {
+		r = errno == ENOENT ? ERR_NOTFOUND : ERR_INTERNAL;
 		snprintf(err, errsz, "%s: cannot open: %s", path,
 		    strerror(errno));
-		return -1;
+		return r;
 	}
 	r = ini_parse_stream(load_read_line, &ld, load_handler, &ld);
 	if (r > 0)
 		load_error(&ld, r, "expected [section] or key = value");
-	else if (r < 0 || ferror(ld.fp))
+	else if (r < 0 || ferror(ld.fp)) {
 		load_error(&ld, ld.lineno, "read error");
+		ld.code = ERR_INTERNAL;
+	}
 	fclose(ld.fp);
 	if (!ld.failed)
 		load_check(&ld);
@@ -456,7 +459,7 @@ config_load_file(struct config *c, const char *path, char *err, size_t errsz)
 			    ld.err);
 		else
 			snprintf(err, errsz, "%s: %s", path, ld.err);
-		return -1;
+		return ld.code != 0 ? ld.code : ERR_INVALID;
 	}
 	*c = ld.cfg;
 	return 0;

@@ -10,8 +10,8 @@
 void
 board_limits_from_config(const struct config *cfg, struct board_limits *out)
 {
-	out->per_minute = cfg->board_per_minute;
-	out->per_minute_new = cfg->board_per_minute_new;
+	out->per_minute = cfg->boards.per_minute;
+	out->per_minute_new = cfg->boards.per_minute_new;
 }
 
 static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";

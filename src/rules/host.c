@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rules/host.h"
+#include "lib/err.h"
 #include "lib/text.h"
 
 void
@@ -83,22 +84,22 @@ host_parse_day(const char *s, int64_t *day, const char **why)
 		goto bad;
 	if (v[0] < 2000 || v[0] > 2199) {
 		*why = "dates must be in the years 2000 to 2199";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (v[1] < 1 || v[1] > 12) {
 		*why = "there is no such month (01 to 12)";
-		return -1;
+		return ERR_INVALID;
 	}
 	lim = mdays[v[1] - 1] + (v[1] == 2 && leap((int)v[0]));
 	if (v[2] < 1 || v[2] > lim) {
 		*why = "there is no such day in that month";
-		return -1;
+		return ERR_INVALID;
 	}
 	*day = days_from_civil(v[0], v[1], v[2]);
 	return 0;
 bad:
 	*why = "dates are written YYYY-MM-DD, for example 2027-01-14";
-	return -1;
+	return ERR_INVALID;
 }
 
 void
@@ -121,15 +122,15 @@ parse_range(char *item, struct host_blackout *b, const char **why)
 		*dots = '\0';
 		if (host_parse_day(text_trim(item), &b->first, why) != 0 ||
 		    host_parse_day(text_trim(dots + 2), &b->last, why) != 0)
-			return -1;
+			return ERR_INVALID;
 		if (b->last < b->first) {
 			*why = "a blackout range must end on or after its first day";
-			return -1;
+			return ERR_INVALID;
 		}
 		return 0;
 	}
 	if (host_parse_day(text_trim(item), &b->first, why) != 0)
-		return -1;
+		return ERR_INVALID;
 	b->last = b->first;
 	return 0;
 }
@@ -137,24 +138,26 @@ parse_range(char *item, struct host_blackout *b, const char **why)
 int
 host_parse_blackouts(const char *s, struct host_blackout *out, size_t *n, const char **why)
 {
+	struct host_blackout got[HOST_BLACKOUTS_MAX];
 	char buf[HOST_LONG_SZ], *save = NULL, *item;
 	size_t k = 0;
 
 	if (!text_copy(buf, sizeof buf, s)) {
 		*why = "the blackout list is too long";
-		return -1;
+		return ERR_INVALID;
 	}
 	for (item = strtok_r(buf, ",", &save); item != NULL; item = strtok_r(NULL, ",", &save)) {
 		if (*text_trim(item) == '\0')
 			continue;
 		if (k == HOST_BLACKOUTS_MAX) {
 			*why = "at most 12 blackout ranges";
-			return -1;
+			return ERR_INVALID;
 		}
-		if (parse_range(item, &out[k], why) != 0)
-			return -1;
+		if (parse_range(item, &got[k], why) != 0)
+			return ERR_INVALID;
 		k++;
 	}
+	memcpy(out, got, k * sizeof got[0]);
 	*n = k;
 	return 0;
 }
@@ -184,7 +187,7 @@ host_check_blackouts_ahead(const struct host_blackout *b, size_t n,
 			snprintf(reason, sizeof reason, "the blackout %s to %s has already passed; "
 			    "blackouts are for dates to come", a, z);
 		*why = reason;
-		return -1;
+		return ERR_INVALID;
 	}
 	return 0;
 }
@@ -219,7 +222,7 @@ check_text(const char *label, const char *s, size_t max, const char **why)
 		return 0;
 	snprintf(reason, sizeof reason, "%s: %s", label, r);
 	*why = reason;
-	return -1;
+	return ERR_INVALID;
 }
 
 int
@@ -227,7 +230,7 @@ host_check_profile(const struct host_profile *p, enum role role, const char **wh
 {
 	if (role == ROLE_STUDENT) {
 		*why = "students cannot host; alumni and trainees can";
-		return -1;
+		return ERR_DENIED;
 	}
 	if (check_text("City", p->city, HOST_TEXT_MAX, why) ||
 	    check_text("Region", p->region, HOST_TEXT_MAX, why) ||
@@ -240,32 +243,32 @@ host_check_profile(const struct host_profile *p, enum role role, const char **wh
 	    check_text("House rules", p->house_rules, HOST_LONG_MAX, why) ||
 	    check_text("Street address", p->address, HOST_LONG_MAX, why) ||
 	    check_text("Phone", p->phone, HOST_TEXT_MAX, why))
-		return -1;
+		return ERR_INVALID;
 	if ((unsigned)p->status >= HOST_STATUS_COUNT || (unsigned)p->sleeping >= SLEEP_COUNT ||
 	    (p->offers & ~(unsigned)HOST_OFFER_ALL) != 0) {
 		*why = "a setting has a value this system does not know";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (p->capacity < 1 || p->capacity > HOST_CAPACITY_MAX) {
 		*why = "guests at once must be 1 to 10";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (p->max_nights < 1 || p->max_nights > HOST_NIGHTS_MAX) {
 		*why = "maximum nights must be 1 to 60";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (p->min_notice_days < 0 || p->min_notice_days > HOST_NOTICE_MAX) {
 		*why = "minimum notice must be 0 to 180 days";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (p->nblackouts > HOST_BLACKOUTS_MAX) {
 		*why = "at most 12 blackout ranges";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (p->status != HOST_OFF && (p->offers == 0 || p->city[0] == '\0' ||
 	    p->hospitals[0] == '\0')) {
 		*why = "to host, give a city, your nearest hospitals and at least one offer";
-		return -1;
+		return ERR_INVALID;
 	}
 	return 0;
 }
@@ -280,51 +283,51 @@ host_check_stay(const struct host_profile *h, int64_t today, int64_t arrive,
 
 	if (arrive <= today) {
 		*why = "the arrival date must be in the future";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (depart <= arrive) {
 		*why = "the departure date must be after the arrival date";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (travellers < 1 || travellers > HOST_CAPACITY_MAX) {
 		*why = "travellers must be 1 to 10";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (h->status == HOST_OFF || (h->offers & HOST_OFFER_HOUSING) == 0) {
 		*why = host ? "you are not offering stays now" : "this host is not offering stays now";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (depart - arrive > h->max_nights) {
 		snprintf(reason, sizeof reason, "%s stays of at most %d night%s",
 		    host ? "you take" : "this host takes", h->max_nights,
 		    h->max_nights == 1 ? "" : "s");
 		*why = reason;
-		return -1;
+		return ERR_INVALID;
 	}
 	if (with_notice && arrive - today < h->min_notice_days) {
 		snprintf(reason, sizeof reason, "%s for at least %d days' notice",
 		    host ? "you ask" : "this host asks", h->min_notice_days);
 		*why = reason;
-		return -1;
+		return ERR_INVALID;
 	}
 	/* The nights are arrive .. depart-1; a blackout day on any of them counts. */
 	for (size_t i = 0; i < h->nblackouts; i++) {
 		if (h->blackouts[i].first < depart && arrive <= h->blackouts[i].last) {
 			*why = host ? "you are not available on some of those dates (blackout)" :
 			    "the host is not available on some of those dates (blackout)";
-			return -1;
+			return ERR_INVALID;
 		}
 	}
 	if (travellers > h->capacity) {
 		snprintf(reason, sizeof reason, "%s room for %d guest%s at once",
 		    host ? "you have" : "this host has", h->capacity, h->capacity == 1 ? "" : "s");
 		*why = reason;
-		return -1;
+		return ERR_INVALID;
 	}
 	if (booked + travellers > h->capacity) {
 		*why = host ? "you are already full on some of those nights" :
 		    "the host is already full on some of those nights";
-		return -1;
+		return ERR_INVALID;
 	}
 	return 0;
 }
@@ -336,17 +339,17 @@ host_check_request(const struct host_request *r, const char **why)
 
 	if ((unsigned)r->purpose >= HP_COUNT) {
 		*why = "choose a purpose for the trip";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (check_text("Accessibility needs", r->accessibility, HOST_TEXT_MAX, why) ||
 	    check_text("Programs visited", r->programs, HOST_LONG_MAX, why))
-		return -1;
+		return ERR_INVALID;
 	if ((e = text_check_multiline(r->message, HOST_MESSAGE_MAX)) != NULL) {
 		static char reason[160];
 
 		snprintf(reason, sizeof reason, "Message: %s", e);
 		*why = reason;
-		return -1;
+		return ERR_INVALID;
 	}
 	return 0;
 }
@@ -393,29 +396,32 @@ host_may_move(enum host_state from, enum host_state to, enum host_side side,
 	const struct move *m = find_move(to);
 	bool host = side == HOST_SIDE_HOST;
 
+	/* No member moves a request to a state the table does not list
+	 * (expired, completed: the sweep's): a refusal by rule, whatever the
+	 * state. One it lists but not from here waits on the state. */
 	if (m == NULL || (m->from & ST(from)) == 0) {
 		*why = "that is not possible for a request in this state";
-		return -1;
+		return m == NULL ? ERR_INVALID : ERR_STATE;
 	}
 	if ((host && !m->by_host) || (!host && !m->by_guest)) {
 		*why = host ? "only the guest can do that" : "only the host can do that";
-		return -2;
+		return ERR_DENIED;
 	}
 	if (today > depart) {
 		*why = "nothing changes after the departure date except references";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (to == HS_NOSHOW && today < arrive) {
 		*why = "a no-show can be reported from the arrival date";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (to == HS_CANCELLED && host && today >= arrive) {
 		*why = "a host can cancel only before the arrival date";
-		return -1;
+		return ERR_INVALID;
 	}
 	if (to != HS_CANCELLED && to != HS_NOSHOW && today >= arrive) {
 		*why = "the arrival date has come; this request can no longer change";
-		return -1;
+		return ERR_INVALID;
 	}
 	return 0;
 }
@@ -425,11 +431,11 @@ host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **
 {
 	if ((OPEN_UNANSWERED & ST(s)) == 0) {
 		*why = "other dates can be proposed only while a request is open";
-		return -1;
+		return ERR_STATE;
 	}
 	if (today >= arrive) {
 		*why = "the arrival date has come; this request can no longer change";
-		return -1;
+		return ERR_INVALID;
 	}
 	return 0;
 }
@@ -496,7 +502,7 @@ parse_name(const char *const *names, int n, const char *s, int *out)
 			return 0;
 		}
 	}
-	return -1;
+	return ERR_INVALID;
 }
 
 #define LOOKUP(tab, v, n)	((unsigned)(v) < (unsigned)(n) ? (tab)[v] : "?")
@@ -517,7 +523,7 @@ host_state_parse(const char *s, enum host_state *out)
 	int v;
 
 	if (parse_name(state_names, HS_COUNT, s, &v) != 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum host_state)v;
 	return 0;
 }
@@ -528,7 +534,7 @@ host_status_parse(const char *s, enum host_status *out)
 	int v;
 
 	if (parse_name(status_names, HOST_STATUS_COUNT, s, &v) != 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum host_status)v;
 	return 0;
 }
@@ -539,7 +545,7 @@ host_sleeping_parse(const char *s, enum host_sleeping *out)
 	int v;
 
 	if (parse_name(sleeping_names, SLEEP_COUNT, s, &v) != 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum host_sleeping)v;
 	return 0;
 }
@@ -550,7 +556,7 @@ host_purpose_parse(const char *s, enum host_purpose *out)
 	int v;
 
 	if (parse_name(purpose_names, HP_COUNT, s, &v) != 0)
-		return -1;
+		return ERR_INVALID;
 	*out = (enum host_purpose)v;
 	return 0;
 }

@@ -4,8 +4,10 @@
  * nights, minimum notice, blackouts, capacity), which side may move a
  * request to which state, and when private details and references show.
  * The data layer (db-host*.c) calls these with the facts it read, so the
- * rules hold whatever a screen shows. Refusals come back as static English
- * sentences in *why. */
+ * rules hold whatever a screen shows. Checks return 0 or a code of
+ * lib/err.h (ERR_INVALID unless a function says otherwise), the refusal
+ * as a static English sentence in *why; out-parameters are written only
+ * on success. */
 #ifndef HOST_H
 #define HOST_H
 #include <stdbool.h>
@@ -109,7 +111,7 @@ void host_profile_init(struct host_profile *p, int64_t user_id);
 /* Days. host_today: the day of unix time now (UTC). */
 int64_t host_today(int64_t now);
 /* Parses exactly YYYY-MM-DD (a real calendar date, years 2000-2199).
- * Returns 0, or -1 with a reason. */
+ * Returns 0, or ERR_INVALID with a reason. */
 int host_parse_day(const char *s, int64_t *day, const char **why);
 /* "2027-01-14" */
 void host_format_day(char *buf, size_t sz, int64_t day);
@@ -125,7 +127,8 @@ int host_check_blackouts_ahead(const struct host_blackout *b, size_t n,
     const struct host_blackout *kept, size_t nkept, int64_t today, const char **why);
 void host_format_blackouts(char *buf, size_t sz, const struct host_blackout *b, size_t n);
 
-/* May a member of this role host, and is the profile acceptable? */
+/* May a member of this role host (ERR_DENIED for a student), and is the
+ * profile acceptable (ERR_INVALID)? */
 int host_check_profile(const struct host_profile *p, enum role role, const char **why);
 
 /* The stay rules, in the order a member meets them. booked: travellers of
@@ -144,8 +147,10 @@ int host_check_request(const struct host_request *r, const char **why);
 /* May side move a request from one state to another today? Checks the
  * transition table and the date limits (host cancels before arrival, guest
  * before departure; nothing after departure). Reasons are required for
- * cancel and no-show (host_move_needs_note). Returns 0, -2 when this side
- * may never make the move, -1 when the state or date forbids it. */
+ * cancel and no-show (host_move_needs_note). Returns 0, or with *why:
+ * ERR_STATE when the table lists the move but not from this state,
+ * ERR_DENIED when it is the other side's move, ERR_INVALID when no member
+ * makes it at all (expiry, completion) or the dates no longer allow it. */
 int host_may_move(enum host_state from, enum host_state to, enum host_side side,
     int64_t today, int64_t arrive, int64_t depart, const char **why);
 bool host_move_needs_note(enum host_state to);
@@ -153,7 +158,9 @@ bool host_move_needs_note(enum host_state to);
  * between them stops these, as it stops counter-proposals, answers and the
  * private details; cancel, decline and no-show stay open. */
 bool host_move_blocked(enum host_state to);
-/* May a counter-proposal be made or answered in this state today? */
+/* May a counter-proposal be made or answered in this state today?
+ * ERR_STATE once the request is past answering, ERR_INVALID from the
+ * arrival date. */
 int host_may_propose(enum host_state s, int64_t today, int64_t arrive, const char **why);
 
 /* The label for a request no longer open, by its state: "Past" for
@@ -169,7 +176,7 @@ bool host_reference_open(enum host_state s, int64_t today, int64_t depart);
 bool host_reference_visible(bool both_written, int64_t today, int64_t depart);
 
 /* Names stored in the database and labels for screens. Parsers return 0
- * or -1. */
+ * or ERR_INVALID for a word they do not know. */
 const char *host_state_name(enum host_state s);		/* "requested" */
 const char *host_state_label(enum host_state s);	/* "Requested" */
 int host_state_parse(const char *s, enum host_state *out);

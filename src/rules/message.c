@@ -8,9 +8,9 @@
 void
 message_limits_from_config(const struct config *cfg, struct message_limits *out)
 {
-	out->per_minute = cfg->msg_per_minute;
-	out->per_minute_new = cfg->msg_per_minute_new;
-	out->max_chars = cfg->msg_max_chars > 0 ? (size_t)cfg->msg_max_chars : 1;
+	out->per_minute = cfg->messages.per_minute;
+	out->per_minute_new = cfg->messages.per_minute_pending;
+	out->max_chars = cfg->messages.max_chars > 0 ? (size_t)cfg->messages.max_chars : 1;
 }
 
 static bool

@@ -63,8 +63,8 @@ by_group(const void *a, const void *b)
 void
 screen_mentor_sweep(struct screen_ctx *c)
 {
-	if (db_mentor_sweep(c->db, db_now(), c->cfg->mentor_remind_days,
-	    c->cfg->mentor_expiry_days, NULL, NULL) != 0)
+	if (db_mentor_sweep(c->db, db_now(), c->cfg->mentoring.request_reminder_days,
+	    c->cfg->mentoring.request_expiry_days, NULL, NULL) != 0)
 		log_warn("mentoring sweep: %s", db_errmsg(c->db));
 }
 

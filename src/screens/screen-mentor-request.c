@@ -95,7 +95,7 @@ send(struct screen_ctx *c, void *st)
 	/* Expired requests must not count against the member's limit. */
 	screen_mentor_sweep(c);
 	r = db_mentor_request(c->db, c->me.id, q->mentor_id, q->message,
-	    c->cfg->mentor_max_pending, NULL);
+	    c->cfg->mentoring.max_pending_requests, NULL);
 	if (r == DB_MENTOR_FULL) {
 		load(c, q);
 		screen_error(c, "%s just filled their last place; your message is kept.",

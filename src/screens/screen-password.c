@@ -64,7 +64,7 @@ step_done(struct screen_ctx *c, struct pw *p)
 	switch (p->step) {
 	case PW_OLD:
 		/* Said at once, not after the new password was typed twice. */
-		if (!db_account_password_ok(c->db, c->me.id, v)) {
+		if (db_account_password_check(c->db, c->me.id, v) != 0) {
 			screen_error(c, "That is not your current password.");
 			ui_line_set(&p->line, "");
 			return;

@@ -164,7 +164,7 @@ accept_login(struct screen_ctx *c, struct reg *r, char *v)
 	struct member other;
 	const char *why = NULL;
 
-	if (user_check_login(v, c->cfg->new_login, &why) != 0) {
+	if (user_check_login(v, c->cfg->registration.login, &why) != 0) {
 		screen_refused(c, why);
 		return false;
 	}
@@ -330,7 +330,7 @@ create(struct screen_ctx *c, struct reg *r)
 	char esc[64];
 	int res;
 
-	res = user_registration_status(c->cfg->reg_mode, &r->m.status, &why);
+	res = user_registration_status(c->cfg->registration.mode, &r->m.status, &why);
 	r->m.rules_accepted = true;
 	if (res == 0)
 		res = db_account_register(c->db, &r->m, r->password, &id, &why);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <libssh/libssh.h>
 #include "ssh/hostkey.h"
+#include "lib/err.h"
 #include "lib/log.h"
 
 static const struct {
@@ -24,7 +25,7 @@ key_path(char *buf, size_t bufsz, const char *dir, const char *file, const char 
 {
 	int n = snprintf(buf, bufsz, "%s/%s%s", dir, file, suffix);
 
-	return (n < 0 || (size_t)n >= bufsz) ? -1 : 0;
+	return (n < 0 || (size_t)n >= bufsz) ? ERR_INVALID : 0;
 }
 
 /* Writes data to a new file created with exactly mode. */
@@ -35,7 +36,7 @@ write_new_file(const char *path, const char *data, mode_t mode)
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 
 	if (fd < 0)
-		return -1;
+		return ERR_INTERNAL;
 	if (fchmod(fd, mode) != 0)
 		goto fail;
 	while (off < len) {
@@ -49,11 +50,11 @@ write_new_file(const char *path, const char *data, mode_t mode)
 	}
 	if (fsync(fd) != 0)
 		goto fail;
-	return close(fd);
+	return close(fd) == 0 ? 0 : ERR_INTERNAL;
 fail:
 	close(fd);
 	unlink(path);
-	return -1;
+	return ERR_INTERNAL;
 }
 
 static void
@@ -79,12 +80,12 @@ generate_key(const char *dir, size_t i, char *err, size_t errsz)
 	char path[1200], pubpath[1200], line[16384];
 	char *priv64 = NULL, *pub64 = NULL;
 	ssh_key key = NULL, pub = NULL;
-	int r = -1;
+	int r = ERR_INTERNAL;
 
 	if (key_path(path, sizeof path, dir, host_keys[i].file, "") != 0 ||
 	    key_path(pubpath, sizeof pubpath, dir, host_keys[i].file, ".pub") != 0) {
 		snprintf(err, errsz, "keys directory path is too long");
-		return -1;
+		return ERR_INTERNAL;
 	}
 	if (ssh_pki_generate(host_keys[i].type, host_keys[i].bits, &key) != SSH_OK ||
 	    ssh_pki_export_privkey_base64(key, NULL, NULL, NULL, &priv64) != SSH_OK ||
@@ -123,27 +124,27 @@ hostkey_ensure(const char *dir, char *err, size_t errsz)
 
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		snprintf(err, errsz, "cannot create keys directory %s: %s", dir, strerror(errno));
-		return -1;
+		return ERR_INTERNAL;
 	}
 	for (size_t i = 0; i < N_HOST_KEYS; i++) {
 		if (key_path(path, sizeof path, dir, host_keys[i].file, "") != 0) {
 			snprintf(err, errsz, "keys directory path is too long");
-			return -1;
+			return ERR_INTERNAL;
 		}
 		if (stat(path, &st) != 0) {
 			if (errno != ENOENT) {
 				snprintf(err, errsz, "cannot read %s: %s", path, strerror(errno));
-				return -1;
+				return ERR_INTERNAL;
 			}
 			if (generate_key(dir, i, err, errsz) != 0)
-				return -1;
+				return ERR_INTERNAL;
 			continue;
 		}
 		/* Like sshd: a private key others can read is not a secret. */
 		if ((st.st_mode & 077) != 0) {
 			snprintf(err, errsz, "permissions %04o for %s are too open (chmod 600 it)",
 			    (unsigned)(st.st_mode & 07777), path);
-			return -1;
+			return ERR_INTERNAL;
 		}
 	}
 	return 0;
@@ -160,13 +161,13 @@ hostkey_load(ssh_bind bind, const char *dir, char *err, size_t errsz)
 		if (key_path(path, sizeof path, dir, host_keys[i].file, "") != 0 ||
 		    ssh_pki_import_privkey_file(path, NULL, NULL, NULL, &key) != SSH_OK) {
 			snprintf(err, errsz, "cannot load host key %s", path);
-			return -1;
+			return ERR_INTERNAL;
 		}
 		/* IMPORT_KEY hands the key to the bind, which frees it. */
 		if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY, key) != SSH_OK) {
 			ssh_key_free(key);
 			snprintf(err, errsz, "cannot use host key %s: %s", path, ssh_get_error(bind));
-			return -1;
+			return ERR_INTERNAL;
 		}
 	}
 	return 0;

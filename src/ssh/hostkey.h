@@ -7,10 +7,11 @@
 
 /* Makes sure dir holds an ed25519 and an rsa-3072 host key, generating the
  * missing ones and printing their fingerprints on stdout. Refuses key files
- * that others can read. Returns 0, or -1 with a message in err. */
+ * that others can read. Returns 0, or ERR_INTERNAL with a message in err. */
 int hostkey_ensure(const char *dir, char *err, size_t errsz);
 
-/* Points the bind at the keys in dir. Returns 0 or -1 with a message. */
+/* Points the bind at the keys in dir. Returns 0 or ERR_INTERNAL with a
+ * message. */
 int hostkey_load(ssh_bind bind, const char *dir, char *err, size_t errsz);
 
 #endif

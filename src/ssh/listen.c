@@ -24,6 +24,7 @@
 #include <libssh/libssh.h>
 #include <libssh/server.h>
 #include "lib/config.h"
+#include "lib/err.h"
 #include "ssh/hostkey.h"
 #include "ssh/listen.h"
 #include "lib/log.h"
@@ -60,12 +61,13 @@ setup_signals(void)
 	static const int sigs[] = { SIGCHLD, SIGTERM, SIGINT };
 
 	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
-		return -1;
+		return ERR_INTERNAL;
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
 	return 0;
 }
 
+/* The listening socket (a descriptor), or -1 with a sentence in err. */
 static int
 open_listen_socket(const char *addr, int port, char *err, size_t errsz)
 {
@@ -112,11 +114,12 @@ count_unauthenticated(const struct listener *l, const char *addr)
 static const char *
 over_limit(const struct listener *l, const char *addr)
 {
-	if (l->nchildren >= (size_t)l->cfg->max_sessions)
+	if (l->nchildren >= (size_t)l->cfg->limits.max_sessions)
 		return "too many sessions";
-	if (count_unauthenticated(l, NULL) >= (size_t)l->cfg->max_startups)
+	if (count_unauthenticated(l, NULL) >= (size_t)l->cfg->limits.max_unauthenticated)
 		return "too many unauthenticated connections";
-	if (count_unauthenticated(l, addr) >= (size_t)l->cfg->max_per_addr)
+	if (count_unauthenticated(l, addr) >=
+	    (size_t)l->cfg->limits.max_unauthenticated_per_address)
 		return "too many unauthenticated connections from this address";
 	return NULL;
 }
@@ -294,36 +297,39 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	l.cfg = cfg;
 	if ((n = readlink("/proc/self/exe", l.exe, sizeof l.exe - 1)) <= 0) {
 		snprintf(err, errsz, "cannot find my own executable: %s", strerror(errno));
-		return -1;
+		return ERR_INTERNAL;
 	}
 	l.exe[n] = '\0';
-	if (hostkey_ensure(cfg->keys_dir, err, errsz) != 0)
-		return -1;
+	if (hostkey_ensure(cfg->server.keys, err, errsz) != 0)
+		return ERR_INTERNAL;
 	if (setup_signals() != 0) {
 		snprintf(err, errsz, "cannot set up signals: %s", strerror(errno));
-		return -1;
+		return ERR_INTERNAL;
 	}
 	ssh_init();
 	if ((l.bind = ssh_bind_new()) == NULL) {
 		snprintf(err, errsz, "ssh_bind_new failed");
-		return -1;
+		return ERR_INTERNAL;
 	}
-	r = -1;
-	if (hostkey_load(l.bind, cfg->keys_dir, err, errsz) != 0)
+	r = ERR_INTERNAL;
+	if (hostkey_load(l.bind, cfg->server.keys, err, errsz) != 0)
 		goto out;
 	if (ssh_bind_options_set(l.bind, SSH_BIND_OPTIONS_RSA_MIN_SIZE, &rsa_min) != SSH_OK) {
 		snprintf(err, errsz, "cannot set the minimum RSA key size");
 		goto out;
 	}
-	if ((l.fd = open_listen_socket(cfg->listen, cfg->port, err, errsz)) < 0)
+	if ((l.fd = open_listen_socket(cfg->server.listen, cfg->server.port, err, errsz)) < 0)
 		goto out;
-	log_info("listening on %s port %d (db %s, registration %s as '%s')", cfg->listen,
-	    cfg->port, cfg->db_path, config_reg_mode_name(cfg->reg_mode), cfg->new_login);
+	log_info("listening on %s port %d (db %s, registration %s as '%s')", cfg->server.listen,
+	    cfg->server.port, cfg->server.db, config_reg_mode_name(cfg->registration.mode),
+	    cfg->registration.login);
 	r = listener_loop(&l);
 	log_info("listener stopping; %zu live session(s) keep running", l.nchildren);
 	close(l.fd);
-	if (r != 0)
+	if (r != 0) {
 		snprintf(err, errsz, "the accept loop failed");
+		r = ERR_INTERNAL;
+	}
 out:
 	ssh_bind_free(l.bind);
 	free(l.children);

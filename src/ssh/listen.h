@@ -7,9 +7,10 @@
 
 struct config;
 
-/* Loads (making if needed) the host keys, listens on cfg->listen:port and
- * accepts until SIGTERM or SIGINT; live sessions keep running after it
- * returns. Returns 0 on a clean stop, -1 with a sentence in err. */
+/* Loads (making if needed) the host keys, listens on cfg->server.listen
+ * and .port and accepts until SIGTERM or SIGINT; live sessions keep
+ * running after it returns. Returns 0 on a clean stop, ERR_INTERNAL with
+ * a sentence in err. */
 int listen_run(const struct config *cfg, char *err, size_t errsz);
 
 #endif

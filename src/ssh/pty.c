@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <utmp.h>
 #include "ssh/pty.h"
+#include "lib/err.h"
 
 static void
 fill_winsize(struct winsize *ws, int cols, int rows)
@@ -52,7 +53,7 @@ pty_spawn(const char *path, char *const argv[], char *const env[], int cols,
 
 	fill_winsize(&ws, cols, rows);
 	if (openpty(&master, &slave, NULL, NULL, &ws) != 0)
-		return -1;
+		return ERR_INTERNAL;
 	child = fork();
 	if (child < 0) {
 		int e = errno;
@@ -60,7 +61,7 @@ pty_spawn(const char *path, char *const argv[], char *const env[], int cols,
 		close(master);
 		close(slave);
 		errno = e;
-		return -1;
+		return ERR_INTERNAL;
 	}
 	if (child == 0) {
 		close(master);
@@ -75,7 +76,7 @@ pty_spawn(const char *path, char *const argv[], char *const env[], int cols,
 		kill(child, SIGKILL);
 		close(master);
 		errno = e;
-		return -1;
+		return ERR_INTERNAL;
 	}
 	*master_fd = master;
 	*pid = child;
@@ -88,5 +89,5 @@ pty_resize(int master_fd, int cols, int rows)
 	struct winsize ws;
 
 	fill_winsize(&ws, cols, rows);
-	return ioctl(master_fd, TIOCSWINSZ, &ws);
+	return ioctl(master_fd, TIOCSWINSZ, &ws) == 0 ? 0 : ERR_INTERNAL;
 }

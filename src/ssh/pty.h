@@ -7,11 +7,12 @@
  * controlling terminal (login_tty), keeps log_fd as its stderr, closes every
  * other descriptor, replaces its environment with env (NULL terminated) and
  * execs path with argv. Returns 0 with the non-blocking master in *master_fd
- * and the child in *pid, or -1 with errno set. */
+ * and the child in *pid, or ERR_INTERNAL with errno set. */
 int pty_spawn(const char *path, char *const argv[], char *const env[], int cols,
     int rows, int log_fd, int *master_fd, pid_t *pid);
 
-/* Sets the window size; the kernel sends SIGWINCH to the UI. */
+/* Sets the window size; the kernel sends SIGWINCH to the UI. 0, or
+ * ERR_INTERNAL with errno set. */
 int pty_resize(int master_fd, int cols, int rows);
 
 #endif

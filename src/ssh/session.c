@@ -60,7 +60,7 @@ setup_signals(void)
 	struct sigaction sa;
 
 	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
-		return -1;
+		return ERR_INTERNAL;
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_alarm;
@@ -80,22 +80,23 @@ elapsed(const struct session *s)
 	    (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
 }
 
-/* Runs the event loop until done() says so, the client goes, or an error. */
-static int
+/* Runs the event loop until done() says so (true), or the client goes,
+ * we are told to stop or auth tries run out (false). */
+static bool
 loop_until(struct session *s, bool (*done)(const struct session *))
 {
 	while (!done(s)) {
 		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
-			return -1;
+			return false;
 		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
-			return -1;
-		if (!s->authenticated && s->auth_attempts >= s->cfg->max_auth_tries) {
+			return false;
+		if (!s->authenticated && s->auth_attempts >= s->cfg->limits.max_auth_tries) {
 			log_warn("too many authentication attempts from %s", s->peer);
 			ssh_session_set_disconnect_message(s->ssh, "Too many authentication failures");
-			return -1;
+			return false;
 		}
 	}
-	return 0;
+	return true;
 }
 
 static bool
@@ -169,7 +170,7 @@ spawn_ui(struct session *s)
 	argv[n] = NULL;
 	if (pty_spawn(s->exe, argv, env, s->cols, s->rows, s->log_fd, &s->pty_fd, &s->ui_pid) != 0) {
 		log_err("cannot start the UI: %s", strerror(errno));
-		return -1;
+		return ERR_INTERNAL;
 	}
 	return 0;
 }
@@ -194,7 +195,7 @@ run_ui(struct session *s)
 		    "spawn failed");
 	log_info("session start: user=%s pid=%d peer=%s term=%s size=%dx%d", s->login,
 	    (int)s->ui_pid, s->peer, s->term, s->cols, s->rows);
-	if (ssh_chan_pump_start(s) != 0)
+	if (!ssh_chan_pump_start(s))
 		s->pty_eof = true;
 	while (!ui_done(s)) {
 		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
@@ -249,10 +250,11 @@ static int
 open_auth_db(struct session *s)
 {
 	char err[256];
+	int r;
 
-	if (db_open(s->cfg->db_path, &s->db, err, sizeof err) != 0) {
+	if ((r = db_open(s->cfg->server.db, &s->db, err, sizeof err)) != 0) {
 		log_err("cannot open database: %s", err);
-		return -1;
+		return r;
 	}
 	return 0;
 }
@@ -268,8 +270,10 @@ session_cleanup(struct session *s)
 	s->db = NULL;
 	if (s->chan != NULL)
 		ssh_channel_free(s->chan);
-	ssh_disconnect(s->ssh);
-	ssh_free(s->ssh);
+	if (s->ssh != NULL) {	/* NULL when set-up failed before ssh_new */
+		ssh_disconnect(s->ssh);
+		ssh_free(s->ssh);
+	}
 	free(s->key_b64);
 	free(s->to_pty);
 	if (s->notify_fd >= 0)
@@ -281,7 +285,7 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
     const char *exe, int notify_fd)
 {
 	struct session sess, *s = &sess;
-	long timeout = cfg->login_grace;
+	long timeout = cfg->limits.login_grace;
 	int status = 1;
 
 	memset(s, 0, sizeof *s);
@@ -293,10 +297,13 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	s->to_pty = xmalloc(SESSION_TO_PTY_MAX);
 	text_copy(s->peer, sizeof s->peer, peer);
 	clock_gettime(CLOCK_MONOTONIC, &s->started);
-	if (setup_signals() != 0)
-		fatal("cannot set up signals: %s", strerror(errno));
+	/* Out of descriptors, say: this connection ends, the listener goes on. */
+	if (setup_signals() != 0) {
+		log_err("session from %s: cannot set up signals: %s", s->peer, strerror(errno));
+		goto out;
+	}
 	/* The whole pre-auth phase has one deadline, whatever the client does. */
-	alarm((unsigned)cfg->login_grace);
+	alarm((unsigned)cfg->limits.login_grace);
 
 	if ((s->ssh = ssh_new()) == NULL)
 		fatal("ssh_new failed");
@@ -314,9 +321,11 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	ssh_auth_setup(s);
 	if ((s->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(s->event, s->ssh) != SSH_OK ||
-	    ssh_event_add_fd(s->event, sigevent_fd(), POLLIN, drain_sig_pipe, NULL) != SSH_OK)
-		fatal("cannot create the event loop");
-	if (loop_until(s, channel_ready) != 0) {
+	    ssh_event_add_fd(s->event, sigevent_fd(), POLLIN, drain_sig_pipe, NULL) != SSH_OK) {
+		log_err("session from %s: cannot create the event loop", s->peer);
+		goto out;
+	}
+	if (!loop_until(s, channel_ready)) {
 		log_info("connection from %s closed before a session started (%s)", s->peer,
 		    s->authenticated ? "authenticated" : "not authenticated");
 		goto out;

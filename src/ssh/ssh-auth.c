@@ -35,7 +35,7 @@ esc(char *buf, size_t bufsz, const char *s)
 static bool
 count_attempt(struct session *s)
 {
-	if (s->auth_attempts >= s->cfg->max_auth_tries)
+	if (s->auth_attempts >= s->cfg->limits.max_auth_tries)
 		return false;
 	s->auth_attempts++;
 	return true;
@@ -44,7 +44,7 @@ count_attempt(struct session *s)
 static bool
 is_registration(const struct session *s, const char *user)
 {
-	return user != NULL && strcmp(user, s->cfg->new_login) == 0;
+	return user != NULL && strcmp(user, s->cfg->registration.login) == 0;
 }
 
 static void

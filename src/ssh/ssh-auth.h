@@ -1,6 +1,6 @@
 /* Authentication callbacks: password, keyboard-interactive, public key, and
  * the registration login. Counts every attempt (key offers included) and
- * disconnects after cfg->max_auth_tries. */
+ * disconnects after cfg->limits.max_auth_tries. */
 #ifndef SSH_AUTH_H
 #define SSH_AUTH_H
 

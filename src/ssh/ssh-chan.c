@@ -105,8 +105,8 @@ buffer_to_pty(struct session *s, const void *data, size_t len)
 	return len;
 }
 
-/* Writes what the pty takes now. Returns -1 if the UI side is gone. */
-static int
+/* Writes what the pty takes now; false once the UI side is gone. */
+static bool
 flush_to_pty(struct session *s)
 {
 	while (s->to_pty_len > 0) {
@@ -115,13 +115,13 @@ flush_to_pty(struct session *s)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-			return 0;
+			return true;
 		if (w <= 0)
-			return -1;
+			return false;
 		memmove(s->to_pty, s->to_pty + w, s->to_pty_len - (size_t)w);
 		s->to_pty_len -= (size_t)w;
 	}
-	return 0;
+	return true;
 }
 
 static int
@@ -135,7 +135,7 @@ on_data(ssh_session ssh, ssh_channel c, void *data, uint32_t len, int is_stderr,
 	if (is_stderr)
 		return (int)len;
 	taken = buffer_to_pty(s, data, len);
-	if (s->pty_fd >= 0 && flush_to_pty(s) != 0)
+	if (s->pty_fd >= 0 && !flush_to_pty(s))
 		s->pty_eof = true;
 	return (int)taken;
 }
@@ -251,11 +251,11 @@ on_pty_event(socket_t fd, int revents, void *ud)
 
 	(void)fd;
 	if (revents & POLLOUT) {
-		if (flush_to_pty(s) != 0)
+		if (!flush_to_pty(s))
 			s->pty_eof = true;
 		else if (s->to_pty_len == 0) {
 			refill_from_channel(s);
-			if (flush_to_pty(s) != 0)
+			if (!flush_to_pty(s))
 				s->pty_eof = true;
 		}
 	}
@@ -266,14 +266,14 @@ on_pty_event(socket_t fd, int revents, void *ud)
 	return 0;
 }
 
-int
+bool
 ssh_chan_pump_start(struct session *s)
 {
-	if (s->to_pty_len > 0 && flush_to_pty(s) != 0)
-		return -1;
+	if (s->to_pty_len > 0 && !flush_to_pty(s))
+		return false;
 	s->pty_events = 0;
 	ssh_chan_pump_update(s);
-	return 0;
+	return true;
 }
 
 void

@@ -2,6 +2,7 @@
  * byte pump between the channel and the UI's pty master. */
 #ifndef SSH_CHAN_H
 #define SSH_CHAN_H
+#include <stdbool.h>
 #include <stddef.h>
 
 struct session;
@@ -10,8 +11,10 @@ struct session;
  * callbacks. Returns the channel (owned by the session) or NULL to refuse. */
 void *ssh_chan_open(struct session *s);
 
-/* Registers the pty master with the event loop once the UI runs. */
-int ssh_chan_pump_start(struct session *s);
+/* Registers the pty master with the event loop once the UI runs, after
+ * writing what the client sent before it did; false if the UI is already
+ * gone. */
+bool ssh_chan_pump_start(struct session *s);
 
 /* After each poll round: registers the pty events the pump needs now
  * (read when the client has window, write while bytes wait). */

@@ -393,10 +393,10 @@ screen_text(struct screen_ctx *c, const char *name)
 	screen_date(date, sizeof date, db_now());
 	v.name = c->me.name;
 	v.login = c->me.login;
-	v.bbs = c->cfg->bbs_name;
+	v.bbs = c->cfg->bbs.name;
 	v.date = date;
 	v.online = (long)online;
-	return screenfile_load(c->cfg->screens_dir, name, &v, NULL);
+	return screenfile_load(c->cfg->server.screens, name, &v, NULL);
 }
 
 const char *

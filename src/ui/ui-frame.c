@@ -38,7 +38,7 @@ draw_header(struct screen_ctx *c, const char *section)
 		snprintf(right, sizeof right, "%s", c->me.name);
 	/* The member's name may be long: it gets what the left side leaves,
 	 * and at least half the bar. */
-	lw = ui_draw_text(0, 1, c->cfg->bbs_name, cols / 4, UI_A_HEADER);
+	lw = ui_draw_text(0, 1, c->cfg->bbs.name, cols / 4, UI_A_HEADER);
 	if (section != NULL) {
 		ui_draw_text(0, 1 + (int)lw, " | ", 3, UI_A_HEADER);
 		lw += 3 + ui_draw_text(0, 4 + (int)lw, section, cols / 4, UI_A_HEADER);

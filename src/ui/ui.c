@@ -92,12 +92,12 @@ idle_left(struct ui *u)
 	const struct config *cfg = u->c.cfg;
 	int64_t left;
 
-	if (cfg->idle_timeout <= 0)
+	if (cfg->session.idle_timeout <= 0)
 		return -1;
-	left = cfg->idle_timeout - (ui_term_mono_now() - u->last_key);
+	left = cfg->session.idle_timeout - (ui_term_mono_now() - u->last_key);
 	if (left <= 0)
 		return 0;
-	return left <= cfg->idle_warn ? (int)left : -1;
+	return left <= cfg->session.idle_warn ? (int)left : -1;
 }
 
 /* A paste is text, not commands. In the editor a pasted newline is a new
@@ -210,7 +210,7 @@ idle_logoff(struct ui *u)
 	char esc[64];
 
 	log_info("idle logoff: user=%s after %d s",
-	    text_escape_log(esc, sizeof esc, u->c.me.login), u->c.cfg->idle_timeout);
+	    text_escape_log(esc, sizeof esc, u->c.me.login), u->c.cfg->session.idle_timeout);
 	screen_quit(&u->c, SCREEN_GOODBYE, 0);
 }
 
@@ -309,7 +309,7 @@ registration_open(const struct config *cfg)
 	enum member_status st;
 	const char *why;
 
-	return user_registration_status(cfg->reg_mode, &st, &why) == 0;
+	return user_registration_status(cfg->registration.mode, &st, &why) == 0;
 }
 
 static void
@@ -337,7 +337,7 @@ ui_main(const struct ui_args *a)
 		log_err("cannot initialise libsodium");
 		return 1;
 	}
-	if (db_open(a->cfg->db_path, &u.c.db, err, sizeof err) != 0) {
+	if (db_open(a->cfg->server.db, &u.c.db, err, sizeof err) != 0) {
 		log_err("cannot open the database: %s", err);
 		return 1;
 	}

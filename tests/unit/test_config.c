@@ -6,6 +6,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "lib/config.h"
+#include "lib/err.h"
 
 /* Writes text to a file in a fresh temporary directory; its path in path. */
 static bool
@@ -33,18 +34,22 @@ load_text(struct config *c, const char *text, char *err, size_t errsz,
 static bool
 same_config(const struct config *a, const struct config *b)
 {
-	return strcmp(a->listen, b->listen) == 0 && a->port == b->port &&
-	    strcmp(a->db_path, b->db_path) == 0 &&
-	    strcmp(a->keys_dir, b->keys_dir) == 0 &&
-	    strcmp(a->screens_dir, b->screens_dir) == 0 &&
-	    strcmp(a->bbs_name, b->bbs_name) == 0 &&
-	    strcmp(a->new_login, b->new_login) == 0 &&
-	    a->reg_mode == b->reg_mode && a->idle_timeout == b->idle_timeout &&
-	    a->idle_warn == b->idle_warn && a->login_grace == b->login_grace &&
-	    a->max_auth_tries == b->max_auth_tries &&
-	    a->max_startups == b->max_startups &&
-	    a->max_per_addr == b->max_per_addr &&
-	    a->max_sessions == b->max_sessions;
+	return strcmp(a->server.listen, b->server.listen) == 0 &&
+	    a->server.port == b->server.port &&
+	    strcmp(a->server.db, b->server.db) == 0 &&
+	    strcmp(a->server.keys, b->server.keys) == 0 &&
+	    strcmp(a->server.screens, b->server.screens) == 0 &&
+	    strcmp(a->bbs.name, b->bbs.name) == 0 &&
+	    strcmp(a->registration.login, b->registration.login) == 0 &&
+	    a->registration.mode == b->registration.mode &&
+	    a->session.idle_timeout == b->session.idle_timeout &&
+	    a->session.idle_warn == b->session.idle_warn &&
+	    a->limits.login_grace == b->limits.login_grace &&
+	    a->limits.max_auth_tries == b->limits.max_auth_tries &&
+	    a->limits.max_unauthenticated == b->limits.max_unauthenticated &&
+	    a->limits.max_unauthenticated_per_address ==
+	    b->limits.max_unauthenticated_per_address &&
+	    a->limits.max_sessions == b->limits.max_sessions;
 }
 
 TEST(config_defaults)
@@ -53,21 +58,21 @@ TEST(config_defaults)
 
 	memset(&c, 0xa5, sizeof c);
 	config_defaults(&c);
-	CHECK_STR(c.listen, "127.0.0.1");
-	CHECK_INT(c.port, 2222);
-	CHECK_STR(c.db_path, "db/mentorbbs.db");
-	CHECK_STR(c.keys_dir, "keys");
-	CHECK_STR(c.screens_dir, "screens");
-	CHECK_STR(c.bbs_name, "mentorbbs");
-	CHECK_STR(c.new_login, "new");
-	CHECK_INT(c.reg_mode, REG_OPEN);
-	CHECK_INT(c.idle_timeout, 1800);
-	CHECK_INT(c.idle_warn, 60);
-	CHECK_INT(c.login_grace, 60);
-	CHECK_INT(c.max_auth_tries, 6);
-	CHECK_INT(c.max_startups, 30);
-	CHECK_INT(c.max_per_addr, 10);
-	CHECK_INT(c.max_sessions, 500);
+	CHECK_STR(c.server.listen, "127.0.0.1");
+	CHECK_INT(c.server.port, 2222);
+	CHECK_STR(c.server.db, "db/mentorbbs.db");
+	CHECK_STR(c.server.keys, "keys");
+	CHECK_STR(c.server.screens, "screens");
+	CHECK_STR(c.bbs.name, "mentorbbs");
+	CHECK_STR(c.registration.login, "new");
+	CHECK_INT(c.registration.mode, REG_OPEN);
+	CHECK_INT(c.session.idle_timeout, 1800);
+	CHECK_INT(c.session.idle_warn, 60);
+	CHECK_INT(c.limits.login_grace, 60);
+	CHECK_INT(c.limits.max_auth_tries, 6);
+	CHECK_INT(c.limits.max_unauthenticated, 30);
+	CHECK_INT(c.limits.max_unauthenticated_per_address, 10);
+	CHECK_INT(c.limits.max_sessions, 500);
 }
 
 TEST(config_reg_mode_words)
@@ -80,8 +85,8 @@ TEST(config_reg_mode_words)
 	CHECK_INT(m, REG_APPROVAL);
 	CHECK_INT(config_parse_reg_mode("closed", &m), 0);
 	CHECK_INT(m, REG_CLOSED);
-	CHECK_INT(config_parse_reg_mode("Open", &m), -1);
-	CHECK_INT(config_parse_reg_mode("", &m), -1);
+	CHECK_INT(config_parse_reg_mode("Open", &m), ERR_INVALID);
+	CHECK_INT(config_parse_reg_mode("", &m), ERR_INVALID);
 	CHECK_INT(m, REG_CLOSED);	/* untouched on failure */
 	CHECK_STR(config_reg_mode_name(REG_OPEN), "open");
 	CHECK_STR(config_reg_mode_name(REG_APPROVAL), "approval");
@@ -95,33 +100,33 @@ TEST(config_set_values)
 
 	config_defaults(&c);
 	CHECK_INT(config_set(&c, "server", "port", "22", err, sizeof err), 0);
-	CHECK_INT(c.port, 22);
+	CHECK_INT(c.server.port, 22);
 	CHECK_INT(config_set(&c, "server", "listen", "::", err, sizeof err), 0);
-	CHECK_STR(c.listen, "::");
+	CHECK_STR(c.server.listen, "::");
 	CHECK_INT(config_set(&c, "server", "db", "/var/lib/mentorbbs/bbs.db",
 	    err, sizeof err), 0);
-	CHECK_STR(c.db_path, "/var/lib/mentorbbs/bbs.db");
+	CHECK_STR(c.server.db, "/var/lib/mentorbbs/bbs.db");
 	CHECK_INT(config_set(&c, "bbs", "name", "Alumni Mentors \xe2\x9c\x9a",
 	    err, sizeof err), 0);
-	CHECK_STR(c.bbs_name, "Alumni Mentors \xe2\x9c\x9a");
+	CHECK_STR(c.bbs.name, "Alumni Mentors \xe2\x9c\x9a");
 	CHECK_INT(config_set(&c, "registration", "login", "join.us_2-x",
 	    err, sizeof err), 0);
-	CHECK_STR(c.new_login, "join.us_2-x");
+	CHECK_STR(c.registration.login, "join.us_2-x");
 	CHECK_INT(config_set(&c, "registration", "mode", "approval",
 	    err, sizeof err), 0);
-	CHECK_INT(c.reg_mode, REG_APPROVAL);
+	CHECK_INT(c.registration.mode, REG_APPROVAL);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "1", err,
 	    sizeof err), 0);
-	CHECK_INT(c.max_auth_tries, 1);
+	CHECK_INT(c.limits.max_auth_tries, 1);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "6", err,
 	    sizeof err), 0);
-	CHECK_INT(c.max_auth_tries, 6);
+	CHECK_INT(c.limits.max_auth_tries, 6);
 	CHECK_INT(config_set(&c, "limits", "max_unauthenticated_per_address",
 	    "3", err, sizeof err), 0);
-	CHECK_INT(c.max_per_addr, 3);
+	CHECK_INT(c.limits.max_unauthenticated_per_address, 3);
 	CHECK_INT(config_set(&c, "session", "idle_timeout", "600", err,
 	    sizeof err), 0);
-	CHECK_INT(c.idle_timeout, 600);
+	CHECK_INT(c.session.idle_timeout, 600);
 }
 
 TEST(config_set_unknown)
@@ -130,19 +135,19 @@ TEST(config_set_unknown)
 	char err[256];
 
 	config_defaults(&c);
-	CHECK_INT(config_set(&c, "server", "prot", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "prot", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown key 'prot' in [server]");
-	CHECK_INT(config_set(&c, "sever", "port", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "sever", "port", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown section [sever]");
-	CHECK_INT(config_set(&c, "", "port", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "", "port", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "key 'port' is outside any [section]");
 	/* A key that exists, but in another section. */
-	CHECK_INT(config_set(&c, "bbs", "port", "22", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "bbs", "port", "22", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown key 'port' in [bbs]");
 	/* Names are echoed escaped. */
-	CHECK_INT(config_set(&c, "server", "p\x1b[2J", "1", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "p\x1b[2J", "1", err, sizeof err), ERR_INVALID);
 	CHECK_STR(err, "unknown key 'p\\x1b[2J' in [server]");
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 TEST(config_set_bad_numbers)
@@ -158,32 +163,32 @@ TEST(config_set_bad_numbers)
 	for (size_t i = 0; i < sizeof bad_port / sizeof bad_port[0]; i++) {
 		err[0] = '\0';
 		CHECK_INT(config_set(&c, "server", "port", bad_port[i], err,
-		    sizeof err), -1);
+		    sizeof err), ERR_INVALID);
 		CHECK(strstr(err, "port") != NULL);
 		CHECK(strstr(err, "1 to 65535") != NULL);
-		CHECK_INT(c.port, 2222);
+		CHECK_INT(c.server.port, 2222);
 	}
 	CHECK_INT(config_set(&c, "server", "port", "65535", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "server", "port", "1", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "7", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "0", err,
-	    sizeof err), -1);
-	CHECK_INT(c.max_auth_tries, 6);
+	    sizeof err), ERR_INVALID);
+	CHECK_INT(c.limits.max_auth_tries, 6);
 	CHECK_INT(config_set(&c, "session", "idle_timeout", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "session", "idle_warn", "-5", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "login_grace", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "max_sessions", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "max_unauthenticated", "0", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "registration", "mode", "maybe", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "open, approval or closed") != NULL);
-	CHECK_INT(c.reg_mode, REG_OPEN);
+	CHECK_INT(c.registration.mode, REG_OPEN);
 }
 
 TEST(config_set_bad_strings)
@@ -199,22 +204,22 @@ TEST(config_set_bad_strings)
 	config_defaults(&c);
 	for (size_t i = 0; i < sizeof bad_login / sizeof bad_login[0]; i++) {
 		CHECK_INT(config_set(&c, "registration", "login", bad_login[i],
-		    err, sizeof err), -1);
+		    err, sizeof err), ERR_INVALID);
 		CHECK(strstr(err, "login") != NULL);
 	}
 	CHECK_INT(config_set(&c, "registration", "login",
 	    "abcdefghijklmnopqrstuvwxyz012345", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "registration", "login", "ab", err, sizeof err), 0);
 
-	CHECK_INT(config_set(&c, "bbs", "name", "evil\x1b[2J", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "bbs", "name", "evil\x1b[2J", err, sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "control characters") != NULL);
 	CHECK(strstr(err, "\x1b") == NULL);
 	CHECK_INT(config_set(&c, "bbs", "name", "a\xe2\x80\xae" "b", err,
-	    sizeof err), -1);
-	CHECK_INT(config_set(&c, "bbs", "name", "bad\xff", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "bbs", "name", "", err, sizeof err), -1);
+	    sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "bbs", "name", "bad\xff", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "bbs", "name", "", err, sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "bbs", "name",
-	    "12345678901234567890123456789012345678901", err, sizeof err), -1);
+	    "12345678901234567890123456789012345678901", err, sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "too long") != NULL);
 	CHECK_INT(config_set(&c, "bbs", "name",
 	    "1234567890123456789012345678901234567890", err, sizeof err), 0);
@@ -226,23 +231,23 @@ TEST(config_set_bad_strings)
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
 	    "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad",
-	    err, sizeof err), -1);
-	CHECK_STR(c.bbs_name, "1234567890123456789012345678901234567890");
+	    err, sizeof err), ERR_INVALID);
+	CHECK_STR(c.bbs.name, "1234567890123456789012345678901234567890");
 
-	CHECK_INT(config_set(&c, "server", "db", "", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "server", "keys", "", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "server", "screens", "a\tb", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "db", "", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "server", "keys", "", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "server", "screens", "a\tb", err, sizeof err), ERR_INVALID);
 	memset(path, 'p', sizeof path - 1);
 	path[sizeof path - 1] = '\0';
-	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), ERR_INVALID);
 	CHECK(strstr(err, "too long") != NULL);
 	path[CONFIG_PATH_MAX - 1] = '\0';
 	CHECK_INT(config_set(&c, "server", "db", path, err, sizeof err), 0);
-	CHECK_INT(strlen(c.db_path), CONFIG_PATH_MAX - 1);
+	CHECK_INT(strlen(c.server.db), CONFIG_PATH_MAX - 1);
 
-	CHECK_INT(config_set(&c, "server", "listen", "", err, sizeof err), -1);
+	CHECK_INT(config_set(&c, "server", "listen", "", err, sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "server", "listen", "1.2.3.4; rm", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "server", "listen", "bbs.example.org", err,
 	    sizeof err), 0);
 }
@@ -278,21 +283,21 @@ TEST(config_load_good_file)
 
 	CHECK_INT(load_text(&c, text, err, sizeof err, path), 0);
 	CHECK_STR(err, "");
-	CHECK_STR(c.listen, "0.0.0.0");
-	CHECK_INT(c.port, 2022);
-	CHECK_STR(c.db_path, "/srv/bbs/bbs.db");
-	CHECK_STR(c.keys_dir, "/srv/bbs/keys");
-	CHECK_STR(c.screens_dir, "/srv/bbs/screens");
-	CHECK_STR(c.bbs_name, "Alumni Mentoring Network");
-	CHECK_STR(c.new_login, "join");
-	CHECK_INT(c.reg_mode, REG_CLOSED);
-	CHECK_INT(c.idle_timeout, 900);
-	CHECK_INT(c.idle_warn, 30);
-	CHECK_INT(c.login_grace, 30);
-	CHECK_INT(c.max_auth_tries, 3);
-	CHECK_INT(c.max_startups, 20);
-	CHECK_INT(c.max_per_addr, 4);
-	CHECK_INT(c.max_sessions, 200);
+	CHECK_STR(c.server.listen, "0.0.0.0");
+	CHECK_INT(c.server.port, 2022);
+	CHECK_STR(c.server.db, "/srv/bbs/bbs.db");
+	CHECK_STR(c.server.keys, "/srv/bbs/keys");
+	CHECK_STR(c.server.screens, "/srv/bbs/screens");
+	CHECK_STR(c.bbs.name, "Alumni Mentoring Network");
+	CHECK_STR(c.registration.login, "join");
+	CHECK_INT(c.registration.mode, REG_CLOSED);
+	CHECK_INT(c.session.idle_timeout, 900);
+	CHECK_INT(c.session.idle_warn, 30);
+	CHECK_INT(c.limits.login_grace, 30);
+	CHECK_INT(c.limits.max_auth_tries, 3);
+	CHECK_INT(c.limits.max_unauthenticated, 20);
+	CHECK_INT(c.limits.max_unauthenticated_per_address, 4);
+	CHECK_INT(c.limits.max_sessions, 200);
 }
 
 TEST(config_load_keeps_unset_values)
@@ -302,11 +307,11 @@ TEST(config_load_keeps_unset_values)
 
 	CHECK_INT(load_text(&c, "[server]\nport = 2200\n", err, sizeof err,
 	    path), 0);
-	CHECK_INT(c.port, 2200);
-	CHECK_STR(c.listen, "127.0.0.1");
-	CHECK_INT(c.max_sessions, 500);
+	CHECK_INT(c.server.port, 2200);
+	CHECK_STR(c.server.listen, "127.0.0.1");
+	CHECK_INT(c.limits.max_sessions, 500);
 	CHECK_INT(load_text(&c, "", err, sizeof err, path), 0);
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 TEST(config_load_unknown_key_line)
@@ -316,7 +321,7 @@ TEST(config_load_unknown_key_line)
 
 	config_defaults(&before);
 	CHECK_INT(load_text(&c, "[server]\nport = 2200\n\nprot = 22\n", err,
-	    sizeof err, path), -1);
+	    sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:4: unknown key 'prot' in [server]", path);
 	CHECK_STR(err, want);
 	/* Nothing is applied from a file with an error in it. */
@@ -329,11 +334,11 @@ TEST(config_load_bad_port_line)
 	char err[256], path[64], want[128];
 
 	CHECK_INT(load_text(&c, "# mentorbbs\n[server]\nlisten = ::1\n\n"
-	    "port = 70000\n", err, sizeof err, path), -1);
+	    "port = 70000\n", err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:5: port in [server] ", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
 	CHECK(strstr(err, "70000") != NULL);
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 TEST(config_load_first_error_wins)
@@ -342,7 +347,7 @@ TEST(config_load_first_error_wins)
 	char err[256], path[64], want[128];
 
 	CHECK_INT(load_text(&c, "[server]\nport = 1\n[nope]\nx = 1\n"
-	    "[server]\nport = 0\n", err, sizeof err, path), -1);
+	    "[server]\nport = 0\n", err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:4: unknown section [nope]", path);
 	CHECK_STR(err, want);
 }
@@ -353,15 +358,15 @@ TEST(config_load_syntax_errors)
 	char err[256], path[64], want[128];
 
 	CHECK_INT(load_text(&c, "[server]\nport 2222\n", err, sizeof err, path),
-	    -1);
+	    ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: expected [section] or key = value",
 	    path);
 	CHECK_STR(err, want);
 	CHECK_INT(load_text(&c, "\n\n[server\nport = 1\n", err, sizeof err, path),
-	    -1);
+	    ERR_INVALID);
 	snprintf(want, sizeof want, "%s:3: ", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
-	CHECK_INT(load_text(&c, "port = 1\n", err, sizeof err, path), -1);
+	CHECK_INT(load_text(&c, "port = 1\n", err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:1: key 'port' is outside any [section]",
 	    path);
 	CHECK_STR(err, want);
@@ -379,7 +384,7 @@ TEST(config_load_long_line)
 	memset(text + n, 'd', 400);
 	snprintf(text + n + 400, sizeof text - (size_t)n - 400,
 	    "\nkeys = k\nport = x\n");
-	CHECK_INT(load_text(&c, text, err, sizeof err, path), -1);
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: line is too long", path);
 	CHECK_STR(err, want);
 
@@ -387,7 +392,7 @@ TEST(config_load_long_line)
 	memset(text + n, 'c', 400);
 	snprintf(text + n + 400, sizeof text - (size_t)n - 400,
 	    "\nkeys = k\nport = x\n");
-	CHECK_INT(load_text(&c, text, err, sizeof err, path), -1);
+	CHECK_INT(load_text(&c, text, err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: line is too long", path);
 	CHECK_STR(err, want);
 
@@ -396,7 +401,7 @@ TEST(config_load_long_line)
 	memset(text + n, 'd', 150);
 	snprintf(text + n + 150, sizeof text - (size_t)n - 150, "\n");
 	CHECK_INT(load_text(&c, text, err, sizeof err, path), 0);
-	CHECK_INT(strlen(c.db_path), 151);
+	CHECK_INT(strlen(c.server.db), 151);
 }
 
 TEST(config_load_idle_warn_order)
@@ -407,17 +412,17 @@ TEST(config_load_idle_warn_order)
 	/* Order in the file does not matter: only the end result is checked. */
 	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 30\nidle_warn = 10\n",
 	    err, sizeof err, path), 0);
-	CHECK_INT(c.idle_timeout, 30);
-	CHECK_INT(c.idle_warn, 10);
+	CHECK_INT(c.session.idle_timeout, 30);
+	CHECK_INT(c.session.idle_warn, 10);
 	CHECK_INT(load_text(&c, "[session]\nidle_warn = 10\nidle_timeout = 30\n",
 	    err, sizeof err, path), 0);
 	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 60\n\nidle_warn = 60\n",
-	    err, sizeof err, path), -1);
+	    err, sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:4: idle_warn (60) must be less than "
 	    "idle_timeout (60)", path);
 	CHECK_STR(err, want);
 	CHECK_INT(load_text(&c, "[session]\nidle_timeout = 45\n", err,
-	    sizeof err, path), -1);
+	    sizeof err, path), ERR_INVALID);
 	snprintf(want, sizeof want, "%s:2: idle_warn (60) must be less than "
 	    "idle_timeout (45)", path);
 	CHECK_STR(err, want);
@@ -430,9 +435,9 @@ TEST(config_load_missing_file)
 
 	config_defaults(&c);
 	CHECK_INT(config_load_file(&c, "/nonexistent/mentorbbs.conf", err,
-	    sizeof err), -1);
+	    sizeof err), ERR_NOTFOUND);
 	CHECK(strncmp(err, "/nonexistent/mentorbbs.conf: cannot open", 40) == 0);
-	CHECK_INT(c.port, 2222);
+	CHECK_INT(c.server.port, 2222);
 }
 
 /* A valid config where every value differs from its default. */
@@ -440,21 +445,21 @@ static void
 odd_config(struct config *c)
 {
 	config_defaults(c);
-	snprintf(c->listen, sizeof c->listen, "10.1.2.3");
-	c->port = 1;
-	snprintf(c->db_path, sizeof c->db_path, "x.db");
-	snprintf(c->keys_dir, sizeof c->keys_dir, "k");
-	snprintf(c->screens_dir, sizeof c->screens_dir, "s");
-	snprintf(c->bbs_name, sizeof c->bbs_name, "other");
-	snprintf(c->new_login, sizeof c->new_login, "other");
-	c->reg_mode = REG_CLOSED;
-	c->idle_timeout = 7;
-	c->idle_warn = 3;
-	c->login_grace = 2;
-	c->max_auth_tries = 2;
-	c->max_startups = 2;
-	c->max_per_addr = 2;
-	c->max_sessions = 2;
+	snprintf(c->server.listen, sizeof c->server.listen, "10.1.2.3");
+	c->server.port = 1;
+	snprintf(c->server.db, sizeof c->server.db, "x.db");
+	snprintf(c->server.keys, sizeof c->server.keys, "k");
+	snprintf(c->server.screens, sizeof c->server.screens, "s");
+	snprintf(c->bbs.name, sizeof c->bbs.name, "other");
+	snprintf(c->registration.login, sizeof c->registration.login, "other");
+	c->registration.mode = REG_CLOSED;
+	c->session.idle_timeout = 7;
+	c->session.idle_warn = 3;
+	c->limits.login_grace = 2;
+	c->limits.max_auth_tries = 2;
+	c->limits.max_unauthenticated = 2;
+	c->limits.max_unauthenticated_per_address = 2;
+	c->limits.max_sessions = 2;
 }
 
 /* docs/mentorbbs.conf lists every key with its default: loading it over a
@@ -487,19 +492,19 @@ TEST(config_mentoring_section)
 	char err[256];
 
 	config_defaults(&c);
-	CHECK_INT(c.mentor_remind_days, 7);
-	CHECK_INT(c.mentor_expiry_days, 14);
-	CHECK_INT(c.mentor_max_pending, 2);
+	CHECK_INT(c.mentoring.request_reminder_days, 7);
+	CHECK_INT(c.mentoring.request_expiry_days, 14);
+	CHECK_INT(c.mentoring.max_pending_requests, 2);
 	CHECK_INT(config_set(&c, "mentoring", "request_reminder_days", "3", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "30", err, sizeof err), 0);
 	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "4", err, sizeof err), 0);
-	CHECK_INT(c.mentor_remind_days, 3);
-	CHECK_INT(c.mentor_expiry_days, 30);
-	CHECK_INT(c.mentor_max_pending, 4);
-	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "0", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "x", err, sizeof err), -1);
-	CHECK_INT(config_set(&c, "mentoring", "max_requests", "2", err, sizeof err), -1);
-	CHECK_INT(c.mentor_max_pending, 4);
+	CHECK_INT(c.mentoring.request_reminder_days, 3);
+	CHECK_INT(c.mentoring.request_expiry_days, 30);
+	CHECK_INT(c.mentoring.max_pending_requests, 4);
+	CHECK_INT(config_set(&c, "mentoring", "max_pending_requests", "0", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "mentoring", "request_expiry_days", "x", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "mentoring", "max_requests", "2", err, sizeof err), ERR_INVALID);
+	CHECK_INT(c.mentoring.max_pending_requests, 4);
 }
 
 /* The session hands every setting to the UI as text: what comes out of
@@ -524,10 +529,10 @@ TEST(config_settings_round_trip_as_arguments)
 	}
 	CHECK(i > 15 && i <= CONFIG_SETTINGS_MAX);
 	CHECK(memcmp(&a, &b, sizeof a) == 0);
-	CHECK_INT(config_set_arg(&b, "messages.max_chars", err, sizeof err), -1);
-	CHECK_INT(config_set_arg(&b, "nodot=1", err, sizeof err), -1);
-	CHECK_INT(config_set_arg(&b, "messages.nokey=1", err, sizeof err), -1);
-	CHECK_INT(config_set_arg(&b, "messages.max_chars=lots", err, sizeof err), -1);
+	CHECK_INT(config_set_arg(&b, "messages.max_chars", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set_arg(&b, "nodot=1", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set_arg(&b, "messages.nokey=1", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set_arg(&b, "messages.max_chars=lots", err, sizeof err), ERR_INVALID);
 }
 
 TEST(config_boards_rate_limits)
@@ -536,11 +541,29 @@ TEST(config_boards_rate_limits)
 	char err[256];
 
 	config_defaults(&c);
-	CHECK_INT(c.board_per_minute, 10);
-	CHECK_INT(c.board_per_minute_new, 3);
+	CHECK_INT(c.boards.per_minute, 10);
+	CHECK_INT(c.boards.per_minute_new, 3);
 	CHECK_INT(config_set(&c, "boards", "per_minute", "20", err, sizeof err), 0);
-	CHECK_INT(c.board_per_minute, 20);
-	CHECK_INT(config_set(&c, "boards", "per_minute_new", "0", err, sizeof err), -1);
+	CHECK_INT(c.boards.per_minute, 20);
+	CHECK_INT(config_set(&c, "boards", "per_minute_new", "0", err, sizeof err), ERR_INVALID);
 	CHECK_INT(config_set_arg(&c, "boards.per_minute_new=5", err, sizeof err), 0);
-	CHECK_INT(c.board_per_minute_new, 5);
+	CHECK_INT(c.boards.per_minute_new, 5);
+}
+
+/* Past the last setting config_get says ERR_NOTFOUND and writes nothing. */
+TEST(config_get_past_the_table)
+{
+	const char *section = "kept", *key = "kept";
+	char val[16] = "kept";
+	struct config c;
+
+	config_defaults(&c);
+	CHECK_INT(config_get(&c, CONFIG_SETTINGS_MAX, &section, &key, val, sizeof val),
+	    ERR_NOTFOUND);
+	CHECK_STR(section, "kept");
+	CHECK_STR(key, "kept");
+	CHECK_STR(val, "kept");
+	CHECK_INT(config_get(&c, 0, &section, &key, val, sizeof val), 0);
+	CHECK_STR(section, "server");
+	CHECK_STR(key, "listen");
 }

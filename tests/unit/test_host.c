@@ -1,11 +1,13 @@
 /* HOST program: rules (host.c) and data layer (db-host*.c), with a pinned
  * clock so dates, expiry, completion and reference windows are exact. */
 #include <stdlib.h>
+#include <sqlite3.h>
 #include "test.h"
 #include "fixture.h"
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-host.h"
+#include "db/db-internal.h"
 #include "db/db-notice.h"
 #include "db/db-report.h"
 #include "rules/host.h"
@@ -70,17 +72,17 @@ TEST(host_dates_parse_strictly_and_round_trip)
 	int64_t d = 0;
 	char buf[16];
 
-	CHECK_INT(host_parse_day("1970-01-02", &d, &why), -1);	/* before 2000 */
+	CHECK_INT(host_parse_day("1970-01-02", &d, &why), ERR_INVALID);	/* before 2000 */
 	CHECK_INT(host_parse_day("2027-01-14", &d, &why), 0);
 	host_format_day(buf, sizeof buf, d);
 	CHECK_STR(buf, "2027-01-14");
 	CHECK_INT(host_parse_day("2028-02-29", &d, &why), 0);
-	CHECK_INT(host_parse_day("2027-02-29", &d, &why), -1);
+	CHECK_INT(host_parse_day("2027-02-29", &d, &why), ERR_INVALID);
 	CHECK(why != NULL && strstr(why, "no such day") != NULL);
-	CHECK_INT(host_parse_day("2027-13-01", &d, &why), -1);
-	CHECK_INT(host_parse_day("2027-1-14", &d, &why), -1);
-	CHECK_INT(host_parse_day("2027-01-14x", &d, &why), -1);
-	CHECK_INT(host_parse_day("", &d, &why), -1);
+	CHECK_INT(host_parse_day("2027-13-01", &d, &why), ERR_INVALID);
+	CHECK_INT(host_parse_day("2027-1-14", &d, &why), ERR_INVALID);
+	CHECK_INT(host_parse_day("2027-01-14x", &d, &why), ERR_INVALID);
+	CHECK_INT(host_parse_day("", &d, &why), ERR_INVALID);
 	CHECK_INT(day("2026-05-25"), D0);
 	CHECK_INT(host_today(NOW(D0)), D0);
 }
@@ -97,8 +99,8 @@ TEST(host_blackouts_parse_and_format)
 	CHECK_INT(b[1].first, b[1].last);
 	host_format_blackouts(buf, sizeof buf, b, n);
 	CHECK_STR(buf, "2026-12-20..2027-01-02, 2027-02-01");
-	CHECK_INT(host_parse_blackouts("2027-01-02..2026-12-20", b, &n, &why), -1);
-	CHECK_INT(host_parse_blackouts("soon", b, &n, &why), -1);
+	CHECK_INT(host_parse_blackouts("2027-01-02..2026-12-20", b, &n, &why), ERR_INVALID);
+	CHECK_INT(host_parse_blackouts("soon", b, &n, &why), ERR_INVALID);
 	CHECK_INT(host_parse_blackouts("", b, &n, &why), 0);
 	CHECK_INT(n, 0);
 }
@@ -987,4 +989,62 @@ TEST(host_view_field_wraps_under_its_value)
 	len = 0;
 	hf_field_line(buf, sizeof buf, &len, 50, "City", "");
 	CHECK_STR(buf, "City                     -\n");
+}
+
+/* The request is inserted before its notice; when the notice fails the
+ * whole request is gone and the caller's *id was never written. */
+TEST(host_request_create_failing_late_leaves_id_alone)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t id = 4242, n = -1;
+	struct host_request r;
+	struct host_request *rows = NULL;
+	const char *why = NULL;
+	size_t k = 0;
+
+	CHECK(db != NULL && h && g);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "Massachusetts General Hospital"), ERR_OK);
+	CHECK(sqlite3_exec(db_sqlite(db), "CREATE TEMP TRIGGER no_notice BEFORE INSERT ON "
+	    "notices BEGIN SELECT RAISE(ABORT, 'injected'); END", NULL, NULL, NULL) == SQLITE_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK(db_host_request_create(db, g, &r, &id, &why) != 0);
+	CHECK_INT(id, 4242);
+	CHECK_INT(db_host_request_list(db, g, HL_OUT, 10, &rows, &k), ERR_OK);
+	free(rows);
+	CHECK_INT(k, 0);
+	CHECK(sqlite3_exec(db_sqlite(db), "DROP TRIGGER no_notice", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	CHECK(id != 4242);
+	CHECK_INT(db_notice_unseen(db, h, &n, &(struct notice){ 0 }), ERR_OK);
+	CHECK_INT(n, 1);
+	db_set_now_for_tests(0);
+}
+
+/* host_may_move names why it refuses: the state, the side, or the rule
+ * (a move nobody makes, or dates that have passed). */
+TEST(host_may_move_speaks_the_error_vocabulary)
+{
+	const char *why = NULL;
+	int64_t a = D0 + 10, d = D0 + 12;
+
+	CHECK_INT(host_may_move(HS_REQUESTED, HS_ACCEPTED, HOST_SIDE_HOST, D0, a, d, &why), 0);
+	CHECK_INT(host_may_move(HS_REQUESTED, HS_CONFIRMED, HOST_SIDE_GUEST, D0, a, d, &why),
+	    ERR_STATE);
+	CHECK(strstr(why, "in this state") != NULL);
+	CHECK_INT(host_may_move(HS_REQUESTED, HS_ACCEPTED, HOST_SIDE_GUEST, D0, a, d, &why),
+	    ERR_DENIED);
+	CHECK(strstr(why, "only the host") != NULL);
+	CHECK_INT(host_may_move(HS_CONFIRMED, HS_COMPLETED, HOST_SIDE_HOST, D0, a, d, &why),
+	    ERR_INVALID);				/* the sweep's move, nobody's */
+	CHECK_INT(host_may_move(HS_ACCEPTED, HS_CANCELLED, HOST_SIDE_HOST, a, a, d, &why),
+	    ERR_INVALID);
+	CHECK(strstr(why, "before the arrival") != NULL);
+	CHECK_INT(host_may_move(HS_CONFIRMED, HS_NOSHOW, HOST_SIDE_GUEST, d + 1, a, d, &why),
+	    ERR_INVALID);
+	CHECK_INT(host_may_propose(HS_DECLINED, D0, a, &why), ERR_STATE);
+	CHECK_INT(host_may_propose(HS_REQUESTED, a, a, &why), ERR_INVALID);
+	CHECK_INT(host_check_profile(&(struct host_profile){ .capacity = 1 }, ROLE_STUDENT, &why),
+	    ERR_DENIED);
 }

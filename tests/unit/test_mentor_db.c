@@ -3,10 +3,12 @@
  * blocks, the sweep and the 90-day question. */
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include "test.h"
 #include "fixture.h"
 #include "db/db.h"
 #include "db/db-block.h"
+#include "db/db-internal.h"
 #include "db/db-mentor.h"
 #include "db/db-mentor-search.h"
 #include "db/db-notice.h"
@@ -343,4 +345,34 @@ TEST(mentor_db_block_stops_the_mentorship_both_ways)
 	CHECK_INT(db_mentor_checkin_add(db, mo, id3, true, "", "after"), ERR_DENIED);
 	CHECK_INT(db_mentor_pause(db, mo, id3, true), ERR_DENIED);
 	CHECK_INT(db_mentor_end(db, st3, id3, "goals", 3), ERR_OK);
+}
+
+/* A request whose notice cannot be written is not made, and *id stays as
+ * the caller left it. */
+TEST(mentor_db_request_failing_late_leaves_id_alone)
+{
+	struct db *db = fx_db();
+	int64_t mo = mentor(db, "mona", ROLE_ALUMNI, 2), st = fx_member(db, "sam", ROLE_STUDENT);
+	int64_t id = 4242;
+	struct mentorship *list = NULL;
+	size_t n = 9;
+
+	CHECK(db && mo && st);
+	CHECK(sqlite3_exec(db_sqlite(db), "CREATE TEMP TRIGGER no_notice BEFORE INSERT ON "
+	    "notices BEGIN SELECT RAISE(ABORT, 'injected'); END", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(db_mentor_request(db, st, mo, GOALS, 2, &id) != 0);
+	CHECK_INT(id, 4242);
+	CHECK_INT(db_mentor_list(db, st, 10, &list, &n), ERR_OK);
+	free(list);
+	CHECK_INT(n, 0);
+	CHECK(sqlite3_exec(db_sqlite(db), "DROP TRIGGER no_notice", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, &id), ERR_OK);
+	CHECK(id != 4242);
+}
+
+/* A busy database is told as such, so the member knows to try again. */
+TEST(mentor_db_refusal_says_busy)
+{
+	CHECK(strstr(db_mentor_refusal(ERR_BUSY), "busy") != NULL);
+	CHECK(strstr(db_mentor_refusal(ERR_INTERNAL), "went wrong") != NULL);
 }

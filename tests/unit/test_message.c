@@ -50,8 +50,8 @@ TEST(message_rules_body_rate_and_refusal_text)
 	message_preview(big, buf, 20);
 	CHECK(strlen(buf) < 20);
 	config_defaults(&cfg);
-	CHECK_INT(config_set(&cfg, "messages", "per_minute", "0", buf, sizeof buf), -1);
-	CHECK_INT(config_set(&cfg, "messages", "max_chars", "lots", buf, sizeof buf), -1);
+	CHECK_INT(config_set(&cfg, "messages", "per_minute", "0", buf, sizeof buf), ERR_INVALID);
+	CHECK_INT(config_set(&cfg, "messages", "max_chars", "lots", buf, sizeof buf), ERR_INVALID);
 	CHECK_INT(config_set(&cfg, "messages", "per_minute_pending", "3", buf, sizeof buf), 0);
 	CHECK_INT(config_set(&cfg, "messages", "per_minute_pending", "5", buf, sizeof buf), 0);
 	message_limits_from_config(&cfg, &l);
