@@ -49,19 +49,13 @@ static const struct hf_field fields[] = {
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
-struct edit {
-	struct host_profile draft;
-	struct hf_form form;
-};
-
 static void
 save(struct screen_ctx *c, void *st)
 {
-	struct edit *e = st;
 	const char *why = "that did not work; please try again";
 	int r;
 
-	r = db_host_save(c->db, c->me.id, &e->draft, &why);
+	r = db_host_save(c->db, c->me.id, hf_screen_draft(st), &why);
 	if (r != 0) {
 		screen_refused(c, why);
 		return;
@@ -73,9 +67,7 @@ save(struct screen_ctx *c, void *st)
 static void
 leave_form(struct screen_ctx *c, void *st)
 {
-	struct edit *e = st;
-
-	screen_leave_form(c, e->form.dirty, "Discard changes? [y/n]");
+	screen_leave_form(c, hf_screen_dirty(st), "Discard changes? [y/n]");
 }
 
 static const struct ui_binding edit_keys[] = {
@@ -85,67 +77,45 @@ static const struct ui_binding edit_keys[] = {
 	{ UI_KEY_ESC, 0, NULL, leave_form },
 };
 
+/* A new profile starts from the member's own place and institution. */
 static void
-edit_draw(struct screen_ctx *c, void *st)
+edit_init(struct screen_ctx *c, const void *arg, void *draft, char *title, size_t titlesz)
 {
-	struct edit *e = st;
+	struct host_profile *p = draft;
 
-	ui_draw_text(UI_BODY_TOP + 1, 2, e->form.dirty ? "Your host profile (not saved yet)" :
-	    "Your host profile", (size_t)ui_cols() - 4, UI_A_TITLE);
-	hf_draw(c, &e->form);
-	if (hf_editing(&e->form))
-		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
-	else
-		screen_hints(c, "Enter change  s save  q back  Up/Down choose  ? help");
+	(void)arg, (void)title, (void)titlesz;
+	if (db_host_get(c->db, c->me.id, c->me.id, p) != 0) {
+		host_profile_init(p, c->me.id);
+		snprintf(p->city, sizeof p->city, "%s", c->me.city);
+		snprintf(p->region, sizeof p->region, "%s", c->me.region);
+		snprintf(p->country, sizeof p->country, "%s", c->me.country);
+		snprintf(p->affiliations, sizeof p->affiliations, "%s", c->me.institution);
+	}
 }
 
-static bool
-edit_key(struct screen_ctx *c, void *st, int key)
-{
-	struct edit *e = st;
-
-	if (hf_key(c, &e->form, key))
-		return true;
-	return ui_keys_run(edit_keys, sizeof edit_keys / sizeof edit_keys[0], c, st, key);
-}
+static const struct hf_screen_def edit_form = {
+	.fields = fields,
+	.n = NFIELDS,
+	.draft_size = sizeof(struct host_profile),
+	.init = edit_init,
+	.title = "Your host profile",
+	.dirty_title = "Your host profile (not saved yet)",
+	.keys = edit_keys,
+	.nkeys = sizeof edit_keys / sizeof edit_keys[0],
+	.hints = "Enter change  s save  q back  Up/Down choose  ? help",
+};
 
 static void *
 edit_enter(struct screen_ctx *c, const void *arg)
 {
-	struct edit *e = xcalloc(1, sizeof *e);
-
-	(void)arg;
-	if (db_host_get(c->db, c->me.id, c->me.id, &e->draft) != 0) {
-		host_profile_init(&e->draft, c->me.id);
-		snprintf(e->draft.city, sizeof e->draft.city, "%s", c->me.city);
-		snprintf(e->draft.region, sizeof e->draft.region, "%s", c->me.region);
-		snprintf(e->draft.country, sizeof e->draft.country, "%s", c->me.country);
-		snprintf(e->draft.affiliations, sizeof e->draft.affiliations, "%s",
-		    c->me.institution);
-	}
-	e->form.fields = fields;
-	e->form.n = NFIELDS;
-	e->form.draft = &e->draft;
-	e->form.list.n = NFIELDS;
-	e->form.top = UI_BODY_TOP + 3;
-	return e;
-}
-
-static void
-edit_leave(struct screen_ctx *c, void *st)
-{
-	struct edit *e = st;
-
-	(void)c;
-	hf_close(&e->form);
-	free(e);
+	return hf_screen_enter(c, &edit_form, arg);
 }
 
 const struct screen screen_host_edit = {
 	.name = "host-edit",
 	.section = "HOST profile",
 	.enter = edit_enter,
-	.draw = edit_draw,
-	.key = edit_key,
-	.leave = edit_leave,
+	.draw = hf_screen_draw,
+	.key = hf_screen_key,
+	.leave = hf_screen_leave,
 };

@@ -31,11 +31,6 @@ static const struct hf_field fields[] = {
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
-struct find {
-	struct host_query q;
-	struct hf_form form;
-};
-
 /* Programs and dates from the member's interviews: arrive the day before
  * the first, leave the day after the last. */
 static void
@@ -62,17 +57,17 @@ prefill(struct screen_ctx *c, struct host_query *q)
 static void
 search(struct screen_ctx *c, void *st)
 {
-	struct find *f = st;
+	struct host_query *q = hf_screen_draft(st);
 
-	if ((f->q.arrive == 0) != (f->q.depart == 0)) {
+	if ((q->arrive == 0) != (q->depart == 0)) {
 		screen_error(c, "Give both dates, or neither.");
 		return;
 	}
-	if (f->q.arrive != 0 && f->q.depart <= f->q.arrive) {
+	if (q->arrive != 0 && q->depart <= q->arrive) {
 		screen_error(c, "The departure date must be after the arrival date.");
 		return;
 	}
-	screen_push(c, &screen_host_results, &f->q);
+	screen_push(c, &screen_host_results, q);
 }
 
 static void
@@ -90,58 +85,34 @@ static const struct ui_binding find_keys[] = {
 };
 
 static void
-find_draw(struct screen_ctx *c, void *st)
+find_init(struct screen_ctx *c, const void *arg, void *draft, char *title, size_t titlesz)
 {
-	struct find *f = st;
-
-	ui_draw_text(UI_BODY_TOP + 1, 2, "Find a host", (size_t)ui_cols() - 4, UI_A_TITLE);
-	hf_draw(c, &f->form);
-	if (hf_editing(&f->form))
-		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
-	else
-		screen_hints(c, "Enter change  s search  q back  Up/Down choose  ? help");
+	(void)arg, (void)title, (void)titlesz;
+	prefill(c, draft);
 }
 
-static bool
-find_key(struct screen_ctx *c, void *st, int key)
-{
-	struct find *f = st;
-
-	if (hf_key(c, &f->form, key))
-		return true;
-	return ui_keys_run(find_keys, sizeof find_keys / sizeof find_keys[0], c, st, key);
-}
+static const struct hf_screen_def find_form = {
+	.fields = fields,
+	.n = NFIELDS,
+	.draft_size = sizeof(struct host_query),
+	.init = find_init,
+	.title = "Find a host",
+	.keys = find_keys,
+	.nkeys = sizeof find_keys / sizeof find_keys[0],
+	.hints = "Enter change  s search  q back  Up/Down choose  ? help",
+};
 
 static void *
 find_enter(struct screen_ctx *c, const void *arg)
 {
-	struct find *f = xcalloc(1, sizeof *f);
-
-	(void)arg;
-	prefill(c, &f->q);
-	f->form.fields = fields;
-	f->form.n = NFIELDS;
-	f->form.draft = &f->q;
-	f->form.list.n = NFIELDS;
-	f->form.top = UI_BODY_TOP + 3;
-	return f;
-}
-
-static void
-find_leave(struct screen_ctx *c, void *st)
-{
-	struct find *f = st;
-
-	(void)c;
-	hf_close(&f->form);
-	free(f);
+	return hf_screen_enter(c, &find_form, arg);
 }
 
 const struct screen screen_host_find = {
 	.name = "host-find",
 	.section = "HOST search",
 	.enter = find_enter,
-	.draw = find_draw,
-	.key = find_key,
-	.leave = find_leave,
+	.draw = hf_screen_draw,
+	.key = hf_screen_key,
+	.leave = hf_screen_leave,
 };

@@ -1,4 +1,5 @@
 /* The HOST screens' field form; see screen-host-form.h. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "ui/ui-draw.h"
 #include "ui/ui-edit.h"
 #include "ui/ui-keys.h"
+#include "lib/xmalloc.h"
 
 #define LABEL_COLS	26
 
@@ -262,4 +264,73 @@ hf_field_line(char *buf, size_t sz, size_t *len, size_t cols, const char *label,
 		used += (used > 0 ? 1 : 0) + ww;
 	}
 	text_appendf(buf, sz, len, "\n");
+}
+
+struct hf_screen {
+	const struct hf_screen_def *d;
+	struct hf_form form;
+	char title[160];
+	max_align_t draft[];		/* d->draft_size bytes */
+};
+
+void *
+hf_screen_enter(struct screen_ctx *c, const struct hf_screen_def *d, const void *arg)
+{
+	size_t n = (d->draft_size + sizeof(max_align_t) - 1) / sizeof(max_align_t);
+	struct hf_screen *s = xcalloc(1, sizeof *s + n * sizeof(max_align_t));
+
+	s->d = d;
+	if (d->init != NULL)
+		d->init(c, arg, s->draft, s->title, sizeof s->title);
+	s->form.fields = d->fields;
+	s->form.n = d->n;
+	s->form.draft = s->draft;
+	s->form.list.n = d->n;
+	s->form.top = UI_BODY_TOP + 3;
+	return s;
+}
+
+void
+hf_screen_draw(struct screen_ctx *c, void *st)
+{
+	struct hf_screen *s = st;
+	const char *title = s->title[0] != '\0' ? s->title :
+	    s->form.dirty && s->d->dirty_title != NULL ? s->d->dirty_title : s->d->title;
+
+	ui_draw_text(UI_BODY_TOP + 1, 2, title, (size_t)ui_cols() - 4, UI_A_TITLE);
+	hf_draw(c, &s->form);
+	screen_hints(c, hf_editing(&s->form) ? "Enter accept  Esc cancel  Ctrl-U clear" :
+	    s->d->hints);
+}
+
+bool
+hf_screen_key(struct screen_ctx *c, void *st, int key)
+{
+	struct hf_screen *s = st;
+
+	if (hf_key(c, &s->form, key))
+		return true;
+	return ui_keys_run(s->d->keys, s->d->nkeys, c, st, key);
+}
+
+void
+hf_screen_leave(struct screen_ctx *c, void *st)
+{
+	struct hf_screen *s = st;
+
+	(void)c;
+	hf_close(&s->form);
+	free(s);
+}
+
+void *
+hf_screen_draft(void *st)
+{
+	return ((struct hf_screen *)st)->draft;
+}
+
+bool
+hf_screen_dirty(const void *st)
+{
+	return ((const struct hf_screen *)st)->form.dirty;
 }

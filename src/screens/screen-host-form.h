@@ -50,6 +50,35 @@ struct hf_form {
 	int top;		/* first body row of the form */
 };
 
+/* A screen that is one form over a draft (the host profile, Find a host,
+ * Ask for a stay): the def names the fields, how the draft starts, the
+ * title and the keys; hf_screen_* are its enter, draw, key and leave, and
+ * own the state. A binding's st is the struct hf_screen. */
+struct hf_screen_def {
+	const struct hf_field *fields;
+	size_t n;
+	size_t draft_size;		/* bytes of the struct the fields edit */
+	/* Fills the zeroed draft from the push argument; may write a title
+	 * (else title is shown). */
+	void (*init)(struct screen_ctx *c, const void *arg, void *draft, char *title,
+	    size_t titlesz);
+	const char *title;
+	const char *dirty_title;	/* while changes are unsaved (NULL: title) */
+	const struct ui_binding *keys;	/* submit, back, ... */
+	size_t nkeys;
+	const char *hints;		/* the status bar while no field is edited */
+};
+
+struct hf_screen;
+
+void *hf_screen_enter(struct screen_ctx *c, const struct hf_screen_def *d, const void *arg);
+void hf_screen_draw(struct screen_ctx *c, void *st);
+bool hf_screen_key(struct screen_ctx *c, void *st, int key);
+void hf_screen_leave(struct screen_ctx *c, void *st);
+/* The draft the form edits, and whether it has unsaved changes. */
+void *hf_screen_draft(void *st);
+bool hf_screen_dirty(const void *st);
+
 /* Draws the rows from f->top down to the row above the message line,
  * which says "(more: PgDn)" when fields lie below the page. */
 void hf_draw(struct screen_ctx *c, struct hf_form *f);

@@ -33,24 +33,18 @@ static const struct hf_field fields[] = {
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
-struct reqform {
-	struct host_request r;
-	struct hf_form form;
-	char host_name[MEMBER_NAME_SZ];
-};
-
 static void
 send(struct screen_ctx *c, void *st)
 {
-	struct reqform *f = st;
+	struct host_request *q = hf_screen_draft(st);
 	const char *why = "that did not work; please try again";
 	int r;
 
-	if (f->r.arrive == 0 || f->r.depart == 0) {
+	if (q->arrive == 0 || q->depart == 0) {
 		screen_error(c, "Give your arrival and departure dates.");
 		return;
 	}
-	r = db_host_request_create(c->db, c->me.id, &f->r, NULL, &why);
+	r = db_host_request_create(c->db, c->me.id, q, NULL, &why);
 	if (r != 0) {
 		screen_refused(c, why);
 		return;
@@ -62,9 +56,7 @@ send(struct screen_ctx *c, void *st)
 static void
 leave_form(struct screen_ctx *c, void *st)
 {
-	struct reqform *f = st;
-
-	screen_leave_form(c, f->form.dirty, "Discard this request? [y/n]");
+	screen_leave_form(c, hf_screen_dirty(st), "Discard this request? [y/n]");
 }
 
 static const struct ui_binding keys[] = {
@@ -74,76 +66,51 @@ static const struct ui_binding keys[] = {
 	{ UI_KEY_ESC, 0, NULL, leave_form },
 };
 
-static void
-rf_draw(struct screen_ctx *c, void *st)
-{
-	struct reqform *f = st;
-	char title[MEMBER_NAME_SZ + 32];
-
-	snprintf(title, sizeof title, "Ask %s for a stay", f->host_name);
-	ui_draw_text(UI_BODY_TOP + 1, 2, title, (size_t)ui_cols() - 4, UI_A_TITLE);
-	hf_draw(c, &f->form);
-	if (hf_editing(&f->form))
-		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
-	else
-		screen_hints(c, "Enter change  s send  q back  Up/Down choose  ? help");
-}
-
-static bool
-rf_key(struct screen_ctx *c, void *st, int key)
-{
-	struct reqform *f = st;
-
-	if (hf_key(c, &f->form, key))
-		return true;
-	return ui_keys_run(keys, sizeof keys / sizeof keys[0], c, st, key);
-}
-
 /* arg: struct host_view_arg; its search (if any) fills the dates. */
+static void
+rf_init(struct screen_ctx *c, const void *arg, void *draft, char *title, size_t titlesz)
+{
+	const struct host_view_arg *a = arg;
+	struct host_request *r = draft;
+	struct host_profile *p = xcalloc(1, sizeof *p);
+
+	r->host_id = a->host_id;
+	r->travellers = 1;
+	r->purpose = HP_RESIDENCY;
+	if (a->q != NULL) {
+		r->arrive = a->q->arrive;
+		r->depart = a->q->depart;
+		r->travellers = a->q->travellers > 0 ? a->q->travellers : 1;
+		r->partner = a->q->partner;
+		r->pet_allergy = a->q->no_pets;
+		snprintf(r->programs, sizeof r->programs, "%s", a->q->programs);
+	}
+	snprintf(title, titlesz, "Ask %s for a stay",
+	    db_host_get(c->db, c->me.id, a->host_id, p) == 0 ? p->name : "");
+	free(p);
+}
+
+static const struct hf_screen_def request_form = {
+	.fields = fields,
+	.n = NFIELDS,
+	.draft_size = sizeof(struct host_request),
+	.init = rf_init,
+	.keys = keys,
+	.nkeys = sizeof keys / sizeof keys[0],
+	.hints = "Enter change  s send  q back  Up/Down choose  ? help",
+};
+
 static void *
 rf_enter(struct screen_ctx *c, const void *arg)
 {
-	const struct host_view_arg *a = arg;
-	struct reqform *f = xcalloc(1, sizeof *f);
-	struct host_profile *p = xcalloc(1, sizeof *p);
-
-	f->r.host_id = a->host_id;
-	f->r.travellers = 1;
-	f->r.purpose = HP_RESIDENCY;
-	if (a->q != NULL) {
-		f->r.arrive = a->q->arrive;
-		f->r.depart = a->q->depart;
-		f->r.travellers = a->q->travellers > 0 ? a->q->travellers : 1;
-		f->r.partner = a->q->partner;
-		f->r.pet_allergy = a->q->no_pets;
-		snprintf(f->r.programs, sizeof f->r.programs, "%s", a->q->programs);
-	}
-	if (db_host_get(c->db, c->me.id, a->host_id, p) == 0)
-		snprintf(f->host_name, sizeof f->host_name, "%s", p->name);
-	free(p);
-	f->form.fields = fields;
-	f->form.n = NFIELDS;
-	f->form.draft = &f->r;
-	f->form.list.n = NFIELDS;
-	f->form.top = UI_BODY_TOP + 3;
-	return f;
-}
-
-static void
-rf_leave(struct screen_ctx *c, void *st)
-{
-	struct reqform *f = st;
-
-	(void)c;
-	hf_close(&f->form);
-	free(f);
+	return hf_screen_enter(c, &request_form, arg);
 }
 
 const struct screen screen_host_request = {
 	.name = "host-request",
 	.section = "HOST request",
 	.enter = rf_enter,
-	.draw = rf_draw,
-	.key = rf_key,
-	.leave = rf_leave,
+	.draw = hf_screen_draw,
+	.key = hf_screen_key,
+	.leave = hf_screen_leave,
 };
