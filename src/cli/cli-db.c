@@ -1,5 +1,5 @@
 /* `mentorbbs db check|backup`: the sysop's database commands. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,31 +8,25 @@
 
 #define DEFAULT_DB	"db/mentorbbs.db"
 
-static const struct option db_opts[] = {
-	{ "db", required_argument, NULL, 'd' },
-	{ NULL, 0, NULL, 0 }
+struct db_args {
+	const char *db_path;
 };
 
-/* Parses [--db PATH] and exactly nargs positional arguments, which are
- * left at argv[optind]. */
-static int
-db_parse(const char *cmd, int argc, char **argv, int nargs, const char **path)
-{
-	int c;
+static const struct cli_opt db_opts[] = {
+	CLI_STR("db", struct db_args, db_path),
+};
 
-	/* 0, not 1: glibc then also forgets a half-read option cluster. */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", db_opts, NULL)) != -1) {
-		if (c != 'd')
-			return cli_bad_option(cmd, c, argv);
-		*path = optarg;
-	}
-	if (argc - optind < nargs)
-		return cli_usage("%s: missing FILE", cmd);
-	if (argc - optind > nargs)
-		return cli_usage("%s: unexpected argument '%.60s'", cmd, argv[optind + nargs]);
-	return 0;
+/* [--db PATH] and exactly nargs positional arguments, left at argv[*first]. */
+static int
+db_parse(const char *cmd, int argc, char **argv, int nargs, const char **path, int *first)
+{
+	struct db_args a = { *path };
+	int r;
+
+	if ((r = cli_parse(cmd, argc, argv, db_opts, sizeof db_opts / sizeof db_opts[0], &a,
+	    nargs, "missing FILE", first)) == 0)
+		*path = a.db_path;
+	return r;
 }
 
 static int
@@ -43,7 +37,7 @@ db_check_cmd(int argc, char **argv)
 	char msg[512];
 	int r;
 
-	if ((r = db_parse("db check", argc, argv, 0, &path)) != 0 ||
+	if ((r = db_parse("db check", argc, argv, 0, &path, NULL)) != 0 ||
 	    (r = cli_open_db(path, &db)) != 0)
 		return r;
 	if (db_check(db, msg, sizeof msg) != 0)
@@ -60,11 +54,11 @@ db_backup_cmd(int argc, char **argv)
 	const char *path = DEFAULT_DB, *dest;
 	struct db *db = NULL;
 	char err[512];
-	int r;
+	int r, first;
 
-	if ((r = db_parse("db backup", argc, argv, 1, &path)) != 0)
+	if ((r = db_parse("db backup", argc, argv, 1, &path, &first)) != 0)
 		return r;
-	dest = argv[optind];
+	dest = argv[first];
 	/* Said before opening anything; db_backup refuses again atomically. */
 	if (access(dest, F_OK) == 0)
 		return cli_fail("db backup: %s already exists (a backup never overwrites)", dest);

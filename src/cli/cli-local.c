@@ -1,7 +1,7 @@
 /* `mentorbbs local --user LOGIN`: the member UI in the current terminal,
  * for the sysop and for developing screens. Logging in as the
  * registration login ("new") runs the registration wizard. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,36 +18,24 @@ struct local_args {
 	const char *login, *db_path, *config_path, *screens, *offer_key;
 };
 
-static const struct option local_opts[] = {
-	{ "user", required_argument, NULL, 'u' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "screens", required_argument, NULL, 's' },
+static const struct cli_opt local_opts[] = {
+	CLI_STR("user", struct local_args, login),
+	CLI_STR("db", struct local_args, db_path),
+	CLI_STR("config", struct local_args, config_path),
+	CLI_STR("screens", struct local_args, screens),
 	/* Development: act as if the client had proved this public key, so
 	 * the wizard offers to link it. */
-	{ "offer-key", required_argument, NULL, 'k' },
-	{ NULL, 0, NULL, 0 }
+	CLI_STR("offer-key", struct local_args, offer_key),
 };
 
 static int
 local_parse(int argc, char **argv, struct local_args *a)
 {
-	int c;
+	int r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", local_opts, NULL)) != -1) {
-		switch (c) {
-		case 'u': a->login = optarg; break;
-		case 'd': a->db_path = optarg; break;
-		case 'c': a->config_path = optarg; break;
-		case 's': a->screens = optarg; break;
-		case 'k': a->offer_key = optarg; break;
-		default: return cli_bad_option("local", c, argv);
-		}
-	}
-	if (optind != argc)
-		return cli_usage("local: unexpected argument '%.60s'", argv[optind]);
+	if ((r = cli_parse("local", argc, argv, local_opts,
+	    sizeof local_opts / sizeof local_opts[0], a, 0, NULL, NULL)) != 0)
+		return r;
 	if (a->login == NULL)
 		return cli_usage("local: --user LOGIN is required");
 	return 0;

@@ -2,7 +2,7 @@
  * searches and suggestions through the real data functions and prints one
  * line per call ("search LABEL WALL_US RESULTS CPU_US"); the benchmark
  * script (tests/bench/bench-mentor.py) turns them into percentiles. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +13,13 @@
 #include "db/db.h"
 #include "lib/text.h"
 
-static const struct option bench_opts[] = {
-	{ "db", required_argument, NULL, 'd' },
-	{ "rounds", required_argument, NULL, 'r' },
-	{ NULL, 0, NULL, 0 }
+struct bench_args {
+	const char *db_path, *rounds;
+};
+
+static const struct cli_opt bench_opts[] = {
+	CLI_STR("db", struct bench_args, db_path),
+	CLI_STR("rounds", struct bench_args, rounds),
 };
 
 static const char *const specs[] = { "cardiology", "pediatrics", "surgery", "neuro",
@@ -126,24 +129,18 @@ run(struct db *db, int rounds, const int64_t *who, int nwho)
 int
 cli_mentor_bench(int argc, char **argv)
 {
-	const char *path = NULL;
-	int rounds = 20, c, nwho;
+	struct bench_args a = { NULL, "20" };
+	int rounds, c, nwho;
 	int64_t who[64];
 	struct db *db = NULL;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", bench_opts, NULL)) != -1) {
-		if (c == 'd')
-			path = optarg;
-		else if (c == 'r')
-			rounds = atoi(optarg);
-		else
-			return cli_bad_option("mentor-bench", c, argv);
-	}
-	if (path == NULL || rounds < 1 || rounds > 10000)
+	if ((c = cli_parse("mentor-bench", argc, argv, bench_opts,
+	    sizeof bench_opts / sizeof bench_opts[0], &a, 0, NULL, NULL)) != 0)
+		return c;
+	rounds = atoi(a.rounds);
+	if (a.db_path == NULL || rounds < 1 || rounds > 10000)
 		return cli_usage("mentor-bench: --db PATH [--rounds 1-10000]");
-	if ((c = cli_open_db(path, &db)) != 0)
+	if ((c = cli_open_db(a.db_path, &db)) != 0)
 		return c;
 	if ((nwho = searchers(db, who, 64)) == 0) {
 		db_close(db);

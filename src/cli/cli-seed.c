@@ -1,6 +1,6 @@
 /* `mentorbbs seed-demo`: fills a database with a synthetic community for
  * demos and benchmarks. Members first, then posts and hosts among them. */
-#include <getopt.h>
+#include <stddef.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,13 +11,16 @@
 #define DEFAULT_DB	"db/mentorbbs.db"
 #define DEMO_MAX	100000000LL
 
-static const struct option seed_opts[] = {
-	{ "members", required_argument, NULL, 'm' },
-	{ "posts", required_argument, NULL, 'p' },
-	{ "hosts", required_argument, NULL, 'h' },
-	{ "seed", required_argument, NULL, 's' },
-	{ "db", required_argument, NULL, 'd' },
-	{ NULL, 0, NULL, 0 }
+struct seed_args {
+	const char *members, *posts, *hosts, *seed, *db_path;
+};
+
+static const struct cli_opt seed_opts[] = {
+	CLI_STR("members", struct seed_args, members),
+	CLI_STR("posts", struct seed_args, posts),
+	CLI_STR("hosts", struct seed_args, hosts),
+	CLI_STR("seed", struct seed_args, seed),
+	CLI_STR("db", struct seed_args, db_path),
 };
 
 static int
@@ -26,6 +29,8 @@ parse_count(const char *opt, const char *s, int64_t *out)
 	char *end;
 	long long v;
 
+	if (s == NULL)
+		return 0;	/* not given: the default stands */
 	v = strtoll(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || v < 0 || v > DEMO_MAX)
 		return cli_usage("seed-demo: %s needs a number from 0 to %lld, not '%.40s'",
@@ -51,30 +56,21 @@ run_step(struct db *db, const char *what, int64_t n, uint32_t seed,
 int
 cli_seed(int argc, char **argv)
 {
-	const char *path = DEFAULT_DB;
+	struct seed_args a = { .db_path = DEFAULT_DB };
 	int64_t members = 0, posts = 0, hosts = 0, seed = 1;
 	struct db *db = NULL;
-	int c, r;
+	int r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", seed_opts, NULL)) != -1) {
-		switch (c) {
-		case 'm': r = parse_count("--members", optarg, &members); break;
-		case 'p': r = parse_count("--posts", optarg, &posts); break;
-		case 'h': r = parse_count("--hosts", optarg, &hosts); break;
-		case 's': r = parse_count("--seed", optarg, &seed); break;
-		case 'd': path = optarg; r = 0; break;
-		default: return cli_bad_option("seed-demo", c, argv);
-		}
-		if (r != 0)
-			return r;
-	}
-	if (optind < argc)
-		return cli_usage("seed-demo: unexpected argument '%.60s'", argv[optind]);
+	if ((r = cli_parse("seed-demo", argc, argv, seed_opts,
+	    sizeof seed_opts / sizeof seed_opts[0], &a, 0, NULL, NULL)) != 0 ||
+	    (r = parse_count("--members", a.members, &members)) != 0 ||
+	    (r = parse_count("--posts", a.posts, &posts)) != 0 ||
+	    (r = parse_count("--hosts", a.hosts, &hosts)) != 0 ||
+	    (r = parse_count("--seed", a.seed, &seed)) != 0)
+		return r;
 	if (members + posts + hosts == 0)
 		return cli_usage("seed-demo: say how much: --members N, --posts N, --hosts N");
-	if ((r = cli_open_db(path, &db)) != 0)
+	if ((r = cli_open_db(a.db_path, &db)) != 0)
 		return r;
 	if ((r = run_step(db, "members", members, (uint32_t)seed, db_demo_members)) == 0 &&
 	    (r = run_step(db, "posts", posts, (uint32_t)seed, db_demo_posts)) == 0)

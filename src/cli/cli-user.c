@@ -2,7 +2,7 @@
  * given is checked before the database is opened, so a bad value changes
  * nothing; adding a member and their key is one transaction. */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,39 +113,24 @@ out:
 	return r;
 }
 
-static const struct option add_opts[] = {
-	{ "name", required_argument, NULL, 'n' },
-	{ "role", required_argument, NULL, 'r' },
-	{ "admin", no_argument, NULL, 'a' },
-	{ "password-stdin", no_argument, NULL, 'p' },
-	{ "pubkey", required_argument, NULL, 'k' },
-	{ "db", required_argument, NULL, 'd' },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt add_opts[] = {
+	CLI_STR("name", struct add_args, name),
+	CLI_STR("role", struct add_args, role_word),
+	CLI_FLAG("admin", struct add_args, admin),
+	CLI_FLAG("password-stdin", struct add_args, password_stdin),
+	CLI_STR("pubkey", struct add_args, pubkey_path),
+	CLI_STR("db", struct add_args, db_path),
 };
 
 static int
 add_parse(int argc, char **argv, struct add_args *a)
 {
-	int c;
+	int first, r;
 
-	/* 0, not 1: glibc then also forgets any half-read option cluster
-	 * left over from an earlier parse in this process. */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", add_opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': a->name = optarg; break;
-		case 'r': a->role_word = optarg; break;
-		case 'a': a->admin = true; break;
-		case 'p': a->password_stdin = true; break;
-		case 'k': a->pubkey_path = optarg; break;
-		case 'd': a->db_path = optarg; break;
-		default: return cli_bad_option("user add", c, argv);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage("user add: give exactly one LOGIN");
-	a->login = argv[optind];
+	if ((r = cli_parse("user add", argc, argv, add_opts, sizeof add_opts / sizeof add_opts[0],
+	    a, 1, "give exactly one LOGIN", &first)) != 0)
+		return r;
+	a->login = argv[first];
 	if (a->name == NULL)
 		return cli_usage("user add: --name is required");
 	if (a->role_word == NULL)
@@ -262,9 +247,12 @@ out:
 	return r;
 }
 
-static const struct option db_only_opts[] = {
-	{ "db", required_argument, NULL, 'd' },
-	{ NULL, 0, NULL, 0 }
+struct list_args {
+	const char *db_path;
+};
+
+static const struct cli_opt list_opts[] = {
+	CLI_STR("db", struct list_args, db_path),
 };
 
 /* The larger of cur and the column width of s. */
@@ -322,22 +310,15 @@ list_print(const struct member *ms, size_t n)
 static int
 user_list(int argc, char **argv)
 {
-	const char *path = DEFAULT_DB;
+	struct list_args a = { DEFAULT_DB };
 	struct member *ms = NULL;
 	struct db *db = NULL;
 	size_t n = 0;
-	int c, r;
+	int r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", db_only_opts, NULL)) != -1) {
-		if (c != 'd')
-			return cli_bad_option("user list", c, argv);
-		path = optarg;
-	}
-	if (optind != argc)
-		return cli_usage("user list: unexpected argument '%.60s'", argv[optind]);
-	if ((r = cli_open_db(path, &db)) != 0)
+	if ((r = cli_parse("user list", argc, argv, list_opts,
+	    sizeof list_opts / sizeof list_opts[0], &a, 0, NULL, NULL)) != 0 ||
+	    (r = cli_open_db(a.db_path, &db)) != 0)
 		return r;
 	if (db_user_list(db, &ms, &n) != 0)
 		r = cli_fail("user list: %s", db_errmsg(db));
@@ -350,65 +331,51 @@ user_list(int argc, char **argv)
 
 struct set_args {
 	const char *login, *db_path;
+	const char *status_word, *role_word, *admin_word;
 	bool set_status, set_role, set_admin;
 	enum member_status status;
 	enum role role;
 	bool admin;
 };
 
-static const struct option set_opts[] = {
-	{ "status", required_argument, NULL, 's' },
-	{ "role", required_argument, NULL, 'r' },
-	{ "admin", required_argument, NULL, 'a' },
-	{ "db", required_argument, NULL, 'd' },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt set_opts[] = {
+	CLI_STR("status", struct set_args, status_word),
+	CLI_STR("role", struct set_args, role_word),
+	CLI_STR("admin", struct set_args, admin_word),
+	CLI_STR("db", struct set_args, db_path),
 };
 
+/* The words given to --status, --role and --admin, checked. */
 static int
-set_option(struct set_args *a, int c, char **argv)
+set_values(struct set_args *a)
 {
-	switch (c) {
-	case 's':
+	if ((a->set_status = a->status_word != NULL) &&
+	    (member_status_parse(a->status_word, &a->status) != 0 ||
+	    a->status == STATUS_PENDING))
 		/* pending is where registration puts a member; the sysop
 		 * approves (active) or refuses (suspended). */
-		if (member_status_parse(optarg, &a->status) != 0 || a->status == STATUS_PENDING)
-			return cli_usage("user set: unknown status '%.20s' (active or suspended)",
-			    optarg);
-		a->set_status = true;
-		return 0;
-	case 'r':
-		if (member_role_parse(optarg, &a->role) != 0)
-			return cli_usage("user set: unknown role '%.20s' "
-			    "(alumni, trainee or student)", optarg);
-		a->set_role = true;
-		return 0;
-	case 'a':
-		if (strcmp(optarg, "yes") != 0 && strcmp(optarg, "no") != 0)
+		return cli_usage("user set: unknown status '%.20s' (active or suspended)",
+		    a->status_word);
+	if ((a->set_role = a->role_word != NULL) && member_role_parse(a->role_word, &a->role) != 0)
+		return cli_usage("user set: unknown role '%.20s' (alumni, trainee or student)",
+		    a->role_word);
+	if ((a->set_admin = a->admin_word != NULL)) {
+		if (strcmp(a->admin_word, "yes") != 0 && strcmp(a->admin_word, "no") != 0)
 			return cli_usage("user set: --admin takes yes or no");
-		a->admin = strcmp(optarg, "yes") == 0;
-		a->set_admin = true;
-		return 0;
-	case 'd':
-		a->db_path = optarg;
-		return 0;
-	default:
-		return cli_bad_option("user set", c, argv);
+		a->admin = strcmp(a->admin_word, "yes") == 0;
 	}
+	return 0;
 }
 
 static int
 set_parse(int argc, char **argv, struct set_args *a)
 {
-	int c, r;
+	int first, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", set_opts, NULL)) != -1)
-		if ((r = set_option(a, c, argv)) != 0)
-			return r;
-	if (argc - optind != 1)
-		return cli_usage("user set: give exactly one LOGIN");
-	a->login = argv[optind];
+	if ((r = cli_parse("user set", argc, argv, set_opts, sizeof set_opts / sizeof set_opts[0],
+	    a, 1, "give exactly one LOGIN", &first)) != 0 || (r = set_values(a)) != 0)
+		return r;
+	a->login = argv[first];
 	if (!a->set_status && !a->set_role && !a->set_admin)
 		return cli_usage("user set: nothing to change (give --status, --role or --admin)");
 	return 0;

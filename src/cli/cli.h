@@ -4,6 +4,8 @@
  * was wrong. */
 #ifndef CLI_H
 #define CLI_H
+#include <stdbool.h>
+#include <stddef.h>
 
 #define CLI_OK		0
 #define CLI_FAIL	1
@@ -27,6 +29,24 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * missing value; parse with opterr = 0 and an optstring starting with ':').
  * cmd names the subcommand ("user add"). Returns CLI_USAGE. */
 int cli_bad_option(const char *cmd, int c, char **argv);
+/* One option of a subcommand, stored into its args struct at off: a
+ * value option keeps argv's string (const char *), a flag sets a bool. */
+struct cli_opt {
+	const char *name;
+	bool flag;
+	size_t off;
+};
+#define CLI_STR(name, type, field)	{ name, false, offsetof(type, field) }
+#define CLI_FLAG(name, type, field)	{ name, true, offsetof(type, field) }
+
+/* Parses the options of argv (argv[0] is the subcommand's name) into
+ * args, then wants exactly npos positional arguments: too few prints
+ * "cmd: <missing>", too many "cmd: unexpected argument ...". Returns 0
+ * with the positionals left at argv[*first] (first may be NULL), or
+ * CLI_USAGE after one line on stderr. */
+int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+    size_t nopts, void *args, int npos, const char *missing, int *first);
+
 /* Opens (creating and migrating) the database, printing an error on
  * failure. Returns 0 and *out, or CLI_FAIL. */
 int cli_open_db(const char *path, struct db **out);
