@@ -31,11 +31,10 @@ db_board_draft_save(struct db *db, int64_t actor_id, const char *key, const char
 		return r;
 	if (!text_utf8_valid(text, strlen(text)))
 		return ERR_INVALID;
-	st = db_stmt(db, "INSERT OR REPLACE INTO drafts (user_id, key, text, updated_at) "
-	    "VALUES (?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT OR REPLACE INTO drafts (user_id, key, text, updated_at) "
+	    "VALUES (?, ?, ?, ?)", actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	db_bind_text(st, 2, key);
 	db_bind_text(st, 3, text);
 	sqlite3_bind_int64(st, 4, db_now());
@@ -51,10 +50,10 @@ db_board_draft_get(struct db *db, int64_t actor_id, const char *key, char **text
 
 	if ((r = check_key(actor_id, key)) != 0)
 		return r;
-	st = db_stmt(db, "SELECT text, updated_at FROM drafts WHERE user_id = ? AND key = ?");
+	st = DB_STMT(db, "SELECT text, updated_at FROM drafts WHERE user_id = ? AND key = ?",
+	    actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	db_bind_text(st, 2, key);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *t = sqlite3_column_text(st, 0);
@@ -92,11 +91,11 @@ db_board_draft_latest(struct db *db, int64_t actor_id, const char *prefix, char 
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT key, updated_at FROM drafts WHERE user_id = ?1 "
-	    "AND substr(key, 1, length(?2)) = ?2 ORDER BY updated_at DESC LIMIT 1");
+	st = DB_STMT(db, "SELECT key, updated_at FROM drafts WHERE user_id = ?1 "
+	    "AND substr(key, 1, length(?2)) = ?2 ORDER BY updated_at DESC LIMIT 1",
+	    actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	db_bind_text(st, 2, prefix != NULL ? prefix : "");
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		db_column_text(st, 0, key, keysz);

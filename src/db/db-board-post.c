@@ -70,12 +70,11 @@ thread_next_seq(struct db *db, int64_t thread_id, int64_t now, int64_t *seq)
 	sqlite3_stmt *st;
 	int rc, r;
 
-	st = db_stmt(db, "UPDATE threads SET next_seq = next_seq + 1, post_count = "
-	    "post_count + 1, last_post_at = ?2 WHERE id = ?1 RETURNING next_seq");
+	st = DB_STMT(db, "UPDATE threads SET next_seq = next_seq + 1, post_count = "
+	    "post_count + 1, last_post_at = ?2 WHERE id = ?1 RETURNING next_seq",
+	    thread_id, now);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, thread_id);
-	sqlite3_bind_int64(st, 2, now);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*seq = sqlite3_column_int64(st, 0);
 		r = ERR_OK;
@@ -136,12 +135,11 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 		return r;
 	if (!board_path_child(parent_path, parent_depth, seq, path, sizeof path, &depth))
 		return ERR_INVALID;
-	st = db_stmt(db, "INSERT INTO posts (thread_id, community_id, parent_id, author_id, "
-	    "path, depth, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO posts (thread_id, community_id, parent_id, author_id, "
+	    "path, depth, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    thread_id, community_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, thread_id);
-	sqlite3_bind_int64(st, 2, community_id);
 	if (parent_id > 0)
 		sqlite3_bind_int64(st, 3, parent_id);
 	sqlite3_bind_int64(st, 4, actor_id);
@@ -321,13 +319,10 @@ reply_notices(struct db *db, int64_t actor_id, int64_t thread_id, int64_t parent
 	if (sqlite3_step(st) == SQLITE_ROW)
 		db_column_text(st, 0, name, sizeof name);
 	db_stmt_done(db, st);
-	st = db_stmt(db, "SELECT ?2 UNION SELECT user_id FROM thread_reads WHERE "
-	    "thread_id = ?3 AND follow = 1");
+	st = DB_STMT(db, "SELECT ?2 UNION SELECT user_id FROM thread_reads WHERE "
+	    "thread_id = ?3 AND follow = 1", actor_id, parent_author, thread_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, parent_author);
-	sqlite3_bind_int64(st, 3, thread_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -342,13 +337,11 @@ reply_notices(struct db *db, int64_t actor_id, int64_t thread_id, int64_t parent
 
 		if (ids[i] == actor_id)
 			continue;
-		st = db_stmt(db, "SELECT " DB_NOT_BLOCKED("?2"));
+		st = DB_STMT(db, "SELECT " DB_NOT_BLOCKED("?2"), actor_id, ids[i]);
 		if (st == NULL) {
 			r = ERR_INTERNAL;
 			break;
 		}
-		sqlite3_bind_int64(st, 1, actor_id);
-		sqlite3_bind_int64(st, 2, ids[i]);
 		blocked = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
 		db_stmt_done(db, st);
 		if (blocked)
@@ -383,13 +376,13 @@ db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const ch
 	 * the last post of the minute. */
 	if ((r = db_board_post_rate(db, actor_id, lim)) != 0)
 		goto out;
-	st = db_stmt(db, "SELECT p.thread_id, p.community_id, p.author_id, p.path, p.depth, "
-	    "t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?");
+	st = DB_STMT(db, "SELECT p.thread_id, p.community_id, p.author_id, p.path, p.depth, "
+	    "t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?",
+	    parent_id);
 	if (st == NULL) {
 		r = ERR_INTERNAL;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, parent_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		thread_id = sqlite3_column_int64(st, 0);
 		community_id = sqlite3_column_int64(st, 1);
@@ -493,13 +486,12 @@ db_board_post_delete(struct db *db, int64_t actor_id, int64_t post_id)
 	if ((r = fts_remove(db, post_id)) != 0)
 		goto out;
 	/* A stub keeps the place of the replies underneath. */
-	st = db_stmt(db, "UPDATE posts SET body = '', deleted = 1, edited_at = ? WHERE id = ?");
+	st = DB_STMT(db, "UPDATE posts SET body = '', deleted = 1, edited_at = ? WHERE id = ?",
+	    db_now(), post_id);
 	if (st == NULL) {
 		r = ERR_INTERNAL;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, db_now());
-	sqlite3_bind_int64(st, 2, post_id);
 	if ((r = db_step_changed(db, st, __func__)) != 0)
 		goto out;
 	r = db_commit(db);

@@ -57,17 +57,15 @@ db_board_read_mark_page(struct db *db, int64_t actor_id, int64_t thread_id, cons
 		return r;
 	if (from == NULL || to == NULL || strcmp(from, to) > 0)
 		return ERR_INVALID;
-	st = db_stmt(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
+	st = DB_STMT(db, "INSERT INTO thread_reads (user_id, thread_id, last_read_id) "
 	    "SELECT ?1, ?2, min(s.seen, coalesce(s.waiting - 1, s.seen)) FROM (SELECT "
 	    "(SELECT max(id) FROM posts WHERE thread_id = ?2 AND path >= ?3 AND path <= ?4) "
 	    "AS seen, (SELECT min(p.id) " THREAD_UNREAD " AND (p.path < ?3 OR p.path > ?4)) "
 	    "AS waiting) s WHERE s.seen IS NOT NULL "
 	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET "
-	    "last_read_id = max(last_read_id, excluded.last_read_id)");
+	    "last_read_id = max(last_read_id, excluded.last_read_id)", actor_id, thread_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, thread_id);
 	db_bind_text(st, 3, from);
 	db_bind_text(st, 4, to);
 	r = db_step_done(db, st, __func__);
@@ -234,16 +232,15 @@ db_board_read_count(struct db *db, int64_t actor_id, int64_t *count)
 		return r;
 	/* Two disjoint parts (UNION ALL streams) and a cap: the count stops
 	 * at BOARD_COUNT_CAP instead of reading everything unread. */
-	st = db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM community_members m JOIN posts p "
+	st = DB_STMT(db, "SELECT count(*) FROM (SELECT 1 FROM community_members m JOIN posts p "
 	    "ON p.community_id = m.community_id AND p.id > m.read_floor WHERE m.user_id = ?1 "
 	    "AND " SCAN_POST " UNION ALL SELECT 1 FROM thread_reads f JOIN posts p "
 	    "ON p.thread_id = f.thread_id AND p.id > f.last_read_id WHERE f.user_id = ?1 "
 	    "AND f.follow = 1 AND NOT EXISTS (SELECT 1 FROM community_members WHERE "
-	    "user_id = ?1 AND community_id = p.community_id) AND " SCAN_POST " LIMIT ?2)");
+	    "user_id = ?1 AND community_id = p.community_id) AND " SCAN_POST " LIMIT ?2)",
+	    actor_id, BOARD_COUNT_CAP);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, BOARD_COUNT_CAP);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*count = sqlite3_column_int64(st, 0);
 		r = ERR_OK;

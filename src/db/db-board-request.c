@@ -60,23 +60,22 @@ db_board_request_create(struct db *db, int64_t actor_id, const char *name,
 	    text_check_line(description, BOARD_DESC_MAX) != NULL ||
 	    text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
 		return ERR_INVALID;
-	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM communities WHERE name = ?2 "
+	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM communities WHERE name = ?2 "
 	    "COLLATE NOCASE) OR EXISTS (SELECT 1 FROM community_requests WHERE user_id = ?1 "
-	    "AND kind = 'create' AND name = ?2 COLLATE NOCASE AND status = 'pending')");
+	    "AND kind = 'create' AND name = ?2 COLLATE NOCASE AND status = 'pending')",
+	    actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	db_bind_text(st, 2, name);
 	if ((r = exists(db, st, &dup, __func__)) != 0)
 		return r;
 	if (dup)
 		return ERR_EXISTS;
-	st = db_stmt(db, "INSERT INTO community_requests (user_id, kind, name, community_kind, "
+	st = DB_STMT(db, "INSERT INTO community_requests (user_id, kind, name, community_kind, "
 	    "description, why, created_at) SELECT ?1, 'create', ?2, ?3, ?4, ?5, ?6 "
-	    "WHERE " PENDING_ROOM);
+	    "WHERE " PENDING_ROOM, actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	db_bind_text(st, 2, name);
 	db_bind_text(st, 3, community_kind);
 	db_bind_text(st, 4, description);
@@ -98,24 +97,21 @@ db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
 		return r;
 	if (text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
 		return ERR_INVALID;
-	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM community_moderators WHERE "
+	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM community_moderators WHERE "
 	    "community_id = ?2 AND user_id = ?1) OR EXISTS (SELECT 1 FROM community_requests "
 	    "WHERE user_id = ?1 AND kind = 'moderate' AND community_id = ?2 "
-	    "AND status = 'pending')");
+	    "AND status = 'pending')", actor_id, community_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, community_id);
 	if ((r = exists(db, st, &dup, __func__)) != 0)
 		return r;
 	if (dup)
 		return ERR_EXISTS;
-	st = db_stmt(db, "INSERT INTO community_requests (user_id, kind, community_id, why, "
-	    "created_at) SELECT ?1, 'moderate', ?2, ?3, ?4 WHERE " PENDING_ROOM);
+	st = DB_STMT(db, "INSERT INTO community_requests (user_id, kind, community_id, why, "
+	    "created_at) SELECT ?1, 'moderate', ?2, ?3, ?4 WHERE " PENDING_ROOM,
+	    actor_id, community_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, community_id);
 	db_bind_text(st, 3, why);
 	sqlite3_bind_int64(st, 4, db_now());
 	sqlite3_bind_int(st, 9, BOARD_REQUESTS_PENDING_MAX);
@@ -132,14 +128,12 @@ db_board_request_list(struct db *db, int64_t actor_id, struct board_request **ou
 
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
-	st = db_stmt(db, "SELECT r.id, r.kind, CASE WHEN r.kind = 'create' THEN r.name "
+	st = DB_STMT(db, "SELECT r.id, r.kind, CASE WHEN r.kind = 'create' THEN r.name "
 	    "ELSE coalesce(c.name, '') END, r.status, r.created_at FROM community_requests r "
 	    "LEFT JOIN communities c ON c.id = r.community_id WHERE r.user_id = ? "
-	    "ORDER BY r.id DESC LIMIT ?");
+	    "ORDER BY r.id DESC LIMIT ?", actor_id, BOARD_REQUESTS_LIST_MAX);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int(st, 2, BOARD_REQUESTS_LIST_MAX);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 8;

@@ -28,14 +28,12 @@ db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
 		return r;
 	if ((r = db_board_post_rate(db, actor_id, lim)) != 0)
 		goto out;
-	st = db_stmt(db, "INSERT INTO threads (community_id, author_id, title, created_at, "
-	    "last_post_at) VALUES (?, ?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO threads (community_id, author_id, title, created_at, "
+	    "last_post_at) VALUES (?, ?, ?, ?, ?)", community_id, actor_id);
 	if (st == NULL) {
 		r = ERR_INTERNAL;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, community_id);
-	sqlite3_bind_int64(st, 2, actor_id);
 	db_bind_text(st, 3, title);
 	sqlite3_bind_int64(st, 4, db_now());
 	sqlite3_bind_int64(st, 5, db_now());

@@ -18,10 +18,10 @@ actor_state(struct db *db, int64_t actor_id, char *status, size_t sz, bool *rule
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT status, rules_accepted_at IS NOT NULL FROM users WHERE id = ?");
+	st = DB_STMT(db, "SELECT status, rules_accepted_at IS NOT NULL FROM users WHERE id = ?",
+	    actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		db_column_text(st, 0, status, sz);
 		*rules = sqlite3_column_int(st, 1) != 0;
@@ -58,17 +58,15 @@ unread_count(struct db *db, int64_t actor_id, int64_t community_id, int64_t *cou
 
 	/* Only posts above the read floor are looked at: the range grows with
 	 * what is new since the member last caught up, not with the community. */
-	st = db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM community_members m "
+	st = DB_STMT(db, "SELECT count(*) FROM (SELECT 1 FROM community_members m "
 	    "JOIN posts p ON p.community_id = m.community_id AND p.id > m.read_floor "
 	    "LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = p.thread_id "
 	    "WHERE m.user_id = ?1 AND m.community_id = ?2 AND p.deleted = 0 "
 	    "AND p.author_id <> ?1 AND p.id > coalesce(r.last_read_id, 0) "
-	    "AND coalesce(r.follow, 0) >= 0 AND " DB_NOT_BLOCKED("p.author_id") " LIMIT ?3)");
+	    "AND coalesce(r.follow, 0) >= 0 AND " DB_NOT_BLOCKED("p.author_id") " LIMIT ?3)",
+	    actor_id, community_id, BOARD_COUNT_CAP);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, community_id);
-	sqlite3_bind_int64(st, 3, BOARD_COUNT_CAP);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*count = sqlite3_column_int64(st, 0);
 		r = ERR_OK;

@@ -78,14 +78,13 @@ candidates(struct db *db, int64_t n, int64_t **ids, int64_t *k)
 	int64_t *out = xcalloc((size_t)n, sizeof *out), m = 0;
 	int rc, r;
 
-	st = db_stmt(db, "SELECT u.id FROM users u WHERE u.role IN ('alumni', 'trainee') "
+	st = DB_STMT(db, "SELECT u.id FROM users u WHERE u.role IN ('alumni', 'trainee') "
 	    "AND u.status = 'active' AND NOT EXISTS (SELECT 1 FROM host_profiles h "
-	    "WHERE h.user_id = u.id) ORDER BY u.id LIMIT ?");
+	    "WHERE h.user_id = u.id) ORDER BY u.id LIMIT ?", n);
 	if (st == NULL) {
 		free(out);
 		return ERR_INTERNAL;
 	}
-	sqlite3_bind_int64(st, 1, n);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m < n)
 		out[m++] = sqlite3_column_int64(st, 0);
 	r = db_result(db, rc, __func__);

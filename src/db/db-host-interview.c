@@ -37,10 +37,10 @@ db_host_interview_add(struct db *db, int64_t actor_id, const char *program, int6
 		*why = "at most 20 interviews; remove a past one first";
 		return ERR_INVALID;
 	}
-	st = db_stmt(db, "INSERT INTO host_interviews (user_id, program, day) VALUES (?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO host_interviews (user_id, program, day) VALUES (?, ?, ?)",
+	    actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	db_bind_text(st, 2, program);
 	sqlite3_bind_int64(st, 3, day);
 	return db_step_done(db, st, __func__);
@@ -56,12 +56,10 @@ db_host_interview_list(struct db *db, int64_t actor_id, struct host_interview **
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT id, program, day FROM host_interviews WHERE user_id = ? "
-	    "ORDER BY day, id LIMIT ?");
+	st = DB_STMT(db, "SELECT id, program, day FROM host_interviews WHERE user_id = ? "
+	    "ORDER BY day, id LIMIT ?", actor_id, HOST_INTERVIEWS_MAX);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int(st, 2, HOST_INTERVIEWS_MAX);
 	rows = xcalloc(HOST_INTERVIEWS_MAX, sizeof *rows);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < HOST_INTERVIEWS_MAX) {
 		rows[k].id = sqlite3_column_int64(st, 0);

@@ -22,13 +22,10 @@ guest_may_see(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_
 	bool visible = false;
 	int rc, r;
 
-	st = db_stmt(db, "SELECT state FROM host_requests WHERE id = ? AND guest_id = ? "
-	    "AND host_id = ?");
+	st = DB_STMT(db, "SELECT state FROM host_requests WHERE id = ? AND guest_id = ? "
+	    "AND host_id = ?", request_id, actor_id, host_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, request_id);
-	sqlite3_bind_int64(st, 2, actor_id);
-	sqlite3_bind_int64(st, 3, host_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		db_column_text(st, 0, state, sizeof state);
@@ -98,13 +95,11 @@ db_host_access_log(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
 
 	if ((r = db_user_may(db, actor_id, host_id, false)) != 0)
 		return r;
-	st = db_stmt(db, "SELECT l.id, l.guest_id, l.request_id, l.shown_at, u.display_name "
+	st = DB_STMT(db, "SELECT l.id, l.guest_id, l.request_id, l.shown_at, u.display_name "
 	    "FROM host_access_log l JOIN users u ON u.id = l.guest_id "
-	    "WHERE l.host_id = ? ORDER BY l.id DESC LIMIT ?");
+	    "WHERE l.host_id = ? ORDER BY l.id DESC LIMIT ?", host_id, (int64_t)max);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, host_id);
-	sqlite3_bind_int64(st, 2, (int64_t)max);
 	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max) {
 		rows[k].id = sqlite3_column_int64(st, 0);

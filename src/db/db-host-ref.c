@@ -25,11 +25,10 @@ load_stay(struct db *db, int64_t id, struct stay *s)
 	char buf[16];
 	int rc, r;
 
-	st = db_stmt(db, "SELECT host_id, guest_id, depart_day, state FROM host_requests "
-	    "WHERE id = ?");
+	st = DB_STMT(db, "SELECT host_id, guest_id, depart_day, state FROM host_requests "
+	    "WHERE id = ?", id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		s->host_id = sqlite3_column_int64(st, 0);
@@ -65,13 +64,11 @@ store(struct db *db, int64_t request_id, int64_t author, int64_t subject, const 
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "INSERT OR REPLACE INTO host_references (request_id, author_id, "
-	    "subject_id, body, felt_safe, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT OR REPLACE INTO host_references (request_id, author_id, "
+	    "subject_id, body, felt_safe, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	    request_id, author, subject);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, request_id);
-	sqlite3_bind_int64(st, 2, author);
-	sqlite3_bind_int64(st, 3, subject);
 	db_bind_text(st, 4, body);
 	sqlite3_bind_int(st, 5, felt_safe);
 	sqlite3_bind_int64(st, 6, db_now());
@@ -158,13 +155,12 @@ db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
 		return r;
 	if (actor_id != s.host_id && actor_id != s.guest_id && !a.admin)
 		return ERR_NOTFOUND;
-	st = db_stmt(db, "SELECT f.author_id, f.subject_id, u.display_name, f.body, f.felt_safe, "
+	st = DB_STMT(db, "SELECT f.author_id, f.subject_id, u.display_name, f.body, f.felt_safe, "
 	    "f.created_at, f.revealed_at IS NOT NULL FROM host_references f "
 	    "JOIN users u ON u.id = f.author_id WHERE f.request_id = ?1 "
-	    "ORDER BY f.author_id = ?2, f.created_at LIMIT 2");
+	    "ORDER BY f.author_id = ?2, f.created_at LIMIT 2", request_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, request_id);
 	sqlite3_bind_int64(st, 2, s.host_id);	/* the guest's reference first */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < 2) {
 		struct host_reference *f = &refs[k++];

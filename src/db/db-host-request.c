@@ -194,25 +194,21 @@ open_requests_ok(struct db *db, int64_t guest_id, const struct host_request *r,
 	int64_t n = 0;
 	int rc;
 
-	st = db_stmt(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
-	    "state IN " OPEN_STATES " AND host_id = ?2 AND arrive_day < ?4 AND depart_day > ?3");
+	st = DB_STMT(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
+	    "state IN " OPEN_STATES " AND host_id = ?2 AND arrive_day < ?4 AND depart_day > ?3",
+	    guest_id, r->host_id, r->arrive, r->depart);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, guest_id);
-	sqlite3_bind_int64(st, 2, r->host_id);
-	sqlite3_bind_int64(st, 3, r->arrive);
-	sqlite3_bind_int64(st, 4, r->depart);
 	if ((rc = db_step_int(db, st, &n, NULL, __func__)) != 0)
 		return rc;
 	if (n > 0) {
 		*why = "you already have a request with this host for those dates";
 		return ERR_EXISTS;
 	}
-	st = db_stmt(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
-	    "state IN " OPEN_STATES);
+	st = DB_STMT(db, "SELECT count(*) FROM host_requests WHERE guest_id = ?1 AND "
+	    "state IN " OPEN_STATES, guest_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, guest_id);
 	if ((rc = db_step_int(db, st, &n, NULL, __func__)) != 0)
 		return rc;
 	if (n >= HOST_OPEN_MAX) {
@@ -257,21 +253,15 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 		db_rollback(db);
 		return rc;
 	}
-	st = db_stmt(db, "INSERT INTO host_requests (host_id, guest_id, arrive_day, depart_day, "
+	st = DB_STMT(db, "INSERT INTO host_requests (host_id, guest_id, arrive_day, depart_day, "
 	    "flexible, travellers, partner, pet_allergy, accessibility, purpose, programs, "
-	    "message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	    "message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    r->host_id, actor_id, r->arrive, r->depart, r->flexible, r->travellers,
+	    r->partner, r->pet_allergy);
 	if (st == NULL) {
 		db_rollback(db);
 		return ERR_INTERNAL;
 	}
-	sqlite3_bind_int64(st, 1, r->host_id);
-	sqlite3_bind_int64(st, 2, actor_id);
-	sqlite3_bind_int64(st, 3, r->arrive);
-	sqlite3_bind_int64(st, 4, r->depart);
-	sqlite3_bind_int(st, 5, r->flexible);
-	sqlite3_bind_int(st, 6, r->travellers);
-	sqlite3_bind_int(st, 7, r->partner);
-	sqlite3_bind_int(st, 8, r->pet_allergy);
 	db_bind_text(st, 9, r->accessibility);
 	db_bind_text(st, 10, host_purpose_name(r->purpose));
 	db_bind_text(st, 11, r->programs);
@@ -419,18 +409,13 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	st = db_stmt(db, "UPDATE host_requests SET prop_by = ?, prop_arrive = ?, prop_depart = ?, "
-	    "prop_travellers = ?, updated_at = ? WHERE id = ?");
+	st = DB_STMT(db, "UPDATE host_requests SET prop_by = ?, prop_arrive = ?, prop_depart = ?, "
+	    "prop_travellers = ?, updated_at = ? WHERE id = ?",
+	    actor_id, arrive, depart, travellers, db_now(), id);
 	if (st == NULL) {
 		db_rollback(db);
 		return ERR_INTERNAL;
 	}
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, arrive);
-	sqlite3_bind_int64(st, 3, depart);
-	sqlite3_bind_int(st, 4, travellers);
-	sqlite3_bind_int64(st, 5, db_now());
-	sqlite3_bind_int64(st, 6, id);
 	req.arrive = arrive;
 	req.depart = depart;
 	if ((r = db_step_changed(db, st, __func__)) != 0 ||
@@ -477,18 +462,15 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 	}
 	if ((r = db_begin(db)) != 0)
 		return r;
-	st = db_stmt(db, "UPDATE host_requests SET "
+	st = DB_STMT(db, "UPDATE host_requests SET "
 	    "arrive_day = CASE WHEN ?1 THEN prop_arrive ELSE arrive_day END, "
 	    "depart_day = CASE WHEN ?1 THEN prop_depart ELSE depart_day END, "
 	    "travellers = CASE WHEN ?1 THEN prop_travellers ELSE travellers END, "
-	    "prop_by = 0, updated_at = ?2 WHERE id = ?3");
+	    "prop_by = 0, updated_at = ?2 WHERE id = ?3", agree, db_now(), id);
 	if (st == NULL) {
 		db_rollback(db);
 		return ERR_INTERNAL;
 	}
-	sqlite3_bind_int(st, 1, agree);
-	sqlite3_bind_int64(st, 2, db_now());
-	sqlite3_bind_int64(st, 3, id);
 	/* Either answer is about the proposal: the notice names its dates
 	 * (which the request now has, when agreed). */
 	req.arrive = req.prop_arrive;

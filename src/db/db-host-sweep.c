@@ -40,12 +40,11 @@ reveal_notices(struct db *db, int64_t today)
 	sqlite3_stmt *st;
 	int rc, r;
 
-	st = db_stmt(db, "SELECT f.subject_id FROM host_references f JOIN host_requests q "
-	    "ON q.id = f.request_id WHERE f.revealed_at IS NULL AND q.depart_day + ? < ?");
+	st = DB_STMT(db, "SELECT f.subject_id FROM host_references f JOIN host_requests q "
+	    "ON q.id = f.request_id WHERE f.revealed_at IS NULL AND q.depart_day + ? < ?",
+	    HOST_REFERENCE_DAYS, today);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int(st, 1, HOST_REFERENCE_DAYS);
-	sqlite3_bind_int64(st, 2, today);
 	r = ERR_OK;
 	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		r = db_notice_add(db, sqlite3_column_int64(st, 0), "host",

@@ -17,10 +17,9 @@ db_host_actor(struct db *db, int64_t id, struct host_actor *out)
 	enum member_status ms = STATUS_SUSPENDED;
 	int rc, r;
 
-	st = db_stmt(db, "SELECT role, status, is_admin FROM users WHERE id = ?");
+	st = DB_STMT(db, "SELECT role, status, is_admin FROM users WHERE id = ?", id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		db_column_text(st, 0, role, sizeof role);
@@ -42,11 +41,10 @@ load_blackouts(struct db *db, struct host_profile *p)
 	sqlite3_stmt *st;
 	int rc, r;
 
-	st = db_stmt(db, "SELECT first_day, last_day FROM host_blackouts WHERE host_id = ? "
-	    "ORDER BY first_day LIMIT 12");
+	st = DB_STMT(db, "SELECT first_day, last_day FROM host_blackouts WHERE host_id = ? "
+	    "ORDER BY first_day LIMIT 12", p->user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, p->user_id);
 	p->nblackouts = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && p->nblackouts < HOST_BLACKOUTS_MAX) {
 		p->blackouts[p->nblackouts].first = sqlite3_column_int64(st, 0);
@@ -66,14 +64,14 @@ db_host_load(struct db *db, int64_t host_id, struct host_profile *out)
 	char buf[16];
 	int rc, r;
 
-	st = db_stmt(db, "SELECT h.status, h.offers, h.sleeping, h.city, h.region, h.country, "
+	st = DB_STMT(db, "SELECT h.status, h.offers, h.sleeping, h.city, h.region, h.country, "
 	    "h.neighbourhood, h.hospitals, h.affiliations, h.pets, h.smoking, h.partner_ok, "
 	    "h.accessibility, h.house_rules, h.capacity, h.max_nights, h.min_notice_days, "
 	    "h.address, h.phone, h.updated_at, u.display_name "
-	    "FROM host_profiles h JOIN users u ON u.id = h.user_id WHERE h.user_id = ?");
+	    "FROM host_profiles h JOIN users u ON u.id = h.user_id WHERE h.user_id = ?",
+	    host_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, host_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		host_profile_init(&p, host_id);
@@ -138,14 +136,13 @@ save_row(struct db *db, const struct host_profile *p)
 {
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, "INSERT OR REPLACE INTO host_profiles (user_id, status, offers, "
+	st = DB_STMT(db, "INSERT OR REPLACE INTO host_profiles (user_id, status, offers, "
 	    "sleeping, city, region, country, neighbourhood, hospitals, affiliations, pets, "
 	    "smoking, partner_ok, accessibility, house_rules, capacity, max_nights, "
 	    "min_notice_days, address, phone, updated_at) VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p->user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, p->user_id);
 	db_bind_text(st, 2, host_status_name(p->status));
 	sqlite3_bind_int(st, 3, (int)p->offers);
 	db_bind_text(st, 4, host_sleeping_name(p->sleeping));
@@ -242,11 +239,10 @@ save_fts(struct db *db, const struct host_profile *p)
 	sqlite3_bind_int64(st, 1, p->user_id);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
-	st = db_stmt(db, "INSERT INTO host_fts (rowid, hospitals, affiliations, initials) "
-	    "VALUES (?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO host_fts (rowid, hospitals, affiliations, initials) "
+	    "VALUES (?, ?, ?, ?)", p->user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, p->user_id);
 	db_bind_text(st, 2, p->hospitals);
 	db_bind_text(st, 3, p->affiliations);
 	db_bind_text(st, 4, abbr);

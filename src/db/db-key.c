@@ -23,12 +23,11 @@ db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
 		return r;
 	/* The cap is part of the insert, so two sessions adding at once
 	 * cannot both pass it. */
-	st = db_stmt(db, "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, "
+	st = DB_STMT(db, "INSERT INTO ssh_keys (user_id, type, blob_b64, fingerprint, "
 	    "comment, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (SELECT count(*) "
-	    "FROM ssh_keys WHERE user_id = ?1) < ?7");
+	    "FROM ssh_keys WHERE user_id = ?1) < ?7", user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, user_id);
 	db_bind_text(st, 2, type);
 	db_bind_text(st, 3, blob_b64);
 	db_bind_text(st, 4, fingerprint);
@@ -66,11 +65,10 @@ db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key 
 
 	if ((r = db_user_may(db, actor_id, user_id, false)) != 0)
 		return r;
-	st = db_stmt(db, "SELECT id, user_id, type, blob_b64, fingerprint, comment, "
-	    "created_at FROM ssh_keys WHERE user_id = ? ORDER BY created_at, id");
+	st = DB_STMT(db, "SELECT id, user_id, type, blob_b64, fingerprint, comment, "
+	    "created_at FROM ssh_keys WHERE user_id = ? ORDER BY created_at, id", user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, user_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 4;

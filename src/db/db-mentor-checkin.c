@@ -62,13 +62,12 @@ db_mentor_bookmarks(struct db *db, int64_t actor_id, struct mentor_hit **out, si
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT " DB_MENTOR_HIT_COLS "FROM mentor_bookmarks b "
+	st = DB_STMT(db, "SELECT " DB_MENTOR_HIT_COLS "FROM mentor_bookmarks b "
 	    "JOIN users u ON u.id = b.mentor_id LEFT JOIN mentor_stats s ON s.user_id = u.id "
 	    "WHERE b.user_id = ?1 AND " DB_NOT_BLOCKED("u.id")
-	    " ORDER BY b.created_at DESC LIMIT 200");
+	    " ORDER BY b.created_at DESC LIMIT 200", actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	if ((r = db_collect(db, st, sizeof **out, hit_elem, &rows, n, __func__)) == 0)
 		*out = rows;
 	return r;
@@ -101,13 +100,11 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 		return r;
 	if (blocked)
 		return ERR_DENIED;
-	st = db_stmt(db, "INSERT INTO mentor_checkins (mentorship_id, author_id, met, "
-	    "next_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO mentor_checkins (mentorship_id, author_id, met, "
+	    "next_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	    ship_id, actor_id, met);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, ship_id);
-	sqlite3_bind_int64(st, 2, actor_id);
-	sqlite3_bind_int(st, 3, met);
 	db_bind_text(st, 4, next_date != NULL ? next_date : "");
 	db_bind_text(st, 5, note != NULL ? note : "");
 	sqlite3_bind_int64(st, 6, db_now());
@@ -126,13 +123,12 @@ db_mentor_checkins(struct db *db, int64_t actor_id, int64_t ship_id,
 
 	if ((r = db_mentor_get(db, actor_id, ship_id, &s)) != 0)
 		return r;
-	st = db_stmt(db, "SELECT c.id, coalesce(c.author_id, 0), coalesce(u.display_name, ''), "
+	st = DB_STMT(db, "SELECT c.id, coalesce(c.author_id, 0), coalesce(u.display_name, ''), "
 	    "c.met, c.next_date, c.note, c.created_at FROM mentor_checkins c "
 	    "LEFT JOIN users u ON u.id = c.author_id WHERE c.mentorship_id = ? "
-	    "ORDER BY c.id DESC LIMIT 100");
+	    "ORDER BY c.id DESC LIMIT 100", ship_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, ship_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mentor_checkin *c;
 

@@ -301,16 +301,16 @@ db_mentor_avail(struct db *db, int64_t mentor_id, struct mentor_avail *out)
 
 	/* Waiting requests leave out those across a block: nobody can accept
 	 * them, so they are not waiting for the mentor. */
-	st = db_stmt(db, "SELECT u.open_to_mentoring AND u.role <> 'student' AND "
+	st = DB_STMT(db, "SELECT u.open_to_mentoring AND u.role <> 'student' AND "
 	    "u.status = 'active', u.max_mentees, coalesce(u.last_login_at, 0), "
 	    "coalesce(s.paused, 0), coalesce(s.active, 0), coalesce(s.pending, 0) - "
 	    "(SELECT count(*) FROM mentorships m WHERE m.mentor_id = ?1 AND "
 	    "m.state = 'requested' AND NOT " DB_NOT_BLOCKED("m.mentee_id") "), "
 	    "coalesce(s.asked, 0), coalesce(s.reply_secs, -1) "
-	    "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?1");
+	    "FROM users u LEFT JOIN mentor_stats s ON s.user_id = u.id WHERE u.id = ?1",
+	    mentor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, mentor_id);
 	rc = sqlite3_step(st);
 	r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
 	if (rc == SQLITE_ROW) {

@@ -25,10 +25,10 @@ head_get(struct db *db, int64_t id, struct ship_head *h)
 	char word[16];
 	int rc, r;
 
-	st = db_stmt(db, "SELECT mentee_id, mentor_id, state FROM mentorships WHERE id = ?");
+	st = DB_STMT(db, "SELECT mentee_id, mentor_id, state FROM mentorships WHERE id = ?",
+	    id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		h->mentee_id = sqlite3_column_int64(st, 0);
@@ -158,14 +158,12 @@ db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
 		return r;
 	if ((r = request_checks(db, actor_id, mentor_id, max_pending)) != 0)
 		goto out;
-	st = db_stmt(db, "INSERT INTO mentorships (mentee_id, mentor_id, message, created_at) "
-	    "VALUES (?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO mentorships (mentee_id, mentor_id, message, created_at) "
+	    "VALUES (?, ?, ?, ?)", actor_id, mentor_id);
 	if (st == NULL) {
 		r = ERR_INTERNAL;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, mentor_id);
 	db_bind_text(st, 3, message);
 	sqlite3_bind_int64(st, 4, db_now());
 	if ((r = db_step_done(db, st, __func__)) != 0)

@@ -50,7 +50,7 @@ db_message_inbox(struct db *db, int64_t actor_id, bool archived,
 		max = PAGE_MAX;
 	/* The preview is the newest message the actor still sees; only its
 	 * first few hundred characters are read. */
-	st = db_stmt(db, "SELECT cm.conversation_id, cm.peer_id, u.login, u.display_name, "
+	st = DB_STMT(db, "SELECT cm.conversation_id, cm.peer_id, u.login, u.display_name, "
 	    "cm.last_at, cm.unread, cm.archived, lm.sender_id, lm.body "
 	    "FROM conversation_members cm "
 	    "JOIN conversations c ON c.id = cm.conversation_id "
@@ -60,11 +60,10 @@ db_message_inbox(struct db *db, int64_t actor_id, bool archived,
 	    "AND m.id > cm.cleared_id AND " VISIBLE_TO("?1") " ORDER BY m.id DESC LIMIT 1) "
 	    "WHERE cm.user_id = ?1 AND cm.archived = ?2 AND c.last_id > cm.cleared_id "
 	    "AND (cm.last_at, cm.conversation_id) < (?3, ?4) "
-	    "ORDER BY cm.last_at DESC, cm.conversation_id DESC LIMIT ?5");
+	    "ORDER BY cm.last_at DESC, cm.conversation_id DESC LIMIT ?5",
+	    actor_id, archived ? 1 : 0);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int(st, 2, archived ? 1 : 0);
 	sqlite3_bind_int64(st, 3, after != NULL && after->conversation_id > 0 ?
 	    after->last_at : INT64_MAX);
 	sqlite3_bind_int64(st, 4, after != NULL && after->conversation_id > 0 ?
@@ -131,17 +130,13 @@ db_message_page(struct db *db, int64_t actor_id, int64_t conversation_id,
 		after_id = cs.cleared_id;
 	/* The newest max on the index, then turned round for reading by the
 	 * outer query (at most PAGE_MAX rows to sort). */
-	st = db_stmt(db, "SELECT * FROM (SELECT m.id, m.conversation_id, m.sender_id, "
+	st = DB_STMT(db, "SELECT * FROM (SELECT m.id, m.conversation_id, m.sender_id, "
 	    "m.body, m.created_at FROM messages m WHERE m.conversation_id = ?2 AND "
 	    "m.id > ?3 AND m.id < ?4 AND " VISIBLE_TO("?1") " ORDER BY m.id DESC LIMIT ?5) "
-	    "ORDER BY id");
+	    "ORDER BY id",
+	    actor_id, conversation_id, after_id, before_id, (sqlite3_int64)max);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, conversation_id);
-	sqlite3_bind_int64(st, 3, after_id);
-	sqlite3_bind_int64(st, 4, before_id);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -172,12 +167,11 @@ db_message_get(struct db *db, int64_t actor_id, int64_t message_id,
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT m.id, m.conversation_id, m.sender_id, m.body, m.created_at, "
-	    "NOT " VISIBLE_TO("?2") " FROM messages m WHERE m.id = ?1");
+	st = DB_STMT(db, "SELECT m.id, m.conversation_id, m.sender_id, m.body, m.created_at, "
+	    "NOT " VISIBLE_TO("?2") " FROM messages m WHERE m.id = ?1",
+	    message_id, actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, message_id);
-	sqlite3_bind_int64(st, 2, actor_id);
 	memset(&m, 0, sizeof m);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		message_row_read(st, &m);

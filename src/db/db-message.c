@@ -17,12 +17,11 @@ db_message_state(struct db *db, int64_t actor_id, int64_t conversation_id,
 	bool found = false;
 	int rc, r;
 
-	st = db_stmt(db, "SELECT peer_id, last_read_id, cleared_id, unread, archived "
-	    "FROM conversation_members WHERE user_id = ? AND conversation_id = ?");
+	st = DB_STMT(db, "SELECT peer_id, last_read_id, cleared_id, unread, archived "
+	    "FROM conversation_members WHERE user_id = ? AND conversation_id = ?",
+	    actor_id, conversation_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	sqlite3_bind_int64(st, 2, conversation_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->id = conversation_id;
 		out->peer_id = sqlite3_column_int64(st, 0);
@@ -98,11 +97,10 @@ sender_limit(struct db *db, int64_t sender_id, const struct message_limits *lim,
 	bool active = false;
 	int64_t created_at = 0;
 
-	st = db_stmt(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL, "
-	    "created_at FROM users WHERE id = ?");
+	st = DB_STMT(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL, "
+	    "created_at FROM users WHERE id = ?", sender_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, sender_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		active = sqlite3_column_int(st, 0) != 0;
 		created_at = sqlite3_column_int64(st, 1);
@@ -190,12 +188,10 @@ deliver(struct db *db, int64_t conv, int64_t sender_id, const char *body,
 	sqlite3_stmt *st;
 	int r;
 
-	st = db_stmt(db, "INSERT INTO messages (conversation_id, sender_id, body, "
-	    "created_at) VALUES (?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO messages (conversation_id, sender_id, body, "
+	    "created_at) VALUES (?, ?, ?, ?)", conv, sender_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, conv);
-	sqlite3_bind_int64(st, 2, sender_id);
 	db_bind_text(st, 3, body);
 	sqlite3_bind_int64(st, 4, now);
 	if ((r = db_step_done(db, st, __func__)) != 0)

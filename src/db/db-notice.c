@@ -21,11 +21,10 @@ db_notice_add(struct db *db, int64_t user_id, const char *kind, const char *text
 	}
 	memcpy(cut, text, len);
 	cut[len] = '\0';
-	st = db_stmt(db, "INSERT INTO notices (user_id, kind, text, created_at) "
-	    "VALUES (?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT INTO notices (user_id, kind, text, created_at) "
+	    "VALUES (?, ?, ?, ?)", user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, user_id);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, cut);
 	sqlite3_bind_int64(st, 4, db_now());
@@ -56,11 +55,10 @@ db_notice_unseen(struct db *db, int64_t user_id, int64_t *count, struct notice *
 	if ((r = db_step_int(db, st, &n, NULL, __func__)) != 0)
 		return r;
 	memset(&top, 0, sizeof top);
-	st = db_stmt(db, "SELECT id, kind, text, created_at, coalesce(seen_at, 0) FROM notices "
-	    "WHERE user_id = ? AND seen_at IS NULL ORDER BY id DESC LIMIT 1");
+	st = DB_STMT(db, "SELECT id, kind, text, created_at, coalesce(seen_at, 0) FROM notices "
+	    "WHERE user_id = ? AND seen_at IS NULL ORDER BY id DESC LIMIT 1", user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, user_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		notice_row(st, &top);

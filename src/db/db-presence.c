@@ -20,12 +20,10 @@ db_presence_enter(struct db *db, int pid, int64_t user_id, const char *section)
 	if (pid <= 0)
 		return ERR_INVALID;
 	/* REPLACE: a pid reused after a crash takes over the stale row. */
-	st = db_stmt(db, "INSERT OR REPLACE INTO presence (pid, user_id, section, "
-	    "started_at, last_input_at) VALUES (?, ?, ?, ?, ?)");
+	st = DB_STMT(db, "INSERT OR REPLACE INTO presence (pid, user_id, section, "
+	    "started_at, last_input_at) VALUES (?, ?, ?, ?, ?)", pid, user_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int(st, 1, pid);
-	sqlite3_bind_int64(st, 2, user_id);
 	db_bind_text(st, 3, section != NULL ? section : "");
 	sqlite3_bind_int64(st, 4, now);
 	sqlite3_bind_int64(st, 5, now);

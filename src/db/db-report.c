@@ -19,11 +19,10 @@ refusal(struct db *db, int64_t reporter_id, enum report_kind kind, int64_t targe
 	int64_t dup = 0;
 	int r;
 
-	st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM reports WHERE reporter_id = ? AND "
-	    "status = 'open' AND kind = ? AND target_id = ?)");
+	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM reports WHERE reporter_id = ? AND "
+	    "status = 'open' AND kind = ? AND target_id = ?)", reporter_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, reporter_id);
 	db_bind_text(st, 2, kind_names[kind]);
 	sqlite3_bind_int64(st, 3, target_id);
 	if ((r = db_step_int(db, st, &dup, NULL, __func__)) != 0)
@@ -46,14 +45,13 @@ db_report_add(struct db *db, int64_t reporter_id, enum report_kind kind,
 	/* The checks are part of the insert: one statement, one write lock,
 	 * so two sessions cannot both squeeze past them. reports_reporter_open
 	 * serves both. */
-	st = db_stmt(db, "INSERT INTO reports (reporter_id, kind, target_id, community_id, "
+	st = DB_STMT(db, "INSERT INTO reports (reporter_id, kind, target_id, community_id, "
 	    "reason, created_at) SELECT ?1, ?2, ?3, nullif(?4, 0), ?5, ?6 "
 	    "WHERE NOT EXISTS (SELECT 1 FROM reports WHERE reporter_id = ?1 AND "
 	    "status = 'open' AND kind = ?2 AND target_id = ?3) AND (SELECT count(*) "
-	    "FROM reports WHERE reporter_id = ?1 AND status = 'open') < ?7");
+	    "FROM reports WHERE reporter_id = ?1 AND status = 'open') < ?7", reporter_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, reporter_id);
 	db_bind_text(st, 2, kind_names[kind]);
 	sqlite3_bind_int64(st, 3, target_id);
 	sqlite3_bind_int64(st, 4, community_id);

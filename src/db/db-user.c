@@ -294,11 +294,10 @@ db_user_may_post(struct db *db, int64_t actor_id)
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = db_stmt(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL "
-	    "FROM users WHERE id = ?");
+	st = DB_STMT(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL "
+	    "FROM users WHERE id = ?", actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		r = sqlite3_column_int(st, 0) != 0 ? ERR_OK : ERR_DENIED;

@@ -189,6 +189,7 @@ TEST(db_backup_copies_and_refuses_existing_file)
 
 	CHECK_INT(db_backup(db, dest, err, sizeof err), ERR_EXISTS);
 	CHECK(strstr(err, "exists") != NULL);
+	db_close(db);			/* db_open's, not a fixture's */
 
 	CHECK_INT(db_open(dest, &copy, err, sizeof err), 0);
 	CHECK_INT(db_check(copy, msg, sizeof msg), 0);
