@@ -10,7 +10,6 @@
 #include "ui/list.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
-#include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
 #include "ui/ui-widget.h"
