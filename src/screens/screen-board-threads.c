@@ -13,7 +13,6 @@
 #include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
-#include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
 #define PAGE_ROWS	50		/* threads per read */
@@ -24,8 +23,6 @@
 struct threads {
 	struct board_community com;
 	bool loaded;			/* com was read once: the community exists */
-	bool asking_title;
-	struct ui_line title;
 };
 
 /* The community (on a read from the start), then limit threads after the
@@ -127,26 +124,6 @@ threads_empty(struct screen_ctx *c, struct list *l)
 	return t->loaded ? "No threads yet: press n to start one." : NULL;
 }
 
-/* The title of a new thread is asked on the row under the list. */
-static int
-threads_foot_rows(struct screen_ctx *c, struct list *l)
-{
-	const struct threads *t = list_ctx(l);
-
-	(void)c;
-	return t->asking_title ? 1 : 0;
-}
-
-static void
-threads_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
-{
-	const struct threads *t = list_ctx(l);
-
-	(void)c;
-	if (t->asking_title)
-		ui_line_draw(&t->title, y, 2, cols, "Title: ");
-}
-
 static void
 posted(struct screen_ctx *c, void *owner, int64_t post_id)
 {
@@ -162,37 +139,35 @@ posted(struct screen_ctx *c, void *owner, int64_t post_id)
 	}
 }
 
+/* The title is checked here; the editor for the text comes next. */
 static bool
-title_key(struct screen_ctx *c, struct list *l, int key)
+title_done(struct screen_ctx *c, struct list *l, const char *text)
 {
-	struct threads *t = list_ctx(l);
+	const struct threads *t = list_ctx(l);
 	const char *why;
 	char title[BOARD_TITLE_SZ];
 
-	switch (ui_line_key(&t->title, c, key)) {
-	case UI_LINE_CANCEL:
-		t->asking_title = false;
-		ui_line_close(&t->title);
-		return true;
-	case UI_LINE_DONE:
-		text_copy(title, sizeof title, ui_line_text(&t->title));
-		text_trim(title);
-		if ((why = text_check_line(title, BOARD_TITLE_MAX)) != NULL) {
-			screen_refused(c, why);
-			return true;
-		}
-		if (title[0] == '\0') {
-			screen_error(c, "A thread needs a title.");
-			return true;
-		}
-		t->asking_title = false;
-		ui_line_close(&t->title);
-		screen_board_new_thread(c, t->com.id, title, posted, l);
-		return true;
-	default:
-		return true;
+	text_copy(title, sizeof title, text);
+	text_trim(title);
+	if ((why = text_check_line(title, BOARD_TITLE_MAX)) != NULL) {
+		screen_refused(c, why);
+		return false;
 	}
+	if (title[0] == '\0') {
+		screen_error(c, "A thread needs a title.");
+		return false;
+	}
+	screen_board_new_thread(c, t->com.id, title, posted, l);
+	return true;
 }
+
+static const struct list_prompt title_prompt = {
+	.question = "A new thread: its title first, then the text.",
+	.label = "Title: ",
+	.hints = "Enter continue to the text  Esc cancel",
+	.max_chars = BOARD_TITLE_MAX,
+	.done = title_done,
+};
 
 static void
 new_thread(struct screen_ctx *c, void *st)
@@ -205,8 +180,7 @@ new_thread(struct screen_ctx *c, void *st)
 		screen_board_refused(c, ERR_DENIED);
 		return;
 	}
-	ui_line_open(&t->title, NULL, BOARD_TITLE_MAX, false);
-	t->asking_title = true;
+	list_prompt_open(st);
 }
 
 static void
@@ -246,14 +220,6 @@ static const struct ui_binding threads_keys[] = {
 	{ 'j', 'J', "j join/leave", toggle_join },
 };
 
-static bool
-threads_key(struct screen_ctx *c, struct list *l, int key)
-{
-	const struct threads *t = list_ctx(l);
-
-	return t->asking_title && title_key(c, l, key);
-}
-
 static void
 threads_hints(struct screen_ctx *c, struct list *l)
 {
@@ -261,8 +227,6 @@ threads_hints(struct screen_ctx *c, struct list *l)
 
 	if (!t->loaded)
 		screen_hints(c, "q back");
-	else if (t->asking_title)
-		screen_hints(c, "Enter continue to the text  Esc cancel");
 	else
 		screen_key_hints(c, threads_keys, sizeof threads_keys / sizeof threads_keys[0],
 		    "  PgUp/PgDn page  q back  ? help");
@@ -280,15 +244,6 @@ threads_init(struct screen_ctx *c, const void *arg)
 	return t;
 }
 
-static void
-threads_fini(void *ctx)
-{
-	struct threads *t = ctx;
-
-	ui_line_close(&t->title);
-	free(t);
-}
-
 static const struct list_def threads_list = {
 	.head_rows = 4,
 	.row_size = sizeof(struct board_thread),
@@ -297,16 +252,14 @@ static const struct list_def threads_list = {
 	.row_id = thread_id,
 	.draw_head = threads_head,
 	.draw_row = threads_row,
-	.foot_rows = threads_foot_rows,
-	.draw_foot = threads_foot,
 	.empty_text = threads_empty,
 	.load_error = "The threads could not be read; please try again.",
-	.key = threads_key,
 	.keys = threads_keys,
 	.nkeys = sizeof threads_keys / sizeof threads_keys[0],
 	.hints = threads_hints,
+	.prompt = &title_prompt,
 	.init = threads_init,
-	.fini = threads_fini,
+	.fini = free,
 };
 
 /* A new terminal size changes the page: read it again with the selection
