@@ -18,7 +18,6 @@
 #define MAX_HITS	100
 #define QUERY_CHARS	BOARD_QUERY_MAX
 #define QUERY_ROW	(UI_BODY_TOP + 3)
-#define HEAD_ROWS	5
 
 struct search {
 	struct ui_line line;
@@ -97,8 +96,15 @@ search_head(struct screen_ctx *c, struct list *l, size_t cols)
 		ui_draw_text(QUERY_ROW, 2, ui_line_text(&s->line), cols, UI_A_BOLD);
 }
 
-/* Each hit takes two rows: where it is, then the snippet. While a new
- * query is typed no hit is chosen. */
+/* Each hit takes two rows: where it is, then the snippet. */
+static int
+hit_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
+{
+	(void)c, (void)l, (void)row, (void)cols;
+	return 2;
+}
+
+/* While a new query is typed no hit is chosen. */
 static int
 search_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
     size_t cols, int max_rows, enum ui_attr a)
@@ -115,9 +121,8 @@ search_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	snprintf(where, sizeof where, "%s > %s  (%s, %s)", h->community, h->title,
 	    h->author, age);
 	ui_draw_text(y, x, where, cols, sel ? UI_A_SELECT : UI_A_BOLD);
-	if (max_rows < 2)
-		return 1;
-	ui_draw_text(y + 1, x + 2, h->snippet, cols - 2, UI_A_NORMAL);
+	if (max_rows >= 2)
+		ui_draw_text(y + 1, x + 2, h->snippet, cols - 2, UI_A_NORMAL);
 	return 2;
 }
 
@@ -128,14 +133,6 @@ search_empty(struct screen_ctx *c, struct list *l)
 
 	(void)c;
 	return s->searched ? "Nothing found." : NULL;
-}
-
-/* Pages of whole hits: an odd row left under the list stays blank. */
-static int
-search_foot_rows(struct screen_ctx *c, struct list *l)
-{
-	(void)c, (void)l;
-	return (int)(ui_page_rows(UI_BODY_TOP + HEAD_ROWS, 0) % 2);
 }
 
 /* The query being typed is drawn after the rows, so its cursor, not the
@@ -232,13 +229,13 @@ search_fini(void *ctx)
 }
 
 static const struct list_def search_list = {
-	.head_rows = HEAD_ROWS,
+	.head_rows = 5,
 	.row_size = sizeof(struct board_hit),
 	.load = search_load,
 	.row_id = hit_id,
 	.draw_head = search_head,
 	.draw_row = search_row,
-	.foot_rows = search_foot_rows,
+	.row_height = hit_height,
 	.draw_foot = search_foot,
 	.empty_text = search_empty,
 	.key = search_key,

@@ -16,7 +16,6 @@
 #include "ui/ui-keys.h"
 #include "lib/xmalloc.h"
 
-#define HEAD_ROWS	3
 #define LOAD_STEP	50
 #define SUGGEST_MAX	20
 
@@ -118,6 +117,13 @@ detail_line(const struct mentor_hit *h, const char *reply, char *buf, size_t sz)
 
 /* Two rows: name, role, room and last activity; then the details. */
 static int
+hit_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
+{
+	(void)c, (void)l, (void)row, (void)cols;
+	return 2;
+}
+
+static int
 results_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
     size_t cols, int max_rows, enum ui_attr a)
 {
@@ -137,7 +143,7 @@ results_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	    db_now()));
 	ui_draw_text(y, x + 31 + (int)name_cols, active, 18, a);
 	if (max_rows < 2)
-		return 1;
+		return 2;
 	mentor_reply_label(h->reply_secs, reply, sizeof reply);
 	if (r->a.mode == MENTOR_LIST_SUGGEST)
 		snprintf(line, sizeof line, "why: %s | %s", h->why, reply);
@@ -194,24 +200,21 @@ at_pool(const struct list *l)
 	    list_count(l) >= MENTOR_SEARCH_POOL;
 }
 
-/* Under the list: the pool's sentence when the search stopped there, and
- * a blank row when one is left over, so pages hold whole mentors. */
+/* The pool's sentence, when the search stopped there, under the list. */
 static int
 results_foot_rows(struct screen_ctx *c, struct list *l)
 {
-	int pool = at_pool(l) ? 1 : 0;
-
 	(void)c;
-	return pool + (int)(ui_page_rows(UI_BODY_TOP + HEAD_ROWS, pool) % 2);
+	return at_pool(l) ? 1 : 0;
 }
 
 static void
 results_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
 {
-	(void)c, (void)y;
+	(void)c;
 	if (at_pool(l))
-		ui_draw_text(ui_msg_row() - 2, 2, "Showing the best 400: add a filter to narrow "
-		    "the search.", cols, UI_A_DIM);
+		ui_draw_text(y, 2, "Showing the best 400: add a filter to narrow the search.",
+		    cols, UI_A_DIM);
 }
 
 static void
@@ -251,13 +254,14 @@ results_init(struct screen_ctx *c, const void *arg)
 /* Another session wrote (a mentor filled up, a block): the engine reads
  * again, keeping the selection on the same mentor. */
 static const struct list_def results_list = {
-	.head_rows = HEAD_ROWS,
+	.head_rows = 3,
 	.row_size = sizeof(struct mentor_hit),
 	.load = results_load,
 	.page = LOAD_STEP,
 	.row_id = hit_id,
 	.draw_head = results_head,
 	.draw_row = results_row,
+	.row_height = hit_height,
 	.foot_rows = results_foot_rows,
 	.draw_foot = results_foot,
 	.empty_text = results_empty,
