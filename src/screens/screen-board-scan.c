@@ -51,6 +51,14 @@ load(struct screen_ctx *c, struct scan *s, int64_t in_thread)
 		s->left = 0;
 }
 
+/* True while the post goes on below the page: Space shows the rest first. */
+static bool
+post_continues(const struct scan *s)
+{
+	return screen_board_post_lines(&s->post, (size_t)ui_cols() - 2, false) >
+	    s->skip + ui_page_rows(POST_TOP, 0);
+}
+
 static void
 scan_draw(struct screen_ctx *c, void *st)
 {
@@ -79,6 +87,7 @@ scan_draw(struct screen_ctx *c, void *st)
 		    (size_t)ui_cols() - 4, UI_A_DIM);
 	screen_board_post_draw(&s->post, POST_TOP, (int)ui_page_rows(POST_TOP, 0),
 	    (size_t)ui_cols() - 2, s->skip, false, false);
+	ui_draw_more(false, post_continues(s), (size_t)ui_cols() - 4);
 	board_hints_fit(hints, sizeof hints, "Space next  r reply  Q quote  t thread  a author  "
 	    "x mute  A all read", more, (size_t)ui_cols() - 2);
 	screen_hints(c, hints);
@@ -88,14 +97,11 @@ static void
 next(struct screen_ctx *c, void *st)
 {
 	struct scan *s = st;
-	size_t lines, page = ui_page_rows(POST_TOP, 0);
 
 	if (!s->have)
 		return;
-	/* A long post scrolls first. */
-	lines = screen_board_post_lines(&s->post, (size_t)ui_cols() - 2, false);
-	if (lines > s->skip + page) {
-		s->skip += page - 1;
+	if (post_continues(s)) {
+		s->skip += ui_page_rows(POST_TOP, 0) - 1;
 		return;
 	}
 	(void)db_board_read_mark(c->db, c->me.id, s->post.thread_id, s->post.id);
