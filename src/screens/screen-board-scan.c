@@ -25,14 +25,6 @@ struct scan {
 	int64_t seen;			/* posts walked this time */
 };
 
-static int
-rows_avail(void)
-{
-	int r = ui_msg_row() - POST_TOP;
-
-	return r > 1 ? r : 1;
-}
-
 static void
 clear(struct scan *s)
 {
@@ -57,6 +49,14 @@ load(struct screen_ctx *c, struct scan *s, int64_t in_thread)
 	}
 	if (db_board_read_count(c->db, c->me.id, &s->left) != 0)
 		s->left = 0;
+}
+
+/* True while the post goes on below the page: Space shows the rest first. */
+static bool
+post_continues(const struct scan *s)
+{
+	return screen_board_post_lines(&s->post, (size_t)ui_cols() - 2, false) >
+	    s->skip + ui_page_rows(POST_TOP, 0);
 }
 
 static void
@@ -85,8 +85,9 @@ scan_draw(struct screen_ctx *c, void *st)
 	if (s->post.parent_id != 0)
 		ui_draw_text(UI_BODY_TOP + 3, 2, "(a reply: t shows it in its thread)",
 		    (size_t)ui_cols() - 4, UI_A_DIM);
-	screen_board_post_draw(&s->post, POST_TOP, rows_avail(), (size_t)ui_cols() - 2, s->skip,
-	    false, false);
+	screen_board_post_draw(&s->post, POST_TOP, (int)ui_page_rows(POST_TOP, 0),
+	    (size_t)ui_cols() - 2, s->skip, false, false);
+	ui_draw_more(false, post_continues(s), (size_t)ui_cols() - 4);
 	board_hints_fit(hints, sizeof hints, "Space next  r reply  Q quote  t thread  a author  "
 	    "x mute  A all read", more, (size_t)ui_cols() - 2);
 	screen_hints(c, hints);
@@ -96,14 +97,11 @@ static void
 next(struct screen_ctx *c, void *st)
 {
 	struct scan *s = st;
-	size_t lines;
 
 	if (!s->have)
 		return;
-	/* A long post scrolls first. */
-	lines = screen_board_post_lines(&s->post, (size_t)ui_cols() - 2, false);
-	if (lines > s->skip + (size_t)rows_avail()) {
-		s->skip += (size_t)rows_avail() - 1;
+	if (post_continues(s)) {
+		s->skip += ui_page_rows(POST_TOP, 0) - 1;
 		return;
 	}
 	(void)db_board_read_mark(c->db, c->me.id, s->post.thread_id, s->post.id);

@@ -7,9 +7,9 @@
 #include "rules/board.h"
 #include "db/db.h"
 #include "db/db-board.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
-#include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
 #include "ui/ui-widget.h"
@@ -17,29 +17,44 @@
 
 #define MAX_HITS	100
 #define QUERY_CHARS	BOARD_QUERY_MAX
-#define LIST_TOP	(UI_BODY_TOP + 5)
+#define QUERY_ROW	(UI_BODY_TOP + 3)
 
 struct search {
 	struct ui_line line;
 	bool typing;
+	bool searched;			/* hits are a search's results */
+	/* The results of the last search. A search is a snapshot: the list
+	 * shows these again when the database changes, it does not search
+	 * again under the member's cursor. */
 	struct board_hit *hits;
 	size_t n;
-	struct ui_list list;
-	bool searched;
 };
 
-/* Each hit takes two rows: where it is, then the snippet. */
-static size_t
-page_rows(void)
+static int
+search_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    void **rows, size_t *n)
 {
-	int r = (ui_msg_row() - LIST_TOP) / 2;
+	const struct search *s = list_ctx(l);
+	struct board_hit *copy = xcalloc(s->n + 1, sizeof *copy);
 
-	return r > 1 ? (size_t)r : 1;
+	(void)c, (void)after, (void)limit;
+	if (s->n > 0)
+		memcpy(copy, s->hits, s->n * sizeof *copy);
+	*rows = copy;
+	*n = s->n;
+	return 0;
+}
+
+static int64_t
+hit_id(const void *row)
+{
+	return ((const struct board_hit *)row)->post_id;
 }
 
 static void
-run(struct screen_ctx *c, struct search *s)
+run(struct screen_ctx *c, struct list *l)
 {
+	struct search *s = list_ctx(l);
 	struct board_hit *hits = NULL;
 	struct board_query q;
 	size_t n = 0;
@@ -50,126 +65,189 @@ run(struct screen_ctx *c, struct search *s)
 	free(s->hits);
 	s->hits = NULL;
 	s->n = 0;
-	s->searched = false;
-	ui_list_resize(&s->list, 0, page_rows());
-	if (r == ERR_NOTFOUND) {
+	s->searched = r == 0;
+	if (r == 0) {
+		s->hits = hits;
+		s->n = n;
+		s->typing = false;
+	} else if (r == ERR_NOTFOUND) {
 		board_query_parse(ui_line_text(&s->line), &q);
 		screen_error(c, "No community called \"%s\"; give its name or the start of it.",
 		    q.in);
-		return;
-	}
-	if (r == ERR_INVALID) {
+	} else if (r == ERR_INVALID) {
 		screen_error(c, "Search needs words: plain words, \"a phrase\" or a prefix*; "
 		    "author:login and in:community narrow it.");
-		return;
-	}
-	if (r != 0) {
+	} else {
 		screen_error(c, "The search did not work; please try again.");
-		return;
 	}
-	s->hits = hits;
-	s->n = n;
-	s->searched = true;
-	s->typing = false;
-	s->list.sel = s->list.top = 0;
-	ui_list_resize(&s->list, n, page_rows());
+	list_restart(c, l);
 }
 
 static void
-search_draw(struct screen_ctx *c, void *st)
+search_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
-	struct search *s = st;
-	char where[BOARD_TITLE_SZ + MEMBER_NAME_SZ + BOARD_NAME_MAX * 4 + 64], age[32];
-	size_t w = (size_t)ui_cols() - 4;
+	const struct search *s = list_ctx(l);
 
+	(void)c;
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Search posts", 40, UI_A_TITLE);
 	ui_draw_text(UI_BODY_TOP + 2, 2, "Words, \"a phrase\", prefix*; author:login, "
-	    "in:community (e.g. in:boston).", w, UI_A_DIM);
-	if (s->typing)
-		ui_line_draw(&s->line, UI_BODY_TOP + 3, 2, w, "Search: ");
-	else
-		ui_draw_text(UI_BODY_TOP + 3, 2, ui_line_text(&s->line), w, UI_A_BOLD);
-	if (s->searched && s->n == 0)
-		ui_draw_text(LIST_TOP, 2, "Nothing found.", w, UI_A_DIM);
-	for (size_t i = s->list.top; i < s->n && i - s->list.top < page_rows(); i++) {
-		const struct board_hit *h = &s->hits[i];
-		int y = LIST_TOP + 2 * (int)(i - s->list.top);
-		bool sel = i == s->list.sel && !s->typing;
-
-		screen_age(age, sizeof age, h->created_at);
-		snprintf(where, sizeof where, "%s > %s  (%s, %s)", h->community, h->title,
-		    h->author, age);
-		if (sel)
-			ui_draw_fill(y, 1, w + 2, UI_A_SELECT);
-		ui_draw_text(y, 2, where, w, sel ? UI_A_SELECT : UI_A_BOLD);
-		ui_draw_text(y + 1, 4, h->snippet, w - 2, UI_A_NORMAL);
-	}
-	screen_hints(c, s->typing ? "Enter search  Esc back" :
-	    "Enter open  / new search  Up/Down choose  q back  ? help");
+	    "in:community (e.g. in:boston).", cols, UI_A_DIM);
+	if (!s->typing)
+		ui_draw_text(QUERY_ROW, 2, ui_line_text(&s->line), cols, UI_A_BOLD);
 }
 
-static bool
-search_key(struct screen_ctx *c, void *st, int key)
+/* Each hit takes two rows: where it is, then the snippet. */
+static int
+hit_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
 {
-	struct search *s = st;
+	(void)c, (void)l, (void)row, (void)cols;
+	return 2;
+}
 
-	if (s->typing) {
-		switch (ui_line_key(&s->line, c, key)) {
-		case UI_LINE_CANCEL:
-			if (!s->searched)
-				screen_pop(c);
-			else
-				s->typing = false;
-			return true;
-		case UI_LINE_DONE:
-			run(c, s);
-			return true;
-		default:
-			return true;
-		}
-	}
-	if (key == '/' || key == 's') {
-		s->typing = true;
-		return true;
-	}
-	if (key == UI_KEY_ENTER && s->list.sel < s->n) {
-		struct board_open o = { s->hits[s->list.sel].thread_id,
-		    s->hits[s->list.sel].post_id };
+/* While a new query is typed no hit is chosen. */
+static int
+search_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
+    size_t cols, int max_rows, enum ui_attr a)
+{
+	const struct search *s = list_ctx(l);
+	const struct board_hit *h = row;
+	char where[BOARD_TITLE_SZ + MEMBER_NAME_SZ + BOARD_NAME_MAX * 4 + 64], age[32];
+	bool sel = a == UI_A_SELECT && !s->typing;
+
+	(void)c;
+	if (a == UI_A_SELECT && !sel)
+		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, UI_A_NORMAL);
+	screen_age(age, sizeof age, h->created_at);
+	snprintf(where, sizeof where, "%s > %s  (%s, %s)", h->community, h->title,
+	    h->author, age);
+	ui_draw_text(y, x, where, cols, sel ? UI_A_SELECT : UI_A_BOLD);
+	if (max_rows >= 2)
+		ui_draw_text(y + 1, x + 2, h->snippet, cols - 2, UI_A_NORMAL);
+	return 2;
+}
+
+static const char *
+search_empty(struct screen_ctx *c, struct list *l)
+{
+	const struct search *s = list_ctx(l);
+
+	(void)c;
+	return s->searched ? "Nothing found." : NULL;
+}
+
+/* The query being typed is drawn after the rows, so its cursor, not the
+ * list's plain-mode one, is where the typing goes. */
+static void
+search_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
+{
+	const struct search *s = list_ctx(l);
+
+	(void)c, (void)y;
+	if (s->typing)
+		ui_line_draw(&s->line, QUERY_ROW, 2, cols, "Search: ");
+}
+
+static void
+new_search(struct screen_ctx *c, void *st)
+{
+	struct search *s = list_ctx(st);
+
+	(void)c;
+	s->typing = true;
+}
+
+static void
+open_hit(struct screen_ctx *c, void *st)
+{
+	const struct board_hit *h = list_selected(st);
+
+	if (h != NULL) {
+		struct board_open o = { h->thread_id, h->post_id };
 
 		screen_push(c, &screen_board_thread, &o);
+	}
+}
+
+static const struct ui_binding search_keys[] = {
+	{ UI_KEY_ENTER, 0, "Enter open", open_hit },
+	{ '/', 's', "/ new search", new_search },
+};
+
+static bool
+search_key(struct screen_ctx *c, struct list *l, int key)
+{
+	struct search *s = list_ctx(l);
+
+	if (!s->typing)
+		return false;
+	switch (ui_line_key(&s->line, c, key)) {
+	case UI_LINE_CANCEL:
+		if (!s->searched)
+			screen_pop(c);
+		else
+			s->typing = false;
+		return true;
+	case UI_LINE_DONE:
+		run(c, l);
+		return true;
+	default:
 		return true;
 	}
-	return ui_list_key(&s->list, key, page_rows());
+}
+
+static void
+search_hints(struct screen_ctx *c, struct list *l)
+{
+	const struct search *s = list_ctx(l);
+
+	if (s->typing)
+		screen_hints(c, "Enter search  Esc back");
+	else
+		screen_key_hints(c, search_keys, sizeof search_keys / sizeof search_keys[0],
+		    "  Up/Down choose  q back  ? help");
 }
 
 static void *
-search_enter(struct screen_ctx *c, const void *arg)
+search_init(struct screen_ctx *c, const void *arg)
 {
 	struct search *s = xcalloc(1, sizeof *s);
 
-	(void)c;
-	(void)arg;
+	(void)c, (void)arg;
 	ui_line_open(&s->line, NULL, QUERY_CHARS, false);
 	s->typing = true;
 	return s;
 }
 
 static void
-search_leave(struct screen_ctx *c, void *st)
+search_fini(void *ctx)
 {
-	struct search *s = st;
+	struct search *s = ctx;
 
-	(void)c;
 	ui_line_close(&s->line);
 	free(s->hits);
 	free(s);
 }
 
+static const struct list_def search_list = {
+	.head_rows = 5,
+	.row_size = sizeof(struct board_hit),
+	.load = search_load,
+	.row_id = hit_id,
+	.draw_head = search_head,
+	.draw_row = search_row,
+	.row_height = hit_height,
+	.draw_foot = search_foot,
+	.empty_text = search_empty,
+	.key = search_key,
+	.keys = search_keys,
+	.nkeys = sizeof search_keys / sizeof search_keys[0],
+	.hints = search_hints,
+	.init = search_init,
+	.fini = search_fini,
+};
+
 const struct screen screen_board_search = {
 	.name = "board-search",
 	.section = "Search posts",
-	.enter = search_enter,
-	.draw = search_draw,
-	.key = search_key,
-	.leave = search_leave,
+	.list = &search_list,
 };

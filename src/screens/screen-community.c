@@ -8,6 +8,7 @@
 #include "rules/board.h"
 #include "db/db.h"
 #include "db/db-board.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
 #include "lib/text.h"
@@ -16,7 +17,6 @@
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
-#define LIST_TOP	(UI_BODY_TOP + 4)
 #define KIND_COLS	8
 #define NUM_COLS	8
 #define AGE_COLS	9
@@ -26,9 +26,6 @@ enum ask { ASK_NONE, ASK_NAME, ASK_KIND, ASK_DESC, ASK_WHY, ASK_VOLUNTEER };
 
 struct communities {
 	bool mine;
-	struct board_community *rows;
-	size_t n;
-	struct ui_list list;
 	enum ask ask;
 	struct ui_line line;
 	char name[BOARD_NAME_MAX * 4 + 1];
@@ -36,47 +33,44 @@ struct communities {
 	char desc[BOARD_DESC_MAX * 4 + 1];
 };
 
+static int
+communities_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    void **rows, size_t *n)
+{
+	const struct communities *m = list_ctx(l);
+
+	(void)after, (void)limit;
+	return db_board_community_list(c->db, c->me.id, m->mine,
+	    (struct board_community **)rows, n);
+}
+
+static int64_t
+community_id(const void *row)
+{
+	return ((const struct board_community *)row)->id;
+}
+
+/* The name column takes what the others leave (cols from column 2). */
 static size_t
-page_rows(void)
+name_cols(size_t cols)
 {
-	int r = ui_msg_row() - LIST_TOP - 2;
-
-	return r > 1 ? (size_t)r : 1;
+	return cols - 8 - KIND_COLS - 2 * NUM_COLS - AGE_COLS;
 }
 
-static void
-load(struct screen_ctx *c, struct communities *m)
+static int
+communities_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
+    size_t cols, int max_rows, enum ui_attr a)
 {
-	struct board_community *rows = NULL;
-	size_t n = 0;
-	int64_t keep = m->list.sel < m->n ? m->rows[m->list.sel].id : 0;
-
-	if (db_board_community_list(c->db, c->me.id, m->mine, &rows, &n) != 0) {
-		screen_error(c, "The communities could not be read; please try again.");
-		return;
-	}
-	free(m->rows);
-	m->rows = rows;
-	m->n = n;
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].id == keep)
-			m->list.sel = i;
-	ui_list_resize(&m->list, n, page_rows());
-}
-
-static void
-draw_row(const struct board_community *r, int y, bool sel, size_t name_cols)
-{
-	enum ui_attr a = sel ? UI_A_SELECT : UI_A_NORMAL;
+	const struct board_community *r = row;
+	bool sel = a == UI_A_SELECT;
+	size_t nc = name_cols(cols);
 	char num[32], age[32];
-	int x = 2;
 
-	if (sel)
-		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, a);
+	(void)c, (void)l, (void)max_rows;
 	ui_draw_text(y, x, r->joined ? "+" : " ", 1, a);
 	x += 2;
-	ui_draw_text(y, x, r->name, name_cols, r->unread > 0 && !sel ? UI_A_BOLD : a);
-	x += (int)name_cols + 1;
+	ui_draw_text(y, x, r->name, nc, r->unread > 0 && !sel ? UI_A_BOLD : a);
+	x += (int)nc + 1;
 	ui_draw_text(y, x, strcmp(r->kind, "region") == 0 ? "region" : "career", KIND_COLS, a);
 	x += KIND_COLS + 1;
 	snprintf(num, sizeof num, "%lld", (long long)r->members);
@@ -91,6 +85,7 @@ draw_row(const struct board_community *r, int y, bool sel, size_t name_cols)
 	x += NUM_COLS + 1;
 	screen_age(age, sizeof age, r->last_post_at);
 	ui_draw_text(y, x, r->last_post_at != 0 ? age : "-", AGE_COLS, a);
+	return 1;
 }
 
 static const char *
@@ -107,37 +102,65 @@ ask_prompt(enum ask a)
 }
 
 static void
-communities_draw(struct screen_ctx *c, void *st)
+communities_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
-	struct communities *m = st;
-	size_t name_cols = (size_t)ui_cols() - 8 - KIND_COLS - 2 * NUM_COLS - AGE_COLS - 4;
-	const struct board_community *s = m->list.sel < m->n ? &m->rows[m->list.sel] : NULL;
-	static const char *const more[] = { "q back", "? help", NULL };
-	char hints[160];
-	int x = 4;
+	const struct communities *m = list_ctx(l);
+	const struct board_community *s = list_selected(l);
+	size_t nc = name_cols(cols);
+	int y = UI_BODY_TOP + 3, x = 4;
 
+	(void)c;
 	ui_draw_text(UI_BODY_TOP + 1, 2, m->mine ? "My communities" : "All communities", 40,
 	    UI_A_TITLE);
 	if (s != NULL)
-		ui_draw_text(UI_BODY_TOP + 2, 2, s->description, (size_t)ui_cols() - 4, UI_A_DIM);
-	ui_draw_text(LIST_TOP - 1, x, "Community", name_cols, UI_A_BOLD);
-	x += (int)name_cols + 1;
-	ui_draw_text(LIST_TOP - 1, x, "Kind", KIND_COLS, UI_A_BOLD);
+		ui_draw_text(UI_BODY_TOP + 2, 2, s->description, cols, UI_A_DIM);
+	ui_draw_text(y, x, "Community", nc, UI_A_BOLD);
+	x += (int)nc + 1;
+	ui_draw_text(y, x, "Kind", KIND_COLS, UI_A_BOLD);
 	x += KIND_COLS + 1;
-	ui_draw_text(LIST_TOP - 1, x, "Members", NUM_COLS, UI_A_BOLD);
+	ui_draw_text(y, x, "Members", NUM_COLS, UI_A_BOLD);
 	x += NUM_COLS + 1;
-	ui_draw_text(LIST_TOP - 1, x, "Unread", NUM_COLS, UI_A_BOLD);
+	ui_draw_text(y, x, "Unread", NUM_COLS, UI_A_BOLD);
 	x += NUM_COLS + 1;
-	ui_draw_text(LIST_TOP - 1, x, "Last post", AGE_COLS, UI_A_BOLD);
-	if (m->n == 0)
-		ui_draw_text(LIST_TOP, 4, m->mine ? "You have not joined any community yet: "
-		    "press m to see them all." : "No communities.", 70, UI_A_DIM);
-	for (size_t i = m->list.top; i < m->n && i - m->list.top < page_rows(); i++)
-		draw_row(&m->rows[i], LIST_TOP + (int)(i - m->list.top), i == m->list.sel,
-		    name_cols);
+	ui_draw_text(y, x, "Last post", AGE_COLS, UI_A_BOLD);
+}
+
+static const char *
+communities_empty(struct screen_ctx *c, struct list *l)
+{
+	const struct communities *m = list_ctx(l);
+
+	(void)c;
+	return m->mine ? "You have not joined any community yet: press m to see them all." :
+	    "No communities.";
+}
+
+/* The request questions are asked on the row under the list. */
+static int
+communities_foot_rows(struct screen_ctx *c, struct list *l)
+{
+	(void)c, (void)l;
+	return 1;
+}
+
+static void
+communities_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
+{
+	struct communities *m = list_ctx(l);
+
+	(void)c;
+	if (m->ask != ASK_NONE)
+		ui_line_draw(&m->line, y, 2, cols, ask_prompt(m->ask));
+}
+
+static void
+communities_hints(struct screen_ctx *c, struct list *l)
+{
+	const struct communities *m = list_ctx(l);
+	static const char *const more[] = { "q back", "? help", NULL };
+	char hints[160];
+
 	if (m->ask != ASK_NONE) {
-		ui_line_draw(&m->line, ui_msg_row() - 1, 2, (size_t)ui_cols() - 4,
-		    ask_prompt(m->ask));
 		screen_hints(c, "Enter next  Esc cancel");
 		return;
 	}
@@ -149,10 +172,10 @@ communities_draw(struct screen_ctx *c, void *st)
 static void
 open_community(struct screen_ctx *c, void *st)
 {
-	struct communities *m = st;
+	const struct board_community *s = list_selected(st);
 
-	if (m->list.sel < m->n) {
-		struct board_community_arg a = { m->rows[m->list.sel].id };
+	if (s != NULL) {
+		struct board_community_arg a = { s->id };
 
 		screen_push(c, &screen_board_threads, &a);
 	}
@@ -161,13 +184,11 @@ open_community(struct screen_ctx *c, void *st)
 static void
 toggle_join(struct screen_ctx *c, void *st)
 {
-	struct communities *m = st;
-	struct board_community *s;
+	const struct board_community *s = list_selected(st);
 	int r;
 
-	if (m->list.sel >= m->n)
+	if (s == NULL)
 		return;
-	s = &m->rows[m->list.sel];
 	r = s->joined ? db_board_community_leave(c->db, c->me.id, s->id) :
 	    db_board_community_join(c->db, c->me.id, s->id);
 	if (r != 0) {
@@ -176,17 +197,16 @@ toggle_join(struct screen_ctx *c, void *st)
 	}
 	screen_info(c, s->joined ? "You left %s." : "You joined %s: its new posts show in "
 	    "the new-posts scan.", s->name);
-	load(c, m);
+	list_reload(c, st);
 }
 
 static void
 toggle_mine(struct screen_ctx *c, void *st)
 {
-	struct communities *m = st;
+	struct communities *m = list_ctx(st);
 
 	m->mine = !m->mine;
-	m->list.sel = m->list.top = 0;
-	load(c, m);
+	list_restart(c, st);
 }
 
 static void
@@ -225,16 +245,14 @@ start_ask(struct screen_ctx *c, struct communities *m, enum ask a)
 static void
 request_new(struct screen_ctx *c, void *st)
 {
-	start_ask(c, st, ASK_NAME);
+	start_ask(c, list_ctx(st), ASK_NAME);
 }
 
 static void
 volunteer(struct screen_ctx *c, void *st)
 {
-	struct communities *m = st;
-
-	if (m->list.sel < m->n)
-		start_ask(c, m, ASK_VOLUNTEER);
+	if (list_selected(st) != NULL)
+		start_ask(c, list_ctx(st), ASK_VOLUNTEER);
 }
 
 static const struct ui_binding communities_keys[] = {
@@ -248,15 +266,19 @@ static const struct ui_binding communities_keys[] = {
 	{ 's', 'S', "s my requests", open_requests },
 };
 
-/* Stores the request; false (with the reason on screen) if refused. */
+/* Stores the request; false (with the reason on screen) if refused. The
+ * offer to moderate is for the community chosen when it was started. */
 static bool
-submit(struct screen_ctx *c, struct communities *m, const char *why)
+submit(struct screen_ctx *c, struct list *l, const char *why)
 {
+	struct communities *m = list_ctx(l);
+	const struct board_community *s = list_selected(l);
 	int64_t id = 0;
 	int r;
 
 	if (m->ask == ASK_VOLUNTEER)
-		r = db_board_request_moderate(c->db, c->me.id, m->rows[m->list.sel].id, why, &id);
+		r = s != NULL ? db_board_request_moderate(c->db, c->me.id, s->id, why, &id) :
+		    ERR_NOTFOUND;
 	else
 		r = db_board_request_create(c->db, c->me.id, m->name, m->kind, m->desc, why, &id);
 	if (r == ERR_EXISTS)
@@ -277,8 +299,9 @@ submit(struct screen_ctx *c, struct communities *m, const char *why)
 
 /* One answer of the request questions; Enter moves on, Esc stops. */
 static bool
-ask_key(struct screen_ctx *c, struct communities *m, int key)
+ask_key(struct screen_ctx *c, struct list *l, int key)
 {
+	struct communities *m = list_ctx(l);
 	char text[BOARD_WHY_MAX * 4 + 1];
 	const char *why;
 
@@ -321,7 +344,7 @@ ask_key(struct screen_ctx *c, struct communities *m, int key)
 		start_ask(c, m, ASK_WHY);
 		break;
 	default:
-		if (submit(c, m, text))
+		if (submit(c, l, text))
 			m->ask = ASK_NONE;
 		else	/* Refused: the answer stays, to send later or Esc. */
 			ui_line_open(&m->line, text, BOARD_WHY_MAX, false);
@@ -331,53 +354,57 @@ ask_key(struct screen_ctx *c, struct communities *m, int key)
 }
 
 static bool
-communities_key(struct screen_ctx *c, void *st, int key)
+communities_key(struct screen_ctx *c, struct list *l, int key)
 {
-	struct communities *m = st;
+	const struct communities *m = list_ctx(l);
 
-	if (m->ask != ASK_NONE)
-		return ask_key(c, m, key);
-	if (ui_list_key(&m->list, key, page_rows()))
-		return true;
-	return ui_keys_run(communities_keys, sizeof communities_keys / sizeof communities_keys[0],
-	    c, st, key);
-}
-
-static void
-communities_update(struct screen_ctx *c, void *st)
-{
-	load(c, st);
+	return m->ask != ASK_NONE && ask_key(c, l, key);
 }
 
 /* arg: NULL for all communities, non-NULL for mine. */
 static void *
-communities_enter(struct screen_ctx *c, const void *arg)
+communities_init(struct screen_ctx *c, const void *arg)
 {
 	struct communities *m = xcalloc(1, sizeof *m);
 
+	(void)c;
 	m->mine = arg != NULL;
-	load(c, m);
 	return m;
 }
 
 static void
-communities_leave(struct screen_ctx *c, void *st)
+communities_fini(void *ctx)
 {
-	struct communities *m = st;
+	struct communities *m = ctx;
 
-	(void)c;
 	ui_line_close(&m->line);
-	free(m->rows);
 	free(m);
 }
 
+static const struct list_def communities_list = {
+	.head_rows = 4,
+	.row_size = sizeof(struct board_community),
+	.load = communities_load,
+	.row_id = community_id,
+	.draw_head = communities_head,
+	.draw_row = communities_row,
+	.foot_rows = communities_foot_rows,
+	.draw_foot = communities_foot,
+	.empty_text = communities_empty,
+	.load_error = "The communities could not be read; please try again.",
+	.key = communities_key,
+	.keys = communities_keys,
+	.nkeys = sizeof communities_keys / sizeof communities_keys[0],
+	.hints = communities_hints,
+	.init = communities_init,
+	.fini = communities_fini,
+};
+
+/* A new terminal size changes the page: read it again with the selection
+ * kept in view. */
 const struct screen screen_communities = {
 	.name = "communities",
 	.section = "Communities",
-	.enter = communities_enter,
-	.draw = communities_draw,
-	.key = communities_key,
-	.resize = communities_update,
-	.leave = communities_leave,
-	.update = communities_update,
+	.list = &communities_list,
+	.resize = list_update,
 };

@@ -11,30 +11,22 @@
 #include "lib/log.h"
 #include "rules/mentor.h"
 #include "screens/screen-mentor.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
-#include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
-#define LIST_TOP	(UI_BODY_TOP + 5)
 #define HISTORY_MAX	50
+#define LABEL_COLS	17
+#define STATE_COLS	24
+#define SINCE_COLS	12
 
+/* The member's availability as a mentor, read with the list. */
 struct my {
-	struct mentorship *rows;
-	size_t n;
-	struct ui_list list;
 	struct mentor_avail av;
 	bool av_ok;
 };
-
-static size_t
-page_rows(void)
-{
-	int rows = ui_msg_row() - LIST_TOP - 1;
-
-	return rows > 0 ? (size_t)rows : 1;
-}
 
 /* Active first, then requests in, requests out, then history. */
 static int
@@ -68,55 +60,64 @@ screen_mentor_sweep(struct screen_ctx *c)
 		log_warn("mentoring sweep: %s", db_errmsg(c->db));
 }
 
-static void
-load(struct screen_ctx *c, struct my *m)
+static int
+my_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit, void **rows,
+    size_t *n)
 {
-	struct mentorship *rows = NULL;
-	size_t n = 0;
+	struct my *m = list_ctx(l);
+	int r;
 
+	(void)after, (void)limit;
 	m->av_ok = db_mentor_avail(c->db, c->me.id, &m->av) == 0;
-	if (db_mentor_list(c->db, c->me.id, HISTORY_MAX, &rows, &n) != 0) {
-		screen_error(c, "Your mentorships could not be read; please try again.");
-		return;
-	}
-	qsort(rows, n, sizeof *rows, by_group);
-	free(m->rows);
-	m->rows = rows;
-	m->n = n;
-	ui_list_resize(&m->list, n, page_rows());
+	if ((r = db_mentor_list(c->db, c->me.id, HISTORY_MAX, (struct mentorship **)rows,
+	    n)) != 0)
+		return r;
+	qsort(*rows, *n, sizeof(struct mentorship), by_group);
+	return 0;
 }
 
-static void
-draw_row(const struct mentorship *s, int y, bool sel)
+static int64_t
+ship_id(const void *row)
 {
-	enum ui_attr a = sel ? UI_A_SELECT : group(s) == 3 ? UI_A_DIM : UI_A_NORMAL;
-	size_t name_cols = (size_t)ui_cols() - 4 - 17 - 24 - 12;
+	return ((const struct mentorship *)row)->id;
+}
+
+/* The name column takes what the others leave (cols from column 2). */
+static size_t
+name_cols(size_t cols)
+{
+	return cols - LABEL_COLS - STATE_COLS - SINCE_COLS;
+}
+
+static int
+my_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size_t cols,
+    int max_rows, enum ui_attr a)
+{
+	const struct mentorship *s = row;
+	bool sel = a == UI_A_SELECT;
+	enum ui_attr look = sel ? a : group(s) == 3 ? UI_A_DIM : UI_A_NORMAL;
+	size_t nc = name_cols(cols);
 	char age[32];
 
-	if (sel)
-		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, UI_A_SELECT);
-	ui_draw_text(y, 2, mentor_row_label(s->state, s->i_am_mentor), 16, sel ? a : UI_A_BOLD);
-	ui_draw_text(y, 19, s->other_name, name_cols, a);
-	ui_draw_text(y, 20 + (int)name_cols, mentor_state_label(s->state), 23, a);
+	(void)c, (void)l, (void)max_rows;
+	ui_draw_text(y, x, mentor_row_label(s->state, s->i_am_mentor), LABEL_COLS - 1,
+	    sel ? a : UI_A_BOLD);
+	x += LABEL_COLS;
+	ui_draw_text(y, x, s->other_name, nc, look);
+	x += (int)nc + 1;
+	ui_draw_text(y, x, mentor_state_label(s->state), STATE_COLS - 1, look);
+	x += STATE_COLS;
 	screen_age(age, sizeof age, group(s) == 3 ? s->closed_at : s->created_at);
-	ui_draw_text(y, 44 + (int)name_cols, age, 10, a);
+	ui_draw_text(y, x, age, SINCE_COLS - 2, look);
+	return 1;
 }
 
 static void
-draw_heads(int y)
+my_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
-	size_t name_cols = (size_t)ui_cols() - 4 - 17 - 24 - 12;
-
-	ui_draw_text(y, 19, "With", name_cols, UI_A_BOLD);
-	ui_draw_text(y, 20 + (int)name_cols, "State", 23, UI_A_BOLD);
-	ui_draw_text(y, 44 + (int)name_cols, "Since", 10, UI_A_BOLD);
-}
-
-static void
-my_draw(struct screen_ctx *c, void *st)
-{
-	struct my *m = st;
-	size_t cols = (size_t)ui_cols() - 4, page = page_rows();
+	const struct my *m = list_ctx(l);
+	size_t nc = name_cols(cols);
+	int y = UI_BODY_TOP + 4, x = 2 + LABEL_COLS;
 	char line[160], room[48];
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, "My mentoring", cols, UI_A_TITLE);
@@ -131,39 +132,37 @@ my_draw(struct screen_ctx *c, void *st)
 		    "profile can change that.");
 	}
 	ui_draw_text(UI_BODY_TOP + 2, 2, line, cols, UI_A_INFO);
-	if (m->n == 0)
-		ui_draw_text(LIST_TOP, 2, "No mentorships or requests yet.", cols, UI_A_DIM);
-	else
-		draw_heads(LIST_TOP - 1);
-	for (size_t i = m->list.top; i < m->n && i - m->list.top < page; i++)
-		draw_row(&m->rows[i], LIST_TOP + (int)(i - m->list.top), i == m->list.sel);
-	/* Students cannot mentor: no availability key for them. */
-	screen_hints(c, c->me.role == ROLE_STUDENT ? "Enter open  m message  q back  ? help" :
-	    "Enter open  m message  a availability  q back  ? help");
+	if (list_count(l) == 0)
+		return;
+	ui_draw_text(y, x, "With", nc, UI_A_BOLD);
+	x += (int)nc + 1;
+	ui_draw_text(y, x, "State", STATE_COLS - 1, UI_A_BOLD);
+	x += STATE_COLS;
+	ui_draw_text(y, x, "Since", SINCE_COLS - 2, UI_A_BOLD);
 }
 
 static void
 open_ship(struct screen_ctx *c, void *st)
 {
-	struct my *m = st;
+	const struct mentorship *s = list_selected(st);
 
-	if (m->list.sel < m->n)
-		screen_push(c, &screen_mentor_ship, &m->rows[m->list.sel].id);
+	if (s != NULL)
+		screen_push(c, &screen_mentor_ship, &s->id);
 }
 
 static void
 message(struct screen_ctx *c, void *st)
 {
-	struct my *m = st;
+	const struct mentorship *s = list_selected(st);
 
-	if (m->list.sel < m->n)
-		screen_open_conversation(c, m->rows[m->list.sel].other_id);
+	if (s != NULL)
+		screen_open_conversation(c, s->other_id);
 }
 
 static void
 availability(struct screen_ctx *c, void *st)
 {
-	struct my *m = st;
+	const struct my *m = list_ctx(st);
 
 	if (c->me.role == ROLE_STUDENT) {
 		screen_error(c, "Students cannot mentor, so there is no availability to set.");
@@ -178,72 +177,57 @@ availability(struct screen_ctx *c, void *st)
 		screen_error(c, "That did not work; please try again.");
 		return;
 	}
-	load(c, m);
+	list_reload(c, st);
 	screen_info(c, m->av.paused ? "Availability paused: nobody can send you new requests "
 	    "until you resume." : "Availability resumed: members can ask you again.");
 }
 
+/* The availability key last: students, who cannot mentor, are not shown it. */
 static const struct ui_binding my_keys[] = {
 	{ UI_KEY_ENTER, 0, "Enter open", open_ship },
 	{ 'm', 'M', "m message", message },
 	{ 'a', 'A', "a availability", availability },
 };
-
-static bool
-my_key(struct screen_ctx *c, void *st, int key)
-{
-	struct my *m = st;
-
-	if (ui_list_key(&m->list, key, page_rows()))
-		return true;
-	return ui_keys_run(my_keys, sizeof my_keys / sizeof my_keys[0], c, st, key);
-}
+#define MY_KEYS_N (sizeof my_keys / sizeof my_keys[0])
 
 static void
-my_update(struct screen_ctx *c, void *st)
+my_hints(struct screen_ctx *c, struct list *l)
 {
-	load(c, st);
-}
-
-static void
-my_resize(struct screen_ctx *c, void *st)
-{
-	struct my *m = st;
-
-	(void)c;
-	ui_list_resize(&m->list, m->n, page_rows());
+	(void)l;
+	screen_key_hints(c, my_keys, c->me.role == ROLE_STUDENT ? MY_KEYS_N - 1 : MY_KEYS_N,
+	    "  q back  ? help");
 }
 
 static void *
-my_enter(struct screen_ctx *c, const void *arg)
+my_init(struct screen_ctx *c, const void *arg)
 {
-	struct my *m = xcalloc(1, sizeof *m);
-
 	(void)arg;
 	screen_mentor_sweep(c);
-	load(c, m);
-	return m;
+	return xcalloc(1, sizeof(struct my));
 }
 
-static void
-my_leave(struct screen_ctx *c, void *st)
-{
-	struct my *m = st;
+static const struct list_def my_list = {
+	.head_rows = 5,
+	.row_size = sizeof(struct mentorship),
+	.load = my_load,
+	.row_id = ship_id,
+	.draw_head = my_head,
+	.draw_row = my_row,
+	.empty = "No mentorships or requests yet.",
+	.load_error = "Your mentorships could not be read; please try again.",
+	.keys = my_keys,
+	.nkeys = MY_KEYS_N,
+	.hints = my_hints,
+	.init = my_init,
+	.fini = free,
+};
 
-	(void)c;
-	free(m->rows);
-	free(m);
-}
-
+/* A new terminal size: the selection is kept in view by a read. */
 const struct screen screen_mentor_my = {
 	.name = "mentor-my",
 	.section = "My mentoring",
-	.enter = my_enter,
-	.draw = my_draw,
-	.key = my_key,
-	.resize = my_resize,
-	.leave = my_leave,
-	.update = my_update,
+	.list = &my_list,
+	.resize = list_update,
 };
 
 static void

@@ -10,85 +10,72 @@
 #include "lib/log.h"
 #include "rules/mentor.h"
 #include "screens/screen-mentor.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
-#include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
-#define LIST_TOP	(UI_BODY_TOP + 3)
 #define LOAD_STEP	50
 #define SUGGEST_MAX	20
 
 struct results {
 	struct mentor_list_arg a;
-	struct mentor_hit *hits;
-	size_t n;
-	bool more;		/* search: another page may follow */
-	bool failed;
-	struct ui_list list;
+	bool failed;		/* the search was refused: no empty sentence */
 };
 
-static size_t
-page_rows(void)
+/* The next search results after the first `from`, at most limit, never
+ * beyond the pool of best matches (browsing without words is not capped
+ * by the search itself). */
+static int
+search_page(struct screen_ctx *c, const struct results *r, size_t from, size_t limit,
+    struct mentor_hit **out, size_t *n)
 {
-	int rows = (ui_msg_row() - LIST_TOP) / 2;
-
-	return rows > 0 ? (size_t)rows : 1;
+	if (from >= MENTOR_SEARCH_POOL)
+		return 0;
+	if (limit > MENTOR_SEARCH_POOL - from)
+		limit = MENTOR_SEARCH_POOL - from;
+	return db_mentor_search(c->db, c->me.id, &r->a.q, from, limit, out, n);
 }
 
-/* Appends the next page of search results. */
-static void
-load_more(struct screen_ctx *c, struct results *r)
+/* Search results a page at a time (after: the rows so far); suggestions
+ * and bookmarks whole. A failure says why here and shows no rows. */
+static int
+results_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
+    void **rows, size_t *n)
 {
-	struct mentor_hit *h = NULL;
-	size_t n = 0;
+	struct results *r = list_ctx(l);
+	struct mentor_hit **out = (struct mentor_hit **)rows;
 	int rc;
 
-	rc = db_mentor_search(c->db, c->me.id, &r->a.q, r->n, LOAD_STEP, &h, &n);
-	if (rc == ERR_INVALID) {
+	*out = NULL;
+	*n = 0;
+	if (after == NULL)
+		r->failed = false;
+	if (r->a.mode == MENTOR_LIST_SEARCH)
+		rc = search_page(c, r, after != NULL ? list_count(l) : 0, limit, out, n);
+	else if (after != NULL)
+		return 0;
+	else if (r->a.mode == MENTOR_LIST_SUGGEST)
+		rc = db_mentor_suggest(c->db, c->me.id, SUGGEST_MAX, out, n);
+	else
+		rc = db_mentor_bookmarks(c->db, c->me.id, out, n);
+	if (rc == ERR_INVALID && r->a.mode == MENTOR_LIST_SEARCH) {
 		screen_error(c, "A filter has no letters or digits to search for.");
 		r->failed = true;
-		r->more = false;
-		return;
-	}
-	if (rc != 0) {
+	} else if (rc != 0 && r->a.mode == MENTOR_LIST_SEARCH) {
 		screen_error(c, "The search did not work; please try again.");
-		r->more = false;
-		return;
-	}
-	r->hits = xreallocarray(r->hits, r->n + n + 1, sizeof *r->hits);
-	memcpy(r->hits + r->n, h, n * sizeof *h);
-	r->n += n;
-	r->more = n == LOAD_STEP && r->n < MENTOR_SEARCH_POOL;
-	free(h);
-	ui_list_resize(&r->list, r->n, page_rows());
-}
-
-static void
-load(struct screen_ctx *c, struct results *r)
-{
-	int rc = ERR_OK;
-
-	free(r->hits);
-	r->hits = NULL;
-	r->n = 0;
-	r->failed = false;
-	if (r->a.mode == MENTOR_LIST_SEARCH) {
-		load_more(c, r);
-		return;
-	}
-	if (r->a.mode == MENTOR_LIST_SUGGEST)
-		rc = db_mentor_suggest(c->db, c->me.id, SUGGEST_MAX, &r->hits, &r->n);
-	else
-		rc = db_mentor_bookmarks(c->db, c->me.id, &r->hits, &r->n);
-	if (rc != 0) {
+	} else if (rc != 0) {
 		log_warn("mentor list: %s", db_errmsg(c->db));
 		screen_error(c, "The list could not be read; please try again.");
-		r->hits = NULL;
-		r->n = 0;
 	}
-	ui_list_resize(&r->list, r->n, page_rows());
+	return 0;
+}
+
+static int64_t
+hit_id(const void *row)
+{
+	return ((const struct mentor_hit *)row)->id;
 }
 
 void
@@ -128,28 +115,42 @@ detail_line(const struct mentor_hit *h, const char *reply, char *buf, size_t sz)
 		len += (size_t)snprintf(buf + len, sz - len, "%s%s", i > 0 ? " | " : "", parts[i]);
 }
 
-static void
-draw_hit(const struct results *r, const struct mentor_hit *h, int y, bool sel)
+/* Two rows: name, role, room and last activity; then the details. */
+static int
+hit_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
 {
-	size_t cols = (size_t)ui_cols() - 4, name_cols = cols - 50;
-	enum ui_attr a = sel ? UI_A_SELECT : UI_A_NORMAL;
+	(void)c, (void)l, (void)row, (void)cols;
+	return 2;
+}
+
+static int
+results_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
+    size_t cols, int max_rows, enum ui_attr a)
+{
+	const struct results *r = list_ctx(l);
+	const struct mentor_hit *h = row;
+	bool sel = a == UI_A_SELECT;
+	size_t name_cols = cols - 50;
 	char room[48], line[MEMBER_FIELD_SZ * 6 + 64], active[40], reply[48];
 
-	if (sel)
-		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, a);
-	ui_draw_text(y, 2, h->name, name_cols, sel ? a : UI_A_BOLD);
-	ui_draw_text(y, 3 + (int)name_cols, h->role == ROLE_TRAINEE ? "trainee" : "alumni", 8, a);
+	(void)c;
+	ui_draw_text(y, x, h->name, name_cols, sel ? a : UI_A_BOLD);
+	ui_draw_text(y, x + 1 + (int)name_cols, h->role == ROLE_TRAINEE ? "trainee" : "alumni",
+	    8, a);
 	screen_mentor_room(room, sizeof room, true, h->paused, h->active, h->max_mentees);
-	ui_draw_text(y, 12 + (int)name_cols, room, 20, h->has_room || sel ? a : UI_A_DIM);
+	ui_draw_text(y, x + 10 + (int)name_cols, room, 20, h->has_room || sel ? a : UI_A_DIM);
 	snprintf(active, sizeof active, "active %s", mentor_last_active(h->last_login_at,
 	    db_now()));
-	ui_draw_text(y, 33 + (int)name_cols, active, 18, a);
+	ui_draw_text(y, x + 31 + (int)name_cols, active, 18, a);
+	if (max_rows < 2)
+		return 2;
 	mentor_reply_label(h->reply_secs, reply, sizeof reply);
 	if (r->a.mode == MENTOR_LIST_SUGGEST)
 		snprintf(line, sizeof line, "why: %s | %s", h->why, reply);
 	else
 		detail_line(h, reply, line, sizeof line);
-	ui_draw_text(y + 1, 4, line, cols - 2, UI_A_DIM);
+	ui_draw_text(y + 1, x + 2, line, cols - 2, UI_A_DIM);
+	return 2;
 }
 
 static const char *
@@ -163,55 +164,75 @@ title(const struct results *r)
 }
 
 static void
-draw_empty(const struct results *r)
+results_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
-	const char *why = r->a.mode == MENTOR_LIST_SUGGEST ?
+	char head[96];
+
+	(void)c;
+	snprintf(head, sizeof head, "%s (%zu%s)", title(list_ctx(l)), list_count(l),
+	    list_more(l) ? "+" : "");
+	ui_draw_text(UI_BODY_TOP + 1, 2, head, cols, UI_A_TITLE);
+}
+
+static const char *
+results_empty(struct screen_ctx *c, struct list *l)
+{
+	const struct results *r = list_ctx(l);
+
+	(void)c;
+	if (r->failed)
+		return NULL;
+	return r->a.mode == MENTOR_LIST_SUGGEST ?
 	    "No suggestions yet. Add your specialty, mentoring topics (what you want "
 	    "help with) and city to your profile, then look again." :
 	    r->a.mode == MENTOR_LIST_BOOKMARKS ?
 	    "No bookmarks yet: press k on a mentor's profile to bookmark them." :
 	    "No mentor matches these filters. Try fewer filters or shorter words.";
+}
 
-	if (!r->failed)
-		ui_draw_wrapped(LIST_TOP, 2, 3, (size_t)ui_cols() - 4, why, 0, UI_A_INFO);
+/* True when the search stopped at its pool of best matches. */
+static bool
+at_pool(const struct list *l)
+{
+	const struct results *r = list_ctx(l);
+
+	return r->a.mode == MENTOR_LIST_SEARCH && !list_more(l) &&
+	    list_count(l) >= MENTOR_SEARCH_POOL;
+}
+
+/* The pool's sentence, when the search stopped there, under the list. */
+static int
+results_foot_rows(struct screen_ctx *c, struct list *l)
+{
+	(void)c;
+	return at_pool(l) ? 1 : 0;
 }
 
 static void
-results_draw(struct screen_ctx *c, void *st)
+results_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
 {
-	struct results *r = st;
-	size_t page = page_rows();
-	char head[96];
-
-	snprintf(head, sizeof head, "%s (%zu%s)", title(r), r->n, r->more ? "+" : "");
-	ui_draw_text(UI_BODY_TOP + 1, 2, head, (size_t)ui_cols() - 4, UI_A_TITLE);
-	if (r->n == 0)
-		draw_empty(r);
-	for (size_t i = r->list.top; i < r->n && i - r->list.top < page; i++)
-		draw_hit(r, &r->hits[i], LIST_TOP + 2 * (int)(i - r->list.top),
-		    i == r->list.sel);
-	if (!r->more && r->a.mode == MENTOR_LIST_SEARCH && r->n >= MENTOR_SEARCH_POOL)
-		ui_draw_text(ui_msg_row() - 1, 2, "Showing the best 400: add a filter to narrow "
-		    "the search.", (size_t)ui_cols() - 4, UI_A_DIM);
-	screen_hints(c, "Enter profile  m message  Up/Down PgUp/PgDn move  q back  ? help");
+	(void)c;
+	if (at_pool(l))
+		ui_draw_text(y, 2, "Showing the best 400: add a filter to narrow the search.",
+		    cols, UI_A_DIM);
 }
 
 static void
 open_profile(struct screen_ctx *c, void *st)
 {
-	struct results *r = st;
+	const struct mentor_hit *h = list_selected(st);
 
-	if (r->list.sel < r->n)
-		screen_push(c, &screen_profile, &r->hits[r->list.sel].id);
+	if (h != NULL)
+		screen_push(c, &screen_profile, &h->id);
 }
 
 static void
 message(struct screen_ctx *c, void *st)
 {
-	struct results *r = st;
+	const struct mentor_hit *h = list_selected(st);
 
-	if (r->list.sel < r->n)
-		screen_open_conversation(c, r->hits[r->list.sel].id);
+	if (h != NULL)
+		screen_open_conversation(c, h->id);
 }
 
 static const struct ui_binding results_keys[] = {
@@ -219,71 +240,41 @@ static const struct ui_binding results_keys[] = {
 	{ 'm', 'M', "m message", message },
 };
 
-static bool
-results_key(struct screen_ctx *c, void *st, int key)
-{
-	struct results *r = st;
-
-	if (ui_list_key(&r->list, key, page_rows())) {
-		if (r->more && r->list.sel + page_rows() >= r->n)
-			load_more(c, r);
-		return true;
-	}
-	return ui_keys_run(results_keys, sizeof results_keys / sizeof results_keys[0], c, st,
-	    key);
-}
-
-/* Another session wrote (a mentor filled up, a block): reload, keeping
- * the selection where it was when possible. */
-static void
-results_update(struct screen_ctx *c, void *st)
-{
-	struct results *r = st;
-	size_t sel = r->list.sel;
-
-	load(c, r);
-	while (r->more && r->n <= sel)
-		load_more(c, r);
-	r->list.sel = sel < r->n ? sel : (r->n > 0 ? r->n - 1 : 0);
-	ui_list_resize(&r->list, r->n, page_rows());
-}
-
-static void
-results_resize(struct screen_ctx *c, void *st)
-{
-	struct results *r = st;
-
-	(void)c;
-	ui_list_resize(&r->list, r->n, page_rows());
-}
-
+/* arg: a struct mentor_list_arg, copied. */
 static void *
-results_enter(struct screen_ctx *c, const void *arg)
+results_init(struct screen_ctx *c, const void *arg)
 {
 	struct results *r = xcalloc(1, sizeof *r);
 
+	(void)c;
 	r->a = *(const struct mentor_list_arg *)arg;
-	load(c, r);
 	return r;
 }
 
-static void
-results_leave(struct screen_ctx *c, void *st)
-{
-	struct results *r = st;
-
-	(void)c;
-	free(r->hits);
-	free(r);
-}
+/* Another session wrote (a mentor filled up, a block): the engine reads
+ * again, keeping the selection on the same mentor. */
+static const struct list_def results_list = {
+	.head_rows = 3,
+	.row_size = sizeof(struct mentor_hit),
+	.load = results_load,
+	.page = LOAD_STEP,
+	.row_id = hit_id,
+	.draw_head = results_head,
+	.draw_row = results_row,
+	.row_height = hit_height,
+	.foot_rows = results_foot_rows,
+	.draw_foot = results_foot,
+	.empty_text = results_empty,
+	.keys = results_keys,
+	.nkeys = sizeof results_keys / sizeof results_keys[0],
+	.hints_tail = "  Up/Down PgUp/PgDn move  q back  ? help",
+	.init = results_init,
+	.fini = free,
+};
 
 const struct screen screen_mentor_results = {
 	.name = "mentor-results",
 	.section = "Find a mentor",
-	.enter = results_enter,
-	.draw = results_draw,
-	.key = results_key,
-	.resize = results_resize,
-	.leave = results_leave,
-	.update = results_update,
+	.list = &results_list,
+	.resize = list_update,
 };
