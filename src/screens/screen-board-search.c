@@ -96,14 +96,6 @@ search_head(struct screen_ctx *c, struct list *l, size_t cols)
 		ui_draw_text(QUERY_ROW, 2, ui_line_text(&s->line), cols, UI_A_BOLD);
 }
 
-/* Each hit takes two rows: where it is, then the snippet. */
-static int
-hit_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
-{
-	(void)c, (void)l, (void)row, (void)cols;
-	return 2;
-}
-
 /* While a new query is typed no hit is chosen. */
 static int
 search_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
@@ -235,7 +227,7 @@ static const struct list_def search_list = {
 	.row_id = hit_id,
 	.draw_head = search_head,
 	.draw_row = search_row,
-	.row_height = hit_height,
+	.row_lines = 2,
 	.draw_foot = search_foot,
 	.empty_text = search_empty,
 	.key = search_key,

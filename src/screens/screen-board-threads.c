@@ -268,5 +268,4 @@ const struct screen screen_board_threads = {
 	.name = "board-threads",
 	.section = "Communities",
 	.list = &threads_list,
-	.resize = list_update,
 };

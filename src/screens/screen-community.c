@@ -406,5 +406,4 @@ const struct screen screen_communities = {
 	.name = "communities",
 	.section = "Communities",
 	.list = &communities_list,
-	.resize = list_update,
 };

@@ -53,14 +53,6 @@ res_head(struct screen_ctx *c, struct list *l, size_t cols)
 	ui_draw_text(UI_BODY_TOP + 2, 2, "* near a program you will visit", cols, UI_A_DIM);
 }
 
-/* Every host takes two rows, so a page holds whole hosts. */
-static int
-res_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
-{
-	(void)c, (void)l, (void)row, (void)cols;
-	return 2;
-}
-
 /* Name, place and match; then offers and hospitals (only the first row
  * when the terminal is too small for even one whole host). */
 static int
@@ -120,7 +112,7 @@ static const struct list_def res_list = {
 	.row_id = res_id,
 	.draw_head = res_head,
 	.draw_row = res_row,
-	.row_height = res_height,
+	.row_lines = 2,
 	.empty = "No host matches. Try fewer wishes, other dates or no city.",
 	.load_error = "The search did not work; please try again.",
 	.keys = keys,

@@ -41,13 +41,6 @@ key_id(const void *row)
 	return ((const struct member_key *)row)->id;
 }
 
-static int
-keys_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
-{
-	(void)c, (void)l, (void)row, (void)cols;
-	return ROWS_PER_KEY;
-}
-
 static void
 keys_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
@@ -173,7 +166,7 @@ static const struct list_def keys_list = {
 	.row_id = key_id,
 	.draw_head = keys_head,
 	.draw_row = keys_row,
-	.row_height = keys_height,
+	.row_lines = ROWS_PER_KEY,
 	.empty = "You have no SSH keys yet. Press a to add one.",
 	.load_error = "Your keys could not be read; try again later.",
 	.keys = key_bindings,

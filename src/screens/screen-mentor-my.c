@@ -227,7 +227,6 @@ const struct screen screen_mentor_my = {
 	.name = "mentor-my",
 	.section = "My mentoring",
 	.list = &my_list,
-	.resize = list_update,
 };
 
 static void

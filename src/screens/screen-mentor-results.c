@@ -115,14 +115,6 @@ detail_line(const struct mentor_hit *h, const char *reply, char *buf, size_t sz)
 		len += (size_t)snprintf(buf + len, sz - len, "%s%s", i > 0 ? " | " : "", parts[i]);
 }
 
-/* Two rows: name, role, room and last activity; then the details. */
-static int
-hit_height(struct screen_ctx *c, struct list *l, const void *row, size_t cols)
-{
-	(void)c, (void)l, (void)row, (void)cols;
-	return 2;
-}
-
 static int
 results_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
     size_t cols, int max_rows, enum ui_attr a)
@@ -261,7 +253,7 @@ static const struct list_def results_list = {
 	.row_id = hit_id,
 	.draw_head = results_head,
 	.draw_row = results_row,
-	.row_height = hit_height,
+	.row_lines = 2,
 	.foot_rows = results_foot_rows,
 	.draw_foot = results_foot,
 	.empty_text = results_empty,
@@ -276,5 +268,4 @@ const struct screen screen_mentor_results = {
 	.name = "mentor-results",
 	.section = "Find a mentor",
 	.list = &results_list,
-	.resize = list_update,
 };

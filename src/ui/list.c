@@ -92,7 +92,8 @@ row_cols(const struct list *l)
 static size_t
 height(struct list *l, size_t i, size_t cols)
 {
-	int h = l->d->row_height != NULL ? l->d->row_height(l->c, l, list_row(l, i), cols) : 1;
+	int h = l->d->row_height != NULL ? l->d->row_height(l->c, l, list_row(l, i), cols) :
+	    l->d->row_lines;
 
 	return h > 0 ? (size_t)h : 1;
 }
@@ -184,19 +185,29 @@ free_rows(const struct list_def *d, unsigned char *rows, size_t n)
 	free(rows);
 }
 
-/* One read through the screen's callback; rows are the engine's on 0. */
+/* One read through the screen's callback; rows are the engine's on 0.
+ * A paged read asks for one row more than it keeps, so that *more says
+ * whether rows follow without a read that comes back empty. */
 static int
 read_rows(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
-    unsigned char **rows, size_t *n)
+    unsigned char **rows, size_t *n, bool *more)
 {
+	const struct list_def *d = l->d;
 	void *got = NULL;
 	size_t k = 0;
 	int r;
 
-	if ((r = l->d->load(c, l, after, limit, &got, &k)) != 0) {
-		screen_error(c, "%s", l->d->load_error != NULL ? l->d->load_error :
+	if ((r = d->load(c, l, after, limit > 0 ? limit + 1 : 0, &got, &k)) != 0) {
+		screen_error(c, "%s", d->load_error != NULL ? d->load_error :
 		    "The list could not be read; it will be retried.");
 		return r;
+	}
+	*more = limit > 0 && k > limit;
+	if (*more) {
+		for (size_t i = limit; i < k; i++)
+			if (d->free_row != NULL)
+				d->free_row((unsigned char *)got + i * d->row_size);
+		k = limit;
 	}
 	*rows = got;
 	*n = k;
@@ -214,15 +225,16 @@ load_first(struct screen_ctx *c, struct list *l, size_t want)
 	bool had = old != NULL && d->row_id != NULL;
 	unsigned char *rows;
 	size_t n, limit = d->page;
+	bool more;
 
 	if (limit > 0 && want > limit)
 		limit = want;
-	if (read_rows(c, l, NULL, limit, &rows, &n) != 0)
+	if (read_rows(c, l, NULL, limit, &rows, &n, &more) != 0)
 		return;
 	free_rows(d, l->rows, l->ul.n);
 	l->rows = rows;
 	l->ul.n = n;
-	l->more = d->page > 0 && n == limit;
+	l->more = more;
 	for (size_t i = 0; had && i < n; i++)
 		if (d->row_id(rows + i * d->row_size) == keep) {
 			l->ul.sel = i;
@@ -243,9 +255,8 @@ load_next(struct screen_ctx *c, struct list *l)
 
 	if (!l->more || l->ul.n == 0 || l->ul.sel + 1 < l->ul.n)
 		return;
-	if (read_rows(c, l, list_row(l, l->ul.n - 1), d->page, &rows, &n) != 0)
+	if (read_rows(c, l, list_row(l, l->ul.n - 1), d->page, &rows, &n, &l->more) != 0)
 		return;
-	l->more = n == d->page;
 	l->rows = xreallocarray(l->rows, l->ul.n + n + 1, d->row_size);
 	if (n > 0)	/* an empty read may hand back NULL */
 		memcpy(l->rows + l->ul.n * d->row_size, rows, n * d->row_size);
@@ -300,6 +311,13 @@ void
 list_update(struct screen_ctx *c, void *st)
 {
 	list_reload(c, st);
+}
+
+void
+list_resize(struct screen_ctx *c, void *st)
+{
+	(void)c;
+	keep_in_view(st);
 }
 
 /* Draws rows from top while they fit; returns the index after the last

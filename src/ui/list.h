@@ -63,8 +63,9 @@ struct list_def {
 	int (*draw_row)(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	    size_t cols, int max_rows, enum ui_attr a);
 	/* The lines a row takes over cols columns, so that pages hold whole
-	 * rows (NULL: one line each). Must agree with draw_row. */
+	 * rows. Must agree with draw_row. NULL: row_lines each (0: one). */
 	int (*row_height)(struct screen_ctx *c, struct list *l, const void *row, size_t cols);
+	int row_lines;
 	/* Rows kept free under the list for draw_foot (a prompt); NULL: 0. */
 	int (*foot_rows)(struct screen_ctx *c, struct list *l);
 	/* Draws under the list (NULL: nothing), from row y. */
@@ -139,6 +140,7 @@ void *list_enter(struct screen_ctx *c, const struct list_def *d, const void *arg
 void list_draw(struct screen_ctx *c, void *st);
 bool list_key(struct screen_ctx *c, void *st, int key);
 void list_update(struct screen_ctx *c, void *st);
+void list_resize(struct screen_ctx *c, void *st);
 void list_leave(struct screen_ctx *c, void *st);
 
 /* The list's rows on screen now: from the first list row to the row above

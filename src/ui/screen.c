@@ -195,9 +195,14 @@ screen_draw(struct screen_ctx *c)
 void
 screen_resize(struct screen_ctx *c)
 {
-	for (size_t i = 0; i < c->depth; i++)
-		if (c->stack[i].s->resize != NULL)
-			c->stack[i].s->resize(c, c->stack[i].st);
+	for (size_t i = 0; i < c->depth; i++) {
+		const struct screen *s = c->stack[i].s;
+
+		if (s->resize != NULL)
+			s->resize(c, c->stack[i].st);
+		else if (s->list != NULL)
+			list_resize(c, c->stack[i].st);
+	}
 }
 
 void

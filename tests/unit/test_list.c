@@ -213,6 +213,17 @@ TEST(list_reads_the_next_page_at_the_end)
 	list_update(&c, l);
 	CHECK_INT(list_count(l), 25);
 	CHECK_INT(src_id(list_selected(l)), 124);
+	CHECK(!list_more(l));		/* all read: a reload does not say more */
+	list_leave(&c, l);
+	/* Exactly two pages: the second read already says it was the last. */
+	memset(&src, 0, sizeof src);
+	fill(20);
+	l = list_enter(&c, &paged, NULL);
+	CHECK(list_key(&c, l, UI_KEY_END));
+	CHECK_INT(list_count(l), 20);
+	CHECK(!list_more(l));
+	CHECK(list_key(&c, l, UI_KEY_END));
+	CHECK_INT(src.reads, 2);
 	list_leave(&c, l);
 	close_term();
 }
