@@ -111,15 +111,10 @@ static const struct ui_binding blocked_keys[] = {
 };
 
 static const struct list_def blocked_list = {
-	.head_rows = 5,
-	.row_size = sizeof(struct block_row),
-	.load = blocked_load,
-	.row_id = blocked_id,
-	.draw_head = blocked_head,
-	.draw_row = blocked_row,
+	.head_rows = 5, .row_size = sizeof(struct block_row), .load = blocked_load,
+	.row_id = blocked_id, .draw_head = blocked_head, .draw_row = blocked_row,
 	.empty = "You have not blocked anyone. To block a member, press b on their profile.",
-	.keys = blocked_keys,
-	.nkeys = sizeof blocked_keys / sizeof blocked_keys[0],
+	.keys = blocked_keys, .nkeys = sizeof blocked_keys / sizeof blocked_keys[0],
 	.hints_tail = "  Up/Down choose  q back  ? help",
 };
 

@@ -244,11 +244,6 @@ scan_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_board_scan = {
-	.name = "board-scan",
-	.section = "New posts",
-	.enter = scan_enter,
-	.draw = scan_draw,
-	.key = scan_key,
-	.leave = scan_leave,
-	.update = scan_update,
+	.name = "board-scan", .section = "New posts", .enter = scan_enter,
+	.draw = scan_draw, .key = scan_key, .leave = scan_leave, .update = scan_update,
 };

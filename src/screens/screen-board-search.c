@@ -221,25 +221,14 @@ search_fini(void *ctx)
 }
 
 static const struct list_def search_list = {
-	.head_rows = 5,
-	.row_size = sizeof(struct board_hit),
-	.load = search_load,
-	.row_id = hit_id,
-	.draw_head = search_head,
-	.draw_row = search_row,
-	.row_lines = 2,
-	.draw_foot = search_foot,
-	.empty_text = search_empty,
-	.key = search_key,
-	.keys = search_keys,
-	.nkeys = sizeof search_keys / sizeof search_keys[0],
-	.hints = search_hints,
-	.init = search_init,
-	.fini = search_fini,
+	.head_rows = 5, .row_size = sizeof(struct board_hit), .load = search_load,
+	.row_id = hit_id, .draw_head = search_head, .draw_row = search_row,
+	.row_lines = 2, .draw_foot = search_foot, .empty_text = search_empty,
+	.key = search_key, .keys = search_keys,
+	.nkeys = sizeof search_keys / sizeof search_keys[0], .hints = search_hints,
+	.init = search_init, .fini = search_fini,
 };
 
 const struct screen screen_board_search = {
-	.name = "board-search",
-	.section = "Search posts",
-	.list = &search_list,
+	.name = "board-search", .section = "Search posts", .list = &search_list,
 };

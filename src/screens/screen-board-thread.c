@@ -483,12 +483,7 @@ view_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_board_thread = {
-	.name = "board-thread",
-	.section = "Communities",
-	.enter = view_enter,
-	.draw = view_draw,
-	.key = view_key,
-	.resize = view_resize,
-	.leave = view_leave,
+	.name = "board-thread", .section = "Communities", .enter = view_enter,
+	.draw = view_draw, .key = view_key, .resize = view_resize, .leave = view_leave,
 	.update = view_update,
 };

@@ -162,10 +162,8 @@ title_done(struct screen_ctx *c, struct list *l, const char *text)
 }
 
 static const struct list_prompt title_prompt = {
-	.question = "A new thread: its title first, then the text.",
-	.label = "Title: ",
-	.hints = "Enter continue to the text  Esc cancel",
-	.max_chars = BOARD_TITLE_MAX,
+	.question = "A new thread: its title first, then the text.", .label = "Title: ",
+	.hints = "Enter continue to the text  Esc cancel", .max_chars = BOARD_TITLE_MAX,
 	.done = title_done,
 };
 
@@ -245,27 +243,17 @@ threads_init(struct screen_ctx *c, const void *arg)
 }
 
 static const struct list_def threads_list = {
-	.head_rows = 4,
-	.row_size = sizeof(struct board_thread),
-	.load = threads_load,
-	.page = PAGE_ROWS,
-	.row_id = thread_id,
-	.draw_head = threads_head,
-	.draw_row = threads_row,
-	.empty_text = threads_empty,
+	.head_rows = 4, .row_size = sizeof(struct board_thread), .load = threads_load,
+	.page = PAGE_ROWS, .row_id = thread_id, .draw_head = threads_head,
+	.draw_row = threads_row, .empty_text = threads_empty,
 	.load_error = "The threads could not be read; please try again.",
-	.keys = threads_keys,
-	.nkeys = sizeof threads_keys / sizeof threads_keys[0],
-	.hints = threads_hints,
-	.prompt = &title_prompt,
-	.init = threads_init,
+	.keys = threads_keys, .nkeys = sizeof threads_keys / sizeof threads_keys[0],
+	.hints = threads_hints, .prompt = &title_prompt, .init = threads_init,
 	.fini = free,
 };
 
 /* A new terminal size changes the page: read it again with the selection
  * kept in view. */
 const struct screen screen_board_threads = {
-	.name = "board-threads",
-	.section = "Communities",
-	.list = &threads_list,
+	.name = "board-threads", .section = "Communities", .list = &threads_list,
 };

@@ -52,7 +52,5 @@ static const struct list_def requests_list = {
 };
 
 const struct screen screen_community_requests = {
-	.name = "community-requests",
-	.section = "Communities",
-	.list = &requests_list,
+	.name = "community-requests", .section = "Communities", .list = &requests_list,
 };

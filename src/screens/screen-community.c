@@ -382,28 +382,18 @@ communities_fini(void *ctx)
 }
 
 static const struct list_def communities_list = {
-	.head_rows = 4,
-	.row_size = sizeof(struct board_community),
-	.load = communities_load,
-	.row_id = community_id,
-	.draw_head = communities_head,
-	.draw_row = communities_row,
-	.foot_rows = communities_foot_rows,
-	.draw_foot = communities_foot,
-	.empty_text = communities_empty,
+	.head_rows = 4, .row_size = sizeof(struct board_community),
+	.load = communities_load, .row_id = community_id, .draw_head = communities_head,
+	.draw_row = communities_row, .foot_rows = communities_foot_rows,
+	.draw_foot = communities_foot, .empty_text = communities_empty,
 	.load_error = "The communities could not be read; please try again.",
-	.key = communities_key,
-	.keys = communities_keys,
+	.key = communities_key, .keys = communities_keys,
 	.nkeys = sizeof communities_keys / sizeof communities_keys[0],
-	.hints = communities_hints,
-	.init = communities_init,
-	.fini = communities_fini,
+	.hints = communities_hints, .init = communities_init, .fini = communities_fini,
 };
 
 /* A new terminal size changes the page: read it again with the selection
  * kept in view. */
 const struct screen screen_communities = {
-	.name = "communities",
-	.section = "Communities",
-	.list = &communities_list,
+	.name = "communities", .section = "Communities", .list = &communities_list,
 };

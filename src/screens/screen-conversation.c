@@ -399,13 +399,8 @@ conv_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_conversation = {
-	.name = "conversation",
-	.section = "Messages",
-	.enter = conv_enter,
-	.draw = conv_draw,
-	.key = conv_key,
-	.resize = conv_resize,
-	.leave = conv_leave,
+	.name = "conversation", .section = "Messages", .enter = conv_enter,
+	.draw = conv_draw, .key = conv_key, .resize = conv_resize, .leave = conv_leave,
 	.update = conv_update,
 };
 

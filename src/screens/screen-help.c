@@ -67,10 +67,6 @@ help_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_help = {
-	.name = "help",
-	.section = "Help",
-	.enter = help_enter,
-	.draw = help_draw,
-	.key = help_key,
-	.leave = help_leave,
+	.name = "help", .section = "Help", .enter = help_enter, .draw = help_draw,
+	.key = help_key, .leave = help_leave,
 };

@@ -94,13 +94,9 @@ edit_init(struct screen_ctx *c, const void *arg, void *draft, char *title, size_
 }
 
 static const struct hf_screen_def edit_form = {
-	.fields = fields,
-	.n = NFIELDS,
-	.draft_size = sizeof(struct host_profile),
-	.init = edit_init,
-	.title = "Your host profile",
-	.dirty_title = "Your host profile (not saved yet)",
-	.keys = edit_keys,
+	.fields = fields, .n = NFIELDS, .draft_size = sizeof(struct host_profile),
+	.init = edit_init, .title = "Your host profile",
+	.dirty_title = "Your host profile (not saved yet)", .keys = edit_keys,
 	.nkeys = sizeof edit_keys / sizeof edit_keys[0],
 	.hints = "Enter change  s save  q back  Up/Down choose  ? help",
 };
@@ -112,10 +108,6 @@ edit_enter(struct screen_ctx *c, const void *arg)
 }
 
 const struct screen screen_host_edit = {
-	.name = "host-edit",
-	.section = "HOST profile",
-	.enter = edit_enter,
-	.draw = hf_screen_draw,
-	.key = hf_screen_key,
-	.leave = hf_screen_leave,
+	.name = "host-edit", .section = "HOST profile", .enter = edit_enter,
+	.draw = hf_screen_draw, .key = hf_screen_key, .leave = hf_screen_leave,
 };

@@ -92,12 +92,8 @@ find_init(struct screen_ctx *c, const void *arg, void *draft, char *title, size_
 }
 
 static const struct hf_screen_def find_form = {
-	.fields = fields,
-	.n = NFIELDS,
-	.draft_size = sizeof(struct host_query),
-	.init = find_init,
-	.title = "Find a host",
-	.keys = find_keys,
+	.fields = fields, .n = NFIELDS, .draft_size = sizeof(struct host_query),
+	.init = find_init, .title = "Find a host", .keys = find_keys,
 	.nkeys = sizeof find_keys / sizeof find_keys[0],
 	.hints = "Enter change  s search  q back  Up/Down choose  ? help",
 };
@@ -109,10 +105,6 @@ find_enter(struct screen_ctx *c, const void *arg)
 }
 
 const struct screen screen_host_find = {
-	.name = "host-find",
-	.section = "HOST search",
-	.enter = find_enter,
-	.draw = hf_screen_draw,
-	.key = hf_screen_key,
-	.leave = hf_screen_leave,
+	.name = "host-find", .section = "HOST search", .enter = find_enter,
+	.draw = hf_screen_draw, .key = hf_screen_key, .leave = hf_screen_leave,
 };

@@ -191,24 +191,13 @@ iv_hints(struct screen_ctx *c, struct list *l)
 }
 
 static const struct list_def iv_list = {
-	.head_rows = 5,
-	.row_size = sizeof(struct host_interview),
-	.load = iv_load,
-	.row_id = iv_id,
-	.draw_head = iv_head,
-	.draw_row = iv_row,
-	.draw_foot = iv_foot,
+	.head_rows = 5, .row_size = sizeof(struct host_interview), .load = iv_load,
+	.row_id = iv_id, .draw_head = iv_head, .draw_row = iv_row, .draw_foot = iv_foot,
 	.empty = "None yet: press A and type e.g. 2027-01-14 MGH Internal Medicine",
-	.key = iv_key,
-	.keys = keys,
-	.nkeys = NKEYS,
-	.hints = iv_hints,
-	.init = iv_init,
+	.key = iv_key, .keys = keys, .nkeys = NKEYS, .hints = iv_hints, .init = iv_init,
 	.fini = iv_fini,
 };
 
 const struct screen screen_host_interviews = {
-	.name = "host-interviews",
-	.section = "HOST interviews",
-	.list = &iv_list,
+	.name = "host-interviews", .section = "HOST interviews", .list = &iv_list,
 };

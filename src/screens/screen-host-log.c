@@ -44,19 +44,12 @@ log_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, siz
 }
 
 static const struct list_def log_list = {
-	.head_rows = 4,
-	.row_size = sizeof(struct host_access),
-	.load = log_load,
-	.draw_head = log_head,
-	.draw_row = log_row,
-	.empty = "Nobody yet.",
+	.head_rows = 4, .row_size = sizeof(struct host_access), .load = log_load,
+	.draw_head = log_head, .draw_row = log_row, .empty = "Nobody yet.",
 	.load_error = "The log could not be read; it will be retried.",
-	.hints_tail = "Up/Down scroll  q back  ? help",
-	.scroll_only = true,
+	.hints_tail = "Up/Down scroll  q back  ? help", .scroll_only = true,
 };
 
 const struct screen screen_host_log = {
-	.name = "host-log",
-	.section = "HOST address log",
-	.list = &log_list,
+	.name = "host-log", .section = "HOST address log", .list = &log_list,
 };

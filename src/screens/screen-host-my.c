@@ -119,20 +119,13 @@ static const struct ui_binding keys[] = {
 };
 
 static const struct list_def my_list = {
-	.head_rows = 4,
-	.row_size = sizeof(struct row),
-	.load = my_load,
-	.row_id = my_id,
-	.draw_head = my_head,
-	.draw_row = my_row,
+	.head_rows = 4, .row_size = sizeof(struct row), .load = my_load, .row_id = my_id,
+	.draw_head = my_head, .draw_row = my_row,
 	.empty = "No stays or requests yet. Find a host from the HOST menu.",
-	.keys = keys,
-	.nkeys = sizeof keys / sizeof keys[0],
+	.keys = keys, .nkeys = sizeof keys / sizeof keys[0],
 	.hints_tail = "  Up/Down choose  q back  ? help",
 };
 
 const struct screen screen_host_my = {
-	.name = "host-my",
-	.section = "My HOST",
-	.list = &my_list,
+	.name = "host-my", .section = "My HOST", .list = &my_list,
 };

@@ -501,11 +501,6 @@ req_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_host_req = {
-	.name = "host-req",
-	.section = "HOST request",
-	.enter = req_enter,
-	.draw = req_draw,
-	.key = req_key,
-	.leave = req_leave,
-	.update = req_update,
+	.name = "host-req", .section = "HOST request", .enter = req_enter,
+	.draw = req_draw, .key = req_key, .leave = req_leave, .update = req_update,
 };

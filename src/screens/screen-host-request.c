@@ -91,12 +91,8 @@ rf_init(struct screen_ctx *c, const void *arg, void *draft, char *title, size_t 
 }
 
 static const struct hf_screen_def request_form = {
-	.fields = fields,
-	.n = NFIELDS,
-	.draft_size = sizeof(struct host_request),
-	.init = rf_init,
-	.keys = keys,
-	.nkeys = sizeof keys / sizeof keys[0],
+	.fields = fields, .n = NFIELDS, .draft_size = sizeof(struct host_request),
+	.init = rf_init, .keys = keys, .nkeys = sizeof keys / sizeof keys[0],
 	.hints = "Enter change  s send  q back  Up/Down choose  ? help",
 };
 
@@ -107,10 +103,6 @@ rf_enter(struct screen_ctx *c, const void *arg)
 }
 
 const struct screen screen_host_request = {
-	.name = "host-request",
-	.section = "HOST request",
-	.enter = rf_enter,
-	.draw = hf_screen_draw,
-	.key = hf_screen_key,
-	.leave = hf_screen_leave,
+	.name = "host-request", .section = "HOST request", .enter = rf_enter,
+	.draw = hf_screen_draw, .key = hf_screen_key, .leave = hf_screen_leave,
 };

@@ -106,24 +106,14 @@ static const struct ui_binding keys[] = {
 };
 
 static const struct list_def res_list = {
-	.head_rows = HEAD_ROWS,
-	.row_size = sizeof(struct host_hit),
-	.load = res_load,
-	.row_id = res_id,
-	.draw_head = res_head,
-	.draw_row = res_row,
-	.row_lines = 2,
+	.head_rows = HEAD_ROWS, .row_size = sizeof(struct host_hit), .load = res_load,
+	.row_id = res_id, .draw_head = res_head, .draw_row = res_row, .row_lines = 2,
 	.empty = "No host matches. Try fewer wishes, other dates or no city.",
-	.load_error = "The search did not work; please try again.",
-	.keys = keys,
+	.load_error = "The search did not work; please try again.", .keys = keys,
 	.nkeys = sizeof keys / sizeof keys[0],
-	.hints_tail = "  Up/Down choose  q back  ? help",
-	.init = res_init,
-	.fini = free,
+	.hints_tail = "  Up/Down choose  q back  ? help", .init = res_init, .fini = free,
 };
 
 const struct screen screen_host_results = {
-	.name = "host-results",
-	.section = "HOST search",
-	.list = &res_list,
+	.name = "host-results", .section = "HOST search", .list = &res_list,
 };

@@ -277,11 +277,6 @@ view_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_host_view = {
-	.name = "host-view",
-	.section = "HOST profile",
-	.enter = view_enter,
-	.draw = view_draw,
-	.key = view_key,
-	.leave = view_leave,
-	.update = view_update,
+	.name = "host-view", .section = "HOST profile", .enter = view_enter,
+	.draw = view_draw, .key = view_key, .leave = view_leave, .update = view_update,
 };

@@ -134,11 +134,6 @@ host_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_host = {
-	.name = "host",
-	.section = "HOST program",
-	.enter = host_enter,
-	.draw = host_draw,
-	.key = host_key,
-	.leave = host_leave,
-	.update = host_update,
+	.name = "host", .section = "HOST program", .enter = host_enter, .draw = host_draw,
+	.key = host_key, .leave = host_leave, .update = host_update,
 };

@@ -230,32 +230,20 @@ inbox_empty(struct screen_ctx *c, struct list *l)
 }
 
 static const struct list_prompt to_prompt = {
-	.question = "Write to which member? Type their login.",
-	.label = "To: ",
-	.hints = "Enter open conversation  Esc cancel",
-	.max_chars = USER_LOGIN_MAX,
+	.question = "Write to which member? Type their login.", .label = "To: ",
+	.hints = "Enter open conversation  Esc cancel", .max_chars = USER_LOGIN_MAX,
 	.done = write_to,
 };
 
 static const struct list_def inbox_list = {
-	.head_rows = 4,
-	.row_size = sizeof(struct inbox_row),
-	.load = inbox_load,
-	.page = PAGE,
-	.row_id = inbox_id,
-	.draw_head = inbox_head,
-	.draw_row = inbox_row,
+	.head_rows = 4, .row_size = sizeof(struct inbox_row), .load = inbox_load,
+	.page = PAGE, .row_id = inbox_id, .draw_head = inbox_head, .draw_row = inbox_row,
 	.empty_text = inbox_empty,
 	.load_error = "Your messages could not be read; they will be retried.",
-	.keys = inbox_keys,
-	.nkeys = sizeof inbox_keys / sizeof inbox_keys[0],
-	.prompt = &to_prompt,
-	.init = inbox_init,
-	.fini = free,
+	.keys = inbox_keys, .nkeys = sizeof inbox_keys / sizeof inbox_keys[0],
+	.prompt = &to_prompt, .init = inbox_init, .fini = free,
 };
 
 const struct screen screen_inbox = {
-	.name = "inbox",
-	.section = "Inbox",
-	.list = &inbox_list,
+	.name = "inbox", .section = "Inbox", .list = &inbox_list,
 };

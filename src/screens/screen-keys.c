@@ -152,31 +152,20 @@ static const struct ui_binding key_bindings[] = {
 
 static const struct list_prompt add_prompt = {
 	.question = "Paste one line of your public key file, e.g. ~/.ssh/id_ed25519.pub:",
-	.label = "Key: ",
-	.hints = "Enter add  Esc cancel  Ctrl-U clear",
-	.max_chars = KEY_LINE_CHARS,
-	.done = add_key,
+	.label = "Key: ", .hints = "Enter add  Esc cancel  Ctrl-U clear",
+	.max_chars = KEY_LINE_CHARS, .done = add_key,
 };
 
 static const struct list_def keys_list = {
-	.head_rows = HEAD_ROWS,
-	.row_size = sizeof(struct member_key),
-	.load = keys_load,
-	.free_row = key_free,
-	.row_id = key_id,
-	.draw_head = keys_head,
-	.draw_row = keys_row,
-	.row_lines = ROWS_PER_KEY,
+	.head_rows = HEAD_ROWS, .row_size = sizeof(struct member_key), .load = keys_load,
+	.free_row = key_free, .row_id = key_id, .draw_head = keys_head,
+	.draw_row = keys_row, .row_lines = ROWS_PER_KEY,
 	.empty = "You have no SSH keys yet. Press a to add one.",
 	.load_error = "Your keys could not be read; try again later.",
-	.keys = key_bindings,
-	.nkeys = sizeof key_bindings / sizeof key_bindings[0],
-	.hints_tail = "  Up/Down choose  q back  ? help",
-	.prompt = &add_prompt,
+	.keys = key_bindings, .nkeys = sizeof key_bindings / sizeof key_bindings[0],
+	.hints_tail = "  Up/Down choose  q back  ? help", .prompt = &add_prompt,
 };
 
 const struct screen screen_keys = {
-	.name = "keys",
-	.section = "SSH keys",
-	.list = &keys_list,
+	.name = "keys", .section = "SSH keys", .list = &keys_list,
 };

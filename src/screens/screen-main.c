@@ -236,11 +236,6 @@ main_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_main = {
-	.name = "main",
-	.section = "Main menu",
-	.enter = main_enter,
-	.draw = main_draw,
-	.key = main_key,
-	.leave = main_leave,
-	.update = main_update,
+	.name = "main", .section = "Main menu", .enter = main_enter, .draw = main_draw,
+	.key = main_key, .leave = main_leave, .update = main_update,
 };

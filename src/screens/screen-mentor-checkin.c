@@ -171,10 +171,6 @@ checkin_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_mentor_checkin = {
-	.name = "mentor-checkin",
-	.section = "My mentoring",
-	.enter = checkin_enter,
-	.draw = checkin_draw,
-	.key = checkin_key,
-	.leave = checkin_leave,
+	.name = "mentor-checkin", .section = "My mentoring", .enter = checkin_enter,
+	.draw = checkin_draw, .key = checkin_key, .leave = checkin_leave,
 };

@@ -252,10 +252,6 @@ find_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_mentor_find = {
-	.name = "mentor-find",
-	.section = "Find a mentor",
-	.enter = find_enter,
-	.draw = find_draw,
-	.key = find_key,
-	.leave = find_leave,
+	.name = "mentor-find", .section = "Find a mentor", .enter = find_enter,
+	.draw = find_draw, .key = find_key, .leave = find_leave,
 };

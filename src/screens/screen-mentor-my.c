@@ -207,26 +207,17 @@ my_init(struct screen_ctx *c, const void *arg)
 }
 
 static const struct list_def my_list = {
-	.head_rows = 5,
-	.row_size = sizeof(struct mentorship),
-	.load = my_load,
-	.row_id = ship_id,
-	.draw_head = my_head,
-	.draw_row = my_row,
+	.head_rows = 5, .row_size = sizeof(struct mentorship), .load = my_load,
+	.row_id = ship_id, .draw_head = my_head, .draw_row = my_row,
 	.empty = "No mentorships or requests yet.",
 	.load_error = "Your mentorships could not be read; please try again.",
-	.keys = my_keys,
-	.nkeys = MY_KEYS_N,
-	.hints = my_hints,
-	.init = my_init,
+	.keys = my_keys, .nkeys = MY_KEYS_N, .hints = my_hints, .init = my_init,
 	.fini = free,
 };
 
 /* A new terminal size: the selection is kept in view by a read. */
 const struct screen screen_mentor_my = {
-	.name = "mentor-my",
-	.section = "My mentoring",
-	.list = &my_list,
+	.name = "mentor-my", .section = "My mentoring", .list = &my_list,
 };
 
 static void

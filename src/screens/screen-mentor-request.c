@@ -205,11 +205,7 @@ request_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_mentor_request = {
-	.name = "mentor-request",
-	.section = "Find a mentor",
-	.enter = request_enter,
-	.draw = request_draw,
-	.key = request_key,
-	.leave = request_leave,
+	.name = "mentor-request", .section = "Find a mentor", .enter = request_enter,
+	.draw = request_draw, .key = request_key, .leave = request_leave,
 	.update = request_update,
 };

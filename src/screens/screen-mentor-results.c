@@ -246,26 +246,15 @@ results_init(struct screen_ctx *c, const void *arg)
 /* Another session wrote (a mentor filled up, a block): the engine reads
  * again, keeping the selection on the same mentor. */
 static const struct list_def results_list = {
-	.head_rows = 3,
-	.row_size = sizeof(struct mentor_hit),
-	.load = results_load,
-	.page = LOAD_STEP,
-	.row_id = hit_id,
-	.draw_head = results_head,
-	.draw_row = results_row,
-	.row_lines = 2,
-	.foot_rows = results_foot_rows,
-	.draw_foot = results_foot,
-	.empty_text = results_empty,
-	.keys = results_keys,
+	.head_rows = 3, .row_size = sizeof(struct mentor_hit), .load = results_load,
+	.page = LOAD_STEP, .row_id = hit_id, .draw_head = results_head,
+	.draw_row = results_row, .row_lines = 2, .foot_rows = results_foot_rows,
+	.draw_foot = results_foot, .empty_text = results_empty, .keys = results_keys,
 	.nkeys = sizeof results_keys / sizeof results_keys[0],
-	.hints_tail = "  Up/Down PgUp/PgDn move  q back  ? help",
-	.init = results_init,
+	.hints_tail = "  Up/Down PgUp/PgDn move  q back  ? help", .init = results_init,
 	.fini = free,
 };
 
 const struct screen screen_mentor_results = {
-	.name = "mentor-results",
-	.section = "Find a mentor",
-	.list = &results_list,
+	.name = "mentor-results", .section = "Find a mentor", .list = &results_list,
 };

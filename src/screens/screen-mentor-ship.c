@@ -452,11 +452,6 @@ ship_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_mentor_ship = {
-	.name = "mentor-ship",
-	.section = "My mentoring",
-	.enter = ship_enter,
-	.draw = ship_draw,
-	.key = ship_key,
-	.leave = ship_leave,
-	.update = ship_update,
+	.name = "mentor-ship", .section = "My mentoring", .enter = ship_enter,
+	.draw = ship_draw, .key = ship_key, .leave = ship_leave, .update = ship_update,
 };

@@ -75,21 +75,14 @@ notices_height(struct screen_ctx *c, struct list *l, const void *row, size_t col
 }
 
 static const struct list_def notices_list = {
-	.head_rows = 3,
-	.row_size = sizeof(struct notice),
-	.load = notices_load,
-	.loaded = notices_loaded,
-	.draw_head = notices_head,
-	.draw_row = notices_row,
+	.head_rows = 3, .row_size = sizeof(struct notice), .load = notices_load,
+	.loaded = notices_loaded, .draw_head = notices_head, .draw_row = notices_row,
 	.row_height = notices_height,
 	.empty = "Nothing yet. Requests, answers and replies for you will show up here.",
 	.load_error = "Your notices could not be read; they will be retried.",
-	.hints_tail = "Up/Down/PgUp/PgDn scroll  q back  ? help",
-	.scroll_only = true,
+	.hints_tail = "Up/Down/PgUp/PgDn scroll  q back  ? help", .scroll_only = true,
 };
 
 const struct screen screen_notices = {
-	.name = "notices",
-	.section = "Notices",
-	.list = &notices_list,
+	.name = "notices", .section = "Notices", .list = &notices_list,
 };

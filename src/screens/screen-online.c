@@ -102,19 +102,12 @@ static const struct ui_binding online_keys[] = {
 };
 
 static const struct list_def online_list = {
-	.head_rows = 4,
-	.row_size = sizeof(struct presence),
-	.load = online_load,
-	.row_id = online_id,
-	.draw_head = online_head,
-	.draw_row = online_row,
-	.keys = online_keys,
-	.nkeys = sizeof online_keys / sizeof online_keys[0],
+	.head_rows = 4, .row_size = sizeof(struct presence), .load = online_load,
+	.row_id = online_id, .draw_head = online_head, .draw_row = online_row,
+	.keys = online_keys, .nkeys = sizeof online_keys / sizeof online_keys[0],
 	.hints_tail = "  Up/Down choose  q back  ? help",
 };
 
 const struct screen screen_online = {
-	.name = "online",
-	.section = "Who's online",
-	.list = &online_list,
+	.name = "online", .section = "Who's online", .list = &online_list,
 };

@@ -156,10 +156,6 @@ pw_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_password = {
-	.name = "password",
-	.section = "Changing password",
-	.enter = pw_enter,
-	.draw = pw_draw,
-	.key = pw_key,
-	.leave = pw_leave,
+	.name = "password", .section = "Changing password", .enter = pw_enter,
+	.draw = pw_draw, .key = pw_key, .leave = pw_leave,
 };

@@ -332,10 +332,6 @@ form_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_profile_edit = {
-	.name = "profile-edit",
-	.section = "Editing profile",
-	.enter = form_enter,
-	.draw = form_draw,
-	.key = form_key,
-	.leave = form_leave,
+	.name = "profile-edit", .section = "Editing profile", .enter = form_enter,
+	.draw = form_draw, .key = form_key, .leave = form_leave,
 };

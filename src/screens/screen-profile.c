@@ -365,11 +365,7 @@ profile_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_profile = {
-	.name = "profile",
-	.section = "Profile",
-	.enter = profile_enter,
-	.draw = profile_draw,
-	.key = profile_key,
-	.leave = profile_leave,
+	.name = "profile", .section = "Profile", .enter = profile_enter,
+	.draw = profile_draw, .key = profile_key, .leave = profile_leave,
 	.update = profile_update,
 };

@@ -535,10 +535,6 @@ reg_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_register = {
-	.name = "register",
-	.section = "Registering",
-	.enter = reg_enter,
-	.draw = reg_draw,
-	.key = reg_key,
-	.leave = reg_leave,
+	.name = "register", .section = "Registering", .enter = reg_enter,
+	.draw = reg_draw, .key = reg_key, .leave = reg_leave,
 };

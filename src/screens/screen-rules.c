@@ -82,10 +82,6 @@ rules_leave(struct screen_ctx *c, void *st)
 }
 
 const struct screen screen_rules = {
-	.name = "rules",
-	.section = "Code of conduct",
-	.enter = rules_enter,
-	.draw = rules_draw,
-	.key = rules_key,
-	.leave = rules_leave,
+	.name = "rules", .section = "Code of conduct", .enter = rules_enter,
+	.draw = rules_draw, .key = rules_key, .leave = rules_leave,
 };
