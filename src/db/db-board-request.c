@@ -147,13 +147,5 @@ db_board_request_list(struct db *db, int64_t actor_id, struct board_request **ou
 		db_column_text(st, 3, q->status, sizeof q->status);
 		q->created_at = sqlite3_column_int64(st, 4);
 	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return 0;
+	return db_rows_done(db, st, rc, list, len, (void **)out, n, __func__);
 }

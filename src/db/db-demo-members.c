@@ -291,16 +291,10 @@ static int
 next_serial(struct db *db, int64_t *serial)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(max(id), 0) + 1 FROM users");
-	int rc, r;
 
 	if (st == NULL)
 		return ERR_INTERNAL;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*serial = sqlite3_column_int64(st, 0);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	return db_step_int(db, st, serial, NULL, __func__);
 }
 
 int

@@ -46,36 +46,27 @@ db_host_interview_add(struct db *db, int64_t actor_id, const char *program, int6
 	return db_step_done(db, st, __func__);
 }
 
+static void
+interview_row(sqlite3_stmt *st, void *elem)
+{
+	struct host_interview *iv = elem;
+
+	iv->id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, iv->program, sizeof iv->program);
+	iv->day = sqlite3_column_int64(st, 2);
+}
+
 int
 db_host_interview_list(struct db *db, int64_t actor_id, struct host_interview **out, size_t *n)
 {
-	struct host_interview *rows;
 	sqlite3_stmt *st;
-	size_t k = 0;
-	int rc, r;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
 	st = DB_STMT(db, "SELECT id, program, day FROM host_interviews WHERE user_id = ? "
 	    "ORDER BY day, id LIMIT ?", actor_id, HOST_INTERVIEWS_MAX);
-	if (st == NULL)
-		return ERR_INTERNAL;
-	rows = xcalloc(HOST_INTERVIEWS_MAX, sizeof *rows);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < HOST_INTERVIEWS_MAX) {
-		rows[k].id = sqlite3_column_int64(st, 0);
-		db_column_text(st, 1, rows[k].program, sizeof rows[k].program);
-		rows[k].day = sqlite3_column_int64(st, 2);
-		k++;
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(rows);
-		return r;
-	}
-	*out = rows;
-	*n = k;
-	return 0;
+	return db_collect(db, st, sizeof(struct host_interview), interview_row, (void **)out, n,
+	    __func__);
 }
 
 int

@@ -84,38 +84,30 @@ db_host_private(struct db *db, int64_t actor_id, int64_t host_id, int64_t reques
 	return 0;
 }
 
+static void
+access_row(sqlite3_stmt *st, void *elem)
+{
+	struct host_access *a = elem;
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->guest_id = sqlite3_column_int64(st, 1);
+	a->request_id = sqlite3_column_int64(st, 2);
+	a->shown_at = sqlite3_column_int64(st, 3);
+	db_column_text(st, 4, a->guest_name, sizeof a->guest_name);
+}
+
 int
 db_host_access_log(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
     struct host_access **out, size_t *n)
 {
-	struct host_access *rows = NULL;
 	sqlite3_stmt *st;
-	size_t k = 0;
-	int rc, r;
+	int r;
 
 	if ((r = db_user_may(db, actor_id, host_id, false)) != 0)
 		return r;
 	st = DB_STMT(db, "SELECT l.id, l.guest_id, l.request_id, l.shown_at, u.display_name "
 	    "FROM host_access_log l JOIN users u ON u.id = l.guest_id "
 	    "WHERE l.host_id = ? ORDER BY l.id DESC LIMIT ?", host_id, (int64_t)max);
-	if (st == NULL)
-		return ERR_INTERNAL;
-	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max) {
-		rows[k].id = sqlite3_column_int64(st, 0);
-		rows[k].guest_id = sqlite3_column_int64(st, 1);
-		rows[k].request_id = sqlite3_column_int64(st, 2);
-		rows[k].shown_at = sqlite3_column_int64(st, 3);
-		db_column_text(st, 4, rows[k].guest_name, sizeof rows[k].guest_name);
-		k++;
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(rows);
-		return r;
-	}
-	*out = rows;
-	*n = k;
-	return 0;
+	return db_collect(db, st, sizeof(struct host_access), access_row, (void **)out, n,
+	    __func__);
 }

@@ -484,14 +484,18 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 	return db_commit(db);
 }
 
+static void
+request_elem(sqlite3_stmt *st, void *elem)
+{
+	request_row(st, elem);
+}
+
 int
 db_host_request_list(struct db *db, int64_t actor_id, enum host_list which, size_t max,
     struct host_request **out, size_t *n)
 {
-	struct host_request *rows;
 	sqlite3_stmt *st = NULL;
-	size_t k = 0;
-	int rc, r;
+	int r;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
@@ -520,16 +524,6 @@ db_host_request_list(struct db *db, int64_t actor_id, enum host_list which, size
 		return ERR_INTERNAL;
 	sqlite3_bind_int64(st, 1, actor_id);
 	sqlite3_bind_int64(st, 2, (int64_t)max);
-	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max)
-		request_row(st, &rows[k++]);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(rows);
-		return r;
-	}
-	*out = rows;
-	*n = k;
-	return 0;
+	return db_collect(db, st, sizeof(struct host_request), request_elem, (void **)out, n,
+	    __func__);
 }

@@ -137,7 +137,7 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 	sqlite3_stmt *st;
 	bool ranked;
 	size_t k = 0;
-	int rc, r;
+	int rc;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
@@ -177,13 +177,5 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max)
 		hit_row(st, &rows[k++], ranked);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(rows);
-		return r;
-	}
-	*out = rows;
-	*n = k;
-	return 0;
+	return db_rows_done(db, st, rc, rows, k, (void **)out, n, __func__);
 }

@@ -57,6 +57,12 @@ int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, cons
 int db_collect(struct db *db, sqlite3_stmt *st, size_t elsize,
     void (*row)(sqlite3_stmt *st, void *elem), void **out, size_t *n, const char *func);
 
+/* Ends a loop that read rows from st by hand (rc: the last sqlite3_step):
+ * hands st back and maps rc; on success the k rows (malloc'd, may be
+ * NULL when k is 0) go to *out and *n, on failure they are freed. */
+int db_rows_done(struct db *db, sqlite3_stmt *st, int rc, void *rows, size_t k, void **out,
+    size_t *n, const char *func);
+
 /* Steps a statement that returns no rows and hands it back. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *func);
 

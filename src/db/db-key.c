@@ -137,10 +137,8 @@ key_remove(struct db *db, int64_t actor_id, int64_t key_id)
 		if (last)
 			return ERR_DENIED;
 	}
-	if ((st = db_stmt(db, "DELETE FROM ssh_keys WHERE id = ? AND user_id = ?")) == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, key_id);
-	sqlite3_bind_int64(st, 2, owner);
+	st = DB_STMT(db, "DELETE FROM ssh_keys WHERE id = ? AND user_id = ?",
+	    key_id, owner);
 	return db_step_changed(db, st, __func__);
 }
 

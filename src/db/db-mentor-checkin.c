@@ -146,13 +146,5 @@ db_mentor_checkins(struct db *db, int64_t actor_id, int64_t ship_id,
 		db_column_text(st, 5, c->note, sizeof c->note);
 		c->created_at = sqlite3_column_int64(st, 6);
 	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return 0;
+	return db_rows_done(db, st, rc, list, len, (void **)out, n, __func__);
 }

@@ -177,7 +177,7 @@ due_list(struct db *db, const char *sql, int64_t before, struct due **out, size_
 	struct due *list = NULL;
 	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	int rc;
 
 	if ((st = db_stmt(db, sql)) == NULL)
 		return ERR_INTERNAL;
@@ -191,15 +191,7 @@ due_list(struct db *db, const char *sql, int64_t before, struct due **out, size_
 		list[len].mentee_id = sqlite3_column_int64(st, 1);
 		list[len++].mentor_id = sqlite3_column_int64(st, 2);
 	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return 0;
+	return db_rows_done(db, st, rc, list, len, (void **)out, n, __func__);
 }
 
 /* Runs an UPDATE guarded on the request still waiting; *hit if it moved. */

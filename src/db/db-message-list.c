@@ -42,7 +42,7 @@ db_message_inbox(struct db *db, int64_t actor_id, bool archived,
 	struct inbox_row *list = NULL;
 	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc, r;
+	int rc;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
@@ -76,15 +76,7 @@ db_message_inbox(struct db *db, int64_t actor_id, bool archived,
 		}
 		inbox_row_read(st, actor_id, &list[len++]);
 	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	if (r != 0) {
-		free(list);
-		return r;
-	}
-	*out = list;
-	*n = len;
-	return 0;
+	return db_rows_done(db, st, rc, list, len, (void **)out, n, __func__);
 }
 
 void

@@ -50,9 +50,7 @@ db_presence_leave(struct db *db, int pid)
 {
 	sqlite3_stmt *st;
 
-	if ((st = db_stmt(db, "DELETE FROM presence WHERE pid = ?")) == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int(st, 1, pid);
+	st = DB_STMT(db, "DELETE FROM presence WHERE pid = ?", pid);
 	return db_step_done(db, st, __func__);
 }
 
@@ -134,16 +132,11 @@ int
 db_presence_count(struct db *db, int64_t *n)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int r;
 
 	if ((r = presence_prune(db)) != 0)
 		return r;
 	if ((st = db_stmt(db, "SELECT count(*) FROM presence")) == NULL)
 		return ERR_INTERNAL;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	return db_step_int(db, st, n, NULL, __func__);
 }

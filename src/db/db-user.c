@@ -431,10 +431,8 @@ db_user_set_rules_accepted(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st;
 
-	if ((st = db_stmt(db, "UPDATE users SET rules_accepted_at = ? WHERE id = ?")) == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, db_now());
-	sqlite3_bind_int64(st, 2, id);
+	st = DB_STMT(db, "UPDATE users SET rules_accepted_at = ? WHERE id = ?",
+	    db_now(), id);
 	return db_step_changed(db, st, __func__);
 }
 
@@ -443,10 +441,7 @@ db_user_touch_login(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st;
 
-	if ((st = db_stmt(db, "UPDATE users SET last_login_at = ? WHERE id = ?")) == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, db_now());
-	sqlite3_bind_int64(st, 2, id);
+	st = DB_STMT(db, "UPDATE users SET last_login_at = ? WHERE id = ?", db_now(), id);
 	return db_step_changed(db, st, __func__);
 }
 /* db_collect's row reader. */
@@ -474,14 +469,8 @@ int
 db_user_count(struct db *db, int64_t *n)
 {
 	sqlite3_stmt *st;
-	int rc, r;
 
 	if ((st = db_stmt(db, "SELECT count(*) FROM users")) == NULL)
 		return ERR_INTERNAL;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	return db_step_int(db, st, n, NULL, __func__);
 }

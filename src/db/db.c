@@ -273,6 +273,22 @@ db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out, bool *found, const ch
 }
 
 int
+db_rows_done(struct db *db, sqlite3_stmt *st, int rc, void *rows, size_t k, void **out,
+    size_t *n, const char *func)
+{
+	int r = db_result(db, rc, func);
+
+	db_stmt_done(db, st);
+	if (r != 0) {
+		free(rows);
+		return r;
+	}
+	*out = rows;
+	*n = k;
+	return 0;
+}
+
+int
 db_step_done(struct db *db, sqlite3_stmt *st, const char *func)
 {
 	int rc;

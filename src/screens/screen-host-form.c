@@ -200,17 +200,9 @@ bool
 hf_key(struct screen_ctx *c, struct hf_form *f, int key)
 {
 	if (f->line.active) {
-		switch (ui_line_key(&f->line, c, key)) {
-		case UI_LINE_DONE:
-			if (commit(c, f, &f->fields[f->list.sel]))
-				ui_line_close(&f->line);
-			break;
-		case UI_LINE_CANCEL:
+		if (ui_line_prompt(&f->line, c, key) == UI_LINE_DONE &&
+		    commit(c, f, &f->fields[f->list.sel]))
 			ui_line_close(&f->line);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (ui_list_key(&f->list, key, ui_page_rows(f->top, 0)))

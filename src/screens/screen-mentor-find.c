@@ -211,17 +211,9 @@ find_key(struct screen_ctx *c, void *st, int key)
 	struct find *f = st;
 
 	if (f->line.active) {
-		switch (ui_line_key(&f->line, c, key)) {
-		case UI_LINE_DONE:
-			if (commit(c, f, &fields[f->list.sel]))
-				ui_line_close(&f->line);
-			break;
-		case UI_LINE_CANCEL:
+		if (ui_line_prompt(&f->line, c, key) == UI_LINE_DONE &&
+		    commit(c, f, &fields[f->list.sel]))
 			ui_line_close(&f->line);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (ui_list_key(&f->list, key, NFIELDS))

@@ -292,17 +292,9 @@ form_key(struct screen_ctx *c, void *st, int key)
 	struct form *fm = st;
 
 	if (fm->line.active) {
-		switch (ui_line_key(&fm->line, c, key)) {
-		case UI_LINE_DONE:
-			if (commit(c, fm, &fields[fm->list.sel]))
-				ui_line_close(&fm->line);
-			break;
-		case UI_LINE_CANCEL:
+		if (ui_line_prompt(&fm->line, c, key) == UI_LINE_DONE &&
+		    commit(c, fm, &fields[fm->list.sel]))
 			ui_line_close(&fm->line);
-			break;
-		case UI_LINE_EDITING:
-			break;
-		}
 		return key != UI_KEY_F1;
 	}
 	if (ui_list_key(&fm->list, key, ui_page_rows(FORM_TOP, 0)))

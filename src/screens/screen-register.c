@@ -46,8 +46,6 @@ struct step {
 	bool hidden;
 	/* Line steps: checks the value; true moves on. */
 	bool (*accept)(struct screen_ctx *c, struct reg *r, char *v);
-	/* Value shown when the member comes back to a line step. */
-	const char *(*initial)(struct reg *r, char *buf, size_t sz);
 };
 
 static bool accept_login(struct screen_ctx *, struct reg *, char *);
@@ -56,44 +54,60 @@ static bool accept_programs(struct screen_ctx *, struct reg *, char *);
 static bool accept_year(struct screen_ctx *, struct reg *, char *);
 static bool accept_password(struct screen_ctx *, struct reg *, char *);
 static bool accept_again(struct screen_ctx *, struct reg *, char *);
-static const char *initial_login(struct reg *, char *, size_t);
-static const char *initial_name(struct reg *, char *, size_t);
-static const char *initial_programs(struct reg *, char *, size_t);
-static const char *initial_year(struct reg *, char *, size_t);
 
 static const struct step steps[] = {
-	[R_RULES] = { "Code of conduct", NULL, NULL, 0, false, NULL, NULL },
+	[R_RULES] = { "Code of conduct", NULL, NULL, 0, false, NULL },
 	[R_LOGIN] = { "Choose a login",
 	    "Your login is what you type to connect (ssh LOGIN@host). It has 2 to "
 	    "32 characters: lower-case letters, digits, '.', '_' and '-'.",
-	    "Login: ", USER_LOGIN_MAX, false, accept_login, initial_login },
+	    "Login: ", USER_LOGIN_MAX, false, accept_login },
 	[R_NAME] = { "Your display name",
 	    "This is how other members see you, for example \"Dr. Jane Doe\" "
 	    "(up to 64 columns).",
-	    "Display name: ", USER_NAME_MAX_COLS, false, accept_name, initial_name },
+	    "Display name: ", USER_NAME_MAX_COLS, false, accept_name },
 	[R_ROLE] = { "Your role",
 	    "a  Alumni: you graduated from one of our programs\n"
 	    "t  Trainee: current or former resident or fellow\n"
 	    "s  Student: currently enrolled",
-	    NULL, 0, false, NULL, NULL },
+	    NULL, 0, false, NULL },
 	[R_PROGRAMS] = { "Degree program(s)",
 	    "For example MD, PhD, MPH or DPT; separate several with commas. "
 	    "Press Enter to skip.",
-	    "Degree program(s): ", USER_FIELD_MAX, false, accept_programs,
-	    initial_programs },
+	    "Degree program(s): ", USER_FIELD_MAX, false, accept_programs },
 	[R_YEAR] = { "Graduation year",
 	    "The year you graduated, or expect to (1950 to 2045). Press Enter to skip.",
-	    "Graduation year: ", 4, false, accept_year, initial_year },
+	    "Graduation year: ", 4, false, accept_year },
 	[R_PASSWORD] = { "Choose a password",
 	    "At least 10 characters; a few unrelated words make a good one. "
 	    "Nothing you type is shown.",
-	    "Password: ", USER_PASSWORD_MAX / 4, true, accept_password, NULL },
+	    "Password: ", USER_PASSWORD_MAX / 4, true, accept_password },
 	[R_AGAIN] = { "Confirm the password", "Type the same password again.",
-	    "Password again: ", USER_PASSWORD_MAX / 4, true, accept_again, NULL },
+	    "Password again: ", USER_PASSWORD_MAX / 4, true, accept_again },
 	[R_KEY] = { "Link your SSH key",
 	    "With the key linked you log in without a password.",
-	    NULL, 0, false, NULL, NULL },
+	    NULL, 0, false, NULL },
 };
+
+/* The value shown when the member comes back to a line step. */
+static const char *
+initial_value(struct reg *r, enum reg_step step, char *buf, size_t sz)
+{
+	switch (step) {
+	case R_LOGIN:
+		return r->m.login;
+	case R_NAME:
+		return r->m.name;
+	case R_PROGRAMS:
+		return r->m.programs;
+	case R_YEAR:
+		if (r->m.grad_year == 0)
+			return "";
+		snprintf(buf, sz, "%d", r->m.grad_year);
+		return buf;
+	default:
+		return NULL;
+	}
+}
 
 static bool
 skipped(const struct reg *r, enum reg_step s)
@@ -110,8 +124,8 @@ go_step(struct reg *r, enum reg_step s)
 	r->step = s;
 	ui_line_close(&r->line);
 	if (s < R_DONE && st->prompt != NULL)
-		ui_line_open(&r->line, st->initial != NULL ?
-		    st->initial(r, buf, sizeof buf) : NULL, st->max_chars, st->hidden);
+		ui_line_open(&r->line, initial_value(r, r->step, buf, sizeof buf), st->max_chars,
+		    st->hidden);
 }
 
 static void create(struct screen_ctx *c, struct reg *r);
@@ -247,39 +261,6 @@ accept_again(struct screen_ctx *c, struct reg *r, char *v)
 	crypto_wipe(r->password, sizeof r->password);
 	go_step(r, R_PASSWORD);
 	return false;
-}
-
-static const char *
-initial_login(struct reg *r, char *buf, size_t sz)
-{
-	(void)buf;
-	(void)sz;
-	return r->m.login;
-}
-
-static const char *
-initial_name(struct reg *r, char *buf, size_t sz)
-{
-	(void)buf;
-	(void)sz;
-	return r->m.name;
-}
-
-static const char *
-initial_programs(struct reg *r, char *buf, size_t sz)
-{
-	(void)buf;
-	(void)sz;
-	return r->m.programs;
-}
-
-static const char *
-initial_year(struct reg *r, char *buf, size_t sz)
-{
-	if (r->m.grad_year == 0)
-		return "";
-	snprintf(buf, sz, "%d", r->m.grad_year);
-	return buf;
 }
 
 /* Links the offered key; a failure is reported, the account stays. */
