@@ -38,36 +38,17 @@ open_edit(struct screen_ctx *c)
 	screen_push(c, &screen_host_edit, NULL);
 }
 
-static void
-open_interviews(struct screen_ctx *c)
-{
-	screen_push(c, &screen_host_interviews, NULL);
-}
-
-static void
-open_find(struct screen_ctx *c)
-{
-	screen_push(c, &screen_host_find, NULL);
-}
-
-static void
-open_my(struct screen_ctx *c)
-{
-	screen_push(c, &screen_host_my, NULL);
-}
-
-static void
-open_log(struct screen_ctx *c)
-{
-	screen_push(c, &screen_host_log, NULL);
-}
-
 static const struct ui_menu_item menu[] = {
-	{ 'e', "My host profile", "Offer a stay, meals, rides or advice; opt in or out", open_edit },
-	{ 'i', "My interviews", "The programs you will visit, and when", open_interviews },
-	{ 'f', "Find a host", "Search hosts near the programs you will visit", open_find },
-	{ 'm', "My HOST", "Upcoming stays, open requests, past stays, references", open_my },
-	{ 'l', "Address log", "Each time a guest was shown your address", open_log },
+	{ 'e', "My host profile", "Offer a stay, meals, rides or advice; opt in or out",
+	  NULL, open_edit },
+	{ 'i', "My interviews", "The programs you will visit, and when",
+	  &screen_host_interviews, NULL },
+	{ 'f', "Find a host", "Search hosts near the programs you will visit",
+	  &screen_host_find, NULL },
+	{ 'm', "My HOST", "Upcoming stays, open requests, past stays, references",
+	  &screen_host_my, NULL },
+	{ 'l', "Address log", "Each time a guest was shown your address",
+	  &screen_host_log, NULL },
 };
 #define MENU_N (sizeof menu / sizeof menu[0])
 

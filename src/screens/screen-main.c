@@ -20,60 +20,6 @@ struct main_menu {
 };
 
 static void
-open_profile(struct screen_ctx *c)
-{
-	screen_push(c, &screen_profile, NULL);
-}
-
-static void
-open_online(struct screen_ctx *c)
-{
-	screen_push(c, &screen_online, NULL);
-}
-
-static void
-open_find_mentor(struct screen_ctx *c)
-{
-	screen_push(c, &screen_mentor_find, NULL);
-}
-
-static void
-open_my_mentoring(struct screen_ctx *c)
-{
-	screen_push(c, &screen_mentor_my, NULL);
-}
-
-static void
-open_inbox(struct screen_ctx *c)
-{
-	screen_push(c, &screen_inbox, NULL);
-}
-
-static void
-open_notices(struct screen_ctx *c)
-{
-	screen_push(c, &screen_notices, NULL);
-}
-
-static void
-open_communities(struct screen_ctx *c)
-{
-	screen_push(c, &screen_communities, NULL);
-}
-
-static void
-open_new_posts(struct screen_ctx *c)
-{
-	screen_push(c, &screen_board_scan, NULL);
-}
-
-static void
-open_host(struct screen_ctx *c)
-{
-	screen_push(c, &screen_host, NULL);
-}
-
-static void
 open_help(struct screen_ctx *c)
 {
 	screen_push(c, &screen_help, screen_main.name);
@@ -90,17 +36,22 @@ say_goodbye(struct screen_ctx *c)
 
 /* Later issues add their entries here, one line each. */
 static const struct ui_menu_item menu[] = {
-	{ 'p', "Profile", "Your profile, password and SSH keys", open_profile },
-	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks", open_find_mentor },
-	{ 'm', "My mentoring", "Your mentors, mentees and requests", open_my_mentoring },
-	{ 'c', "Communities", "Regional networks and career paths", open_communities },
-	{ 'r', "Read new posts", "Every unread post in your communities", open_new_posts },
-	{ 'i', "Inbox", "Private messages", open_inbox },
-	{ 'o', "HOST program", "Stay with alumni when you travel; host", open_host },
-	{ 'n', "Notices", "Requests, answers and replies for you", open_notices },
-	{ 'w', "Who's online", "Members connected right now", open_online },
-	{ 'h', "Help", "How this system works", open_help },
-	{ 'g', "Goodbye", "Log off", say_goodbye },
+	{ 'p', "Profile", "Your profile, password and SSH keys", &screen_profile, NULL },
+	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks",
+	  &screen_mentor_find, NULL },
+	{ 'm', "My mentoring", "Your mentors, mentees and requests",
+	  &screen_mentor_my, NULL },
+	{ 'c', "Communities", "Regional networks and career paths",
+	  &screen_communities, NULL },
+	{ 'r', "Read new posts", "Every unread post in your communities",
+	  &screen_board_scan, NULL },
+	{ 'i', "Inbox", "Private messages", &screen_inbox, NULL },
+	{ 'o', "HOST program", "Stay with alumni when you travel; host",
+	  &screen_host, NULL },
+	{ 'n', "Notices", "Requests, answers and replies for you", &screen_notices, NULL },
+	{ 'w', "Who's online", "Members connected right now", &screen_online, NULL },
+	{ 'h', "Help", "How this system works", NULL, open_help },
+	{ 'g', "Goodbye", "Log off", NULL, say_goodbye },
 };
 #define MENU_N (sizeof menu / sizeof menu[0])
 

@@ -1,8 +1,18 @@
 /* Menus of fixed entries; see ui-menu.h. */
 #include <stdio.h>
+#include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-menu.h"
 #include "ui/ui-widget.h"
+
+static void
+choose(const struct ui_menu_item *it, struct screen_ctx *c)
+{
+	if (it->run != NULL)
+		it->run(c);
+	else
+		screen_push(c, it->opens, NULL);
+}
 
 static int
 upper(int key)
@@ -36,7 +46,7 @@ ui_menu_key(const struct ui_menu_item *m, size_t n, struct ui_list *sel,
 	for (size_t i = 0; i < n; i++) {
 		if (key == m[i].hotkey || key == upper(m[i].hotkey)) {
 			sel->sel = i;
-			m[i].run(c);
+			choose(&m[i], c);
 			return true;
 		}
 	}
@@ -48,5 +58,5 @@ ui_menu_run(const struct ui_menu_item *m, size_t n, const struct ui_list *sel,
     struct screen_ctx *c)
 {
 	if (sel->sel < n)
-		m[sel->sel].run(c);
+		choose(&m[sel->sel], c);
 }

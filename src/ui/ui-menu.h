@@ -7,12 +7,16 @@
 #include <stddef.h>
 
 struct screen_ctx;
+struct screen;
 struct ui_list;
 
+/* An entry opens a screen (pushed with no argument), or runs a function
+ * when run is set. */
 struct ui_menu_item {
 	int hotkey;		/* lower case; upper case works too */
 	const char *label;
 	const char *about;
+	const struct screen *opens;
 	void (*run)(struct screen_ctx *c);
 };
 
