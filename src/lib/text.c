@@ -672,3 +672,26 @@ text_appendf(char *buf, size_t sz, size_t *len, const char *fmt, ...)
 		*len = have;
 	return false;
 }
+
+static bool
+is_cont(char ch)
+{
+	return ((unsigned char)ch & 0xc0) == 0x80;
+}
+
+size_t
+text_prev_char(const char *s, size_t i)
+{
+	while (i > 0 && is_cont(s[--i]))
+		;
+	return i;
+}
+
+size_t
+text_next_char(const char *s, size_t len, size_t i)
+{
+	if (i < len)
+		for (i++; i < len && is_cont(s[i]); i++)
+			;
+	return i;
+}

@@ -80,6 +80,11 @@ char *text_trim(char *s);
  * Returns true if all of src fit. */
 bool text_copy(char *dst, size_t dstsz, const char *src);
 
+/* Byte offsets of the character before and after the one at i in s (len
+ * bytes): steps over UTF-8 continuation bytes, stops at 0 and at len. */
+size_t text_prev_char(const char *s, size_t i);
+size_t text_next_char(const char *s, size_t len, size_t i);
+
 /* The one appender for building a line: adds the formatted text at the end
  * of buf (NUL-terminated, sz bytes), cutting at a UTF-8 boundary when it
  * does not fit. len, when not NULL, holds strlen(buf) and is kept; with

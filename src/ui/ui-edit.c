@@ -115,12 +115,6 @@ changed(struct edit *e)
 	e->laid_out = false;
 }
 
-static bool
-is_cont(char ch)
-{
-	return ((unsigned char)ch & 0xc0) == 0x80;
-}
-
 static void
 insert(struct edit *e, struct screen_ctx *c, uint32_t cp)
 {
@@ -147,28 +141,11 @@ insert(struct edit *e, struct screen_ctx *c, uint32_t cp)
 	changed(e);
 }
 
-static size_t
-prev_char(const struct edit *e, size_t i)
-{
-	while (i > 0 && is_cont(e->buf[--i]))
-		;
-	return i;
-}
-
-static size_t
-next_char(const struct edit *e, size_t i)
-{
-	if (i < e->len)
-		for (i++; i < e->len && is_cont(e->buf[i]); i++)
-			;
-	return i;
-}
-
 /* Deletes the character starting at i. */
 static void
 delete_at(struct edit *e, size_t i)
 {
-	size_t j = next_char(e, i);
+	size_t j = text_next_char(e->buf, e->len, i);
 
 	if (j == i)
 		return;
@@ -262,10 +239,10 @@ move_key(struct edit *e, int key)
 
 	switch (key) {
 	case UI_KEY_LEFT:
-		e->cur = prev_char(e, e->cur);
+		e->cur = text_prev_char(e->buf, e->cur);
 		break;
 	case UI_KEY_RIGHT:
-		e->cur = next_char(e, e->cur);
+		e->cur = text_next_char(e->buf, e->len, e->cur);
 		break;
 	case UI_KEY_UP:
 	case UI_KEY_DOWN:
@@ -320,7 +297,7 @@ edit_key(struct screen_ctx *c, void *st, int key)
 		for (int i = 0; i < 4; i++)
 			insert(e, c, ' ');
 	else if (key == UI_KEY_BACKSPACE && e->cur > 0)
-		delete_at(e, prev_char(e, e->cur));
+		delete_at(e, text_prev_char(e->buf, e->cur));
 	else if (key == UI_KEY_DELETE || key == UI_KEY_CTRL('d'))
 		delete_at(e, e->cur);
 	else if (ui_keys_is_text(key))
@@ -384,12 +361,12 @@ set_text(struct edit *e, const char *text)
 	text_sanitize(e->buf, e->cap, text, true);
 	e->len = strlen(e->buf);
 	while (e->len > e->max_bytes) {
-		e->len = prev_char(e, e->len);
+		e->len = text_prev_char(e->buf, e->len);
 		e->buf[e->len] = '\0';
 	}
 	e->chars = text_chars(e->buf);
 	while (e->chars > e->max_chars) {
-		e->len = prev_char(e, e->len);
+		e->len = text_prev_char(e->buf, e->len);
 		e->buf[e->len] = '\0';
 		e->chars--;
 	}

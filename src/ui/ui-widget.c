@@ -10,29 +10,6 @@
 #include "lib/wrap.h"
 #include "lib/xmalloc.h"
 
-static bool
-is_cont(char ch)
-{
-	return ((unsigned char)ch & 0xc0) == 0x80;
-}
-
-static size_t
-prev_char(const struct ui_line *l, size_t i)
-{
-	while (i > 0 && is_cont(l->buf[--i]))
-		;
-	return i;
-}
-
-static size_t
-next_char(const struct ui_line *l, size_t i)
-{
-	if (i < l->len)
-		for (i++; i < l->len && is_cont(l->buf[i]); i++)
-			;
-	return i;
-}
-
 /* Removes bytes [from, to) and keeps the character count right. */
 static void
 cut(struct ui_line *l, size_t from, size_t to)
@@ -91,7 +68,7 @@ ui_line_set(struct ui_line *l, const char *text)
 	l->len = strlen(l->buf);
 	l->chars = text_chars(l->buf);
 	while (l->chars > l->max_chars) {
-		l->len = prev_char(l, l->len);
+		l->len = text_prev_char(l->buf, l->len);
 		l->buf[l->len] = '\0';
 		l->chars--;
 	}
@@ -107,10 +84,10 @@ ui_line_key(struct ui_line *l, struct screen_ctx *c, int key)
 	case UI_KEY_ESC:
 		return UI_LINE_CANCEL;
 	case UI_KEY_LEFT:
-		l->cur = prev_char(l, l->cur);
+		l->cur = text_prev_char(l->buf, l->cur);
 		break;
 	case UI_KEY_RIGHT:
-		l->cur = next_char(l, l->cur);
+		l->cur = text_next_char(l->buf, l->len, l->cur);
 		break;
 	case UI_KEY_HOME:
 	case UI_KEY_CTRL('a'):
@@ -122,12 +99,12 @@ ui_line_key(struct ui_line *l, struct screen_ctx *c, int key)
 		break;
 	case UI_KEY_BACKSPACE:
 		if (l->cur > 0)
-			cut(l, prev_char(l, l->cur), l->cur);
+			cut(l, text_prev_char(l->buf, l->cur), l->cur);
 		break;
 	case UI_KEY_DELETE:
 	case UI_KEY_CTRL('d'):
 		if (l->cur < l->len)
-			cut(l, l->cur, next_char(l, l->cur));
+			cut(l, l->cur, text_next_char(l->buf, l->len, l->cur));
 		break;
 	case UI_KEY_CTRL('u'):
 		cut(l, 0, l->cur);
