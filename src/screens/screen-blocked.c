@@ -45,9 +45,8 @@ blocked_head(struct screen_ctx *c, struct list *l, size_t cols)
 	ui_draw_text(UI_BODY_TOP + 2, 2, "They cannot message you or ask you for anything;",
 	    cols, UI_A_DIM);
 	ui_draw_text(UI_BODY_TOP + 3, 2, "you do not see each other in search.", cols, UI_A_DIM);
-	ui_draw_text(y, 2, "Name", nc, UI_A_BOLD);
-	ui_draw_text(y, 3 + (int)nc, "Login", LOGIN_COLS, UI_A_BOLD);
-	ui_draw_text(y, 4 + (int)(nc + LOGIN_COLS), "Since", WHEN_COLS, UI_A_BOLD);
+	ui_draw_cells(y, 2, (const char *const[]){ "Name", "Login", "Since" },
+	    (const size_t[]){ nc, LOGIN_COLS, WHEN_COLS }, 3, UI_A_BOLD);
 }
 
 static int
@@ -59,10 +58,9 @@ blocked_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	char when[32];
 
 	(void)c, (void)l, (void)max_rows;
-	ui_draw_text(y, x, b->name, nc, a);
-	ui_draw_text(y, x + 1 + (int)nc, b->login, LOGIN_COLS, a);
 	screen_date(when, sizeof when, b->created_at);
-	ui_draw_text(y, x + 2 + (int)(nc + LOGIN_COLS), when, WHEN_COLS, a);
+	ui_draw_cells(y, x, (const char *const[]){ b->name, b->login, when },
+	    (const size_t[]){ nc, LOGIN_COLS, WHEN_COLS }, 3, a);
 	return 1;
 }
 

@@ -106,13 +106,8 @@ threads_head(struct screen_ctx *c, struct list *l, size_t cols)
 	snprintf(head, sizeof head, "Moderators: %s", t->com.moderators[0] != '\0' ?
 	    t->com.moderators : "none yet (v to volunteer from the list)");
 	ui_draw_text(UI_BODY_TOP + 2, 2, head, cols, UI_A_DIM);
-	ui_draw_text(y, x, "Thread", tc, UI_A_BOLD);
-	x += (int)tc + 1;
-	ui_draw_text(y, x, "Started by", AUTHOR_COLS, UI_A_BOLD);
-	x += AUTHOR_COLS + 1;
-	ui_draw_text(y, x, "Replies", REPLIES_COLS, UI_A_BOLD);
-	x += REPLIES_COLS + 1;
-	ui_draw_text(y, x, "Last", AGE_COLS, UI_A_BOLD);
+	ui_draw_cells(y, x, (const char *const[]){ "Thread", "Started by", "Replies", "Last" },
+	    (const size_t[]){ tc, AUTHOR_COLS, REPLIES_COLS, AGE_COLS }, 4, UI_A_BOLD);
 }
 
 static const char *

@@ -114,15 +114,9 @@ communities_head(struct screen_ctx *c, struct list *l, size_t cols)
 	    UI_A_TITLE);
 	if (s != NULL)
 		ui_draw_text(UI_BODY_TOP + 2, 2, s->description, cols, UI_A_DIM);
-	ui_draw_text(y, x, "Community", nc, UI_A_BOLD);
-	x += (int)nc + 1;
-	ui_draw_text(y, x, "Kind", KIND_COLS, UI_A_BOLD);
-	x += KIND_COLS + 1;
-	ui_draw_text(y, x, "Members", NUM_COLS, UI_A_BOLD);
-	x += NUM_COLS + 1;
-	ui_draw_text(y, x, "Unread", NUM_COLS, UI_A_BOLD);
-	x += NUM_COLS + 1;
-	ui_draw_text(y, x, "Last post", AGE_COLS, UI_A_BOLD);
+	ui_draw_cells(y, x, (const char *const[]){ "Community", "Kind", "Members", "Unread",
+	    "Last post" }, (const size_t[]){ nc, KIND_COLS, NUM_COLS, NUM_COLS, AGE_COLS }, 5,
+	    UI_A_BOLD);
 }
 
 static const char *

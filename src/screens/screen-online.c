@@ -42,29 +42,28 @@ online_id(const void *row)
 	return ((const struct presence *)row)->pid;
 }
 
-static size_t
-name_cols(size_t cols)
+/* Name, login, where, idle: the name takes what the others leave. */
+static void
+widths(size_t cols, size_t w[4])
 {
-	return cols - LOGIN_COLS - WHERE_COLS - IDLE_COLS - 3;
+	w[0] = cols - LOGIN_COLS - WHERE_COLS - IDLE_COLS - 3;
+	w[1] = LOGIN_COLS;
+	w[2] = WHERE_COLS;
+	w[3] = IDLE_COLS;
 }
 
 static void
 online_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
-	int y = UI_BODY_TOP + 3, x = 2;
-	size_t nc = name_cols(cols);
+	static const char *const heads[4] = { "Name", "Login", "Where", "Idle" };
+	size_t w[4];
 	char title[64];
 
 	(void)c;
 	snprintf(title, sizeof title, "Who's online (%zu)", list_count(l));
 	ui_draw_text(UI_BODY_TOP + 1, 2, title, 40, UI_A_TITLE);
-	ui_draw_text(y, x, "Name", nc, UI_A_BOLD);
-	x += (int)nc + 1;
-	ui_draw_text(y, x, "Login", LOGIN_COLS, UI_A_BOLD);
-	x += LOGIN_COLS + 1;
-	ui_draw_text(y, x, "Where", WHERE_COLS, UI_A_BOLD);
-	x += WHERE_COLS + 1;
-	ui_draw_text(y, x, "Idle", IDLE_COLS, UI_A_BOLD);
+	widths(cols, w);
+	ui_draw_cells(UI_BODY_TOP + 3, 2, heads, w, 4, UI_A_BOLD);
 }
 
 static int
@@ -73,18 +72,14 @@ online_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 {
 	const struct presence *p = row;
 	int64_t last = p->last_input_at > 0 ? p->last_input_at : p->started_at;
-	size_t nc = name_cols(cols);
 	char idle[48];
+	const char *cells[4] = { p->name, p->login, p->section, idle };
+	size_t w[4];
 
 	(void)c, (void)l, (void)max_rows;
-	ui_draw_text(y, x, p->name, nc, a);
-	x += (int)nc + 1;
-	ui_draw_text(y, x, p->login, LOGIN_COLS, a);
-	x += LOGIN_COLS + 1;
-	ui_draw_text(y, x, p->section, WHERE_COLS, a);
-	x += WHERE_COLS + 1;
 	format_idle(idle, sizeof idle, db_now() - last);
-	ui_draw_text(y, x, idle, IDLE_COLS, a);
+	widths(cols, w);
+	ui_draw_cells(y, x, cells, w, 4, a);
 	return 1;
 }
 

@@ -155,6 +155,17 @@ ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
 	return n;
 }
 
+int
+ui_draw_cells(int y, int x, const char *const *text, const size_t *width, size_t n,
+    enum ui_attr a)
+{
+	for (size_t i = 0; i < n; i++) {
+		ui_draw_text(y, x, text[i], width[i], a);
+		x += (int)width[i] + 1;
+	}
+	return x;
+}
+
 size_t
 ui_page_rows(int first_row, int foot_rows)
 {

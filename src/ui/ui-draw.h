@@ -44,6 +44,10 @@ void ui_draw_more(bool above, bool below, size_t cols);
 /* Sanitises s, fits it to max_cols (and the screen edge) and draws it at
  * y, x. Newlines and tabs show as spaces. Returns the columns drawn. */
 size_t ui_draw_text(int y, int x, const char *s, size_t max_cols, enum ui_attr a);
+/* Draws n cells of a table row at y from x: text[i] fitted to width[i]
+ * columns, one space between cells. Returns the column after the last. */
+int ui_draw_cells(int y, int x, const char *const *text, const size_t *width, size_t n,
+    enum ui_attr a);
 /* Fills cols cells from y, x with spaces in attribute a. */
 void ui_draw_fill(int y, int x, size_t cols, enum ui_attr a);
 /* Draws multi-line text word-wrapped to cols, skipping the first skip
