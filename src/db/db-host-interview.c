@@ -9,26 +9,23 @@
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 
-int
-db_host_interview_add(struct db *db, int64_t actor_id, const char *program, int64_t day,
+/* The count and the insert under one lock: two sessions cannot both add
+ * the last one. Only an active member lists interviews. */
+static int
+interview_in_tx(struct db *db, int64_t actor_id, const char *program, int64_t day,
     const char **why)
 {
 	struct host_interview *list = NULL;
+	struct host_actor a;
 	sqlite3_stmt *st;
 	size_t n = 0;
 	int r;
 
-	if (actor_id <= 0)
+	if ((r = db_host_actor(db, actor_id, &a)) != 0)
+		return r == ERR_NOTFOUND ? ERR_DENIED : r;
+	if (!a.active) {
+		*why = "your account is not active";
 		return ERR_DENIED;
-	if ((*why = text_check_line(program, HOST_TEXT_MAX)) != NULL)
-		return ERR_INVALID;
-	if (program[0] == '\0') {
-		*why = "give the program or hospital name";
-		return ERR_INVALID;
-	}
-	if (day <= host_today(db_now())) {
-		*why = "the interview date must be in the future";
-		return ERR_INVALID;
 	}
 	if ((r = db_host_interview_list(db, actor_id, &list, &n)) != 0)
 		return r;
@@ -54,6 +51,33 @@ interview_row(sqlite3_stmt *st, void *elem)
 	iv->id = sqlite3_column_int64(st, 0);
 	db_column_text(st, 1, iv->program, sizeof iv->program);
 	iv->day = sqlite3_column_int64(st, 2);
+}
+
+int
+db_host_interview_add(struct db *db, int64_t actor_id, const char *program, int64_t day,
+    const char **why)
+{
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if ((*why = text_check_line(program, HOST_TEXT_MAX)) != NULL)
+		return ERR_INVALID;
+	if (program[0] == '\0') {
+		*why = "give the program or hospital name";
+		return ERR_INVALID;
+	}
+	if (day <= host_today(db_now())) {
+		*why = "the interview date must be in the future";
+		return ERR_INVALID;
+	}
+	if ((r = db_begin(db)) != 0)
+		return r;
+	if ((r = interview_in_tx(db, actor_id, program, day, why)) != 0) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
 }
 
 int

@@ -48,36 +48,51 @@ log_access(struct db *db, int64_t host_id, int64_t guest_id, int64_t request_id)
 	return db_step_done(db, st, __func__);
 }
 
+/* A guest's read: the state, the block, the details and the log row in one
+ * transaction, so a stay cancelled meanwhile shows nothing and no read
+ * goes without its record. */
+static int
+guest_read_in_tx(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_id,
+    struct host_profile *p)
+{
+	bool ok = false, blocked = false;
+	int r;
+
+	if ((r = guest_may_see(db, actor_id, host_id, request_id, &ok)) != 0)
+		return r;
+	if (!ok)
+		return ERR_DENIED;
+	/* A block either way closes the door, whatever the request says;
+	 * lifted, the accepted stay shows them again. */
+	if ((r = db_block_between(db, actor_id, host_id, &blocked)) != 0)
+		return r;
+	if (blocked)
+		return ERR_DENIED;
+	if ((r = db_host_load(db, host_id, p)) != 0)
+		return r;
+	return log_access(db, host_id, actor_id, request_id);
+}
+
 int
 db_host_private(struct db *db, int64_t actor_id, int64_t host_id, int64_t request_id,
     struct host_private *out)
 {
 	struct host_profile p;
-	bool ok = false;
 	int r;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
 	if ((r = db_host_sweep(db, db_now())) != 0)
 		return r;
-	if (actor_id != host_id) {
-		bool blocked = false;
-
-		if ((r = guest_may_see(db, actor_id, host_id, request_id, &ok)) != 0)
-			return r;
-		if (!ok)
-			return ERR_DENIED;
-		/* A block either way closes the door, whatever the request says;
-		 * lifted, the accepted stay shows them again. */
-		if ((r = db_block_between(db, actor_id, host_id, &blocked)) != 0)
-			return r;
-		if (blocked)
-			return ERR_DENIED;
+	if (actor_id == host_id) {
+		r = db_host_load(db, host_id, &p);
+	} else if ((r = db_begin(db)) == 0) {
+		if ((r = guest_read_in_tx(db, actor_id, host_id, request_id, &p)) != 0)
+			db_rollback(db);
+		else
+			r = db_commit(db);
 	}
-	if ((r = db_host_load(db, host_id, &p)) != 0)
-		return r;
-	/* The log row and the read go together: no read without its record. */
-	if (actor_id != host_id && (r = log_access(db, host_id, actor_id, request_id)) != 0)
+	if (r != 0)
 		return r;
 	text_copy(out->address, sizeof out->address, p.address);
 	text_copy(out->phone, sizeof out->phone, p.phone);

@@ -93,29 +93,24 @@ reveal_both(struct db *db, const struct stay *s, int64_t request_id)
 	    "HOST: the references of your stay are now visible");
 }
 
-int
-db_host_reference_write(struct db *db, int64_t actor_id, int64_t request_id,
-    const char *body, bool felt_safe, const char **why)
+/* Checks and stores actor's reference inside the caller's transaction:
+ * whether the other side has written is read under the same lock as the
+ * write, so two references written at once still show each other. */
+static int
+reference_in_tx(struct db *db, int64_t actor_id, int64_t request_id, const char *body,
+    bool felt_safe, const char **why)
 {
 	struct stay s;
 	int64_t other;
 	int mine, theirs, r;
 
-	if (actor_id <= 0)
-		return ERR_DENIED;
-	if ((r = db_host_sweep(db, db_now())) != 0 || (r = load_stay(db, request_id, &s)) != 0)
+	if ((r = load_stay(db, request_id, &s)) != 0)
 		return r;
 	if (actor_id != s.host_id && actor_id != s.guest_id)
 		return ERR_NOTFOUND;
 	other = actor_id == s.host_id ? s.guest_id : s.host_id;
 	if (!host_reference_open(s.state, host_today(db_now()), s.depart)) {
 		*why = "references can be written for 14 days after a completed stay";
-		return ERR_INVALID;
-	}
-	if ((*why = text_check_multiline(body, HOST_MESSAGE_MAX)) != NULL)
-		return ERR_INVALID;
-	if (body[0] == '\0') {
-		*why = "write a few words";
 		return ERR_INVALID;
 	}
 	if ((r = ref_state(db, request_id, actor_id, &mine)) != 0 ||
@@ -125,12 +120,29 @@ db_host_reference_write(struct db *db, int64_t actor_id, int64_t request_id,
 		*why = "your reference is visible now and can no longer change";
 		return ERR_INVALID;
 	}
-	if ((r = db_begin(db)) != 0)
-		return r;
 	r = store(db, request_id, actor_id, other, body, felt_safe);
 	if (r == 0 && theirs >= 0)
 		r = reveal_both(db, &s, request_id);
-	if (r != 0) {
+	return r;
+}
+
+int
+db_host_reference_write(struct db *db, int64_t actor_id, int64_t request_id,
+    const char *body, bool felt_safe, const char **why)
+{
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if ((*why = text_check_multiline(body, HOST_MESSAGE_MAX)) != NULL)
+		return ERR_INVALID;
+	if (body[0] == '\0') {
+		*why = "write a few words";
+		return ERR_INVALID;
+	}
+	if ((r = db_host_sweep(db, db_now())) != 0 || (r = db_begin(db)) != 0)
+		return r;
+	if ((r = reference_in_tx(db, actor_id, request_id, body, felt_safe, why)) != 0) {
 		db_rollback(db);
 		return r;
 	}

@@ -96,16 +96,15 @@ db_host_request_get(struct db *db, int64_t actor_id, int64_t id, struct host_req
 	return 0;
 }
 
-/* Loads the request for one of its two sides (admins do not act here). */
+/* Loads the request for one of its two sides (admins do not act here),
+ * inside the caller's transaction: the caller has run the sweep first. */
 static int
 load_party(struct db *db, int64_t actor_id, int64_t id, struct host_request *req,
     enum host_side *side)
 {
 	int r;
 
-	if (actor_id <= 0)
-		return ERR_DENIED;
-	if ((r = db_host_sweep(db, db_now())) != 0 || (r = load(db, id, req)) != 0)
+	if ((r = load(db, id, req)) != 0)
 		return r;
 	if (req->host_id == actor_id)
 		*side = HOST_SIDE_HOST;
@@ -114,6 +113,49 @@ load_party(struct db *db, int64_t actor_id, int64_t id, struct host_request *req
 	else
 		return ERR_NOTFOUND;
 	return 0;
+}
+
+/* Every change to a request is one transaction: the sweep first (it has
+ * its own), then BEGIN IMMEDIATE, and only then the reads and checks the
+ * write depends on, so no other session can move the request, fill the
+ * host's nights or add a block between a check and its write. */
+static int
+begin_change(struct db *db, int64_t actor_id)
+{
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if ((r = db_host_sweep(db, db_now())) != 0)
+		return r;
+	return db_begin(db);
+}
+
+/* Ends begin_change's transaction: commits after success, else rolls back
+ * and returns r. */
+static int
+end_change(struct db *db, int r)
+{
+	if (r != 0) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+/* db_step_changed for an UPDATE guarded by the state it was checked in:
+ * no row means the request moved on meanwhile (it cannot inside BEGIN
+ * IMMEDIATE; the guard says so if the transaction is ever loosened). */
+static int
+guarded_step(struct db *db, sqlite3_stmt *st, const char **why, const char *func)
+{
+	int r = db_step_changed(db, st, func);
+
+	if (r == ERR_NOTFOUND) {
+		*why = "this request has just changed; look at it again";
+		return ERR_STATE;
+	}
+	return r;
 }
 
 static int
@@ -218,21 +260,15 @@ open_requests_ok(struct db *db, int64_t guest_id, const struct host_request *r,
 	return 0;
 }
 
-int
-db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
-    int64_t *id, const char **why)
+/* The host's side of a new request: the stay rules against the profile
+ * and the nights already booked. Inside the insert's transaction. */
+static int
+host_takes(struct db *db, const struct host_request *r, const char **why)
 {
-	char who[MEMBER_NAME_SZ];
 	struct host_profile h;
-	sqlite3_stmt *st;
-	int64_t newid;
 	int booked = 0, rc;
 
-	if ((rc = may_ask(db, actor_id, r->host_id, why)) != 0)
-		return rc;
 	if ((rc = db_host_load(db, r->host_id, &h)) != 0)
-		return rc;
-	if ((rc = host_check_request(r, why)) != 0)
 		return rc;
 	if ((rc = db_host_booked(db, r->host_id, r->arrive, r->depart, 0, &booked)) != 0)
 		return rc;
@@ -247,38 +283,58 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 		*why = "this host has pets";
 		return ERR_INVALID;
 	}
-	if ((rc = db_begin(db)) != 0)
+	return 0;
+}
+
+/* Checks and inserts the request inside the caller's transaction; *newid
+ * is its id. */
+static int
+create_in_tx(struct db *db, int64_t actor_id, const struct host_request *r, int64_t *newid,
+    const char **why)
+{
+	char who[MEMBER_NAME_SZ];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = may_ask(db, actor_id, r->host_id, why)) != 0 ||
+	    (rc = host_takes(db, r, why)) != 0 ||
+	    (rc = open_requests_ok(db, actor_id, r, why)) != 0)
 		return rc;
-	if ((rc = open_requests_ok(db, actor_id, r, why)) != 0) {
-		db_rollback(db);
-		return rc;
-	}
 	st = DB_STMT(db, "INSERT INTO host_requests (host_id, guest_id, arrive_day, depart_day, "
 	    "flexible, travellers, partner, pet_allergy, accessibility, purpose, programs, "
 	    "message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    r->host_id, actor_id, r->arrive, r->depart, r->flexible, r->travellers,
 	    r->partner, r->pet_allergy);
-	if (st == NULL) {
-		db_rollback(db);
+	if (st == NULL)
 		return ERR_INTERNAL;
-	}
 	db_bind_text(st, 9, r->accessibility);
 	db_bind_text(st, 10, host_purpose_name(r->purpose));
 	db_bind_text(st, 11, r->programs);
 	db_bind_text(st, 12, r->message);
 	sqlite3_bind_int64(st, 13, db_now());
 	sqlite3_bind_int64(st, 14, db_now());
-	if ((rc = db_step_done(db, st, __func__)) != 0) {
-		db_rollback(db);
+	if ((rc = db_step_done(db, st, __func__)) != 0)
 		return rc;
-	}
-	newid = sqlite3_last_insert_rowid(db_sqlite(db));
-	if ((rc = member_name(db, actor_id, who, sizeof who)) != 0 ||
-	    (rc = notify(db, r->host_id, who, "asks to stay with you", r)) != 0) {
-		db_rollback(db);
+	*newid = sqlite3_last_insert_rowid(db_sqlite(db));
+	if ((rc = member_name(db, actor_id, who, sizeof who)) != 0)
 		return rc;
-	}
-	if ((rc = db_commit(db)) != 0)
+	return notify(db, r->host_id, who, "asks to stay with you", r);
+}
+
+int
+db_host_request_create(struct db *db, int64_t actor_id, const struct host_request *r,
+    int64_t *id, const char **why)
+{
+	int64_t newid = 0;
+	int rc;
+
+	if (actor_id <= 0 || r->host_id == actor_id)
+		return ERR_DENIED;
+	if ((rc = host_check_request(r, why)) != 0)
+		return rc;
+	if ((rc = begin_change(db, actor_id)) != 0)
+		return rc;
+	if ((rc = end_change(db, create_in_tx(db, actor_id, r, &newid, why))) != 0)
 		return rc;
 	if (id != NULL)
 		*id = newid;
@@ -317,8 +373,21 @@ move_news(enum host_state to)
 	}
 }
 
-int
-db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
+/* The host's profile and the travellers already booked on the nights
+ * [arrive, depart), req itself left out. */
+static int
+room_for(struct db *db, const struct host_request *req, int64_t arrive, int64_t depart,
+    int *booked, struct host_profile *h)
+{
+	int r;
+
+	if ((r = db_host_load(db, req->host_id, h)) != 0)
+		return r;
+	return db_host_booked(db, req->host_id, arrive, depart, req->id, booked);
+}
+
+static int
+move_in_tx(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
     const char *note, const char **why)
 {
 	struct host_request req;
@@ -327,8 +396,6 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 	sqlite3_stmt *st;
 	int r, booked = 0;
 
-	if (note == NULL)
-		note = "";
 	if ((r = load_party(db, actor_id, id, &req, &side)) != 0)
 		return r;
 	/* The data layer reports a move the state does not allow as
@@ -342,49 +409,55 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		*why = "please give a reason";
 		return ERR_INVALID;
 	}
-	if (host_move_blocked(to) &&
-	    (r = block_stands(db, &req, why)) != 0)
+	if (host_move_blocked(to) && (r = block_stands(db, &req, why)) != 0)
 		return r;
 	if (to == HS_ACCEPTED) {
 		if (req.prop_by != 0) {
 			*why = "answer the counter-proposal first";
 			return ERR_INVALID;
 		}
-		if ((r = db_host_load(db, req.host_id, &h)) != 0 ||
-		    (r = db_host_booked(db, req.host_id, req.arrive, req.depart, req.id,
-		    &booked)) != 0)
+		if ((r = room_for(db, &req, req.arrive, req.depart, &booked, &h)) != 0)
 			return r;
 		if (booked + req.travellers > h.capacity) {
 			*why = "you are already full on some of those nights";
 			return ERR_INVALID;
 		}
 	}
-	if ((r = db_begin(db)) != 0)
-		return r;
 	st = db_stmt(db, "UPDATE host_requests SET state = ?1, note = ?2, note_by = ?3, "
-	    "prop_by = CASE WHEN ?5 THEN prop_by ELSE 0 END, updated_at = ?4 WHERE id = ?6");
-	if (st == NULL) {
-		db_rollback(db);
+	    "prop_by = CASE WHEN ?5 THEN prop_by ELSE 0 END, updated_at = ?4 "
+	    "WHERE id = ?6 AND state = ?7 AND prop_by = ?8");
+	if (st == NULL)
 		return ERR_INTERNAL;
-	}
 	db_bind_text(st, 1, host_state_name(to));
 	db_bind_text(st, 2, note);
 	sqlite3_bind_int64(st, 3, actor_id);
 	sqlite3_bind_int64(st, 4, db_now());
 	sqlite3_bind_int(st, 5, to == HS_TENTATIVE);
 	sqlite3_bind_int64(st, 6, id);
-	if ((r = db_step_changed(db, st, __func__)) != 0 ||
-	    (r = notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
-	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req)) != 0) {
-		db_rollback(db);
+	db_bind_text(st, 7, host_state_name(req.state));
+	sqlite3_bind_int64(st, 8, req.prop_by);
+	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
-	}
-	return db_commit(db);
+	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
+	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req);
 }
 
 int
-db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arrive,
-    int64_t depart, int travellers, const char **why)
+db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
+    const char *note, const char **why)
+{
+	int r;
+
+	if (note == NULL)
+		note = "";
+	if ((r = begin_change(db, actor_id)) != 0)
+		return r;
+	return end_change(db, move_in_tx(db, actor_id, id, to, note, why));
+}
+
+static int
+propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64_t depart,
+    int travellers, const char **why)
 {
 	struct host_request req;
 	struct host_profile h;
@@ -401,36 +474,39 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 		*why = "answer the other side's proposal first";
 		return ERR_INVALID;
 	}
-	if ((r = db_host_load(db, req.host_id, &h)) != 0 ||
-	    (r = db_host_booked(db, req.host_id, arrive, depart, req.id, &booked)) != 0)
+	if ((r = room_for(db, &req, arrive, depart, &booked, &h)) != 0)
 		return r;
 	if (host_check_stay(&h, host_today(db_now()), arrive, depart, travellers, booked,
 	    side == HOST_SIDE_GUEST, side, why) != 0)
 		return ERR_INVALID;
-	if ((r = db_begin(db)) != 0)
-		return r;
-	st = DB_STMT(db, "UPDATE host_requests SET prop_by = ?, prop_arrive = ?, prop_depart = ?, "
-	    "prop_travellers = ?, updated_at = ? WHERE id = ?",
-	    actor_id, arrive, depart, travellers, db_now(), id);
-	if (st == NULL) {
-		db_rollback(db);
+	st = DB_STMT(db, "UPDATE host_requests SET prop_by = ?1, prop_arrive = ?2, "
+	    "prop_depart = ?3, prop_travellers = ?4, updated_at = ?5 "
+	    "WHERE id = ?6 AND prop_by = ?7 AND state = ?8",
+	    actor_id, arrive, depart, travellers, db_now(), id, req.prop_by);
+	if (st == NULL)
 		return ERR_INTERNAL;
-	}
+	db_bind_text(st, 8, host_state_name(req.state));
+	if ((r = guarded_step(db, st, why, __func__)) != 0)
+		return r;
 	req.arrive = arrive;
 	req.depart = depart;
-	if ((r = db_step_changed(db, st, __func__)) != 0 ||
-	    (r = notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
-	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
-	    "proposes other dates", &req)) != 0) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
+	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
+	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, "proposes other dates", &req);
 }
 
 int
-db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
-    const char **why)
+db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arrive,
+    int64_t depart, int travellers, const char **why)
+{
+	int r;
+
+	if ((r = begin_change(db, actor_id)) != 0)
+		return r;
+	return end_change(db, propose_in_tx(db, actor_id, id, arrive, depart, travellers, why));
+}
+
+static int
+answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char **why)
 {
 	struct host_request req;
 	struct host_profile h;
@@ -452,36 +528,43 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 	if (host_may_propose(req.state, host_today(db_now()), req.arrive, why) != 0)
 		return ERR_INVALID;	/* the state's refusal too, as for moves */
 	if (agree) {
-		if ((r = db_host_load(db, req.host_id, &h)) != 0 ||
-		    (r = db_host_booked(db, req.host_id, req.prop_arrive, req.prop_depart, req.id,
-		    &booked)) != 0)
+		if ((r = room_for(db, &req, req.prop_arrive, req.prop_depart, &booked, &h)) != 0)
 			return r;
 		if (host_check_stay(&h, host_today(db_now()), req.prop_arrive, req.prop_depart,
 		    req.prop_travellers, booked, false, side, why) != 0)
 			return ERR_INVALID;
 	}
-	if ((r = db_begin(db)) != 0)
-		return r;
+	/* Guarded by the proposal that was checked: a yes is to those dates. */
 	st = DB_STMT(db, "UPDATE host_requests SET "
 	    "arrive_day = CASE WHEN ?1 THEN prop_arrive ELSE arrive_day END, "
 	    "depart_day = CASE WHEN ?1 THEN prop_depart ELSE depart_day END, "
 	    "travellers = CASE WHEN ?1 THEN prop_travellers ELSE travellers END, "
-	    "prop_by = 0, updated_at = ?2 WHERE id = ?3", agree, db_now(), id);
-	if (st == NULL) {
-		db_rollback(db);
+	    "prop_by = 0, updated_at = ?2 WHERE id = ?3 AND prop_by = ?4 "
+	    "AND prop_arrive = ?5 AND prop_depart = ?6 AND prop_travellers = ?7 AND state = ?8",
+	    agree, db_now(), id, req.prop_by, req.prop_arrive, req.prop_depart,
+	    req.prop_travellers);
+	if (st == NULL)
 		return ERR_INTERNAL;
-	}
+	db_bind_text(st, 8, host_state_name(req.state));
+	if ((r = guarded_step(db, st, why, __func__)) != 0)
+		return r;
 	/* Either answer is about the proposal: the notice names its dates
 	 * (which the request now has, when agreed). */
 	req.arrive = req.prop_arrive;
 	req.depart = req.prop_depart;
-	if ((r = db_step_changed(db, st, __func__)) != 0 ||
-	    (r = notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
-	    agree ? "agreed to your proposal" : "turned down your proposal", &req)) != 0) {
-		db_rollback(db);
+	return notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
+	    agree ? "agreed to your proposal" : "turned down your proposal", &req);
+}
+
+int
+db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
+    const char **why)
+{
+	int r;
+
+	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	}
-	return db_commit(db);
+	return end_change(db, answer_in_tx(db, actor_id, id, agree, why));
 }
 
 static void

@@ -124,6 +124,14 @@ db_host_get(struct db *db, int64_t actor_id, int64_t host_id, struct host_profil
 	if ((r = db_host_load(db, host_id, &p)) != 0)
 		return r;
 	if (actor_id != host_id) {
+		struct host_actor h;
+
+		/* A profile its host has turned off, or whose host is not an
+		 * active member, is not there for anyone else. */
+		if ((r = db_host_actor(db, host_id, &h)) != 0)
+			return r;
+		if (p.status == HOST_OFF || !h.active)
+			return ERR_NOTFOUND;
 		p.address[0] = '\0';
 		p.phone[0] = '\0';
 	}
@@ -249,17 +257,20 @@ save_fts(struct db *db, const struct host_profile *p)
 	return db_step_done(db, st, __func__);
 }
 
-int
-db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, const char **why)
+/* Checks and writes actor's profile inside the caller's transaction. */
+static int
+save_in_tx(struct db *db, int64_t actor_id, const struct host_profile *p, const char **why)
 {
 	struct host_profile old;
 	struct host_actor a;
 	int r;
 
-	if (actor_id <= 0 || p->user_id != actor_id)
-		return ERR_DENIED;
 	if ((r = db_host_actor(db, actor_id, &a)) != 0)
-		return r;
+		return r == ERR_NOTFOUND ? ERR_DENIED : r;
+	if (!a.active) {
+		*why = "your account is not active";
+		return ERR_DENIED;
+	}
 	if (a.role == ROLE_STUDENT) {
 		*why = "students cannot host; alumni and trainees can";
 		return ERR_DENIED;
@@ -276,13 +287,31 @@ db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, cons
 	if ((r = host_check_blackouts_ahead(p->blackouts, p->nblackouts, old.blackouts,
 	    old.nblackouts, host_today(db_now()), why)) != 0)
 		return r;
-	if ((r = db_begin(db)) != 0)
-		return r;
-	if ((r = db_host_write(db, p)) != 0) {
+	return db_host_write(db, p);
+}
+
+/* Ends a transaction begun for a change: commits after success, else rolls
+ * back and returns r. */
+static int
+finish(struct db *db, int r)
+{
+	if (r != 0) {
 		db_rollback(db);
 		return r;
 	}
 	return db_commit(db);
+}
+
+int
+db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, const char **why)
+{
+	int r;
+
+	if (actor_id <= 0 || p->user_id != actor_id)
+		return ERR_DENIED;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	return finish(db, save_in_tx(db, actor_id, p, why));
 }
 
 int
@@ -295,18 +324,30 @@ db_host_write(struct db *db, const struct host_profile *p)
 	return save_fts(db, p);
 }
 
-int
-db_host_set_status(struct db *db, int64_t actor_id, enum host_status s, const char **why)
+/* The profile as it is now, with the new status: read and written under
+ * one lock, so an edit saved meanwhile in another session is not undone. */
+static int
+status_in_tx(struct db *db, int64_t actor_id, enum host_status s, const char **why)
 {
 	struct host_profile p;
 	int r;
 
-	if (actor_id <= 0)
-		return ERR_DENIED;
 	if ((r = db_host_load(db, actor_id, &p)) != 0)
 		return r;
 	p.status = s;
-	return db_host_save(db, actor_id, &p, why);
+	return save_in_tx(db, actor_id, &p, why);
+}
+
+int
+db_host_set_status(struct db *db, int64_t actor_id, enum host_status s, const char **why)
+{
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	return finish(db, status_in_tx(db, actor_id, s, why));
 }
 
 int

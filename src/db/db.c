@@ -369,9 +369,21 @@ db_data_version(struct db *db)
 	return v;
 }
 
+static void (*tx_hook)(struct db *, const char *, void *);
+static void *tx_hook_arg;
+
+void
+db_set_tx_hook_for_tests(void (*fn)(struct db *db, const char *point, void *arg), void *arg)
+{
+	tx_hook = fn;
+	tx_hook_arg = arg;
+}
+
 int
 db_begin(struct db *db)
 {
+	if (tx_hook != NULL)
+		tx_hook(db, "begin", tx_hook_arg);
 	/* IMMEDIATE takes the write lock now, so a transaction that reads and
 	 * then writes cannot fail half way with SQLITE_BUSY. */
 	return db_step_done(db, db_stmt(db, "BEGIN IMMEDIATE"), __func__);
@@ -382,6 +394,8 @@ db_commit(struct db *db)
 {
 	int r;
 
+	if (tx_hook != NULL)
+		tx_hook(db, "commit", tx_hook_arg);
 	/* A COMMIT that fails (busy, or a deferred constraint) leaves the
 	 * transaction open; ending it here means `return db_commit(db)` never
 	 * leaves the next db_begin to fail. */

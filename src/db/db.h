@@ -57,4 +57,12 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* Tests only: fn(db, point, arg) runs at the start of every db_begin
+ * (point "begin", before the lock is asked for) and of every db_commit
+ * ("commit": the lock held, the checks and writes made), so a race test
+ * can pause one connection there and run another to completion. NULL
+ * removes it. */
+void db_set_tx_hook_for_tests(void (*fn)(struct db *db, const char *point, void *arg),
+    void *arg);
+
 #endif

@@ -68,6 +68,7 @@ static void
 reset_globals(void)
 {
 	db_set_now_for_tests(0);
+	db_set_tx_hook_for_tests(NULL, NULL);
 	log_set_level(LOG_INFO);
 	ui_edit_restore_next(false);
 }
