@@ -13,8 +13,6 @@ db_message_state(struct db *db, int64_t actor_id, int64_t conversation_id,
     struct conversation_state *out)
 {
 	sqlite3_stmt *st;
-	int64_t one = 0;
-	bool found = false;
 	int rc, r;
 
 	st = DB_STMT(db, "SELECT peer_id, last_read_id, cleared_id, unread, archived "
@@ -32,15 +30,11 @@ db_message_state(struct db *db, int64_t actor_id, int64_t conversation_id,
 	}
 	r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
-	if (r != 0 || rc == SQLITE_ROW)
-		return r;
-	/* Not the actor's: say whether it exists at all. */
-	st = db_stmt(db, "SELECT 1 FROM conversations WHERE id = ?");
-	if (st != NULL)
-		sqlite3_bind_int64(st, 1, conversation_id);
-	if ((r = db_step_int(db, st, &one, &found, __func__)) != 0)
-		return r;
-	return found ? ERR_DENIED : ERR_NOTFOUND;
+	/* Not the actor's, or no such conversation: one answer for both, so
+	 * an outsider cannot learn which conversation ids exist. */
+	if (r == 0 && rc != SQLITE_ROW)
+		r = ERR_NOTFOUND;
+	return r;
 }
 
 int

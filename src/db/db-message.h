@@ -5,8 +5,10 @@
  * Authorisation lives here. Every function takes the acting member's id:
  * only the two participants of a conversation can read it, reply, mark it
  * read, archive it, delete from it or report one of its messages. For a
- * conversation or message that exists but is not the actor's the answer is
- * ERR_DENIED; for one that does not exist, ERR_NOTFOUND. There is no sysop
+ * conversation or message that is not the actor's the answer is
+ * ERR_NOTFOUND, whether or not it exists, so ids tell an outsider nothing;
+ * ERR_DENIED is for an actor id that is no member (0, the command line, or
+ * less). There is no sysop
  * override: moderators see a message only through a report.
  *
  * Sending applies the rules of message.h (active sender, body, blocks,
@@ -39,8 +41,8 @@ int db_message_send(struct db *db, int64_t sender_id, int64_t peer_id,
     enum message_refusal *why);
 
 /* Sends into an existing conversation by id: the same as db_message_send
- * to the other participant. ERR_DENIED (MESSAGE_NOT_PARTY) when the actor is
- * not one of the two, ERR_NOTFOUND when there is no such conversation. */
+ * to the other participant. ERR_NOTFOUND (MESSAGE_NOT_PARTY) when the actor
+ * is not one of the two or there is no such conversation. */
 int db_message_reply(struct db *db, int64_t actor_id, int64_t conversation_id,
     const char *body, const struct message_limits *lim, int64_t *msg_id,
     enum message_refusal *why);
@@ -54,7 +56,8 @@ struct conversation_state {
 	int64_t unread;
 	bool archived;
 };
-/* ERR_OK and *out, ERR_DENIED (not the actor's) or ERR_NOTFOUND. */
+/* ERR_OK and *out; ERR_NOTFOUND when the conversation is not the actor's,
+ * whether or not it exists (an outsider learns nothing of other ids). */
 int db_message_state(struct db *db, int64_t actor_id, int64_t conversation_id,
     struct conversation_state *out);
 
@@ -109,7 +112,7 @@ struct message_row {
 
 /* The newest max messages of a conversation with after_id < id < before_id
  * (0 and INT64_MAX for "no bound"), oldest first, leaving out what the
- * actor deleted. ERR_DENIED / ERR_NOTFOUND as above. Caller frees *out with
+ * actor deleted. ERR_NOTFOUND as above. Caller frees *out with
  * db_message_rows_free. */
 int db_message_page(struct db *db, int64_t actor_id, int64_t conversation_id,
     int64_t after_id, int64_t before_id, size_t max, struct message_row **out,

@@ -10,6 +10,7 @@
 #include "db/db-internal.h"
 #include "db/db-notice.h"
 #include "db/db-report.h"
+#include "db/db-user.h"
 #include "rules/host.h"
 #include "ui/screen.h"
 #include "screens/screen-host-form.h"
@@ -1047,4 +1048,45 @@ TEST(host_may_move_speaks_the_error_vocabulary)
 	CHECK_INT(host_may_propose(HS_REQUESTED, a, a, &why), ERR_INVALID);
 	CHECK_INT(host_check_profile(&(struct host_profile){ .capacity = 1 }, ROLE_STUDENT, &why),
 	    ERR_DENIED);
+}
+
+/* Finding 8 of issue 11: a member who is not active (suspended, or
+ * awaiting approval) can neither save a host profile nor list interviews,
+ * and a profile its host turned off is not there for anyone else. */
+TEST(host_inactive_members_cannot_save_and_off_profiles_are_hidden)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gia", ROLE_STUDENT);
+	int64_t t = fx_member(db, "tra", ROLE_TRAINEE);
+	struct host_profile p;
+	const char *why = NULL;
+
+	CHECK(db != NULL && h && g && t);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
+	CHECK_INT(db_host_get(db, g, h, &p), ERR_OK);
+	CHECK_STR(p.address, "");
+	/* Off: the host still sees it, nobody else does. */
+	CHECK_INT(db_host_set_status(db, h, HOST_OFF, &why), ERR_OK);
+	CHECK_INT(db_host_get(db, h, h, &p), ERR_OK);
+	CHECK_INT(db_host_get(db, g, h, &p), ERR_NOTFOUND);
+	CHECK_INT(db_host_set_status(db, h, HOST_MAYBE, &why), ERR_OK);
+	CHECK_INT(db_host_get(db, g, h, &p), ERR_OK);
+	/* Suspended: no saves, no status changes, and the profile is gone
+	 * for others. */
+	CHECK_INT(db_user_set_status(db, 0, h, STATUS_SUSPENDED), ERR_OK);
+	CHECK_INT(db_host_get(db, g, h, &p), ERR_NOTFOUND);
+	CHECK_INT(db_host_get(db, h, h, &p), ERR_OK);
+	CHECK_INT(db_host_save(db, h, &p, &why), ERR_DENIED);
+	CHECK_INT(db_host_set_status(db, h, HOST_HOSTING, &why), ERR_DENIED);
+	/* Awaiting approval: the same. */
+	CHECK_INT(db_user_set_status(db, 0, t, STATUS_PENDING), ERR_OK);
+	CHECK_INT(make_host(db, t, "Boston", "MGH"), ERR_DENIED);
+	CHECK_INT(db_host_get(db, t, t, &p), ERR_NOTFOUND);
+	/* Interviews: an active guest may list them, a suspended one not. */
+	CHECK_INT(db_host_interview_add(db, g, "MGH", D0 + 30, &why), ERR_OK);
+	CHECK_INT(db_user_set_status(db, 0, g, STATUS_SUSPENDED), ERR_OK);
+	CHECK_INT(db_host_interview_add(db, g, "BWH", D0 + 31, &why), ERR_DENIED);
+	CHECK_INT(db_user_set_status(db, 0, g, STATUS_PENDING), ERR_OK);
+	CHECK_INT(db_host_interview_add(db, g, "BWH", D0 + 31, &why), ERR_DENIED);
 }

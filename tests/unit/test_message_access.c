@@ -27,23 +27,24 @@ TEST(message_access_outsider_cannot_read_or_reply)
 	CHECK(db != NULL && a && b && eve);
 	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), ERR_OK);
 	CHECK_INT(db_message_conversation_with(db, a, b, &conv), ERR_OK);
-	/* Read the conversation or one message by id. */
-	CHECK_INT(db_message_page(db, eve, conv, 0, INT64_MAX, 10, &rows, &k), ERR_DENIED);
+	/* Read the conversation or one message by id: an outsider gets the
+	 * same answer as for an id that does not exist. */
+	CHECK_INT(db_message_page(db, eve, conv, 0, INT64_MAX, 10, &rows, &k), ERR_NOTFOUND);
 	CHECK_INT(db_message_page(db, 0, conv, 0, INT64_MAX, 10, &rows, &k), ERR_DENIED);
 	CHECK_INT(db_message_page(db, -1, conv, 0, INT64_MAX, 10, &rows, &k), ERR_DENIED);
 	CHECK_INT(db_message_page(db, eve, conv + 100, 0, INT64_MAX, 10, &rows, &k),
 	    ERR_NOTFOUND);
-	CHECK_INT(db_message_get(db, eve, m, &one), ERR_DENIED);
+	CHECK_INT(db_message_get(db, eve, m, &one), ERR_NOTFOUND);
 	CHECK_INT(db_message_get(db, 0, m, &one), ERR_DENIED);
 	CHECK_INT(db_message_get(db, eve, m + 100, &one), ERR_NOTFOUND);
-	CHECK_INT(db_message_state(db, eve, conv, &cs), ERR_DENIED);
+	CHECK_INT(db_message_state(db, eve, conv, &cs), ERR_NOTFOUND);
 	/* Eve's inbox does not show it. */
 	CHECK_INT(db_message_inbox(db, eve, false, NULL, 10, &in, &k), ERR_OK);
 	CHECK_INT(k, 0);
 	free(in);
 	CHECK_INT(db_message_inbox(db, 0, false, NULL, 10, &in, &k), ERR_DENIED);
 	/* Reply into it by id. */
-	CHECK_INT(db_message_reply(db, eve, conv, "let me in", &lim, NULL, &why), ERR_DENIED);
+	CHECK_INT(db_message_reply(db, eve, conv, "let me in", &lim, NULL, &why), ERR_NOTFOUND);
 	CHECK_INT(why, MESSAGE_NOT_PARTY);
 	CHECK_INT(db_message_reply(db, 0, conv, "sysop", &lim, NULL, &why), ERR_DENIED);
 	CHECK_INT(db_message_reply(db, eve, conv + 100, "nothing", &lim, NULL, &why),
@@ -71,15 +72,15 @@ TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
 	CHECK(db != NULL && a && b && eve);
 	CHECK_INT(db_message_send(db, a, b, "private to bob", &lim, &m, &why), ERR_OK);
 	CHECK_INT(db_message_conversation_with(db, a, b, &conv), ERR_OK);
-	CHECK_INT(db_message_mark_read(db, eve, conv), ERR_DENIED);
-	CHECK_INT(db_message_archive(db, eve, conv, true), ERR_DENIED);
+	CHECK_INT(db_message_mark_read(db, eve, conv), ERR_NOTFOUND);
+	CHECK_INT(db_message_archive(db, eve, conv, true), ERR_NOTFOUND);
 	CHECK_INT(db_message_archive(db, 0, conv, true), ERR_DENIED);
-	CHECK_INT(db_message_delete_conversation(db, eve, conv), ERR_DENIED);
+	CHECK_INT(db_message_delete_conversation(db, eve, conv), ERR_NOTFOUND);
 	CHECK_INT(db_message_delete_conversation(db, eve, conv + 100), ERR_NOTFOUND);
-	CHECK_INT(db_message_delete(db, eve, m), ERR_DENIED);
+	CHECK_INT(db_message_delete(db, eve, m), ERR_NOTFOUND);
 	CHECK_INT(db_message_delete(db, 0, m), ERR_DENIED);
 	CHECK_INT(db_message_delete(db, eve, m + 100), ERR_NOTFOUND);
-	CHECK_INT(db_message_report(db, eve, m, "spam", &rid), ERR_DENIED);
+	CHECK_INT(db_message_report(db, eve, m, "spam", &rid), ERR_NOTFOUND);
 	CHECK_INT(db_message_report(db, eve, m + 100, "spam", &rid), ERR_NOTFOUND);
 	/* Bob's view is untouched: unread, in the inbox, message there. */
 	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
