@@ -366,15 +366,17 @@ db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const ch
 	sqlite3_stmt *st;
 	int depth = 0, rc, r;
 
-	if ((r = db_board_may_post(db, actor_id)) != 0)
-		return r;
+	if (actor_id <= 0)
+		return ERR_DENIED;
 	if (db_board_post_check_body(body) != 0)
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	/* Counted in the write transaction: two sessions cannot both take
-	 * the last post of the minute. */
-	if ((r = db_board_post_rate(db, actor_id, lim)) != 0)
+	/* Standing and rate in the write transaction: two sessions cannot
+	 * both take the last post of the minute, nor post past a suspension
+	 * that committed first. */
+	if ((r = db_board_may_post(db, actor_id)) != 0 ||
+	    (r = db_board_post_rate(db, actor_id, lim)) != 0)
 		goto out;
 	st = DB_STMT(db, "SELECT p.thread_id, p.community_id, p.author_id, p.path, p.depth, "
 	    "t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?",
@@ -446,12 +448,14 @@ db_board_post_edit(struct db *db, int64_t actor_id, int64_t post_id, const char 
 	sqlite3_stmt *st;
 	int r;
 
-	if ((r = may_change(db, actor_id, post_id)) != 0)
-		return r;
 	if (db_board_post_check_body(body) != 0)
 		return ERR_INVALID;
+	/* Who may change it is read under the write lock, so a delete or a
+	 * suspension that commits first is seen. */
 	if ((r = db_begin(db)) != 0)
 		return r;
+	if ((r = may_change(db, actor_id, post_id)) != 0)
+		goto out;
 	if ((r = fts_remove(db, post_id)) != 0)
 		goto out;
 	st = db_stmt(db, "UPDATE posts SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0");
@@ -479,15 +483,15 @@ db_board_post_delete(struct db *db, int64_t actor_id, int64_t post_id)
 	sqlite3_stmt *st;
 	int r;
 
-	if ((r = may_change(db, actor_id, post_id)) != 0)
-		return r;
 	if ((r = db_begin(db)) != 0)
 		return r;
+	if ((r = may_change(db, actor_id, post_id)) != 0)
+		goto out;
 	if ((r = fts_remove(db, post_id)) != 0)
 		goto out;
 	/* A stub keeps the place of the replies underneath. */
-	st = DB_STMT(db, "UPDATE posts SET body = '', deleted = 1, edited_at = ? WHERE id = ?",
-	    db_now(), post_id);
+	st = DB_STMT(db, "UPDATE posts SET body = '', deleted = 1, edited_at = ? "
+	    "WHERE id = ? AND deleted = 0", db_now(), post_id);
 	if (st == NULL) {
 		r = ERR_INTERNAL;
 		goto out;

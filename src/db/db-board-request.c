@@ -45,9 +45,25 @@ inserted(struct db *db, sqlite3_stmt *st, int64_t *id, const char *func)
 	return 0;
 }
 
-int
-db_board_request_create(struct db *db, int64_t actor_id, const char *name,
-    const char *community_kind, const char *description, const char *why, int64_t *id)
+/* Ends a request's transaction: commits after success and only then sets
+ * *id; else rolls back and returns r. */
+static int
+finish(struct db *db, int r, int64_t newid, int64_t *id)
+{
+	if (r != 0) {
+		db_rollback(db);
+		return r;
+	}
+	if ((r = db_commit(db)) == 0)
+		*id = newid;
+	return r;
+}
+
+/* The duplicate check and the insert (which carries the pending limit)
+ * under one write lock: two sessions cannot both file the same request. */
+static int
+create_in_tx(struct db *db, int64_t actor_id, const char *name, const char *community_kind,
+    const char *description, const char *why, int64_t *id)
 {
 	sqlite3_stmt *st;
 	bool dup = false;
@@ -55,11 +71,6 @@ db_board_request_create(struct db *db, int64_t actor_id, const char *name,
 
 	if ((r = db_board_may_post(db, actor_id)) != 0)
 		return r;
-	if (text_check_line(name, BOARD_NAME_MAX) != NULL || name[0] == '\0' ||
-	    (strcmp(community_kind, "region") != 0 && strcmp(community_kind, "career") != 0) ||
-	    text_check_line(description, BOARD_DESC_MAX) != NULL ||
-	    text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
-		return ERR_INVALID;
 	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM communities WHERE name = ?2 "
 	    "COLLATE NOCASE) OR EXISTS (SELECT 1 FROM community_requests WHERE user_id = ?1 "
 	    "AND kind = 'create' AND name = ?2 COLLATE NOCASE AND status = 'pending')",
@@ -86,8 +97,28 @@ db_board_request_create(struct db *db, int64_t actor_id, const char *name,
 }
 
 int
-db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
-    const char *why, int64_t *id)
+db_board_request_create(struct db *db, int64_t actor_id, const char *name,
+    const char *community_kind, const char *description, const char *why, int64_t *id)
+{
+	int64_t newid = 0;
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if (text_check_line(name, BOARD_NAME_MAX) != NULL || name[0] == '\0' ||
+	    (strcmp(community_kind, "region") != 0 && strcmp(community_kind, "career") != 0) ||
+	    text_check_line(description, BOARD_DESC_MAX) != NULL ||
+	    text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
+		return ERR_INVALID;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	r = create_in_tx(db, actor_id, name, community_kind, description, why, &newid);
+	return finish(db, r, newid, id);
+}
+
+static int
+moderate_in_tx(struct db *db, int64_t actor_id, int64_t community_id, const char *why,
+    int64_t *id)
 {
 	sqlite3_stmt *st;
 	bool dup = false;
@@ -95,8 +126,6 @@ db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
 
 	if ((r = db_board_may_post(db, actor_id)) != 0)
 		return r;
-	if (text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
-		return ERR_INVALID;
 	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM community_moderators WHERE "
 	    "community_id = ?2 AND user_id = ?1) OR EXISTS (SELECT 1 FROM community_requests "
 	    "WHERE user_id = ?1 AND kind = 'moderate' AND community_id = ?2 "
@@ -116,6 +145,22 @@ db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
 	sqlite3_bind_int64(st, 4, db_now());
 	sqlite3_bind_int(st, 9, BOARD_REQUESTS_PENDING_MAX);
 	return inserted(db, st, id, __func__);
+}
+
+int
+db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
+    const char *why, int64_t *id)
+{
+	int64_t newid = 0;
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if (text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
+		return ERR_INVALID;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	return finish(db, moderate_in_tx(db, actor_id, community_id, why, &newid), newid, id);
 }
 
 int

@@ -19,14 +19,16 @@ db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
 	int64_t tid = 0, pid = 0;
 	int r;
 
-	if ((r = db_board_may_post(db, actor_id)) != 0)
-		return r;
+	if (actor_id <= 0)
+		return ERR_DENIED;
 	if (text_check_line(title, BOARD_TITLE_MAX) != NULL || title[0] == '\0' ||
 	    db_board_post_check_body(body) != 0)
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	if ((r = db_board_post_rate(db, actor_id, lim)) != 0)
+	/* Standing and rate under the write lock, as for replies. */
+	if ((r = db_board_may_post(db, actor_id)) != 0 ||
+	    (r = db_board_post_rate(db, actor_id, lim)) != 0)
 		goto out;
 	st = DB_STMT(db, "INSERT INTO threads (community_id, author_id, title, created_at, "
 	    "last_post_at) VALUES (?, ?, ?, ?, ?)", community_id, actor_id);

@@ -73,21 +73,17 @@ db_mentor_bookmarks(struct db *db, int64_t actor_id, struct mentor_hit **out, si
 	return r;
 }
 
-int
-db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met,
+/* The mentorship's state and the insert under one write lock: a check-in
+ * never lands on a mentorship that was ended or paused meanwhile. */
+static int
+checkin_in_tx(struct db *db, int64_t actor_id, int64_t ship_id, bool met,
     const char *next_date, const char *note)
 {
 	struct mentorship s;
-	const char *why;
 	sqlite3_stmt *st;
 	bool blocked = false;
 	int r;
 
-	if (actor_id <= 0)
-		return ERR_DENIED;
-	if (mentor_check_date(next_date, db_now(), &why) != 0 ||
-	    mentor_check_note(note, MENTOR_CHECKIN_MAX, &why) != 0)
-		return ERR_INVALID;
 	if ((r = db_mentor_get(db, actor_id, ship_id, &s)) != 0)
 		return r;
 	/* An admin may read a mentorship but not speak for its members. */
@@ -109,6 +105,27 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 	db_bind_text(st, 5, note != NULL ? note : "");
 	sqlite3_bind_int64(st, 6, db_now());
 	return db_step_done(db, st, __func__);
+}
+
+int
+db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met,
+    const char *next_date, const char *note)
+{
+	const char *why;
+	int r;
+
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if (mentor_check_date(next_date, db_now(), &why) != 0 ||
+	    mentor_check_note(note, MENTOR_CHECKIN_MAX, &why) != 0)
+		return ERR_INVALID;
+	if ((r = db_begin(db)) != 0)
+		return r;
+	if ((r = checkin_in_tx(db, actor_id, ship_id, met, next_date, note)) != 0) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
 }
 
 int

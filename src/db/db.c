@@ -77,6 +77,16 @@ db_set_now_for_tests(int64_t t)
 	now_override = t;
 }
 
+static void (*tx_hook)(struct db *, const char *, void *);
+static void *tx_hook_arg;
+
+void
+db_set_tx_hook_for_tests(void (*fn)(struct db *db, const char *point, void *arg), void *arg)
+{
+	tx_hook = fn;
+	tx_hook_arg = arg;
+}
+
 /* Fibonacci hashing of an address into a table of `slots` (a power of two). */
 static size_t
 cache_hash(const void *p, size_t slots)
@@ -295,6 +305,8 @@ db_step_done(struct db *db, sqlite3_stmt *st, const char *func)
 
 	if (st == NULL)
 		return ERR_INTERNAL;
+	if (tx_hook != NULL)
+		tx_hook(db, "write", tx_hook_arg);
 	rc = db_result(db, sqlite3_step(st), func);
 	db_stmt_done(db, st);
 	return rc;
@@ -307,6 +319,8 @@ db_step_changed(struct db *db, sqlite3_stmt *st, const char *func)
 
 	if (st == NULL)
 		return ERR_INTERNAL;
+	if (tx_hook != NULL)
+		tx_hook(db, "write", tx_hook_arg);
 	r = db_result(db, sqlite3_step(st), func);
 	if (r == 0 && sqlite3_changes(db->sq) == 0)
 		r = ERR_NOTFOUND;
@@ -367,16 +381,6 @@ db_data_version(struct db *db)
 	if (db_pragma_int(db, "PRAGMA data_version", &v) != 0)
 		return -1;
 	return v;
-}
-
-static void (*tx_hook)(struct db *, const char *, void *);
-static void *tx_hook_arg;
-
-void
-db_set_tx_hook_for_tests(void (*fn)(struct db *db, const char *point, void *arg), void *arg)
-{
-	tx_hook = fn;
-	tx_hook_arg = arg;
 }
 
 int

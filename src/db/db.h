@@ -58,10 +58,12 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
 /* Tests only: fn(db, point, arg) runs at the start of every db_begin
- * (point "begin", before the lock is asked for) and of every db_commit
+ * (point "begin", before the lock is asked for), before every statement
+ * stepped by db_step_done or db_step_changed ("write": the data layer's
+ * writes, BEGIN and COMMIT among them) and at the start of every db_commit
  * ("commit": the lock held, the checks and writes made), so a race test
- * can pause one connection there and run another to completion. NULL
- * removes it. */
+ * can pause one connection between any check and its write and run
+ * another to completion there. NULL removes it. */
 void db_set_tx_hook_for_tests(void (*fn)(struct db *db, const char *point, void *arg),
     void *arg);
 
