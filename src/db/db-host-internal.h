@@ -22,6 +22,9 @@ int db_host_load(struct db *db, int64_t host_id, struct host_profile *out);
 int db_host_write(struct db *db, const struct host_profile *p);
 /* Travellers of accepted/confirmed stays with host that overlap the nights
  * [arrive, depart), leaving out request skip_id. */
+/* Ends a transaction a HOST change began with db_begin: commits after
+ * success (r == 0), else rolls back and returns r. */
+int db_host_end(struct db *db, int r);
 int db_host_booked(struct db *db, int64_t host_id, int64_t arrive, int64_t depart,
     int64_t skip_id, int *booked);
 

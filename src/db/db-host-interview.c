@@ -73,11 +73,7 @@ db_host_interview_add(struct db *db, int64_t actor_id, const char *program, int6
 	}
 	if ((r = db_begin(db)) != 0)
 		return r;
-	if ((r = interview_in_tx(db, actor_id, program, day, why)) != 0) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
+	return db_host_end(db, interview_in_tx(db, actor_id, program, day, why));
 }
 
 int

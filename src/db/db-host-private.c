@@ -87,10 +87,7 @@ db_host_private(struct db *db, int64_t actor_id, int64_t host_id, int64_t reques
 	if (actor_id == host_id) {
 		r = db_host_load(db, host_id, &p);
 	} else if ((r = db_begin(db)) == 0) {
-		if ((r = guest_read_in_tx(db, actor_id, host_id, request_id, &p)) != 0)
-			db_rollback(db);
-		else
-			r = db_commit(db);
+		r = db_host_end(db, guest_read_in_tx(db, actor_id, host_id, request_id, &p));
 	}
 	if (r != 0)
 		return r;

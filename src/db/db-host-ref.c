@@ -142,11 +142,7 @@ db_host_reference_write(struct db *db, int64_t actor_id, int64_t request_id,
 	}
 	if ((r = db_host_sweep(db, db_now())) != 0 || (r = db_begin(db)) != 0)
 		return r;
-	if ((r = reference_in_tx(db, actor_id, request_id, body, felt_safe, why)) != 0) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
+	return db_host_end(db, reference_in_tx(db, actor_id, request_id, body, felt_safe, why));
 }
 
 int

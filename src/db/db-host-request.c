@@ -131,18 +131,6 @@ begin_change(struct db *db, int64_t actor_id)
 	return db_begin(db);
 }
 
-/* Ends begin_change's transaction: commits after success, else rolls back
- * and returns r. */
-static int
-end_change(struct db *db, int r)
-{
-	if (r != 0) {
-		db_rollback(db);
-		return r;
-	}
-	return db_commit(db);
-}
-
 /* db_step_changed for an UPDATE guarded by the state it was checked in:
  * no row means the request moved on meanwhile (it cannot inside BEGIN
  * IMMEDIATE; the guard says so if the transaction is ever loosened). */
@@ -334,7 +322,7 @@ db_host_request_create(struct db *db, int64_t actor_id, const struct host_reques
 		return rc;
 	if ((rc = begin_change(db, actor_id)) != 0)
 		return rc;
-	if ((rc = end_change(db, create_in_tx(db, actor_id, r, &newid, why))) != 0)
+	if ((rc = db_host_end(db, create_in_tx(db, actor_id, r, &newid, why))) != 0)
 		return rc;
 	if (id != NULL)
 		*id = newid;
@@ -452,7 +440,7 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		note = "";
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return end_change(db, move_in_tx(db, actor_id, id, to, note, why));
+	return db_host_end(db, move_in_tx(db, actor_id, id, to, note, why));
 }
 
 static int
@@ -502,7 +490,7 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return end_change(db, propose_in_tx(db, actor_id, id, arrive, depart, travellers, why));
+	return db_host_end(db, propose_in_tx(db, actor_id, id, arrive, depart, travellers, why));
 }
 
 static int
@@ -564,7 +552,7 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return end_change(db, answer_in_tx(db, actor_id, id, agree, why));
+	return db_host_end(db, answer_in_tx(db, actor_id, id, agree, why));
 }
 
 static void

@@ -290,10 +290,8 @@ save_in_tx(struct db *db, int64_t actor_id, const struct host_profile *p, const 
 	return db_host_write(db, p);
 }
 
-/* Ends a transaction begun for a change: commits after success, else rolls
- * back and returns r. */
-static int
-finish(struct db *db, int r)
+int
+db_host_end(struct db *db, int r)
 {
 	if (r != 0) {
 		db_rollback(db);
@@ -311,7 +309,7 @@ db_host_save(struct db *db, int64_t actor_id, const struct host_profile *p, cons
 		return ERR_DENIED;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	return finish(db, save_in_tx(db, actor_id, p, why));
+	return db_host_end(db, save_in_tx(db, actor_id, p, why));
 }
 
 int
@@ -347,7 +345,7 @@ db_host_set_status(struct db *db, int64_t actor_id, enum host_status s, const ch
 		return ERR_DENIED;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	return finish(db, status_in_tx(db, actor_id, s, why));
+	return db_host_end(db, status_in_tx(db, actor_id, s, why));
 }
 
 int

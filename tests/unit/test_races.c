@@ -557,78 +557,122 @@ race(setup_fn setup, actor_fn a, actor_fn b, const char *what)
 }
 
 /* Every test here starts with this: its databases live in one directory. */
-#define RACES_BEGIN() do { race_dir = fx_tmpdir(); CHECK(make_template()); } while (0)
+/* One case: from the state setup makes, actor a against actor b. */
+struct race_case {
+	setup_fn setup;
+	actor_fn a, b;
+	const char *what;
+};
 
-#define RACE(setup, a, b) do { if (!race(setup, a, b, #a " vs " #b " from " #setup)) \
-	return; } while (0)
+#define RACE(setup, a, b) { setup, a, b, #a " vs " #b " from " #setup }
+
+/* Runs every case in its own database directory (the running test's). */
+static void
+race_all(const struct race_case *cases, size_t n)
+{
+	race_dir = fx_tmpdir();
+	if (!make_template()) {
+		test_fail(__FILE__, __LINE__, "no template database");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!race(cases[i].setup, cases[i].a, cases[i].b, cases[i].what))
+			return;
+}
+
+#define RACE_ALL(cases) race_all(cases, sizeof cases / sizeof cases[0])
+
+static const struct race_case host_moves_on_one_request_cases[] = {
+	RACE(s_accepted, guest_confirm, host_cancel),
+	RACE(s_accepted, guest_confirm, guest_cancel),
+	RACE(s_requested, host_accept, guest_cancel),
+	RACE(s_requested, host_decline, guest_cancel),
+	RACE(s_requested, host_maybe, guest_cancel),
+	RACE(s_requested, host_accept, host_decline),
+	RACE(s_tentative, host_accept, guest_cancel),
+	RACE(s_tentative, host_decline, guest_cancel),
+	RACE(s_confirmed, host_cancel, guest_cancel),
+};
 
 TEST(races_host_moves_on_one_request)
 {
-	RACES_BEGIN();
-	RACE(s_accepted, guest_confirm, host_cancel);
-	RACE(s_accepted, guest_confirm, guest_cancel);
-	RACE(s_requested, host_accept, guest_cancel);
-	RACE(s_requested, host_decline, guest_cancel);
-	RACE(s_requested, host_maybe, guest_cancel);
-	RACE(s_requested, host_accept, host_decline);
-	RACE(s_tentative, host_accept, guest_cancel);
-	RACE(s_tentative, host_decline, guest_cancel);
-	RACE(s_confirmed, host_cancel, guest_cancel);
+	RACE_ALL(host_moves_on_one_request_cases);
 }
+
+static const struct race_case host_proposals_and_answers_cases[] = {
+	RACE(s_requested, host_accept, guest_propose),
+	RACE(s_host_proposed, guest_agree, host_cancel),
+	RACE(s_host_proposed, guest_agree, guest_cancel),
+	RACE(s_host_proposed, guest_refuse, host_repropose),
+	RACE(s_host_proposed, guest_agree, host_decline),
+	RACE(s_guest_proposed, host_agree, guest_cancel),
+	RACE(s_guest_proposed, host_agree, host_decline),
+};
 
 TEST(races_host_proposals_and_answers)
 {
-	RACES_BEGIN();
-	RACE(s_requested, host_accept, guest_propose);
-	RACE(s_host_proposed, guest_agree, host_cancel);
-	RACE(s_host_proposed, guest_agree, guest_cancel);
-	RACE(s_host_proposed, guest_refuse, host_repropose);
-	RACE(s_host_proposed, guest_agree, host_decline);
-	RACE(s_guest_proposed, host_agree, guest_cancel);
-	RACE(s_guest_proposed, host_agree, host_decline);
+	RACE_ALL(host_proposals_and_answers_cases);
 }
+
+static const struct race_case host_capacity_one_takes_one_stay_cases[] = {
+	RACE(s_two_requests, host_accept, host_accept2),
+	RACE(s_requested, host_accept, guest2_asks),
+};
 
 TEST(races_host_capacity_one_takes_one_stay)
 {
-	RACES_BEGIN();
-	RACE(s_two_requests, host_accept, host_accept2);
-	RACE(s_requested, host_accept, guest2_asks);
+	RACE_ALL(host_capacity_one_takes_one_stay_cases);
 }
+
+static const struct race_case host_address_references_interviews_cases[] = {
+	RACE(s_accepted, guest_reads_address, host_cancel),
+	RACE(s_completed, host_refers, guest_refers),
+	RACE(s_interviews, interview, interview),
+};
 
 TEST(races_host_address_references_interviews)
 {
-	RACES_BEGIN();
-	RACE(s_accepted, guest_reads_address, host_cancel);
-	RACE(s_completed, host_refers, guest_refers);
-	RACE(s_interviews, interview, interview);
+	RACE_ALL(host_address_references_interviews_cases);
 }
+
+static const struct race_case mentorship_moves_cases[] = {
+	RACE(s_mentorship, mentor_accept, mentee_withdraw),
+	RACE(s_mentorship, mentor_accept, mentor_decline),
+	RACE(s_mentorship, mentor_accept, mentor_accept2),	/* room for one mentee */
+};
 
 TEST(races_mentorship_moves)
 {
-	RACES_BEGIN();
-	RACE(s_mentorship, mentor_accept, mentee_withdraw);
-	RACE(s_mentorship, mentor_accept, mentor_decline);
-	RACE(s_mentorship, mentor_accept, mentor_accept2);	/* room for one mentee */
+	RACE_ALL(mentorship_moves_cases);
 }
+
+static const struct race_case mentorship_checkins_cases[] = {
+	RACE(s_active_mentorship, mentee_checks_in, mentor_ends),
+	RACE(s_active_mentorship, mentee_checks_in, mentee_pauses),
+};
 
 TEST(races_mentorship_checkins)
 {
-	RACES_BEGIN();
-	RACE(s_active_mentorship, mentee_checks_in, mentor_ends);
-	RACE(s_active_mentorship, mentee_checks_in, mentee_pauses);
+	RACE_ALL(mentorship_checkins_cases);
 }
+
+static const struct race_case board_posts_and_requests_cases[] = {
+	RACE(s_thread, author_edits, author_deletes),
+	RACE(s_thread, author_deletes, author_deletes),
+	RACE(s_thread, reply, author_deletes),
+	RACE(s_member, asks_for_community, asks_for_community),
+};
 
 TEST(races_board_posts_and_requests)
 {
-	RACES_BEGIN();
-	RACE(s_thread, author_edits, author_deletes);
-	RACE(s_thread, author_deletes, author_deletes);
-	RACE(s_thread, reply, author_deletes);
-	RACE(s_member, asks_for_community, asks_for_community);
+	RACE_ALL(board_posts_and_requests_cases);
 }
+
+static const struct race_case keys_keep_the_last_way_in_cases[] = {
+	RACE(s_two_keys, removes_key1, removes_key2),
+};
 
 TEST(races_keys_keep_the_last_way_in)
 {
-	RACES_BEGIN();
-	RACE(s_two_keys, removes_key1, removes_key2);
+	RACE_ALL(keys_keep_the_last_way_in_cases);
 }
