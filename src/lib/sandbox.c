@@ -99,9 +99,10 @@ static const unsigned long tty_ioctls[] = {
  * the sanitizer build; the shipped binary never allows these. */
 static const char *const allowed_asan[] = {
 	"clone", "clone3", "ptrace", "wait4", "waitid", "prctl", "getppid",
-	"sched_getaffinity", "getdents64", "set_robust_list", "rseq",
-	"set_tid_address", "sysinfo", "setrlimit", "getrlimit", "prlimit64",
-	"uname",
+	"sched_yield", "sched_getaffinity", "gettid", "futex", "mprotect",
+	"madvise", "sigaltstack", "getdents64", "set_robust_list", "rseq",
+	"set_tid_address", "exit", "readlink", "lseek", "fstat", "uname",
+	"getrlimit", "prlimit64",
 };
 #endif
 
