@@ -6,7 +6,7 @@
 #   make bench      benchmarks (figures, never pass/fail)
 
 CC      ?= cc
-PKGS    := libssh ncursesw sqlite3 libsodium inih
+PKGS    := libssh ncursesw sqlite3 libsodium inih libseccomp
 STD     := -std=c17 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wimplicit-fallthrough

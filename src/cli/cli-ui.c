@@ -1,6 +1,7 @@
 /* `mentorbbs ui`: internal. The session process execs this on the pty slave
  * with the settings it needs, so the UI starts fresh: no host keys, no
- * libssh state, its own database connection. */
+ * libssh state, its own database connection, and a sandbox (lib/sandbox.h)
+ * once the terminal and the database are open. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "cli/cli.h"
 #include "lib/config.h"
 #include "lib/crypto.h"
+#include "lib/sandbox.h"
 #include "ui/ui.h"
 
 static const struct option ui_opts[] = {
@@ -62,6 +64,9 @@ cli_ui(int argc, char **argv)
 			return cli_usage("ui: internal command, started by the server");
 		}
 	}
+	if (sandbox_prepare(cfg.server.db, err, sizeof err) != 0)
+		return cli_fail("ui: %s", err);
+	a.sandbox = true;
 	if (crypto_init() != 0)
 		return cli_fail("cannot initialise libsodium");
 	return ui_main(&a);

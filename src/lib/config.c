@@ -50,6 +50,7 @@ static const struct setting settings[] = {
 	SETTING(server, db, K_PATH, 0, 0),
 	SETTING(server, keys, K_PATH, 0, 0),
 	SETTING(server, screens, K_PATH, 0, 0),
+	SETTING(server, user, K_LOGIN, 0, 0),
 	SETTING(bbs, name, K_NAME, 0, 0),
 	SETTING(registration, login, K_LOGIN, 0, 0),
 	SETTING(registration, mode, K_MODE, 0, 0),
@@ -85,6 +86,7 @@ config_defaults(struct config *c)
 	text_copy(c->server.db, sizeof c->server.db, "db/mentorbbs.db");
 	text_copy(c->server.keys, sizeof c->server.keys, "keys");
 	text_copy(c->server.screens, sizeof c->server.screens, "screens");
+	text_copy(c->server.user, sizeof c->server.user, "mentorbbs");
 	text_copy(c->bbs.name, sizeof c->bbs.name, "mentorbbs");
 	text_copy(c->registration.login, sizeof c->registration.login, "new");
 	c->registration.mode = REG_OPEN;

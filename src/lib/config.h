@@ -22,6 +22,7 @@ struct config {
 		char db[CONFIG_PATH_MAX];	/* db/mentorbbs.db */
 		char keys[CONFIG_PATH_MAX];	/* keys (host key directory) */
 		char screens[CONFIG_PATH_MAX];	/* screens (sysop text screens) */
+		char user[33];			/* mentorbbs (become it when started as root) */
 	} server;
 	struct {
 		char name[64];			/* mentorbbs */

@@ -28,6 +28,7 @@
 #include "ssh/hostkey.h"
 #include "ssh/listen.h"
 #include "lib/log.h"
+#include "lib/privdrop.h"
 #include "ssh/session.h"
 #include "lib/sigevent.h"
 #include "lib/text.h"
@@ -292,6 +293,7 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	struct listener l;
 	ssize_t n;
 	int r, rsa_min = 2048;
+	bool dropped = false;
 
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
@@ -320,6 +322,13 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	}
 	if ((l.fd = open_listen_socket(cfg->server.listen, cfg->server.port, err, errsz)) < 0)
 		goto out;
+	/* Bound and keys in memory: root is no longer needed, by anyone. */
+	if (privdrop_daemon(cfg->server.user, cfg->server.db, &dropped, err, errsz) != 0) {
+		close(l.fd);
+		goto out;
+	}
+	if (dropped)
+		log_info("running as user %s (uid %u)", cfg->server.user, (unsigned)getuid());
 	log_info("listening on %s port %d (db %s, registration %s as '%s')", cfg->server.listen,
 	    cfg->server.port, cfg->server.db, config_reg_mode_name(cfg->registration.mode),
 	    cfg->registration.login);

@@ -12,6 +12,7 @@
 #include "db/db-user.h"
 #include "db/db.h"
 #include "lib/log.h"
+#include "lib/sandbox.h"
 #include "ui/screen.h"
 #include "lib/text.h"
 #include "rules/user.h"
@@ -322,6 +323,22 @@ finish(struct ui *u)
 	screen_leave_all(&u->c);
 }
 
+/* From here on the UI can reach only the database directory and the
+ * screens: the terminal, terminfo, the locale and the database are open. */
+static int
+enter_sandbox(const struct ui_args *a)
+{
+	struct sandbox_paths p = { a->cfg->server.db, a->cfg->server.screens,
+	    a->cfg->server.keys };
+	char err[256];
+
+	if (sandbox_apply(&p, NULL, err, sizeof err) != 0) {
+		log_err("cannot sandbox the UI: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
 int
 ui_main(const struct ui_args *a)
 {
@@ -344,6 +361,8 @@ ui_main(const struct ui_args *a)
 	if (a->user_id != 0 && load_member(&u, a->user_id) != 0)
 		goto out;
 	if (ui_term_open(a) != 0)
+		goto out;
+	if (a->sandbox && enter_sandbox(a) != 0)
 		goto out;
 	u.last_key = u.presence_input = ui_term_mono_now();
 	u.db_version = db_data_version(u.c.db);

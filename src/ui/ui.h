@@ -3,6 +3,7 @@
  * database itself and never sees libssh. */
 #ifndef UI_H
 #define UI_H
+#include <stdbool.h>
 #include <stdint.h>
 #include "lib/config.h"
 
@@ -14,6 +15,7 @@ struct ui_args {
 	const char *offered_key_type;	/* key the client proved during auth, or NULL */
 	const char *offered_key_b64;
 	int in_fd, out_fd;		/* terminal */
+	bool sandbox;			/* sandbox_apply once the terminal is up (`ui`) */
 };
 
 /* Runs the session until the member leaves, idles out or the terminal goes

@@ -13,7 +13,17 @@ set -u
 export LC_ALL=C.UTF-8
 BIN="${E2E_BIN:?run through tests/run}"
 T=$(mktemp -d -t e2e.XXXXXX)
-DB="$T/test.db"
+# The database has a directory of its own: the UI's sandbox may write
+# there and nowhere else, and the host keys ($T/keys) must lie outside it.
+mkdir -p "$T/db"
+DB="$T/db/test.db"
+# Started as root, the server becomes [server] user; the cases then run it
+# as nobody, which must be able to reach $T and own the database.
+E2E_USER=""
+if [ "$(id -u)" = 0 ]; then
+  E2E_USER=nobody
+  chmod 711 "$T"
+fi
 TM="tmux -L e2e$$ -f /dev/null"
 SRV=""
 PORT=""
@@ -56,8 +66,23 @@ e2e_start() {
     cp -rp "$E2E_KEYS/keys" "$T/keys"
   fi
   PORT=$(free_port)
-  "$BIN" serve --listen 127.0.0.1 --port "$PORT" --db "$DB" --keys "$T/keys" \
-    --screens "$E2E_ROOT/screens" "$@" >>"$T/server.log" 2>&1 &
+  local args=() conf="" f
+  while [ $# -gt 0 ]; do
+    if [ "$1" = --config ]; then conf=$2; shift 2; else args+=("$1"); shift; fi
+  done
+  if [ -n "$E2E_USER" ]; then
+    { [ -z "$conf" ] || cat "$conf"; printf '\n[server]\nuser = %s\n' "$E2E_USER"; } >"$T/e2e-serve.conf"
+    conf="$T/e2e-serve.conf"
+    # Made by root (here, by `user add` or by sqlite3); SQLite gives the
+    # WAL and shared memory files the database's owner.
+    [ -e "$DB" ] || "$BIN" db check --db "$DB" >/dev/null || fail "cannot create $DB"
+    for f in "$T/db" "$DB" "$DB-wal" "$DB-shm"; do
+      [ ! -e "$f" ] || chown "$E2E_USER:" "$f"
+    done
+  fi
+  [ -z "$conf" ] || args+=(--config "$conf")
+  ${E2E_WRAP:-} "$BIN" serve --listen 127.0.0.1 --port "$PORT" --db "$DB" --keys "$T/keys" \
+    --screens "$E2E_ROOT/screens" "${args[@]}" >>"$T/server.log" 2>&1 &
   SRV=$!
   for _ in $(seq 150); do
     (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && return 0

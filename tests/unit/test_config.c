@@ -567,3 +567,19 @@ TEST(config_get_past_the_table)
 	CHECK_STR(section, "server");
 	CHECK_STR(key, "listen");
 }
+
+/* [server] user names the account a root-started daemon becomes. */
+TEST(config_server_user)
+{
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	CHECK_STR(c.server.user, "mentorbbs");
+	CHECK_INT(config_set(&c, "server", "user", "_bbs-1", err, sizeof err), 0);
+	CHECK_STR(c.server.user, "_bbs-1");
+	CHECK_INT(config_set(&c, "server", "user", "Root User", err, sizeof err), ERR_INVALID);
+	CHECK(strstr(err, "user in [server]") != NULL);
+	CHECK_INT(config_set(&c, "server", "user", "", err, sizeof err), ERR_INVALID);
+	CHECK_STR(c.server.user, "_bbs-1");
+}
