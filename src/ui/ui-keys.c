@@ -62,10 +62,7 @@ esc_or_char(void)
  * input at the first byte that is not UTF-8, so one Latin-1 character in a
  * paste would lose everything after it. A byte that does not fit becomes
  * U+FFFD, visible and harmless, and nothing after it is lost. A sequence
- * split across reads waits in `pending` for its last bytes. */
-static unsigned char pending[4];
-static size_t pending_len, pending_need;
-
+ * split across reads waits in the decoder for its last bytes. */
 #define REPLACEMENT	0xFFFD
 
 static size_t
@@ -81,79 +78,92 @@ utf8_need(unsigned char b)
 }
 
 /* Adds byte b to the pending sequence. Returns a code point when one is
- * complete, REPLACEMENT for a byte that breaks the sequence (b is then
- * pushed back to start afresh), or UI_KEY_NONE while more bytes are due. */
+ * complete, REPLACEMENT for a byte that breaks the sequence (*again: b is
+ * to be fed again, to start afresh), or UI_KEY_NONE while more bytes are
+ * due. */
 static int
-utf8_feed(unsigned char b)
+utf8_feed(struct ui_keys_decoder *d, unsigned char b, bool *again)
 {
 	uint32_t cp;
 
-	if (pending_len == 0) {
+	if (d->len == 0) {
 		if (b < 0x80)
 			return b;
-		if ((pending_need = utf8_need(b)) == 0)
+		if ((d->need = utf8_need(b)) == 0)
 			return REPLACEMENT;
-		pending[pending_len++] = b;
+		d->pending[d->len++] = b;
 		return UI_KEY_NONE;
 	}
 	if ((b & 0xc0) != 0x80) {
-		pending_len = 0;
-		ungetch(b);
+		d->len = 0;
+		*again = true;
 		return REPLACEMENT;
 	}
-	pending[pending_len++] = b;
-	if (pending_len < pending_need)
+	d->pending[d->len++] = b;
+	if (d->len < d->need)
 		return UI_KEY_NONE;
-	pending_len = 0;
-	cp = pending_need == 2 ? (uint32_t)(pending[0] & 0x1f) << 6 | (pending[1] & 0x3f) :
-	    pending_need == 3 ? (uint32_t)(pending[0] & 0x0f) << 12 |
-	    (uint32_t)(pending[1] & 0x3f) << 6 | (pending[2] & 0x3f) :
-	    (uint32_t)(pending[0] & 0x07) << 18 | (uint32_t)(pending[1] & 0x3f) << 12 |
-	    (uint32_t)(pending[2] & 0x3f) << 6 | (pending[3] & 0x3f);
+	d->len = 0;
+	cp = d->need == 2 ? (uint32_t)(d->pending[0] & 0x1f) << 6 | (d->pending[1] & 0x3f) :
+	    d->need == 3 ? (uint32_t)(d->pending[0] & 0x0f) << 12 |
+	    (uint32_t)(d->pending[1] & 0x3f) << 6 | (d->pending[2] & 0x3f) :
+	    (uint32_t)(d->pending[0] & 0x07) << 18 | (uint32_t)(d->pending[1] & 0x3f) << 12 |
+	    (uint32_t)(d->pending[2] & 0x3f) << 6 | (d->pending[3] & 0x3f);
 	/* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
-	if ((pending_need == 3 && cp < 0x800) || (pending_need == 4 && cp < 0x10000) ||
+	if ((d->need == 3 && cp < 0x800) || (d->need == 4 && cp < 0x10000) ||
 	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 		return REPLACEMENT;
 	return (int)cp;
 }
 
+int
+ui_keys_decode(struct ui_keys_decoder *d, int c, bool *again)
+{
+	int cp;
+
+	*again = false;
+	if (c >= KEY_MIN) {
+		/* A special key inside a broken sequence ends it. */
+		if (d->len > 0) {
+			d->len = 0;
+			*again = true;
+			return REPLACEMENT;
+		}
+		for (size_t i = 0; i < sizeof special_keys / sizeof special_keys[0]; i++)
+			if (special_keys[i].curses == c)
+				return special_keys[i].ui;
+		return UI_KEY_OTHER;
+	}
+	if ((cp = utf8_feed(d, (unsigned char)c, again)) == UI_KEY_NONE)
+		return UI_KEY_NONE;
+	for (size_t i = 0; i < sizeof control_keys / sizeof control_keys[0]; i++)
+		if ((int)control_keys[i].ch == cp)
+			return control_keys[i].ui;
+	return cp;
+}
+
+/* The terminal's one decoder: its state outlives a read. */
+static struct ui_keys_decoder input;
+
 bool
 ui_keys_partial(void)
 {
-	return pending_len > 0;
+	return input.len > 0;
 }
 
 int
 ui_keys_read(void)
 {
-	int r, cp;
+	bool again;
+	int r, key;
 
-	for (;;) {
-		r = wgetch(stdscr);
-		if (r == ERR)
+	do {
+		if ((r = wgetch(stdscr)) == ERR)
 			return UI_KEY_NONE;
-		if (r >= KEY_MIN) {
-			/* A special key inside a broken sequence ends it. */
-			if (pending_len > 0) {
-				pending_len = 0;
-				ungetch(r);
-				return REPLACEMENT;
-			}
-			for (size_t i = 0; i < sizeof special_keys / sizeof special_keys[0]; i++)
-				if (special_keys[i].curses == r)
-					return special_keys[i].ui;
-			return UI_KEY_OTHER;
-		}
-		if ((cp = utf8_feed((unsigned char)r)) == UI_KEY_NONE)
-			continue;
-		break;
-	}
-	if (cp == 27)
-		return esc_or_char();
-	for (size_t i = 0; i < sizeof control_keys / sizeof control_keys[0]; i++)
-		if ((int)control_keys[i].ch == cp)
-			return control_keys[i].ui;
-	return cp;
+		key = ui_keys_decode(&input, r, &again);
+		if (again)
+			ungetch(r);
+	} while (key == UI_KEY_NONE);
+	return key == 27 ? esc_or_char() : key;
 }
 
 bool

@@ -57,6 +57,21 @@ void ui_keys_hints(const struct ui_binding *t, size_t n, char *buf, size_t sz);
 /* True for a key that is text to insert (a printable code point). */
 bool ui_keys_is_text(int key);
 
+/* The byte-to-key decoder behind ui_keys_read, without curses calls, so
+ * tests and tests/fuzz can feed it. Zero it to start. */
+struct ui_keys_decoder {
+	unsigned char pending[4];	/* a UTF-8 character's first bytes */
+	size_t len, need;		/* bytes pending, bytes the character has */
+};
+
+/* Decodes c, one wgetch() result (a byte, or a curses key code at or
+ * above KEY_MIN). Returns the key; UI_KEY_NONE while a UTF-8 character
+ * waits for more bytes; U+FFFD for a byte that is not UTF-8 or ends a
+ * broken sequence, and then *again says whether c itself was not used
+ * and must be fed again. Esc comes back as 27: whether it is the key or
+ * the start of something typed is the reader's question. */
+int ui_keys_decode(struct ui_keys_decoder *d, int c, bool *again);
+
 /* Next key if one is waiting, else UI_KEY_NONE; never blocks beyond the
  * Esc delay. Only ui.c calls this. */
 int ui_keys_read(void);
