@@ -12,6 +12,7 @@
 #include "db/db-block.h"
 #include "db/db-board.h"
 #include "db/db-internal.h"
+#include "db/db-search-internal.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 
@@ -200,4 +201,11 @@ db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
 	*out = list;
 	*n = len;
 	return 0;
+}
+
+void
+db_board_search_like(const char *in, char *prefix, char *exact, size_t sz)
+{
+	like_pattern(in, true, prefix, sz);
+	like_pattern(in, false, exact, sz);
 }

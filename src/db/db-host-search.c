@@ -10,6 +10,7 @@
 #include "db/db-block.h"
 #include "db/db-host.h"
 #include "db/db-internal.h"
+#include "db/db-search-internal.h"
 #include "lib/xmalloc.h"
 
 /* Filters shared by both queries. ?1 actor, ?2 LIKE pattern or '', ?3
@@ -178,4 +179,12 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max)
 		hit_row(st, &rows[k++], ranked);
 	return db_rows_done(db, st, rc, rows, k, (void **)out, n, __func__);
+}
+
+bool
+db_host_search_match(const struct host_query *q, char *match, size_t matchsz,
+    char *like, size_t likesz)
+{
+	like_pattern(q->where, like, likesz);
+	return fts_query(q->programs, match, matchsz);
 }

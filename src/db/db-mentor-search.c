@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-internal.h"
+#include "db/db-search-internal.h"
 #include "db/db-mentor-internal.h"
 #include "db/db-mentor-search.h"
 #include "db/db-user.h"
@@ -463,4 +464,16 @@ out:
 	free(list);
 	free(me);
 	return r;
+}
+
+int
+db_mentor_search_match(const struct mentor_query *q, char *out, size_t sz)
+{
+	return build_match(q, out, sz);
+}
+
+int
+db_mentor_suggest_match(const struct member *me, char *out, size_t sz)
+{
+	return suggest_match(me, out, sz);
 }
