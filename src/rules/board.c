@@ -125,6 +125,11 @@ add_word(char *fts, size_t flen, const char *w, size_t n)
 	for (size_t i = 0; i < m; i++)
 		if (!bare_char((unsigned char)w[i]))
 			plain = false;
+	/* AND* is a prefix search for "and...", not the operator and a stray
+	 * star that FTS5 refuses. */
+	if (star && ((m == 3 && (memcmp(w, "AND", 3) == 0 || memcmp(w, "NOT", 3) == 0)) ||
+	    (m == 2 && memcmp(w, "OR", 2) == 0)))
+		plain = false;
 	if (plain || w[0] == '"') {
 		memcpy(fts + flen, w, n);
 		flen += n;

@@ -139,15 +139,23 @@ char *
 screenfile_subst(const char *text, const struct screenfile_vars *v)
 {
 	struct sbuf b = { NULL, 0, 0, false };
-	const char *p = text, *open, *close, *val;
+	const char *p = text, *open, *close = NULL, *val;
 	char num[32];
 
 	sbuf_add(&b, "", 0);
 	while ((open = strchr(p, '{')) != NULL) {
 		sbuf_add(&b, p, (size_t)(open - p));
-		close = strchr(open + 1, '}');
-		val = close == NULL ? NULL :
-		    var_value(open + 1, (size_t)(close - open - 1), v, num, sizeof num);
+		/* The first '}' after open. The one found for an earlier '{'
+		 * still is if it lies beyond open, and without one no variable
+		 * can follow: looking afresh from every '{' would take time
+		 * growing with the square of the text. */
+		if (close == NULL || close < open)
+			close = strchr(open + 1, '}');
+		if (close == NULL) {
+			p = open;
+			break;
+		}
+		val = var_value(open + 1, (size_t)(close - open - 1), v, num, sizeof num);
 		if (val == NULL) {
 			sbuf_add(&b, "{", 1);
 			p = open + 1;
