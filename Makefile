@@ -4,6 +4,7 @@
 #   make test       unit + end-to-end tests; ends with "N passed, N failed"
 #   make asan-test  the same suite under AddressSanitizer + UBSan
 #   make bench      benchmarks (figures, never pass/fail)
+#   make fuzz       every libFuzzer target in tests/fuzz, FUZZ_SECONDS each
 
 CC      ?= cc
 PKGS    := libssh ncursesw sqlite3 libsodium inih libseccomp
@@ -34,8 +35,15 @@ SQL     := $(sort $(wildcard db/migrations/*.sql)) $(sort $(wildcard db/seed/*.s
 SCREENS := $(sort $(wildcard screens/*.txt))
 TSRC    := $(wildcard tests/unit/*.c)
 TOBJ    := $(TSRC:tests/unit/%.c=$(B)/t-%.o)
+# One libFuzzer target per parser of untrusted input: tests/fuzz/fuzz-NAME.c,
+# linked against the library (the linker takes the objects it needs), run
+# by tests/fuzz/run on a copy of tests/fuzz/corpus/NAME.
+FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz-%.c,%,$(wildcard tests/fuzz/fuzz-*.c)))
+FUZZ_BINS  := $(FUZZ_NAMES:%=$(B)/fuzz-%)
+FUZZ_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SECONDS ?= 30
 
-.PHONY: all deps run test unit e2e asan-test bench install clean
+.PHONY: all deps run test unit e2e asan-test fuzz fuzz-bins bench install clean
 all: $(BIN)
 
 # Checks the Debian packages once per build dir; installs them when root.
@@ -94,6 +102,19 @@ asan-test:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  bash tests/run --unit build-asan/unit-tests --bin build-asan/mentorbbs --asan
 
+# The library is instrumented for coverage (fuzzer-no-link); only the
+# targets link libFuzzer's main. A crash, a sanitizer report or a broken
+# invariant (abort) fails the run.
+fuzz:
+	$(MAKE) B=build-fuzz CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" HARDEN="-fPIE" fuzz-bins
+	sh tests/fuzz/run build-fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-bins: $(FUZZ_BINS)
+
+$(B)/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libmentorbbs.a
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer $(LDFLAGS_ALL) -o $@ $< $(B)/libmentorbbs.a $(LIBS)
+
 bench: $(BIN)
 	@sh tests/bench/run ./mentorbbs
 
@@ -106,6 +127,6 @@ install: $(BIN)
 	install -m 0644 docs/mentorbbs.8 $(DESTDIR)$(PREFIX)/share/man/man8/mentorbbs.8
 
 clean:
-	rm -rf build build-asan mentorbbs
+	rm -rf build build-asan build-fuzz mentorbbs
 
 -include $(wildcard $(B)/*.d $(B)/*/*.d)
