@@ -106,6 +106,7 @@ asan-test:
 # targets link libFuzzer's main. A crash, a sanitizer report or a broken
 # invariant (abort) fails the run.
 fuzz:
+	@sh .ci/install-deps test
 	$(MAKE) B=build-fuzz CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" HARDEN="-fPIE" fuzz-bins
 	sh tests/fuzz/run build-fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)

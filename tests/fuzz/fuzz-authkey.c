@@ -69,28 +69,17 @@ string_is(const uint8_t *s, size_t len, const char *want)
 	return len == strlen(want) && memcmp(s, want, len) == 0;
 }
 
-/* A positive mpint without a needless leading zero, and its bits. */
+/* The bits of a positive mpint (RFC 4251 section 5): the position of its
+ * highest set bit, found bit by bit; 0 for zero or a negative number. */
 static size_t
 mpint_bits(const uint8_t *s, size_t len)
 {
-	size_t bits;
-
 	if (len == 0 || (s[0] & 0x80) != 0)
 		return 0;
-	if (s[0] == 0) {
-		s++;
-		len--;
-	}
-	while (len > 0 && s[0] == 0) {	/* tolerated by the parser: count past it */
-		s++;
-		len--;
-	}
-	if (len == 0)
-		return 0;
-	bits = (len - 1) * 8;
-	for (uint8_t top = s[0]; top != 0; top >>= 1)
-		bits++;
-	return bits;
+	for (size_t bit = 0; bit < len * 8; bit++)
+		if (s[bit / 8] & (0x80 >> (bit % 8)))
+			return len * 8 - bit;
+	return 0;
 }
 
 /* The blob of an accepted key, read without the parser's own code. */

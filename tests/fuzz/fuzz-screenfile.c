@@ -93,6 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct screenfile_vars v;
 	struct buf want = { NULL, 0, 0 };
 	size_t i = 0, len;
+	bool valid;
 	char *got;
 
 	for (int f = 0; f < 4; f++) {
@@ -123,6 +124,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	v.date = vals[3];
 	v.online = (long)size * 37 - 1000;
 
+	/* Valid pieces make a valid whole (a cut text is checked whole). */
+	valid = text_utf8_valid((const char *)data + i, len);
+	for (int f = 0; f < 4; f++)
+		valid = valid && text_utf8_valid(vals[f], strlen(vals[f]));
 	got = screenfile_subst(text, &v);
 	expected(text, &v, &want);
 	if (got == NULL)
@@ -136,7 +141,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * inside a character and within one of the cap. */
 		if (want.len <= SCREENFILE_OUT_MAX)
 			abort();
-		if (text_utf8_valid(want.p, want.len) &&
+		if (valid &&
 		    (((unsigned char)want.p[len] & 0xc0) == 0x80 || len + 4 < SCREENFILE_OUT_MAX))
 			abort();
 	}
