@@ -1,5 +1,5 @@
 /* libFuzzer target for text.c, the door every member byte passes through.
- * Build: clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o fuzz-text tests/fuzz/fuzz-text.c src/lib/text.c
+ * Built and run by `make fuzz` (build-fuzz/fuzz-text), seeds in corpus/text/.
  *
  * Whatever the input, what comes out of the sanitiser, text_fit and
  * text_clean_multiline is valid UTF-8 with no C0 control (except \n and \t
