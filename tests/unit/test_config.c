@@ -604,3 +604,39 @@ TEST(config_server_user)
 	CHECK_INT(config_set(&c, "server", "user", "", err, sizeof err), ERR_INVALID);
 	CHECK_STR(c.server.user, "_bbs-1");
 }
+
+/* max_startups is sshd's begin:rate:full, or one number for a hard cap. */
+TEST(config_max_startups)
+{
+	static const char *const bad[] = {
+		"", "10:30", "10:30:100:5", "100:30:10", "10:0:100", "10:101:100",
+		"-1:30:100", "10:30:100x", "a:b:c", "0:30:100", "10:30:10001", " 10:30:100",
+	};
+	struct config c;
+	char err[256], val[64];
+	const char *sec, *key;
+
+	config_defaults(&c);
+	CHECK_INT(config_set(&c, "limits", "max_startups", "5:50:20", err, sizeof err), 0);
+	CHECK_INT(c.limits.max_startups.begin, 5);
+	CHECK_INT(c.limits.max_startups.rate, 50);
+	CHECK_INT(c.limits.max_startups.full, 20);
+	CHECK_INT(config_set(&c, "limits", "max_startups", "40", err, sizeof err), 0);
+	CHECK_INT(c.limits.max_startups.begin, 40);
+	CHECK_INT(c.limits.max_startups.rate, 100);
+	CHECK_INT(c.limits.max_startups.full, 40);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (config_set(&c, "limits", "max_startups", bad[i], err, sizeof err) != ERR_INVALID) {
+			test_fail(__FILE__, __LINE__, "max_startups \"%s\" accepted", bad[i]);
+			return;
+		}
+	}
+	CHECK(strstr(err, "begin:rate:full") != NULL);
+	CHECK_INT(c.limits.max_startups.full, 40);
+	/* It goes to the UI as text and comes back the same. */
+	for (size_t i = 0; config_get(&c, i, &sec, &key, val, sizeof val) == 0; i++)
+		if (strcmp(key, "max_startups") == 0)
+			CHECK_STR(val, "40:100:40");
+	config_penalty_db(&c, val, sizeof val);
+	CHECK_STR(val, "db/mentorbbs.db.penalties");
+}
