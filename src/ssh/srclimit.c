@@ -35,10 +35,15 @@ struct penalty {
 	const char *reason;
 };
 
-/* One registration login start, kept for an hour. */
-struct signup {
+/* When something happened from a source, kept for an hour. */
+struct stamp {
 	struct srclimit_addr src;
 	double at;
+};
+
+struct stamps {
+	struct stamp *v;
+	size_t n, cap;
 };
 
 struct srclimit {
@@ -48,8 +53,8 @@ struct srclimit {
 	size_t nconns;			/* slots in use or freed, <= max_sessions */
 	struct penalty *pens;
 	size_t npens;
-	struct signup *signups;
-	size_t nsignups, signups_cap;
+	struct stamps signups;		/* sign-ups started */
+	struct stamps logins;		/* members' sessions started */
 };
 
 static const char *const end_reason[] = {
@@ -78,7 +83,8 @@ srclimit_free(struct srclimit *sl)
 		return;
 	free(sl->conns);
 	free(sl->pens);
-	free(sl->signups);
+	free(sl->signups.v);
+	free(sl->logins.v);
 	free(sl);
 }
 
@@ -239,6 +245,38 @@ find_penalty(struct srclimit *sl, const struct srclimit_addr *src)
 	return NULL;
 }
 
+/* How many stamps src has in the last hour (dropping older ones). */
+static size_t
+stamps_count(struct stamps *st, const struct srclimit_addr *src, double t)
+{
+	size_t k = 0, n = 0;
+
+	for (size_t i = 0; i < st->n; i++) {
+		if (st->v[i].at <= t - HOUR)
+			continue;
+		st->v[k++] = st->v[i];
+		if (same(&st->v[i].src, src))
+			n++;
+	}
+	st->n = k;
+	return n;
+}
+
+/* Bounded at max: past it, the oldest go first. */
+static void
+stamps_add(struct stamps *st, const struct srclimit_addr *src, double t, size_t max)
+{
+	if (st->n == max) {
+		memmove(st->v, st->v + 1, (max - 1) * sizeof *st->v);
+		st->n--;
+	}
+	if (st->n == st->cap) {
+		st->cap = st->cap ? st->cap * 2 : 64;
+		st->v = xreallocarray(st->v, st->cap, sizeof *st->v);
+	}
+	st->v[st->n++] = (struct stamp){ *src, t };
+}
+
 /* OpenSSH's MaxStartups start:rate:full: refuse with probability rate%
  * at begin, rising linearly to 100% at full. */
 static bool
@@ -255,6 +293,19 @@ early_drop(struct srclimit *sl, size_t startups)
 	p /= (uint32_t)(c->startups_full - c->startups_begin);
 	p += (uint32_t)c->startups_rate;
 	return sl->env.random(sl->env.ud, 100) < p;
+}
+
+/* A source's cap on connections starting up: per_source, plus one for
+ * each member's session it started in the last hour, up to three times
+ * per_source. A class behind one NAT that logs in all at once earns its
+ * room by logging in; an attacker without accounts earns nothing. */
+static size_t
+per_source(struct srclimit *sl, const struct srclimit_addr *src)
+{
+	size_t base = (size_t)sl->conf.per_source;
+	size_t earned = stamps_count(&sl->logins, src, now(sl));
+
+	return base + (earned < 2 * base ? earned : 2 * base);
 }
 
 static int
@@ -287,7 +338,7 @@ srclimit_admit(struct srclimit *sl, const struct srclimit_addr *src, int *id,
 		*why = "too many connections starting up (max_startups full)";
 		return ERR_DENIED;
 	}
-	if (mine >= (size_t)sl->conf.per_source) {
+	if (mine >= per_source(sl, src)) {
 		*why = "too many connections starting up from this source";
 		return ERR_DENIED;
 	}
@@ -332,42 +383,10 @@ srclimit_member(struct srclimit *sl, int id, int64_t member_id)
 		return ERR_NOTFOUND;
 	if (srclimit_sessions(sl, member_id) >= (size_t)sl->conf.sessions_per_member)
 		return ERR_DENIED;
+	stamps_add(&sl->logins, &c->src, now(sl), (size_t)sl->conf.penalty_sources);
 	c->state = C_MEMBER;
 	c->member = member_id;
 	return 0;
-}
-
-static size_t
-signups_this_hour(struct srclimit *sl, const struct srclimit_addr *src, double t)
-{
-	size_t k = 0, n = 0;
-
-	for (size_t i = 0; i < sl->nsignups; i++) {
-		if (sl->signups[i].at <= t - HOUR)
-			continue;
-		sl->signups[k++] = sl->signups[i];
-		if (same(&sl->signups[i].src, src))
-			n++;
-	}
-	sl->nsignups = k;
-	return n;
-}
-
-static void
-signup_record(struct srclimit *sl, const struct srclimit_addr *src, double t)
-{
-	/* Bounded: past a day's worth at the cap, the oldest go first. */
-	size_t max = (size_t)sl->conf.penalty_sources;
-
-	if (sl->nsignups == max) {
-		memmove(sl->signups, sl->signups + 1, (max - 1) * sizeof *sl->signups);
-		sl->nsignups--;
-	}
-	if (sl->nsignups == sl->signups_cap) {
-		sl->signups_cap = sl->signups_cap ? sl->signups_cap * 2 : 64;
-		sl->signups = xreallocarray(sl->signups, sl->signups_cap, sizeof *sl->signups);
-	}
-	sl->signups[sl->nsignups++] = (struct signup){ *src, t };
 }
 
 int
@@ -388,11 +407,11 @@ srclimit_signup(struct srclimit *sl, int id, const char **why)
 		*why = "A sign-up from your network is already under way. Please finish that one first.";
 		return ERR_DENIED;
 	}
-	if (signups_this_hour(sl, &c->src, t) >= (size_t)sl->conf.signups_per_hour) {
+	if (stamps_count(&sl->signups, &c->src, t) >= (size_t)sl->conf.signups_per_hour) {
 		*why = "Too many sign-ups from your network this hour. Please try again later.";
 		return ERR_DENIED;
 	}
-	signup_record(sl, &c->src, t);
+	stamps_add(&sl->signups, &c->src, t, (size_t)sl->conf.penalty_sources);
 	c->state = C_SIGNUP;
 	return 0;
 }

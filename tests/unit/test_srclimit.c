@@ -4,6 +4,7 @@
  * clock and a scripted random source. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,31 +70,25 @@ make(const struct srclimit_conf *c, struct fake *f)
 	return srclimit_new(c, &env);
 }
 
+/* The source of a client at ip (IPv4 or IPv6), as the listener makes it. */
 static struct srclimit_addr
-v4(const struct srclimit *sl, const char *ip)
+src(const struct srclimit *sl, const char *ip)
 {
-	struct sockaddr_in in;
+	struct sockaddr_storage ss;
+	struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
 	struct srclimit_addr a;
 
-	memset(&in, 0, sizeof in);
+	memset(&ss, 0, sizeof ss);
 	memset(&a, 0, sizeof a);
-	in.sin_family = AF_INET;
-	inet_pton(AF_INET, ip, &in.sin_addr);
-	srclimit_source(sl, (const struct sockaddr *)&in, &a);
-	return a;
-}
-
-static struct srclimit_addr
-v6(const struct srclimit *sl, const char *ip)
-{
-	struct sockaddr_in6 in6;
-	struct srclimit_addr a;
-
-	memset(&in6, 0, sizeof in6);
-	memset(&a, 0, sizeof a);
-	in6.sin6_family = AF_INET6;
-	inet_pton(AF_INET6, ip, &in6.sin6_addr);
-	srclimit_source(sl, (const struct sockaddr *)&in6, &a);
+	if (strchr(ip, ':') != NULL) {
+		in6->sin6_family = AF_INET6;
+		inet_pton(AF_INET6, ip, &in6->sin6_addr);
+	} else {
+		in->sin_family = AF_INET;
+		inet_pton(AF_INET, ip, &in->sin_addr);
+	}
+	srclimit_source(sl, (const struct sockaddr *)&ss, &a);
 	return a;
 }
 
@@ -124,19 +119,19 @@ TEST(srclimit_prefixes)
 
 	c.prefix4 = 24;
 	sl = fx_sl(&c, &f);
-	a = v4(sl, "192.0.2.77");
+	a = src(sl, "192.0.2.77");
 	CHECK_STR(srclimit_addr_str(&a, s, sizeof s), "192.0.2.0/24");
-	a = v6(sl, "2001:db8:1:2:aaaa:bbbb:cccc:dddd");
+	a = src(sl, "2001:db8:1:2:aaaa:bbbb:cccc:dddd");
 	CHECK_STR(srclimit_addr_str(&a, s, sizeof s), "2001:db8:1:2::/64");
-	b = v6(sl, "2001:db8:1:2:ffff::1");
+	b = src(sl, "2001:db8:1:2:ffff::1");
 	CHECK(memcmp(&a, &b, sizeof a) == 0);
-	b = v6(sl, "2001:db8:1:3::1");
+	b = src(sl, "2001:db8:1:3::1");
 	CHECK(memcmp(&a, &b, sizeof a) != 0);
 	/* An IPv4 client of a dual-stack socket is an IPv4 source. */
-	a = v6(sl, "::ffff:198.51.100.9");
+	a = src(sl, "::ffff:198.51.100.9");
 	CHECK_STR(srclimit_addr_str(&a, s, sizeof s), "198.51.100.0/24");
 	CHECK_INT(srclimit_addr_parse("2001:db8:1:2::/64", &b), 0);
-	a = v6(sl, "2001:db8:1:2::5");
+	a = src(sl, "2001:db8:1:2::5");
 	CHECK(memcmp(&a, &b, sizeof a) == 0);
 	CHECK_INT(srclimit_addr_parse("2001:db8::", &b), ERR_INVALID);
 	CHECK_INT(srclimit_addr_parse("10.0.0.1/33", &b), ERR_INVALID);
@@ -157,13 +152,13 @@ TEST(srclimit_per_source_on_prefixes)
 
 	for (int i = 0; i < 10; i++) {
 		snprintf(ip, sizeof ip, "2001:db8:0:7::%x", i + 1);
-		a = v6(sl, ip);
+		a = src(sl, ip);
 		CHECK_INT(srclimit_admit(sl, &a, &id, &why), 0);
 	}
-	a = v6(sl, "2001:db8:0:7:dead:beef::1");
+	a = src(sl, "2001:db8:0:7:dead:beef::1");
 	CHECK_INT(srclimit_admit(sl, &a, &id, &why), ERR_DENIED);
 	CHECK(strstr(why, "from this source") != NULL);
-	other = v6(sl, "2001:db8:0:8::1");
+	other = src(sl, "2001:db8:0:8::1");
 	CHECK_INT(srclimit_admit(sl, &other, &id, &why), 0);
 	CHECK_INT(srclimit_startups(sl, &a), 10);
 	CHECK_INT(srclimit_startups(sl, NULL), 11);
@@ -184,7 +179,7 @@ TEST(srclimit_random_early_drop)
 	c.startups_rate = 30;
 	c.startups_full = 20;
 	sl = fx_sl(&c, &f);
-	a = v4(sl, "203.0.113.1");
+	a = src(sl, "203.0.113.1");
 	/* Below begin nothing is dropped, whatever the dice say. */
 	for (int i = 0; i < 10; i++)
 		CHECK_INT(srclimit_admit(sl, &a, &id, &why), 0);
@@ -205,16 +200,16 @@ TEST(srclimit_random_early_drop)
 	CHECK_INT(srclimit_admit(sl, &a, &id, &why), 0);
 	/* A source with nothing starting up is not dropped early... */
 	f.rnd = 0;
-	a = v4(sl, "192.0.2.99");
+	a = src(sl, "192.0.2.99");
 	CHECK_INT(srclimit_admit(sl, &a, &first, &why), 0);
 	for (int i = 2; srclimit_startups(sl, NULL) < 20; i++) {
 		snprintf(ip, sizeof ip, "198.51.100.%d", i);
-		a = v4(sl, ip);
+		a = src(sl, ip);
 		CHECK_INT(srclimit_admit(sl, &a, &id, &why), 0);
 	}
 	/* ... but at full everyone is refused. */
 	f.rnd = 99;
-	a = v4(sl, "192.0.2.200");
+	a = src(sl, "192.0.2.200");
 	CHECK_INT(srclimit_admit(sl, &a, &id, &why), ERR_DENIED);
 	CHECK(strstr(why, "full") != NULL);
 	/* One ends: there is room again. */
@@ -232,7 +227,7 @@ TEST(srclimit_members_leave_startups_and_are_capped)
 	const char *why = NULL;
 	int id[7];
 
-	a = v4(sl, "192.0.2.1");
+	a = src(sl, "192.0.2.1");
 	for (int i = 0; i < 6; i++)
 		CHECK_INT(srclimit_admit(sl, &a, &id[i], &why), 0);
 	for (int i = 0; i < 5; i++)
@@ -258,8 +253,8 @@ TEST(srclimit_penalties_accumulate_and_expire)
 	const char *why = NULL;
 	int id;
 
-	a = v4(sl, "192.0.2.1");
-	b = v4(sl, "192.0.2.2");
+	a = src(sl, "192.0.2.1");
+	b = src(sl, "192.0.2.2");
 	/* Three failed logins owe 15 s: not more than min, still admitted. */
 	for (int i = 0; i < 3; i++) {
 		CHECK_INT(srclimit_admit(sl, &a, &id, &why), 0);
@@ -296,7 +291,7 @@ TEST(srclimit_penalty_kinds_and_max)
 	const char *why = NULL;
 	int id;
 
-	a = v4(sl, "192.0.2.9");
+	a = src(sl, "192.0.2.9");
 	/* A silent connection that ran out of login_grace: 20 s, refused. */
 	CHECK_INT(srclimit_admit(sl, &a, &id, &why), 0);
 	srclimit_done(sl, id, SRCLIMIT_END_GRACE);
@@ -333,9 +328,9 @@ TEST(srclimit_penalty_overflow_is_permissive)
 
 	c.penalty_sources = 2;
 	sl = fx_sl(&c, &f);
-	a[0] = v4(sl, "192.0.2.1");
-	a[1] = v4(sl, "192.0.2.2");
-	a[2] = v4(sl, "192.0.2.3");
+	a[0] = src(sl, "192.0.2.1");
+	a[1] = src(sl, "192.0.2.2");
+	a[2] = src(sl, "192.0.2.3");
 	for (int i = 0; i < 3; i++) {
 		CHECK_INT(srclimit_admit(sl, &a[i], &id, &why), 0);
 		srclimit_done(sl, id, SRCLIMIT_END_GRACE);
@@ -381,9 +376,9 @@ TEST(srclimit_signups)
 	const char *why = NULL;
 	int id[8];
 
-	a = v4(sl, "192.0.2.1");
-	b = v4(sl, "192.0.2.2");
-	d = v4(sl, "192.0.2.3");
+	a = src(sl, "192.0.2.1");
+	b = src(sl, "192.0.2.2");
+	d = src(sl, "192.0.2.3");
 	for (int i = 0; i < 8; i++)
 		CHECK_INT(srclimit_admit(sl, i < 4 ? &a : i < 6 ? &b : &d, &id[i], &why), 0);
 	CHECK_INT(srclimit_signup(sl, id[0], &why), 0);
@@ -427,8 +422,8 @@ TEST(srclimit_max_sessions)
 
 	c.max_sessions = 2;
 	sl = fx_sl(&c, &f);
-	a = v4(sl, "192.0.2.1");
-	b = v4(sl, "192.0.2.2");
+	a = src(sl, "192.0.2.1");
+	b = src(sl, "192.0.2.2");
 	CHECK_INT(srclimit_admit(sl, &a, &id, &why), 0);
 	CHECK_INT(srclimit_member(sl, id, 1), 0);
 	CHECK_INT(srclimit_admit(sl, &b, &id2, &why), 0);
@@ -514,4 +509,51 @@ TEST(srclimit_penalty_store_refuses_a_newer_schema)
 	}
 	CHECK_INT(db_penalty_open(path, &pd, err, sizeof err), ERR_INTERNAL);
 	CHECK(strstr(err, "schema version 99") != NULL);
+}
+
+/* A source that logged members in this hour may have more starting up
+ * (a class behind one NAT), up to three times per_source; a source that
+ * only floods earns nothing. */
+TEST(srclimit_logins_earn_room)
+{
+	struct srclimit_conf c = conf();
+	struct fake f = { .rnd = 99 };
+	struct srclimit *sl;
+	struct srclimit_addr nat, flood;
+	const char *why = NULL;
+	int id, ids[4], more[6];
+
+	c.per_source = 2;
+	sl = fx_sl(&c, &f);
+	nat = src(sl, "198.51.100.1");
+	flood = src(sl, "203.0.113.1");
+	for (int i = 0; i < 2; i++) {
+		CHECK_INT(srclimit_admit(sl, &nat, &ids[i], &why), 0);
+		CHECK_INT(srclimit_admit(sl, &flood, &id, &why), 0);
+	}
+	CHECK_INT(srclimit_admit(sl, &nat, &id, &why), ERR_DENIED);
+	CHECK_INT(srclimit_admit(sl, &flood, &id, &why), ERR_DENIED);
+	/* Two members log in from the NAT: it may have 2 + 2 starting up. */
+	CHECK_INT(srclimit_member(sl, ids[0], 100), 0);
+	CHECK_INT(srclimit_member(sl, ids[1], 101), 0);
+	for (int i = 0; i < 4; i++)
+		CHECK_INT(srclimit_admit(sl, &nat, &ids[i], &why), 0);
+	CHECK_INT(srclimit_admit(sl, &nat, &id, &why), ERR_DENIED);
+	CHECK_INT(srclimit_admit(sl, &flood, &id, &why), ERR_DENIED);
+	/* Four more: 2 + 6 earned, but never more than 3 x per_source. */
+	for (int i = 0; i < 4; i++)
+		CHECK_INT(srclimit_member(sl, ids[i], 102 + i), 0);
+	for (int i = 0; i < 6; i++)
+		CHECK_INT(srclimit_admit(sl, &nat, &more[i], &why), 0);
+	CHECK_INT(srclimit_admit(sl, &nat, &id, &why), ERR_DENIED);
+	/* Earned room lasts an hour: with 2 starting up, a third is fine
+	 * now and refused after it. */
+	for (int i = 0; i < 4; i++)
+		srclimit_done(sl, more[i], SRCLIMIT_END_NOAUTH);
+	CHECK_INT(srclimit_admit(sl, &nat, &more[0], &why), 0);
+	srclimit_done(sl, more[0], SRCLIMIT_END_NOAUTH);
+	f.now += 3601;
+	CHECK_INT(srclimit_startups(sl, &nat), 2);
+	CHECK_INT(srclimit_admit(sl, &nat, &id, &why), ERR_DENIED);
+	CHECK(strstr(why, "from this source") != NULL);
 }
