@@ -15,20 +15,12 @@ e2e_see r 'Accept the rules\? \[y/n\]'
 e2e_window r2 "$NEWSSH; echo '[ssh exited]'; sleep 60"
 e2e_see r2 'A sign-up from your network is already under way'
 e2e_keys r y
-e2e_see r 'Login:'
-e2e_type r 'zed'; e2e_keys r Enter
-e2e_see r 'Display name:'
-e2e_type r 'Zed Zhang'; e2e_keys r Enter
-e2e_see r 'Your role\?'
-e2e_keys r s
-e2e_see r 'Degree program'
-e2e_type r 'MD'; e2e_keys r Enter
-e2e_see r 'Graduation year:'
-e2e_type r '2027'; e2e_keys r Enter
-e2e_see r 'Password:'
-e2e_type r 'zed password one'; e2e_keys r Enter
-e2e_see r 'Password again:'
-e2e_type r 'zed password one'; e2e_keys r Enter
+# The wizard: each prompt and what the newcomer types (role is one key).
+for step in 'Login:|zed' 'Display name:|Zed Zhang' 'Your role\?|s' 'Degree program|MD' \
+    'Graduation year:|2027' 'Password:|zed password one' 'Password again:|zed password one'; do
+  e2e_see r "${step%%|*}"
+  if [ "${step#*|}" = s ]; then e2e_keys r s; else e2e_type r "${step#*|}"; e2e_keys r Enter; fi
+done
 e2e_see r 'SHA256:'
 e2e_keys r n
 e2e_see r 'Welcome, Zed Zhang' 15
