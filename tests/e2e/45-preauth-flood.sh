@@ -12,8 +12,8 @@ login_grace = 6
 CONF
 e2e_start --config "$T/mentorbbs.conf"
 
-# flood N: opens N connections from each of 127.0.0.1-3 and holds them
-# silently; writes "admitted dropped" to $T/flood.out once it has seen how
+# flood.py PORT N OUT: opens N connections from each of 127.0.0.1-3, holds them
+# silently; writes "admitted dropped silent" to OUT once it has seen how
 # the server answered each (a banner, or a close), then holds until killed.
 cat >"$T/flood.py" <<'PY'
 import socket, sys, time, select
@@ -49,11 +49,20 @@ import os; os.rename(out + ".tmp", out)
 time.sleep(120)
 PY
 
-python3 "$T/flood.py" "$PORT" 100 "$T/flood.out" &
-FLOOD=$!
+# flood N WHAT: starts flood.py with N per source, waits for its counts
+# (admitted dropped silent) and leaves it holding its connections.
+FLOOD=""
 trap 'kill $FLOOD 2>/dev/null; e2e_cleanup' EXIT
-e2e_until 20 "the flood never finished connecting" test -s "$T/flood.out"
-read -r admitted dropped silent <"$T/flood.out"
+flood() {
+  rm -f "$T/flood.out"
+  python3 "$T/flood.py" "$PORT" "$1" "$T/flood.out" &
+  FLOOD=$!
+  e2e_until 20 "$2" test -s "$T/flood.out"
+  read -r admitted dropped silent <"$T/flood.out"
+}
+flood_end() { kill $FLOOD 2>/dev/null; wait $FLOOD 2>/dev/null; }
+
+flood 100 "the flood never finished connecting"
 [ $((admitted + dropped + silent)) -eq 300 ] || fail "flood: $admitted + $dropped + $silent connections, want 300"
 [ "$admitted" -le 30 ] || fail "$admitted flood connections admitted; at most 10 per source"
 echo "FIGURE flood: 300 silent connections from 3 sources: $admitted admitted, $dropped dropped at once"
@@ -69,16 +78,12 @@ echo "FIGURE flood: key login under the flood took $(( (t1 - t0) / 1000 )) ms"
 e2e_until 20 "no penalty logged for the flood" grep -q '127.0.0.1/32: penalty: exceeded login_grace.*now refused' "$T/server.log"
 grace_penalties() { [ "$(grep -c 'penalty: exceeded login_grace' "$T/server.log")" -ge "$admitted" ]; }
 e2e_until 20 "not every admitted flood connection was penalised" grace_penalties
-kill $FLOOD 2>/dev/null; wait $FLOOD 2>/dev/null
-rm -f "$T/flood.out"
-python3 "$T/flood.py" "$PORT" 1 "$T/flood.out" &
-FLOOD=$!
-e2e_until 20 "the second flood never finished" test -s "$T/flood.out"
-read -r admitted dropped silent <"$T/flood.out"
+flood_end
+flood 1 "the second flood never finished"
 [ "$admitted" -eq 0 ] || fail "$admitted connections from penalised sources admitted"
 grep -q 'refused connection from 127.0.0.2:[0-9]* (127.0.0.2/32): penalty: exceeded login_grace' "$T/server.log" ||
   fail "a penalised source's refusal not logged"
-kill $FLOOD 2>/dev/null; wait $FLOOD 2>/dev/null
+flood_end
 
 # The penalties are in the listener's own store, not the member database ...
 [ -f "$DB.penalties" ] || fail "no penalty store next to the database"
@@ -89,11 +94,7 @@ e2e_sql "select name from sqlite_schema" | grep -q penalties && fail "penalties 
 e2e_stop_listener
 e2e_start --config "$T/mentorbbs.conf"
 grep -q '3 penalised source(s) restored' "$T/server.log" || fail "penalties not restored on restart"
-rm -f "$T/flood.out"
-python3 "$T/flood.py" "$PORT" 1 "$T/flood.out" &
-FLOOD=$!
-e2e_until 20 "the third flood never finished" test -s "$T/flood.out"
-read -r admitted dropped silent <"$T/flood.out"
+flood 1 "the third flood never finished"
 [ "$admitted" -eq 0 ] || fail "$admitted connections admitted after a restart; the penalties were forgotten"
 # The member still gets in from elsewhere.
 out=$(ssh $SSHO -b 127.0.0.4 -o BatchMode=yes -i "$T/id" -p "$PORT" dave@127.0.0.1 ls 2>&1 </dev/null)
