@@ -19,6 +19,7 @@ static const struct option ui_opts[] = {
 	{ "peer", required_argument, NULL, 'p' },
 	{ "key-type", required_argument, NULL, 'K' },
 	{ "key", required_argument, NULL, 'k' },
+	{ "report-fd", required_argument, NULL, 'r' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -55,6 +56,11 @@ cli_ui(int argc, char **argv)
 			break;
 		case 'k':
 			a.offered_key_b64 = optarg;
+			break;
+		case 'r':
+			a.report_fd = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || a.report_fd <= STDERR_FILENO)
+				return cli_usage("ui: bad --report-fd");
 			break;
 		case 'S':
 			if (config_set_arg(&cfg, optarg, err, sizeof err) != 0)

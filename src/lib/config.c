@@ -29,6 +29,7 @@ enum kind {
 	K_LOGIN,	/* a member login */
 	K_MODE,		/* registration mode word */
 	K_INT,		/* integer in [min, max] */
+	K_STARTUPS,	/* begin:rate:full, begin < full, rate 1-100 */
 };
 
 struct setting {
@@ -58,9 +59,28 @@ static const struct setting settings[] = {
 	SETTING(session, idle_warn, K_INT, 1, 3600),
 	SETTING(limits, login_grace, K_INT, 1, 600),
 	SETTING(limits, max_auth_tries, K_INT, 1, 6),
-	SETTING(limits, max_unauthenticated, K_INT, 1, 10000),
-	SETTING(limits, max_unauthenticated_per_address, K_INT, 1, 10000),
+	SETTING(limits, max_startups, K_STARTUPS, 1, 10000),
+	SETTING(limits, per_source_max_startups, K_INT, 1, 10000),
+	SETTING(limits, per_source_prefix4, K_INT, 8, 32),
+	SETTING(limits, per_source_prefix6, K_INT, 16, 128),
 	SETTING(limits, max_sessions, K_INT, 1, 100000),
+	SETTING(limits, sessions_per_member, K_INT, 1, 100),
+	SETTING(limits, penalty_authfail, K_INT, 0, 86400),
+	SETTING(limits, penalty_noauth, K_INT, 0, 86400),
+	SETTING(limits, penalty_grace, K_INT, 0, 86400),
+	SETTING(limits, penalty_crash, K_INT, 0, 86400),
+	SETTING(limits, penalty_min, K_INT, 0, 86400),
+	SETTING(limits, penalty_max, K_INT, 1, 604800),
+	SETTING(limits, penalty_sources, K_INT, 1, 1000000),
+	SETTING(limits, penalty_db, K_PATH, 0, 0),
+	SETTING(limits, signups, K_INT, 0, 10000),
+	SETTING(limits, signups_per_source, K_INT, 0, 10000),
+	SETTING(limits, signups_per_hour, K_INT, 0, 100000),
+	SETTING(limits, signup_idle, K_INT, 5, 3600),
+	SETTING(limits, max_cols, K_INT, 80, 1000),
+	SETTING(limits, max_rows, K_INT, 24, 1000),
+	SETTING(limits, process_memory, K_INT, 64, 1048576),
+	SETTING(limits, open_files, K_INT, 32, 65536),
 	SETTING(mentoring, request_reminder_days, K_INT, 1, 365),
 	SETTING(mentoring, request_expiry_days, K_INT, 1, 365),
 	SETTING(mentoring, max_pending_requests, K_INT, 1, 20),
@@ -94,9 +114,28 @@ config_defaults(struct config *c)
 	c->session.idle_warn = 60;
 	c->limits.login_grace = 60;
 	c->limits.max_auth_tries = 6;
-	c->limits.max_unauthenticated = 30;
-	c->limits.max_unauthenticated_per_address = 10;
+	c->limits.max_startups = (struct config_startups){ 10, 30, 100 };
+	c->limits.per_source_max_startups = 10;
+	c->limits.per_source_prefix4 = 32;
+	c->limits.per_source_prefix6 = 64;
 	c->limits.max_sessions = 500;
+	c->limits.sessions_per_member = 5;
+	c->limits.penalty_authfail = 5;
+	c->limits.penalty_noauth = 1;
+	c->limits.penalty_grace = 20;
+	c->limits.penalty_crash = 90;
+	c->limits.penalty_min = 15;
+	c->limits.penalty_max = 600;
+	c->limits.penalty_sources = 65536;
+	text_copy(c->limits.penalty_db, sizeof c->limits.penalty_db, "auto");
+	c->limits.signups = 10;
+	c->limits.signups_per_source = 2;
+	c->limits.signups_per_hour = 6;
+	c->limits.signup_idle = 120;
+	c->limits.max_cols = 500;
+	c->limits.max_rows = 200;
+	c->limits.process_memory = 1024;
+	c->limits.open_files = 256;
 	c->mentoring.request_reminder_days = 7;
 	c->mentoring.request_expiry_days = 14;
 	c->mentoring.max_pending_requests = 2;
@@ -142,6 +181,27 @@ parse_int(const char *s, long min, long max, int *out)
 	if (errno != 0 || *end != '\0' || v < min || v > max)
 		return ERR_INVALID;
 	*out = (int)v;
+	return 0;
+}
+
+/* "begin:rate:full" as sshd's MaxStartups, or one number (full, no early
+ * drop): begin < full within [min, max], rate 1-100. */
+static int
+parse_startups(const char *s, long min, long max, struct config_startups *out)
+{
+	struct config_startups v;
+	char tail;
+	int n;
+
+	n = sscanf(s, "%d:%d:%d%c", &v.begin, &v.rate, &v.full, &tail);
+	if (n == 1 && strchr(s, ':') == NULL && parse_int(s, min, max, &v.full) == 0) {
+		v.begin = v.full;
+		v.rate = 100;
+	} else if (n != 3 || strspn(s, "0123456789:") != strlen(s))
+		return ERR_INVALID;
+	if (v.begin < min || v.full > max || v.begin > v.full || v.rate < 1 || v.rate > 100)
+		return ERR_INVALID;
+	*out = v;
 	return 0;
 }
 
@@ -211,6 +271,7 @@ apply(struct config *c, const struct setting *st, const char *value,
 	char range[64], too_long[64];
 	const char *why;
 	enum reg_mode mode;
+	struct config_startups su;
 	int v;
 
 	switch (st->kind) {
@@ -263,6 +324,15 @@ apply(struct config *c, const struct setting *st, const char *value,
 			return ERR_INVALID;
 		}
 		memcpy(field, &v, sizeof v);
+		return 0;
+	case K_STARTUPS:
+		if (parse_startups(value, st->min, st->max, &su) != 0) {
+			snprintf(range, sizeof range, "must be begin:rate:full (begin <= full, "
+			    "%ld-%ld; rate 1-100)", st->min, st->max);
+			set_error(err, errsz, st, value, range);
+			return ERR_INVALID;
+		}
+		memcpy(field, &su, sizeof su);
 		return 0;
 	}
 	text_copy(field, st->size, value);
@@ -324,11 +394,26 @@ config_get(const struct config *c, size_t i, const char **section,
 		snprintf(val, valsz, "%s",
 		    config_reg_mode_name(*(const enum reg_mode *)(base + st->off)));
 		break;
+	case K_STARTUPS: {
+		const struct config_startups *su = (const void *)(base + st->off);
+
+		snprintf(val, valsz, "%d:%d:%d", su->begin, su->rate, su->full);
+		break;
+	}
 	case K_ADDR: case K_PATH: case K_NAME: case K_LOGIN:
 		snprintf(val, valsz, "%s", base + st->off);
 		break;
 	}
 	return 0;
+}
+
+void
+config_penalty_db(const struct config *c, char *buf, size_t bufsz)
+{
+	if (strcmp(c->limits.penalty_db, "auto") == 0)
+		snprintf(buf, bufsz, "%s.penalties", c->server.db);
+	else
+		snprintf(buf, bufsz, "%s", c->limits.penalty_db);
 }
 
 int

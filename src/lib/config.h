@@ -11,6 +11,12 @@ enum reg_mode { REG_OPEN, REG_APPROVAL, REG_CLOSED };
 #define CONFIG_SETTINGS_MAX 64	/* rows in config.c's table, with room to grow */
 #define CONFIG_ARG_MAX (CONFIG_PATH_MAX + 96)	/* "section.key=value" */
 
+/* MaxStartups start:rate:full: random early drop of new connections
+ * from `begin` starting up (rate percent), rising to all at `full`. */
+struct config_startups {
+	int begin, rate, full;
+};
+
 /* One member struct per [section], one field per key, named as in the
  * file: cfg->limits.max_auth_tries is "max_auth_tries" in [limits]. The
  * table in config.c builds each row's names from the field, so the two
@@ -38,9 +44,28 @@ struct config {
 	struct {
 		int login_grace;		/* 60 seconds */
 		int max_auth_tries;		/* 6 */
-		int max_unauthenticated;	/* 30 */
-		int max_unauthenticated_per_address; /* 10 */
+		struct config_startups max_startups; /* 10:30:100 */
+		int per_source_max_startups;	/* 10 */
+		int per_source_prefix4;		/* 32 bits */
+		int per_source_prefix6;		/* 64 bits */
 		int max_sessions;		/* 500 */
+		int sessions_per_member;	/* 5 */
+		int penalty_authfail;		/* 5 seconds */
+		int penalty_noauth;		/* 1 second */
+		int penalty_grace;		/* 20 seconds */
+		int penalty_crash;		/* 90 seconds */
+		int penalty_min;		/* 15 seconds */
+		int penalty_max;		/* 600 seconds */
+		int penalty_sources;		/* 65536 */
+		char penalty_db[CONFIG_PATH_MAX]; /* auto: <[server] db>.penalties */
+		int signups;			/* 10 at once */
+		int signups_per_source;		/* 2 at once */
+		int signups_per_hour;		/* 6 per source */
+		int signup_idle;		/* 120 seconds */
+		int max_cols;			/* 500: a bigger pty is clamped */
+		int max_rows;			/* 200 */
+		int process_memory;		/* 1024 MiB of address space */
+		int open_files;			/* 256 */
 	} limits;
 	struct {
 		int request_reminder_days;	/* 7 */
@@ -88,5 +113,9 @@ int config_set_arg(struct config *c, const char *arg, char *err, size_t errsz);
  * (*out untouched). */
 int config_parse_reg_mode(const char *s, enum reg_mode *out);
 const char *config_reg_mode_name(enum reg_mode m);
+
+/* The penalty database's path: [limits] penalty_db, or "<[server] db>.penalties"
+ * when that is "auto". */
+void config_penalty_db(const struct config *c, char *buf, size_t bufsz);
 
 #endif

@@ -3,9 +3,10 @@
  * We make the listening socket ourselves (real backlog, peer address known
  * before any crypto) and hand each accepted socket to a forked session
  * process with ssh_bind_accept_fd. Each child is its own process session, so
- * stopping or restarting the listener never drops live members. A pipe per
- * child tells us when it has authenticated, which is how the caps on
- * unauthenticated connections (total and per address) are kept. */
+ * stopping or restarting the listener never drops live members. The
+ * pre-auth limits live in ssh/srclimit.c; a socketpair per child
+ * (ssh/listen-msg.h) tells us how its connection gets on, and its wait
+ * status how it ended, which is what penalties are made of. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -18,15 +19,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <libssh/libssh.h>
 #include <libssh/server.h>
+#include "db/db-penalty.h"
 #include "lib/config.h"
+#include "lib/crypto.h"
 #include "lib/err.h"
 #include "ssh/hostkey.h"
 #include "ssh/listen.h"
+#include "ssh/listen-msg.h"
+#include "ssh/srclimit.h"
 #include "lib/log.h"
 #include "lib/privdrop.h"
 #include "ssh/session.h"
@@ -34,10 +41,22 @@
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define LISTEN_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LISTEN_SANITIZED 1
+#endif
+#endif
+#ifndef LISTEN_SANITIZED
+#define LISTEN_SANITIZED 0
+#endif
+
 struct child {
 	pid_t pid;
-	int notify_fd;		/* read end; -1 once authenticated or gone */
-	char addr[INET6_ADDRSTRLEN];
+	int fd;			/* our end of its socketpair; -1 once it closed */
+	int sl;			/* its id in the srclimit */
+	double started;		/* monotonic seconds */
 };
 
 struct listener {
@@ -45,6 +64,8 @@ struct listener {
 	char exe[PATH_MAX];
 	int fd;
 	ssh_bind bind;
+	struct srclimit *limits;
+	struct db_penalty *penalties;	/* NULL when the store could not open */
 	struct child *children;
 	size_t nchildren, cap;
 };
@@ -99,30 +120,98 @@ open_listen_socket(const char *addr, int port, char *err, size_t errsz)
 	return fd;
 }
 
-static size_t
-count_unauthenticated(const struct listener *l, const char *addr)
+static double
+mono_now(void)
 {
-	size_t n = 0;
+	struct timespec ts;
 
-	for (size_t i = 0; i < l->nchildren; i++)
-		if (l->children[i].notify_fd >= 0 &&
-		    (addr == NULL || strcmp(l->children[i].addr, addr) == 0))
-			n++;
-	return n;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Why a new connection from addr must be turned away, or NULL. */
-static const char *
-over_limit(const struct listener *l, const char *addr)
+/* Penalties outlive the process, so they run on the wall clock. */
+static double
+wall_now(void *ud)
 {
-	if (l->nchildren >= (size_t)l->cfg->limits.max_sessions)
-		return "too many sessions";
-	if (count_unauthenticated(l, NULL) >= (size_t)l->cfg->limits.max_unauthenticated)
-		return "too many unauthenticated connections";
-	if (count_unauthenticated(l, addr) >=
-	    (size_t)l->cfg->limits.max_unauthenticated_per_address)
-		return "too many unauthenticated connections from this address";
-	return NULL;
+	struct timespec ts;
+
+	(void)ud;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static uint32_t
+random_below(void *ud, uint32_t bound)
+{
+	uint32_t v;
+
+	(void)ud;
+	crypto_random(&v, sizeof v);
+	return bound == 0 ? 0 : v % bound;	/* bias under 1e-7 for bound 100 */
+}
+
+static void
+save_penalty(void *ud, const struct srclimit_addr *src, double expiry, bool active,
+    const char *reason)
+{
+	struct listener *l = ud;
+	char a[SRCLIMIT_ADDR_STR];
+
+	if (l->penalties == NULL)
+		return;
+	srclimit_addr_str(src, a, sizeof a);
+	if (db_penalty_save(l->penalties, a, expiry, active, reason, wall_now(NULL)) != 0)
+		log_warn("penalty for %s kept in memory only", a);
+}
+
+static void
+restore_penalty(void *ud, const char *source, double expiry, bool active, const char *reason)
+{
+	struct listener *l = ud;
+	struct srclimit_addr a;
+
+	if (srclimit_addr_parse(source, &a) == 0)
+		srclimit_restore(l->limits, &a, expiry, active, reason);
+}
+
+static void
+limits_open(struct listener *l)
+{
+	const struct config *cfg = l->cfg;
+	const struct srclimit_conf conf = {
+		.startups_begin = cfg->limits.max_startups.begin,
+		.startups_rate = cfg->limits.max_startups.rate,
+		.startups_full = cfg->limits.max_startups.full,
+		.per_source = cfg->limits.per_source_max_startups,
+		.prefix4 = cfg->limits.per_source_prefix4,
+		.prefix6 = cfg->limits.per_source_prefix6,
+		.penalty_authfail = cfg->limits.penalty_authfail,
+		.penalty_noauth = cfg->limits.penalty_noauth,
+		.penalty_grace = cfg->limits.penalty_grace,
+		.penalty_crash = cfg->limits.penalty_crash,
+		.penalty_min = cfg->limits.penalty_min,
+		.penalty_max = cfg->limits.penalty_max,
+		.penalty_sources = cfg->limits.penalty_sources,
+		.signups = cfg->limits.signups,
+		.signups_per_source = cfg->limits.signups_per_source,
+		.signups_per_hour = cfg->limits.signups_per_hour,
+		.sessions_per_member = cfg->limits.sessions_per_member,
+		.max_sessions = cfg->limits.max_sessions,
+	};
+	const struct srclimit_env env = { wall_now, random_below, save_penalty, l };
+	char path[CONFIG_PATH_MAX + 16], err[512];
+
+	l->limits = srclimit_new(&conf, &env);
+	config_penalty_db(cfg, path, sizeof path);
+	/* Without the store the limits still hold; only a restart forgets. */
+	if (db_penalty_open(path, &l->penalties, err, sizeof err) != 0) {
+		log_err("%s; penalties are kept in memory only", err);
+		return;
+	}
+	if (db_penalty_load(l->penalties, wall_now(NULL), restore_penalty, l) == 0 &&
+	    srclimit_penalties(l->limits) > 0)
+		log_info("%zu penalised source(s) restored from %s",
+		    srclimit_penalties(l->limits), path);
 }
 
 static void
@@ -143,21 +232,60 @@ peer_name(const struct sockaddr_storage *ss, char *addr, size_t addrsz, int *por
 	}
 }
 
+/* Closes every descriptor from 3 up but the two kept (the penalty store's
+ * above all: a SQLite handle never crosses fork into use). */
+static void
+close_all_but(int a, int b)
+{
+	int lo = a < b ? a : b, hi = a < b ? b : a;
+
+	close_range(3, (unsigned)lo - 1, 0);
+	if (hi > lo + 1)
+		close_range((unsigned)lo + 1, (unsigned)hi - 1, 0);
+	close_range((unsigned)hi + 1, ~0U, 0);
+}
+
+/* No core dumps (they would hold keys and passwords), bounded descriptors
+ * and address space for the session process and, inherited across exec,
+ * its UI. Under AddressSanitizer, which reserves terabytes of address
+ * space for its shadow, the address-space cap is left off. */
+static void
+limit_process(const struct config *cfg)
+{
+	struct rlimit core = { 0, 0 };
+	struct rlimit files = { (rlim_t)cfg->limits.open_files, (rlim_t)cfg->limits.open_files };
+	struct rlimit as = { (rlim_t)cfg->limits.process_memory << 20,
+	    (rlim_t)cfg->limits.process_memory << 20 };
+
+	if (setrlimit(RLIMIT_CORE, &core) != 0 || setrlimit(RLIMIT_NOFILE, &files) != 0)
+		log_warn("setrlimit: %s", strerror(errno));
+	if (!LISTEN_SANITIZED && setrlimit(RLIMIT_AS, &as) != 0)
+		log_warn("setrlimit(RLIMIT_AS): %s", strerror(errno));
+}
+
 /* In the new session process: shed everything of the listener's, then run. */
 static void __attribute__((noreturn))
-run_child(struct listener *l, int conn, int notify_wr, const char *peer)
+run_child(struct listener *l, int conn, int notify, const char *peer)
 {
-	close(l->fd);
 	sigevent_close();
-	for (size_t i = 0; i < l->nchildren; i++)
-		if (l->children[i].notify_fd >= 0)
-			close(l->children[i].notify_fd);
+	close_all_but(conn, notify);
 	/* Its own process session: a signal to the listener's group spares it. */
 	setsid();
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
-	_exit(session_run(l->bind, conn, peer, l->cfg, l->exe, notify_wr));
+	limit_process(l->cfg);
+	_exit(session_run(l->bind, conn, peer, l->cfg, l->exe, notify));
+}
+
+static void
+add_child(struct listener *l, pid_t pid, int fd, int sl)
+{
+	if (l->nchildren == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->children = xreallocarray(l->children, l->cap, sizeof *l->children);
+	}
+	l->children[l->nchildren++] = (struct child){ pid, fd, sl, mono_now() };
 }
 
 static void
@@ -165,9 +293,10 @@ accept_one(struct listener *l)
 {
 	struct sockaddr_storage ss;
 	socklen_t sslen = sizeof ss;
-	char addr[INET6_ADDRSTRLEN], peer[INET6_ADDRSTRLEN + 16];
+	struct srclimit_addr src;
+	char addr[INET6_ADDRSTRLEN], peer[INET6_ADDRSTRLEN + 16], prefix[SRCLIMIT_ADDR_STR];
 	const char *why;
-	int conn, port, one = 1, p[2];
+	int conn, port, one = 1, sp[2], sl;
 	pid_t pid;
 
 	conn = accept4(l->fd, (struct sockaddr *)&ss, &sslen, SOCK_CLOEXEC);
@@ -178,16 +307,22 @@ accept_one(struct listener *l)
 	}
 	peer_name(&ss, addr, sizeof addr, &port);
 	snprintf(peer, sizeof peer, "%s:%d", addr, port);
-	if ((why = over_limit(l, addr)) != NULL) {
-		log_warn("refused connection from %s: %s", peer, why);
+	if (srclimit_source(l->limits, (struct sockaddr *)&ss, &src) != 0) {
+		close(conn);
+		return;
+	}
+	if (srclimit_admit(l->limits, &src, &sl, &why) != 0) {
+		log_warn("refused connection from %s (%s): %s", peer,
+		    srclimit_addr_str(&src, prefix, sizeof prefix), why);
 		close(conn);
 		return;
 	}
 	/* Without it Nagle and delayed ACKs stall every login by ~90 ms. */
 	setsockopt(conn, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 	setsockopt(conn, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
-	if (pipe2(p, O_CLOEXEC) != 0) {
-		log_err("pipe: %s", strerror(errno));
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) != 0) {
+		log_err("socketpair: %s", strerror(errno));
+		srclimit_done(l->limits, sl, SRCLIMIT_END_NOAUTH);
 		close(conn);
 		return;
 	}
@@ -195,25 +330,31 @@ accept_one(struct listener *l)
 	if ((pid = fork()) < 0) {
 		log_err("fork: %s", strerror(errno));
 		close(conn);
-		close(p[0]);
-		close(p[1]);
+		close(sp[0]);
+		close(sp[1]);
+		srclimit_done(l->limits, sl, SRCLIMIT_END_NOAUTH);
 		return;
 	}
 	if (pid == 0) {
-		close(p[0]);
-		run_child(l, conn, p[1], peer);
+		close(sp[0]);
+		run_child(l, conn, sp[1], peer);
 	}
 	close(conn);
-	close(p[1]);
-	fcntl(p[0], F_SETFL, O_NONBLOCK);
-	if (l->nchildren == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->children = xreallocarray(l->children, l->cap, sizeof *l->children);
-	}
-	l->children[l->nchildren].pid = pid;
-	l->children[l->nchildren].notify_fd = p[0];
-	text_copy(l->children[l->nchildren].addr, sizeof l->children[0].addr, addr);
-	l->nchildren++;
+	close(sp[1]);
+	add_child(l, pid, sp[0], sl);
+}
+
+/* How a connection that was still starting up ended, from its wait status
+ * and age: a signal is a crash, running out of login_grace (the alarm
+ * exits with 1) is a grace overrun; srclimit tells authfail from noauth. */
+static enum srclimit_end
+how_ended(const struct listener *l, const struct child *c, int status)
+{
+	if (WIFSIGNALED(status))
+		return SRCLIMIT_END_CRASH;
+	if (mono_now() - c->started >= l->cfg->limits.login_grace - 0.5)
+		return SRCLIMIT_END_GRACE;
+	return SRCLIMIT_END_NOAUTH;
 }
 
 static void
@@ -224,11 +365,14 @@ reap_children(struct listener *l)
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (size_t i = 0; i < l->nchildren; i++) {
-			if (l->children[i].pid != pid)
+			struct child *c = &l->children[i];
+
+			if (c->pid != pid)
 				continue;
-			if (l->children[i].notify_fd >= 0)
-				close(l->children[i].notify_fd);
-			l->children[i] = l->children[--l->nchildren];
+			srclimit_done(l->limits, c->sl, how_ended(l, c, status));
+			if (c->fd >= 0)
+				close(c->fd);
+			*c = l->children[--l->nchildren];
 			break;
 		}
 		if (WIFSIGNALED(status))
@@ -236,16 +380,57 @@ reap_children(struct listener *l)
 	}
 }
 
-/* A byte or EOF on a child's pipe: it authenticated or went away. */
+/* One message from a child: how its connection gets on (listen-msg.h). */
 static void
-child_notified(struct child *c)
+child_message(struct listener *l, struct child *c, enum listen_msg type, int64_t id)
 {
-	char b;
+	char sentence[LISTEN_MSG_WHY_MAX];
+	const char *why = NULL;
 
-	if (read(c->notify_fd, &b, 1) < 0 && errno == EAGAIN)
+	switch (type) {
+	case LISTEN_MSG_AUTHFAIL:
+		srclimit_authfail(l->limits, c->sl);
 		return;
-	close(c->notify_fd);
-	c->notify_fd = -1;
+	case LISTEN_MSG_MEMBER:
+		if (srclimit_member(l->limits, c->sl, id) != 0) {
+			snprintf(sentence, sizeof sentence, "You have %d sessions open already, "
+			    "the most one member may have. Close one and log in again.",
+			    l->cfg->limits.sessions_per_member);
+			why = sentence;
+			log_info("session %d refused: member %lld has %d sessions", (int)c->pid,
+			    (long long)id, l->cfg->limits.sessions_per_member);
+		}
+		listen_msg_answer(c->fd, why);
+		return;
+	case LISTEN_MSG_SIGNUP:
+		if (srclimit_signup(l->limits, c->sl, &why) != 0)
+			log_info("sign-up %d refused: %s", (int)c->pid, why);
+		listen_msg_answer(c->fd, why);
+		return;
+	case LISTEN_MSG_SIGNUP_DONE:
+		srclimit_signup_done(l->limits, c->sl, id);
+		return;
+	}
+	log_warn("session %d sent an unknown message", (int)c->pid);
+}
+
+/* Messages or EOF on a child's socket. */
+static void
+child_readable(struct listener *l, struct child *c)
+{
+	enum listen_msg type;
+	int64_t id;
+	int r;
+
+	while ((r = listen_msg_read(c->fd, &type, &id)) != ERR_BUSY) {
+		if (r == ERR_NOTFOUND) {
+			close(c->fd);
+			c->fd = -1;
+			return;
+		}
+		if (r == 0)
+			child_message(l, c, type, id);
+	}
 }
 
 static int
@@ -264,7 +449,7 @@ listener_loop(struct listener *l)
 		pfd[n++] = (struct pollfd){ .fd = sigevent_fd(), .events = POLLIN };
 		pfd[n++] = (struct pollfd){ .fd = l->fd, .events = POLLIN };
 		for (size_t i = 0; i < l->nchildren; i++)
-			pfd[n++] = (struct pollfd){ .fd = l->children[i].notify_fd, .events = POLLIN };
+			pfd[n++] = (struct pollfd){ .fd = l->children[i].fd, .events = POLLIN };
 		if (poll(pfd, n, -1) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -274,8 +459,8 @@ listener_loop(struct listener *l)
 		/* Children first: their slots are indexed by position. */
 		for (size_t i = 0; i < l->nchildren && i + 2 < n; i++)
 			if (pfd[i + 2].fd >= 0 && pfd[i + 2].revents != 0 &&
-			    l->children[i].notify_fd == pfd[i + 2].fd)
-				child_notified(&l->children[i]);
+			    l->children[i].fd == pfd[i + 2].fd)
+				child_readable(l, &l->children[i]);
 		if (pfd[0].revents & POLLIN) {
 			sigevent_drain();
 			reap_children(l);
@@ -302,6 +487,10 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 		return ERR_INTERNAL;
 	}
 	l.exe[n] = '\0';
+	if (crypto_init() != 0) {
+		snprintf(err, errsz, "cannot initialise libsodium");
+		return ERR_INTERNAL;
+	}
 	if (hostkey_ensure(cfg->server.keys, err, errsz) != 0)
 		return ERR_INTERNAL;
 	if (setup_signals() != 0) {
@@ -332,6 +521,7 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	log_info("listening on %s port %d (db %s, registration %s as '%s')", cfg->server.listen,
 	    cfg->server.port, cfg->server.db, config_reg_mode_name(cfg->registration.mode),
 	    cfg->registration.login);
+	limits_open(&l);
 	r = listener_loop(&l);
 	log_info("listener stopping; %zu live session(s) keep running", l.nchildren);
 	close(l.fd);
@@ -341,7 +531,12 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	}
 out:
 	ssh_bind_free(l.bind);
+	for (size_t i = 0; i < l.nchildren; i++)
+		if (l.children[i].fd >= 0)
+			close(l.children[i].fd);
 	free(l.children);
+	srclimit_free(l.limits);
+	db_penalty_close(l.penalties);
 	ssh_finalize();
 	return r;
 }

@@ -143,6 +143,62 @@ add_settings(const struct config *cfg, char **argv, size_t n, char (*buf)[CONFIG
 	return n;
 }
 
+/* The registration UI writes the new member's id here (ui_report_member);
+ * the listener then counts the connection as that member's session. */
+static int
+on_signup_report(socket_t fd, int revents, void *ud)
+{
+	struct session *s = ud;
+
+	(void)revents;
+	if (listen_msg_relay_member(fd, s->notify_fd) == 0)
+		s->signup_done = true;
+	ssh_event_remove_fd(s->event, fd);
+	close(s->report_fd);
+	s->report_fd = -1;
+	return 0;
+}
+
+static int
+signup_report_open(struct session *s, int *wr)
+{
+	int p[2];
+
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return ERR_INTERNAL;
+	if (ssh_event_add_fd(s->event, p[0], POLLIN, on_signup_report, s) != SSH_OK) {
+		close(p[0]);
+		close(p[1]);
+		return ERR_INTERNAL;
+	}
+	s->report_fd = p[0];
+	*wr = p[1];
+	return 0;
+}
+
+/* Seconds since the client last sent a byte. */
+static double
+idle_for(const struct session *s)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - s->last_input.tv_sec) +
+	    (double)(now.tv_nsec - s->last_input.tv_nsec) / 1e9;
+}
+
+/* A sign-up holds a pre-auth slot: it gets [limits] signup_idle, not the
+ * members' idle timeout, until the new member exists. */
+static bool
+signup_idle(struct session *s)
+{
+	if (!s->registration || s->signup_done || idle_for(s) < s->cfg->limits.signup_idle)
+		return false;
+	log_info("sign-up from %s idle for %d s: closing", s->peer, s->cfg->limits.signup_idle);
+	ssh_chan_say(s, "\r\n\r\nThe sign-up was idle too long. Connect again to start over.\r\n");
+	return true;
+}
+
 static int
 spawn_ui(struct session *s)
 {
@@ -154,6 +210,7 @@ spawn_ui(struct session *s)
 	char *env[] = { termenv, (char *)"LANG=C.UTF-8", (char *)"LC_ALL=C.UTF-8",
 	    (char *)"PATH=/usr/bin:/bin", NULL };
 	size_t n = 0;
+	int report_wr = -1, r;
 
 	snprintf(termenv, sizeof termenv, "TERM=%s", term);
 	snprintf(uid, sizeof uid, "%lld", (long long)s->user_id);
@@ -167,8 +224,15 @@ spawn_ui(struct session *s)
 		argv[n++] = (char *)"--key-type"; argv[n++] = s->key_type;
 		argv[n++] = (char *)"--key"; argv[n++] = s->key_b64;
 	}
+	if (s->registration && signup_report_open(s, &report_wr) == 0) {
+		argv[n++] = (char *)"--report-fd"; argv[n++] = (char *)PTY_REPORT_FD_ARG;
+	}
 	argv[n] = NULL;
-	if (pty_spawn(s->exe, argv, env, s->cols, s->rows, s->log_fd, &s->pty_fd, &s->ui_pid) != 0) {
+	r = pty_spawn(s->exe, argv, env, s->cols, s->rows, s->log_fd, report_wr, &s->pty_fd,
+	    &s->ui_pid);
+	if (report_wr >= 0)
+		close(report_wr);
+	if (r != 0) {
 		log_err("cannot start the UI: %s", strerror(errno));
 		return ERR_INTERNAL;
 	}
@@ -197,8 +261,9 @@ run_ui(struct session *s)
 	    (int)s->ui_pid, s->peer, s->term, s->cols, s->rows);
 	if (!ssh_chan_pump_start(s))
 		s->pty_eof = true;
+	clock_gettime(CLOCK_MONOTONIC, &s->last_input);
 	while (!ui_done(s)) {
-		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
+		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh) || signup_idle(s))
 			break;
 		ssh_chan_pump_update(s);
 		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
@@ -243,6 +308,12 @@ serve_channel(struct session *s)
 	if (!s->registration && s->status == STATUS_SUSPENDED)
 		return refuse_channel(s,
 		    "\r\nYour account is suspended. Please contact the sysop.\r\n\r\n", "suspended");
+	if (s->refused[0] != '\0') {
+		char msg[sizeof s->refused + 8];
+
+		snprintf(msg, sizeof msg, "\r\n%s\r\n\r\n", s->refused);
+		return refuse_channel(s, msg, "refused by the listener");
+	}
 	return run_ui(s);
 }
 
@@ -278,6 +349,8 @@ session_cleanup(struct session *s)
 	free(s->to_pty);
 	if (s->notify_fd >= 0)
 		close(s->notify_fd);
+	if (s->report_fd >= 0)
+		close(s->report_fd);
 }
 
 int
@@ -293,6 +366,7 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	s->exe = exe;
 	s->notify_fd = notify_fd;
 	s->pty_fd = -1;
+	s->report_fd = -1;
 	s->log_fd = STDERR_FILENO;
 	s->to_pty = xmalloc(SESSION_TO_PTY_MAX);
 	text_copy(s->peer, sizeof s->peer, peer);

@@ -12,6 +12,7 @@
 #include <libssh/libssh.h>
 #include <libssh/server.h>
 #include "lib/config.h"
+#include "ssh/listen-msg.h"
 #include "rules/member.h"
 
 struct db;
@@ -25,7 +26,7 @@ struct session {
 	const struct config *cfg;
 	const char *exe;		/* absolute path of this binary, for the UI */
 	char peer[64];			/* "address:port" */
-	int notify_fd;			/* pipe to the listener: 'A' once authenticated */
+	int notify_fd;			/* socket to the listener (ssh/listen-msg.h) */
 	int log_fd;			/* the daemon's stderr, for the UI process */
 	struct timespec started;
 
@@ -40,6 +41,9 @@ struct session {
 	char login[MEMBER_LOGIN_SZ];
 	char key_type[32];		/* key the client proved, for registration */
 	char *key_b64;			/* owned */
+	char refused[LISTEN_MSG_WHY_MAX]; /* the listener said no: why, for the member */
+	int report_fd;			/* registration: the UI reports the new member here */
+	bool signup_done;		/* ... and it has */
 
 	/* channel (ssh-chan.c) */
 	ssh_channel chan;
@@ -50,6 +54,7 @@ struct session {
 	bool shell_requested;
 	bool exec_requested;
 	bool client_gone;
+	struct timespec last_input;	/* monotonic: the client's last bytes */
 
 	/* the UI process and the pump */
 	int pty_fd;			/* master, -1 until the shell starts */

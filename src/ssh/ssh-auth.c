@@ -12,6 +12,7 @@
 #include "db/db-user.h"
 #include "db/db-account.h"
 #include "lib/log.h"
+#include "ssh/listen-msg.h"
 #include "ssh/session.h"
 #include "ssh/ssh-auth.h"
 #include "ssh/ssh-chan.h"
@@ -57,13 +58,13 @@ authenticated(struct session *s, const char *user, const char *method)
 	text_copy(s->login, sizeof s->login, user);
 	log_info("auth success: method=%s user=%s peer=%s%s", method,
 	    esc(e, sizeof e, user), s->peer, s->registration ? " (registration)" : "");
-	/* Tell the listener this connection no longer counts as unauthenticated. */
-	if (s->notify_fd >= 0) {
-		if (write(s->notify_fd, "A", 1) != 1)
-			log_debug("listener pipe gone");
-		close(s->notify_fd);
-		s->notify_fd = -1;
-	}
+	/* The listener decides whether the session may start (sessions per
+	 * member, sign-up caps); a sign-up still counts as starting up. A
+	 * refusal is told at shell time (session.c). */
+	if (listen_msg_ask(s->notify_fd, s->registration ? LISTEN_MSG_SIGNUP :
+	    LISTEN_MSG_MEMBER, s->user_id, s->refused, sizeof s->refused) != 0)
+		log_info("session refused by the listener: user=%s peer=%s",
+		    esc(e, sizeof e, user), s->peer);
 }
 
 static int
@@ -92,16 +93,23 @@ refuse(struct session *s, const char *user, const char *method)
 
 	log_warn("auth failure: method=%s user=%s peer=%s attempt=%d", method,
 	    esc(e, sizeof e, user), s->peer, s->auth_attempts);
+	listen_msg_send(s->notify_fd, LISTEN_MSG_AUTHFAIL, 0);	/* for penalties */
 	return SSH_AUTH_DENIED;
 }
 
 static int
 auth_none(ssh_session ssh, const char *user, void *ud)
 {
+	static bool asked;
+	struct session *s = ud;
+
 	(void)ssh;
 	(void)user;
-	(void)ud;
-	/* Always refused, not counted: OpenSSH starts with it to learn the methods. */
+	/* Always refused. The first is free, as in sshd: OpenSSH starts with
+	 * it to learn the methods; every later one is an attempt. */
+	if (asked)
+		count_attempt(s);
+	asked = true;
 	return SSH_AUTH_DENIED;
 }
 

@@ -8,12 +8,26 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "lib/log.h"
 #include "ssh/pty.h"
 #include "ssh/session.h"
 #include "ssh/ssh-chan.h"
 #include "lib/text.h"
+
+/* A 999x999 terminal costs the UI ~90 MB of screen buffers: sizes above
+ * [limits] max_cols x max_rows are clamped (the UI says so), nonsense
+ * ones (0 or less) become 80x24 in pty.c. */
+static void
+set_size(struct session *s, int cols, int rows)
+{
+	s->cols = cols > s->cfg->limits.max_cols ? s->cfg->limits.max_cols : cols;
+	s->rows = rows > s->cfg->limits.max_rows ? s->cfg->limits.max_rows : rows;
+	if (s->cols != cols || s->rows != rows)
+		log_info("terminal of %dx%d from %s clamped to %dx%d", cols, rows, s->peer,
+		    s->cols, s->rows);
+}
 
 static int
 on_pty_request(ssh_session ssh, ssh_channel c, const char *term, int cols,
@@ -29,8 +43,7 @@ on_pty_request(ssh_session ssh, ssh_channel c, const char *term, int cols,
 		return SSH_ERROR;
 	/* Checked here: the term name goes into log lines and the UI's argv. */
 	text_copy(s->term, sizeof s->term, text_term_name(term));
-	s->cols = cols;
-	s->rows = rows;
+	set_size(s, cols, rows);
 	s->have_pty = true;
 	return SSH_OK;
 }
@@ -46,9 +59,8 @@ on_window_change(ssh_session ssh, ssh_channel c, int cols, int rows, int pxw,
 	(void)c;
 	(void)pxw;
 	(void)pxh;
-	s->cols = cols;
-	s->rows = rows;
-	if (s->pty_fd >= 0 && pty_resize(s->pty_fd, cols, rows) != 0)
+	set_size(s, cols, rows);
+	if (s->pty_fd >= 0 && pty_resize(s->pty_fd, s->cols, s->rows) != 0)
 		log_warn("TIOCSWINSZ: %s", strerror(errno));
 	return SSH_OK;
 }
@@ -132,6 +144,7 @@ on_data(ssh_session ssh, ssh_channel c, void *data, uint32_t len, int is_stderr,
 
 	(void)ssh;
 	(void)c;
+	clock_gettime(CLOCK_MONOTONIC, &s->last_input);
 	if (is_stderr)
 		return (int)len;
 	taken = buffer_to_pty(s, data, len);

@@ -40,13 +40,30 @@ struct ui {
 	bool pasting;			/* inside a bracketed paste */
 	bool paste_dropping;		/* the rest of this paste is not used */
 	bool paste_cut;			/* ... because a pasted newline ended it */
+	bool size_cap_said;		/* told that the terminal is clamped */
 };
+
+/* The session clamps a bigger terminal to [limits] max_cols x max_rows
+ * (ssh-chan.c): say so once, on the message line. */
+static void
+say_size_cap(struct ui *u)
+{
+	const struct config *cfg = u->c.cfg;
+
+	if (u->size_cap_said || (ui_cols() < cfg->limits.max_cols &&
+	    ui_rows() < cfg->limits.max_rows))
+		return;
+	u->size_cap_said = true;
+	screen_info(&u->c, "Your window is larger than mentorbbs draws: it uses %dx%d at most.",
+	    cfg->limits.max_cols, cfg->limits.max_rows);
+}
 
 static void
 resize(struct ui *u)
 {
 	screen_resize(&u->c);
 	u->full_redraw = true;
+	say_size_cap(u);
 }
 
 static void
@@ -339,6 +356,16 @@ enter_sandbox(const struct ui_args *a)
 	return 0;
 }
 
+void
+ui_report_member(const struct ui_args *a, int64_t id)
+{
+	if (a->report_fd <= 0)
+		return;
+	if (write(a->report_fd, &id, sizeof id) != (ssize_t)sizeof id)
+		log_warn("cannot report the new member to the session");
+	close(a->report_fd);
+}
+
 int
 ui_main(const struct ui_args *a)
 {
@@ -373,6 +400,7 @@ ui_main(const struct ui_args *a)
 		goto out;
 	}
 	start(&u, a);
+	say_size_cap(&u);
 	screen_live_refresh(&u.c);
 	run_loop(&u);
 	finish(&u);

@@ -16,10 +16,16 @@ struct ui_args {
 	const char *offered_key_b64;
 	int in_fd, out_fd;		/* terminal */
 	bool sandbox;			/* sandbox_apply once the terminal is up (`ui`) */
+	int report_fd;			/* registration: tell the session the new id; 0 = none */
 };
 
 /* Runs the session until the member leaves, idles out or the terminal goes
  * away. Returns the process exit status (0 on a normal goodbye). */
 int ui_main(const struct ui_args *a);
+
+/* The registration made member id: tells the session process (and so the
+ * listener, whose sign-up caps and pre-auth limits stop counting this
+ * connection) through a->report_fd, once. A no-op without one. */
+void ui_report_member(const struct ui_args *a, int64_t id);
 
 #endif

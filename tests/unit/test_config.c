@@ -31,25 +31,19 @@ load_text(struct config *c, const char *text, char *err, size_t errsz,
 	return config_load_file(c, path, err, errsz);
 }
 
+/* Every setting in the table, compared as text: a key added to config.c
+ * is covered without touching this test. */
 static bool
 same_config(const struct config *a, const struct config *b)
 {
-	return strcmp(a->server.listen, b->server.listen) == 0 &&
-	    a->server.port == b->server.port &&
-	    strcmp(a->server.db, b->server.db) == 0 &&
-	    strcmp(a->server.keys, b->server.keys) == 0 &&
-	    strcmp(a->server.screens, b->server.screens) == 0 &&
-	    strcmp(a->bbs.name, b->bbs.name) == 0 &&
-	    strcmp(a->registration.login, b->registration.login) == 0 &&
-	    a->registration.mode == b->registration.mode &&
-	    a->session.idle_timeout == b->session.idle_timeout &&
-	    a->session.idle_warn == b->session.idle_warn &&
-	    a->limits.login_grace == b->limits.login_grace &&
-	    a->limits.max_auth_tries == b->limits.max_auth_tries &&
-	    a->limits.max_unauthenticated == b->limits.max_unauthenticated &&
-	    a->limits.max_unauthenticated_per_address ==
-	    b->limits.max_unauthenticated_per_address &&
-	    a->limits.max_sessions == b->limits.max_sessions;
+	const char *sa, *ka, *sb, *kb;
+	char va[CONFIG_PATH_MAX], vb[CONFIG_PATH_MAX];
+
+	for (size_t i = 0; config_get(a, i, &sa, &ka, va, sizeof va) == 0; i++) {
+		if (config_get(b, i, &sb, &kb, vb, sizeof vb) != 0 || strcmp(va, vb) != 0)
+			return false;
+	}
+	return true;
 }
 
 TEST(config_defaults)
@@ -70,8 +64,14 @@ TEST(config_defaults)
 	CHECK_INT(c.session.idle_warn, 60);
 	CHECK_INT(c.limits.login_grace, 60);
 	CHECK_INT(c.limits.max_auth_tries, 6);
-	CHECK_INT(c.limits.max_unauthenticated, 30);
-	CHECK_INT(c.limits.max_unauthenticated_per_address, 10);
+	CHECK_INT(c.limits.max_startups.begin, 10);
+	CHECK_INT(c.limits.max_startups.rate, 30);
+	CHECK_INT(c.limits.max_startups.full, 100);
+	CHECK_INT(c.limits.per_source_max_startups, 10);
+	CHECK_INT(c.limits.per_source_prefix6, 64);
+	CHECK_INT(c.limits.sessions_per_member, 5);
+	CHECK_INT(c.limits.max_cols, 500);
+	CHECK_INT(c.limits.max_rows, 200);
 	CHECK_INT(c.limits.max_sessions, 500);
 }
 
@@ -121,9 +121,9 @@ TEST(config_set_values)
 	CHECK_INT(config_set(&c, "limits", "max_auth_tries", "6", err,
 	    sizeof err), 0);
 	CHECK_INT(c.limits.max_auth_tries, 6);
-	CHECK_INT(config_set(&c, "limits", "max_unauthenticated_per_address",
+	CHECK_INT(config_set(&c, "limits", "per_source_max_startups",
 	    "3", err, sizeof err), 0);
-	CHECK_INT(c.limits.max_unauthenticated_per_address, 3);
+	CHECK_INT(c.limits.per_source_max_startups, 3);
 	CHECK_INT(config_set(&c, "session", "idle_timeout", "600", err,
 	    sizeof err), 0);
 	CHECK_INT(c.session.idle_timeout, 600);
@@ -183,7 +183,7 @@ TEST(config_set_bad_numbers)
 	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "limits", "max_sessions", "0", err,
 	    sizeof err), ERR_INVALID);
-	CHECK_INT(config_set(&c, "limits", "max_unauthenticated", "0", err,
+	CHECK_INT(config_set(&c, "limits", "max_startups", "0", err,
 	    sizeof err), ERR_INVALID);
 	CHECK_INT(config_set(&c, "registration", "mode", "maybe", err,
 	    sizeof err), ERR_INVALID);
@@ -275,8 +275,8 @@ TEST(config_load_good_file)
 	    "[limits]\n"
 	    "login_grace = 30\n"
 	    "max_auth_tries = 3\n"
-	    "max_unauthenticated = 20\n"
-	    "max_unauthenticated_per_address = 4\n"
+	    "max_startups = 5:50:20\n"
+	    "per_source_max_startups = 4\n"
 	    "max_sessions = 200\n";
 	struct config c;
 	char err[256] = "", path[64];
@@ -295,8 +295,10 @@ TEST(config_load_good_file)
 	CHECK_INT(c.session.idle_warn, 30);
 	CHECK_INT(c.limits.login_grace, 30);
 	CHECK_INT(c.limits.max_auth_tries, 3);
-	CHECK_INT(c.limits.max_unauthenticated, 20);
-	CHECK_INT(c.limits.max_unauthenticated_per_address, 4);
+	CHECK_INT(c.limits.max_startups.begin, 5);
+	CHECK_INT(c.limits.max_startups.rate, 50);
+	CHECK_INT(c.limits.max_startups.full, 20);
+	CHECK_INT(c.limits.per_source_max_startups, 4);
 	CHECK_INT(c.limits.max_sessions, 200);
 }
 
@@ -457,9 +459,28 @@ odd_config(struct config *c)
 	c->session.idle_warn = 3;
 	c->limits.login_grace = 2;
 	c->limits.max_auth_tries = 2;
-	c->limits.max_unauthenticated = 2;
-	c->limits.max_unauthenticated_per_address = 2;
+	c->limits.max_startups = (struct config_startups){ 1, 2, 3 };
+	c->limits.per_source_max_startups = 2;
+	c->limits.per_source_prefix4 = 24;
+	c->limits.per_source_prefix6 = 48;
 	c->limits.max_sessions = 2;
+	c->limits.sessions_per_member = 2;
+	c->limits.penalty_authfail = 2;
+	c->limits.penalty_noauth = 2;
+	c->limits.penalty_grace = 2;
+	c->limits.penalty_crash = 2;
+	c->limits.penalty_min = 2;
+	c->limits.penalty_max = 2;
+	c->limits.penalty_sources = 2;
+	snprintf(c->limits.penalty_db, sizeof c->limits.penalty_db, "p.db");
+	c->limits.signups = 2;
+	c->limits.signups_per_source = 3;
+	c->limits.signups_per_hour = 2;
+	c->limits.signup_idle = 7;
+	c->limits.max_cols = 81;
+	c->limits.max_rows = 25;
+	c->limits.process_memory = 65;
+	c->limits.open_files = 33;
 }
 
 /* docs/mentorbbs.conf lists every key with its default: loading it over a
@@ -582,4 +603,40 @@ TEST(config_server_user)
 	CHECK(strstr(err, "user in [server]") != NULL);
 	CHECK_INT(config_set(&c, "server", "user", "", err, sizeof err), ERR_INVALID);
 	CHECK_STR(c.server.user, "_bbs-1");
+}
+
+/* max_startups is sshd's begin:rate:full, or one number for a hard cap. */
+TEST(config_max_startups)
+{
+	static const char *const bad[] = {
+		"", "10:30", "10:30:100:5", "100:30:10", "10:0:100", "10:101:100",
+		"-1:30:100", "10:30:100x", "a:b:c", "0:30:100", "10:30:10001", " 10:30:100",
+	};
+	struct config c;
+	char err[256], val[64];
+	const char *sec, *key;
+
+	config_defaults(&c);
+	CHECK_INT(config_set(&c, "limits", "max_startups", "5:50:20", err, sizeof err), 0);
+	CHECK_INT(c.limits.max_startups.begin, 5);
+	CHECK_INT(c.limits.max_startups.rate, 50);
+	CHECK_INT(c.limits.max_startups.full, 20);
+	CHECK_INT(config_set(&c, "limits", "max_startups", "40", err, sizeof err), 0);
+	CHECK_INT(c.limits.max_startups.begin, 40);
+	CHECK_INT(c.limits.max_startups.rate, 100);
+	CHECK_INT(c.limits.max_startups.full, 40);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (config_set(&c, "limits", "max_startups", bad[i], err, sizeof err) != ERR_INVALID) {
+			test_fail(__FILE__, __LINE__, "max_startups \"%s\" accepted", bad[i]);
+			return;
+		}
+	}
+	CHECK(strstr(err, "begin:rate:full") != NULL);
+	CHECK_INT(c.limits.max_startups.full, 40);
+	/* It goes to the UI as text and comes back the same. */
+	for (size_t i = 0; config_get(&c, i, &sec, &key, val, sizeof val) == 0; i++)
+		if (strcmp(key, "max_startups") == 0)
+			CHECK_STR(val, "40:100:40");
+	config_penalty_db(&c, val, sizeof val);
+	CHECK_STR(val, "db/mentorbbs.db.penalties");
 }

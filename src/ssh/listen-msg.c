@@ -1,0 +1,102 @@
+/* The listener <-> session process messages; see listen-msg.h. */
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "lib/err.h"
+#include "lib/text.h"
+#include "ssh/listen-msg.h"
+
+#define MSG_LEN 9	/* type, then the id as 8 bytes, little end first */
+#define ASK_TIMEOUT_MS 2000
+
+void
+listen_msg_send(int fd, enum listen_msg type, int64_t id)
+{
+	unsigned char b[MSG_LEN];
+	uint64_t v = (uint64_t)id;
+
+	if (fd < 0)
+		return;
+	b[0] = (unsigned char)type;
+	for (int i = 0; i < 8; i++)
+		b[1 + i] = (unsigned char)(v >> (8 * i));
+	/* MSG_NOSIGNAL: a gone listener must not kill the session. */
+	while (send(fd, b, sizeof b, MSG_NOSIGNAL) < 0 && errno == EINTR)
+		;
+}
+
+int
+listen_msg_ask(int fd, enum listen_msg type, int64_t id, char *why, size_t whysz)
+{
+	char b[LISTEN_MSG_WHY_MAX + 1];
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	listen_msg_send(fd, type, id);
+	if (poll(&p, 1, ASK_TIMEOUT_MS) <= 0)
+		return 0;
+	while ((n = recv(fd, b, sizeof b - 1, 0)) < 0 && errno == EINTR)
+		;
+	if (n <= 0 || b[0] == 'Y')
+		return 0;
+	b[n] = '\0';
+	/* The listener is ours, but a sentence for a terminal is checked anyway. */
+	text_copy(why, whysz, text_check_line(b + 1, LISTEN_MSG_WHY_MAX) == NULL ?
+	    b + 1 : "This session is refused.");
+	return ERR_DENIED;
+}
+
+int
+listen_msg_read(int fd, enum listen_msg *type, int64_t *id)
+{
+	unsigned char b[MSG_LEN + 1];
+	uint64_t v = 0;
+	ssize_t n;
+
+	while ((n = recv(fd, b, sizeof b, MSG_DONTWAIT)) < 0 && errno == EINTR)
+		;
+	if (n < 0)
+		return errno == EAGAIN || errno == EWOULDBLOCK ? ERR_BUSY : ERR_NOTFOUND;
+	if (n == 0)
+		return ERR_NOTFOUND;
+	if (n != MSG_LEN)
+		return ERR_INVALID;
+	for (int i = 0; i < 8; i++)
+		v |= (uint64_t)b[1 + i] << (8 * i);
+	*type = (enum listen_msg)b[0];
+	*id = (int64_t)v;
+	return 0;
+}
+
+void
+listen_msg_answer(int fd, const char *why)
+{
+	char b[LISTEN_MSG_WHY_MAX + 1];
+	size_t n = 1;
+
+	b[0] = why == NULL ? 'Y' : 'N';
+	if (why != NULL) {
+		text_copy(b + 1, sizeof b - 1, why);
+		n += strlen(b + 1);
+	}
+	while (send(fd, b, n, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 && errno == EINTR)
+		;
+}
+
+int
+listen_msg_relay_member(int from_fd, int listener_fd)
+{
+	int64_t id;
+	ssize_t n;
+
+	while ((n = read(from_fd, &id, sizeof id)) < 0 && errno == EINTR)
+		;
+	if (n != (ssize_t)sizeof id || id <= 0)
+		return ERR_INVALID;
+	listen_msg_send(listener_fd, LISTEN_MSG_SIGNUP_DONE, id);
+	return 0;
+}
