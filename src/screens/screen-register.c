@@ -79,7 +79,7 @@ static const struct step steps[] = {
 	    "Graduation year: ", 4, false, accept_year },
 	[R_PASSWORD] = { "Choose a password",
 	    "At least 10 characters; a few unrelated words make a good one. "
-	    "Nothing you type is shown.",
+	    UI_LINE_HIDDEN_NOTE,
 	    "Password: ", USER_PASSWORD_MAX / 4, true, accept_password },
 	[R_AGAIN] = { "Confirm the password", "Type the same password again.",
 	    "Password again: ", USER_PASSWORD_MAX / 4, true, accept_again },

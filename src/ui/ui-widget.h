@@ -26,6 +26,10 @@ struct ui_line {
 	bool active;
 };
 
+/* What every screen with a hidden line says about it: one behaviour (the
+ * widget draws stars), one sentence. */
+#define UI_LINE_HIDDEN_NOTE	"What you type shows as stars."
+
 /* Starts editing initial (may be NULL) with room for max_chars characters. */
 void ui_line_open(struct ui_line *l, const char *initial, size_t max_chars, bool hidden);
 /* Feeds one key. Enter or Ctrl-X returns UI_LINE_DONE (the text stays for

@@ -30,6 +30,8 @@ e2e_type r 'MD'; e2e_keys r Enter
 e2e_see r 'Graduation year:'
 e2e_type r '2027'; e2e_keys r Enter
 e2e_see r 'Password:'
+# The same sentence as on the change-password screen: the field shows stars.
+e2e_see_words r 'What you type shows as stars'
 e2e_type r 'short'; e2e_keys r Enter
 e2e_see r 'at least 10 characters'
 e2e_keys r C-u; e2e_type r 'zed password one'; e2e_keys r Enter

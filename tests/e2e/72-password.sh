@@ -7,6 +7,7 @@ e2e_login a erin 'erin password'
 e2e_see a 'Welcome.*Erin Evans'
 e2e_keys a p; e2e_see a 'Your profile'
 e2e_keys a p; e2e_see a 'Change your password'
+e2e_see_words a 'What you type shows as stars'
 e2e_type a 'not my password'; e2e_keys a Enter
 e2e_see a 'That is not your current password'
 e2e_type a 'erin password'; e2e_keys a Enter
