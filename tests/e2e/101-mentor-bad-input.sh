@@ -47,7 +47,8 @@ e2e_keys b y
 e2e_see b 'you stay listed as available'
 [ "$(e2e_sql "select confirmed_at > strftime('%s','now') - 60 from mentor_stats s join users u on u.id = s.user_id where u.login = 'mona'")" = 1 ] ||
   fail "confirmation not recorded"
-e2e_keys b g; e2e_see b 'ssh exited'
+e2e_keys b g; e2e_see b 'Log off\? \[y/n\]'
+e2e_keys b y; e2e_see b 'ssh exited'
 e2e_login c mona 'mona password 1'
 e2e_see c 'Welcome back, Mona Bauer'
 e2e_screen c | grep -q 'still available' && fail "asked again right after confirming"
