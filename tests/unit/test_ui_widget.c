@@ -184,3 +184,18 @@ TEST(ui_line_prompt_enter_keeps_esc_closes)
 	CHECK_INT(ui_line_prompt(&l, &c, UI_KEY_ESC), UI_LINE_CANCEL);
 	CHECK(!l.active);
 }
+
+TEST(status_bar_shortest_news_says_what_it_counts)
+{
+	struct screen_live l = { .notices = 1, .unread_messages = 2 };
+	char buf[32];
+
+	screen_live_shortest(&l, buf, sizeof buf);
+	CHECK_STR(buf, "2 messages");
+	l.unread_messages = 1;
+	screen_live_shortest(&l, buf, sizeof buf);
+	CHECK_STR(buf, "1 message");
+	l.unread_messages = 0;
+	screen_live_shortest(&l, buf, sizeof buf);
+	CHECK_STR(buf, "1 notice");
+}
