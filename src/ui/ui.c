@@ -117,7 +117,8 @@ paste_filter(struct ui *u, int key)
 		return true;
 	}
 	if (key == UI_KEY_PASTE_END) {
-		if (u->paste_cut)
+		/* A refusal during the paste (a pasted secret) says more. */
+		if (u->paste_cut && !u->c.msg_error)
 			screen_info(&u->c, "Only the first line of the pasted text was "
 			    "used; the rest was left out.");
 		u->pasting = u->paste_dropping = false;
