@@ -2,6 +2,7 @@
  * updates, idle logoff, signals), presence, and the way in and out.
  * Screens are driven through screen.h, the terminal through ui-term.h.
  * This file does not include curses. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -209,10 +210,19 @@ draw(struct ui *u, int idle)
 static void
 idle_logoff(struct ui *u)
 {
-	char esc[64];
+	char esc[64], why[96];
+	int t = u->c.cfg->session.idle_timeout;
 
 	log_info("idle logoff: user=%s after %d s",
-	    text_escape_log(esc, sizeof esc, u->c.me.login), u->c.cfg->session.idle_timeout);
+	    text_escape_log(esc, sizeof esc, u->c.me.login), t);
+	/* The screen is wiped at the end: one line says why. */
+	if (t % 60 == 0)
+		snprintf(why, sizeof why, "Logged off after %d minute%s without a key.",
+		    t / 60, t == 60 ? "" : "s");
+	else
+		snprintf(why, sizeof why, "Logged off after %d second%s without a key.",
+		    t, t == 1 ? "" : "s");
+	ui_term_farewell(why);
 	screen_quit(&u->c, SCREEN_GOODBYE, 0);
 }
 
