@@ -326,7 +326,7 @@ create(struct screen_ctx *c, struct reg *r)
 	}
 	r->id = id;
 	r->linked = !want_key || link_key(c, id);
-	log_info("registered: login=%s id=%lld status=%s key=%s peer=%s",
+	log_info("registered: user=%s id=%lld status=%s key=%s peer=%s",
 	    text_escape_log(esc, sizeof esc, r->m.login), (long long)id,
 	    member_status_name(r->m.status), want_key ? (r->linked ? "linked" :
 	    "failed") : "no", c->args->peer);

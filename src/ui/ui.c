@@ -248,8 +248,14 @@ run_loop(struct ui *u)
 		else if (ev == UI_TERM_INPUT)
 			drain_keys(u);
 	}
-	if (ui_term_hangup() || u->gone)
-		log_info("terminal gone: user=%lld", (long long)u->c.me.id);
+	/* By login, like every other line: a member who registered in this
+	 * session has one by now. */
+	if (ui_term_hangup() || u->gone) {
+		char esc[64];
+
+		log_info("terminal gone: user=%s",
+		    text_escape_log(esc, sizeof esc, u->c.me.login));
+	}
 }
 
 /* Shows a full-screen text until a key or the time is up. */
