@@ -31,7 +31,8 @@ unit(const char *s, size_t len, size_t *bytes)
 }
 
 static void
-emit(struct wrap_out *o, size_t off, size_t len, size_t next, size_t cols)
+emit(struct wrap_out *o, size_t off, size_t len, size_t next, size_t cols,
+    size_t lead_off, size_t lead)
 {
 	if (o->n == o->cap) {
 		o->cap = o->cap == 0 ? 16 : o->cap * 2;
@@ -41,6 +42,8 @@ emit(struct wrap_out *o, size_t off, size_t len, size_t next, size_t cols)
 	o->v[o->n].len = len;
 	o->v[o->n].next = next;
 	o->v[o->n].cols = cols;
+	o->v[o->n].lead_off = lead_off;
+	o->v[o->n].lead = lead;
 	o->n++;
 }
 
@@ -90,21 +93,37 @@ wrap_one(const char *s, size_t off, size_t end, size_t width, size_t *shown,
 	return end;
 }
 
+/* The quote marker at the start of [p, end): '>' then any '>' and spaces,
+ * in bytes; 0 if the paragraph is no quote or the marker would leave less
+ * than half the width for the words. */
+static size_t
+quote_lead(const char *s, size_t p, size_t end, size_t width)
+{
+	size_t n = 0;
+
+	if (p >= end || s[p] != '>')
+		return 0;
+	while (p + n < end && (s[p + n] == '>' || s[p + n] == ' '))
+		n++;
+	return n * 2 > width ? 0 : n;
+}
+
 /* Wraps one paragraph [p, end) that is followed by a newline or the end. */
 static void
 wrap_paragraph(struct wrap_out *o, const char *s, size_t p, size_t end,
     size_t after, size_t width)
 {
-	size_t off = p, next, shown, cols;
+	size_t off = p, next, shown, cols, lead = 0, quote = quote_lead(s, p, end, width);
 
 	for (;;) {
-		next = wrap_one(s, off, end, width, &shown, &cols);
+		next = wrap_one(s, off, end, width - lead, &shown, &cols);
 		if (next >= end) {
-			emit(o, off, shown, after, cols);
+			emit(o, off, shown, after, cols, p, lead);
 			return;
 		}
-		emit(o, off, shown, next, cols);
+		emit(o, off, shown, next, cols, p, lead);
 		off = next;
+		lead = quote;
 	}
 }
 
@@ -127,6 +146,18 @@ wrap_text(const char *s, size_t cols, struct wrap_line **out)
 	}
 	*out = o.v;
 	return o.n;
+}
+
+size_t
+wrap_row(const char *s, const struct wrap_line *l, char *row, size_t sz)
+{
+	size_t lead = l->lead < sz - 1 ? l->lead : sz - 1, len;
+
+	memcpy(row, s + l->lead_off, lead);
+	len = l->len < sz - 1 - lead ? l->len : sz - 1 - lead;
+	memcpy(row + lead, s + l->off, len);
+	row[lead + len] = '\0';
+	return lead + len;
 }
 
 size_t

@@ -19,6 +19,9 @@ static const char R_NOT_KEY[] =
     "not an SSH public key line (expected: ssh-ed25519 AAAA... comment)";
 static const char R_OPTIONS[] =
     "options before the key type are not accepted: the line must start with the key type";
+static const char R_PRIVATE[] =
+    "that is a private key: never paste it anywhere (it was not kept). Paste "
+    "the one line of your .pub file instead, e.g. ~/.ssh/id_ed25519.pub";
 static const char R_BASE64[] = "the key data is damaged (bad base64)";
 static const char R_DAMAGED[] = "the key data is damaged";
 static const char R_TOO_LONG[] = "the key is too long";
@@ -248,6 +251,22 @@ parse_blob(const struct key_type *kt, const char *b64, size_t b64len, struct aut
 	return NULL;
 }
 
+bool
+authkey_is_private(const char *text)
+{
+	const char *p = text;
+
+	if (text == NULL)
+		return false;
+	while (is_blank(*p))
+		p++;
+	/* PEM and OpenSSH armour lines, PuTTY files, and the first body line
+	 * of an OpenSSH key ("openssh-key-v1" in base64) pasted alone. */
+	return strstr(p, "PRIVATE KEY-----") != NULL ||
+	    strncmp(p, "PuTTY-User-Key-File-", 20) == 0 ||
+	    strncmp(p, "b3BlbnNzaC1rZXktdjE", 19) == 0;
+}
+
 int
 authkey_parse(const char *line, struct authkey *out, const char **why)
 {
@@ -258,6 +277,10 @@ authkey_parse(const char *line, struct authkey *out, const char **why)
 
 	if (line == NULL) {
 		*why = R_NOT_KEY;
+		return ERR_INVALID;
+	}
+	if (authkey_is_private(line)) {
+		*why = R_PRIVATE;
 		return ERR_INVALID;
 	}
 	while (is_blank(*p))

@@ -56,6 +56,10 @@ struct authkey {
  * Accepts ssh-ed25519, ecdsa-sha2-nistp256/384/521, ssh-rsa (>= 2048 bits).
  * Checks the base64 decodes and the blob's inner type matches. */
 int authkey_parse(const char *line, struct authkey *out, const char **why);
+/* True if text is (a line of) a private key file, which authkey_parse
+ * refuses with a sentence saying which line to paste instead; the caller
+ * drops such text at once. */
+bool authkey_is_private(const char *text);
 /* Fingerprint of a canonical base64 blob: "SHA256:..." into out (>= 64 bytes). */
 int authkey_fingerprint(const char *blob_b64, char *out, size_t outsz);
 

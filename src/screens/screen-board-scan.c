@@ -23,6 +23,7 @@ struct scan {
 	int64_t left;			/* unread, this one included */
 	size_t skip;
 	int64_t seen;			/* posts walked this time */
+	bool joined_none;		/* point the member to the communities list */
 };
 
 static void
@@ -71,9 +72,10 @@ scan_draw(struct screen_ctx *c, void *st)
 		ui_draw_text(UI_BODY_TOP + 3, 2, s->seen > 0 ? "That was the last new post. "
 		    "You are up to date." : "No new posts in your communities or followed "
 		    "threads.", (size_t)ui_cols() - 4, UI_A_INFO);
-		ui_draw_text(UI_BODY_TOP + 5, 2, "Join communities on the communities list (C "
-		    "on the main menu) to see their new posts here.", (size_t)ui_cols() - 4,
-		    UI_A_DIM);
+		if (s->joined_none)
+			ui_draw_text(UI_BODY_TOP + 5, 2, "Join communities on the communities "
+			    "list (C on the main menu) to see their new posts here.",
+			    (size_t)ui_cols() - 4, UI_A_DIM);
 		screen_hints(c, "q back  ? help");
 		return;
 	}
@@ -229,8 +231,15 @@ static void *
 scan_enter(struct screen_ctx *c, const void *arg)
 {
 	struct scan *s = xcalloc(1, sizeof *s);
+	struct board_community *mine = NULL;
+	size_t n = 0;
 
 	(void)arg;
+	/* The advice to join is for members who have joined nothing yet. */
+	if (db_board_community_list(c->db, c->me.id, true, &mine, &n) == 0) {
+		s->joined_none = n == 0;
+		free(mine);
+	}
 	load(c, s, 0);
 	return s;
 }

@@ -180,18 +180,35 @@ conversation_view_profile(struct screen_ctx *c, void *st)
 	screen_push(c, &screen_profile, &cv->peer.id);
 }
 
-void
-conversation_archive(struct screen_ctx *c, void *st)
+static void
+archive_answer(struct screen_ctx *c, void *arg, bool yes)
 {
-	struct conversation *cv = st;
+	struct conversation *cv = arg;
 	char name[MEMBER_NAME_SZ];
 
-	if (cv->conv == 0 || db_message_archive(c->db, c->me.id, cv->conv, true) != 0) {
-		screen_error(c, "Nothing to archive yet.");
+	if (!yes)
+		return;
+	if (db_message_archive(c->db, c->me.id, cv->conv, true) != 0) {
+		screen_error(c, "That did not work; please try again.");
 		return;
 	}
 	/* Popping frees cv: keep what the message needs first. */
 	text_copy(name, sizeof name, cv->peer.name);
 	screen_pop(c);
 	screen_info(c, "Conversation with %s archived; a new message brings it back.", name);
+}
+
+/* Asks first: archiving closes the conversation and takes it off the inbox. */
+void
+conversation_archive(struct screen_ctx *c, void *st)
+{
+	struct conversation *cv = st;
+	char q[MEMBER_NAME_SZ + 80];
+
+	if (cv->conv == 0) {
+		screen_error(c, "Nothing to archive yet.");
+		return;
+	}
+	snprintf(q, sizeof q, "Archive your conversation with %s? [y/n]", cv->peer.name);
+	screen_ask(c, q, archive_answer, cv);
 }

@@ -106,12 +106,12 @@ out:
 }
 
 static void
-archive_selected(struct screen_ctx *c, void *st)
+archive_answer(struct screen_ctx *c, void *arg, bool yes)
 {
-	const struct inbox *in = list_ctx(st);
-	const struct inbox_row *r = list_selected(st);
+	const struct inbox *in = list_ctx(arg);
+	const struct inbox_row *r = list_selected(arg);
 
-	if (r == NULL)
+	if (!yes || r == NULL)
 		return;
 	if (db_message_archive(c->db, c->me.id, r->conversation_id, !in->archived) != 0) {
 		screen_error(c, "That did not work; please try again.");
@@ -119,7 +119,26 @@ archive_selected(struct screen_ctx *c, void *st)
 	}
 	screen_info(c, in->archived ? "Moved back to the inbox." :
 	    "Archived; a new message brings it back. t shows the archive.");
-	list_reload(c, st);
+	list_reload(c, arg);
+}
+
+/* Archiving asks first, as every key that puts something away does;
+ * bringing one back from the archive does not. */
+static void
+archive_selected(struct screen_ctx *c, void *st)
+{
+	const struct inbox *in = list_ctx(st);
+	const struct inbox_row *r = list_selected(st);
+	char q[MEMBER_NAME_SZ + 80];
+
+	if (r == NULL)
+		return;
+	if (in->archived) {
+		archive_answer(c, st, true);
+		return;
+	}
+	snprintf(q, sizeof q, "Archive your conversation with %s? [y/n]", r->peer_name);
+	screen_ask(c, q, archive_answer, st);
 }
 
 static void

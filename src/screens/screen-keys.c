@@ -150,10 +150,25 @@ static const struct ui_binding key_bindings[] = {
 	{ 'd', UI_KEY_DELETE, "d remove", ask_remove },
 };
 
+/* A private key is not kept a moment longer, not even in the field: the
+ * engine empties it as soon as its first line is recognised. */
+static bool
+drop_private(struct screen_ctx *c, const char *text)
+{
+	struct authkey parsed;
+	const char *why = NULL;
+
+	if (!authkey_is_private(text))
+		return false;
+	if (authkey_parse(text, &parsed, &why) != 0)
+		screen_refused(c, why);
+	return true;
+}
+
 static const struct list_prompt add_prompt = {
 	.question = "Paste one line of your public key file, e.g. ~/.ssh/id_ed25519.pub:",
 	.label = "Key: ", .hints = "Enter add  Esc cancel  Ctrl-U clear",
-	.max_chars = KEY_LINE_CHARS, .done = add_key,
+	.max_chars = KEY_LINE_CHARS, .done = add_key, .drop_now = drop_private,
 };
 
 static const struct list_def keys_list = {

@@ -34,6 +34,22 @@ say_goodbye(struct screen_ctx *c)
 	screen_quit(c, SCREEN_GOODBYE, 0);
 }
 
+static void
+logoff_answer(struct screen_ctx *c, void *arg, bool yes)
+{
+	(void)arg;
+	if (yes)
+		say_goodbye(c);
+}
+
+/* Every way off the system asks first: a stray g typed on the main menu
+ * must not end a session. */
+static void
+ask_goodbye(struct screen_ctx *c)
+{
+	screen_ask(c, "Log off? [y/n]", logoff_answer, NULL);
+}
+
 /* Later issues add their entries here, one line each. */
 static const struct ui_menu_item menu[] = {
 	{ 'p', "Profile", "Your profile, password and SSH keys", &screen_profile, NULL },
@@ -51,23 +67,15 @@ static const struct ui_menu_item menu[] = {
 	{ 'n', "Notices", "Requests, answers and replies for you", &screen_notices, NULL },
 	{ 'w', "Who's online", "Members connected right now", &screen_online, NULL },
 	{ 'h', "Help", "How this system works", NULL, open_help },
-	{ 'g', "Goodbye", "Log off", NULL, say_goodbye },
+	{ 'g', "Goodbye", "Log off", NULL, ask_goodbye },
 };
 #define MENU_N (sizeof menu / sizeof menu[0])
-
-static void
-logoff_answer(struct screen_ctx *c, void *arg, bool yes)
-{
-	(void)arg;
-	if (yes)
-		say_goodbye(c);
-}
 
 static void
 ask_logoff(struct screen_ctx *c, void *st)
 {
 	(void)st;
-	screen_ask(c, "Log off? [y/n]", logoff_answer, NULL);
+	ask_goodbye(c);
 }
 
 static void

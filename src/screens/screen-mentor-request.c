@@ -19,10 +19,6 @@
 #include "ui/ui-keys.h"
 #include "lib/xmalloc.h"
 
-/* The editor takes more than a request may hold so that an over-long
- * message reaches the check below and is refused with the text kept. */
-#define EDITOR_MAX	(MENTOR_MESSAGE_MAX * 4)
-
 struct request {
 	int64_t mentor_id;
 	bool loaded;
@@ -66,7 +62,7 @@ edit_message(struct screen_ctx *c, void *st)
 	char key[64];
 	struct ui_edit_req req = {
 		.title = "Your request: goals and the help you want",
-		.text = q->message, .max_chars = EDITOR_MAX,
+		.text = q->message, .max_chars = MENTOR_MESSAGE_MAX,
 		.done = message_done, .arg = q, .draft_key = key,
 	};
 

@@ -102,7 +102,7 @@ pw_draw(struct screen_ctx *c, void *st)
 	ui_draw_text(y, 2, "Change your password", cols, UI_A_TITLE);
 	ui_draw_wrapped(y + 2, 2, 3, cols, "Type your current password, then the new "
 	    "one twice. A new password has at least 10 characters; a few unrelated "
-	    "words make a good one. What you type shows as stars.", 0, UI_A_NORMAL);
+	    "words make a good one. " UI_LINE_HIDDEN_NOTE, 0, UI_A_NORMAL);
 	for (int i = PW_OLD; i < (int)p->step; i++) {
 		ui_draw_text(y + 6 + 2 * i, 2, prompts[i], cols, UI_A_BOLD);
 		ui_draw_text(y + 6 + 2 * i, 2 + (int)text_width(prompts[i]), "(done)",

@@ -79,7 +79,7 @@ static const struct step steps[] = {
 	    "Graduation year: ", 4, false, accept_year },
 	[R_PASSWORD] = { "Choose a password",
 	    "At least 10 characters; a few unrelated words make a good one. "
-	    "Nothing you type is shown.",
+	    UI_LINE_HIDDEN_NOTE,
 	    "Password: ", USER_PASSWORD_MAX / 4, true, accept_password },
 	[R_AGAIN] = { "Confirm the password", "Type the same password again.",
 	    "Password again: ", USER_PASSWORD_MAX / 4, true, accept_again },
@@ -326,7 +326,7 @@ create(struct screen_ctx *c, struct reg *r)
 	}
 	r->id = id;
 	r->linked = !want_key || link_key(c, id);
-	log_info("registered: login=%s id=%lld status=%s key=%s peer=%s",
+	log_info("registered: user=%s id=%lld status=%s key=%s peer=%s",
 	    text_escape_log(esc, sizeof esc, r->m.login), (long long)id,
 	    member_status_name(r->m.status), want_key ? (r->linked ? "linked" :
 	    "failed") : "no", c->args->peer);

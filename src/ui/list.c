@@ -422,6 +422,9 @@ prompt_key(struct screen_ctx *c, struct list *l, int key)
 	if (ui_line_prompt(&l->prompt, c, key) == UI_LINE_DONE &&
 	    l->d->prompt->done(c, l, ui_line_text(&l->prompt)))
 		list_prompt_close(l);
+	else if (l->prompt.active && l->d->prompt->drop_now != NULL &&
+	    l->d->prompt->drop_now(c, ui_line_text(&l->prompt)))
+		list_prompt_open(l);	/* reopened empty; the old text is wiped */
 	else if (!l->prompt.active)
 		keep_in_view(l);	/* Esc closed it */
 	return key != UI_KEY_F1;

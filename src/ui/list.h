@@ -110,6 +110,10 @@ struct list_prompt {
 	 * taken (the prompt closes), false to keep it open with the text
 	 * (after saying why on the message line). */
 	bool (*done)(struct screen_ctx *c, struct list *l, const char *text);
+	/* Optional: after every key, true if text must not stay a moment
+	 * longer (a pasted secret); the hook says why and the engine empties
+	 * the field at once. */
+	bool (*drop_now)(struct screen_ctx *c, const char *text);
 };
 
 /* The screen's own state (from init), or NULL. */

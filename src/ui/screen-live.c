@@ -2,6 +2,7 @@
  * ui.c calls screen_live_refresh once at the start and again whenever
  * PRAGMA data_version says another session wrote, so news reaches a member
  * within one tick of the input loop without any other IPC. */
+#include <stdio.h>
 #include <string.h>
 #include "db/db-message.h"
 #include "db/db-notice.h"
@@ -28,4 +29,15 @@ screen_live_refresh(struct screen_ctx *c)
 		return;
 	}
 	c->live.unread_messages = count;
+}
+
+void
+screen_live_shortest(const struct screen_live *l, char *buf, size_t sz)
+{
+	if (l->unread_messages > 0)
+		snprintf(buf, sz, "%lld message%s", (long long)l->unread_messages,
+		    l->unread_messages == 1 ? "" : "s");
+	else
+		snprintf(buf, sz, "%lld notice%s", (long long)l->notices,
+		    l->notices == 1 ? "" : "s");
 }

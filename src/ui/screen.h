@@ -179,6 +179,9 @@ bool screen_offer_draft(struct screen_ctx *c);
 
 /* Re-reads c->live (notices, unread messages) for the status bar. */
 void screen_live_refresh(struct screen_ctx *c);
+/* The shortest news the status bar shows when nothing longer fits: still
+ * says what it counts ("2 messages", or "1 notice" when no message waits). */
+void screen_live_shortest(const struct screen_live *l, char *buf, size_t sz);
 
 /* Reloads c->me from the database after a change. */
 void screen_reload_me(struct screen_ctx *c);

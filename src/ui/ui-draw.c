@@ -134,7 +134,7 @@ ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
     size_t skip, enum ui_attr a)
 {
 	struct wrap_line *lines = NULL;
-	size_t n, sz, len;
+	size_t n, sz;
 	char *clean, row[ROW_BYTES];
 
 	/* An invalid byte becomes a 3-byte replacement character. */
@@ -143,11 +143,7 @@ ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
 	text_sanitize(clean, sz, text, true);
 	n = wrap_text(clean, cols, &lines);
 	for (int r = 0; r < rows && skip + (size_t)r < n; r++) {
-		const struct wrap_line *l = &lines[skip + (size_t)r];
-
-		len = l->len < sizeof row - 1 ? l->len : sizeof row - 1;
-		memcpy(row, clean + l->off, len);
-		row[len] = '\0';
+		wrap_row(clean, &lines[skip + (size_t)r], row, sizeof row);
 		ui_draw_text(y + r, x, row, cols, a);
 	}
 	free(lines);

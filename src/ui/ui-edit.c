@@ -104,7 +104,8 @@ cursor_line(struct edit *e)
 static size_t
 cursor_col(struct edit *e, size_t line)
 {
-	return wrap_width(e->buf + e->lines[line].off, e->cur - e->lines[line].off);
+	return e->lines[line].lead +
+	    wrap_width(e->buf + e->lines[line].off, e->cur - e->lines[line].off);
 }
 
 static void
@@ -171,7 +172,8 @@ move_lines(struct edit *e, long delta)
 	else
 		target = line + (size_t)delta >= e->nlines ? e->nlines - 1 : line + (size_t)delta;
 	l = &e->lines[target];
-	e->cur = l->off + wrap_offset_at_col(e->buf + l->off, l->len, e->goal);
+	e->cur = l->off + wrap_offset_at_col(e->buf + l->off, l->len,
+	    e->goal > l->lead ? e->goal - l->lead : 0);
 	e->keep_goal = true;
 }
 
@@ -328,7 +330,7 @@ static void
 edit_draw(struct screen_ctx *c, void *st)
 {
 	struct edit *e = st;
-	size_t line, rows = text_rows(), col, len;
+	size_t line, rows = text_rows(), col;
 	char row[4096];
 
 	if (e->left_out > 0)
@@ -340,11 +342,7 @@ edit_draw(struct screen_ctx *c, void *st)
 		e->top = line - rows + 1;
 	draw_title(e);
 	for (size_t r = 0; r < rows && e->top + r < e->nlines; r++) {
-		const struct wrap_line *l = &e->lines[e->top + r];
-
-		len = l->len < sizeof row - 1 ? l->len : sizeof row - 1;
-		memcpy(row, e->buf + l->off, len);
-		row[len] = '\0';
+		wrap_row(e->buf, &e->lines[e->top + r], row, sizeof row);
 		ui_draw_text(UI_BODY_TOP + 1 + (int)r, 1, row, e->width, UI_A_NORMAL);
 	}
 	col = cursor_col(e, line);

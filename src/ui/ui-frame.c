@@ -109,9 +109,9 @@ draw_live(struct screen_ctx *c, int y, size_t cols, size_t room)
 		snprintf(full, sizeof full, "%s: %s", brief, l->latest);
 	else
 		snprintf(full, sizeof full, "%s", brief);
-	snprintf(tiny, sizeof tiny, "%lld new", (long long)(l->notices + l->unread_messages));
+	screen_live_shortest(l, tiny, sizeof tiny);
 	/* The most that fits: all of it, the start of the newest notice, the
-	 * counts, one number. Only that one number may cut into the hints. */
+	 * counts, one count with its word. Only that one may cut into the hints. */
 	w = text_width(full);
 	if (w > room && room >= text_width(brief) + 12) {
 		w = room;

@@ -22,6 +22,7 @@
 
 static SCREEN *scr;
 static FILE *term_in, *term_out;
+static char farewell[160];	/* ui_term_farewell: printed after endwin */
 static int in_fd = -1, out_fd = -1;
 
 /* Installed before newterm so curses keeps its hands off them: SIGTERM
@@ -140,6 +141,12 @@ ui_term_open(const struct ui_args *a)
 }
 
 void
+ui_term_farewell(const char *line)
+{
+	text_copy(farewell, sizeof farewell, line);
+}
+
+void
 ui_term_close(void)
 {
 	if (scr != NULL) {
@@ -148,6 +155,12 @@ ui_term_close(void)
 		endwin();
 		delscreen(scr);
 		scr = NULL;
+		/* After endwin, so it lands on the screen the member returns
+		 * to rather than the one curses wipes. */
+		if (farewell[0] != '\0') {
+			fprintf(term_out, "%s\r\n", farewell);
+			fflush(term_out);
+		}
 	}
 	if (term_in != NULL)
 		fclose(term_in);

@@ -21,6 +21,10 @@ enum ui_term_event {
 int ui_term_open(const struct ui_args *a);
 /* Ends curses; safe when open failed or was never called. */
 void ui_term_close(void);
+/* One line for ui_term_close to leave on the terminal once the screen is
+ * gone (the member's shell shows it, saying why the session ended).
+ * Copied; the last call wins. */
+void ui_term_farewell(const char *line);
 
 /* Waits up to timeout_ms for input or a signal. */
 enum ui_term_event ui_term_wait(int timeout_ms);

@@ -80,6 +80,7 @@ ui_line_key(struct ui_line *l, struct screen_ctx *c, int key)
 {
 	switch (key) {
 	case UI_KEY_ENTER:
+	case UI_KEY_CTRL('x'):	/* members learn Ctrl-X as "done" in the editor */
 		return UI_LINE_DONE;
 	case UI_KEY_ESC:
 		return UI_LINE_CANCEL;
@@ -113,10 +114,11 @@ ui_line_key(struct ui_line *l, struct screen_ctx *c, int key)
 		cut(l, l->cur, l->len);
 		break;
 	default:
-		/* Control characters are kept too (drawn as U+FFFD): the
-		 * caller's check then refuses them with a reason, and the
-		 * member sees what was typed instead of losing it. */
-		if (key > 0 && key < 0x110000)
+		/* An unbound control key does nothing: inserted, it would
+		 * only come back as a refused character. Other characters a
+		 * check refuses (bidi controls, say) are kept, so the member
+		 * sees what was typed and why it is refused. */
+		if (key >= 0x20 && key < 0x110000 && key != 0x7f)
 			insert(l, c, key);
 		break;
 	}

@@ -13,8 +13,9 @@ enum ui_line_result { UI_LINE_EDITING, UI_LINE_DONE, UI_LINE_CANCEL };
 /* A one-line input: UTF-8 aware, cursor movement, Backspace/Delete,
  * Home/End (Ctrl-A/Ctrl-E), Ctrl-U clears before the cursor, Ctrl-K after.
  * At most max_chars characters; typing more shows a message and keeps the
- * text. Control characters that are not editing keys are kept, so the
- * caller's input check can refuse them with a reason. Hidden mode draws '*'
+ * text. Control keys that are not editing keys do nothing (Ctrl-X is
+ * Enter, as in the editor); other characters an input check refuses are
+ * kept, so it can say why. Hidden mode draws '*'
  * for each character (passwords). */
 struct ui_line {
 	char *buf;		/* owned; NUL terminated */
@@ -25,11 +26,15 @@ struct ui_line {
 	bool active;
 };
 
+/* What every screen with a hidden line says about it: one behaviour (the
+ * widget draws stars), one sentence. */
+#define UI_LINE_HIDDEN_NOTE	"What you type shows as stars."
+
 /* Starts editing initial (may be NULL) with room for max_chars characters. */
 void ui_line_open(struct ui_line *l, const char *initial, size_t max_chars, bool hidden);
-/* Feeds one key. Enter returns UI_LINE_DONE (the text stays for the caller
- * to check: on refusal it calls nothing and the member keeps typing), Esc
- * UI_LINE_CANCEL, anything else UI_LINE_EDITING. */
+/* Feeds one key. Enter or Ctrl-X returns UI_LINE_DONE (the text stays for
+ * the caller to check: on refusal it calls nothing and the member keeps
+ * typing), Esc UI_LINE_CANCEL, anything else UI_LINE_EDITING. */
 enum ui_line_result ui_line_key(struct ui_line *l, struct screen_ctx *c, int key);
 /* Draws prompt then the field at y, x over cols columns and places the
  * cursor; the text scrolls sideways to keep the cursor visible. */

@@ -2,6 +2,7 @@
  * updates, idle logoff, signals), presence, and the way in and out.
  * Screens are driven through screen.h, the terminal through ui-term.h.
  * This file does not include curses. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -134,7 +135,8 @@ paste_filter(struct ui *u, int key)
 		return true;
 	}
 	if (key == UI_KEY_PASTE_END) {
-		if (u->paste_cut)
+		/* A refusal during the paste (a pasted secret) says more. */
+		if (u->paste_cut && !u->c.msg_error)
 			screen_info(&u->c, "Only the first line of the pasted text was "
 			    "used; the rest was left out.");
 		u->pasting = u->paste_dropping = false;
@@ -225,10 +227,19 @@ draw(struct ui *u, int idle)
 static void
 idle_logoff(struct ui *u)
 {
-	char esc[64];
+	char esc[64], why[96];
+	int t = u->c.cfg->session.idle_timeout;
 
 	log_info("idle logoff: user=%s after %d s",
-	    text_escape_log(esc, sizeof esc, u->c.me.login), u->c.cfg->session.idle_timeout);
+	    text_escape_log(esc, sizeof esc, u->c.me.login), t);
+	/* The screen is wiped at the end: one line says why. */
+	if (t % 60 == 0)
+		snprintf(why, sizeof why, "Logged off after %d minute%s without a key.",
+		    t / 60, t == 60 ? "" : "s");
+	else
+		snprintf(why, sizeof why, "Logged off after %d second%s without a key.",
+		    t, t == 1 ? "" : "s");
+	ui_term_farewell(why);
 	screen_quit(&u->c, SCREEN_GOODBYE, 0);
 }
 
@@ -254,8 +265,14 @@ run_loop(struct ui *u)
 		else if (ev == UI_TERM_INPUT)
 			drain_keys(u);
 	}
-	if (ui_term_hangup() || u->gone)
-		log_info("terminal gone: user=%lld", (long long)u->c.me.id);
+	/* By login, like every other line: a member who registered in this
+	 * session has one by now. */
+	if (ui_term_hangup() || u->gone) {
+		char esc[64];
+
+		log_info("terminal gone: user=%s",
+		    text_escape_log(esc, sizeof esc, u->c.me.login));
+	}
 }
 
 /* Shows a full-screen text until a key or the time is up. */

@@ -48,6 +48,8 @@ e2e_see b 'Second post about parking'
 e2e_see b '1 left'
 e2e_keys b Space
 e2e_see b 'You are up to date'
+# Di has joined communities: no advice to join some.
+e2e_gone b 'Join communities on the communities list'
 [ "$(e2e_sql "select count(*) from thread_reads where user_id = $di")" = 2 ] || fail "read pointers not stored"
 
 # Search from the communities list; Enter opens the post in its thread.

@@ -41,6 +41,14 @@ e2e_keys b q
 e2e_see b 'You have 1 unread private message'
 e2e_keys b i
 e2e_see b 'Ann Archer +1 new'
+# a asks before it archives; n keeps the conversation where it is.
+e2e_keys b a
+e2e_see b 'Archive your conversation with Ann Archer\? \[y/n\]'
+e2e_keys b n
+e2e_gone b 'Archive your conversation'
+e2e_see b 'Ann Archer +1 new'
+[ "$(e2e_sql 'select count(*) from conversation_members where archived = 1')" = 0 ] ||
+  fail "n archived the conversation"
 e2e_keys b Enter
 e2e_see b 'Hello Bob, shall we talk about residency applications'
 e2e_gone b '1 new message'

@@ -86,8 +86,15 @@ e2e_keys d y
 e2e_see d 'Message deleted for you'
 e2e_gone d 'evil'
 [ "$(e2e_sql 'select count(*) from messages')" = 3 ] || fail "delete for oneself removed the message"
-# Archive: out of the inbox, into the archive; then delete it for Dee.
+# Archive asks first; then out of the inbox, into the archive; then delete
+# it for Dee.
 e2e_keys d a
+e2e_see d 'Archive your conversation with Cid Cole\? \[y/n\]'
+e2e_keys d n
+e2e_see d 'Conversation with Cid Cole'
+e2e_keys d a
+e2e_see d 'Archive your conversation with Cid Cole\? \[y/n\]'
+e2e_keys d y
 e2e_see d 'Conversation with Cid Cole archived'
 e2e_see d 'Inbox \(0\)'
 e2e_keys d t

@@ -30,6 +30,8 @@ e2e_type r 'MD'; e2e_keys r Enter
 e2e_see r 'Graduation year:'
 e2e_type r '2027'; e2e_keys r Enter
 e2e_see r 'Password:'
+# The same sentence as on the change-password screen: the field shows stars.
+e2e_see_words r 'What you type shows as stars'
 e2e_type r 'short'; e2e_keys r Enter
 e2e_see r 'at least 10 characters'
 e2e_keys r C-u; e2e_type r 'zed password one'; e2e_keys r Enter
@@ -44,6 +46,15 @@ e2e_see r 'SHA256:'        # offer to link the key this client proved
 e2e_keys r y
 e2e_see r 'Welcome, Zed Zhang 张伟' 15
 e2e_screen r | grep -qE 'peer=|info |warn ' && fail "a log line reached the member's screen"
+# Log lines of the new member name the new login, not "new" or an id.
+e2e_drop r
+end=$((SECONDS + 10))
+until grep -q 'terminal gone: user=zed' "$T/server.log"; do
+  [ "$SECONDS" -lt "$end" ] || fail "the lost terminal was not logged by login: $(grep 'terminal gone' "$T/server.log")"
+  sleep 0.1
+done
+grep -q 'registered: user=zed ' "$T/server.log" || fail "registration not logged by login"
+grep -E 'info .*user=[0-9]' "$T/server.log" && fail "a log line names a member by id"
 
 [ "$(e2e_sql "select role||','||status||','||programs||','||grad_year from users where login='zed'")" = "student,active,MD,2027" ] \
   || fail "stored member: $(e2e_sql "select * from users where login='zed'")"

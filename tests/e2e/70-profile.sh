@@ -27,7 +27,15 @@ e2e_keys a s
 e2e_see a 'Your profile has been saved'
 
 # Reconnect: everything is still there.
+# g asks like q: n stays on the main menu, y logs off.
 e2e_keys a q; e2e_keys a g
+e2e_see a 'Log off\? \[y/n\]'
+e2e_keys a n
+e2e_gone a 'Log off\?'
+e2e_see a 'Goodbye'
+e2e_keys a G
+e2e_see a 'Log off\? \[y/n\]'
+e2e_keys a y
 e2e_see a 'ssh exited'
 e2e_login b erin 'erin password'
 e2e_see b 'Welcome back, Erin Evans'

@@ -14,6 +14,8 @@ e2e_login i hal 'hal password 1'
 e2e_see i 'Welcome.*Hal Hughes'
 e2e_see i 'logged off in [0-9]+ s for inactivity' 6
 e2e_see i 'ssh exited' 8
+# The screen is gone; one line says why.
+e2e_see i 'Logged off after 4 seconds without a key\.'
 grep -qi 'idle' "$T/server.log" || fail "idle logoff not logged"
 
 # Approval mode: a newcomer registers, is told they await approval.

@@ -175,6 +175,17 @@ e2e_see() {
 }
 
 # e2e_gone WINDOW REGEX [SECONDS]: waits until the screen no longer shows REGEX.
+# Like e2e_see, over the screen's text with its lines joined, for a
+# sentence the screen wraps.
+e2e_see_words() {
+  local w=$1 re=$2 secs=${3:-10} i
+  for i in $(seq $((secs * 10))); do
+    e2e_screen "$w" | tr -s ' \n' '  ' | grep -Eq -- "$re" && return 0
+    sleep 0.1
+  done
+  fail "window $w never showed the words /$re/ within ${secs}s"
+}
+
 e2e_gone() {
   local w=$1 re=$2 secs=${3:-10} i
   for i in $(seq $((secs * 10))); do

@@ -6,6 +6,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "rules/board.h"
+#include "lib/wrap.h"
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-board.h"
@@ -48,6 +49,37 @@ TEST(board_depth_is_capped)
 	CHECK_INT(strlen(path), (BOARD_DEPTH_MAX + 1) * BOARD_SEG_LEN);
 	CHECK_INT(board_indent(2), 2);
 	CHECK_INT(board_indent(BOARD_DEPTH_MAX), BOARD_INDENT_MAX);
+}
+
+/* A quote wrapped at any width still marks every row as quoted, in the
+ * editor and in the thread alike (both draw through wrap_row). */
+TEST(board_quote_markers_survive_wrapping_at_every_width)
+{
+	char *q = board_quote("Ann", "The first paragraph of the source post is long "
+	    "enough to wrap on any terminal somebody might use, even a wide one "
+	    "of a hundred and twenty columns or so.\nA second one, shorter.", 5);
+	struct wrap_line *l = NULL;
+	char row[256];
+
+	for (size_t w = 10; w <= 160; w++) {
+		size_t n = wrap_text(q, w, &l), quoted = 0;
+
+		CHECK(n > 3);
+		/* Row 0 is "Ann wrote:"; the quote runs until the blank row. */
+		for (size_t i = 1; i < n && l[i].len + l[i].lead > 0; i++, quoted++) {
+			wrap_row(q, &l[i], row, sizeof row);
+			CHECK(strncmp(row, "> ", 2) == 0);
+			CHECK(wrap_width(row, strlen(row)) <= w);
+		}
+		CHECK(quoted >= 2);
+		free(l);
+	}
+	/* Nested markers carry over whole. */
+	CHECK_INT(wrap_text("> > one two three four", 12, &l), 3);
+	wrap_row("> > one two three four", &l[1], row, sizeof row);
+	CHECK_STR(row, "> > three");
+	free(l);
+	free(q);
 }
 
 TEST(board_quote_prefixes_lines_and_drops_old_quotes)

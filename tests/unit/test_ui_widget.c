@@ -72,16 +72,24 @@ TEST(ui_line_ctrl_u_and_control_keys)
 	CHECK_INT(l.cur, 0);
 	ui_line_key(&l, &c, UI_KEY_CTRL('k'));
 	CHECK_STR(ui_line_text(&l), "");
-	/* Typed control characters stay, for the input check to refuse. */
+	/* Unbound control keys do nothing; a bidi control stays, for the
+	 * input check to refuse with a reason. */
 	ui_line_key(&l, &c, 'Z');
 	ui_line_key(&l, &c, 27);
+	ui_line_key(&l, &c, UI_KEY_CTRL('b'));
+	ui_line_key(&l, &c, UI_KEY_CTRL('g'));
+	ui_line_key(&l, &c, UI_KEY_CTRL('t'));
+	ui_line_key(&l, &c, 0x7f);
 	ui_line_key(&l, &c, '[');
 	ui_line_key(&l, &c, 0x202e);
-	CHECK_STR(ui_line_text(&l), "Z\x1b[\xe2\x80\xae");
-	CHECK_INT(l.chars, 4);
+	CHECK_STR(ui_line_text(&l), "Z[\xe2\x80\xae");
+	CHECK_INT(l.chars, 3);
 	CHECK(text_check_line(ui_line_text(&l), 64) != NULL);
 	ui_line_key(&l, &c, 0);		/* NUL never enters a string */
-	CHECK_INT(l.chars, 4);
+	CHECK_INT(l.chars, 3);
+	/* Ctrl-X ends a one-line field as Enter does, as in the editor. */
+	CHECK_INT(ui_line_key(&l, &c, UI_KEY_CTRL('x')), UI_LINE_DONE);
+	CHECK_STR(ui_line_text(&l), "Z[\xe2\x80\xae");
 	ui_line_close(&l);
 }
 
@@ -175,4 +183,19 @@ TEST(ui_line_prompt_enter_keeps_esc_closes)
 	CHECK_STR(ui_line_text(&l), "b");
 	CHECK_INT(ui_line_prompt(&l, &c, UI_KEY_ESC), UI_LINE_CANCEL);
 	CHECK(!l.active);
+}
+
+TEST(status_bar_shortest_news_says_what_it_counts)
+{
+	struct screen_live l = { .notices = 1, .unread_messages = 2 };
+	char buf[32];
+
+	screen_live_shortest(&l, buf, sizeof buf);
+	CHECK_STR(buf, "2 messages");
+	l.unread_messages = 1;
+	screen_live_shortest(&l, buf, sizeof buf);
+	CHECK_STR(buf, "1 message");
+	l.unread_messages = 0;
+	screen_live_shortest(&l, buf, sizeof buf);
+	CHECK_STR(buf, "1 notice");
 }

@@ -458,8 +458,16 @@ TEST(authkey_parse_refuses_bad_lines)
 	CHECK(strstr(parse_why("hello world"), "expected: ssh-ed25519 AAAA") != NULL);
 	CHECK(strstr(parse_why("ssh-ed25519"), "not an SSH public key line") != NULL);
 	CHECK(strstr(parse_why("ssh-ed25519   \n"), "not an SSH public key line") != NULL);
+	/* A private key is named as such, with the line to paste instead. */
 	CHECK(strstr(parse_why("-----BEGIN OPENSSH PRIVATE KEY-----"),
-	    "not an SSH public key") != NULL);
+	    "private key: never paste it anywhere") != NULL);
+	CHECK(strstr(parse_why("-----BEGIN RSA PRIVATE KEY-----"), ".pub") != NULL);
+	CHECK(strstr(parse_why("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB"),
+	    "private key") != NULL);
+	CHECK(authkey_is_private("  -----BEGIN EC PRIVATE KEY-----"));
+	CHECK(authkey_is_private("PuTTY-User-Key-File-3: ssh-ed25519"));
+	CHECK(!authkey_is_private(ED25519_LINE));
+	CHECK(!authkey_is_private("hello world"));
 	CHECK(strstr(parse_why(DSA_LINE), "key type ssh-dss is not accepted") != NULL);
 	CHECK(strstr(parse_why("sk-ssh-ed25519@openssh.com AAAA x"),
 	    "key type sk-ssh-ed25519@openssh.com is not accepted") != NULL);
