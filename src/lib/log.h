@@ -1,6 +1,8 @@
 /* One line per event on stderr: time, pid, level, function, message.
- * Member-supplied strings must pass through log_escape() first (or use %s on
- * the result of text_escape_log) so a log line cannot be forged or carry escapes. */
+ * The whole line is escaped as it is written (every byte that is not
+ * printable ASCII becomes \ooo, see text_escape_octal), whatever a library
+ * put in it; member-supplied strings pass through text_escape_log first as
+ * well, so their quotes and backslashes cannot forge a field either. */
 #ifndef LOG_H
 #define LOG_H
 #include <stdarg.h>

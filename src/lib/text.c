@@ -536,33 +536,41 @@ text_fit(char *dst, size_t dstsz, const char *s, size_t max_cols,
 	return used;
 }
 
-char *
-text_escape_log(char *dst, size_t dstsz, const char *src)
+size_t
+text_escape_octal(char *dst, size_t dstsz, const char *src, size_t n, const char *also)
 {
-	static const char hex[] = "0123456789abcdef";
 	size_t used = 0;
 
 	if (dstsz == 0)
-		return dst;
-	for (; src != NULL && *src != '\0'; src++) {
-		unsigned char c = (unsigned char)*src;
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)src[i];
 
-		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+		if (c >= 0x20 && c < 0x7F && strchr(also, c) == NULL) {
 			if (dstsz - 1 - used < 1)
 				break;
 			dst[used++] = (char)c;
 			continue;
 		}
-		/* Never cut an escape in half: a dangling "\x" would read as
+		/* Never cut an escape in half: a dangling "\1" would read as
 		 * part of the text. */
 		if (dstsz - 1 - used < 4)
 			break;
 		dst[used++] = '\\';
-		dst[used++] = 'x';
-		dst[used++] = hex[c >> 4];
-		dst[used++] = hex[c & 0x0F];
+		dst[used++] = (char)('0' + (c >> 6));
+		dst[used++] = (char)('0' + ((c >> 3) & 7));
+		dst[used++] = (char)('0' + (c & 7));
 	}
 	dst[used] = '\0';
+	return used;
+}
+
+char *
+text_escape_log(char *dst, size_t dstsz, const char *src)
+{
+	if (src == NULL)
+		src = "";
+	text_escape_octal(dst, dstsz, src, strlen(src), "\"\\");
 	return dst;
 }
 

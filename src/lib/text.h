@@ -63,9 +63,19 @@ size_t text_sanitize(char *dst, size_t dstsz, const char *src, bool allow_newlin
  * the columns used when not NULL. */
 size_t text_fit(char *dst, size_t dstsz, const char *s, size_t max_cols, size_t *cols_out);
 
-/* Escapes a member-supplied string for a log line: printable ASCII is kept,
- * everything else (including '"' and '\\') becomes \xNN. Output is NUL
- * terminated and truncated to dstsz-1. Returns dst. */
+/* Copies the n bytes at src to dst (capacity dstsz, NUL terminated when
+ * dstsz > 0) as OpenSSH's log.c does with strnvis(VIS_SAFE | VIS_OCTAL), but
+ * stricter: every byte outside printable ASCII (0x20-0x7E) becomes \ooo,
+ * tab, CR, LF, BS and BEL included, so a log line stays one line and never
+ * acts on a terminal; UTF-8 is escaped byte by byte, so a raw 0x9B (CSI),
+ * a bidi override or a zero-width character cannot hide in it. Each byte of
+ * also (e.g. "\"\\") is escaped too. Never cuts an escape in half.
+ * Returns the length written. */
+size_t text_escape_octal(char *dst, size_t dstsz, const char *src, size_t n, const char *also);
+
+/* Escapes a member-supplied string for a log line: text_escape_octal with
+ * '"' and '\\' escaped too, so the result is unambiguous inside quotes.
+ * NULL is "". Returns dst. */
 char *text_escape_log(char *dst, size_t dstsz, const char *src);
 
 /* A terminal type as a client sent it, if it is a plausible terminfo name

@@ -146,7 +146,7 @@ TEST(config_set_unknown)
 	CHECK_STR(err, "unknown key 'port' in [bbs]");
 	/* Names are echoed escaped. */
 	CHECK_INT(config_set(&c, "server", "p\x1b[2J", "1", err, sizeof err), ERR_INVALID);
-	CHECK_STR(err, "unknown key 'p\\x1b[2J' in [server]");
+	CHECK_STR(err, "unknown key 'p\\033[2J' in [server]");
 	CHECK_INT(c.server.port, 2222);
 }
 

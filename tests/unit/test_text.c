@@ -527,20 +527,22 @@ TEST(text_escape_log)
 	text_escape_log(out, sizeof out, "Jane Doe (MD)");
 	CHECK_STR(out, "Jane Doe (MD)");
 	text_escape_log(out, sizeof out, "a\"b\\c");
-	CHECK_STR(out, "a\\x22b\\x5cc");
+	CHECK_STR(out, "a\\042b\\134c");
 	text_escape_log(out, sizeof out, "\x1b[2J");
-	CHECK_STR(out, "\\x1b[2J");
+	CHECK_STR(out, "\\033[2J");
 	text_escape_log(out, sizeof out, "line\nfake entry");
-	CHECK_STR(out, "line\\x0afake entry");
+	CHECK_STR(out, "line\\012fake entry");
 	text_escape_log(out, sizeof out, "\xc3\xa9\x7f");
-	CHECK_STR(out, "\\xc3\\xa9\\x7f");
+	CHECK_STR(out, "\\303\\251\\177");
+	text_escape_log(out, sizeof out, "\x9b" "2J\xe2\x80\xae" "x\xe2\x80\x8b");
+	CHECK_STR(out, "\\2332J\\342\\200\\256x\\342\\200\\213");
 	text_escape_log(out, sizeof out, NULL);
 	CHECK_STR(out, "");
 	/* Truncation never leaves half an escape. */
 	text_escape_log(out, 6, "ab\x1b");
 	CHECK_STR(out, "ab");
 	text_escape_log(out, 7, "ab\x1b");
-	CHECK_STR(out, "ab\\x1b");
+	CHECK_STR(out, "ab\\033");
 	text_escape_log(out, 4, "abcdef");
 	CHECK_STR(out, "abc");
 	memset(out, 'X', sizeof out);
