@@ -3,7 +3,8 @@
  * We make the listening socket ourselves (real backlog, peer address known
  * before any crypto) and hand each accepted socket to a forked session
  * process with ssh_bind_accept_fd. Each child is its own process session, so
- * stopping or restarting the listener never drops live members. The
+ * a signal to the listener's process group spares it; SIGTERM (a stop)
+ * tells each child to end, SIGHUP (a restart) leaves them running. The
  * pre-auth limits live in ssh/srclimit.c; a socketpair per child
  * (ssh/listen-msg.h) tells us how its connection gets on, and its wait
  * status how it ended, which is what penalties are made of. */
@@ -70,22 +71,32 @@ struct listener {
 	size_t nchildren, cap;
 };
 
-/* Stops the accept loop; children are left running on purpose. */
+/* How long a stop waits for the sessions to say goodbye before it kills
+ * what is left: members are told and everything is gone within 5 s. */
+#define STOP_GRACE_MS	4000
+
+/* SIGTERM or SIGINT stops the system (every session is told and ends);
+ * SIGHUP only restarts the listener (live sessions keep running). */
 static bool
 stop_requested(void)
 {
-	return sigevent_seen(SIGTERM) || sigevent_seen(SIGINT);
+	return sigevent_seen(SIGTERM) || sigevent_seen(SIGINT) || sigevent_seen(SIGHUP);
+}
+
+static bool
+restart_only(void)
+{
+	return sigevent_seen(SIGHUP) && !sigevent_seen(SIGTERM) && !sigevent_seen(SIGINT);
 }
 
 static int
 setup_signals(void)
 {
-	static const int sigs[] = { SIGCHLD, SIGTERM, SIGINT };
+	static const int sigs[] = { SIGCHLD, SIGTERM, SIGINT, SIGHUP };
 
 	if (sigevent_open(sigs, sizeof sigs / sizeof sigs[0]) != 0)
 		return ERR_INTERNAL;
 	signal(SIGPIPE, SIG_IGN);
-	signal(SIGHUP, SIG_IGN);
 	return 0;
 }
 
@@ -274,6 +285,7 @@ run_child(struct listener *l, int conn, int notify, const char *peer)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
+	signal(SIGHUP, SIG_IGN);
 	limit_process(l->cfg);
 	_exit(session_run(l->bind, conn, peer, l->cfg, l->exe, notify));
 }
@@ -433,6 +445,40 @@ child_readable(struct listener *l, struct child *c)
 	}
 }
 
+/* The stop path: every session this listener started gets SIGTERM (its UI
+ * tells the member "The system is shutting down." and exits, the session
+ * closes the channel), then what is still there after STOP_GRACE_MS is
+ * killed. Returns with no child left. */
+static void
+end_sessions(struct listener *l)
+{
+	struct timespec t0, now;
+	size_t told = l->nchildren;
+
+	for (size_t i = 0; i < l->nchildren; i++)
+		kill(l->children[i].pid, SIGTERM);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		struct pollfd pfd = { .fd = sigevent_fd(), .events = POLLIN };
+		long ms;
+
+		reap_children(l);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ms = (now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000;
+		if (l->nchildren == 0 || ms >= STOP_GRACE_MS)
+			break;
+		if (poll(&pfd, 1, (int)(STOP_GRACE_MS - ms)) > 0)
+			sigevent_drain();
+	}
+	if (l->nchildren > 0)
+		log_warn("%zu session(s) did not end in time; killing them", l->nchildren);
+	for (size_t i = 0; i < l->nchildren; i++) {
+		kill(l->children[i].pid, SIGKILL);
+		waitpid(l->children[i].pid, NULL, 0);
+	}
+	log_info("stopped: %zu session(s) told to end", told);
+}
+
 static int
 listener_loop(struct listener *l)
 {
@@ -523,8 +569,15 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	    cfg->registration.login);
 	limits_open(&l);
 	r = listener_loop(&l);
-	log_info("listener stopping; %zu live session(s) keep running", l.nchildren);
+	/* Stop accepting first, whichever way we go. */
 	close(l.fd);
+	if (restart_only()) {
+		log_info("listener restarting (SIGHUP); %zu live session(s) keep running",
+		    l.nchildren);
+	} else {
+		log_info("stopping: telling %zu live session(s) to end", l.nchildren);
+		end_sessions(&l);
+	}
 	if (r != 0) {
 		snprintf(err, errsz, "the accept loop failed");
 		r = ERR_INTERNAL;

@@ -80,6 +80,25 @@ elapsed(const struct session *s)
 	    (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
 }
 
+/* True when the pump must stop now. SIGTERM means the system is stopping:
+ * the UI is told once (it says so to the member and exits) and the pump
+ * goes on, so its last words reach the client, for up to 3 s. SIGHUP ends
+ * the session at once. */
+static bool
+stop_told(struct session *s, double *told_at)
+{
+	if (sigevent_seen(SIGHUP))
+		return true;
+	if (!sigevent_seen(SIGTERM))
+		return false;
+	if (*told_at < 0) {
+		kill(-s->ui_pid, SIGTERM);
+		kill(s->ui_pid, SIGTERM);
+		*told_at = elapsed(s);
+	}
+	return elapsed(s) - *told_at > 3.0;
+}
+
 /* Runs the event loop until done() says so (true), or the client goes,
  * we are told to stop or auth tries run out (false). */
 static bool
@@ -252,7 +271,7 @@ refuse_channel(struct session *s, const char *msg, const char *why)
 static int
 run_ui(struct session *s)
 {
-	double t0;
+	double t0, told_at = -1;
 
 	if (spawn_ui(s) != 0)
 		return refuse_channel(s, "mentorbbs: the session could not start; please try again later.\r\n",
@@ -263,7 +282,8 @@ run_ui(struct session *s)
 		s->pty_eof = true;
 	clock_gettime(CLOCK_MONOTONIC, &s->last_input);
 	while (!ui_done(s)) {
-		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh) || signup_idle(s))
+		if (stop_told(s, &told_at) || s->client_gone || !ssh_is_connected(s->ssh) ||
+		    signup_idle(s))
 			break;
 		ssh_chan_pump_update(s);
 		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))

@@ -2,6 +2,7 @@
  * updates, idle logoff, signals), presence, and the way in and out.
  * Screens are driven through screen.h, the terminal through ui-term.h.
  * This file does not include curses. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "db/db.h"
 #include "lib/log.h"
 #include "lib/sandbox.h"
+#include "lib/sigevent.h"
 #include "ui/screen.h"
 #include "lib/text.h"
 #include "rules/user.h"
@@ -383,6 +385,24 @@ ui_report_member(const struct ui_args *a, int64_t id)
 	close(a->report_fd);
 }
 
+/* SIGTERM is the system stopping (the listener, or systemd, sends it): the
+ * member is told in plain text after curses has let go of the terminal, so
+ * the sentence stays on their screen once ssh has exited. SIGHUP (the
+ * client went) has nobody to tell. True when we were stopped so. */
+static bool
+shutting_down(struct ui *u, const struct ui_args *a)
+{
+	static const char msg[] = "\r\nThe system is shutting down.\r\n";
+	char esc[64];
+
+	if (!sigevent_seen(SIGTERM) || sigevent_seen(SIGHUP) || u->gone)
+		return false;
+	log_info("shutdown: user=%s told", text_escape_log(esc, sizeof esc, u->c.me.login));
+	if (write(a->out_fd, msg, sizeof msg - 1) < 0)
+		log_debug("cannot tell the member: terminal gone");
+	return true;
+}
+
 int
 ui_main(const struct ui_args *a)
 {
@@ -424,6 +444,8 @@ ui_main(const struct ui_args *a)
 	status = u.c.quit != SCREEN_RUN ? u.c.exit_status : 0;
 out:
 	ui_term_close();
+	if (shutting_down(&u, a))
+		status = 0;
 	db_close(u.c.db);
 	return status;
 }

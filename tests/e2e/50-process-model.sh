@@ -1,11 +1,11 @@
-# Killing the listener leaves live sessions running; a new listener serves
+# Restarting the listener (SIGHUP) leaves live sessions running; a new listener serves
 # new logins; a client that goes away takes its processes with it.
 . "$(dirname "$0")/lib.sh"
 e2e_user dave "Dave Diaz" alumni 'dave password'
 e2e_start
 e2e_login a dave 'dave password'
 e2e_see a 'Welcome.*Dave Diaz'
-e2e_stop_listener
+e2e_restart_listener
 e2e_keys a '?'
 e2e_see a 'Help|help'
 e2e_start

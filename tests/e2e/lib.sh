@@ -92,7 +92,10 @@ e2e_start() {
   fail "server did not start on port $PORT"
 }
 
+# e2e_stop_listener: SIGTERM, the system stopping (every session is told and ends).
 e2e_stop_listener() { kill "$SRV" 2>/dev/null; wait "$SRV" 2>/dev/null; SRV=""; }
+# e2e_restart_listener: SIGHUP, the listener goes and live sessions stay.
+e2e_restart_listener() { kill -HUP "$SRV" 2>/dev/null; wait "$SRV" 2>/dev/null; SRV=""; }
 
 # e2e_user LOGIN "Name" ROLE PASSWORD [more user-add options]
 e2e_user() {
