@@ -568,7 +568,7 @@ db_configure(struct db *db, bool memory, char *err, size_t errsz)
 	sqlite3_extended_result_codes(db->sq, 1);
 	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT_MS);
 	sqlite3_db_config(db->sq, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	if (sqlite3_exec(db->sq, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+	if (sqlite3_exec(db->sq, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
 	    " PRAGMA trusted_schema = OFF", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	if (memory)
