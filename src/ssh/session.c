@@ -82,8 +82,9 @@ elapsed(const struct session *s)
 
 /* True when the pump must stop now. SIGTERM means the system is stopping:
  * the UI is told once (it says so to the member and exits) and the pump
- * goes on, so its last words reach the client, for up to 3 s. SIGHUP ends
- * the session at once. */
+ * goes on, so its last words reach the client, for up to 2 s (a UI stuck
+ * behind a database lock then gets SIGHUP and, 1 s later, SIGKILL: the
+ * whole stop fits in the listener's 4 s). SIGHUP ends the session at once. */
 static bool
 stop_told(struct session *s, double *told_at)
 {
@@ -96,7 +97,7 @@ stop_told(struct session *s, double *told_at)
 		kill(s->ui_pid, SIGTERM);
 		*told_at = elapsed(s);
 	}
-	return elapsed(s) - *told_at > 3.0;
+	return elapsed(s) - *told_at > 2.0;
 }
 
 /* Runs the event loop until done() says so (true), or the client goes,
@@ -296,7 +297,7 @@ run_ui(struct session *s)
 		kill(s->ui_pid, SIGHUP);
 	}
 	t0 = elapsed(s);
-	while (!s->ui_exited && elapsed(s) - t0 < 3.0) {
+	while (!s->ui_exited && elapsed(s) - t0 < (told_at >= 0 ? 1.0 : 3.0)) {
 		ui_reap(s, WNOHANG);
 		if (!s->ui_exited)
 			usleep(20000);

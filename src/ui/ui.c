@@ -269,7 +269,7 @@ run_loop(struct ui *u)
 	}
 	/* By login, like every other line: a member who registered in this
 	 * session has one by now. */
-	if (ui_term_hangup() || u->gone) {
+	if ((ui_term_hangup() && !sigevent_seen(SIGTERM)) || u->gone) {
 		char esc[64];
 
 		log_info("terminal gone: user=%s",
@@ -387,19 +387,21 @@ ui_report_member(const struct ui_args *a, int64_t id)
 
 /* SIGTERM is the system stopping (the listener, or systemd, sends it): the
  * member is told in plain text after curses has let go of the terminal, so
- * the sentence stays on their screen once ssh has exited. SIGHUP (the
- * client went) has nobody to tell. True when we were stopped so. */
+ * the sentence stays on their screen once ssh has exited, and before any
+ * database work, which a lock could hold up past the stop's deadline.
+ * SIGHUP (the client went) has nobody to tell. True when we were stopped. */
 static bool
-shutting_down(struct ui *u, const struct ui_args *a)
+shutdown_told(struct ui *u, const struct ui_args *a)
 {
 	static const char msg[] = "\r\nThe system is shutting down.\r\n";
 	char esc[64];
 
 	if (!sigevent_seen(SIGTERM) || sigevent_seen(SIGHUP) || u->gone)
 		return false;
-	log_info("shutdown: user=%s told", text_escape_log(esc, sizeof esc, u->c.me.login));
+	ui_term_close();
 	if (write(a->out_fd, msg, sizeof msg - 1) < 0)
 		log_debug("cannot tell the member: terminal gone");
+	log_info("shutdown: user=%s told", text_escape_log(esc, sizeof esc, u->c.me.login));
 	return true;
 }
 
@@ -409,6 +411,7 @@ ui_main(const struct ui_args *a)
 	struct ui u;
 	char err[256];
 	int status = 1;
+	bool stopped;
 
 	memset(&u, 0, sizeof u);
 	u.c.cfg = a->cfg;
@@ -440,12 +443,11 @@ ui_main(const struct ui_args *a)
 	say_size_cap(&u);
 	screen_live_refresh(&u.c);
 	run_loop(&u);
+	stopped = shutdown_told(&u, a);
 	finish(&u);
-	status = u.c.quit != SCREEN_RUN ? u.c.exit_status : 0;
+	status = stopped || u.c.quit == SCREEN_RUN ? 0 : u.c.exit_status;
 out:
 	ui_term_close();
-	if (shutting_down(&u, a))
-		status = 0;
 	db_close(u.c.db);
 	return status;
 }
