@@ -144,11 +144,17 @@ compose_done(struct screen_ctx *c, void *arg, const char *text)
 		r = db_board_post_edit(c->db, c->me.id, k->target, text);
 		pid = k->target;
 	}
-	if (r == ERR_INVALID || r == DB_BOARD_TOO_FAST) {
-		/* Keep what was typed: back into the editor. */
+	if (r == ERR_INVALID || r == DB_BOARD_TOO_FAST || r == ERR_INTERNAL) {
+		/* Keep what was typed: back into the editor. When the database
+		 * itself failed (a full disk) the draft would fail as well, so
+		 * the editor is the only place the text is safe. */
 		k->restore = false;
 		open_editor(c, k, text);
-		screen_board_refused(c, r);
+		if (r == ERR_INTERNAL)
+			screen_error(c, "Your post could not be saved just now; your text is kept: "
+			    "try again.");
+		else
+			screen_board_refused(c, r);
 		return;
 	}
 	if (r != 0) {
