@@ -3,6 +3,7 @@
 #   make run        build, create keys and database, serve on 127.0.0.1:2222
 #   make test       unit + end-to-end tests; ends with "N passed, N failed"
 #   make asan-test  the same suite under AddressSanitizer + UBSan
+#   make fault-test kill -9, disk full, a locked database, stop (tests/fault)
 #   make bench      benchmarks (figures, never pass/fail)
 #   make fuzz       every libFuzzer target in tests/fuzz, FUZZ_SECONDS each
 
@@ -43,7 +44,7 @@ FUZZ_BINS  := $(FUZZ_NAMES:%=$(B)/fuzz-%)
 FUZZ_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps run test unit e2e asan-test fuzz fuzz-bins bench install clean
+.PHONY: all deps run test unit e2e asan-test fault-test fuzz fuzz-bins bench install clean
 all: $(BIN)
 
 # Checks the Debian packages once per build dir; installs them when root.
@@ -101,6 +102,15 @@ asan-test:
 	@sh .ci/install-deps test
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  bash tests/run --unit build-asan/unit-tests --bin build-asan/mentorbbs --asan
+
+# The fault cases drive the real server and a writer that posts through
+# the data layer (tests/fault/writer.c).
+$(B)/fault-writer: tests/fault/writer.c $(B)/libmentorbbs.a
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(B)/libmentorbbs.a $(LIBS)
+
+fault-test: $(BIN) $(B)/fault-writer
+	@sh .ci/install-deps test
+	@FAULT_WRITER=$(abspath $(B)/fault-writer) bash tests/run --bin ./$(BIN) --cases tests/fault
 
 # The library is instrumented for coverage (fuzzer-no-link); only the
 # targets link libFuzzer's main. A crash, a sanitizer report or a broken
