@@ -20,13 +20,8 @@ disk_cleanup() {
 }
 trap disk_cleanup EXIT
 DB="$SMALL/test.db"
-fault_member dave >/dev/null
-# The writer is another member: dave's own rate limit stays untouched.
-id=$(fault_member erin)
-first=$(fault_thread "$id")
-e2e_start
-e2e_login a dave 'dave password 1'
-e2e_see a 'Welcome.*Member dave'
+fault_writer_member erin
+fault_logged_in dave
 e2e_keys a c; e2e_see a 'All communities'
 e2e_choose a '^ *[+]? +Philadelphia +region ' Enter
 e2e_see a 'Philadelphia +\(regional network'
@@ -35,9 +30,9 @@ e2e_type a 'Written on a full disk'; e2e_keys a Enter
 e2e_see a 'Editing: New thread: Written on a full disk'
 e2e_type a 'Will this text survive?'
 
-"$WRITER" reply "$DB" "$id" "$first" 20 >"$T/acked.before" || fail "cannot post before the disk is full"
+"$WRITER" reply "$DB" "$WRITER_ID" "$FIRST_POST" 20 >"$T/acked.before" || fail "cannot post before the disk is full"
 dd if=/dev/zero of="$SMALL/filler" bs=16k 2>/dev/null
-timeout 5 "$WRITER" reply "$DB" "$id" "$first" 100 >"$T/acked.full"
+timeout 5 "$WRITER" reply "$DB" "$WRITER_ID" "$FIRST_POST" 100 >"$T/acked.full"
 grep -q '^fail ' "$T/acked.full" || fail "posts still succeed on a full disk"
 echo "on a full disk: $(grep -c '^ok ' "$T/acked.full") acknowledged, $(grep -c '^fail ' "$T/acked.full") failed"
 
@@ -51,7 +46,7 @@ rm -f "$SMALL/filler"
 e2e_keys a C-x
 e2e_see a 'Your thread is started' 15
 e2e_see a 'Will this text survive\?'
-"$WRITER" reply "$DB" "$id" "$first" 5 >"$T/acked.after" || fail "cannot post once there is room"
+"$WRITER" reply "$DB" "$WRITER_ID" "$FIRST_POST" 5 >"$T/acked.after" || fail "cannot post once there is room"
 e2e_sql_is "select count(*) from posts where body = 'Will this text survive?'" 1 ||
   fail "the member's post is not stored exactly once"
 for f in before full after; do sed -n 's/^ok //p' "$T/acked.$f"; done >"$T/acked.all"

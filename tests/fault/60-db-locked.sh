@@ -5,30 +5,15 @@
 # acknowledged is lost. (What the member is told while it lasts is the
 # busy-message work's test.)
 . "$(dirname "$0")/lib.sh"
-fault_member dave >/dev/null
 fault_member erin >/dev/null
-id=$(fault_member fay)
-first=$(fault_thread "$id")
-e2e_start
-e2e_login a dave 'dave password 1'
-e2e_see a 'Welcome.*Member dave'
-
-python3 - "$DB" >"$T/lock.out" 2>&1 <<'PY' &
-import sqlite3, sys, time
-con = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
-con.execute("BEGIN EXCLUSIVE")
-print("locked", flush=True)
-time.sleep(10)
-con.execute("COMMIT")
-print("released", flush=True)
-PY
-locker=$!
-e2e_until 10 "the database was never locked" grep -q locked "$T/lock.out"
-timeout 30 "$WRITER" reply "$DB" "$id" "$first" 3 >"$T/acked.locked" &
+fault_writer_member fay
+fault_logged_in dave
+fault_lock 10
+timeout 30 "$WRITER" reply "$DB" "$WRITER_ID" "$FIRST_POST" 3 >"$T/acked.locked" &
 writer=$!
 e2e_keys a '?'
 e2e_login b erin 'erin password 1'
-wait "$locker" || fail "the locker failed: $(cat "$T/lock.out")"
+wait "$LOCKER" || fail "the locker failed: $(cat "$T/lock.out")"
 grep -q released "$T/lock.out" || fail "the lock was not held for 10 s"
 wait "$writer" || fail "the writer gave up: $(cat "$T/acked.locked")"
 echo "while locked: $(grep -c '^fail' "$T/acked.locked") write(s) failed and were retried"
@@ -46,7 +31,7 @@ if ! e2e_screen b | grep -q 'Welcome.*Member erin'; then
   e2e_login c erin 'erin password 1'
   e2e_see c 'Welcome.*Member erin'
 fi
-"$WRITER" reply "$DB" "$id" "$first" 3 >"$T/acked.after" || fail "cannot write after the lock"
+"$WRITER" reply "$DB" "$WRITER_ID" "$FIRST_POST" 3 >"$T/acked.after" || fail "cannot write after the lock"
 for f in locked after; do sed -n 's/^ok //p' "$T/acked.$f"; done >"$T/acked.all"
 while read -r p; do e2e_sql_is "select count(*) from posts where id = $p" 1 || fail "post $p lost"; done <"$T/acked.all"
 fault_db_check
