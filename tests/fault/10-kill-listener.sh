@@ -17,7 +17,7 @@ e2e_see b 'Welcome.*Member dave'
 fault_alive a
 fault_alive b
 [ "$(e2e_ui_count)" -eq 2 ] || fail "expected 2 UI processes"
-e2e_keys a g
+e2e_keys a g; e2e_see a 'Log off\? \[y/n\]'; e2e_keys a y
 e2e_see a '\[ssh exited\] 0' 10
 fault_alive b
 exit 0
