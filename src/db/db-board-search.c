@@ -2,7 +2,9 @@
  * db-board.h. The member's words go to MATCH as a bound parameter;
  * author: and in: filters are taken out first (board_query_parse) and
  * become plain bound conditions. Without words, the filters alone list the
- * newest posts they allow, each an indexed read bounded by LIMIT. */
+ * newest posts they allow, each an indexed read bounded by LIMIT. Every
+ * search holds the member's search lock and runs within its time budget
+ * (db-search.h): a query too broad to finish in it is ERR_TOOBROAD. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 #include "db/db-board.h"
 #include "db/db-internal.h"
 #include "db/db-search-internal.h"
+#include "db/db-search.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 
@@ -122,7 +125,8 @@ collect(struct db *db, const char *sql, int64_t actor_id, const struct board_que
 		db_column_text(st, 6, h->snippet, sizeof h->snippet);
 		h->created_at = sqlite3_column_int64(st, 7);
 	}
-	/* A query FTS5 cannot parse is the member's typing, not our fault. */
+	/* A query FTS5 cannot parse is the member's typing, not our fault
+	 * (board_query_parse quotes every word, so this is a safety net). */
 	if (rc == SQLITE_ERROR)
 		r = ERR_INVALID;
 	else
@@ -147,6 +151,7 @@ db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
 {
 	struct board_query q;
 	char prefix[sizeof q.in * 2 + 2] = "", exact[sizeof q.in * 2 + 2] = "";
+	struct db_search g;
 	struct board_hit *list;
 	int64_t ids[IN_MAX];
 	size_t len = 0, nids = 0;
@@ -157,15 +162,19 @@ db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
 	if (text_check_line(query, BOARD_QUERY_MAX) != NULL)
 		return ERR_INVALID;
 	board_query_parse(query, &q);
-	if (q.words[0] == '\0' && q.author[0] == '\0' && q.in[0] == '\0')
+	if (q.refused != NULL || (q.words[0] == '\0' && q.author[0] == '\0' &&
+	    q.in[0] == '\0'))
 		return ERR_INVALID;
+	if ((r = db_search_begin(db, actor_id, &g)) != 0)
+		return r;
 	if (q.in[0] != '\0') {
 		like_pattern(q.in, true, prefix, sizeof prefix);
 		like_pattern(q.in, false, exact, sizeof exact);
-		if ((r = communities_named(db, prefix, exact, ids, IN_MAX, &nids)) != 0)
-			return r;
-		if (nids == 0)
-			return ERR_NOTFOUND;
+		r = communities_named(db, prefix, exact, ids, IN_MAX, &nids);
+		if (r == 0 && nids == 0)
+			r = ERR_NOTFOUND;
+		if (r != 0)
+			return db_search_end(db, &g, r);
 	}
 	list = xcalloc(max > 0 ? max : 1, sizeof *list);
 	if (q.words[0] != '\0')
@@ -194,7 +203,7 @@ db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
 		}
 		free(each);
 	}
-	if (r != 0) {
+	if ((r = db_search_end(db, &g, r)) != 0) {
 		free(list);
 		return r;
 	}
