@@ -23,6 +23,7 @@
 #define DB_BUSY_NOTIFY_MS	800
 #define DB_PROGRESS_STEPS	1000
 #define DB_SEARCH_MS		250
+#define DB_WALL_FACTOR		4	/* a search's wall-clock backstop, in budgets */
 /* Index slots to start with: room for 256 statements at half load, over
  * the ~200 distinct statements the program has, so a session never grows
  * it; it doubles if a later version has more. */
@@ -56,7 +57,8 @@ struct db {
 	void (*busy_fn)(void *arg);
 	void *busy_arg;
 	int search_ms;			/* a search's time budget */
-	int64_t deadline;		/* monotonic ms the budget ends; 0: none */
+	int64_t deadline;		/* thread CPU ms the budget ends; 0: none */
+	int64_t wall_deadline;		/* monotonic ms: the backstop */
 	bool over_budget;		/* the progress handler interrupted */
 };
 
@@ -363,12 +365,18 @@ db_column_text(sqlite3_stmt *st, int idx, char *buf, size_t bufsz)
 }
 
 static int64_t
-mono_ms(void)
+clock_ms(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t
+mono_ms(void)
+{
+	return clock_ms(CLOCK_MONOTONIC);
 }
 
 /* SQLite's default handler sleeps and retries silently; this one does the
@@ -416,13 +424,19 @@ db_set_search_ms(struct db *db, int ms)
 	db->search_ms = ms > 0 ? ms : DB_SEARCH_MS;
 }
 
-/* Nonzero stops the running statement with SQLITE_INTERRUPT. */
+/* Nonzero stops the running statement with SQLITE_INTERRUPT. The budget
+ * is the CPU time this thread spends, the work a search costs: on a
+ * loaded machine or a cold cache its wall time grows without the query
+ * being any broader, and a member should not be told to narrow it then.
+ * The wall clock still stops it at DB_WALL_FACTOR times the budget, so
+ * nobody waits long either way. */
 static int
 over_budget(void *arg)
 {
 	struct db *db = arg;
 
-	if (db->deadline == 0 || mono_ms() < db->deadline)
+	if (db->deadline == 0 || (clock_ms(CLOCK_THREAD_CPUTIME_ID) < db->deadline &&
+	    mono_ms() < db->wall_deadline))
 		return 0;
 	db->over_budget = true;
 	return 1;
@@ -432,7 +446,8 @@ void
 db_budget_begin(struct db *db)
 {
 	db->over_budget = false;
-	db->deadline = mono_ms() + db->search_ms;
+	db->deadline = clock_ms(CLOCK_THREAD_CPUTIME_ID) + db->search_ms;
+	db->wall_deadline = mono_ms() + (int64_t)db->search_ms * DB_WALL_FACTOR;
 	sqlite3_progress_handler(db->sq, DB_PROGRESS_STEPS, over_budget, db);
 }
 
