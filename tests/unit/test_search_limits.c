@@ -184,6 +184,22 @@ TEST(one_search_per_member_across_sessions)
 	db_close(b);
 }
 
+/* A student stu and an alumni mentor ann (topics as given, room for
+ * two) in db; false if that failed. */
+static bool
+mentor_and_student(struct db *db, const char *topics, int64_t *stu, int64_t *ann)
+{
+	struct member m;
+
+	if (db == NULL || (*stu = fx_member(db, "stu", ROLE_STUDENT)) == 0 ||
+	    (*ann = fx_member(db, "ann", ROLE_ALUMNI)) == 0 || db_user_get(db, *ann, &m) != 0)
+		return false;
+	snprintf(m.topics, sizeof m.topics, "%s", topics);
+	m.open_to_mentoring = true;
+	m.max_mentees = 2;
+	return db_user_update_profile(db, *ann, &m) == 0;
+}
+
 /* A mentor's "research" is no longer found by the two-letter prefix "re",
  * only by three letters or more (or the whole word). */
 TEST(mentor_search_prefixes_need_three_characters)
@@ -191,19 +207,10 @@ TEST(mentor_search_prefixes_need_three_characters)
 	struct db *db = fx_db();
 	struct mentor_query q;
 	struct mentor_hit *h = NULL;
-	struct member m;
 	int64_t stu, ann;
 	size_t n = 0;
 
-	CHECK(db != NULL);
-	stu = fx_member(db, "stu", ROLE_STUDENT);
-	ann = fx_member(db, "ann", ROLE_ALUMNI);
-	CHECK(stu > 0 && ann > 0);
-	CHECK_INT(db_user_get(db, ann, &m), 0);
-	snprintf(m.topics, sizeof m.topics, "research");
-	m.open_to_mentoring = true;
-	m.max_mentees = 2;
-	CHECK_INT(db_user_update_profile(db, ann, &m), 0);
+	CHECK(mentor_and_student(db, "research", &stu, &ann));
 	mentor_query_init(&q);
 	snprintf(q.topic, sizeof q.topic, "re");
 	CHECK_INT(db_mentor_search(db, stu, &q, 0, 10, &h, &n), 0);
@@ -225,15 +232,7 @@ TEST(mentor_suggestions_or_at_most_eight_words)
 	int64_t stu, ann;
 	size_t n = 0;
 
-	CHECK(db != NULL);
-	stu = fx_member(db, "stu", ROLE_STUDENT);
-	ann = fx_member(db, "ann", ROLE_ALUMNI);
-	CHECK(stu > 0 && ann > 0);
-	CHECK_INT(db_user_get(db, ann, &m), 0);
-	snprintf(m.topics, sizeof m.topics, "zymurgy");
-	m.open_to_mentoring = true;
-	m.max_mentees = 2;
-	CHECK_INT(db_user_update_profile(db, ann, &m), 0);
+	CHECK(mentor_and_student(db, "zymurgy", &stu, &ann));
 	CHECK_INT(db_user_get(db, stu, &m), 0);
 	/* Nine words over two fields: each field alone is under the cap. */
 	snprintf(m.specialty, sizeof m.specialty, "one two three four five");
