@@ -96,14 +96,6 @@ def main():
     con.close()
     tmp = tempfile.mkdtemp(prefix="bench-boards.")
     try:
-        exe = helper(tmp)
-        print("one community: %d posts in %d threads; 300 random pages each" % (posts, threads))
-        out = subprocess.run([exe, "read", CACHE, str(member), "1", "300"], check=True,
-                             capture_output=True, text=True).stdout
-        for line in out.split("\n"):
-            if line:
-                name, p50, p95 = line.split()
-                print("  %-20s p50 %6.3f ms  p95 %6.3f ms" % (name, int(p50) / 1000, int(p95) / 1000))
         out = subprocess.run([helper(tmp, "board-search"), CACHE, str(member)] + SEARCHES,
                              check=True, capture_output=True, text=True).stdout
         print("post search (median of 3; code 0 found, -5 refused, -9 too broad):")
@@ -112,6 +104,14 @@ def main():
                 us, code, hits, query = line.split(" ", 3)
                 print("  %9.1f ms  code %3s  %3s hits  %s" % (int(us) / 1000, code, hits,
                                                           query[:60]))
+        exe = helper(tmp)
+        print("one community: %d posts in %d threads; 300 random pages each" % (posts, threads))
+        out = subprocess.run([exe, "read", CACHE, str(member), "1", "300"], check=True,
+                             capture_output=True, text=True).stdout
+        for line in out.split("\n"):
+            if line:
+                name, p50, p95 = line.split()
+                print("  %-20s p50 %6.3f ms  p95 %6.3f ms" % (name, int(p50) / 1000, int(p95) / 1000))
         for w in (1, WRITERS):
             procs = [subprocess.Popen([exe, "write", CACHE, str(member), str(WRITE_SECONDS)],
                                       stdout=subprocess.PIPE, text=True) for _ in range(w)]
