@@ -189,8 +189,11 @@ struct board_hit {
 
 /* Full-text search over posts: words, "phrases", prefix*, plus filters
  * author:LOGIN and in:SLUG (community). Best matches first, at most max.
- * ERR_INVALID if the query has no words or cannot be understood,
- * ERR_NOTFOUND when in: names no community. Caller frees *out with free(). */
+ * ERR_INVALID if the query has no words or breaks a limit of
+ * rules/search.h (board_query_parse's refused says which), ERR_NOTFOUND
+ * when in: names no community, ERR_TOOBROAD when it ran out of its time
+ * budget, ERR_BUSY while another search of actor's runs (db-search.h).
+ * Caller frees *out with free(). */
 int db_board_search(struct db *db, int64_t actor_id, const char *query, size_t max,
     struct board_hit **out, size_t *n);
 

@@ -11,6 +11,8 @@
 #include "db/db-host.h"
 #include "db/db-internal.h"
 #include "db/db-search-internal.h"
+#include "db/db-search.h"
+#include "rules/search.h"
 #include "lib/xmalloc.h"
 
 /* Filters shared by both queries. ?1 actor, ?2 LIKE pattern or '', ?3
@@ -60,10 +62,12 @@ stopword(const char *w, size_t n)
 	return false;
 }
 
-/* An FTS5 query from "Program A; Program B": every telling word as a
- * quoted prefix, ORed, so bm25 ranks hosts matching more words first.
- * Only letters, digits and non-ASCII bytes are copied, so nothing the
- * member typed can be FTS syntax. Returns false when no word was found. */
+/* An FTS5 query from "Program A; Program B": the first SEARCH_TERMS_MAX
+ * telling words, ORed, so bm25 ranks hosts matching more words first;
+ * each a quoted prefix when it has SEARCH_PREFIX_MIN characters, else the
+ * word itself. Only letters, digits and non-ASCII bytes are copied, so
+ * nothing the member typed can be FTS syntax. Returns false when no word
+ * was found. */
 static bool
 fts_query(const char *programs, char *out, size_t sz)
 {
@@ -81,10 +85,11 @@ fts_query(const char *programs, char *out, size_t sz)
 		while (word_byte((unsigned char)*p))
 			p++;
 		if (p - w < 2 || stopword(w, (size_t)(p - w)) ||
-		    len + (size_t)(p - w) + 12 >= sz)
+		    len + (size_t)(p - w) + 12 >= sz || words >= SEARCH_TERMS_MAX)
 			continue;
-		len += (size_t)snprintf(out + len, sz - len, "%s\"%.*s\"*", words ? " OR " : "",
-		    (int)(p - w), w);
+		len += (size_t)snprintf(out + len, sz - len, "%s\"%.*s\"%s", words ? " OR " : "",
+		    (int)(p - w), w,
+		    search_chars(w, (size_t)(p - w)) >= SEARCH_PREFIX_MIN ? "*" : "");
 		words++;
 	}
 	return words > 0;
@@ -135,10 +140,11 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 {
 	char match[HOST_LONG_SZ * 2], like[HOST_TEXT_SZ * 2 + 3];
 	struct host_hit *rows;
+	struct db_search g;
 	sqlite3_stmt *st;
 	bool ranked;
 	size_t k = 0;
-	int rc;
+	int rc, r;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
@@ -163,6 +169,10 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 		    "ORDER BY u.display_name LIMIT ?9");
 	if (st == NULL)
 		return ERR_INTERNAL;
+	if ((r = db_search_begin(db, actor_id, &g)) != 0) {
+		db_stmt_done(db, st);
+		return r;
+	}
 	sqlite3_bind_int64(st, 1, actor_id);
 	db_bind_text(st, 2, like);
 	sqlite3_bind_int(st, 3, (int)(q->offers & HOST_OFFER_ALL));
@@ -178,7 +188,10 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 	rows = xcalloc(max > 0 ? max : 1, sizeof *rows);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max)
 		hit_row(st, &rows[k++], ranked);
-	return db_rows_done(db, st, rc, rows, k, (void **)out, n, __func__);
+	/* The budget ends after the rows are in: an interrupted step is
+	 * ERR_TOOBROAD by then (db_result). */
+	return db_search_end(db, &g,
+	    db_rows_done(db, st, rc, rows, k, (void **)out, n, __func__));
 }
 
 bool

@@ -101,7 +101,9 @@ struct host_hit {
  * way, matching q; those whose hospitals match q->programs first (FTS5
  * rank), then by name. With dates, hosts offering housing must be free
  * then (no blackout, room left); advice-only hosts show regardless.
- * At most max hits. Caller frees *out. */
+ * At most max hits. Caller frees *out. ERR_TOOBROAD when it ran out of
+ * its time budget, ERR_BUSY while another search of actor's runs
+ * (db-search.h). */
 int db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size_t max,
     struct host_hit **out, size_t *n);
 

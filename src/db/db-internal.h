@@ -77,6 +77,14 @@ int db_step_changed(struct db *db, sqlite3_stmt *st, const char *func);
  * (ERR_BUSY, ERR_INTERNAL). (db-user.c) */
 int db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok);
 
+/* A search's time budget: between begin and end, a progress handler
+ * stops any statement on this handle once db_set_search_ms's budget has
+ * run out (the step returns SQLITE_INTERRUPT, which db_result maps to
+ * ERR_TOOBROAD). db_budget_end takes the handler off and returns r, or
+ * ERR_TOOBROAD when r is an error and the budget ran out. */
+void db_budget_begin(struct db *db);
+int db_budget_end(struct db *db, int r);
+
 /* Binds a C string as text (NULL binds NULL). The string must outlive the
  * step: db_stmt_done clears bindings. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);

@@ -17,12 +17,14 @@
 #include "db/db-search-internal.h"
 #include "db/db-mentor-internal.h"
 #include "db/db-mentor-search.h"
+#include "db/db-search.h"
 #include "db/db-user.h"
 #include "rules/mentor.h"
+#include "rules/search.h"
 #include "lib/xmalloc.h"
 
 #define MATCH_SZ	2048
-#define WORDS_MAX	8
+#define WORDS_MAX	SEARCH_TERMS_MAX	/* per filter; ORed alternatives in all */
 #define SUGGEST_POOL	600
 #define SEARCH_POOL_S	"200"	/* MENTOR_SEARCH_POOL as text for the SQL */
 
@@ -95,20 +97,21 @@ put(char *out, size_t sz, const char *s, size_t n)
 	return true;
 }
 
-/* Appends the words of in as quoted FTS5 phrases joined by sep, each a
- * prefix query when it has two or more characters (one-character
- * prefixes would expand to half the dictionary). Returns the word count:
- * 0 when in has no words or they do not fit, and then the caller cuts
- * out back to where it was. */
+/* Appends up to max words of in as quoted FTS5 phrases joined by sep,
+ * each a prefix query when it has SEARCH_PREFIX_MIN characters or more
+ * (shorter prefixes expand to much of the dictionary; a short word is
+ * matched whole). Returns the word count: 0 when in has no words or they
+ * do not fit, and then the caller cuts out back to where it was. */
 static size_t
-put_words(char *out, size_t sz, const char *in, const char *sep)
+put_words(char *out, size_t sz, const char *in, const char *sep, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	size_t n = 0;
 
-	while (*p != '\0' && n < WORDS_MAX) {
+	while (*p != '\0' && n < max) {
 		const unsigned char *w;
 		size_t len;
+		bool prefix;
 
 		while (*p != '\0' && !word_byte(*p))
 			p++;
@@ -117,9 +120,10 @@ put_words(char *out, size_t sz, const char *in, const char *sep)
 			p++;
 		if ((len = (size_t)(p - w)) == 0)
 			break;
+		prefix = search_chars((const char *)w, len) >= SEARCH_PREFIX_MIN;
 		if ((n > 0 && !put(out, sz, sep, strlen(sep))) || !put(out, sz, "\"", 1) ||
 		    !put(out, sz, (const char *)w, len) ||
-		    !put(out, sz, len > 1 ? "\"*" : "\"", len > 1 ? 2 : 1))
+		    !put(out, sz, prefix ? "\"*" : "\"", prefix ? 2 : 1))
 			return 0;
 		n++;
 	}
@@ -137,7 +141,7 @@ put_filter(char *out, size_t sz, const char *cols, const char *in, const char *s
 	if (in[0] == '\0')
 		return 0;
 	if ((mark > 0 && !put(out, sz, " AND ", 5)) || !put(out, sz, cols, strlen(cols)) ||
-	    !put(out, sz, " : (", 4) || put_words(out, sz, in, sep) == 0 ||
+	    !put(out, sz, " : (", 4) || put_words(out, sz, in, sep, WORDS_MAX) == 0 ||
 	    !put(out, sz, ")", 1)) {
 		out[mark] = '\0';
 		return ERR_INVALID;
@@ -313,6 +317,7 @@ db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 {
 	struct mentor_hit *list = NULL;
 	char match[MATCH_SZ];
+	struct db_search g;
 	size_t len = 0;
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE, r;
@@ -321,19 +326,20 @@ db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 		return ERR_DENIED;
 	if ((r = build_match(q, match, sizeof match)) != 0)
 		return r;
-	if ((r = db_mentor_index_sync(db)) != 0)
+	if ((r = db_mentor_index_sync(db)) != 0 || (r = db_search_begin(db, actor_id, &g)) != 0)
 		return r;
 	if (match[0] != '\0')
-		return pool_search(db, actor_id, q, match, offset, limit, out, n);
+		return db_search_end(db, &g,
+		    pool_search(db, actor_id, q, match, offset, limit, out, n));
 	if ((st = db_stmt(db, sql_browse)) == NULL)
-		return ERR_INTERNAL;
+		return db_search_end(db, &g, ERR_INTERNAL);
 	bind_query(st, actor_id, q, NULL, offset, limit);
 	list = xcalloc(limit > 0 ? limit : 1, sizeof *list);
 	while (len < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		db_mentor_hit_row(st, &list[len++]);
 	r = len == limit ? ERR_OK : db_result(db, rc, __func__);
 	db_stmt_done(db, st);
-	if (r != 0) {
+	if ((r = db_search_end(db, &g, r)) != 0) {
 		free(list);
 		return r;
 	}
@@ -343,12 +349,15 @@ db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
 }
 
 /* "w1"* OR "w2"* ... over what a mentor offers, from the mentee's own
- * specialty, sub-specialty, topics and place. */
+ * specialty, sub-specialty, topics and place, in that order: at most
+ * SEARCH_TERMS_MAX alternatives, since each one widens the pool the
+ * query must read. */
 static int
 suggest_match(const struct member *me, char *out, size_t sz)
 {
 	const char *srcs[5] = { me->specialty, me->subspecialty, me->topics, me->city,
 	    me->region };
+	size_t words = 0, got;
 	bool any = false;
 
 	out[0] = '\0';
@@ -357,14 +366,15 @@ suggest_match(const struct member *me, char *out, size_t sz)
 	for (int i = 0; i < 5; i++) {
 		size_t mark = strlen(out);
 
-		if (srcs[i][0] == '\0')
+		if (srcs[i][0] == '\0' || words >= SEARCH_TERMS_MAX)
 			continue;
 		if (any && !put(out, sz, " OR ", 4))
 			break;
-		if (put_words(out, sz, srcs[i], " OR ") == 0) {
+		if ((got = put_words(out, sz, srcs[i], " OR ", SEARCH_TERMS_MAX - words)) == 0) {
 			out[mark] = '\0';
 			continue;
 		}
+		words += got;
 		any = true;
 	}
 	if (!any) {
@@ -428,6 +438,7 @@ db_mentor_suggest(struct db *db, int64_t actor_id, size_t max,
 	struct mentor_hit *list = NULL;
 	struct member *me = xcalloc(1, sizeof *me);
 	struct mentor_query q;
+	struct db_search g;
 	char match[MATCH_SZ];
 	sqlite3_stmt *st = NULL;
 	size_t len = 0;
@@ -451,7 +462,10 @@ db_mentor_suggest(struct db *db, int64_t actor_id, size_t max,
 	mentor_query_init(&q);
 	q.accepting = true;
 	bind_query(st, actor_id, &q, match, 0, SUGGEST_POOL);
-	r = score_pool(db, st, me, list, &len);
+	if ((r = db_search_begin(db, actor_id, &g)) == 0) {
+		r = score_pool(db, st, me, list, &len);
+		r = db_search_end(db, &g, r);
+	}
 	db_stmt_done(db, st);
 	if (r != 0)
 		goto out;

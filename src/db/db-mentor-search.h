@@ -58,7 +58,9 @@ struct mentor_hit {
 /* Results offset..offset+limit-1 for actor: ranked by relevance when
  * there is free text, else by name, among the first MENTOR_SEARCH_POOL
  * matching mentors (so offset + limit beyond that returns nothing). Caller frees *out. ERR_INVALID if a
- * text filter has nothing searchable in it (only punctuation). */
+ * text filter has nothing searchable in it (only punctuation);
+ * ERR_TOOBROAD when it ran out of its time budget, ERR_BUSY while another
+ * search of actor's runs (db-search.h); the same for suggestions. */
 int db_mentor_search(struct db *db, int64_t actor_id, const struct mentor_query *q,
     size_t offset, size_t limit, struct mentor_hit **out, size_t *n);
 

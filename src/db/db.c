@@ -17,6 +17,13 @@
 #include "lib/xmalloc.h"
 
 #define DB_BUSY_TIMEOUT_MS	5000
+/* How long a wait for a lock goes on before the handle's busy notice is
+ * called, so a member is told within a second, and how often the search
+ * budget's clock is read (in SQLite virtual-machine steps). */
+#define DB_BUSY_NOTIFY_MS	800
+#define DB_PROGRESS_STEPS	1000
+#define DB_SEARCH_MS		250
+#define DB_WALL_FACTOR		4	/* a search's wall-clock backstop, in budgets */
 /* Index slots to start with: room for 256 statements at half load, over
  * the ~200 distinct statements the program has, so a session never grows
  * it; it doubles if a later version has more. */
@@ -45,6 +52,14 @@ struct db_cache {
 struct db {
 	sqlite3 *sq;
 	struct db_cache cache;
+	int64_t busy_start;		/* monotonic ms when this wait began */
+	bool busy_told;			/* busy_fn already called for this wait */
+	void (*busy_fn)(void *arg);
+	void *busy_arg;
+	int search_ms;			/* a search's time budget */
+	int64_t deadline;		/* thread CPU ms the budget ends; 0: none */
+	int64_t wall_deadline;		/* monotonic ms: the backstop */
+	bool over_budget;		/* the progress handler interrupted */
 };
 
 static int64_t now_override;
@@ -209,6 +224,11 @@ db_result(struct db *db, int rc, const char *func)
 	case SQLITE_CONSTRAINT_NOTNULL:
 		return ERR_INVALID;
 	}
+	/* Only the search budget's progress handler interrupts a statement. */
+	if (rc == SQLITE_INTERRUPT && db->over_budget) {
+		log_write(LOG_INFO, func, "search stopped after %d ms", db->search_ms);
+		return ERR_TOOBROAD;
+	}
 	/* Another connection held the lock past the busy timeout: nothing is
 	 * wrong with the data, so the caller may say "busy, try again". The
 	 * primary code covers the extended ones (BUSY_SNAPSHOT, BUSY_RECOVERY). */
@@ -342,6 +362,104 @@ db_column_text(sqlite3_stmt *st, int idx, char *buf, size_t bufsz)
 	const char *s = (const char *)sqlite3_column_text(st, idx);
 
 	text_copy(buf, bufsz, s != NULL ? s : "");
+}
+
+static int64_t
+clock_ms(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t
+mono_ms(void)
+{
+	return clock_ms(CLOCK_MONOTONIC);
+}
+
+/* SQLite's default handler sleeps and retries silently; this one does the
+ * same (short sleeps first, as sqliteDefaultBusyCallback does) and, once
+ * a wait has gone on for DB_BUSY_NOTIFY_MS, calls the handle's notice so
+ * the UI can say so before the member wonders. count is 0 at the start
+ * of each new wait. */
+static int
+busy_wait(void *arg, int count)
+{
+	static const int sleeps[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	struct db *db = arg;
+	int64_t waited;
+	int ms;
+
+	if (count == 0) {
+		db->busy_start = mono_ms();
+		db->busy_told = false;
+	}
+	waited = mono_ms() - db->busy_start;
+	if (waited >= DB_BUSY_TIMEOUT_MS)
+		return 0;
+	if (!db->busy_told && waited >= DB_BUSY_NOTIFY_MS && db->busy_fn != NULL) {
+		db->busy_told = true;
+		db->busy_fn(db->busy_arg);
+	}
+	ms = sleeps[count < (int)(sizeof sleeps / sizeof sleeps[0]) ? count :
+	    (int)(sizeof sleeps / sizeof sleeps[0]) - 1];
+	if (ms > DB_BUSY_TIMEOUT_MS - waited)
+		ms = (int)(DB_BUSY_TIMEOUT_MS - waited);
+	sqlite3_sleep(ms);
+	return 1;
+}
+
+void
+db_set_busy_notify(struct db *db, void (*fn)(void *arg), void *arg)
+{
+	db->busy_fn = fn;
+	db->busy_arg = arg;
+}
+
+void
+db_set_search_ms(struct db *db, int ms)
+{
+	db->search_ms = ms > 0 ? ms : DB_SEARCH_MS;
+}
+
+/* Nonzero stops the running statement with SQLITE_INTERRUPT. The budget
+ * is the CPU time this thread spends, the work a search costs: on a
+ * loaded machine or a cold cache its wall time grows without the query
+ * being any broader, and a member should not be told to narrow it then.
+ * The wall clock still stops it at DB_WALL_FACTOR times the budget, so
+ * nobody waits long either way. */
+static int
+over_budget(void *arg)
+{
+	struct db *db = arg;
+
+	if (db->deadline == 0 || (clock_ms(CLOCK_THREAD_CPUTIME_ID) < db->deadline &&
+	    mono_ms() < db->wall_deadline))
+		return 0;
+	db->over_budget = true;
+	return 1;
+}
+
+void
+db_budget_begin(struct db *db)
+{
+	db->over_budget = false;
+	db->deadline = clock_ms(CLOCK_THREAD_CPUTIME_ID) + db->search_ms;
+	db->wall_deadline = mono_ms() + (int64_t)db->search_ms * DB_WALL_FACTOR;
+	sqlite3_progress_handler(db->sq, DB_PROGRESS_STEPS, over_budget, db);
+}
+
+int
+db_budget_end(struct db *db, int r)
+{
+	bool over = db->over_budget;
+
+	sqlite3_progress_handler(db->sq, 0, NULL, NULL);
+	db->deadline = 0;
+	db->over_budget = false;
+	return over && r != 0 ? ERR_TOOBROAD : r;
 }
 
 /* Runs one statement with no parameters that returns at most one integer. */
@@ -566,7 +684,7 @@ db_configure(struct db *db, bool memory, char *err, size_t errsz)
 	int r = ERR_INTERNAL;
 
 	sqlite3_extended_result_codes(db->sq, 1);
-	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(db->sq, busy_wait, db);
 	sqlite3_db_config(db->sq, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if (sqlite3_exec(db->sq, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
 	    " PRAGMA trusted_schema = OFF", NULL, NULL, NULL) != SQLITE_OK)
@@ -611,6 +729,7 @@ db_open(const char *path, struct db **out, char *err, size_t errsz)
 	if (!memory && (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) != -1)
 		close(fd);
 	db = xcalloc(1, sizeof *db);
+	db->search_ms = DB_SEARCH_MS;
 	rc = sqlite3_open_v2(path, &db->sq, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errsz, "%s", db->sq != NULL ? sqlite3_errmsg(db->sq) :

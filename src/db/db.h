@@ -25,6 +25,18 @@ struct db;
 int db_open(const char *path, struct db **out, char *err, size_t errsz);
 void db_close(struct db *db);	/* NULL is a no-op */
 
+/* A wait for a lock another connection holds lasts up to 5 s; once it has
+ * gone on for 0.8 s, fn(arg) is called (once per wait, from inside the
+ * waiting call) so the UI can say "busy, retrying" and refresh the screen
+ * instead of freezing silently. The wait then goes on; when the call
+ * returns it is over. fn must not use the database. NULL: no notice. */
+void db_set_busy_notify(struct db *db, void (*fn)(void *arg), void *arg);
+
+/* The time budget of one member-driven search ([limits] search_ms; 250 by
+ * default, and for ms <= 0). A search that would run longer is stopped
+ * and returns ERR_TOOBROAD. */
+void db_set_search_ms(struct db *db, int ms);
+
 /* Schema version after migrations (PRAGMA user_version); -1 when it
  * cannot be read. A value, not an error code. */
 int db_schema_version(struct db *db);

@@ -81,6 +81,7 @@ static const struct setting settings[] = {
 	SETTING(limits, max_rows, K_INT, 24, 1000),
 	SETTING(limits, process_memory, K_INT, 64, 1048576),
 	SETTING(limits, open_files, K_INT, 32, 65536),
+	SETTING(limits, search_ms, K_INT, 10, 10000),
 	SETTING(mentoring, request_reminder_days, K_INT, 1, 365),
 	SETTING(mentoring, request_expiry_days, K_INT, 1, 365),
 	SETTING(mentoring, max_pending_requests, K_INT, 1, 20),
@@ -136,6 +137,7 @@ config_defaults(struct config *c)
 	c->limits.max_rows = 200;
 	c->limits.process_memory = 1024;
 	c->limits.open_files = 256;
+	c->limits.search_ms = 250;
 	c->mentoring.request_reminder_days = 7;
 	c->mentoring.request_expiry_days = 14;
 	c->mentoring.max_pending_requests = 2;

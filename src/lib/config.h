@@ -66,6 +66,7 @@ struct config {
 		int max_rows;			/* 200 */
 		int process_memory;		/* 1024 MiB of address space */
 		int open_files;			/* 256 */
+		int search_ms;			/* 250: one member search's time budget */
 	} limits;
 	struct {
 		int request_reminder_days;	/* 7 */

@@ -14,6 +14,7 @@ err_str(int code)
 	case ERR_AUTH:		return "authentication failed";
 	case ERR_BUSY:		return "the database is busy";
 	case ERR_STATE:		return "not possible in this state";
+	case ERR_TOOBROAD:	return "the search is too broad";
 	default:		return "unknown error";
 	}
 }

@@ -14,8 +14,10 @@
 #define ERR_DENIED	(-4)	/* the actor may not do this */
 #define ERR_INVALID	(-5)	/* a value or a move refused by a rule */
 #define ERR_AUTH	(-6)	/* wrong login, password or key */
-#define ERR_BUSY	(-7)	/* the database stayed locked past the busy timeout */
+#define ERR_BUSY	(-7)	/* a lock stayed taken: the database's past the busy
+				 * timeout, or the member's search lock (db-search.h) */
 #define ERR_STATE	(-8)	/* not possible from the state the target is in */
+#define ERR_TOOBROAD	(-9)	/* a search ran out of its time budget: narrow it */
 
 /* A short lower-case phrase for a code, for logs and the CLI's one line
  * ("not found", "permission denied"); never NULL, "unknown error" for a

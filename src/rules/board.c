@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 #include "rules/board.h"
+#include "rules/search.h"
 #include "lib/config.h"
 #include "lib/xmalloc.h"
 
@@ -105,45 +106,38 @@ board_read_advance(int64_t last_read_id, int64_t seen_id)
 	return seen_id > last_read_id ? seen_id : last_read_id;
 }
 
-static bool
-bare_char(unsigned char ch)
-{
-	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-	    (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
-}
-
-/* Appends one word to fts at flen. A phrase or a plain word goes as it
- * is; a word with punctuation ("follow-up", "e.g.") is quoted so FTS5
- * reads it as words, keeping a trailing * for a prefix search. The caller
- * made room for twice the word plus quotes. */
+/* Appends one word to fts at flen as an FTS5 string: member text never
+ * becomes FTS5 syntax (no bare OR, NOT, NEAR, column filter or ^), only
+ * the documented "phrase" and prefix*. A "phrase" keeps its words (an
+ * unclosed one runs to the end of the word); any other word is quoted
+ * whole, so "follow-up" or "e.g." is read as its words; quotes inside are
+ * doubled. A trailing * makes the last word a prefix when it has at
+ * least SEARCH_PREFIX_MIN characters; otherwise q->refused says why. The
+ * caller made room for twice the word plus quotes. */
 static size_t
-add_word(char *fts, size_t flen, const char *w, size_t n)
+add_word(struct board_query *q, size_t flen, const char *w, size_t n)
 {
-	bool star = n > 1 && w[n - 1] == '*', plain = true;
+	char *fts = q->words;
+	bool star = n > 1 && w[n - 1] == '*';
 	size_t m = star ? n - 1 : n;
 
-	for (size_t i = 0; i < m; i++)
-		if (!bare_char((unsigned char)w[i]))
-			plain = false;
-	/* AND* is a prefix search for "and...", not the operator and a stray
-	 * star that FTS5 refuses. */
-	if (star && ((m == 3 && (memcmp(w, "AND", 3) == 0 || memcmp(w, "NOT", 3) == 0)) ||
-	    (m == 2 && memcmp(w, "OR", 2) == 0)))
-		plain = false;
-	if (plain || w[0] == '"') {
-		memcpy(fts + flen, w, n);
-		flen += n;
-	} else {
-		fts[flen++] = '"';
-		for (size_t i = 0; i < m; i++) {
-			if (w[i] == '"')
-				fts[flen++] = '"';
-			fts[flen++] = w[i];
-		}
-		fts[flen++] = '"';
-		if (star)
-			fts[flen++] = '*';
+	if (m > 0 && w[0] == '"') {
+		w++;
+		m--;
+		if (m > 0 && w[m - 1] == '"')
+			m--;
 	}
+	if (star && !search_prefix_ok(w, m))
+		q->refused = SEARCH_PREFIX_WHY;
+	fts[flen++] = '"';
+	for (size_t i = 0; i < m; i++) {
+		if (w[i] == '"')
+			fts[flen++] = '"';
+		fts[flen++] = w[i];
+	}
+	fts[flen++] = '"';
+	if (star)
+		fts[flen++] = '*';
 	fts[flen] = '\0';
 	return flen;
 }
@@ -187,7 +181,7 @@ void
 board_query_parse(const char *query, struct board_query *q)
 {
 	const char *p = query;
-	size_t flen = 0;
+	size_t flen = 0, terms = 0;
 
 	memset(q, 0, sizeof *q);
 	while (*p != '\0') {
@@ -205,10 +199,12 @@ board_query_parse(const char *query, struct board_query *q)
 			filter_value(start + 7, p, q->author, sizeof q->author);
 		else if (n > 3 && strncasecmp(start, "in:", 3) == 0)
 			filter_value(start + 3, p, q->in, sizeof q->in);
+		else if (++terms > SEARCH_TERMS_MAX)
+			q->refused = SEARCH_TERMS_WHY;
 		else if (flen + 2 * n + 5 < sizeof q->words) {
 			if (flen > 0)
 				q->words[flen++] = ' ';
-			flen = add_word(q->words, flen, start, n);
+			flen = add_word(q, flen, start, n);
 		}
 	}
 }

@@ -90,10 +90,13 @@ struct board_query {
 	char words[BOARD_QUERY_MAX * 4 + 1];	/* an FTS5 expression, "" if none */
 	char author[65];
 	char in[BOARD_NAME_MAX * 4 + 1];
+	const char *refused;	/* why the words break a search.h limit, or NULL */
 };
 
-/* Splits query: punctuation inside a word is quoted so FTS5 reads it as
- * words rather than syntax; a filter given twice keeps the last. */
+/* Splits query: every word and "phrase" becomes a quoted FTS5 string, so
+ * FTS5 reads words, never syntax, and a trailing * a prefix; a filter
+ * given twice keeps the last. A prefix shorter than SEARCH_PREFIX_MIN or
+ * more than SEARCH_TERMS_MAX words set q->refused (rules/search.h). */
 void board_query_parse(const char *query, struct board_query *q);
 
 #endif

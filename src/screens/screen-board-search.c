@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rules/board.h"
+#include "rules/search.h"
 #include "db/db.h"
 #include "db/db-board.h"
 #include "ui/list.h"
@@ -66,14 +67,18 @@ run(struct screen_ctx *c, struct list *l)
 	s->hits = NULL;
 	s->n = 0;
 	s->searched = r == 0;
+	board_query_parse(ui_line_text(&s->line), &q);
 	if (r == 0) {
 		s->hits = hits;
 		s->n = n;
 		s->typing = false;
 	} else if (r == ERR_NOTFOUND) {
-		board_query_parse(ui_line_text(&s->line), &q);
 		screen_error(c, "No community called \"%s\"; give its name or the start of it.",
 		    q.in);
+	} else if (search_refusal(r) != NULL || (r == ERR_INVALID && q.refused != NULL)) {
+		/* A limit: what the member typed stays open to narrow it. */
+		screen_error(c, "%s", r == ERR_INVALID ? q.refused : search_refusal(r));
+		s->typing = true;
 	} else if (r == ERR_INVALID) {
 		screen_error(c, "Search needs words: plain words, \"a phrase\" or a prefix*; "
 		    "author:login and in:community narrow it.");

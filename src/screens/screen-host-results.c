@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include "db/db-host.h"
 #include "db/db.h"
+#include "rules/search.h"
 #include "lib/xmalloc.h"
 #include "screens/screen-host-form.h"
 #include "ui/list.h"
@@ -29,9 +30,20 @@ static int
 res_load(struct screen_ctx *c, struct list *l, const void *after, size_t limit,
     void **rows, size_t *n)
 {
+	int r;
+
 	(void)after, (void)limit;
-	return db_host_search(c->db, c->me.id, list_ctx(l), RESULTS_MAX,
+	r = db_host_search(c->db, c->me.id, list_ctx(l), RESULTS_MAX,
 	    (struct host_hit **)rows, n);
+	/* A limit is not a failed read: the member hears which one, over an
+	 * empty list, and goes back to the search they typed to narrow it. */
+	if (search_refusal(r) != NULL) {
+		screen_error(c, "%s", search_refusal(r));
+		*rows = NULL;
+		*n = 0;
+		return 0;
+	}
+	return r;
 }
 
 static int64_t

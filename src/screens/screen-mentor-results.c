@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "lib/log.h"
 #include "rules/mentor.h"
+#include "rules/search.h"
 #include "screens/screen-mentor.h"
 #include "ui/list.h"
 #include "ui/screen.h"
@@ -62,6 +63,11 @@ results_load(struct screen_ctx *c, struct list *l, const void *after, size_t lim
 		rc = db_mentor_bookmarks(c->db, c->me.id, out, n);
 	if (rc == ERR_INVALID && r->a.mode == MENTOR_LIST_SEARCH) {
 		screen_error(c, "A filter has no letters or digits to search for.");
+		r->failed = true;
+	} else if (search_refusal(rc) != NULL) {
+		/* Too broad, or a search of the member's already running: the
+		 * filters stay on Find a mentor to change. */
+		screen_error(c, "%s", search_refusal(rc));
 		r->failed = true;
 	} else if (rc != 0 && r->a.mode == MENTOR_LIST_SEARCH) {
 		screen_error(c, "The search did not work; please try again.");

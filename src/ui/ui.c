@@ -30,6 +30,7 @@
 #define GOODBYE_SECONDS		2
 #define CLOSED_SECONDS		5
 #define EMPTY_WAKEUPS_GONE	3	/* readable but no key: EOF */
+#define BUSY_SENTENCE		"The database is busy; retrying..."
 
 struct ui {
 	struct screen_ctx c;		/* first: screen callbacks cast back */
@@ -44,6 +45,7 @@ struct ui {
 	bool paste_dropping;		/* the rest of this paste is not used */
 	bool paste_cut;			/* ... because a pasted newline ended it */
 	bool size_cap_said;		/* told that the terminal is clamped */
+	bool term_open;			/* the terminal is ours to draw on */
 };
 
 /* The session clamps a bigger terminal to [limits] max_cols x max_rows
@@ -103,6 +105,26 @@ presence_input(struct ui *u)
 	if (db_presence_update(u->c.db, (int)getpid(),
 	    screen_top(&u->c)->s->section, db_now()) != 0)
 		log_warn("cannot update presence: %s", db_errmsg(u->c.db));
+}
+
+/* Called by the data layer from inside a wait for a lock another
+ * connection holds, once it has lasted 0.8 s (db_set_busy_notify): the
+ * member is told at once, on the message line, instead of looking at a
+ * frozen screen. Only that line is drawn, since a screen may be half way
+ * through changing its state; the next frame, once the call returns,
+ * draws everything again without it. Keys typed meanwhile wait in the
+ * terminal and are read afterwards, none lost. */
+static void
+busy_notice(void *arg)
+{
+	struct ui *u = arg;
+	int y = ui_msg_row();
+
+	if (!u->term_open)
+		return;
+	ui_draw_fill(y, 0, (size_t)ui_cols(), UI_A_INFO);
+	ui_draw_text(y, 1, BUSY_SENTENCE, (size_t)ui_cols() - 2, UI_A_INFO);
+	ui_draw_end(false);
 }
 
 /* Seconds until the idle logoff when the warning is due, 0 when it is
@@ -315,12 +337,22 @@ load_member(struct ui *u, int64_t id)
 			log_debug("cannot tell the member: terminal gone");
 		return -1;
 	}
-	/* The UI records the login: it knows a session really started. */
 	c->first_login = c->me.last_login_at == 0;
-	if (db_user_touch_login(c->db, id) != 0)
-		log_warn("cannot record login time for member %lld", (long long)id);
-	screen_reload_me(c);
 	return 0;
+}
+
+/* The UI records the login: it knows a session really started. It writes
+ * once the terminal is open, so a locked database shows the busy line. */
+static void
+record_login(struct ui *u)
+{
+	struct screen_ctx *c = &u->c;
+
+	if (c->me.id == 0)
+		return;
+	if (db_user_touch_login(c->db, c->me.id) != 0)
+		log_warn("cannot record login time for member %lld", (long long)c->me.id);
+	screen_reload_me(c);
 }
 
 static void
@@ -425,12 +457,16 @@ ui_main(const struct ui_args *a)
 		log_err("cannot open the database: %s", err);
 		return 1;
 	}
+	db_set_search_ms(u.c.db, a->cfg->limits.search_ms);
+	db_set_busy_notify(u.c.db, busy_notice, &u);
 	if (a->user_id != 0 && load_member(&u, a->user_id) != 0)
 		goto out;
 	if (ui_term_open(a) != 0)
 		goto out;
 	if (a->sandbox && enter_sandbox(a) != 0)
 		goto out;
+	u.term_open = true;
+	record_login(&u);
 	u.last_key = u.presence_input = ui_term_mono_now();
 	u.db_version = db_data_version(u.c.db);
 	if (a->user_id == 0 && !registration_open(a->cfg)) {
@@ -447,6 +483,7 @@ ui_main(const struct ui_args *a)
 	finish(&u);
 	status = stopped || u.c.quit == SCREEN_RUN ? 0 : u.c.exit_status;
 out:
+	u.term_open = false;
 	ui_term_close();
 	db_close(u.c.db);
 	return status;

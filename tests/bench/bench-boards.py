@@ -10,7 +10,10 @@ helper tests/bench/boards-page.c against build/libmentorbbs.a and prints:
 thread-list and thread-view page times, database and render separately
 (p50/p95, the real screens drawn into a curses terminal on /dev/null), a
 new-posts scan step and the unread counts for a member with every post
-unread, and posts per second with one and with several writer processes.
+unread, posts per second with one and with several writer processes, and
+post searches (tests/bench/board-search.c): common words, phrases, short and
+long prefixes and the finding's a* / a* OR b* ... z*, each with its answer
+(0 found, -5 refused by a rule, -9 stopped by the time budget).
 Figures only: nothing here passes or fails."""
 import glob, os, shutil, sqlite3, subprocess, sys, tempfile, time
 
@@ -57,8 +60,12 @@ def seed():
     print("seed-demo: %d posts in %.1f s (%.0f posts/s), cached in %s"
           % (POSTS, took, POSTS / took, CACHE))
 
-def helper(tmp):
-    out = os.path.join(tmp, "boards-page")
+SEARCHES = ["mentor", "department chair", '"first meeting"', "mentor in:boston",
+            "mentor*", "int*", "the*", "a*",
+            " OR ".join(c + "*" for c in "abcdefghijklmnopqrstuvwxyz")]
+
+def helper(tmp, name="boards-page"):
+    out = os.path.join(tmp, name)
     pkgs = "libssh ncursesw sqlite3 libsodium inih"
     cflags = subprocess.run(["pkg-config", "--cflags"] + pkgs.split(), capture_output=True,
                             text=True).stdout.split()
@@ -67,7 +74,7 @@ def helper(tmp):
     lib = os.path.join(ROOT, "build", "libmentorbbs.a")
     subprocess.run(["cc", "-std=c17", "-D_GNU_SOURCE", "-O2", "-iquote",
                     os.path.join(ROOT, "src"), "-iquote", os.path.join(ROOT, "build")] + cflags +
-                   ["-o", out, os.path.join(ROOT, "tests/bench/boards-page.c"), lib] + libs +
+                   ["-o", out, os.path.join(ROOT, "tests/bench", name + ".c"), lib] + libs +
                    ["-lutil"], check=True)
     return out
 
@@ -89,6 +96,14 @@ def main():
     con.close()
     tmp = tempfile.mkdtemp(prefix="bench-boards.")
     try:
+        out = subprocess.run([helper(tmp, "board-search"), CACHE, str(member)] + SEARCHES,
+                             check=True, capture_output=True, text=True).stdout
+        print("post search (median of 3; code 0 found, -5 refused, -9 too broad):")
+        for line in out.split("\n"):
+            if line:
+                us, code, hits, query = line.split(" ", 3)
+                print("  %9.1f ms  code %3s  %3s hits  %s" % (int(us) / 1000, code, hits,
+                                                          query[:60]))
         exe = helper(tmp)
         print("one community: %d posts in %d threads; 300 random pages each" % (posts, threads))
         out = subprocess.run([exe, "read", CACHE, str(member), "1", "300"], check=True,

@@ -70,9 +70,11 @@ e2e_see b 'First post about rowhouses'
 e2e_keys b /; e2e_keys b C-u; e2e_type b 'author:cy'; e2e_keys b Enter
 e2e_see b 'Boston > Boston winters'
 e2e_see b 'Second post about parking'
-e2e_keys b /; e2e_keys b C-u; e2e_type b '"unbalanced AND'; e2e_keys b Enter
-e2e_see b 'Search needs words'
+# A one-letter prefix is refused with the rule, and the text stays to edit.
+e2e_keys b /; e2e_keys b C-u; e2e_type b 'p*'; e2e_keys b Enter
+e2e_see b 'A prefix search needs at least 3 letters'
 e2e_gone b 'Boston winters'
+e2e_see b 'Search: p\*'
 e2e_keys b C-u; e2e_type b 'park*'; e2e_keys b Enter
 e2e_see b '\[parking\]'
 e2e_keys b Enter

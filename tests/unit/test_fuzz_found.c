@@ -22,12 +22,13 @@ TEST(fuzz_board_operator_word_with_star_is_a_prefix)
 	int64_t me = fx_member(db, "ann", ROLE_ALUMNI);
 
 	board_query_parse("AND* OR* NOT* and*", &q);
-	CHECK_STR(q.words, "\"AND\"* \"OR\"* \"NOT\"* and*");
+	CHECK_STR(q.words, "\"AND\"* \"OR\"* \"NOT\"* \"and\"*");
 	CHECK_INT(db_board_search(db, me, "Anderson AND*", 10, &hits, &n), ERR_OK);
 	free(hits);
-	/* The operators themselves are still the member's to use. */
+	/* Since the bounded searches of issue 11, member text never becomes
+	 * FTS5 syntax: OR is a word like any other. */
 	board_query_parse("a OR b", &q);
-	CHECK_STR(q.words, "a OR b");
+	CHECK_STR(q.words, "\"a\" \"OR\" \"b\"");
 }
 
 static double
