@@ -61,6 +61,8 @@ static const struct setting settings[] = {
 	SETTING(limits, max_unauthenticated, K_INT, 1, 10000),
 	SETTING(limits, max_unauthenticated_per_address, K_INT, 1, 10000),
 	SETTING(limits, max_sessions, K_INT, 1, 100000),
+	SETTING(limits, password_delay_max, K_INT, 1, 3600),
+	SETTING(limits, max_password_checks, K_INT, 1, 256),
 	SETTING(mentoring, request_reminder_days, K_INT, 1, 365),
 	SETTING(mentoring, request_expiry_days, K_INT, 1, 365),
 	SETTING(mentoring, max_pending_requests, K_INT, 1, 20),
@@ -97,6 +99,8 @@ config_defaults(struct config *c)
 	c->limits.max_unauthenticated = 30;
 	c->limits.max_unauthenticated_per_address = 10;
 	c->limits.max_sessions = 500;
+	c->limits.password_delay_max = 30;
+	c->limits.max_password_checks = 4;
 	c->mentoring.request_reminder_days = 7;
 	c->mentoring.request_expiry_days = 14;
 	c->mentoring.max_pending_requests = 2;

@@ -41,6 +41,8 @@ struct config {
 		int max_unauthenticated;	/* 30 */
 		int max_unauthenticated_per_address; /* 10 */
 		int max_sessions;		/* 500 */
+		int password_delay_max;		/* 30 seconds between guesses, at most */
+		int max_password_checks;	/* 4 argon2id checks in flight, machine-wide */
 	} limits;
 	struct {
 		int request_reminder_days;	/* 7 */

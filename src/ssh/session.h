@@ -13,8 +13,7 @@
 #include <libssh/server.h>
 #include "lib/config.h"
 #include "rules/member.h"
-
-struct db;
+#include "ssh/monitor.h"
 
 #define SESSION_TO_PTY_MAX (256 * 1024)	/* client bytes waiting for the UI */
 
@@ -30,7 +29,8 @@ struct session {
 	struct timespec started;
 
 	/* authentication (ssh-auth.c) */
-	struct db *db;			/* open only until auth is over */
+	struct monitor mon;		/* holds the database until auth is over */
+	bool auth_dropped;		/* the monitor said to close without answering */
 	int auth_attempts;
 	bool authenticated;
 	bool registration;		/* logged in as the registration login */
