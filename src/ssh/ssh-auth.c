@@ -137,7 +137,10 @@ ask(struct session *s, enum monwire_type type, const char *user, const char *sec
 	if (ans->verdict == MONWIRE_DROP) {
 		log_warn("auth dropped: user=%s peer=%s: too many failed passwords for this login",
 		    esc(e, sizeof e, user), s->peer);
+		/* Close now, before libssh can send "failure": an unverified
+		 * guess gets no answer at all, not even a no. */
 		ssh_session_set_disconnect_message(s->ssh, "Too many authentication failures");
+		ssh_disconnect(s->ssh);
 		s->auth_dropped = true;
 	} else if (ans->verdict == MONWIRE_BUSY) {
 		log_warn("auth refused unchecked: user=%s peer=%s: server busy",
@@ -285,8 +288,9 @@ on_message(ssh_session ssh, ssh_message msg, void *ud)
 			ssh_message_auth_reply_success(msg, 0);
 			return 0;
 		}
-		if (v != MONWIRE_DROP)
-			refuse(s, kbdint_user, "keyboard-interactive");
+		if (v == MONWIRE_DROP)
+			return 0;	/* disconnected: no reply */
+		refuse(s, kbdint_user, "keyboard-interactive");
 	}
 	ssh_message_auth_set_methods(msg, AUTH_METHODS);
 	ssh_message_reply_default(msg);
