@@ -307,6 +307,7 @@ monitor_main(const struct config *cfg, int fd)
 	}
 	close_range(4, ~0U, 0);
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGALRM, SIG_DFL);
 	/* A backstop: the session's own deadline closes our socket long before. */
 	alarm((unsigned)cfg->limits.login_grace + 30);
 	snprintf(path, sizeof path, "%s" SLOT_SUFFIX, cfg->server.db);

@@ -31,7 +31,9 @@ struct monitor {
 /* Forks the monitor for one connection. The child closes every descriptor
  * but stderr and its end of the socketpair (the SSH socket and the
  * listener's pipe above all), opens the database and serves requests until
- * EOF. 0 and *out, or ERR_INTERNAL. */
+ * EOF. Call it before installing signal handlers that write to a
+ * descriptor (a self-pipe): the child keeps the handlers, not the pipe.
+ * 0 and *out, or ERR_INTERNAL. */
 int monitor_start(const struct config *cfg, struct monitor *out);
 
 /* Asks one question and waits for the verdict (a password check may wait

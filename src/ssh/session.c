@@ -287,6 +287,11 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	s->to_pty = xmalloc(SESSION_TO_PTY_MAX);
 	text_copy(s->peer, sizeof s->peer, peer);
 	clock_gettime(CLOCK_MONOTONIC, &s->started);
+	/* Privilege separation: the monitor takes the database before we read
+	 * a byte from the network; this process never opens it. Forked before
+	 * our signal handlers exist, so it inherits none of them. */
+	if (monitor_start(cfg, &s->mon) != 0)
+		goto out;
 	/* Out of descriptors, say: this connection ends, the listener goes on. */
 	if (setup_signals() != 0) {
 		log_err("session from %s: cannot set up signals: %s", s->peer, strerror(errno));
@@ -294,10 +299,6 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	}
 	/* The whole pre-auth phase has one deadline, whatever the client does. */
 	alarm((unsigned)cfg->limits.login_grace);
-	/* Privilege separation: the monitor takes the database before we read
-	 * a byte from the network; this process never opens it. */
-	if (monitor_start(cfg, &s->mon) != 0)
-		goto out;
 
 	if ((s->ssh = ssh_new()) == NULL)
 		fatal("ssh_new failed");
