@@ -216,32 +216,17 @@ monitor_rehash(struct monitor_ctx *c, int64_t member_id, const char *password)
 	pwslot_give(c->slot_fd, slot);
 }
 
-/* Reads exactly n bytes: false at EOF or on an error. */
+/* Reads (or writes) exactly n bytes: false at EOF or on an error. A write
+ * to a monitor that is gone fails with EPIPE instead of raising SIGPIPE. */
 static bool
-read_full(int fd, void *buf, size_t n)
+io_full(int fd, void *buf, size_t n, bool writing)
 {
 	unsigned char *p = buf;
 	ssize_t k;
 
 	while (n > 0) {
-		if ((k = read(fd, p, n)) < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		p += k;
-		n -= (size_t)k;
-	}
-	return true;
-}
-
-static bool
-write_full(int fd, const void *buf, size_t n)
-{
-	const unsigned char *p = buf;
-	ssize_t k;
-
-	while (n > 0) {
-		if ((k = send(fd, p, n, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+		k = writing ? send(fd, p, n, MSG_NOSIGNAL) : read(fd, p, n);
+		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
 			return false;
@@ -259,8 +244,8 @@ read_frame(int fd, uint8_t *buf)
 	uint8_t hdr[4];
 	size_t len;
 
-	if (!read_full(fd, hdr, sizeof hdr) || (len = monwire_frame_len(hdr)) == 0 ||
-	    !read_full(fd, buf, len))
+	if (!io_full(fd, hdr, sizeof hdr, false) || (len = monwire_frame_len(hdr)) == 0 ||
+	    !io_full(fd, buf, len, false))
 		return 0;
 	return len;
 }
@@ -282,7 +267,7 @@ monitor_serve(struct monitor_ctx *c, int fd)
 		crypto_wipe(buf, sizeof buf);
 		monitor_check(c, &req, &ans, &rehash);
 		len = monwire_put_answer(buf, sizeof buf, &ans);
-		if (len == 0 || !write_full(fd, buf, len))
+		if (len == 0 || !io_full(fd, buf, len, true))
 			break;
 		if (rehash)
 			monitor_rehash(c, ans.member_id, req.secret);
@@ -364,7 +349,7 @@ monitor_ask(struct monitor *m, const struct monwire_request *req, struct monwire
 	if (m->fd < 0)
 		return ERR_INTERNAL;
 	len = monwire_put_request(buf, sizeof buf, req);
-	if (len > 0 && write_full(m->fd, buf, len) && (len = read_frame(m->fd, buf)) > 0 &&
+	if (len > 0 && io_full(m->fd, buf, len, true) && (len = read_frame(m->fd, buf)) > 0 &&
 	    monwire_parse_answer(buf, len, ans) == 0)
 		r = 0;
 	crypto_wipe(buf, sizeof buf);
