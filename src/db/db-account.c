@@ -99,10 +99,8 @@ db_account_register(struct db *db, const struct member *m, const char *password,
 	}
 }
 
-/* Replaces an outdated hash after a successful login. Failure only costs
- * the upgrade, so it is logged and the login goes ahead. */
-static void
-account_rehash(struct db *db, int64_t id, const char *password)
+void
+db_account_rehash(struct db *db, int64_t id, const char *password)
 {
 	char hash[CRYPTO_PWHASH_LEN];
 
@@ -114,7 +112,7 @@ account_rehash(struct db *db, int64_t id, const char *password)
 
 int
 db_account_auth_password(struct db *db, const char *login, const char *password,
-    struct member *out)
+    struct member *out, bool *stale)
 {
 	char hash[CRYPTO_PWHASH_LEN] = "";
 	struct member *m = xmalloc(sizeof *m);
@@ -131,8 +129,8 @@ db_account_auth_password(struct db *db, const char *login, const char *password,
 	    db_user_pwhash(db, m->id, hash, sizeof hash) == 0 && hash[0] != '\0';
 	ok = crypto_password_verify(known ? hash : NULL, usable ? password : "");
 	if (known && ok) {
-		if (crypto_password_needs_rehash(hash))
-			account_rehash(db, m->id, password);
+		if (stale != NULL)
+			*stale = crypto_password_needs_rehash(hash);
 		*out = *m;
 		r = 0;
 	}

@@ -26,10 +26,15 @@ int db_account_register(struct db *db, const struct member *m, const char *passw
 
 /* Verifies login + password. Unknown logins run the same hash verification
  * against a dummy so timing does not reveal which logins exist. Returns 0 and
- * fills *out (any status: the caller decides what suspended means), or
- * ERR_AUTH. Rehashes an outdated hash on success. */
+ * fills *out (any status: the caller decides what suspended means) and, if
+ * stale is not NULL, *stale: the stored hash is weaker than today's and
+ * should be replaced with db_account_rehash once the login has been
+ * answered. ERR_AUTH otherwise. Writes nothing. */
 int db_account_auth_password(struct db *db, const char *login, const char *password,
-    struct member *out);
+    struct member *out, bool *stale);
+/* Stores a fresh hash of password for member id (after a login by it that
+ * said *stale). Failure only costs the upgrade: it is logged, not returned. */
+void db_account_rehash(struct db *db, int64_t id, const char *password);
 
 /* Finds the member owning a public key (canonical base64 blob) and checks it
  * belongs to login. 0 and *out, or ERR_AUTH. */

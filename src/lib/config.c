@@ -82,6 +82,8 @@ static const struct setting settings[] = {
 	SETTING(limits, process_memory, K_INT, 64, 1048576),
 	SETTING(limits, open_files, K_INT, 32, 65536),
 	SETTING(limits, search_ms, K_INT, 10, 10000),
+	SETTING(limits, password_delay_max, K_INT, 1, 3600),
+	SETTING(limits, max_password_checks, K_INT, 1, 256),
 	SETTING(mentoring, request_reminder_days, K_INT, 1, 365),
 	SETTING(mentoring, request_expiry_days, K_INT, 1, 365),
 	SETTING(mentoring, max_pending_requests, K_INT, 1, 20),
@@ -138,6 +140,8 @@ config_defaults(struct config *c)
 	c->limits.process_memory = 1024;
 	c->limits.open_files = 256;
 	c->limits.search_ms = 250;
+	c->limits.password_delay_max = 30;
+	c->limits.max_password_checks = 4;
 	c->mentoring.request_reminder_days = 7;
 	c->mentoring.request_expiry_days = 14;
 	c->mentoring.max_pending_requests = 2;

@@ -67,6 +67,8 @@ struct config {
 		int process_memory;		/* 1024 MiB of address space */
 		int open_files;			/* 256 */
 		int search_ms;			/* 250: one member search's time budget */
+		int password_delay_max;		/* 30 seconds between guesses, at most */
+		int max_password_checks;	/* 4 argon2id checks in flight, machine-wide */
 	} limits;
 	struct {
 		int request_reminder_days;	/* 7 */

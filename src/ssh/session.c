@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include "db/db.h"
+#include "lib/err.h"
 #include "lib/log.h"
 #include "ssh/pty.h"
 #include "ssh/session.h"
@@ -109,6 +109,8 @@ loop_until(struct session *s, bool (*done)(const struct session *))
 		if (got_term() || s->client_gone || !ssh_is_connected(s->ssh))
 			return false;
 		if (ssh_event_dopoll(s->event, 1000) == SSH_ERROR && !ssh_is_connected(s->ssh))
+			return false;
+		if (s->auth_dropped)
 			return false;
 		if (!s->authenticated && s->auth_attempts >= s->cfg->limits.max_auth_tries) {
 			log_warn("too many authentication attempts from %s", s->peer);
@@ -338,19 +340,6 @@ serve_channel(struct session *s)
 	return run_ui(s);
 }
 
-static int
-open_auth_db(struct session *s)
-{
-	char err[256];
-	int r;
-
-	if ((r = db_open(s->cfg->server.db, &s->db, err, sizeof err)) != 0) {
-		log_err("cannot open database: %s", err);
-		return r;
-	}
-	return 0;
-}
-
 static void
 session_cleanup(struct session *s)
 {
@@ -358,8 +347,8 @@ session_cleanup(struct session *s)
 		ssh_event_remove_session(s->event, s->ssh);
 		ssh_event_free(s->event);
 	}
-	db_close(s->db);
-	s->db = NULL;
+	/* Killed if still checking: the connection it was checking for is gone. */
+	monitor_end(&s->mon, !s->authenticated);
 	if (s->chan != NULL)
 		ssh_channel_free(s->chan);
 	if (s->ssh != NULL) {	/* NULL when set-up failed before ssh_new */
@@ -388,10 +377,16 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 	s->notify_fd = notify_fd;
 	s->pty_fd = -1;
 	s->report_fd = -1;
+	s->mon.fd = -1;
 	s->log_fd = STDERR_FILENO;
 	s->to_pty = xmalloc(SESSION_TO_PTY_MAX);
 	text_copy(s->peer, sizeof s->peer, peer);
 	clock_gettime(CLOCK_MONOTONIC, &s->started);
+	/* Privilege separation: the monitor takes the database before we read
+	 * a byte from the network; this process never opens it. Forked before
+	 * our signal handlers exist, so it inherits none of them. */
+	if (monitor_start(cfg, &s->mon) != 0)
+		goto out;
 	/* Out of descriptors, say: this connection ends, the listener goes on. */
 	if (setup_signals() != 0) {
 		log_err("session from %s: cannot set up signals: %s", s->peer, strerror(errno));
@@ -411,8 +406,6 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 		log_info("key exchange with %s failed: %s", s->peer, ssh_get_error(s->ssh));
 		goto out;
 	}
-	if (open_auth_db(s) != 0)
-		goto out;
 	ssh_auth_setup(s);
 	if ((s->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(s->event, s->ssh) != SSH_OK ||
@@ -426,9 +419,8 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 		goto out;
 	}
 	alarm(0);
-	/* The UI opens its own connection after exec; this one is done. */
-	db_close(s->db);
-	s->db = NULL;
+	/* ssh-auth.c closed the monitor at authentication; the UI opens its
+	 * own database connection after exec. */
 	status = serve_channel(s);
 	log_info("session end: user=%s peer=%s duration=%.1fs", s->login, s->peer, elapsed(s));
 out:

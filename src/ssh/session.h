@@ -14,8 +14,7 @@
 #include "lib/config.h"
 #include "ssh/listen-msg.h"
 #include "rules/member.h"
-
-struct db;
+#include "ssh/monitor.h"
 
 #define SESSION_TO_PTY_MAX (256 * 1024)	/* client bytes waiting for the UI */
 
@@ -31,7 +30,8 @@ struct session {
 	struct timespec started;
 
 	/* authentication (ssh-auth.c) */
-	struct db *db;			/* open only until auth is over */
+	struct monitor mon;		/* holds the database until auth is over */
+	bool auth_dropped;		/* the monitor said to close without answering */
 	int auth_attempts;
 	bool authenticated;
 	bool registration;		/* logged in as the registration login */

@@ -4,18 +4,22 @@
  * answer and public-key offer is counted here; the session loop disconnects
  * once the cap is reached. The registration login accepts any method so a
  * newcomer never meets a password prompt, and remembers a key the client
- * proved so the wizard can offer to link it. */
+ * proved so the wizard can offer to link it.
+ *
+ * This process holds no database handle: every question about a password
+ * or a key goes to the auth monitor (monitor.h), which answers with a
+ * verdict and the member. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "db/db-user.h"
-#include "db/db-account.h"
 #include "lib/log.h"
 #include "ssh/listen-msg.h"
 #include "ssh/session.h"
 #include "ssh/ssh-auth.h"
 #include "ssh/ssh-chan.h"
+#include "ssh/monitor.h"
+#include "lib/crypto.h"
 #include "lib/text.h"
 #include "rules/user.h"
 #include "lib/xmalloc.h"
@@ -55,6 +59,8 @@ authenticated(struct session *s, const char *user, const char *method)
 
 	s->authenticated = true;
 	s->auth_method = method;
+	/* Auth is over: the monitor finishes (a rehash, say) and exits. */
+	monitor_close(&s->mon);
 	text_copy(s->login, sizeof s->login, user);
 	log_info("auth success: method=%s user=%s peer=%s%s", method,
 	    esc(e, sizeof e, user), s->peer, s->registration ? " (registration)" : "");
@@ -68,12 +74,12 @@ authenticated(struct session *s, const char *user, const char *method)
 }
 
 static int
-accept_member(struct session *s, const struct member *m, const char *method)
+accept_member(struct session *s, const struct monwire_answer *a, const char *method)
 {
-	s->user_id = m->id;
-	s->status = m->status;
+	s->user_id = a->member_id;
+	s->status = (enum member_status)a->status;
 	/* The UI records the login time: it greets first-timers differently. */
-	authenticated(s, m->login, method);
+	authenticated(s, a->login, method);
 	return SSH_AUTH_SUCCESS;
 }
 
@@ -97,6 +103,54 @@ refuse(struct session *s, const char *user, const char *method)
 	return SSH_AUTH_DENIED;
 }
 
+/* Asks the monitor about user's secret (password or key blob). The verdict;
+ * MONWIRE_NO when the monitor is gone. DROP and a dead monitor end the
+ * connection: the session loop sees auth_dropped. */
+static enum monwire_verdict
+ask(struct session *s, enum monwire_type type, const char *user, const char *secret,
+    struct monwire_answer *ans)
+{
+	static struct monwire_request req;
+	size_t n = secret != NULL ? strlen(secret) : 0;
+	char e[128];
+
+	memset(&req, 0, sizeof req);
+	req.type = type;
+	/* A login too long for the wire cannot exist; ask about "" instead so
+	 * the check (and its time) is the same. */
+	text_copy(req.login, sizeof req.login,
+	    user != NULL && strlen(user) <= MONWIRE_LOGIN_MAX ? user : "");
+	/* Cut to the wire's limit, an oversized password is still longer than
+	 * any that can match (monitor.c asserts it); an oversized key is no key. */
+	if (type != MONWIRE_PASSWORD && n > MONWIRE_SECRET_MAX)
+		return MONWIRE_NO;
+	if (n > MONWIRE_SECRET_MAX)
+		n = MONWIRE_SECRET_MAX;
+	if (n > 0)
+		memcpy(req.secret, secret, n);
+	req.secret[n] = '\0';
+	text_copy(req.peer, sizeof req.peer, s->peer);
+	if (monitor_ask(&s->mon, &req, ans) != 0) {
+		crypto_wipe(&req, sizeof req);
+		s->auth_dropped = true;
+		return MONWIRE_NO;
+	}
+	crypto_wipe(&req, sizeof req);
+	if (ans->verdict == MONWIRE_DROP) {
+		log_warn("auth dropped: user=%s peer=%s: too many failed passwords for this login",
+		    esc(e, sizeof e, user), s->peer);
+		/* Close now, before libssh can send "failure": an unverified
+		 * guess gets no answer at all, not even a no. */
+		ssh_session_set_disconnect_message(s->ssh, "Too many authentication failures");
+		ssh_disconnect(s->ssh);
+		s->auth_dropped = true;
+	} else if (ans->verdict == MONWIRE_BUSY) {
+		log_warn("auth refused unchecked: user=%s peer=%s: server busy",
+		    esc(e, sizeof e, user), s->peer);
+	}
+	return ans->verdict;
+}
+
 static int
 auth_none(ssh_session ssh, const char *user, void *ud)
 {
@@ -117,16 +171,21 @@ static int
 auth_password(ssh_session ssh, const char *user, const char *password, void *ud)
 {
 	struct session *s = ud;
-	struct member m;
+	struct monwire_answer a;
 
 	(void)ssh;
 	if (!count_attempt(s))
 		return SSH_AUTH_DENIED;
 	if (is_registration(s, user))
 		return accept_registration(s, user, "password");
-	if (db_account_auth_password(s->db, user, password, &m) == 0)
-		return accept_member(s, &m, "password");
-	return refuse(s, user, "password");
+	switch (ask(s, MONWIRE_PASSWORD, user, password, &a)) {
+	case MONWIRE_YES:
+		return accept_member(s, &a, "password");
+	case MONWIRE_DROP:
+		return SSH_AUTH_DENIED;	/* the connection closes; no verdict */
+	default:
+		return refuse(s, user, "password");
+	}
 }
 
 /* The canonical base64 blob of an acceptable key, or NULL. Caller frees
@@ -157,7 +216,7 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
     char state, void *ud)
 {
 	struct session *s = ud;
-	struct member m;
+	struct monwire_answer a;
 	char *b64 = NULL;
 	int r = SSH_AUTH_DENIED;
 
@@ -185,10 +244,11 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
 		r = accept_registration(s, user, "publickey");
 		goto out;
 	}
-	if (db_account_auth_key(s->db, user, b64, &m) != 0)
+	if (ask(s, state == SSH_PUBLICKEY_STATE_NONE ? MONWIRE_KEY_PROBE : MONWIRE_KEY_LOGIN,
+	    user, b64, &a) != MONWIRE_YES)
 		goto fail;
 	r = (state == SSH_PUBLICKEY_STATE_NONE) ? SSH_AUTH_SUCCESS :
-	    accept_member(s, &m, "publickey");
+	    accept_member(s, &a, "publickey");
 out:
 	ssh_string_free_char(b64);
 	return r;
@@ -207,7 +267,8 @@ on_message(ssh_session ssh, ssh_message msg, void *ud)
 	static const char *prompts[] = { "Password: " };
 	static char echo[] = { 0 };
 	struct session *s = ud;
-	struct member m;
+	struct monwire_answer a;
+	enum monwire_verdict v = MONWIRE_NO;
 	const char *answer = NULL;
 
 	if (ssh_message_type(msg) != SSH_REQUEST_AUTH ||
@@ -228,12 +289,15 @@ on_message(ssh_session ssh, ssh_message msg, void *ud)
 	if (count_attempt(s)) {
 		if (ssh_userauth_kbdint_getnanswers(ssh) == 1)
 			answer = ssh_userauth_kbdint_getanswer(ssh, 0);
-		if (answer != NULL &&
-		    db_account_auth_password(s->db, kbdint_user, answer, &m) == 0) {
-			accept_member(s, &m, "keyboard-interactive");
+		if (answer != NULL)
+			v = ask(s, MONWIRE_PASSWORD, kbdint_user, answer, &a);
+		if (v == MONWIRE_YES) {
+			accept_member(s, &a, "keyboard-interactive");
 			ssh_message_auth_reply_success(msg, 0);
 			return 0;
 		}
+		if (v == MONWIRE_DROP)
+			return 0;	/* disconnected: no reply */
 		refuse(s, kbdint_user, "keyboard-interactive");
 	}
 	ssh_message_auth_set_methods(msg, AUTH_METHODS);

@@ -6,7 +6,8 @@
 
 struct session;
 
-/* Installs the server and message callbacks on s->ssh. s->db must be open. */
+/* Installs the server and message callbacks on s->ssh. s->mon must be
+ * running: every check goes to it. */
 void ssh_auth_setup(struct session *s);
 
 #endif

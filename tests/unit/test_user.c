@@ -290,17 +290,17 @@ TEST(user_password_auth)
 	CHECK((id = reg(db, "alice", "a good long password", false)) > 0);
 	CHECK((keyonly = reg(db, "kim", NULL, false)) > 0);
 	memset(&got, 0, sizeof got);
-	CHECK_INT(db_account_auth_password(db, "alice", "a good long password", &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", "a good long password", &got, NULL), 0);
 	CHECK_INT(got.id, id);
-	CHECK_INT(db_account_auth_password(db, "alice", "a wrong long password", &got),
+	CHECK_INT(db_account_auth_password(db, "alice", "a wrong long password", &got, NULL),
 	    ERR_AUTH);
-	CHECK_INT(db_account_auth_password(db, "nobody", "a good long password", &got),
+	CHECK_INT(db_account_auth_password(db, "nobody", "a good long password", &got, NULL),
 	    ERR_AUTH);
-	CHECK_INT(db_account_auth_password(db, "kim", "", &got), ERR_AUTH);
-	CHECK_INT(db_account_auth_password(db, "alice", NULL, &got), ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "kim", "", &got, NULL), ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", NULL, &got, NULL), ERR_AUTH);
 	memset(big, 'p', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	CHECK_INT(db_account_auth_password(db, "alice", big, &got), ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", big, &got, NULL), ERR_AUTH);
 	CHECK_INT(db_user_pwhash(db, keyonly, hash, sizeof hash), 0);
 	CHECK_STR(hash, "");
 }
@@ -309,6 +309,7 @@ TEST(user_password_rehash_on_login)
 {
 	struct db *db = fx_db();
 	struct member got;
+	bool stale = false;
 	char hash[CRYPTO_PWHASH_LEN];
 	int64_t id;
 
@@ -316,14 +317,20 @@ TEST(user_password_rehash_on_login)
 	CHECK((id = reg(db, "alice", "placeholder password", false)) > 0);
 	CHECK_INT(db_user_set_pwhash(db, id, id, WEAK_HASH), 0);
 	CHECK(crypto_password_needs_rehash(WEAK_HASH));
-	CHECK_INT(db_account_auth_password(db, "alice", "wrong password!", &got), ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", "wrong password!", &got, NULL), ERR_AUTH);
 	CHECK_INT(db_user_pwhash(db, id, hash, sizeof hash), 0);
 	CHECK_STR(hash, WEAK_HASH);			/* no upgrade on failure */
-	CHECK_INT(db_account_auth_password(db, "alice", WEAK_PW, &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", WEAK_PW, &got, &stale), 0);
+	CHECK(stale);
+	/* The check writes nothing: the caller rehashes once it has answered. */
+	CHECK_INT(db_user_pwhash(db, id, hash, sizeof hash), 0);
+	CHECK_STR(hash, WEAK_HASH);
+	db_account_rehash(db, got.id, WEAK_PW);
 	CHECK_INT(db_user_pwhash(db, id, hash, sizeof hash), 0);
 	CHECK(strcmp(hash, WEAK_HASH) != 0);
 	CHECK(!crypto_password_needs_rehash(hash));
-	CHECK_INT(db_account_auth_password(db, "alice", WEAK_PW, &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", WEAK_PW, &got, &stale), 0);
+	CHECK(!stale);
 }
 
 TEST(user_change_and_set_password)
@@ -341,14 +348,14 @@ TEST(user_change_and_set_password)
 	CHECK_INT(db_account_change_password(db, a, "first password", "short", &why),
 	    ERR_INVALID);
 	CHECK_INT(db_account_change_password(db, a, "first password", "second password", &why), 0);
-	CHECK_INT(db_account_auth_password(db, "alice", "first password", &got), ERR_AUTH);
-	CHECK_INT(db_account_auth_password(db, "alice", "second password", &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", "first password", &got, NULL), ERR_AUTH);
+	CHECK_INT(db_account_auth_password(db, "alice", "second password", &got, NULL), 0);
 	/* Bob may not set Alice's password; an admin may. */
 	CHECK_INT(db_account_set_password(db, b, a, "bob was here!", &why), ERR_DENIED);
-	CHECK_INT(db_account_auth_password(db, "alice", "second password", &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", "second password", &got, NULL), 0);
 	CHECK_INT(db_user_set_admin(db, 0, b, true), 0);
 	CHECK_INT(db_account_set_password(db, b, a, "reset by admin", &why), 0);
-	CHECK_INT(db_account_auth_password(db, "alice", "reset by admin", &got), 0);
+	CHECK_INT(db_account_auth_password(db, "alice", "reset by admin", &got, NULL), 0);
 }
 
 TEST(user_key_auth)
