@@ -48,6 +48,20 @@ bucket_read(struct db *db, const char *bucket, int64_t now_ms, const struct auth
 }
 
 int
+db_authfail_peek(struct db *db, const char *bucket, int64_t now_ms,
+    const struct authfail_policy *p, int *wait_ms)
+{
+	int64_t next_ms;
+	bool found;
+	int failures, r;
+
+	if ((r = bucket_read(db, bucket, now_ms, p, &found, &failures, &next_ms)) != 0)
+		return r;
+	*wait_ms = found && next_ms > now_ms ? (int)(next_ms - now_ms) : 0;
+	return 0;
+}
+
+int
 db_authfail_reserve(struct db *db, const char *bucket, int64_t now_ms,
     const struct authfail_policy *p, int *wait_ms)
 {

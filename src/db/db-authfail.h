@@ -36,6 +36,11 @@ int authfail_delay_ms(const struct authfail_policy *p, int failures);
  * ERR_BUSY or ERR_INTERNAL when the database failed. */
 int db_authfail_reserve(struct db *db, const char *bucket, int64_t now_ms,
     const struct authfail_policy *p, int *wait_ms);
+/* The wait db_authfail_reserve would ask of bucket, read only (for when
+ * the database is locked and no turn can be taken): 0 and *wait_ms (0:
+ * none pending), or a code of lib/err.h. */
+int db_authfail_peek(struct db *db, const char *bucket, int64_t now_ms,
+    const struct authfail_policy *p, int *wait_ms);
 
 /* Records a verified attempt: a failure counts one more (from one again
  * once the bucket was quiet for quiet_ms) and prunes buckets quiet that

@@ -1,6 +1,7 @@
 /* The listener <-> session process messages; see listen-msg.h. */
 #include <errno.h>
 #include <poll.h>
+#include <time.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -32,12 +33,26 @@ listen_msg_ask(int fd, enum listen_msg type, int64_t id, char *why, size_t whysz
 {
 	char b[LISTEN_MSG_WHY_MAX + 1];
 	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct timespec t0;
+	int r = 0, left = ASK_TIMEOUT_MS;
 	ssize_t n;
 
 	if (fd < 0)
 		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	listen_msg_send(fd, type, id);
-	if (poll(&p, 1, ASK_TIMEOUT_MS) <= 0)
+	/* A signal (the auth monitor exiting sends SIGCHLD) must not read as
+	 * "no answer": wait again, for what is left of the time. */
+	while ((r = poll(&p, 1, left)) < 0 && errno == EINTR) {
+		struct timespec now;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = ASK_TIMEOUT_MS - (int)((now.tv_sec - t0.tv_sec) * 1000 +
+		    (now.tv_nsec - t0.tv_nsec) / 1000000);
+		if (left <= 0)
+			break;
+	}
+	if (r <= 0)
 		return 0;
 	while ((n = recv(fd, b, sizeof b - 1, 0)) < 0 && errno == EINTR)
 		;

@@ -135,7 +135,7 @@ check_password(struct monitor_ctx *c, const struct monwire_request *req, const c
 	struct authfail_policy pol;
 	struct member m;
 	int wait = 0, slot, r;
-	bool ok;
+	bool ok, locked;
 
 	policy(c->cfg, &pol);
 	bucket_for(c, req->login, prefix, bucket, sizeof bucket);
@@ -146,6 +146,15 @@ check_password(struct monitor_ctx *c, const struct monwire_request *req, const c
 		ans->verdict = MONWIRE_DROP;
 		return;
 	}
+	/* A lock held past the busy wait (a backup, a long write) must not
+	 * lock members out: with no turn pending for this bucket the check
+	 * goes ahead, unrecorded, bounded still by the argon2 slots and the
+	 * listener's source penalties. */
+	locked = r == ERR_BUSY;
+	if (locked && (db_authfail_peek(c->db, bucket, now_ms(), &pol, &wait) != 0 || wait > 0))
+		r = ERR_BUSY;
+	else if (locked)
+		r = 0;
 	if (r != 0) {
 		ans->verdict = MONWIRE_BUSY;	/* the database said no: not a verdict */
 		return;
@@ -164,11 +173,15 @@ check_password(struct monitor_ctx *c, const struct monwire_request *req, const c
 	}
 	ok = db_account_auth_password(c->db, req->login, req->secret, &m, rehash) == 0;
 	pwslot_give(c->slot_fd, slot);
-	if (db_authfail_record(c->db, bucket, ok, now_ms(), &pol) != 0)
+	if (locked)
+		log_warn("password attempt from %s not recorded: the database is locked",
+		    req->peer);
+	else if (db_authfail_record(c->db, bucket, ok, now_ms(), &pol) != 0)
 		log_warn("could not record a password attempt from %s", req->peer);
 	if (!ok)
 		return;
-	if (prefix[0] != '\0' && db_authfail_source_add(c->db, m.id, prefix, db_now()) != 0)
+	if (!locked && prefix[0] != '\0' &&
+	    db_authfail_source_add(c->db, m.id, prefix, db_now()) != 0)
 		log_warn("could not remember the source of member %lld", (long long)m.id);
 	answer_member(ans, &m);
 }
