@@ -1,6 +1,7 @@
 /* `mentorbbs serve`: settings from defaults, file and command line, the
  * database created and migrated once, then the listener (ssh/listen.c). */
-#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -9,51 +10,44 @@
 #include "lib/log.h"
 #include "ssh/listen.h"
 
-static const struct option serve_opts[] = {
-	{ "config", required_argument, NULL, 'c' },
-	{ "listen", required_argument, NULL, 'l' },
-	{ "port", required_argument, NULL, 'p' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "keys", required_argument, NULL, 'k' },
-	{ "screens", required_argument, NULL, 's' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ NULL, 0, NULL, 0 }
+struct serve_args {
+	const char *config, *server[5];		/* as serve_keys */
+	bool verbose;
+};
+
+/* The [server] keys that have an option of the same name. */
+static const char *const serve_keys[5] = { "listen", "port", "db", "keys", "screens" };
+
+static const struct cli_opt serve_opts[] = {
+	CLI_STR("config", struct serve_args, config),
+	CLI_STR("listen", struct serve_args, server[0]),
+	CLI_STR("port", struct serve_args, server[1]),
+	CLI_STR("db", struct serve_args, server[2]),
+	CLI_STR("keys", struct serve_args, server[3]),
+	CLI_STR("screens", struct serve_args, server[4]),
+	CLI_FLAG("verbose", struct serve_args, verbose),
 };
 
 /* Defaults, then the file, then the command line. */
 static int
 serve_config(int argc, char **argv, struct config *cfg)
 {
-	const char *file = NULL;
+	struct serve_args a = { 0 };
 	char err[512];
-	int c;
+	int r;
 
+	if ((r = cli_parse("serve", argc, argv, serve_opts, sizeof serve_opts /
+	    sizeof serve_opts[0], &a, 0, NULL, NULL)) != 0)
+		return r;
 	config_defaults(cfg);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", serve_opts, NULL)) != -1) {
-		if (c == 'c')
-			file = optarg;
-		else if (c == '?')
-			return cli_usage("serve: see 'mentorbbs --help'");
-	}
-	if (optind != argc)
-		return cli_usage("serve: unexpected argument '%.60s'", argv[optind]);
-	if (file != NULL && config_load_file(cfg, file, err, sizeof err) != 0)
+	if (a.config != NULL && config_load_file(cfg, a.config, err, sizeof err) != 0)
 		return cli_fail("%s", err);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", serve_opts, NULL)) != -1) {
-		static const char *const keys[] = { ['l'] = "listen", ['p'] = "port",
-		    ['d'] = "db", ['k'] = "keys", ['s'] = "screens" };
-
-		if (c == 'v') {
-			log_set_level(LOG_DEBUG);
-			continue;
-		}
-		if (c == 'c')
-			continue;
-		if (config_set(cfg, "server", keys[c], optarg, err, sizeof err) != 0)
-			return cli_usage("--%s: %s", keys[c], err);
-	}
+	if (a.verbose)
+		log_set_level(LOG_DEBUG);
+	for (size_t i = 0; i < sizeof serve_keys / sizeof serve_keys[0]; i++)
+		if (a.server[i] != NULL &&
+		    config_set(cfg, "server", serve_keys[i], a.server[i], err, sizeof err) != 0)
+			return cli_usage("--%s: %s", serve_keys[i], err);
 	return 0;
 }
 

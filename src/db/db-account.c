@@ -158,15 +158,16 @@ db_account_auth_key(struct db *db, const char *login, const char *blob_b64,
 	return r;
 }
 
-/* Maps the data layer's answer to a password or profile write. */
+/* Maps the data layer's answer to a write on an account: denied says
+ * what the member may change instead. */
 static int
-account_write_result(int dbr, const char **why)
+account_write_says(int dbr, const char *denied, const char **why)
 {
 	switch (dbr) {
 	case ERR_OK:
 		return 0;
 	case ERR_DENIED:
-		*why = "you may only change your own account";
+		*why = denied;
 		return ERR_DENIED;
 	case ERR_NOTFOUND:
 		*why = "no such member";
@@ -176,6 +177,12 @@ account_write_result(int dbr, const char **why)
 	default:
 		return db_failed(dbr, why);
 	}
+}
+
+static int
+account_write_result(int dbr, const char **why)
+{
+	return account_write_says(dbr, "you may only change your own account", why);
 }
 
 int
@@ -249,22 +256,10 @@ db_account_add_key(struct db *db, int64_t actor_id, int64_t user_id, const char 
 	if ((r = authkey_parse(line, &k, why)) != 0)
 		return r;
 	r = db_key_add(db, actor_id, user_id, k.type, k.blob_b64, k.fingerprint, k.comment, NULL);
-	switch (r) {
-	case ERR_OK:
-		return 0;
-	case ERR_EXISTS:
+	if (r == ERR_EXISTS) {
 		/* Whose it is stays private: the same words for any owner. */
 		*why = "this key is already registered";
 		return ERR_EXISTS;
-	case ERR_DENIED:
-		*why = "you may only change your own keys";
-		return ERR_DENIED;
-	case ERR_NOTFOUND:
-		*why = "no such member";
-		return ERR_INVALID;
-	case ERR_INVALID:
-		return refuse(why, "the database refused a value");
-	default:
-		return db_failed(r, why);
 	}
+	return account_write_says(r, "you may only change your own keys", why);
 }

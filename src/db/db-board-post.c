@@ -60,7 +60,7 @@ db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *l
 	if ((r = db_step_int(db, st, &sent, NULL, __func__)) != 0)
 		return r;
 	return message_rate_allows(sent, message_rate_for(joined, now, lim->per_minute,
-	    lim->per_minute_new)) ? ERR_OK : DB_BOARD_TOO_FAST;
+	    lim->per_minute_new)) ? ERR_OK : ERR_TOO_FAST;
 }
 
 /* Takes the thread's next sequence number and bumps its counters. */

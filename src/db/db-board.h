@@ -31,7 +31,6 @@ struct db;
  * board_limits). A failure code of its own, beside db.h's, so the screen
  * can say so and keep the text; callers that test != 0 still see a
  * failure. */
-#define DB_BOARD_TOO_FAST	(-16)
 
 /* ---- db-board.c: communities ---- */
 
@@ -97,7 +96,7 @@ void db_board_posts_free(struct board_post *p, size_t n);
 
 /* Starts a thread: its first post is body. Sets *thread_id and *post_id.
  * lim: the posting rate limit, counted with the insert in one transaction
- * (DB_BOARD_TOO_FAST over it); NULL only for the sysop's seed and
+ * (ERR_TOO_FAST over it); NULL only for the sysop's seed and
  * benchmarks, which have no limit. */
 int db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
     const char *title, const char *body, const struct board_limits *lim,
@@ -244,7 +243,7 @@ int db_board_may_read(struct db *db, int64_t actor_id);
 int db_board_may_post(struct db *db, int64_t actor_id);
 /* ERR_OK for a post body: checked multi-line text, not only white space. */
 int db_board_post_check_body(const char *body);
-/* Inside the caller's transaction: DB_BOARD_TOO_FAST if actor wrote
+/* Inside the caller's transaction: ERR_TOO_FAST if actor wrote
  * their share of posts in the last MESSAGE_RATE_WINDOW seconds under lim
  * (NULL: no limit). */
 int db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *lim);

@@ -111,11 +111,11 @@ mentor_room(struct db *db, int64_t mentor_id)
 	if ((r = db_mentor_avail(db, mentor_id, &a)) != 0)
 		return r;
 	if (!a.open)
-		return DB_MENTOR_NOT_MENTOR;
+		return ERR_NOT_OFFERED;
 	if (a.paused)
-		return DB_MENTOR_PAUSED;
+		return ERR_PAUSED;
 	if (a.active >= a.max_mentees)
-		return DB_MENTOR_FULL;
+		return ERR_FULL;
 	return 0;
 }
 
@@ -138,7 +138,7 @@ request_checks(struct db *db, int64_t actor_id, int64_t mentor_id, int max_pendi
 	if ((r = count_one(db, "SELECT count(*) FROM mentorships WHERE mentee_id = ?1 "
 	    "AND state = 'requested' AND ?2 = ?2", actor_id, 0, &n)) != 0)
 		return r;
-	return n >= max_pending ? DB_MENTOR_LIMIT : ERR_OK;
+	return n >= max_pending ? ERR_LIMIT : ERR_OK;
 }
 
 int
@@ -365,10 +365,10 @@ db_mentor_refusal(int r)
 {
 	switch (r) {
 	case ERR_OK: return "done";
-	case DB_MENTOR_FULL: return "this mentor just filled their last place";
-	case DB_MENTOR_PAUSED: return "this mentor has paused their availability";
-	case DB_MENTOR_LIMIT: return "you have the most requests waiting; withdraw one";
-	case DB_MENTOR_NOT_MENTOR: return "this member is not open to mentoring";
+	case ERR_FULL: return "this mentor just filled their last place";
+	case ERR_PAUSED: return "this mentor has paused their availability";
+	case ERR_LIMIT: return "you have the most requests waiting; withdraw one";
+	case ERR_NOT_OFFERED: return "this member is not open to mentoring";
 	case ERR_EXISTS: return "you already asked or work with this member";
 	case ERR_DENIED: return "that is not possible with this member";
 	case ERR_INVALID: return "that is not possible in this state";

@@ -16,10 +16,6 @@
 struct db;
 
 /* Refusals of a request beyond the shared DB_* codes. */
-#define DB_MENTOR_FULL		(-20)	/* the mentor has no room */
-#define DB_MENTOR_PAUSED	(-21)	/* the mentor paused their availability */
-#define DB_MENTOR_LIMIT		(-22)	/* the mentee has too many pending requests */
-#define DB_MENTOR_NOT_MENTOR	(-23)	/* not open to mentoring (or a student) */
 
 struct mentorship {
 	int64_t id;
@@ -44,15 +40,15 @@ struct mentorship {
 /* actor (mentee) asks mentor_id, with a message checked by
  * mentor_check_message. max_pending is the mentee's limit of requests
  * waiting at once. Refuses: ERR_INVALID (self, bad message), ERR_DENIED
- * (blocked either way, actor not active), ERR_NOTFOUND, DB_MENTOR_NOT_MENTOR,
- * DB_MENTOR_PAUSED, DB_MENTOR_FULL, DB_MENTOR_LIMIT, ERR_EXISTS (an open
+ * (blocked either way, actor not active), ERR_NOTFOUND, ERR_NOT_OFFERED,
+ * ERR_PAUSED, ERR_FULL, ERR_LIMIT, ERR_EXISTS (an open
  * request or mentorship with this mentor already). Sets *id if not NULL. */
 int db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
     const char *message, int max_pending, int64_t *id);
 
 /* The receiver accepts (note optional) or declines (reason is a code from
  * mentor_decline_reasons; note optional). Accepting when the mentor has no
- * room any more is DB_MENTOR_FULL. ERR_DENIED for anyone but the receiver,
+ * room any more is ERR_FULL. ERR_DENIED for anyone but the receiver,
  * ERR_INVALID for an illegal transition or a bad note/reason.
  * A block between the two members (either way) refuses every move that
  * takes the mentorship forward (accept, pause, resume, check-ins) with

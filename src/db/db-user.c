@@ -24,23 +24,27 @@ word_index(const char *const *words, size_t n, const char *s)
 	return -1;
 }
 
+/* words[i], or "unknown" past the end. */
+static const char *
+word_at(const char *const *words, size_t n, unsigned i)
+{
+	return i < n ? words[i] : "unknown";
+}
+
 int
 member_role_parse(const char *s, enum role *out)
 {
 	int i = word_index(role_names, NELEM(role_names), s);
 
-	if (i < 0)
-		return ERR_INVALID;
-	*out = (enum role)i;
-	return 0;
+	if (i >= 0)
+		*out = (enum role)i;
+	return i >= 0 ? 0 : ERR_INVALID;
 }
 
 const char *
 member_role_name(enum role r)
 {
-	if ((unsigned)r >= NELEM(role_names))
-		return "unknown";
-	return role_names[r];
+	return word_at(role_names, NELEM(role_names), (unsigned)r);
 }
 
 int
@@ -48,18 +52,15 @@ member_status_parse(const char *s, enum member_status *out)
 {
 	int i = word_index(status_names, NELEM(status_names), s);
 
-	if (i < 0)
-		return ERR_INVALID;
-	*out = (enum member_status)i;
-	return 0;
+	if (i >= 0)
+		*out = (enum member_status)i;
+	return i >= 0 ? 0 : ERR_INVALID;
 }
 
 const char *
 member_status_name(enum member_status s)
 {
-	if ((unsigned)s >= NELEM(status_names))
-		return "unknown";
-	return status_names[s];
+	return word_at(status_names, NELEM(status_names), (unsigned)s);
 }
 
 static bool

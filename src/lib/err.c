@@ -15,6 +15,11 @@ err_str(int code)
 	case ERR_BUSY:		return "the database is busy";
 	case ERR_STATE:		return "not possible in this state";
 	case ERR_TOOBROAD:	return "the search is too broad";
+	case ERR_FULL:		return "no room left";
+	case ERR_PAUSED:	return "paused";
+	case ERR_LIMIT:		return "too many waiting";
+	case ERR_NOT_OFFERED:	return "not offered";
+	case ERR_TOO_FAST:	return "too fast";
 	default:		return "unknown error";
 	}
 }

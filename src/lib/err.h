@@ -18,6 +18,11 @@
 				 * timeout, or the member's search lock (db-search.h) */
 #define ERR_STATE	(-8)	/* not possible from the state the target is in */
 #define ERR_TOOBROAD	(-9)	/* a search ran out of its time budget: narrow it */
+#define ERR_FULL	(-10)	/* no room left (a mentor's mentees) */
+#define ERR_PAUSED	(-11)	/* the other member paused what was asked for */
+#define ERR_LIMIT	(-12)	/* too many waiting at once (requests) */
+#define ERR_NOT_OFFERED	(-13)	/* the other member does not offer it (mentoring) */
+#define ERR_TOO_FAST	(-14)	/* over a rate limit: try again in a minute */
 
 /* A short lower-case phrase for a code, for logs and the CLI's one line
  * ("not found", "permission denied"); never NULL, "unknown error" for a

@@ -99,7 +99,7 @@ screen_board_refused(struct screen_ctx *c, int r)
 		screen_error(c, "%s", screen_post_refusal(c));
 	else if (r == ERR_DENIED)
 		screen_error(c, "You cannot do that here.");
-	else if (r == DB_BOARD_TOO_FAST)
+	else if (r == ERR_TOO_FAST)
 		screen_error(c, "You are posting too fast: wait a minute; your text is kept.");
 	else if (r == ERR_INVALID)
 		screen_error(c, "Nothing to post: the text is empty or cannot be used.");
@@ -144,7 +144,7 @@ compose_done(struct screen_ctx *c, void *arg, const char *text)
 		r = db_board_post_edit(c->db, c->me.id, k->target, text);
 		pid = k->target;
 	}
-	if (r == ERR_INVALID || r == DB_BOARD_TOO_FAST || r == ERR_INTERNAL) {
+	if (r == ERR_INVALID || r == ERR_TOO_FAST || r == ERR_INTERNAL) {
 		/* Keep what was typed: back into the editor. When the database
 		 * itself failed (a full disk) the draft would fail as well, so
 		 * the editor is the only place the text is safe. */

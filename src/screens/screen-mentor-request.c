@@ -92,7 +92,7 @@ send(struct screen_ctx *c, void *st)
 	screen_mentor_sweep(c);
 	r = db_mentor_request(c->db, c->me.id, q->mentor_id, q->message,
 	    c->cfg->mentoring.max_pending_requests, NULL);
-	if (r == DB_MENTOR_FULL) {
+	if (r == ERR_FULL) {
 		load(c, q);
 		screen_error(c, "%s just filled their last place; your message is kept.",
 		    q->name);

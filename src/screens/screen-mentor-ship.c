@@ -85,7 +85,7 @@ moved(struct screen_ctx *c, struct ship *p, int r, const char *done)
 	ui_line_close(&p->line);
 	if (r == 0)
 		screen_info(c, "%s", done);
-	else if (r == DB_MENTOR_FULL)
+	else if (r == ERR_FULL)
 		screen_error(c, "You have no room left: raise Max mentees in your profile or "
 		    "end one first.");
 	else

@@ -319,12 +319,14 @@ channel_open(ssh_session ssh, void *ud)
 void
 ssh_auth_setup(struct session *s)
 {
-	memset(&s->server_cb, 0, sizeof s->server_cb);
-	s->server_cb.userdata = s;
-	s->server_cb.auth_none_function = auth_none;
-	s->server_cb.auth_password_function = auth_password;
-	s->server_cb.auth_pubkey_function = auth_pubkey;
-	s->server_cb.channel_open_request_session_function = channel_open;
+	/* The callbacks as a table; everything not named is NULL. */
+	s->server_cb = (struct ssh_server_callbacks_struct){
+		.userdata = s,
+		.auth_none_function = auth_none,
+		.auth_password_function = auth_password,
+		.auth_pubkey_function = auth_pubkey,
+		.channel_open_request_session_function = channel_open,
+	};
 	ssh_callbacks_init(&s->server_cb);
 	ssh_set_server_callbacks(s->ssh, &s->server_cb);
 	ssh_set_message_callback(s->ssh, on_message, s);

@@ -66,7 +66,7 @@ SEARCHES = ["mentor", "department chair", '"first meeting"', "mentor in:boston",
 
 def helper(tmp, name="boards-page"):
     out = os.path.join(tmp, name)
-    pkgs = "libssh ncursesw sqlite3 libsodium inih"
+    pkgs = "libssh ncursesw sqlite3 libsodium inih libseccomp"
     cflags = subprocess.run(["pkg-config", "--cflags"] + pkgs.split(), capture_output=True,
                             text=True).stdout.split()
     libs = subprocess.run(["pkg-config", "--libs"] + pkgs.split(), capture_output=True,

@@ -45,7 +45,7 @@ c.commit()
 c.close()
 exe = os.path.join(tmp, "host-search")
 cflags = subprocess.run(["pkg-config", "--cflags", "--libs", "libssh", "ncursesw", "sqlite3",
-                         "libsodium", "inih"], capture_output=True, text=True).stdout.split()
+                         "libsodium", "inih", "libseccomp"], capture_output=True, text=True).stdout.split()
 subprocess.run(["cc", "-std=c17", "-D_GNU_SOURCE", "-O2", "-iquote", os.path.join(root, "src"),
                 os.path.join(root, "tests", "bench", "host-search.c"), lib, "-o", exe]
                + cflags + ["-lutil"], check=True)

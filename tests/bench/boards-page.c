@@ -12,6 +12,7 @@
 #include "db/db.h"
 #include "db/db-board.h"
 #include "db/db-user.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
 #include "ui/ui-draw.h"
@@ -108,13 +109,15 @@ run_read(struct db *db, int64_t member, int64_t community, int n)
 			struct board_community_arg a = { community };
 			struct board_open o = { tid, 0 };
 
-			st = screen_board_threads.enter(&c, &a);
+			/* The thread list is a list screen: the engine is its
+			 * enter, draw and leave. */
+			st = list_enter(&c, screen_board_threads.list, &a);
 			t0 = now_us();
 			ui_draw_begin();
-			screen_board_threads.draw(&c, st);
+			list_draw(&c, st);
 			ui_draw_end(false);
 			tr[i] = now_us() - t0;
-			screen_board_threads.leave(&c, st);
+			list_leave(&c, st);
 			st = screen_board_thread.enter(&c, &o);
 			t0 = now_us();
 			ui_draw_begin();

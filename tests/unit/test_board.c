@@ -453,9 +453,9 @@ TEST(board_posting_is_rate_limited)
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "one", &lim, &r), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "two", &lim, &r), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "three", &lim, &r),
-	    DB_BOARD_TOO_FAST);
+	    ERR_TOO_FAST);
 	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p),
-	    DB_BOARD_TOO_FAST);
+	    ERR_TOO_FAST);
 	/* Another member is not held back by bob's posts. */
 	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "mine", &lim, &r), ERR_OK);
 	/* A minute later bob may post again. */
@@ -466,7 +466,7 @@ TEST(board_posting_is_rate_limited)
 	for (int i = 0; i < 4; i++)
 		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "more", &lim, &r), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "too many", &lim, &r),
-	    DB_BOARD_TOO_FAST);
+	    ERR_TOO_FAST);
 	db_set_now_for_tests(0);
 	{
 		struct board_thread th;

@@ -137,8 +137,8 @@ TEST(mentor_db_request_refusals)
 	CHECK_INT(db_mentor_request(db, st, st, GOALS, 2, NULL), ERR_INVALID);
 	CHECK_INT(db_mentor_request(db, mo, mo, GOALS, 2, NULL), ERR_INVALID);
 	CHECK_INT(db_mentor_request(db, st, mo, "hi", 2, NULL), ERR_INVALID);
-	CHECK_INT(db_mentor_request(db, st, plain, GOALS, 2, NULL), DB_MENTOR_NOT_MENTOR);
-	CHECK_INT(db_mentor_request(db, st, st2, GOALS, 2, NULL), DB_MENTOR_NOT_MENTOR);
+	CHECK_INT(db_mentor_request(db, st, plain, GOALS, 2, NULL), ERR_NOT_OFFERED);
+	CHECK_INT(db_mentor_request(db, st, st2, GOALS, 2, NULL), ERR_NOT_OFFERED);
 	CHECK_INT(db_mentor_request(db, st, 9999, GOALS, 2, NULL), ERR_NOTFOUND);
 	CHECK_INT(db_mentor_request(db, 0, mo, GOALS, 2, NULL), ERR_DENIED);
 	/* Duplicate pending pair. */
@@ -146,18 +146,18 @@ TEST(mentor_db_request_refusals)
 	CHECK_INT(db_mentor_request(db, st, mo, GOALS, 2, NULL), ERR_EXISTS);
 	/* Pending limit: two at once by default. */
 	CHECK_INT(db_mentor_request(db, st, m2, GOALS, 2, NULL), ERR_OK);
-	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 2, NULL), DB_MENTOR_LIMIT);
+	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 2, NULL), ERR_LIMIT);
 	CHECK_INT(db_mentor_request(db, st, m3, GOALS, 3, NULL), ERR_OK);
 	/* Capacity: mona takes one; the next request finds her full, and an
 	 * accept beyond capacity is refused too. */
 	CHECK_INT(db_mentor_request(db, st2, mo, GOALS, 2, &id2), ERR_OK);
 	CHECK_INT(db_mentor_accept(db, mo, id, ""), ERR_OK);
-	CHECK_INT(db_mentor_request(db, st3, mo, GOALS, 2, NULL), DB_MENTOR_FULL);
-	CHECK_INT(db_mentor_accept(db, mo, id2, ""), DB_MENTOR_FULL);
-	CHECK(strstr(db_mentor_refusal(DB_MENTOR_FULL), "filled") != NULL);
+	CHECK_INT(db_mentor_request(db, st3, mo, GOALS, 2, NULL), ERR_FULL);
+	CHECK_INT(db_mentor_accept(db, mo, id2, ""), ERR_FULL);
+	CHECK(strstr(db_mentor_refusal(ERR_FULL), "filled") != NULL);
 	/* Paused availability. */
 	CHECK_INT(db_mentor_set_paused(db, m2, true), ERR_OK);
-	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), DB_MENTOR_PAUSED);
+	CHECK_INT(db_mentor_request(db, st3, m2, GOALS, 2, NULL), ERR_PAUSED);
 	CHECK_INT(db_mentor_set_paused(db, m2, false), ERR_OK);
 	/* Students cannot mentor: no availability to pause or resume. */
 	CHECK_INT(db_mentor_set_paused(db, st3, true), ERR_DENIED);
