@@ -109,7 +109,7 @@ config_defaults(struct config *c)
 	text_copy(c->server.db, sizeof c->server.db, "db/mentorbbs.db");
 	text_copy(c->server.keys, sizeof c->server.keys, "keys");
 	text_copy(c->server.screens, sizeof c->server.screens, "screens");
-	text_copy(c->server.user, sizeof c->server.user, "mentorbbs");
+	text_copy(c->server.user, sizeof c->server.user, CONFIG_DEFAULT_USER);
 	text_copy(c->bbs.name, sizeof c->bbs.name, "mentorbbs");
 	text_copy(c->registration.login, sizeof c->registration.login, "new");
 	c->registration.mode = REG_OPEN;

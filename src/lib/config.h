@@ -2,6 +2,9 @@
  * line. Every value has a default so no file is needed. */
 #ifndef CONFIG_H
 #define CONFIG_H
+
+/* The [server] user the listener drops to when started as root. */
+#define CONFIG_DEFAULT_USER	"mentorbbs"
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -8,6 +8,8 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 #include "lib/err.h"
+#include "lib/config.h"
+#include "lib/log.h"
 #include "lib/privdrop.h"
 
 /* Becomes uid:gid for good. Returns 0, or ERR_INTERNAL with err. */
@@ -93,6 +95,16 @@ privdrop_daemon(const char *user, const char *db, bool *dropped, char *err,
 	bool root = getuid() == 0 || geteuid() == 0;
 	int r;
 
+	/* A development machine or a first `make run` as root has no system
+	 * user yet: the built-in name missing is a warning, so the server
+	 * still starts (the UI stays sandboxed); a user the sysop named must
+	 * exist. */
+	if (root && strcmp(user, CONFIG_DEFAULT_USER) == 0 && getpwnam(user) == NULL) {
+		log_warn("running as root: there is no user '%s' to drop to "
+		    "(useradd --system --no-create-home --shell /usr/sbin/nologin %s)", user, user);
+		*dropped = false;
+		return 0;
+	}
 	if (root && (r = drop(user, err, errsz)) != 0)
 		return r;
 	if ((r = check_db(db, err, errsz)) != 0)

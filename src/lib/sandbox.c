@@ -326,29 +326,23 @@ out:
 	return r;
 }
 
-/* ERR_INVALID if the keys directory lies inside a directory the UI may
- * open: Landlock grants whole trees and cannot carve one out. */
-static int
-check_keys(const struct sandbox_paths *p, const char *dbdir, const char *screens,
-    char *err, size_t errsz)
+/* True if the keys directory lies inside a directory the UI may open:
+ * Landlock grants whole trees and cannot carve one out. */
+static bool
+keys_inside(const struct sandbox_paths *p, const char *dbdir, const char *screens)
 {
 	char keys[PATH_MAX];
 
 	if (p->keys == NULL || realpath(p->keys, keys) == NULL)
-		return 0;
-	if (beneath(keys, dbdir) || (screens[0] != '\0' && beneath(keys, screens))) {
-		snprintf(err, errsz, "the host keys (%s) lie inside the database or screens "
-		    "directory, which the UI may read: move them", keys);
-		return ERR_INVALID;
-	}
-	return 0;
+		return false;
+	return beneath(keys, dbdir) || (screens[0] != '\0' && beneath(keys, screens));
 }
 
 int
 sandbox_apply(const struct sandbox_paths *p, bool *landlocked, char *err, size_t errsz)
 {
 	char dbdir[PATH_MAX], screens[PATH_MAX];
-	bool on = false;
+	bool on = false, inside;
 	int r;
 
 	if (dir_of(p->db, dbdir) != 0) {
@@ -357,15 +351,20 @@ sandbox_apply(const struct sandbox_paths *p, bool *landlocked, char *err, size_t
 	}
 	if (realpath(p->screens, screens) == NULL)
 		screens[0] = '\0';	/* none: the built-in screens are used */
-	if ((r = check_keys(p, dbdir, screens, err, errsz)) != 0)
-		return r;
+	/* Then Landlock would let the UI read the keys: it is left off, with
+	 * a word for the sysop (no_new_privs and seccomp still apply, and the
+	 * keys stay mode 0600 of the listener's user). */
+	inside = keys_inside(p, dbdir, screens);
+	if (inside)
+		log_warn("UI sandbox without Landlock: the host keys (%s) lie inside the "
+		    "database or screens directory; move them out", p->keys);
 	/* glibc reads /etc/localtime at the first localtime(), and keeps it. */
 	tzset();
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
 		snprintf(err, errsz, "PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
 		return ERR_INTERNAL;
 	}
-	if (landlock_apply(dbdir, screens[0] != '\0' ? screens : dbdir, &on) != 0) {
+	if (!inside && landlock_apply(dbdir, screens[0] != '\0' ? screens : dbdir, &on) != 0) {
 		snprintf(err, errsz, "landlock: %s", strerror(errno));
 		return ERR_INTERNAL;
 	}

@@ -2,7 +2,7 @@
  * the FTS5 expression made from the programs a traveller will visit and
  * the LIKE pattern made from the place. Input: programs, 0x00, place.
  *
- * Checks: the expression is "w"* terms joined by OR, every w two or more
+ * Checks: the expression is "w" or "w"* terms joined by OR, every w two or more
  * word bytes (letters, digits, non-ASCII), so nothing typed is FTS5
  * syntax, and FTS5 accepts it on the real host_fts table; true comes with
  * at least one term and false with none; the LIKE pattern is "%place%"
@@ -25,7 +25,8 @@ word_byte(unsigned char ch)
 	    ch >= 0x80;
 }
 
-/* Terms in "w1"* OR "w2"* ..., or -1 if s is not that shape. */
+/* Terms in "w1"* OR "w2" ... (a star only after longer words), or -1
+ * if s is not that shape. */
 static int
 terms(const char *s)
 {
@@ -43,9 +44,13 @@ terms(const char *s)
 			return -1;
 		while (word_byte((unsigned char)s[len]))
 			len++;
-		if (len < 2 || s[len] != '"' || s[len + 1] != '*')
+		/* A word of two letters is matched whole: only longer ones
+		 * may be prefixes (the search rules' minimum before '*'). */
+		if (len < 2 || s[len] != '"')
 			return -1;
-		s += len + 2;
+		s += len + 1;
+		if (*s == '*')
+			s++;
 		n++;
 	}
 	return n;
