@@ -267,7 +267,12 @@ e2e_keys() { local w=$1; shift; $TM send-keys -t "s:$w" "$@"; }
 # Types text literally (no key-name lookup).
 e2e_type() { $TM send-keys -t "s:$1" -l -- "$2"; }
 e2e_resize() { $TM resize-window -t "s:$1" -x "$2" -y "$3"; }
-e2e_sql() { sqlite3 "$DB" "$1"; }
+# The server writes while tests run (presence, penalties), so the shell
+# waits for its lock like the server does; a statement that still fails
+# fails the case rather than leaving the set-up half done.
+e2e_sql() {
+  sqlite3 -bail -cmd '.timeout 10000' "$DB" "$1" || fail "sqlite3 failed: $1"
+}
 # e2e_sql_is SQL WANT: true if SQL gives exactly WANT.
 e2e_sql_is() { [ "$(e2e_sql "$1")" = "$2" ]; }
 
