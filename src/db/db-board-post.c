@@ -11,6 +11,7 @@
 #include "db/db-block.h"
 #include "db/db-board.h"
 #include "db/db-internal.h"
+#include "db/db-sanction.h"
 #include "db/db-notice.h"
 #include "rules/message.h"
 #include "lib/text.h"
@@ -131,6 +132,9 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 	sqlite3_stmt *st;
 	int depth = 0, r;
 
+	/* A member silenced in this community (or everywhere) reads only. */
+	if ((r = db_sanction_may_speak(db, actor_id, community_id)) != 0)
+		return r;
 	if ((r = thread_next_seq(db, thread_id, now, &seq)) != 0)
 		return r;
 	if (!board_path_child(parent_path, parent_depth, seq, path, sizeof path, &depth))

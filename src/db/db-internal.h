@@ -85,6 +85,10 @@ int db_user_may(struct db *db, int64_t actor_id, int64_t owner_id, bool cli_ok);
 void db_budget_begin(struct db *db);
 int db_budget_end(struct db *db, int r);
 
+/* Ends a transaction db_begin opened: commits when r is 0, rolls back
+ * and returns r otherwise (so `return db_tx_end(db, work_in_tx(...));`). */
+int db_tx_end(struct db *db, int r);
+
 /* Binds a C string as text (NULL binds NULL). The string must outlive the
  * step: db_stmt_done clears bindings. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);

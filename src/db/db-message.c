@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-internal.h"
+#include "db/db-sanction.h"
 #include "db/db-message.h"
 #include "rules/message.h"
 
@@ -103,10 +104,12 @@ sender_limit(struct db *db, int64_t sender_id, const struct message_limits *lim,
 	db_stmt_done(db, st);
 	if (r != 0)
 		return r;
-	if (!active) {
+	if (!active || (r = db_sanction_may_speak(db, sender_id, 0)) == ERR_DENIED) {
 		*why = MESSAGE_NOT_ACTIVE;
 		return ERR_DENIED;
 	}
+	if (r != 0)
+		return r;
 	*limit = message_rate_limit(created_at, db_now(), lim);
 	return 0;
 }

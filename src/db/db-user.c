@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include "db/db.h"
 #include "db/db-internal.h"
+#include "db/db-sanction.h"
 #include "db/db-user.h"
 #include "lib/xmalloc.h"
 
@@ -305,7 +306,8 @@ db_user_may_post(struct db *db, int64_t actor_id)
 	else
 		r = rc == SQLITE_DONE ? ERR_DENIED : db_result(db, rc, __func__);
 	db_stmt_done(db, st);
-	return r;
+	/* A silence (or worse) anywhere stops posting, messages and requests. */
+	return r != 0 ? r : db_sanction_may_speak(db, actor_id, 0);
 }
 
 int

@@ -452,6 +452,16 @@ db_budget_begin(struct db *db)
 }
 
 int
+db_tx_end(struct db *db, int r)
+{
+	if (r != 0) {
+		db_rollback(db);
+		return r;
+	}
+	return db_commit(db);
+}
+
+int
 db_budget_end(struct db *db, int r)
 {
 	bool over = db->over_budget;

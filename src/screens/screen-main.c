@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "lib/log.h"
 #include "screens/screen-mentor.h"
+#include "screens/screen-staff.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
 #include "lib/text.h"
@@ -14,9 +15,14 @@
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
+/* The entries this member sees: everyone's, then the staff's. */
+#define MENU_MAX	16
+
 struct main_menu {
 	struct ui_list list;
 	char *welcome;
+	struct ui_menu_item items[MENU_MAX];
+	size_t n;
 };
 
 static void
@@ -71,6 +77,37 @@ static const struct ui_menu_item menu[] = {
 };
 #define MENU_N (sizeof menu / sizeof menu[0])
 
+/* Shown above Goodbye to those who hold the power; the data layer refuses
+ * everyone else whatever is shown. */
+static const struct {
+	struct ui_menu_item item;
+	bool (*shown)(const struct screen_ctx *c);
+} staff_menu[] = {
+	{ { 'x', "Moderation", "Flags, threads and members of your communities",
+	    &screen_mod_menu, NULL }, screen_staff_is_moderator },
+	{ { 'z', "Administration", "Sign-ups, sanctions, communities, safety, announcements",
+	    &screen_admin_menu, NULL }, screen_staff_is_admin },
+};
+#define STAFF_N (sizeof staff_menu / sizeof staff_menu[0])
+_Static_assert(MENU_N + STAFF_N <= MENU_MAX, "MENU_MAX too small");
+
+/* Everyone's entries with the staff's before the last (Goodbye). */
+static void
+build_menu(struct screen_ctx *c, struct main_menu *m)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i + 1 < MENU_N; i++)
+		m->items[n++] = menu[i];
+	for (size_t i = 0; i < STAFF_N; i++)
+		if (staff_menu[i].shown(c))
+			m->items[n++] = staff_menu[i].item;
+	m->items[n++] = menu[MENU_N - 1];
+	if (m->list.sel >= n)
+		m->list.sel = n - 1;
+	m->n = m->list.n = n;
+}
+
 static void
 ask_logoff(struct screen_ctx *c, void *st)
 {
@@ -83,7 +120,7 @@ run_selected(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
 
-	ui_menu_run(menu, MENU_N, &m->list, c);
+	ui_menu_run(m->items, m->n, &m->list, c);
 }
 
 /* A member the sysop made has not seen the rules yet. */
@@ -107,7 +144,7 @@ main_draw(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
 	char greet[MEMBER_NAME_SZ + 32], news[96];
-	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)MENU_N;
+	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)m->n;
 	size_t cols = (size_t)ui_cols() - 4;
 
 	snprintf(greet, sizeof greet, "%s, %s", c->first_login ? "Welcome" :
@@ -141,7 +178,7 @@ main_draw(struct screen_ctx *c, void *st)
 	if (menu_top - 2 > y)
 		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
 	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
-	ui_menu_draw(menu, MENU_N, &m->list, menu_top, 60);
+	ui_menu_draw(m->items, m->n, &m->list, menu_top, 60);
 	/* Short: the menu shows its letters, and the status bar keeps room
 	 * for news (a new message, the newest notice). */
 	screen_key_hints(c, main_keys, sizeof main_keys / sizeof main_keys[0], "  ? help");
@@ -152,7 +189,7 @@ main_key(struct screen_ctx *c, void *st, int key)
 {
 	struct main_menu *m = st;
 
-	if (ui_menu_key(menu, MENU_N, &m->list, c, key))
+	if (ui_menu_key(m->items, m->n, &m->list, c, key))
 		return true;
 	return ui_keys_run(main_keys, sizeof main_keys / sizeof main_keys[0], c, st, key);
 }
@@ -165,6 +202,7 @@ main_update(struct screen_ctx *c, void *st)
 	/* The online count or the member's name may have changed. */
 	free(m->welcome);
 	m->welcome = screen_text(c, "welcome");
+	build_menu(c, m);
 }
 
 static void *
@@ -175,7 +213,7 @@ main_enter(struct screen_ctx *c, const void *arg)
 	(void)arg;
 	/* HOST requests that expired or completed while nobody looked. */
 	(void)db_host_sweep(c->db, db_now());
-	m->list.n = MENU_N;
+	build_menu(c, m);
 	m->welcome = screen_text(c, "welcome");
 	/* One question at a time: an unsent draft first, then the mentoring
 	 * availability check (which asks only when nothing else is asked). */

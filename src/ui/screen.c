@@ -32,6 +32,9 @@ static const struct screen *const registry[] = {
 	&screen_board_thread,
 	&screen_board_scan,
 	&screen_board_search,
+	&screen_mod_menu,
+	&screen_admin_menu,
+	&screen_audit,
 	&screen_inbox,
 	&screen_conversation,
 	&screen_blocked,
@@ -306,6 +309,7 @@ screen_reload_me(struct screen_ctx *c)
 		c->me = m;
 	else
 		log_warn("cannot reload member %lld", (long long)c->me.id);
+	(void)screen_standing_refresh(c);
 }
 
 static void
@@ -328,7 +332,8 @@ screen_leave_form(struct screen_ctx *c, bool dirty, const char *question)
 bool
 screen_can_post(const struct screen_ctx *c)
 {
-	return c->me.id != 0 && c->me.status == STATUS_ACTIVE && c->me.rules_accepted;
+	return c->me.id != 0 && c->me.status == STATUS_ACTIVE && c->me.rules_accepted &&
+	    !c->standing.sanctioned;
 }
 
 const char *
@@ -341,6 +346,13 @@ screen_post_refusal(const struct screen_ctx *c)
 		    "read, but not post, send messages or make requests.";
 	if (c->me.status == STATUS_ACTIVE && !c->me.rules_accepted)
 		return "Please accept the code of conduct first: press A on the main menu.";
+	if (c->standing.sanctioned) {
+		static char why[400];	/* one UI process, one member */
+		const struct sanction *sn = &c->standing.sanction;
+
+		sanction_describe(why, sizeof why, sn->kind, "", sn->ends_at, sn->reason);
+		return why;
+	}
 	return "Your account cannot post or send messages.";
 }
 

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "db/db-sanction.h"
 #include "rules/member.h"
 
 struct db;
@@ -75,6 +76,9 @@ extern const struct screen screen_board_threads;
 extern const struct screen screen_board_thread;
 extern const struct screen screen_board_scan;
 extern const struct screen screen_board_search;
+extern const struct screen screen_mod_menu;
+extern const struct screen screen_admin_menu;
+extern const struct screen screen_audit;
 
 #define SCREEN_STACK_MAX	16
 
@@ -117,6 +121,15 @@ struct screen_ctx {
 		char latest[321];	/* the newest unseen notice */
 		int64_t unread_messages; /* private messages not read yet */
 	} live;
+
+	/* The member's powers and the sanction on them, re-read with me
+	 * (screen-standing.c): the menus show the staff entries from it and
+	 * the refusals quote the sanction. The data layer checks again. */
+	struct screen_standing {
+		bool moderator, admin;
+		bool sanctioned;		/* silenced or worse, everywhere */
+		struct sanction sanction;	/* when sanctioned */
+	} standing;
 };
 
 /* Navigation. Pushing a screen calls its enter; popping calls leave. */
@@ -185,6 +198,11 @@ void screen_live_shortest(const struct screen_live *l, char *buf, size_t sz);
 
 /* Reloads c->me from the database after a change. */
 void screen_reload_me(struct screen_ctx *c);
+/* Re-reads c->standing. If the member may no longer be here (suspended,
+ * banned) it says why on the screen's last line and quits: false. */
+bool screen_standing_refresh(struct screen_ctx *c);
+/* True if the member c->me may not log in; the sentence goes to buf. */
+bool screen_standing_refusal(struct screen_ctx *c, char *buf, size_t sz);
 
 /* The one place that decides whether this member may post or send
  * messages: active and rules accepted (pending members only read). */

@@ -22,7 +22,7 @@
 
 static SCREEN *scr;
 static FILE *term_in, *term_out;
-static char farewell[160];	/* ui_term_farewell: printed after endwin */
+static char farewell[512];	/* ui_term_farewell: printed after endwin */
 static int in_fd = -1, out_fd = -1;
 
 /* Installed before newterm so curses keeps its hands off them: SIGTERM

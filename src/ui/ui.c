@@ -324,16 +324,16 @@ static int
 load_member(struct ui *u, int64_t id)
 {
 	struct screen_ctx *c = &u->c;
+	char why[400];
 
 	if (db_user_get(c->db, id, &c->me) != 0) {
 		log_err("no member with id %lld", (long long)id);
 		return -1;
 	}
-	if (c->me.status == STATUS_SUSPENDED) {
-		static const char msg[] = "Your account is suspended. Please contact a sysop.\r\n";
-
+	if (screen_standing_refusal(c, why, sizeof why - 2)) {
 		log_warn("suspended member %lld refused", (long long)id);
-		if (write(c->args->out_fd, msg, sizeof msg - 1) < 0)
+		strcat(why, "\r\n");
+		if (write(c->args->out_fd, why, strlen(why)) < 0)
 			log_debug("cannot tell the member: terminal gone");
 		return -1;
 	}
