@@ -92,6 +92,13 @@ static const struct setting settings[] = {
 	SETTING(messages, max_chars, K_INT, 1, 100000),
 	SETTING(boards, per_minute, K_INT, 1, 10000),
 	SETTING(boards, per_minute_new, K_INT, 1, 10000),
+	SETTING(moderation, hide_threshold, K_INT, 1, 100),
+	SETTING(moderation, review_stale_hours, K_INT, 1, 8760),
+	SETTING(moderation, probation_days, K_INT, 0, 365),
+	SETTING(moderation, probation_threads, K_INT, 0, 10000),
+	SETTING(moderation, probation_replies, K_INT, 0, 10000),
+	SETTING(moderation, probation_messages, K_INT, 0, 10000),
+	SETTING(moderation, probation_requests, K_INT, 0, 10000),
 };
 
 static const char *const reg_mode_names[] = {
@@ -150,6 +157,13 @@ config_defaults(struct config *c)
 	c->messages.max_chars = 8000;
 	c->boards.per_minute = 10;
 	c->boards.per_minute_new = 3;
+	c->moderation.hide_threshold = 3;
+	c->moderation.review_stale_hours = 48;
+	c->moderation.probation_days = 7;
+	c->moderation.probation_threads = 3;
+	c->moderation.probation_replies = 20;
+	c->moderation.probation_messages = 20;
+	c->moderation.probation_requests = 3;
 }
 
 int

@@ -87,6 +87,15 @@ struct config {
 		int per_minute;			/* 10 */
 		int per_minute_new;		/* 3 (new members) */
 	} boards;
+	struct {
+		int hide_threshold;		/* 3 distinct flaggers hide a post */
+		int review_stale_hours;		/* 48: older queue items are marked */
+		int probation_days;		/* 7: new members' daily caps */
+		int probation_threads;		/* 3 new threads a day */
+		int probation_replies;		/* 20 replies a day */
+		int probation_messages;		/* 20 private messages a day */
+		int probation_requests;		/* 3 requests a day (mentoring, HOST) */
+	} moderation;
 };
 
 void config_defaults(struct config *c);
