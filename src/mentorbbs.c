@@ -2,14 +2,17 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lib/version.h"
 
 static const char usage[] =
-    "usage: mentorbbs serve [--config FILE] [--listen ADDR] [--port N] [--db PATH] [--keys DIR] [--screens DIR]\n"
+    "usage: mentorbbs --version\n"
+    "       mentorbbs serve [--config FILE] [--listen ADDR] [--port N] [--db PATH] [--keys DIR] [--screens DIR]\n"
     "       mentorbbs local --user LOGIN [--db PATH] [--config FILE] [--screens DIR]\n"
     "       mentorbbs user add LOGIN --name \"Display Name\" --role alumni|trainee|student [--admin]\n"
     "                          [--password-stdin] [--pubkey FILE] [--db PATH]\n"
     "       mentorbbs user list [--db PATH]\n"
     "       mentorbbs user set LOGIN [--status active|suspended] [--role R] [--admin yes|no] [--db PATH]\n"
+    "       mentorbbs config check [--config FILE]\n"
     "       mentorbbs db check [--db PATH]\n"
     "       mentorbbs db backup FILE [--db PATH]\n"
     "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n";
@@ -23,6 +26,7 @@ static const struct {
 	{ "user", cli_user },
 	{ "db", cli_db },
 	{ "seed-demo", cli_seed },
+	{ "config", cli_config },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };
@@ -33,6 +37,10 @@ main(int argc, char **argv)
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return CLI_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		puts("mentorbbs " MENTORBBS_VERSION);
+		return CLI_OK;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
