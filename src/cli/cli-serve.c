@@ -42,8 +42,7 @@ serve_config(int argc, char **argv, struct config *cfg)
 	config_defaults(cfg);
 	if (a.config != NULL && config_load_file(cfg, a.config, err, sizeof err) != 0)
 		return cli_fail("%s", err);
-	if (a.verbose)
-		log_set_level(LOG_DEBUG);
+	log_set_level(a.verbose ? LOG_DEBUG : (enum log_level)cfg->server.log_level);
 	for (size_t i = 0; i < sizeof serve_keys / sizeof serve_keys[0]; i++)
 		if (a.server[i] != NULL &&
 		    config_set(cfg, "server", serve_keys[i], a.server[i], err, sizeof err) != 0)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "lib/config.h"
+#include "lib/log.h"
 #include "lib/crypto.h"
 #include "lib/sandbox.h"
 #include "ui/ui.h"
@@ -70,6 +71,8 @@ cli_ui(int argc, char **argv)
 			return cli_usage("ui: internal command, started by the server");
 		}
 	}
+	/* The session hands every setting over, the log level among them. */
+	log_set_level((enum log_level)cfg.server.log_level);
 	if (sandbox_prepare(cfg.server.db, err, sizeof err) != 0)
 		return cli_fail("ui: %s", err);
 	a.sandbox = true;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <ini.h>
 #include "lib/config.h"
+#include "lib/log.h"
 #include "lib/err.h"
 #include "lib/text.h"
 
@@ -28,6 +29,7 @@ enum kind {
 	K_NAME,		/* printable single line shown to members */
 	K_LOGIN,	/* a member login */
 	K_MODE,		/* registration mode word */
+	K_LEVEL,	/* a log level word */
 	K_INT,		/* integer in [min, max] */
 	K_STARTUPS,	/* begin:rate:full, begin < full, rate 1-100 */
 };
@@ -52,6 +54,7 @@ static const struct setting settings[] = {
 	SETTING(server, keys, K_PATH, 0, 0),
 	SETTING(server, screens, K_PATH, 0, 0),
 	SETTING(server, user, K_LOGIN, 0, 0),
+	SETTING(server, log_level, K_LEVEL, 0, 0),
 	SETTING(bbs, name, K_NAME, 0, 0),
 	SETTING(registration, login, K_LOGIN, 0, 0),
 	SETTING(registration, mode, K_MODE, 0, 0),
@@ -101,6 +104,11 @@ static const struct setting settings[] = {
 	SETTING(moderation, probation_requests, K_INT, 0, 10000),
 };
 
+/* The words of lib/log.h's levels, in its order. */
+static const char *const level_names[] = {
+	[LOG_DEBUG] = "debug", [LOG_INFO] = "info", [LOG_WARN] = "warn", [LOG_ERR] = "error",
+};
+
 static const char *const reg_mode_names[] = {
 	[REG_OPEN] = "open",
 	[REG_APPROVAL] = "approval",
@@ -117,6 +125,7 @@ config_defaults(struct config *c)
 	text_copy(c->server.keys, sizeof c->server.keys, "keys");
 	text_copy(c->server.screens, sizeof c->server.screens, "screens");
 	text_copy(c->server.user, sizeof c->server.user, CONFIG_DEFAULT_USER);
+	c->server.log_level = LOG_INFO;
 	text_copy(c->bbs.name, sizeof c->bbs.name, "mentorbbs");
 	text_copy(c->registration.login, sizeof c->registration.login, "new");
 	c->registration.mode = REG_OPEN;
@@ -327,6 +336,17 @@ apply(struct config *c, const struct setting *st, const char *value,
 			return ERR_INVALID;
 		}
 		break;
+	case K_LEVEL:
+		for (v = 0; v < (long)nitems(level_names); v++)
+			if (strcmp(value, level_names[v]) == 0)
+				break;
+		if (v == (long)nitems(level_names)) {
+			set_error(err, errsz, st, value,
+			    "must be debug, info, warn or error");
+			return ERR_INVALID;
+		}
+		*(int *)field = (int)v;
+		return 0;
 	case K_MODE:
 		if (config_parse_reg_mode(value, &mode) != 0) {
 			set_error(err, errsz, st, value,
@@ -409,6 +429,9 @@ config_get(const struct config *c, size_t i, const char **section,
 	switch (st->kind) {
 	case K_INT:
 		snprintf(val, valsz, "%d", *(const int *)(base + st->off));
+		break;
+	case K_LEVEL:
+		snprintf(val, valsz, "%s", level_names[*(const int *)(base + st->off)]);
 		break;
 	case K_MODE:
 		snprintf(val, valsz, "%s",

@@ -32,6 +32,7 @@ struct config {
 		char keys[CONFIG_PATH_MAX];	/* keys (host key directory) */
 		char screens[CONFIG_PATH_MAX];	/* screens (sysop text screens) */
 		char user[33];			/* mentorbbs (become it when started as root) */
+		int log_level;			/* info: a lib/log.h level */
 	} server;
 	struct {
 		char name[64];			/* mentorbbs */

@@ -1,15 +1,39 @@
 /* One line per event on stderr; see log.h. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "lib/log.h"
 #include "lib/text.h"
 
 static enum log_level min_level = LOG_INFO;
 static const char *const level_names[] = { "debug", "info", "warn", "error" };
+/* syslog priorities for journald's "<N>" line prefix (sd-daemon.h). */
+static const char *const level_prefix[] = { "<7>", "<6>", "<4>", "<3>" };
+
+/* Is stderr the journal's stream? systemd sets JOURNAL_STREAM to the
+ * device and inode of the stream it connected; a child whose stderr was
+ * redirected elsewhere must not take the prefixes. Asked once. */
+static bool
+to_journal(void)
+{
+	static int known = -1;
+
+	if (known < 0) {
+		const char *js = getenv("JOURNAL_STREAM");
+		unsigned long long dev, ino;
+		struct stat sb;
+
+		known = js != NULL && sscanf(js, "%llu:%llu", &dev, &ino) == 2 &&
+		    fstat(STDERR_FILENO, &sb) == 0 && (unsigned long long)sb.st_dev == dev &&
+		    (unsigned long long)sb.st_ino == ino;
+	}
+	return known == 1;
+}
 
 void
 log_set_level(enum log_level lv)
@@ -28,9 +52,14 @@ log_vwrite(enum log_level lv, const char *func, const char *fmt, va_list ap)
 	time_t now = time(NULL);
 	int n, m;
 
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	n = snprintf(line, sizeof line, "%s [%d] %s %s: ", stamp, (int)getpid(),
+	/* journald stamps each line itself and wants the priority first. */
+	if (to_journal())
+		snprintf(stamp, sizeof stamp, "%s", level_prefix[lv]);
+	else {
+		gmtime_r(&now, &tm);
+		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ ", &tm);
+	}
+	n = snprintf(line, sizeof line, "%s[%d] %s %s: ", stamp, (int)getpid(),
 	    level_names[lv], func);
 	if (n < 0 || (size_t)n >= sizeof line)
 		n = 0;
