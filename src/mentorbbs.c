@@ -13,7 +13,7 @@ static const char usage[] =
     "       mentorbbs user list [--db PATH]\n"
     "       mentorbbs user set LOGIN [--status active|suspended] [--role R] [--admin yes|no] [--db PATH]\n"
     "       mentorbbs config check [--config FILE]\n"
-    "       mentorbbs db check [--db PATH]\n"
+    "       mentorbbs db check|status|vacuum [--db PATH]\n"
     "       mentorbbs db backup FILE [--db PATH]\n"
     "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n";
 
