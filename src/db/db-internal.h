@@ -89,6 +89,22 @@ int db_budget_end(struct db *db, int r);
  * and returns r otherwise (so `return db_tx_end(db, work_in_tx(...));`). */
 int db_tx_end(struct db *db, int r);
 
+/* Wake-ups (db-wake.c, db-wake.h): the members a transaction concerns,
+ * woken when it commits. */
+struct db_wake {
+	int64_t ids[64];
+	size_t n;
+	bool everyone;			/* the queue overflowed, or an announcement */
+	char fifo[4200];		/* this process's FIFO, to remove at close */
+};
+struct db_wake *db_wake_state(struct db *db);
+/* Queues user_id's UI processes for a wake-up when the open transaction
+ * commits (at once when none is open); 0 wakes everyone online. */
+void db_wake_member(struct db *db, int64_t user_id);
+/* db.c: the transaction ended; the queue goes out if it committed. */
+void db_wake_commit(struct db *db, bool committed);
+void db_wake_close(struct db *db);
+
 /* Binds a C string as text (NULL binds NULL). The string must outlive the
  * step: db_stmt_done clears bindings. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);

@@ -83,6 +83,22 @@ db_message_sent_since(struct db *db, int64_t actor_id, int64_t sender_id,
 }
 
 /* May sender send at all, and how many a minute? Sets *limit. */
+/* The other members of conv see the message as soon as it commits. */
+static int
+wake_others(struct db *db, int64_t conv, int64_t sender_id)
+{
+	sqlite3_stmt *st = DB_STMT(db, "SELECT user_id FROM conversation_members WHERE "
+	    "conversation_id = ? AND user_id <> ?", conv, sender_id);
+	int rc;
+
+	if (st == NULL)
+		return ERR_INTERNAL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_wake_member(db, sqlite3_column_int64(st, 0));
+	db_stmt_done(db, st);
+	return rc == SQLITE_DONE ? ERR_OK : db_result(db, rc, __func__);
+}
+
 static int
 sender_limit(struct db *db, int64_t sender_id, const struct message_limits *lim,
     int *limit, enum message_refusal *why)
@@ -204,7 +220,9 @@ deliver(struct db *db, int64_t conv, int64_t sender_id, const char *body,
 	    "last_read_id = CASE WHEN user_id = ?2 THEN ?4 ELSE last_read_id END, "
 	    "unread = CASE WHEN user_id = ?2 THEN 0 ELSE unread + 1 END "
 	    "WHERE conversation_id = ?1", conv, sender_id, now, *msg_id);
-	return db_step_changed(db, st, __func__);
+	if ((r = db_step_changed(db, st, __func__)) != 0)
+		return r;
+	return wake_others(db, conv, sender_id);
 }
 
 int

@@ -12,6 +12,7 @@ db_notice_add(struct db *db, int64_t user_id, const char *kind, const char *text
 	char cut[NOTICE_TEXT_SZ];
 	size_t len = strlen(text);
 	sqlite3_stmt *st;
+	int r;
 
 	/* Cut at a UTF-8 boundary: never leave half a character behind. */
 	if (len >= sizeof cut) {
@@ -28,7 +29,9 @@ db_notice_add(struct db *db, int64_t user_id, const char *kind, const char *text
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, cut);
 	sqlite3_bind_int64(st, 4, db_now());
-	return db_step_done(db, st, __func__);
+	if ((r = db_step_done(db, st, __func__)) == 0)
+		db_wake_member(db, user_id);	/* their status bar, at commit */
+	return r;
 }
 
 static void

@@ -390,6 +390,7 @@ int
 db_user_set_status(struct db *db, int64_t actor_id, int64_t id, enum member_status s)
 {
 	sqlite3_stmt *st;
+	int r;
 
 	if (!status_valid(s))
 		return ERR_INVALID;
@@ -397,7 +398,9 @@ db_user_set_status(struct db *db, int64_t actor_id, int64_t id, enum member_stat
 		return ERR_INTERNAL;
 	db_bind_text(st, 1, member_status_name(s));
 	sqlite3_bind_int64(st, 2, id);
-	return user_admin_change(db, actor_id, st, __func__);
+	if ((r = user_admin_change(db, actor_id, st, __func__)) == 0)
+		db_wake_member(db, id);	/* a suspension ends their session at once */
+	return r;
 }
 
 int

@@ -60,7 +60,14 @@ struct db {
 	int64_t deadline;		/* thread CPU ms the budget ends; 0: none */
 	int64_t wall_deadline;		/* monotonic ms: the backstop */
 	bool over_budget;		/* the progress handler interrupted */
+	struct db_wake wake;		/* db-wake.c */
 };
+
+struct db_wake *
+db_wake_state(struct db *db)
+{
+	return &db->wake;
+}
 
 static int64_t now_override;
 
@@ -533,13 +540,18 @@ db_commit(struct db *db)
 	 * leaves the next db_begin to fail. */
 	if ((r = db_step_done(db, db_stmt(db, "COMMIT"), __func__)) != 0)
 		db_rollback(db);
+	else
+		db_wake_commit(db, true);
 	return r;
 }
 
 void
 db_rollback(struct db *db)
 {
-	if (db == NULL || sqlite3_get_autocommit(db->sq))
+	if (db == NULL)
+		return;
+	db_wake_commit(db, false);
+	if (sqlite3_get_autocommit(db->sq))
 		return;
 	(void)db_step_done(db, db_stmt(db, "ROLLBACK"), __func__);
 }
@@ -760,6 +772,7 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	db_wake_close(db);
 	for (size_t k = 0; k < db->cache.n; k++)
 		sqlite3_finalize(db->cache.ent[k].st);
 	free(db->cache.ent);

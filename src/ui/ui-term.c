@@ -22,7 +22,9 @@
 
 static SCREEN *scr;
 static FILE *term_in, *term_out;
-static char farewell[512];	/* ui_term_farewell: printed after endwin */
+static char farewell[512];
+static int wake_fd = -1;		/* ui_term_set_wake */
+static void (*wake_drain)(int fd);	/* ui_term_farewell: printed after endwin */
 static int in_fd = -1, out_fd = -1;
 
 /* Installed before newterm so curses keeps its hands off them: SIGTERM
@@ -172,22 +174,35 @@ ui_term_close(void)
 enum ui_term_event
 ui_term_wait(int timeout_ms)
 {
-	struct pollfd p[2] = {
+	struct pollfd p[3] = {
 		{ .fd = in_fd, .events = POLLIN },
 		{ .fd = sigevent_fd(), .events = POLLIN },
+		{ .fd = wake_fd, .events = POLLIN },
 	};
+	bool woken;
 	int n;
 
-	n = poll(p, 2, timeout_ms);
+	n = poll(p, wake_fd >= 0 ? 3 : 2, timeout_ms);
 	if (n < 0)
 		return errno == EINTR ? UI_TERM_SIGNAL : UI_TERM_GONE;
 	if (p[1].revents & POLLIN)
 		sigevent_drain();
+	if ((woken = wake_fd >= 0 && (p[2].revents & POLLIN) != 0))
+		wake_drain(wake_fd);
 	if (p[0].revents & (POLLERR | POLLNVAL))
 		return UI_TERM_GONE;
 	if (p[0].revents & (POLLIN | POLLHUP))
 		return UI_TERM_INPUT;
+	if (woken)
+		return UI_TERM_WAKE;
 	return n == 0 ? UI_TERM_TIMEOUT : UI_TERM_SIGNAL;
+}
+
+void
+ui_term_set_wake(int fd, void (*drain)(int fd))
+{
+	wake_fd = drain != NULL ? fd : -1;
+	wake_drain = drain;
 }
 
 bool

@@ -12,6 +12,7 @@ enum ui_term_event {
 	UI_TERM_INPUT,		/* bytes (or EOF) to read */
 	UI_TERM_TIMEOUT,
 	UI_TERM_SIGNAL,		/* check ui_term_hangup / ui_term_resized */
+	UI_TERM_WAKE,		/* another session wrote something for us (db-wake.h) */
 	UI_TERM_GONE		/* the terminal is gone */
 };
 
@@ -28,6 +29,9 @@ void ui_term_farewell(const char *line);
 
 /* Waits up to timeout_ms for input or a signal. */
 enum ui_term_event ui_term_wait(int timeout_ms);
+/* Also wait on fd, the data layer's wake-up FIFO (-1: none), and empty it
+ * with drain when it is readable. */
+void ui_term_set_wake(int fd, void (*drain)(int fd));
 
 /* SIGHUP or SIGTERM arrived: leave now. */
 bool ui_term_hangup(void);

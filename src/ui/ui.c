@@ -13,6 +13,7 @@
 #include "db/db-presence.h"
 #include "db/db-user.h"
 #include "db/db.h"
+#include "db/db-wake.h"
 #include "lib/log.h"
 #include "lib/sandbox.h"
 #include "lib/sigevent.h"
@@ -463,6 +464,8 @@ ui_main(const struct ui_args *a)
 		goto out;
 	if (ui_term_open(a) != 0)
 		goto out;
+	/* The FIFO is made before the sandbox, which allows no mknod. */
+	ui_term_set_wake(db_wake_listen(u.c.db), db_wake_drain);
 	if (a->sandbox && enter_sandbox(a) != 0)
 		goto out;
 	u.term_open = true;
