@@ -20,7 +20,8 @@ SSH transport, cheaper on a small machine.
 Each round, every sender presses r, types a unique random token and sends
 it with Ctrl-X at a random moment within two seconds. The latency is from
 writing Ctrl-X to the sender's pty until the token appears in the
-recipient's pty output (the recipient's UI noticed PRAGMA data_version move,
+recipient's pty output (the sender's commit woke the recipient's UI through
+its wake-up FIFO, db-wake.h; it
 re-read the conversation and drew it). Prints p50/p95/max.
 
 Then all sessions sit idle for 30 s and the CPU time of their UI processes
