@@ -28,6 +28,8 @@ config_check(int argc, char **argv)
 	    sizeof check_opts / sizeof check_opts[0], &a, 0, NULL, NULL)) != 0)
 		return r;
 	config_defaults(&cfg);
+	if (a.config == NULL)
+		a.config = config_default_file();
 	if (a.config != NULL && config_load_file(&cfg, a.config, err, sizeof err) != 0)
 		return cli_fail("%s", err);
 	for (size_t i = 0; config_get(&cfg, i, &section, &key, val, sizeof val) == 0; i++)

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db.h"
 #include "db/db-maint.h"
 
-#define DEFAULT_DB	"db/mentorbbs.db"
 
 struct db_args {
 	const char *db_path;
@@ -33,7 +33,7 @@ db_parse(const char *cmd, int argc, char **argv, int nargs, const char **path, i
 static int
 db_check_cmd(int argc, char **argv)
 {
-	const char *path = DEFAULT_DB;
+	const char *path = CONFIG_DEFAULT_DB;
 	struct db *db = NULL;
 	char msg[512];
 	int r;
@@ -52,7 +52,7 @@ db_check_cmd(int argc, char **argv)
 static int
 db_backup_cmd(int argc, char **argv)
 {
-	const char *path = DEFAULT_DB, *dest;
+	const char *path = CONFIG_DEFAULT_DB, *dest;
 	struct db *db = NULL;
 	char err[512];
 	int r, first;
@@ -78,7 +78,7 @@ db_backup_cmd(int argc, char **argv)
 static int
 db_status_cmd(int argc, char **argv)
 {
-	const char *path = DEFAULT_DB;
+	const char *path = CONFIG_DEFAULT_DB;
 	struct db_status s;
 	struct db *db = NULL;
 	int r;
@@ -101,7 +101,7 @@ db_status_cmd(int argc, char **argv)
 static int
 db_vacuum_cmd(int argc, char **argv)
 {
-	const char *path = DEFAULT_DB;
+	const char *path = CONFIG_DEFAULT_DB;
 	struct db *db = NULL;
 	int64_t freed = 0;
 	int r;

@@ -44,10 +44,12 @@ local_parse(int argc, char **argv, struct local_args *a)
 static int
 local_config(const struct local_args *a, struct config *cfg)
 {
+	const char *path;
 	char err[512];
 
 	config_defaults(cfg);
-	if (a->config_path != NULL && config_load_file(cfg, a->config_path, err,
+	if ((path = a->config_path != NULL ? a->config_path : config_default_file()) != NULL &&
+	    config_load_file(cfg, path, err,
 	    sizeof err) != 0)
 		return cli_usage("local: %s", err);
 	if (a->db_path != NULL && !text_copy(cfg->server.db, sizeof cfg->server.db, a->db_path))

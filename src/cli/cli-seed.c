@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db.h"
 #include "db/db-demo.h"
 
-#define DEFAULT_DB	"db/mentorbbs.db"
 #define DEMO_MAX	100000000LL
 
 struct seed_args {
@@ -56,7 +56,7 @@ run_step(struct db *db, const char *what, int64_t n, uint32_t seed,
 int
 cli_seed(int argc, char **argv)
 {
-	struct seed_args a = { .db_path = DEFAULT_DB };
+	struct seed_args a = { .db_path = CONFIG_DEFAULT_DB };
 	int64_t members = 0, posts = 0, hosts = 0, seed = 1;
 	struct db *db = NULL;
 	int r;

@@ -40,6 +40,8 @@ serve_config(int argc, char **argv, struct config *cfg)
 	    sizeof serve_opts[0], &a, 0, NULL, NULL)) != 0)
 		return r;
 	config_defaults(cfg);
+	if (a.config == NULL)
+		a.config = config_default_file();
 	if (a.config != NULL && config_load_file(cfg, a.config, err, sizeof err) != 0)
 		return cli_fail("%s", err);
 	log_set_level(a.verbose ? LOG_DEBUG : (enum log_level)cfg->server.log_level);

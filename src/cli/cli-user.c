@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "lib/crypto.h"
 #include "db/db.h"
 #include "db/db-account.h"
@@ -19,7 +20,6 @@
 #include "rules/user.h"
 #include "lib/xmalloc.h"
 
-#define DEFAULT_DB	"db/mentorbbs.db"
 #define KEY_LINE_MAX	8192
 
 struct add_args {
@@ -237,7 +237,7 @@ user_add(int argc, char **argv)
 
 	if ((r = add_parse(argc, argv, a)) != 0 || (r = add_check(a)) != 0)
 		goto out;
-	if ((r = cli_open_db(a->db_path != NULL ? a->db_path : DEFAULT_DB, &db)) != 0)
+	if ((r = cli_open_db(a->db_path != NULL ? a->db_path : CONFIG_DEFAULT_DB, &db)) != 0)
 		goto out;
 	r = add_write(db, a);
 out:
@@ -310,7 +310,7 @@ list_print(const struct member *ms, size_t n)
 static int
 user_list(int argc, char **argv)
 {
-	struct list_args a = { DEFAULT_DB };
+	struct list_args a = { CONFIG_DEFAULT_DB };
 	struct member *ms = NULL;
 	struct db *db = NULL;
 	size_t n = 0;
@@ -412,7 +412,7 @@ user_set(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	if ((r = set_parse(argc, argv, &a)) != 0)
 		goto out;
-	if ((r = cli_open_db(a.db_path != NULL ? a.db_path : DEFAULT_DB,
+	if ((r = cli_open_db(a.db_path != NULL ? a.db_path : CONFIG_DEFAULT_DB,
 	    &db)) != 0)
 		goto out;
 	if ((r = db_user_get_by_login(db, a.login, m)) != 0) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <ini.h>
 #include "lib/config.h"
 #include "lib/log.h"
@@ -121,9 +122,9 @@ config_defaults(struct config *c)
 	memset(c, 0, sizeof *c);
 	text_copy(c->server.listen, sizeof c->server.listen, "127.0.0.1");
 	c->server.port = 2222;
-	text_copy(c->server.db, sizeof c->server.db, "db/mentorbbs.db");
-	text_copy(c->server.keys, sizeof c->server.keys, "keys");
-	text_copy(c->server.screens, sizeof c->server.screens, "screens");
+	text_copy(c->server.db, sizeof c->server.db, CONFIG_DEFAULT_DB);
+	text_copy(c->server.keys, sizeof c->server.keys, CONFIG_DEFAULT_KEYS);
+	text_copy(c->server.screens, sizeof c->server.screens, CONFIG_DEFAULT_SCREENS);
 	text_copy(c->server.user, sizeof c->server.user, CONFIG_DEFAULT_USER);
 	c->server.log_level = LOG_INFO;
 	text_copy(c->bbs.name, sizeof c->bbs.name, "mentorbbs");
@@ -173,6 +174,14 @@ config_defaults(struct config *c)
 	c->moderation.probation_replies = 20;
 	c->moderation.probation_messages = 20;
 	c->moderation.probation_requests = 3;
+}
+
+const char *
+config_default_file(void)
+{
+	const char *f = CONFIG_DEFAULT_FILE;
+
+	return f != NULL && access(f, F_OK) == 0 ? f : NULL;
 }
 
 int

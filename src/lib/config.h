@@ -5,13 +5,31 @@
 
 /* The [server] user the listener drops to when started as root. */
 #define CONFIG_DEFAULT_USER	"mentorbbs"
+
+/* Where things are when nothing says otherwise. A development build keeps
+ * them relative to the working directory (make run, the tests); the build
+ * `make install` makes is given the installed layout by the Makefile:
+ * MENTORBBS_SYSCONFDIR (/etc with PREFIX=/usr) holds mentorbbs/mentorbbs.conf
+ * and mentorbbs/screens, MENTORBBS_STATEDIR (/var/lib/mentorbbs) the
+ * database and the host keys. */
+#ifdef MENTORBBS_STATEDIR
+#define CONFIG_DEFAULT_DB	MENTORBBS_STATEDIR "/mentorbbs.db"
+#define CONFIG_DEFAULT_KEYS	MENTORBBS_STATEDIR "/keys"
+#define CONFIG_DEFAULT_SCREENS	MENTORBBS_SYSCONFDIR "/mentorbbs/screens"
+#define CONFIG_DEFAULT_FILE	MENTORBBS_SYSCONFDIR "/mentorbbs/mentorbbs.conf"
+#else
+#define CONFIG_DEFAULT_DB	"db/mentorbbs.db"
+#define CONFIG_DEFAULT_KEYS	"keys"
+#define CONFIG_DEFAULT_SCREENS	"screens"
+#define CONFIG_DEFAULT_FILE	NULL	/* no file unless --config names one */
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 
 enum reg_mode { REG_OPEN, REG_APPROVAL, REG_CLOSED };
 
 #define CONFIG_PATH_MAX 1024
-#define CONFIG_SETTINGS_MAX 64	/* rows in config.c's table, with room to grow */
+#define CONFIG_SETTINGS_MAX 96	/* rows in config.c's table, with room to grow */
 #define CONFIG_ARG_MAX (CONFIG_PATH_MAX + 96)	/* "section.key=value" */
 
 /* MaxStartups start:rate:full: random early drop of new connections
@@ -108,6 +126,9 @@ void config_defaults(struct config *c);
  * ERR_NOTFOUND when there is no such file, ERR_INTERNAL when it cannot be
  * read. */
 int config_load_file(struct config *c, const char *path, char *err, size_t errsz);
+/* The file a subcommand reads when given no --config: CONFIG_DEFAULT_FILE
+ * if it exists (an installed system), else NULL (the defaults alone). */
+const char *config_default_file(void);
 
 /* Sets one value by section and key, as the file would. Returns 0, or
  * ERR_INVALID with a message in err (c is unchanged then). Used by the

@@ -36,6 +36,7 @@
 #include "ssh/listen-msg.h"
 #include "ssh/srclimit.h"
 #include "lib/log.h"
+#include "lib/sdnotify.h"
 #include "lib/privdrop.h"
 #include "ssh/session.h"
 #include "lib/sigevent.h"
@@ -568,6 +569,9 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 	    cfg->server.port, cfg->server.db, config_reg_mode_name(cfg->registration.mode),
 	    cfg->registration.login);
 	limits_open(&l);
+	/* Bound, keys loaded, privileges dropped: systemd may call us started. */
+	if (sdnotify("READY=1\nSTATUS=Accepting connections") != 0)
+		log_warn("cannot tell systemd we are ready (NOTIFY_SOCKET)");
 	r = listener_loop(&l);
 	/* Stop accepting first, whichever way we go. */
 	close(l.fd);
@@ -575,6 +579,7 @@ listen_run(const struct config *cfg, char *err, size_t errsz)
 		log_info("listener restarting (SIGHUP); %zu live session(s) keep running",
 		    l.nchildren);
 	} else {
+		(void)sdnotify("STOPPING=1\nSTATUS=Ending the sessions");
 		log_info("stopping: telling %zu live session(s) to end", l.nchildren);
 		end_sessions(&l);
 	}
