@@ -16,9 +16,10 @@ OPT     ?= -O2 -g
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 HLDFLAGS:= -pie -Wl,-z,relro,-z,now
 SAN     ?=
+DEFS    ?=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(HARDEN) $(SAN) -iquote src -iquote build $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(HARDEN) $(SAN) $(DEFS) -iquote src -iquote build $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
 LDFLAGS_ALL = $(HLDFLAGS) $(SAN) $(LDFLAGS)
 LIBS    = $(PKG_LIBS) -lutil
 
@@ -44,7 +45,7 @@ FUZZ_BINS  := $(FUZZ_NAMES:%=$(B)/fuzz-%)
 FUZZ_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps run test unit e2e asan-test fault-test fuzz fuzz-bins bench install clean
+.PHONY: all deps run test unit e2e asan-test fault-test fuzz fuzz-bins bench install uninstall clean
 all: $(BIN)
 
 # Checks the Debian packages once per build dir; installs them when root.
@@ -129,15 +130,56 @@ $(B)/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libmentorbbs.a
 bench: $(BIN)
 	@sh tests/bench/run ./mentorbbs
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mentorbbs/screens \
-	  $(DESTDIR)$(PREFIX)/share/mentorbbs/db $(DESTDIR)$(PREFIX)/share/man/man8
-	install -m 0755 mentorbbs $(DESTDIR)$(PREFIX)/bin/mentorbbs
-	install -m 0644 screens/*.txt $(DESTDIR)$(PREFIX)/share/mentorbbs/screens/
-	install -m 0644 db/migrations/*.sql db/seed/*.sql $(DESTDIR)$(PREFIX)/share/mentorbbs/db/
-	install -m 0644 docs/mentorbbs.8 $(DESTDIR)$(PREFIX)/share/man/man8/mentorbbs.8
+# The installed layout (with PREFIX=/usr: config in /etc, state in
+# /var/lib/mentorbbs, units in /usr/lib/systemd/system). The installed
+# binary is built apart (build-install) with these paths as its defaults;
+# a development build keeps its relative ones. The config file and the
+# screens are the sysop's: an existing one is never overwritten, and
+# uninstall removes only those still as shipped.
+BINDIR        ?= $(PREFIX)/bin
+MANDIR        ?= $(PREFIX)/share/man
+SYSCONFDIR    ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+LOCALSTATEDIR ?= $(if $(filter /usr,$(PREFIX)),/var,$(PREFIX)/var)
+STATEDIR      ?= $(LOCALSTATEDIR)/lib/mentorbbs
+LIBDIR_SD     ?= $(if $(filter /usr/local,$(PREFIX)),/usr/local/lib,$(PREFIX)/lib)
+UNITDIR       ?= $(LIBDIR_SD)/systemd/system
+SYSUSERSDIR   ?= $(LIBDIR_SD)/sysusers.d
+TMPFILESDIR   ?= $(LIBDIR_SD)/tmpfiles.d
+IB            := build-install
+ETC            = $(DESTDIR)$(SYSCONFDIR)/mentorbbs
+UNIT_SED       = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g'
+
+install:
+	$(MAKE) B=$(IB) BIN=$(IB)/mentorbbs \
+	  DEFS='-DMENTORBBS_SYSCONFDIR=\"$(SYSCONFDIR)\" -DMENTORBBS_STATEDIR=\"$(STATEDIR)\"' \
+	  $(IB)/mentorbbs
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(ETC)/screens \
+	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR)
+	install -m 0755 $(IB)/mentorbbs $(DESTDIR)$(BINDIR)/mentorbbs
+	install -m 0644 docs/mentorbbs.8 $(DESTDIR)$(MANDIR)/man8/mentorbbs.8
+	@# Every key commented: the file documents the defaults and overrides nothing.
+	[ -e $(ETC)/mentorbbs.conf ] || sed -e 's/^\([a-z_][a-z_0-9]* *=\)/# \1/' \
+	  docs/mentorbbs.conf >$(ETC)/mentorbbs.conf
+	for f in screens/*.txt; do [ -e $(ETC)/$$f ] || install -m 0644 $$f $(ETC)/$$f; done
+	$(UNIT_SED) docs/systemd/mentorbbs.service.in >$(DESTDIR)$(UNITDIR)/mentorbbs.service
+	$(UNIT_SED) docs/systemd/mentorbbs-backup.service.in \
+	  >$(DESTDIR)$(UNITDIR)/mentorbbs-backup.service
+	install -m 0644 docs/systemd/mentorbbs-backup.timer $(DESTDIR)$(UNITDIR)/
+	install -m 0644 docs/systemd/mentorbbs.sysusers $(DESTDIR)$(SYSUSERSDIR)/mentorbbs.conf
+	install -m 0644 docs/systemd/mentorbbs.tmpfiles $(DESTDIR)$(TMPFILESDIR)/mentorbbs.conf
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mentorbbs $(DESTDIR)$(MANDIR)/man8/mentorbbs.8 \
+	  $(DESTDIR)$(UNITDIR)/mentorbbs.service $(DESTDIR)$(UNITDIR)/mentorbbs-backup.service \
+	  $(DESTDIR)$(UNITDIR)/mentorbbs-backup.timer $(DESTDIR)$(SYSUSERSDIR)/mentorbbs.conf \
+	  $(DESTDIR)$(TMPFILESDIR)/mentorbbs.conf
+	for f in screens/*.txt; do cmp -s $$f $(ETC)/$$f && rm -f $(ETC)/$$f; done; true
+	sed -e 's/^\([a-z_][a-z_0-9]* *=\)/# \1/' docs/mentorbbs.conf | \
+	  cmp -s - $(ETC)/mentorbbs.conf && rm -f $(ETC)/mentorbbs.conf; true
+	rmdir $(ETC)/screens $(ETC) 2>/dev/null; true
+	@echo "uninstall: the database and host keys in $(STATEDIR) are kept"
 
 clean:
-	rm -rf build build-asan build-fuzz mentorbbs
+	rm -rf build build-asan build-fuzz build-install mentorbbs
 
 -include $(wildcard $(B)/*.d $(B)/*/*.d)
