@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "lib/version.h"
 
 static const char usage[] =
     "usage: mentorbbs --version\n"

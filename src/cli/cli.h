@@ -6,6 +6,7 @@
 #define CLI_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "lib/version.h"	/* MENTORBBS_VERSION, for --version */
 
 #define CLI_OK		0
 #define CLI_FAIL	1
