@@ -123,7 +123,7 @@ bool
 probation_applies(const struct probation_limits *l, enum probation_kind kind,
     int64_t joined_at, int64_t now, bool vouched)
 {
-	if ((unsigned)kind >= PROBATION_KINDS || l->days <= 0 || l->cap[kind] <= 0 || vouched)
+	if ((unsigned)kind >= PROBATION_KINDS || l->days <= 0 || vouched)
 		return false;
 	return now < probation_ends(l, joined_at);
 }
@@ -131,7 +131,7 @@ probation_applies(const struct probation_limits *l, enum probation_kind kind,
 bool
 probation_allows(const struct probation_limits *l, enum probation_kind kind, int64_t done)
 {
-	if ((unsigned)kind >= PROBATION_KINDS || l->cap[kind] <= 0)
+	if ((unsigned)kind >= PROBATION_KINDS)
 		return true;
 	return done < l->cap[kind];
 }
@@ -157,7 +157,10 @@ probation_describe(char *buf, size_t sz, const struct probation_limits *l,
 	if (ends_at > 0 && gmtime_r(&t, &tm) != NULL)
 		strftime(day, sizeof day, "%Y-%m-%d", &tm);
 	noun = what[kind][1];
-	if (cap == 1)
+	if (cap <= 0)
+		snprintf(buf, sz, "New members cannot %s a %s in their first %d days; this lifts "
+		    "on %s, or when a moderator vouches for you.", what[kind][0], noun, l->days, day);
+	else if (cap == 1)
 		snprintf(buf, sz, "New members can %s 1 %s a day for their first %d days; this "
 		    "lifts on %s, or when a moderator vouches for you.", what[kind][0], noun,
 		    l->days, day);

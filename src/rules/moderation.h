@@ -46,7 +46,7 @@ enum probation_kind {
 
 struct probation_limits {
 	int days;			/* 0: no probation */
-	int cap[PROBATION_KINDS];	/* per PROBATION_WINDOW; 0: no cap */
+	int cap[PROBATION_KINDS];	/* per PROBATION_WINDOW; 0: none at all */
 };
 
 /* From the [moderation] section. */
