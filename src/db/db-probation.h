@@ -1,6 +1,8 @@
 /* Probation (issue 10): for their first days, new members have daily caps
  * on new threads, replies, private messages and requests (mentoring and
- * HOST), on top of the per-minute limits. The caps lift when the days
+ * HOST), on top of the per-minute limits. Today the boards ask for them
+ * (db_board_thread_create, db_board_post_reply); messages and requests
+ * count here but do not ask yet: their screens need the sentence first. The caps lift when the days
  * pass, or earlier when a moderator (of any community) or an admin vouches
  * for the member. The arithmetic is rules/moderation.h; here the count and
  * the vouch, each inside the caller's or its own transaction. */
