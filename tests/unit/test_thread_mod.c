@@ -114,8 +114,7 @@ a_move(struct fx_staff *w, int64_t actor, bool in_y)
 	    "Belongs there", NULL);
 }
 
-/* A second thread in the same community to merge into: its id goes in
- * w->post_y's place is not needed; kept in a static for the run. */
+/* A second thread in the target's community, merged into the target. */
 static int64_t merge_into;
 
 static int
