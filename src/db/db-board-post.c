@@ -13,6 +13,8 @@
 #include "db/db-internal.h"
 #include "db/db-sanction.h"
 #include "db/db-notice.h"
+#include "db/db-probation.h"
+#include "db/db-thread-mod.h"
 #include "rules/message.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
@@ -134,6 +136,10 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 
 	/* A member silenced in this community (or everywhere) reads only. */
 	if ((r = db_sanction_may_speak(db, actor_id, community_id)) != 0)
+		return r;
+	/* A locked thread or slow mode refuses a reply (db-thread-mod.c). */
+	if (parent_id > 0 && (r = db_thread_mod_may_reply(db, actor_id, thread_id,
+	    community_id)) != 0)
 		return r;
 	if ((r = thread_next_seq(db, thread_id, now, &seq)) != 0)
 		return r;
@@ -381,6 +387,8 @@ db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const ch
 	 * that committed first. */
 	if ((r = db_board_may_post(db, actor_id)) != 0 ||
 	    (r = db_board_post_rate(db, actor_id, lim)) != 0)
+		goto out;
+	if ((r = db_probation_check(db, actor_id, PROBATION_REPLIES)) != 0)
 		goto out;
 	st = DB_STMT(db, "SELECT p.thread_id, p.community_id, p.author_id, p.path, p.depth, "
 	    "t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?",

@@ -7,6 +7,7 @@
 #include "db/db-block.h"
 #include "db/db-board.h"
 #include "db/db-internal.h"
+#include "db/db-probation.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 
@@ -29,6 +30,8 @@ db_board_thread_create(struct db *db, int64_t actor_id, int64_t community_id,
 	/* Standing and rate under the write lock, as for replies. */
 	if ((r = db_board_may_post(db, actor_id)) != 0 ||
 	    (r = db_board_post_rate(db, actor_id, lim)) != 0)
+		goto out;
+	if ((r = db_probation_check(db, actor_id, PROBATION_THREADS)) != 0)
 		goto out;
 	st = DB_STMT(db, "INSERT INTO threads (community_id, author_id, title, created_at, "
 	    "last_post_at) VALUES (?, ?, ?, ?, ?)", community_id, actor_id);
@@ -71,7 +74,8 @@ out:
 	"coalesce(r.follow, 0) >= 0 AND EXISTS (SELECT 1 FROM posts x WHERE " \
 	"x.thread_id = t.id AND x.id > max(coalesce(r.last_read_id, 0), " \
 	"coalesce(m.read_floor, t.last_post_id)) AND x.author_id <> ?1), " \
-	"NOT " DB_NOT_BLOCKED("t.author_id") ", coalesce(r.follow, 0) " \
+	"NOT " DB_NOT_BLOCKED("t.author_id") ", coalesce(r.follow, 0), t.locked, " \
+	"t.slow_seconds " \
 	"FROM threads t JOIN users u ON u.id = t.author_id " \
 	"LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = t.id " \
 	"LEFT JOIN community_members m ON m.user_id = ?1 AND m.community_id = t.community_id "
@@ -93,6 +97,8 @@ thread_row(sqlite3_stmt *st, struct board_thread *t)
 	t->unread = sqlite3_column_int(st, 10) != 0;
 	t->blocked = sqlite3_column_int(st, 11) != 0;
 	t->follow = sqlite3_column_int(st, 12);
+	t->locked = sqlite3_column_int(st, 13) != 0;
+	t->slow_seconds = sqlite3_column_int(st, 14);
 }
 
 int

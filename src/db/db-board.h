@@ -73,6 +73,8 @@ struct board_thread {
 	bool unread;			/* has posts the actor has not read */
 	bool blocked;			/* started by a blocked member */
 	int follow;			/* 1 following, -1 muted, 0 neither */
+	bool locked;			/* replies refused (db-thread-mod.h) */
+	int slow_seconds;		/* slow mode; 0: off */
 };
 
 /* Where a thread list page starts: the sort key of a row. */

@@ -7,6 +7,7 @@
 #include "db/db-board.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
+#include "screens/screen-board-mod.h"
 #include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-edit.h"
@@ -144,7 +145,8 @@ compose_done(struct screen_ctx *c, void *arg, const char *text)
 		r = db_board_post_edit(c->db, c->me.id, k->target, text);
 		pid = k->target;
 	}
-	if (r == ERR_INVALID || r == ERR_TOO_FAST || r == ERR_INTERNAL) {
+	if (r == ERR_INVALID || r == ERR_TOO_FAST || r == ERR_INTERNAL || r == ERR_DENIED ||
+	    r == ERR_STATE) {
 		/* Keep what was typed: back into the editor. When the database
 		 * itself failed (a full disk) the draft would fail as well, so
 		 * the editor is the only place the text is safe. */
@@ -153,7 +155,9 @@ compose_done(struct screen_ctx *c, void *arg, const char *text)
 		if (r == ERR_INTERNAL)
 			screen_error(c, "Your post could not be saved just now; your text is kept: "
 			    "try again.");
-		else
+		else if (k->kind == COMPOSE_EDIT || !screen_board_mod_refusal(c,
+		    k->kind == COMPOSE_THREAD ? k->target : 0,
+		    k->kind == COMPOSE_REPLY ? k->target : 0))
 			screen_board_refused(c, r);
 		return;
 	}

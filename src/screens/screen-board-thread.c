@@ -10,6 +10,7 @@
 #include "db/db-board.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
+#include "screens/screen-board-mod.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
 #include "lib/xmalloc.h"
@@ -237,9 +238,11 @@ view_draw(struct screen_ctx *c, void *st)
 		screen_hints(c, "q back");
 		return;
 	}
-	snprintf(title, sizeof title, "%s  (%lld post%s%s%s)", v->t.title,
+	snprintf(title, sizeof title, "%s  (%lld post%s%s%s%s%s)", v->t.title,
 	    (long long)v->t.post_count, v->t.post_count == 1 ? "" : "s",
-	    v->t.follow > 0 ? ", following" : "", v->t.follow < 0 ? ", muted" : "");
+	    v->t.follow > 0 ? ", following" : "", v->t.follow < 0 ? ", muted" : "",
+	    v->t.locked ? ", locked: no new replies" : "",
+	    v->t.slow_seconds > 0 ? ", slow mode" : "");
 	ui_draw_text(UI_BODY_TOP, 2, title, cols() - 2, UI_A_TITLE);
 	if (v->more_before)
 		ui_draw_text(UI_BODY_TOP + 1, 2, "... earlier posts: PgUp", cols(), UI_A_DIM);
@@ -392,6 +395,12 @@ first_unread(struct screen_ctx *c, void *st)
 		screen_info(c, "No unread posts in this thread.");
 }
 
+static void
+moderate(struct screen_ctx *c, void *st)
+{
+	screen_board_mod_open(c, ((struct thread_view *)st)->id);
+}
+
 static const struct ui_binding view_keys[] = {
 	{ 'r', 0, "r reply", reply },
 	{ 'Q', 0, "Q quote", quote },
@@ -404,6 +413,7 @@ static const struct ui_binding view_keys[] = {
 	{ 'f', 'F', "f follow", follow },
 	{ 'x', 'X', "x mute", mute },
 	{ 'u', 'U', "u unread", first_unread },
+	{ 'M', 0, NULL, moderate },
 };
 
 static bool

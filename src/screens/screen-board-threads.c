@@ -10,6 +10,7 @@
 #include "ui/list.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
+#include "screens/screen-board-mod.h"
 #include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
@@ -68,13 +69,14 @@ threads_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	const struct board_thread *r = row;
 	enum ui_attr unread = r->unread && a != UI_A_SELECT ? UI_A_BOLD : a;
 	size_t tc = title_cols(cols);
-	char mark[8], replies[24], age[32];
+	char mark[8], replies[24], age[32], title[BOARD_TITLE_SZ + 16];
 
 	(void)c, (void)l, (void)max_rows;
 	snprintf(mark, sizeof mark, "%s%s", r->unread ? "*" : " ", r->pinned ? "P" : " ");
 	ui_draw_text(y, x, mark, 2, unread);
 	x += 3;
-	ui_draw_text(y, x, r->blocked ? "[thread by a blocked member]" : r->title, tc, unread);
+	snprintf(title, sizeof title, "%s%s", r->locked ? "[locked] " : "", r->title);
+	ui_draw_text(y, x, r->blocked ? "[thread by a blocked member]" : title, tc, unread);
 	x += (int)tc + 1;
 	ui_draw_text(y, x, r->blocked ? "-" : r->author, AUTHOR_COLS, a);
 	x += AUTHOR_COLS + 1;
@@ -207,10 +209,20 @@ toggle_join(struct screen_ctx *c, void *st)
 	list_reload(c, st);
 }
 
+static void
+moderate(struct screen_ctx *c, void *st)
+{
+	const struct board_thread *r = list_selected(st);
+
+	if (r != NULL)
+		screen_board_mod_open(c, r->id);
+}
+
 static const struct ui_binding threads_keys[] = {
 	{ UI_KEY_ENTER, 0, "Enter read", open_thread },
 	{ 'n', 'N', "n new thread", new_thread },
 	{ 'j', 'J', "j join/leave", toggle_join },
+	{ 'M', 0, NULL, moderate },
 };
 
 static void

@@ -25,11 +25,13 @@ screen_staff_is_admin(const struct screen_ctx *c)
 static const struct ui_menu_item mod_items[] = {
 	{ 'l', "Audit log", "What the moderators of your communities did, and why",
 	  &screen_audit, NULL },
+	{ 'm', "Members", "Warn, silence, lift early; vouch for new members", &screen_mod_members, NULL },
 };
 
 static const struct ui_menu_item admin_items[] = {
 	{ 'l', "Audit log", "Every moderation and admin action; filter by login",
 	  &screen_audit, NULL },
+	{ 'm', "Members", "Sanctions in force; warn, silence, lift; vouch", &screen_mod_members, NULL },
 };
 
 struct staff_menu {

@@ -35,6 +35,8 @@ static const struct screen *const registry[] = {
 	&screen_mod_menu,
 	&screen_admin_menu,
 	&screen_audit,
+	&screen_thread_mod,
+	&screen_mod_members,
 	&screen_inbox,
 	&screen_conversation,
 	&screen_blocked,

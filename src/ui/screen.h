@@ -79,6 +79,8 @@ extern const struct screen screen_board_search;
 extern const struct screen screen_mod_menu;
 extern const struct screen screen_admin_menu;
 extern const struct screen screen_audit;
+extern const struct screen screen_thread_mod;
+extern const struct screen screen_mod_members;
 
 #define SCREEN_STACK_MAX	16
 

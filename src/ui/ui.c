@@ -11,6 +11,7 @@
 #include "lib/config.h"
 #include "lib/crypto.h"
 #include "db/db-presence.h"
+#include "db/db-probation.h"
 #include "db/db-user.h"
 #include "db/db.h"
 #include "db/db-wake.h"
@@ -441,6 +442,7 @@ shutdown_told(struct ui *u, const struct ui_args *a)
 int
 ui_main(const struct ui_args *a)
 {
+	struct probation_limits probation;
 	struct ui u;
 	char err[256];
 	int status = 1;
@@ -459,6 +461,8 @@ ui_main(const struct ui_args *a)
 		return 1;
 	}
 	db_set_search_ms(u.c.db, a->cfg->limits.search_ms);
+	probation_from_config(a->cfg, &probation);
+	db_probation_set(&probation);
 	db_set_busy_notify(u.c.db, busy_notice, &u);
 	if (a->user_id != 0 && load_member(&u, a->user_id) != 0)
 		goto out;

@@ -9,6 +9,7 @@
 #include "fixture.h"
 #include "lib/crypto.h"
 #include "lib/log.h"
+#include "db/db-probation.h"
 #include "db/db.h"
 #include "ui/ui-edit.h"
 
@@ -71,6 +72,7 @@ reset_globals(void)
 	db_set_tx_hook_for_tests(NULL, NULL);
 	log_set_level(LOG_INFO);
 	ui_edit_restore_next(false);
+	db_probation_set(NULL);
 }
 
 /* Runs one test with fresh globals, then its clean-ups. True if it passed. */
