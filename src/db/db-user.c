@@ -7,6 +7,7 @@
 #include "db/db.h"
 #include "db/db-internal.h"
 #include "db/db-sanction.h"
+#include "db/db-staff-internal.h"
 #include "db/db-user.h"
 #include "lib/xmalloc.h"
 
@@ -373,9 +374,12 @@ db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m)
 	return db_step_changed(db, st, __func__);
 }
 
-/* Admin-only changes share the check: the CLI (0) or an active admin. */
+/* Admin-only changes share the check (the CLI, 0, or an active admin)
+ * and the audit entry (actor "sysop" for the CLI), written in the caller's
+ * transaction when there is one (user set makes one for all its changes). */
 static int
-user_admin_change(struct db *db, int64_t actor_id, sqlite3_stmt *st, const char *func)
+user_admin_change(struct db *db, int64_t actor_id, sqlite3_stmt *st, const char *func,
+    const char *action, int64_t id, const char *after)
 {
 	int r;
 
@@ -383,7 +387,10 @@ user_admin_change(struct db *db, int64_t actor_id, sqlite3_stmt *st, const char 
 		db_stmt_done(db, st);
 		return r;
 	}
-	return db_step_changed(db, st, func);
+	if ((r = db_step_changed(db, st, func)) != 0)
+		return r;
+	return db_audit_record(db, actor_id, &(struct audit_add){ .action = action,
+	    .target_kind = "member", .target_id = id, .after = after });
 }
 
 int
@@ -398,7 +405,8 @@ db_user_set_status(struct db *db, int64_t actor_id, int64_t id, enum member_stat
 		return ERR_INTERNAL;
 	db_bind_text(st, 1, member_status_name(s));
 	sqlite3_bind_int64(st, 2, id);
-	if ((r = user_admin_change(db, actor_id, st, __func__)) == 0)
+	if ((r = user_admin_change(db, actor_id, st, __func__, "member.status", id,
+	    member_status_name(s))) == 0)
 		db_wake_member(db, id);	/* a suspension ends their session at once */
 	return r;
 }
@@ -417,7 +425,8 @@ db_user_set_role(struct db *db, int64_t actor_id, int64_t id, enum role ro)
 		return ERR_INTERNAL;
 	db_bind_text(st, 1, member_role_name(ro));
 	sqlite3_bind_int64(st, 2, id);
-	return user_admin_change(db, actor_id, st, __func__);
+	return user_admin_change(db, actor_id, st, __func__, "member.role", id,
+	    member_role_name(ro));
 }
 
 int
@@ -429,7 +438,8 @@ db_user_set_admin(struct db *db, int64_t actor_id, int64_t id, bool admin)
 		return ERR_INTERNAL;
 	sqlite3_bind_int(st, 1, admin);
 	sqlite3_bind_int64(st, 2, id);
-	return user_admin_change(db, actor_id, st, __func__);
+	return user_admin_change(db, actor_id, st, __func__, "member.admin", id,
+	    admin ? "admin" : "not admin");
 }
 
 int

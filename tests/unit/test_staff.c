@@ -203,7 +203,10 @@ TEST(staff_audit_visibility)
 	e = NULL;
 	f.actor = "sysop";
 	CHECK_INT(db_audit_list(w.db, w.admin, &f, 0, 50, &e, &n), 0);
-	CHECK_INT(n, 2);		/* the two appointments of the world */
-	CHECK_STR(e[0].action, "moderator.appoint");
+	CHECK_INT(n, 3);		/* the world's two appointments and a suspension */
+	CHECK_STR(e[0].action, "member.status");
+	CHECK_STR(e[0].target, "suspended");
+	CHECK_STR(e[0].after, "suspended");
+	CHECK_STR(e[1].action, "moderator.appoint");
 	free(e);
 }
