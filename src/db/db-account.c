@@ -267,8 +267,8 @@ db_account_save_profile(struct db *db, int64_t actor_id, const struct member *m,
 		return r;
 	r = db_user_update_profile(db, actor_id, m);
 	if (r == ERR_DENIED && actor_id == m->id) {
-		*why = "Your role is verified by the admins: ask for a change with r on "
-		    "your profile instead";
+		*why = "Your role is checked by the admins: press r on your profile to "
+		    "ask them for a change";
 		return ERR_DENIED;
 	}
 	return account_write_result(r, why);

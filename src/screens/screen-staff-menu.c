@@ -30,6 +30,10 @@ static const struct ui_menu_item mod_items[] = {
 static const struct ui_menu_item admin_items[] = {
 	{ 'l', "Audit log", "Every moderation and admin action; filter by login",
 	  &screen_audit, NULL },
+	{ 's', "Sign-ups", "Approve or reject new members waiting for approval", &screen_signups, NULL },
+	{ 'm', "Members", "Find a member: standing, sanctions, warn/silence/suspend/ban, lift", &screen_members, NULL },
+	{ 'r', "Role requests", "Members asking to change their verified role", &screen_role_requests, NULL },
+	{ 'n', "Announcements", "Write, list and end announcements for everyone", &screen_announce, NULL },
 };
 
 struct staff_menu {

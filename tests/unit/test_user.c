@@ -612,7 +612,7 @@ TEST(auth_admin_can_and_owner_can)
 	mb->role = ROLE_TRAINEE;
 	mb->open_to_mentoring = true;
 	CHECK_INT(db_account_save_profile(db, b, mb, &why), ERR_DENIED);
-	CHECK(strstr(why, "verified by the admins") != NULL);
+	CHECK(strstr(why, "checked by the admins") != NULL);
 	mb->role = ROLE_ALUMNI;
 	CHECK_INT(db_account_save_profile(db, b, mb, &why), 0);
 	CHECK_INT(db_user_get(db, b, mb), 0);
