@@ -106,7 +106,7 @@ members_head(struct screen_ctx *c, struct list *l, size_t cols)
 	ui_draw_text(UI_BODY_TOP + 3, 2, standing, cols, found ? UI_A_ERROR : UI_A_NORMAL);
 }
 
-/* "suspend  until 2026-12-10 00:00 UTC  by ann  Threats [lifted]" */
+/* "suspend  [in force] until 2026-12-10 00:00 UTC  by ann: Threats" */
 static int
 members_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size_t cols,
     int max_rows, enum ui_attr a)
@@ -118,11 +118,11 @@ members_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	(void)c, (void)l, (void)max_rows;
 	staff_time(until, sizeof until, s->ends_at);
 	line[0] = '\0';
-	text_appendf(line, sizeof line, &len, "%-8s %s %-21s by %s%s%s: %s%s",
-	    sanction_kind_name(s->kind), s->ends_at > 0 ? "until" : "     ",
-	    s->ends_at > 0 ? until : "no end", s->by, s->community[0] != '\0' ? " in " : "",
-	    s->community, s->reason, s->lifted_at > 0 ? "  [lifted]" :
-	    s->ends_at > 0 && s->ends_at <= db_now() ? "  [ended]" : "");
+	text_appendf(line, sizeof line, &len, "%-8s %-9s %s %-21s by %s%s%s: %s",
+	    sanction_kind_name(s->kind), s->lifted_at > 0 ? "[lifted]" :
+	    s->ends_at > 0 && s->ends_at <= db_now() ? "[ended]" : "[in force]",
+	    s->ends_at > 0 ? "until" : "     ", s->ends_at > 0 ? until : "no end", s->by,
+	    s->community[0] != '\0' ? " in " : "", s->community, s->reason);
 	ui_draw_text(y, x, line, cols, a);
 	return 1;
 }
