@@ -14,7 +14,11 @@ static const char usage[] =
     "       mentorbbs config check [--config FILE]\n"
     "       mentorbbs db check|status|vacuum [--db PATH]\n"
     "       mentorbbs db backup FILE [--db PATH]\n"
-    "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n";
+    "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n"
+    "       mentorbbs announce TEXT [--until YYYY-MM-DD] [--db PATH]   (shown to the end of that day, UTC)\n"
+    "       mentorbbs sanction LOGIN warn|silence|suspend|ban [--until YYYY-MM-DD] --reason TEXT [--db PATH]\n"
+    "       mentorbbs sanction LOGIN lift --reason TEXT [--db PATH]   (lifts every sanction in force)\n"
+    "       mentorbbs audit [--since YYYY-MM-DD] [--actor LOGIN|sysop] [--db PATH]   (since the start of that day, UTC)\n";
 
 static const struct {
 	const char *name;
@@ -26,6 +30,9 @@ static const struct {
 	{ "db", cli_db },
 	{ "seed-demo", cli_seed },
 	{ "config", cli_config },
+	{ "announce", cli_announce },
+	{ "sanction", cli_sanction },
+	{ "audit", cli_audit },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };

@@ -22,6 +22,9 @@ int cli_db(int argc, char **argv);	/* cli-db.c */
 int cli_seed(int argc, char **argv);	/* cli-seed.c: seed-demo */
 int cli_config(int argc, char **argv);	/* cli-config.c: config check */
 int cli_mentor_bench(int argc, char **argv);	/* cli-mentor.c: make bench only */
+int cli_announce(int argc, char **argv);	/* cli-announce.c */
+int cli_sanction(int argc, char **argv);	/* cli-sanction.c */
+int cli_audit(int argc, char **argv);	/* cli-audit.c */
 
 /* Prints "mentorbbs: <msg>" on stderr and returns CLI_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

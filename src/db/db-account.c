@@ -8,6 +8,8 @@
 #include <string.h>
 #include "db/db.h"
 #include "db/db-account.h"
+#include "db/db-admin.h"
+#include "db/db-internal.h"
 #include "db/db-user.h"
 #include "lib/crypto.h"
 #include "lib/log.h"
@@ -50,6 +52,26 @@ db_account_name_free(struct db *db, const char *name, int64_t except_id, const c
 	return 0;
 }
 
+/* The member's row; a sign-up that waits for approval also tells every
+ * admin, in the same transaction, so nobody waits unseen. */
+static int
+create_and_tell(struct db *db, const struct member *m, const char *hash, int64_t *id)
+{
+	int64_t newid = 0;
+	int r;
+
+	if (m->status != STATUS_PENDING)
+		return db_user_create(db, m, hash, id);
+	if ((r = db_begin(db)) != 0)
+		return r;
+	r = db_user_create(db, m, hash, &newid);
+	if (r == 0)
+		r = db_signup_notify_admins(db, newid);
+	if ((r = db_tx_end(db, r)) == 0)
+		*id = newid;
+	return r;
+}
+
 int
 db_account_register(struct db *db, const struct member *m, const char *password,
     int64_t *id, const char **why)
@@ -83,7 +105,7 @@ db_account_register(struct db *db, const struct member *m, const char *password,
 			return ERR_INTERNAL;
 		}
 	}
-	r = db_user_create(db, m, password != NULL ? hash : NULL, &newid);
+	r = create_and_tell(db, m, password != NULL ? hash : NULL, &newid);
 	crypto_wipe(hash, sizeof hash);
 	switch (r) {
 	case ERR_OK:
@@ -243,7 +265,13 @@ db_account_save_profile(struct db *db, int64_t actor_id, const struct member *m,
 	if ((r = user_check_profile(m, why)) != 0 ||
 	    (r = db_account_name_free(db, m->name, m->id, why)) != 0)
 		return r;
-	return account_write_result(db_user_update_profile(db, actor_id, m), why);
+	r = db_user_update_profile(db, actor_id, m);
+	if (r == ERR_DENIED && actor_id == m->id) {
+		*why = "Your role is checked by the admins: press r on your profile to "
+		    "ask them for a change";
+		return ERR_DENIED;
+	}
+	return account_write_result(r, why);
 }
 
 int

@@ -356,22 +356,34 @@ int
 db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m)
 {
 	sqlite3_stmt *st;
+	int64_t exists = 0;
+	bool admin = false;
 	int r;
 
 	if (!member_terminated(m) || !role_valid(m->role))
 		return ERR_INVALID;
-	if ((r = db_user_may(db, actor_id, m->id, false)) != 0)
+	if ((r = db_user_may(db, actor_id, m->id, false)) != 0 ||
+	    (r = user_is_admin(db, actor_id, &admin)) != 0)
 		return r;
+	/* The role is verified by the admins: a member's own save may keep it,
+	 * never change it (that is a request, db-admin.h). One statement checks
+	 * and writes, so no admin decision can slip in between. */
 	st = db_stmt(db, "UPDATE users SET display_name = ?1, role = ?2, programs = ?3, "
 	    "grad_year = ?4, specialty = ?5, subspecialty = ?6, position = ?7, "
 	    "institution = ?8, city = ?9, region = ?10, country = ?11, topics = ?12, "
 	    "bio = ?13, open_to_mentoring = ?14, seeking_mentor = ?15, max_mentees = ?16 "
-	    "WHERE id = ?17");
+	    "WHERE id = ?17 AND (?18 OR role = ?2)");
 	if (st == NULL)
 		return ERR_INTERNAL;
 	bind_profile(st, 1, m);
 	sqlite3_bind_int64(st, 17, m->id);
-	return db_step_changed(db, st, __func__);
+	sqlite3_bind_int(st, 18, admin);
+	if ((r = db_step_changed(db, st, __func__)) != ERR_NOTFOUND)
+		return r;
+	st = DB_STMT(db, "SELECT count(*) FROM users WHERE id = ?", m->id);
+	if ((r = db_step_int(db, st, &exists, NULL, __func__)) != 0)
+		return r;
+	return exists ? ERR_DENIED : ERR_NOTFOUND;
 }
 
 /* Admin-only changes share the check (the CLI, 0, or an active admin)

@@ -26,12 +26,13 @@ int db_user_pwhash(struct db *db, int64_t id, char *buf, size_t bufsz);
 /* Sets the hash; actor must be the member or an admin. */
 int db_user_set_pwhash(struct db *db, int64_t actor_id, int64_t id, const char *hash);
 
-/* Writes the profile fields and display name of m (not login, role changes
- * by non-admins are allowed only between alumni/trainee/student as the
- * member's own choice; status and is_admin are untouched). actor must be
- * m->id or an admin: otherwise ERR_DENIED. ERR_INVALID for an unknown
- * role or a string not terminated in its field, ERR_NOTFOUND for no such
- * member. */
+/* Writes the profile fields and display name of m (not login; status and
+ * is_admin are untouched). actor must be m->id or an admin: otherwise
+ * ERR_DENIED. The role is verified by the admins: only an admin's save
+ * may change it; a member's own save with another role is ERR_DENIED and
+ * changes nothing (a change is a request: db_role_request). ERR_INVALID
+ * for an unknown role or a string not terminated in its field,
+ * ERR_NOTFOUND for no such member. */
 int db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m);
 
 /* Sysop/admin changes. actor_id 0 means the command line (trusted). Otherwise

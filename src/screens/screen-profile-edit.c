@@ -77,7 +77,8 @@ field_value(struct member *m, const struct field *f, char *buf, size_t sz)
 		snprintf(buf, sz, "%d", m->grad_year);
 		return m->grad_year != 0 ? buf : "";
 	case F_ROLE:
-		return screen_role_label(m->role);
+		snprintf(buf, sz, "%s (ask the admins to change it)", screen_role_label(m->role));
+		return buf;
 	case F_BIO:
 		snprintf(buf, sz, "%zu characters (Enter opens the editor)", text_chars(m->bio));
 		return buf;
@@ -159,18 +160,15 @@ bio_done(struct screen_ctx *c, void *arg, const char *text)
 	fm->dirty = true;
 }
 
+/* The role is verified by the admins (issue 10): the form shows it, and a
+ * change is a request to them (the data layer refuses a save that changes
+ * it, whatever this screen did). */
 static void
-next_role(struct screen_ctx *c, struct form *fm)
+role_is_verified(struct screen_ctx *c, struct form *fm)
 {
-	enum role r = (enum role)((fm->draft.role + 1) % 3);
-
-	if (r == ROLE_STUDENT && fm->draft.open_to_mentoring) {
-		screen_error(c, "Students cannot be open to mentoring: turn off "
-		    "\"Open to mentoring\" first.");
-		r = ROLE_ALUMNI;
-	}
-	fm->draft.role = r;
-	fm->dirty = true;
+	(void)fm;
+	screen_info(c, "Your role is checked by the admins: press r on your profile to ask "
+	    "them for a change.");
 }
 
 static void
@@ -196,7 +194,7 @@ activate(struct screen_ctx *c, void *st)
 
 	switch (f->kind) {
 	case F_ROLE:
-		next_role(c, fm);
+		role_is_verified(c, fm);
 		break;
 	case F_MENTORING:
 		toggle_mentoring(c, fm);

@@ -199,10 +199,19 @@ manage_keys(struct screen_ctx *c, void *st)
 	screen_push(c, &screen_keys, NULL);
 }
 
+/* The role is the admins' to verify: a change is a request (screen-roles.c). */
+static void
+request_role(struct screen_ctx *c, void *st)
+{
+	(void)st;
+	screen_push(c, &screen_role_request, NULL);
+}
+
 static const struct ui_binding own_keys[] = {
 	{ 'e', 'E', "e edit", edit_profile },
 	{ 'p', 'P', "p password", change_password },
 	{ 'k', 'K', "k SSH keys", manage_keys },
+	{ 'r', 'R', "r role", request_role },
 };
 
 static void

@@ -31,7 +31,15 @@ static const struct ui_menu_item mod_items[] = {
 static const struct ui_menu_item admin_items[] = {
 	{ 'l', "Audit log", "Every moderation and admin action; filter by login",
 	  &screen_audit, NULL },
-	{ 'm', "Members", "Sanctions in force; warn, silence, lift; vouch", &screen_mod_members, NULL },
+	{ 'p', "Pending sign-ups", "Approve or reject new members waiting for approval",
+	  &screen_signups, NULL },
+	{ 'm', "Members", "Find a member: standing, sanctions, warn/silence/suspend/ban, lift",
+	  &screen_members, NULL },
+	{ 'i', "Sanctions in force", "Every sanction in force; lift early; vouch",
+	  &screen_mod_members, NULL },
+	{ 'o', "Role requests", "Members asking to change their verified role",
+	  &screen_role_requests, NULL },
+	{ 'n', "Announcements", "Write, list and end announcements for everyone", &screen_announce, NULL },
 };
 
 struct staff_menu {

@@ -1,14 +1,31 @@
 /* The live part of the status bar: unseen notices and unread messages.
  * ui.c calls screen_live_refresh once at the start and again whenever
  * PRAGMA data_version says another session wrote, so news reaches a member
- * within one tick of the input loop without any other IPC. */
+ * within one tick of the input loop without any other IPC. The newest
+ * announcement a member has not dismissed is news too. */
 #include <stdio.h>
 #include <string.h>
+#include "db/db-admin.h"
 #include "db/db-message.h"
 #include "db/db-notice.h"
 #include "db/db.h"
 #include "lib/log.h"
 #include "ui/screen.h"
+
+/* The newest announcement this member has not dismissed (db-admin.h). */
+static void
+live_announcement(struct screen_ctx *c)
+{
+	struct announcement a;
+	bool found = false;
+
+	if (db_announce_current(c->db, c->me.id, &a, &found) != 0) {
+		log_warn("cannot read announcements: %s", db_errmsg(c->db));
+		return;
+	}
+	c->live.announcement_id = found ? a.id : 0;
+	memcpy(c->live.announcement, found ? a.text : "", found ? sizeof a.text : 1);
+}
 
 void
 screen_live_refresh(struct screen_ctx *c)
@@ -29,6 +46,21 @@ screen_live_refresh(struct screen_ctx *c)
 		return;
 	}
 	c->live.unread_messages = count;
+	live_announcement(c);
+}
+
+bool
+screen_live_dismiss(struct screen_ctx *c)
+{
+	if (c->me.id == 0 || c->live.announcement_id == 0)
+		return false;
+	if (db_announce_dismiss(c->db, c->me.id, c->live.announcement_id) != 0) {
+		screen_error(c, "The announcement could not be put away; try again.");
+		return true;
+	}
+	screen_info(c, "Announcement dismissed.");
+	screen_live_refresh(c);
+	return true;
 }
 
 void

@@ -26,7 +26,11 @@ screen_standing_refusal(struct screen_ctx *c, char *buf, size_t sz)
 	}
 	if (!found)
 		return false;
-	sanction_describe(buf, sz, s.kind, "", s.ends_at, s.reason);
+	/* A rejected sign-up is a ban on a pending account (db-admin.h). */
+	if (c->me.status == STATUS_PENDING && s.kind == SANCTION_BAN)
+		snprintf(buf, sz, "Your sign-up was not approved: %s", s.reason);
+	else
+		sanction_describe(buf, sz, s.kind, "", s.ends_at, s.reason);
 	return true;
 }
 

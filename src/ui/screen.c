@@ -37,6 +37,11 @@ static const struct screen *const registry[] = {
 	&screen_audit,
 	&screen_thread_mod,
 	&screen_mod_members,
+	&screen_members,
+	&screen_signups,
+	&screen_announce,
+	&screen_role_requests,
+	&screen_role_request,
 	&screen_inbox,
 	&screen_conversation,
 	&screen_blocked,
@@ -181,6 +186,8 @@ screen_key(struct screen_ctx *c, int key)
 		return;
 	if (key == '?' || key == UI_KEY_F1)
 		open_help(c);
+	else if (key == UI_KEY_CTRL('d'))
+		screen_live_dismiss(c);
 	else if ((key == 'q' || key == 'Q' || key == UI_KEY_ESC) && c->depth > 1)
 		screen_pop(c);
 }

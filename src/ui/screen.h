@@ -81,6 +81,11 @@ extern const struct screen screen_admin_menu;
 extern const struct screen screen_audit;
 extern const struct screen screen_thread_mod;
 extern const struct screen screen_mod_members;
+extern const struct screen screen_members;
+extern const struct screen screen_signups;
+extern const struct screen screen_announce;
+extern const struct screen screen_role_requests;
+extern const struct screen screen_role_request;
 
 #define SCREEN_STACK_MAX	16
 
@@ -122,6 +127,8 @@ struct screen_ctx {
 		int64_t notices;	/* unseen notices */
 		char latest[321];	/* the newest unseen notice */
 		int64_t unread_messages; /* private messages not read yet */
+		int64_t announcement_id; /* the newest not dismissed; 0: none */
+		char announcement[801];
 	} live;
 
 	/* The member's powers and the sanction on them, re-read with me
@@ -194,6 +201,9 @@ bool screen_offer_draft(struct screen_ctx *c);
 
 /* Re-reads c->live (notices, unread messages) for the status bar. */
 void screen_live_refresh(struct screen_ctx *c);
+/* Puts the announcement in the status bar away for this member, for good
+ * (Ctrl-D anywhere a screen does not take it). False if there was none. */
+bool screen_live_dismiss(struct screen_ctx *c);
 /* The shortest news the status bar shows when nothing longer fits: still
  * says what it counts ("2 messages", or "1 notice" when no message waits). */
 void screen_live_shortest(const struct screen_live *l, char *buf, size_t sz);

@@ -126,6 +126,30 @@ draw_live(struct screen_ctx *c, int y, size_t cols, size_t room)
 	return w + 2;
 }
 
+/* An announcement for everyone, on the right of the status bar in place
+ * of the news until the member dismisses it: "Announcement: text (^D
+ * dismiss)". It may take half the bar from the hints, so that it can be
+ * read at 80 columns; a long one is cut. Returns the columns it took. */
+static size_t
+draw_announcement(struct screen_ctx *c, int y, size_t cols, size_t room)
+{
+	static const char head[] = "Announcement: ", tail[] = " (^D dismiss)";
+	char clean[sizeof c->live.announcement], fit[sizeof c->live.announcement], line[900];
+	size_t avail, w;
+
+	if (room < cols / 2)
+		room = cols / 2;
+	if (room < sizeof head + sizeof tail + 4)
+		return 0;
+	text_sanitize(clean, sizeof clean, c->live.announcement, false);
+	avail = room - (sizeof head - 1) - (sizeof tail - 1);
+	text_fit(fit, sizeof fit, clean, avail, NULL);
+	snprintf(line, sizeof line, "%s%s%s", head, fit, tail);
+	w = text_width(line);
+	ui_draw_text(y, (int)(cols - w - 1), line, w, UI_A_INFO);
+	return w + 2;
+}
+
 static void
 draw_status(struct screen_ctx *c)
 {
@@ -135,7 +159,10 @@ draw_status(struct screen_ctx *c)
 
 	ui_draw_fill(y, 0, cols, UI_A_STATUS);
 	room = cols > hw + 4 ? cols - hw - 4 : 0;
-	right = draw_live(c, y, cols, room);
+	if (c->live.announcement_id > 0)
+		right = draw_announcement(c, y, cols, room);
+	else
+		right = draw_live(c, y, cols, room);
 	ui_draw_text(y, 1, hints, cols - 2 - right, UI_A_STATUS);
 }
 

@@ -485,6 +485,9 @@ ui_main(const struct ui_args *a)
 	start(&u, a);
 	say_size_cap(&u);
 	screen_live_refresh(&u.c);
+	/* At login the whole announcement, once, on the message line. */
+	if (u.c.live.announcement_id > 0 && u.c.msg[0] == '\0')
+		screen_info(&u.c, "Announcement: %s", u.c.live.announcement);
 	run_loop(&u);
 	stopped = shutdown_told(&u, a);
 	finish(&u);

@@ -605,15 +605,21 @@ TEST(auth_admin_can_and_owner_can)
 	CHECK((b = reg(db, "bob", NULL, false)) > 0);
 	CHECK_INT(db_key_add(db, 0, b, "ssh-ed25519", ED25519_B64, ED25519_FP, "", &kb), 0);
 
-	/* The owner edits their own profile, including the role. */
+	/* The owner edits their own profile; the role is verified by the
+	 * admins (issue 10), so a save that changes it is refused whole. */
 	CHECK_INT(db_user_get(db, b, mb), 0);
 	snprintf(mb->bio, sizeof mb->bio, "Hello\nthere");
 	mb->role = ROLE_TRAINEE;
 	mb->open_to_mentoring = true;
+	CHECK_INT(db_account_save_profile(db, b, mb, &why), ERR_DENIED);
+	CHECK(strstr(why, "checked by the admins") != NULL);
+	mb->role = ROLE_ALUMNI;
 	CHECK_INT(db_account_save_profile(db, b, mb, &why), 0);
 	CHECK_INT(db_user_get(db, b, mb), 0);
 	CHECK_STR(mb->bio, "Hello\nthere");
-	CHECK_INT(mb->role, ROLE_TRAINEE);
+	CHECK_INT(mb->role, ROLE_ALUMNI);
+	mb->role = ROLE_TRAINEE;
+	CHECK_INT(db_user_update_profile(db, adm, mb), 0);
 
 	/* The admin does the rest. */
 	snprintf(mb->city, sizeof mb->city, "Boston");
