@@ -79,6 +79,9 @@ extern const struct screen screen_board_search;
 extern const struct screen screen_mod_menu;
 extern const struct screen screen_admin_menu;
 extern const struct screen screen_audit;
+extern const struct screen screen_flag;
+extern const struct screen screen_review;
+extern const struct screen screen_review_item;
 
 #define SCREEN_STACK_MAX	16
 
