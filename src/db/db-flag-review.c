@@ -113,7 +113,7 @@ db_review_list(struct db *db, int64_t actor_id, enum review_scope scope, int sta
 		return ERR_INVALID;
 	if ((r = db_staff_roles(db, actor_id, &mod, &admin)) != 0)
 		return r;
-	if (scope == REVIEW_MODERATOR ? !mod : !admin)
+	if (scope == REVIEW_MODERATOR ? !mod && !admin : !admin)
 		return ERR_DENIED;
 	stale_hours_now = stale_hours;
 	st = DB_STMT(db, sql[scope], actor_id, (int64_t)max);

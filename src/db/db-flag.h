@@ -93,8 +93,9 @@ struct review_item {
 
 /* The items of a scope, oldest first, at most max; stale from
  * stale_hours. A moderator's scope is ERR_DENIED for one who moderates
- * nothing (an admin sees their own appointments' items); the admin and
- * safety scopes for anyone but an admin. Caller frees *out. */
+ * nothing and is no admin (an admin sees there only the communities they
+ * were appointed to); the admin and safety scopes are ERR_DENIED for
+ * anyone but an admin. Caller frees *out. */
 int db_review_list(struct db *db, int64_t actor_id, enum review_scope scope, int stale_hours,
     size_t max, struct review_item **out, size_t *n);
 /* One item, if actor may act on it (ERR_DENIED otherwise). */
