@@ -18,7 +18,8 @@ static const char usage[] =
     "       mentorbbs announce TEXT [--until YYYY-MM-DD] [--db PATH]   (shown to the end of that day, UTC)\n"
     "       mentorbbs sanction LOGIN warn|silence|suspend|ban [--until YYYY-MM-DD] --reason TEXT [--db PATH]\n"
     "       mentorbbs sanction LOGIN lift --reason TEXT [--db PATH]   (lifts every sanction in force)\n"
-    "       mentorbbs audit [--since YYYY-MM-DD] [--actor LOGIN|sysop] [--db PATH]   (since the start of that day, UTC)\n";
+    "       mentorbbs audit [--since YYYY-MM-DD] [--actor LOGIN|sysop] [--db PATH]   (since the start of that day, UTC)\n"
+    "       mentorbbs reports [--open] [--db PATH]\n";
 
 static const struct {
 	const char *name;
@@ -33,6 +34,7 @@ static const struct {
 	{ "announce", cli_announce },
 	{ "sanction", cli_sanction },
 	{ "audit", cli_audit },
+	{ "reports", cli_reports },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };

@@ -12,10 +12,13 @@
 #include "db/db-board.h"
 #include "db/db-internal.h"
 #include "db/db-sanction.h"
+#include "db/db-flag.h"
 #include "db/db-notice.h"
 #include "db/db-probation.h"
 #include "db/db-thread-mod.h"
+#include "rules/flag.h"
 #include "rules/message.h"
+#include "rules/sanction.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 
@@ -180,7 +183,7 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 	"p.author_id <> ?1 AND p.id > max(coalesce((SELECT last_read_id FROM thread_reads " \
 	"WHERE user_id = ?1 AND thread_id = p.thread_id), 0), coalesce((SELECT read_floor " \
 	"FROM community_members WHERE user_id = ?1 AND community_id = p.community_id), " \
-	"p.id)) "
+	"p.id)), p.hidden, p.removed_reason, p.author_id = ?1 "
 #define POST_FROM "FROM posts p JOIN users u ON u.id = p.author_id "
 #define POST_SELECT POST_COLUMNS POST_FROM
 
@@ -203,9 +206,20 @@ post_row(sqlite3_stmt *st, struct board_post *p)
 	p->deleted = sqlite3_column_int(st, 11) != 0;
 	p->blocked = sqlite3_column_int(st, 12) != 0;
 	p->unread = sqlite3_column_int(st, 13) != 0;
+	p->hidden = sqlite3_column_int(st, 14);
+	p->removed = p->deleted && sqlite3_column_type(st, 15) != SQLITE_NULL;
 	body = sqlite3_column_text(st, 8);
-	/* The reader never receives what a blocked member wrote. */
-	p->body = xstrdup(body != NULL && !p->blocked && !p->deleted ? (const char *)body : "");
+	if (p->removed) {
+		char stub[STAFF_REASON_MAX * 4 + 64];
+
+		flag_removed_stub(stub, sizeof stub, (const char *)sqlite3_column_text(st, 15));
+		p->body = xstrdup(stub);
+		return;
+	}
+	/* The reader never receives what a blocked member wrote, nor a
+	 * hidden post unless they wrote it. */
+	p->body = xstrdup(body != NULL && !p->blocked && !p->deleted && (p->hidden == 0 ||
+	    sqlite3_column_int(st, 16) != 0) ? (const char *)body : "");
 }
 
 int
@@ -251,7 +265,7 @@ page_sql(bool inclusive, bool backwards)
 	    "ORDER BY p.path LIMIT ?4";
 }
 
-#define PAGE_BEHIND_COL 14	/* the EXISTS column of page_sql */
+#define PAGE_BEHIND_COL 17	/* the EXISTS column of page_sql */
 
 static void
 reverse_posts(struct board_post *p, size_t n)
@@ -482,11 +496,31 @@ db_board_post_edit(struct db *db, int64_t actor_id, int64_t post_id, const char 
 		goto out;
 	if ((r = fts_add(db, post_id, body)) != 0)
 		goto out;
+	/* A hidden post, edited, goes back to the moderators. */
+	if ((r = db_flag_post_edited(db, post_id)) != 0)
+		goto out;
 	r = db_commit(db);
 out:
 	if (r != 0)
 		db_rollback(db);
 	return r;
+}
+
+int
+db_board_post_remove(struct db *db, int64_t post_id, const char *reason)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = fts_remove(db, post_id)) != 0)
+		return r;
+	st = DB_STMT(db, "UPDATE posts SET deleted = 1, hidden = 0, removed_reason = ?2, "
+	    "edited_at = ?3 WHERE id = ?1 AND deleted = 0", post_id, 0, db_now());
+	if (st == NULL)
+		return ERR_INTERNAL;
+	db_bind_text(st, 2, reason);
+	r = db_step_changed(db, st, __func__);
+	return r == ERR_NOTFOUND ? ERR_STATE : r;
 }
 
 int

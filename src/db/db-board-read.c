@@ -141,7 +141,7 @@ db_board_read_follow(struct db *db, int64_t actor_id, int64_t thread_id, int fol
  *   2. else the oldest unread post of the first joined community, by name,
  *      that has one (posts_community), which opens its thread;
  *   3. else the oldest unread post of a followed thread elsewhere. */
-#define SCAN_POST "p.author_id <> ?1 AND p.deleted = 0 AND p.id > coalesce((SELECT " \
+#define SCAN_POST "p.author_id <> ?1 AND p.deleted = 0 AND p.hidden = 0 AND p.id > coalesce((SELECT " \
 	"last_read_id FROM thread_reads WHERE user_id = ?1 AND thread_id = p.thread_id), 0) " \
 	"AND coalesce((SELECT follow FROM thread_reads WHERE user_id = ?1 AND " \
 	"thread_id = p.thread_id), 0) >= 0 AND " DB_NOT_BLOCKED("p.author_id")

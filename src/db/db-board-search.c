@@ -43,7 +43,7 @@
 	"LIMIT 1), rank FROM threads_fts WHERE threads_fts MATCH ?2) " \
 	HIT_COLUMNS "substr(p.body, 1, 160), p.created_at, min(m.rank) " \
 	"FROM m JOIN posts p ON p.id = m.id " HIT_JOINS \
-	"WHERE p.deleted = 0 AND (?3 = '' OR u.login = ?3) AND (?4 = '' OR p.community_id " \
+	"WHERE p.deleted = 0 AND p.hidden = 0 AND (?3 = '' OR u.login = ?3) AND (?4 = '' OR p.community_id " \
 	"IN (" IN_COMMUNITIES ")) AND " DB_NOT_BLOCKED("p.author_id") \
 	" GROUP BY p.id ORDER BY min(m.rank) LIMIT ?5"
 
@@ -55,13 +55,13 @@
 /* No words, an author: the author's newest posts (posts_author_time). */
 #define SQL_AUTHOR HIT_COLUMNS "substr(p.body, 1, 160), p.created_at, 0 FROM posts p " \
 	HIT_JOINS "WHERE p.author_id = (SELECT id FROM users WHERE login = ?3) " \
-	"AND p.deleted = 0 AND (?4 = '' OR p.community_id IN (" IN_COMMUNITIES ")) AND " \
+	"AND p.deleted = 0 AND p.hidden = 0 AND (?4 = '' OR p.community_id IN (" IN_COMMUNITIES ")) AND " \
 	DB_NOT_BLOCKED("p.author_id") " ORDER BY p.created_at DESC, p.id DESC LIMIT ?5"
 
 /* No words, no author: one community's newest posts (posts_community),
  * ?7 the community. */
 #define SQL_COMMUNITY HIT_COLUMNS "substr(p.body, 1, 160), p.created_at, 0 FROM posts p " \
-	HIT_JOINS "WHERE p.community_id = ?7 AND p.deleted = 0 AND " DB_NOT_BLOCKED("p.author_id") " ORDER BY p.id DESC LIMIT ?5"
+	HIT_JOINS "WHERE p.community_id = ?7 AND p.deleted = 0 AND p.hidden = 0 AND " DB_NOT_BLOCKED("p.author_id") " ORDER BY p.id DESC LIMIT ?5"
 
 /* pat gets s with LIKE's wildcards escaped, and a trailing % if prefix. */
 static void

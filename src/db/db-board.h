@@ -88,9 +88,13 @@ struct board_post {
 	char author[MEMBER_NAME_SZ];
 	char path[BOARD_PATH_SZ];
 	int depth;
-	char *body;			/* owned; "" when deleted or blocked */
+	char *body;			/* owned; "" when deleted, blocked or hidden
+					 * (from all but the author); removed: the
+					 * stub "[removed by a moderator: REASON]" */
 	int64_t created_at, edited_at;	/* edited_at 0: never edited */
 	bool deleted, blocked, unread;
+	int hidden;			/* 1 hidden pending review, 2 by a moderator */
+	bool removed;			/* deleted by a moderator (body is the stub) */
 };
 
 /* Frees the bodies and the array; NULL is fine. */
@@ -249,6 +253,10 @@ int db_board_post_check_body(const char *body);
  * their share of posts in the last MESSAGE_RATE_WINDOW seconds under lim
  * (NULL: no limit). */
 int db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *lim);
+/* Inside the caller's transaction: a moderator's removal of post_id (out
+ * of the search index, deleted, reason kept for the readers' stub; the
+ * body stays for the staff). ERR_STATE if it is already deleted. */
+int db_board_post_remove(struct db *db, int64_t post_id, const char *reason);
 /* Inserts one post under a parent (parent_path "" for a thread's first
  * post) inside the caller's transaction: sequence number, path, search
  * index, thread counters. Sets *post_id. */

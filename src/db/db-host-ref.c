@@ -1,7 +1,8 @@
-/* References after a stay and reports about hosts and guests; see
- * db-host.h. A reference is hidden from its subject until both sides have
- * written or the window has closed (db_host_sweep reveals those), and it
- * cannot change once revealed. */
+/* References after a stay; see db-host.h (flags of hosts and guests are
+ * db-flag.c's). A reference is hidden from its subject until both sides
+ * have written or the window has closed (db_host_sweep reveals those),
+ * and it cannot change once revealed. A "did not feel safe" answer opens
+ * a safety item (trigger host_reference_unsafe, migration 013). */
 #include <string.h>
 #include <sqlite3.h>
 #include "db/db.h"
@@ -10,7 +11,6 @@
 #include "db/db-host-internal.h"
 #include "db/db-internal.h"
 #include "db/db-notice.h"
-#include "db/db-report.h"
 #include "lib/text.h"
 
 struct stay {
@@ -235,57 +235,5 @@ db_host_reference_public(struct db *db, int64_t actor_id, int64_t host_id, size_
 	    "LIMIT ?3", actor_id, host_id, (int64_t)max);
 	if ((r = db_collect(db, st, sizeof **out, public_elem, &rows, n, __func__)) == 0)
 		*out = rows;
-	return r;
-}
-
-/* Has member ever asked actor for a stay? */
-static int
-was_guest_of(struct db *db, int64_t actor_id, int64_t member_id, bool *yes)
-{
-	sqlite3_stmt *st;
-	int64_t n = 0;
-	int r;
-
-	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM host_requests WHERE host_id = ? "
-	    "AND guest_id = ?)", actor_id, member_id);
-	if ((r = db_step_int(db, st, &n, NULL, __func__)) == 0)
-		*yes = n != 0;
-	return r;
-}
-
-int
-db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
-    const char *reason, const char **why)
-{
-	struct host_profile p;
-	bool ok = false;
-	int r;
-
-	if (actor_id <= 0 || actor_id == member_id) {
-		*why = "you cannot report yourself";
-		return ERR_DENIED;
-	}
-	if ((*why = text_check_line(reason, REPORT_REASON_MAX)) != NULL)
-		return ERR_INVALID;
-	if (reason[0] == '\0') {
-		*why = "please say what happened";
-		return ERR_INVALID;
-	}
-	if (as_host)
-		r = db_host_load(db, member_id, &p);
-	else if ((r = was_guest_of(db, actor_id, member_id, &ok)) == 0 && !ok)
-		r = ERR_NOTFOUND;
-	if (r == ERR_NOTFOUND)
-		*why = as_host ? "this member has no host profile" :
-		    "this member never asked you for a stay";
-	if (r != 0)
-		return r;
-	r = db_report_add(db, actor_id, as_host ? REPORT_HOST : REPORT_GUEST, member_id, 0,
-	    reason, NULL);
-	/* The screens show *why as it is: each refusal gets its sentence. */
-	if (r == ERR_EXISTS)
-		*why = "You already reported this; the moderators will look at it.";
-	else if (r == ERR_DENIED)
-		*why = "You have many open reports; wait until the moderators have looked at them.";
 	return r;
 }

@@ -184,12 +184,7 @@ int db_host_reference_list(struct db *db, int64_t actor_id, int64_t request_id,
 #define HOST_PUBLIC_REFS_MAX	20
 int db_host_reference_public(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
     struct host_reference **out, size_t *n);
-/* Reports a host (as_host) or a guest to the moderators. The reporter must
- * be able to see them: any member for a host with a profile; the host of
- * a request from that guest for a guest. ERR_EXISTS while actor's report of
- * that member is still open and ERR_DENIED past REPORT_OPEN_MAX open
- * reports, each with the sentence to show in *why. */
-int db_host_report(struct db *db, int64_t actor_id, int64_t member_id, bool as_host,
-    const char *reason, const char **why);
+/* Flagging a host or a guest: db_flag_add (db-flag.h), FLAG_HOST or
+ * FLAG_GUEST; the flags go to the admins' safety queue. */
 
 #endif

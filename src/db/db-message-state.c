@@ -1,12 +1,11 @@
 /* Private messages: each participant's own state (read, archived, deleted
- * for oneself) and reports; see db-message.h. Every change checks first
+ * for oneself); see db-message.h. Every change checks first
  * that the actor is in the conversation, through db_message_state. */
 #include <stdlib.h>
 #include <sqlite3.h>
 #include "db/db.h"
 #include "db/db-internal.h"
 #include "db/db-message.h"
-#include "db/db-report.h"
 #include "lib/text.h"
 
 /* The one shape of every change to the actor's own state: check that the
@@ -79,22 +78,4 @@ db_message_delete(struct db *db, int64_t actor_id, int64_t message_id)
 	st = DB_STMT(db, "INSERT OR IGNORE INTO message_hides (user_id, message_id) "
 	    "VALUES (?, ?)", actor_id, message_id);
 	return db_step_done(db, st, __func__);
-}
-
-int
-db_message_report(struct db *db, int64_t actor_id, int64_t message_id,
-    const char *reason, int64_t *report_id)
-{
-	struct message_row m;
-	int r;
-
-	if (reason == NULL || text_check_line(reason, REPORT_REASON_MAX) != NULL)
-		return ERR_INVALID;
-	if ((r = db_message_get(db, actor_id, message_id, &m)) != 0)
-		return r;
-	free(m.body);
-	/* One's own words are not the moderators' business. */
-	if (m.sender_id == actor_id)
-		return ERR_INVALID;
-	return db_report_add(db, actor_id, REPORT_MESSAGE, message_id, 0, reason, report_id);
 }

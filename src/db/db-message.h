@@ -141,12 +141,6 @@ int db_message_delete_conversation(struct db *db, int64_t actor_id,
 /* Deletes one message for the actor only. */
 int db_message_delete(struct db *db, int64_t actor_id, int64_t message_id);
 
-/* Reports a message of the actor's conversation to the moderators with a
- * reason (one line, at most REPORT_REASON_MAX characters: ERR_INVALID
- * otherwise). The actor's own messages: ERR_INVALID. Otherwise as
- * db_report_add (ERR_EXISTS: already reported; ERR_DENIED: too many open
- * reports). *report_id may be NULL. */
-int db_message_report(struct db *db, int64_t actor_id, int64_t message_id,
-    const char *reason, int64_t *report_id);
+/* Flagging a message to the moderators: db_flag_add (db-flag.h), FLAG_MESSAGE. */
 
 #endif

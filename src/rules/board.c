@@ -221,10 +221,10 @@ board_thread_hints(int follow)
 {
 	/* The key that undoes the current state is the one shown. */
 	if (follow > 0)
-		return "r reply  Q quote  e edit  d delete  f unfollow  x mute  q back  ? help";
+		return "r reply  Q quote  e edit  d delete  ! flag  f unfollow  x mute  q back  ? help";
 	if (follow < 0)
-		return "r reply  Q quote  e edit  d delete  f follow  x unmute  q back  ? help";
-	return "r reply  Q quote  e edit  d delete  f follow  x mute  q back  ? help";
+		return "r reply  Q quote  e edit  d delete  ! flag  f follow  x unmute  q back  ? help";
+	return "r reply  Q quote  e edit  d delete  ! flag  f follow  x mute  q back  ? help";
 }
 
 void

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rules/board.h"
+#include "rules/flag.h"
 #include "db/db.h"
 #include "db/db-board.h"
 #include "ui/screen.h"
@@ -32,10 +33,14 @@ body_cols(const struct board_post *p, size_t cols, bool indent)
 static const char *
 shown_body(const struct board_post *p)
 {
+	if (p->removed)
+		return p->body;		/* the data layer's "[removed by a moderator: ...]" */
 	if (p->deleted)
 		return "[deleted]";
 	if (p->blocked)
 		return "[post by a blocked member]";
+	if (p->hidden != 0 && p->body[0] == '\0')
+		return FLAG_HIDDEN_STUB;
 	return p->body;
 }
 
@@ -54,9 +59,10 @@ header(const struct board_post *p, char *buf, size_t sz)
 
 	screen_age(age, sizeof age, p->created_at);
 	screen_datetime(when, sizeof when, p->created_at);
-	snprintf(buf, sz, "%s  %s (%s)%s%s", p->blocked ? "[blocked member]" : p->author,
+	snprintf(buf, sz, "%s  %s (%s)%s%s%s", p->blocked ? "[blocked member]" : p->author,
 	    when, age, p->edited_at != 0 && !p->deleted ? "  edited" : "",
-	    p->unread ? "  *new*" : "");
+	    p->unread ? "  *new*" : "", p->hidden != 0 && p->body[0] != '\0' ?
+	    "  HIDDEN: only you see it until a moderator has reviewed it" : "");
 	if (p->depth > BOARD_INDENT_MAX)
 		text_appendf(buf, sz, NULL, "  (level %d)", p->depth);
 }
@@ -67,7 +73,7 @@ screen_board_post_draw(const struct board_post *p, int y, int rows, size_t cols,
 {
 	int lv = indent_of(p, indent), x = 2 + lv * 2, drawn = 0;
 	size_t w = body_cols(p, cols, indent);
-	char head[MEMBER_NAME_SZ + 96];
+	char head[MEMBER_NAME_SZ + 160];
 
 	if (rows <= 0)
 		return 0;
@@ -81,7 +87,8 @@ screen_board_post_draw(const struct board_post *p, int y, int rows, size_t cols,
 		skip--;
 	if (drawn < rows)
 		drawn += (int)ui_draw_wrapped(y + drawn, x, rows - drawn, w, shown_body(p), skip,
-		    p->deleted || p->blocked ? UI_A_DIM : UI_A_NORMAL) - (int)skip;
+		    p->deleted || p->blocked || (p->hidden != 0 && p->body[0] == '\0') ?
+		    UI_A_DIM : UI_A_NORMAL) - (int)skip;
 	if (drawn < rows)
 		drawn++;	/* the blank row between posts */
 	if (drawn > rows)

@@ -8,11 +8,17 @@
 #include "rules/board.h"
 #include "db/db.h"
 #include "db/db-board.h"
+#include "db/db-flag.h"
+#include "lib/text.h"
+#include "rules/sanction.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
 #include "screens/screen-board-mod.h"
+#include "screens/screen-flag.h"
+#include "screens/screen-staff.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
+#include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
 
 #define PAGE_POSTS	25
@@ -27,6 +33,8 @@ struct thread_view {
 	size_t n, sel, top;
 	size_t skip;			/* lines of the selected post scrolled off */
 	bool more_before, more_after;	/* pages either side */
+	struct ui_line reason;		/* open: a moderator removes the selected post */
+	int64_t removing;		/* the post being removed */
 };
 
 static int
@@ -264,6 +272,12 @@ view_draw(struct screen_ctx *c, void *st)
 	}
 	if (y < end && v->more_after)
 		ui_draw_text(y, 2, "... more posts: PgDn", cols(), UI_A_DIM);
+	if (v->reason.active) {
+		ui_draw_fill(ui_msg_row() - 1, 0, (size_t)ui_cols(), UI_A_NORMAL);
+		ui_line_draw(&v->reason, ui_msg_row() - 1, 2, cols(), "Remove: reason readers see: ");
+		screen_hints(c, "Enter remove the post  Esc cancel");
+		return;
+	}
 	screen_hints(c, board_thread_hints(v->t.follow));
 }
 
@@ -324,17 +338,67 @@ delete_answer(struct screen_ctx *c, void *arg, bool yes)
 	reload(c, v, p->id, true);
 }
 
+/* A moderator of the community (or an admin) removes someone else's post
+ * with a reason readers see; the data layer decides again. */
 static void
 delete(struct screen_ctx *c, void *st)
 {
 	struct thread_view *v = st;
 	struct board_post *p = selected(v);
 
+	if (p != NULL && p->author_id != c->me.id && !p->deleted &&
+	    screen_staff_is_moderator(c)) {
+		v->removing = p->id;
+		ui_line_open(&v->reason, NULL, STAFF_REASON_MAX, false);
+		return;
+	}
 	if (p == NULL || p->author_id != c->me.id || p->deleted) {
 		screen_error(c, "You can only delete your own posts.");
 		return;
 	}
 	screen_ask(c, "Delete this post? [y/n]", delete_answer, v);
+}
+
+static void
+remove_post(struct screen_ctx *c, struct thread_view *v)
+{
+	char reason[STAFF_REASON_MAX * 4 + 1];
+	const char *why = "That did not work; please try again.";
+	int r;
+
+	text_copy(reason, sizeof reason, ui_line_text(&v->reason));
+	text_trim(reason);
+	r = db_review_remove_post(c->db, c->me.id, v->removing, reason, &why);
+	if (r == ERR_INVALID) {
+		screen_refused(c, why);		/* the reason stays for another try */
+		return;
+	}
+	ui_line_close(&v->reason);
+	if (r != 0) {
+		screen_error(c, "%s", why);
+		return;
+	}
+	screen_info(c, "Post removed; readers see your reason. It is in the audit log.");
+	reload(c, v, v->removing, true);
+}
+
+static void
+flag(struct screen_ctx *c, void *st)
+{
+	struct thread_view *v = st;
+	struct board_post *p = selected(v);
+	struct flag_open o = { .kind = FLAG_POST };
+
+	if (p == NULL || p->deleted)
+		return;
+	if (p->author_id == c->me.id) {
+		screen_error(c, "That is your own post; you can edit or delete it instead.");
+		return;
+	}
+	o.target_id = p->id;
+	(void)text_appendf(o.label, sizeof o.label, NULL, "%s's post in \"%s\"", p->blocked ?
+	    "a blocked member" : p->author, v->t.title);
+	screen_push(c, &screen_flag, &o);
 }
 
 static void
@@ -414,6 +478,7 @@ static const struct ui_binding view_keys[] = {
 	{ 'x', 'X', "x mute", mute },
 	{ 'u', 'U', "u unread", first_unread },
 	{ 'M', 0, NULL, moderate },
+	{ '!', 0, "! flag", flag },
 };
 
 static bool
@@ -421,6 +486,11 @@ view_key(struct screen_ctx *c, void *st, int key)
 {
 	struct thread_view *v = st;
 
+	if (v->reason.active) {
+		if (ui_line_prompt(&v->reason, c, key) == UI_LINE_DONE)
+			remove_post(c, v);
+		return key != UI_KEY_F1;
+	}
 	if (!v->loaded)
 		return false;
 	switch (key) {
@@ -488,6 +558,7 @@ view_leave(struct screen_ctx *c, void *st)
 	struct thread_view *v = st;
 
 	(void)c;
+	ui_line_close(&v->reason);
 	db_board_posts_free(v->posts, v->n);
 	free(v);
 }

@@ -1,16 +1,16 @@
 /* The conversation screen's actions: reply through the editor (a refused
- * text is kept for the next try), delete a message for oneself, report one
+ * text is kept for the next try), delete a message for oneself, flag one
  * to the moderators, archive; see screen-conversation.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "db/db-block.h"
 #include "db/db-message.h"
-#include "db/db-report.h"
 #include "db/db.h"
 #include "lib/log.h"
 #include "rules/message.h"
 #include "screens/screen-conversation.h"
+#include "screens/screen-flag.h"
 #include "ui/screen.h"
 #include "lib/text.h"
 #include "ui/ui-edit.h"
@@ -119,57 +119,21 @@ conversation_ask_delete(struct screen_ctx *c, void *st)
 }
 
 void
-conversation_open_report(struct screen_ctx *c, void *st)
+conversation_open_flag(struct screen_ctx *c, void *st)
 {
 	struct conversation *cv = st;
+	struct flag_open o = { .kind = FLAG_MESSAGE };
 
 	if (cv->n == 0)
 		return;
 	if (cv->rows[cv->sel].sender_id == c->me.id) {
-		screen_error(c, "That is your own message; select one from %s to report.",
+		screen_error(c, "That is your own message; select one from %s to flag.",
 		    cv->peer.name);
 		return;
 	}
-	ui_line_open(&cv->reason, NULL, REPORT_REASON_MAX, false);
-}
-
-void
-conversation_send_report(struct screen_ctx *c, struct conversation *cv)
-{
-	const char *reason = ui_line_text(&cv->reason), *why;
-	char esc[64];
-
-	if ((why = text_check_line(reason, REPORT_REASON_MAX)) != NULL) {
-		screen_refused(c, why);
-		return;
-	}
-	if (reason[0] == '\0') {
-		screen_error(c, "Please say briefly why you report this message.");
-		return;
-	}
-	switch (db_message_report(c->db, c->me.id, cv->rows[cv->sel].id, reason, NULL)) {
-	case ERR_OK:
-		break;
-	case ERR_EXISTS:
-		ui_line_close(&cv->reason);
-		screen_error(c, "You already reported this; the moderators will look at it.");
-		return;
-	case ERR_DENIED:
-		screen_error(c, "You have %d reports waiting for the moderators; you can "
-		    "report more once they have looked at them.", REPORT_OPEN_MAX);
-		return;
-	case ERR_INVALID:
-		screen_error(c, "That is your own message; select one from %s to report.",
-		    cv->peer.name);
-		return;
-	default:
-		screen_error(c, "The report could not be stored; please try again.");
-		return;
-	}
-	log_info("message reported: user=%s message=%lld",
-	    text_escape_log(esc, sizeof esc, c->me.login), (long long)cv->rows[cv->sel].id);
-	ui_line_close(&cv->reason);
-	screen_info(c, "Reported to the moderators. Thank you.");
+	o.target_id = cv->rows[cv->sel].id;
+	(void)text_appendf(o.label, sizeof o.label, NULL, "a message from %s", cv->peer.name);
+	screen_push(c, &screen_flag, &o);
 }
 
 void

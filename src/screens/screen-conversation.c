@@ -28,8 +28,9 @@
 static size_t
 view_rows(const struct conversation *cv)
 {
-	int rows = ui_msg_row() - VIEW_TOP - (cv->reason.active ? 2 : 0);
+	int rows = ui_msg_row() - VIEW_TOP;
 
+	(void)cv;
 	return rows > 1 ? (size_t)rows : 1;
 }
 
@@ -207,7 +208,7 @@ conversation_reload(struct screen_ctx *c, struct conversation *cv)
 static const struct ui_binding conv_keys[] = {
 	{ 'r', 'R', "r reply", conversation_reply },
 	{ 'd', UI_KEY_DELETE, "d delete", conversation_ask_delete },
-	{ '!', 0, "! report", conversation_open_report },
+	{ '!', 0, "! flag", conversation_open_flag },
 	{ 'a', 'A', "a archive", conversation_archive },
 	{ 'p', 'P', "p profile", conversation_view_profile },
 };
@@ -261,13 +262,6 @@ conv_draw(struct screen_ctx *c, void *st)
 	for (size_t i = 0; i < cv->n; i++) {
 		draw_message(c, cv, i, v, page);
 		v += cv->heights[i];
-	}
-	if (cv->reason.active) {
-		ui_draw_text(ui_msg_row() - 2, 2, "Why do you report this message to "
-		    "the moderators?", cols, UI_A_BOLD);
-		ui_line_draw(&cv->reason, ui_msg_row() - 1, 2, cols, "Reason: ");
-		screen_hints(c, "Enter send report  Esc cancel");
-		return;
 	}
 	screen_key_hints(c, conv_keys, CONV_KEYS_N, "  q back");
 }
@@ -326,11 +320,6 @@ conv_key(struct screen_ctx *c, void *st, int key)
 {
 	struct conversation *cv = st;
 
-	if (cv->reason.active) {
-		if (ui_line_prompt(&cv->reason, c, key) == UI_LINE_DONE)
-			conversation_send_report(c, cv);
-		return key != UI_KEY_F1;
-	}
 	if (move_key(c, cv, key))
 		return true;
 	return ui_keys_run(conv_keys, CONV_KEYS_N, c, st, key);
@@ -394,7 +383,6 @@ conv_leave(struct screen_ctx *c, void *st)
 	db_message_rows_free(cv->rows, cv->n);
 	free(cv->heights);
 	free(cv->draft);
-	ui_line_close(&cv->reason);
 	free(cv);
 }
 

@@ -27,7 +27,6 @@ struct conversation {
 	size_t *heights;		/* rows each message takes at `width` */
 	size_t width;
 	char *draft;			/* text of a refused reply, kept */
-	struct ui_line reason;		/* report reason, active while typing */
 	struct message_limits lim;
 };
 
@@ -43,10 +42,9 @@ void conversation_to_bottom(struct conversation *cv);
 /* screen-conversation-act.c: key bindings (st is the conversation). */
 void conversation_reply(struct screen_ctx *c, void *st);
 void conversation_ask_delete(struct screen_ctx *c, void *st);
-void conversation_open_report(struct screen_ctx *c, void *st);
+/* Flags the selected message (screen_flag). */
+void conversation_open_flag(struct screen_ctx *c, void *st);
 void conversation_archive(struct screen_ctx *c, void *st);
 void conversation_view_profile(struct screen_ctx *c, void *st);
-/* Stores the report typed into cv->reason (Enter on the reason line). */
-void conversation_send_report(struct screen_ctx *c, struct conversation *cv);
 
 #endif

@@ -11,6 +11,7 @@
 #include "db/db-host.h"
 #include "db/db.h"
 #include "ui/screen.h"
+#include "screens/screen-flag.h"
 #include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-edit.h"
@@ -23,7 +24,7 @@
 #define BODY_TOP	(UI_BODY_TOP + 3)
 #define TEXT_SZ		16384
 
-enum prompt { P_NONE, P_MAYBE, P_CANCEL, P_NOSHOW, P_PROPOSE, P_REPORT };
+enum prompt { P_NONE, P_MAYBE, P_CANCEL, P_NOSHOW, P_PROPOSE };
 
 struct req {
 	int64_t id;
@@ -207,14 +208,26 @@ static void
 open_prompt(struct req *v, enum prompt p)
 {
 	v->prompt = p;
-	ui_line_open(&v->line, NULL, p == P_REPORT ? 200 : HOST_NOTE_MAX, false);
+	ui_line_open(&v->line, NULL, HOST_NOTE_MAX, false);
 }
 
 static void do_maybe(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_MAYBE); }
 static void do_cancel(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_CANCEL); }
 static void do_noshow(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_NOSHOW); }
 static void do_propose(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_PROPOSE); }
-static void do_report(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_REPORT); }
+/* The guest flags the host, the host flags the guest (the safety queue). */
+static void
+do_report(struct screen_ctx *c, struct req *v)
+{
+	struct flag_open o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = v->side == HOST_SIDE_GUEST ? FLAG_HOST : FLAG_GUEST;
+	o.target_id = other_id(v);
+	(void)text_appendf(o.label, sizeof o.label, NULL, "%s %s", v->side == HOST_SIDE_GUEST ? "your host" :
+	    "your guest", other_name(v));
+	screen_push(c, &screen_flag, &o);
+}
 static void do_accept(struct screen_ctx *c, struct req *v) { move(c, v, HS_ACCEPTED, ""); }
 static void do_confirm(struct screen_ctx *c, struct req *v) { move(c, v, HS_CONFIRMED, ""); }
 
@@ -326,7 +339,7 @@ static const struct action {
 	{ 'w', "w no-show", can_noshow, do_noshow },
 	{ 'r', "r reference", can_reference, do_reference },
 	{ 'm', "m message", can_contact, do_message },
-	{ '!', "! report", can_contact, do_report },
+	{ '!', "! flag", can_contact, do_report },
 };
 #define NACTIONS (sizeof actions / sizeof actions[0])
 
@@ -362,7 +375,6 @@ static bool
 prompt_done(struct screen_ctx *c, struct req *v)
 {
 	char s[1024];
-	const char *why = "that did not work; please try again";
 	const char *e;
 
 	text_copy(s, sizeof s, ui_line_text(&v->line));
@@ -374,14 +386,6 @@ prompt_done(struct screen_ctx *c, struct req *v)
 	switch (v->prompt) {
 	case P_PROPOSE:
 		return send_proposal(c, v, s);
-	case P_REPORT:
-		if (db_host_report(c->db, c->me.id, other_id(v), v->side == HOST_SIDE_GUEST, s,
-		    &why) != 0) {
-			screen_refused(c, why);
-			return false;
-		}
-		screen_info(c, "Thank you: the moderators will look at your report.");
-		return true;
 	case P_CANCEL:
 	case P_NOSHOW:
 		if (s[0] == '\0') {
@@ -407,7 +411,6 @@ prompt_label(enum prompt p)
 	case P_CANCEL: return "Reason for cancelling: ";
 	case P_NOSHOW: return "What happened: ";
 	case P_PROPOSE: return "Arrival Departure Travellers: ";
-	case P_REPORT: return "Report: ";
 	case P_NONE: break;
 	}
 	return "";

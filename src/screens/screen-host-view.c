@@ -9,6 +9,7 @@
 #include "db/db-host.h"
 #include "db/db.h"
 #include "ui/screen.h"
+#include "screens/screen-flag.h"
 #include "screens/screen-host-form.h"
 #include "lib/text.h"
 #include "ui/ui-draw.h"
@@ -32,7 +33,6 @@ struct view {
 	char text[TEXT_SZ];
 	size_t top, total;
 	size_t cols;		/* the width text was wrapped for */
-	struct ui_line reason;	/* open while reporting */
 };
 
 static void
@@ -150,8 +150,12 @@ report(struct screen_ctx *c, void *st)
 
 	if (v->own)
 		return;
-	screen_info(c, "Say briefly what happened; the moderators will read it.");
-	ui_line_open(&v->reason, NULL, 200, false);
+	{
+		struct flag_open o = { .kind = FLAG_HOST, .target_id = v->arg.host_id };
+
+		(void)text_appendf(o.label, sizeof o.label, NULL, "the host %s", v->p.name);
+		screen_push(c, &screen_flag, &o);
+	}
 }
 
 static void
@@ -166,29 +170,11 @@ edit(struct screen_ctx *c, void *st)
 static const struct ui_binding other_keys[] = {
 	{ 'r', 'R', "r request a stay", request },
 	{ 'm', 'M', "m message", message },
-	{ '!', 0, "! report", report },
+	{ '!', 0, "! flag", report },
 };
 static const struct ui_binding own_keys[] = {
 	{ 'e', 'E', "e edit", edit },
 };
-
-static void
-send_report(struct screen_ctx *c, struct view *v)
-{
-	char reason[1024];
-	const char *why = "that did not work; please try again";
-	int r;
-
-	text_copy(reason, sizeof reason, ui_line_text(&v->reason));
-	text_trim(reason);
-	r = db_host_report(c->db, c->me.id, v->arg.host_id, true, reason, &why);
-	if (r != 0) {
-		screen_refused(c, why);
-		return;
-	}
-	ui_line_close(&v->reason);
-	screen_info(c, "Thank you: the moderators will look at your report.");
-}
 
 static void
 view_draw(struct screen_ctx *c, void *st)
@@ -209,11 +195,6 @@ view_draw(struct screen_ctx *c, void *st)
 		build(v, cols);
 	v->total = ui_draw_wrapped(BODY_TOP, 2, (int)ui_page_rows(BODY_TOP, 0), cols, v->text,
 	    v->top, UI_A_NORMAL);
-	if (v->reason.active) {
-		ui_line_draw(&v->reason, ui_msg_row() - 1, 2, cols, "Report: ");
-		screen_hints(c, "Enter send report  Esc cancel");
-		return;
-	}
 	/* Fields below the page are only reachable with PgDn: say so. */
 	ui_draw_more(v->top > 0, v->top + ui_page_rows(BODY_TOP, 0) < v->total, cols);
 	if (v->own)
@@ -228,11 +209,6 @@ view_key(struct screen_ctx *c, void *st, int key)
 {
 	struct view *v = st;
 
-	if (v->reason.active) {
-		if (ui_line_prompt(&v->reason, c, key) == UI_LINE_DONE)
-			send_report(c, v);
-		return key != UI_KEY_F1;
-	}
 	if (!v->loaded)
 		return false;
 	if (ui_scroll_key(&v->top, key, v->total, ui_page_rows(BODY_TOP, 0)))
@@ -271,7 +247,6 @@ view_leave(struct screen_ctx *c, void *st)
 	struct view *v = st;
 
 	(void)c;
-	ui_line_close(&v->reason);
 	free(v->refs);
 	free(v);
 }

@@ -1,8 +1,10 @@
 /* The main menu: greeting, welcome text and the menu. */
 #include <stdio.h>
 #include <stdlib.h>
+#include "db/db-flag.h"
 #include "db/db-host.h"
 #include "db/db.h"
+#include "lib/config.h"
 #include "lib/log.h"
 #include "screens/screen-mentor.h"
 #include "screens/screen-staff.h"
@@ -213,6 +215,9 @@ main_enter(struct screen_ctx *c, const void *arg)
 	(void)arg;
 	/* HOST requests that expired or completed while nobody looked. */
 	(void)db_host_sweep(c->db, db_now());
+	/* Flagged items waiting past [moderation] review_stale_hours: their
+	 * moderators hear of it once. */
+	(void)db_review_sweep(c->db, db_now(), c->cfg->moderation.review_stale_hours);
 	build_menu(c, m);
 	m->welcome = screen_text(c, "welcome");
 	/* One question at a time: an unsent draft first, then the mentoring

@@ -13,6 +13,7 @@
 #include "rules/mentor.h"
 #include "screens/screen-mentor.h"
 #include "ui/screen.h"
+#include "screens/screen-flag.h"
 #include "screens/screen-host-form.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
@@ -284,6 +285,16 @@ host_profile(struct screen_ctx *c, void *st)
 	screen_push(c, &screen_host_view, &a);
 }
 
+static void
+flag_member(struct screen_ctx *c, void *st)
+{
+	struct profile *p = st;
+	struct flag_open o = { .kind = FLAG_MEMBER, .target_id = p->id };
+
+	(void)text_appendf(o.label, sizeof o.label, NULL, "the member %s", p->m.name);
+	screen_push(c, &screen_flag, &o);
+}
+
 /* Actions on another member's profile; other_hints() names them. */
 static const struct ui_binding other_keys[] = {
 	{ 'b', 'B', NULL, toggle_block },
@@ -291,6 +302,7 @@ static const struct ui_binding other_keys[] = {
 	{ 'k', 'K', NULL, toggle_bookmark },
 	{ 'm', 'M', NULL, send_message },
 	{ 'o', 'O', NULL, host_profile },
+	{ '!', 0, NULL, flag_member },
 };
 
 /* The actions that apply to this member, in the words that fit: mentoring
@@ -299,7 +311,7 @@ static const struct ui_binding other_keys[] = {
 static void
 other_hints(const struct profile *p, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "m message%s  o HOST  %s",
+	snprintf(buf, sz, "m message%s  o HOST  %s  ! flag",
 	    p->m.open_to_mentoring ? "  r request mentoring  k bookmark" : "",
 	    p->blocked ? "b unblock" : "b block");
 }

@@ -23,12 +23,18 @@ screen_staff_is_admin(const struct screen_ctx *c)
 }
 
 static const struct ui_menu_item mod_items[] = {
+	{ 'r', "Review queue", "Flagged posts, messages and members in your communities",
+	  NULL, screen_review_open_mod },
 	{ 'l', "Audit log", "What the moderators of your communities did, and why",
 	  &screen_audit, NULL },
 	{ 'm', "Members", "Warn, silence, lift early; vouch for new members", &screen_mod_members, NULL },
 };
 
 static const struct ui_menu_item admin_items[] = {
+	{ 'r', "Review queue", "Flagged items of every community, escalated ones first",
+	  NULL, screen_review_open_admin },
+	{ 's', "Safety queue", "HOST flags, unsafe flags, stays and mentorships that went wrong",
+	  NULL, screen_review_open_safety },
 	{ 'l', "Audit log", "Every moderation and admin action; filter by login",
 	  &screen_audit, NULL },
 	{ 'p', "Pending sign-ups", "Approve or reject new members waiting for approval",

@@ -15,4 +15,10 @@ struct screen_ctx;
 bool screen_staff_is_moderator(const struct screen_ctx *c);
 bool screen_staff_is_admin(const struct screen_ctx *c);
 
+/* The menus' entries for the review queue (screen-review.c): the
+ * moderator's communities, every community (admins), the safety queue. */
+void screen_review_open_mod(struct screen_ctx *c);
+void screen_review_open_admin(struct screen_ctx *c);
+void screen_review_open_safety(struct screen_ctx *c);
+
 #endif

@@ -86,6 +86,9 @@ extern const struct screen screen_signups;
 extern const struct screen screen_announce;
 extern const struct screen screen_role_requests;
 extern const struct screen screen_role_request;
+extern const struct screen screen_flag;
+extern const struct screen screen_review;
+extern const struct screen screen_review_item;
 
 #define SCREEN_STACK_MAX	16
 

@@ -1,7 +1,7 @@
 # Private messages, the rules at the edges over real SSH: the size cap and
 # the rate limit from [messages] (a new member gets the stricter one), a
 # pending member cannot send, a stored message full of escapes shows
-# inert, report to the moderators, archive and delete for oneself, and a
+# inert, flag to the moderators, archive and delete for oneself, and a
 # resize keeps the conversation drawn.
 . "$(dirname "$0")/lib.sh"
 cat >"$T/test.conf" <<EOF
@@ -71,14 +71,15 @@ e2e_resize d 120 40
 e2e_see d 'second one'
 e2e_resize d 80 24
 e2e_see d 'Conversation with Cid Cole'
-# Report the selected (newest) message with a reason.
+# Flag the selected (newest) message with a type and a note.
 e2e_keys d '!'
-e2e_see d 'Why do you report this message'
+e2e_see d 'Flag a message from Cid Cole'
+e2e_keys d 2; e2e_see d 'Note:'
 e2e_type d 'Strange characters, maybe an attack'
 e2e_keys d Enter
-e2e_see d 'Reported to the moderators'
-[ "$(e2e_sql "select kind || ':' || reason from reports")" = "message:Strange characters, maybe an attack" ] ||
-  fail "report not stored: $(e2e_sql 'select * from reports')"
+e2e_see d 'Flagged for the moderators'
+[ "$(e2e_sql "select kind || ':' || type || ':' || note from flags")" = "message:inappropriate:Strange characters, maybe an attack" ] ||
+  fail "flag not stored: $(e2e_sql 'select * from flags')"
 # Delete one message for Dee only.
 e2e_keys d d
 e2e_see d 'Delete the selected message for you\? \[y/n\]'

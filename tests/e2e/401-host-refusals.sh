@@ -2,8 +2,8 @@
 # is refused with the reason and the form keeps its values; a student the
 # host blocked does not find the host; the host says maybe with a note and
 # then declines, which the guest sees live with no actions left but message
-# and report; reporting the host reaches the moderators (a second time
-# says it is already reported); a resize keeps the request view whole; My
+# and flag; flagging the host reaches the admins' safety queue (a second
+# time says it is already flagged); a resize keeps the request view whole; My
 # HOST shows the declined request as closed, not past.
 . "$(dirname "$0")/lib.sh"
 e2e_user hal "Hal Host" alumni 'hal password'
@@ -59,21 +59,23 @@ e2e_keys s Enter; e2e_see s 'Note from Hal Host: checking with my partner'
 e2e_keys h d; e2e_see h 'Decline this request\? \[y/n\]'
 e2e_keys h y; e2e_see h 'the request is now Declined'
 e2e_see s 'State: Declined'
-e2e_see s '^  m message  ! report'
-# Nothing but message and report: accept keys do nothing for the guest.
+e2e_see s '^  m message  ! flag'
+# Nothing but message and flag: accept keys do nothing for the guest.
 e2e_keys s c x; e2e_see s 'State: Declined'
 
-# A resize keeps the view; then a report to the moderators.
+# A resize keeps the view; then a flag to the admins.
 e2e_resize s 100 30; e2e_see s 'Your stay with Hal Host'
 e2e_resize s 80 24; e2e_see s 'State: Declined'
-e2e_keys s '!'; e2e_type s 'asked me for money'; e2e_keys s Enter
-e2e_see s 'moderators will look at your report'
-[ "$(e2e_sql "SELECT kind || ':' || target_id FROM reports")" = "host:$hal" ] ||
-  fail 'report not stored'
-# Reporting again while that report is open says so.
-e2e_keys s '!'; e2e_type s 'and again'; e2e_keys s Enter
-e2e_see s 'You already reported this; the moderators will look at it.'
-e2e_keys s Escape; e2e_see s 'm message  ! report'
+e2e_keys s '!'; e2e_see s 'Flag your host Hal Host'
+e2e_keys s 6; e2e_see s 'Note:'; e2e_type s 'asked me for money'; e2e_keys s Enter
+e2e_see s 'Flagged for the moderators'
+[ "$(e2e_sql "SELECT kind || ':' || target_id || ':' || note FROM flags")" = "host:$hal:asked me for money" ] ||
+  fail 'flag not stored'
+[ "$(e2e_sql "SELECT queue FROM review_items")" = safety ] || fail 'a HOST flag is not a safety item'
+# Flagging again while that flag is open says so.
+e2e_keys s '!'; e2e_keys s 6; e2e_see s 'Note:'; e2e_type s 'and again'; e2e_keys s Enter
+e2e_see s 'You already flagged this; the moderators will look at it.'
+e2e_see s 'm message  ! flag'
 # My HOST: a declined request for dates to come is closed, not past.
 e2e_keys s q; e2e_see s 'My HOST'
 e2e_see s 'Closed .*Declined +host +Hal Host'

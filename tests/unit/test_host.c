@@ -9,7 +9,7 @@
 #include "db/db-host.h"
 #include "db/db-internal.h"
 #include "db/db-notice.h"
-#include "db/db-report.h"
+#include "db/db-flag.h"
 #include "db/db-user.h"
 #include "rules/host.h"
 #include "ui/screen.h"
@@ -578,6 +578,15 @@ TEST(host_interviews_are_private_and_checked)
 	free(iv);
 }
 
+/* Flags a host (as_host) or a guest with note, as the screens do. */
+static int
+host_flag(struct db *db, int64_t actor, int64_t member, bool as_host, const char *note,
+    const char **why)
+{
+	return db_flag_add(db, actor, as_host ? FLAG_HOST : FLAG_GUEST, member, FLAG_OTHER, note,
+	    3, NULL, why);
+}
+
 TEST(host_reports_need_a_relation_and_a_reason)
 {
 	struct db *db = fx_db();
@@ -590,15 +599,15 @@ TEST(host_reports_need_a_relation_and_a_reason)
 	CHECK(db != NULL && h && g && x);
 	db_set_now_for_tests(NOW(D0));
 	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
-	CHECK_INT(db_host_report(db, g, h, true, "", &why), ERR_INVALID);
-	CHECK_INT(db_host_report(db, g, x, true, "not a host", &why), ERR_NOTFOUND);
-	CHECK_INT(db_host_report(db, h, g, false, "never asked me", &why), ERR_NOTFOUND);
-	CHECK_INT(db_host_report(db, g, g, true, "myself", &why), ERR_DENIED);
+	CHECK_INT(host_flag(db, g, h, true, "bad\x1b[2J", &why), ERR_INVALID);
+	CHECK_INT(host_flag(db, g, x, true, "not a host", &why), ERR_NOTFOUND);
+	CHECK_INT(host_flag(db, h, g, false, "never asked me", &why), ERR_NOTFOUND);
+	CHECK_INT(host_flag(db, g, g, true, "myself", &why), ERR_INVALID);
 	r = stay(h, D0 + 20, D0 + 22, 1);
 	CHECK_INT(db_host_request_create(db, g, &r, NULL, &why), ERR_OK);
-	CHECK_INT(db_host_report(db, h, g, false, "rude messages", &why), ERR_OK);
-	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), ERR_OK);
-	CHECK_INT(db_report_open_by(db, g, &count), ERR_OK);
+	CHECK_INT(host_flag(db, h, g, false, "rude messages", &why), ERR_OK);
+	CHECK_INT(host_flag(db, g, h, true, "asked for money", &why), ERR_OK);
+	CHECK_INT(db_flag_open_by(db, g, &count), ERR_OK);
 	CHECK_INT(count, 1);
 }
 
@@ -747,18 +756,18 @@ TEST(host_report_twice_or_past_the_cap_says_why)
 	db_set_now_for_tests(NOW(D0));
 	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	CHECK_INT(make_host(db, h2, "Boston", "MGH"), ERR_OK);
-	CHECK_INT(db_host_report(db, g, h, true, "asked for money", &why), ERR_OK);
+	CHECK_INT(host_flag(db, g, h, true, "asked for money", &why), ERR_OK);
 	why = NULL;
-	CHECK_INT(db_host_report(db, g, h, true, "again", &why), ERR_EXISTS);
-	CHECK_STR(why, "You already reported this; the moderators will look at it.");
-	for (int i = 0; i < REPORT_OPEN_MAX - 1; i++) {
+	CHECK_INT(host_flag(db, g, h, true, "again", &why), ERR_EXISTS);
+	CHECK_STR(why, "You already flagged this; the moderators will look at it.");
+	for (int i = 0; i < FLAG_OPEN_MAX - 1; i++) {
 		snprintf(login, sizeof login, "m%d", i);
 		m = fx_member(db, login, ROLE_STUDENT);
-		CHECK_INT(db_report_add(db, g, REPORT_MEMBER, m, 0, "spam", NULL), ERR_OK);
+		CHECK_INT(db_flag_add(db, g, FLAG_MEMBER, m, FLAG_SPAM, "", 3, NULL, &why), ERR_OK);
 	}
 	why = NULL;
-	CHECK_INT(db_host_report(db, g, h2, true, "one too many", &why), ERR_DENIED);
-	CHECK_STR(why, "You have many open reports; wait until the moderators have looked at them.");
+	CHECK_INT(host_flag(db, g, h2, true, "one too many", &why), ERR_LIMIT);
+	CHECK_STR(why, "You have many open flags; wait until the moderators have looked at them.");
 }
 
 /* The one rule for what a block stops, used by the data layer and by the

@@ -8,9 +8,22 @@
 #include "fixture.h"
 #include "db/db.h"
 #include "db/db-message.h"
-#include "db/db-report.h"
+#include "db/db-flag.h"
 
 static const struct message_limits lim = { 30, 5, 8000 };
+
+/* Flags a message as spam with note (db-flag.h); *id gets the flag. */
+static int
+flag_message(struct db *db, int64_t actor, int64_t m, const char *note, int64_t *id)
+{
+	struct flag_filed f;
+	const char *why = NULL;
+	int r = db_flag_add(db, actor, FLAG_MESSAGE, m, FLAG_SPAM, note, 3, &f, &why);
+
+	if (r == 0)
+		*id = f.flag_id;
+	return r;
+}
 
 TEST(message_access_outsider_cannot_read_or_reply)
 {
@@ -80,8 +93,8 @@ TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
 	CHECK_INT(db_message_delete(db, eve, m), ERR_NOTFOUND);
 	CHECK_INT(db_message_delete(db, 0, m), ERR_DENIED);
 	CHECK_INT(db_message_delete(db, eve, m + 100), ERR_NOTFOUND);
-	CHECK_INT(db_message_report(db, eve, m, "spam", &rid), ERR_NOTFOUND);
-	CHECK_INT(db_message_report(db, eve, m + 100, "spam", &rid), ERR_NOTFOUND);
+	CHECK_INT(flag_message(db, eve, m, "spam", &rid), ERR_NOTFOUND);
+	CHECK_INT(flag_message(db, eve, m + 100, "spam", &rid), ERR_NOTFOUND);
 	/* Bob's view is untouched: unread, in the inbox, message there. */
 	CHECK_INT(db_message_unread_total(db, b, &n), ERR_OK);
 	CHECK_INT(n, 1);
@@ -91,23 +104,23 @@ TEST(message_access_outsider_cannot_mark_archive_delete_or_report)
 	CHECK_INT(db_message_page(db, b, conv, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);
 	db_message_rows_free(rows, k);
-	CHECK_INT(db_report_open_by(db, eve, &n), ERR_OK);
+	CHECK_INT(db_flag_open_by(db, eve, &n), ERR_OK);
 	CHECK_INT(n, 0);
 	/* Ann may not report her own message. */
-	CHECK_INT(db_message_report(db, a, m, "my own words", &rid), ERR_INVALID);
-	CHECK_INT(db_report_open_by(db, a, &n), ERR_OK);
+	CHECK_INT(flag_message(db, a, m, "my own words", &rid), ERR_INVALID);
+	CHECK_INT(db_flag_open_by(db, a, &n), ERR_OK);
 	CHECK_INT(n, 0);
-	/* The participants may: Bob reports with a reason (checked text). */
-	CHECK_INT(db_message_report(db, b, m, "", &rid), ERR_INVALID);
-	CHECK_INT(db_message_report(db, b, m, "bad\x1b[2J", &rid), ERR_INVALID);
-	CHECK_INT(db_message_report(db, b, m, "Unsolicited advertising", &rid), ERR_OK);
+	/* The participants may: Bob flags with a note (checked text). */
+	CHECK_INT(flag_message(db, b, m, "bad\x1b[2J", &rid), ERR_INVALID);
+	CHECK_INT(flag_message(db, b, m, "Unsolicited advertising", &rid), ERR_OK);
+	CHECK_INT(flag_message(db, b, m, "", &rid), ERR_EXISTS);
 	CHECK(rid > 0);
-	CHECK_INT(db_report_open_by(db, b, &n), ERR_OK);
+	CHECK_INT(db_flag_open_by(db, b, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	/* A deleted message cannot be deleted or reported again. */
 	CHECK_INT(db_message_delete(db, b, m), ERR_OK);
 	CHECK_INT(db_message_delete(db, b, m), ERR_NOTFOUND);
-	CHECK_INT(db_message_report(db, b, m, "again", &rid), ERR_NOTFOUND);
+	CHECK_INT(flag_message(db, b, m, "again", &rid), ERR_NOTFOUND);
 	/* Ann (the other participant) still has it. */
 	CHECK_INT(db_message_page(db, a, conv, 0, INT64_MAX, 10, &rows, &k), ERR_OK);
 	CHECK_INT(k, 1);

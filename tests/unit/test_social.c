@@ -1,11 +1,11 @@
-/* Blocks, notices and reports (db-block.c, db-notice.c, db-report.c). */
+/* Blocks, notices and reports (db-block.c, db-notice.c, db-flag.c). */
 #include <stdlib.h>
 #include "test.h"
 #include "fixture.h"
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-notice.h"
-#include "db/db-report.h"
+#include "db/db-flag.h"
 
 TEST(block_works_both_ways_and_only_blocker_lifts)
 {
@@ -85,42 +85,58 @@ TEST(notices_count_newest_and_mark_seen_per_member)
 	CHECK(strlen(newest.text) < NOTICE_TEXT_SZ);
 }
 
-TEST(reports_are_stored_and_refuse_bad_input)
-{
-	struct db *db = fx_db();
-	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), id = 0, open = -1;
-
-	CHECK(db != NULL && a);
-	CHECK_INT(db_report_add(db, a, REPORT_MESSAGE, 42, 0, "spam", &id), ERR_OK);
-	CHECK(id > 0);
-	CHECK_INT(db_report_add(db, a, REPORT_POST, 7, 0, "", NULL), ERR_INVALID);
-	CHECK_INT(db_report_add(db, 0, REPORT_POST, 7, 0, "why", NULL), ERR_DENIED);
-	CHECK_INT(db_report_add(db, a, (enum report_kind)99, 7, 0, "why", NULL), ERR_INVALID);
-	CHECK_INT(db_report_open_by(db, a, &open), ERR_OK);
-	CHECK_INT(open, 1);
-}
-
-/* One open report per (reporter, kind, target), at most REPORT_OPEN_MAX
- * open reports per member. */
-TEST(reports_refuse_duplicates_and_are_capped)
+TEST(flags_are_stored_and_refuse_bad_input)
 {
 	struct db *db = fx_db();
 	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_ALUMNI);
 	int64_t open = -1;
+	struct flag_filed f;
+	const char *why = NULL;
 
 	CHECK(db != NULL && a && b);
-	CHECK_INT(db_report_add(db, a, REPORT_MESSAGE, 42, 0, "spam", NULL), ERR_OK);
-	CHECK_INT(db_report_add(db, a, REPORT_MESSAGE, 42, 0, "spam again", NULL), ERR_EXISTS);
-	/* The same target of another kind, or another reporter, is new. */
-	CHECK_INT(db_report_add(db, a, REPORT_POST, 42, 0, "spam", NULL), ERR_OK);
-	CHECK_INT(db_report_add(db, b, REPORT_MESSAGE, 42, 0, "spam", NULL), ERR_OK);
-	for (int64_t t = 100; t < 100 + REPORT_OPEN_MAX - 2; t++)
-		CHECK_INT(db_report_add(db, a, REPORT_MEMBER, t, 0, "rude", NULL), ERR_OK);
-	CHECK_INT(db_report_open_by(db, a, &open), ERR_OK);
-	CHECK_INT(open, REPORT_OPEN_MAX);
-	CHECK_INT(db_report_add(db, a, REPORT_MEMBER, 999, 0, "rude", NULL), ERR_DENIED);
-	CHECK_INT(db_report_open_by(db, a, &open), ERR_OK);
-	CHECK_INT(open, REPORT_OPEN_MAX);
+	CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, b, FLAG_SPAM, "", 3, &f, &why), ERR_OK);
+	CHECK(f.flag_id > 0 && f.item_id > 0 && !f.hidden);
+	CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, 9999, FLAG_SPAM, "", 3, NULL, &why), ERR_NOTFOUND);
+	CHECK_INT(db_flag_add(db, 0, FLAG_MEMBER, b, FLAG_SPAM, "why", 3, NULL, &why), ERR_DENIED);
+	CHECK_INT(db_flag_add(db, a, (enum flag_kind)99, b, FLAG_SPAM, "why", 3, NULL, &why),
+	    ERR_INVALID);
+	CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, b, (enum flag_type)99, "why", 3, NULL, &why),
+	    ERR_INVALID);
+	CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, a, FLAG_SPAM, "me", 3, NULL, &why), ERR_INVALID);
+	CHECK_INT(db_flag_open_by(db, a, &open), ERR_OK);
+	CHECK_INT(open, 1);
+}
+
+/* One open flag per (flagger, kind, target), at most FLAG_OPEN_MAX open
+ * flags per member. */
+TEST(flags_refuse_duplicates_and_are_capped)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_ALUMNI);
+	int64_t c = fx_member(db, "cid", ROLE_ALUMNI), open = -1, t[FLAG_OPEN_MAX];
+	const char *why = NULL;
+	char login[16];
+
+	CHECK(db != NULL && a && b && c);
+	CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, c, FLAG_SPAM, "spam", 3, NULL, &why), ERR_OK);
+	CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, c, FLAG_OTHER, "again", 3, NULL, &why),
+	    ERR_EXISTS);
+	CHECK_STR(why, "You already flagged this; the moderators will look at it.");
+	/* Another flagger is new. */
+	CHECK_INT(db_flag_add(db, b, FLAG_MEMBER, c, FLAG_SPAM, "", 3, NULL, &why), ERR_OK);
+	for (int i = 0; i < FLAG_OPEN_MAX; i++) {
+		snprintf(login, sizeof login, "m%d", i);
+		t[i] = fx_member(db, login, ROLE_STUDENT);
+	}
+	for (int i = 0; i < FLAG_OPEN_MAX - 1; i++)
+		CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, t[i], FLAG_SPAM, "", 3, NULL, &why), ERR_OK);
+	CHECK_INT(db_flag_open_by(db, a, &open), ERR_OK);
+	CHECK_INT(open, FLAG_OPEN_MAX);
+	CHECK_INT(db_flag_add(db, a, FLAG_MEMBER, t[FLAG_OPEN_MAX - 1], FLAG_SPAM, "", 3, NULL,
+	    &why), ERR_LIMIT);
+	CHECK_INT(db_flag_open_by(db, a, &open), ERR_OK);
+	CHECK_INT(open, FLAG_OPEN_MAX);
 	/* The cap is ann's alone. */
-	CHECK_INT(db_report_add(db, b, REPORT_MEMBER, 999, 0, "rude", NULL), ERR_OK);
+	CHECK_INT(db_flag_add(db, b, FLAG_MEMBER, t[FLAG_OPEN_MAX - 1], FLAG_SPAM, "", 3, NULL,
+	    &why), ERR_OK);
 }
