@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-board.h"
+#include "db/db-community.h"
 #include "db/db-internal.h"
 #include "db/db-sanction.h"
 #include "db/db-notice.h"
@@ -134,6 +135,9 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 
 	/* A member silenced in this community (or everywhere) reads only. */
 	if ((r = db_sanction_may_speak(db, actor_id, community_id)) != 0)
+		return r;
+	/* An archived community is read-only (ERR_STATE). */
+	if ((r = db_community_open_for_posts(db, community_id)) != 0)
 		return r;
 	if ((r = thread_next_seq(db, thread_id, now, &seq)) != 0)
 		return r;

@@ -25,11 +25,17 @@ screen_staff_is_admin(const struct screen_ctx *c)
 static const struct ui_menu_item mod_items[] = {
 	{ 'l', "Audit log", "What the moderators of your communities did, and why",
 	  &screen_audit, NULL },
+	{ 'a', "Applications", "Members offering to moderate with you: recommend one",
+	  &screen_mod_applications, NULL },
 };
 
 static const struct ui_menu_item admin_items[] = {
 	{ 'l', "Audit log", "Every moderation and admin action; filter by login",
 	  &screen_audit, NULL },
+	{ 'c', "Community requests", "Approve, decline or merge requests for a new community",
+	  &screen_admin_requests, NULL },
+	{ 'o', "Moderators", "Applications to moderate; appoint, decline, remove",
+	  &screen_admin_moderators, NULL },
 };
 
 struct staff_menu {

@@ -79,6 +79,11 @@ extern const struct screen screen_board_search;
 extern const struct screen screen_mod_menu;
 extern const struct screen screen_admin_menu;
 extern const struct screen screen_audit;
+extern const struct screen screen_mod_guidelines;
+extern const struct screen screen_admin_requests;
+extern const struct screen screen_mod_applications;
+extern const struct screen screen_admin_moderators;
+extern const struct screen screen_admin_mod_list;
 
 #define SCREEN_STACK_MAX	16
 
