@@ -12,7 +12,11 @@ static const char usage[] =
     "       mentorbbs user set LOGIN [--status active|suspended] [--role R] [--admin yes|no] [--db PATH]\n"
     "       mentorbbs db check [--db PATH]\n"
     "       mentorbbs db backup FILE [--db PATH]\n"
-    "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n";
+    "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n"
+    "       mentorbbs community add NAME --kind region|career [--description TEXT] [--db PATH]\n"
+    "       mentorbbs community list [--db PATH]\n"
+    "       mentorbbs community archive SLUG [--reason TEXT] [--db PATH]\n"
+    "       mentorbbs mod add|remove LOGIN COMMUNITY [--reason TEXT] [--db PATH]\n";
 
 static const struct {
 	const char *name;
@@ -23,6 +27,8 @@ static const struct {
 	{ "user", cli_user },
 	{ "db", cli_db },
 	{ "seed-demo", cli_seed },
+	{ "community", cli_community },
+	{ "mod", cli_mod },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };

@@ -19,6 +19,8 @@ int cli_ui(int argc, char **argv);	/* cli-ui.c: internal, exec'd by the session 
 int cli_user(int argc, char **argv);	/* cli-user.c */
 int cli_db(int argc, char **argv);	/* cli-db.c */
 int cli_seed(int argc, char **argv);	/* cli-seed.c: seed-demo */
+int cli_community(int argc, char **argv);	/* cli-community.c */
+int cli_mod(int argc, char **argv);	/* cli-mod.c */
 int cli_mentor_bench(int argc, char **argv);	/* cli-mentor.c: make bench only */
 
 /* Prints "mentorbbs: <msg>" on stderr and returns CLI_USAGE. */

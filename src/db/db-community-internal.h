@@ -7,10 +7,6 @@
 
 struct db;
 
-/* ERR_INVALID with a sentence unless name, kind and description make a
- * community (checked lines, kind region or career). */
-int db_community_check(const char *name, const char *kind, const char *description,
-    const char **why);
 /* Inside the caller's transaction: inserts the community with a free
  * slug derived from name. ERR_EXISTS when the name is taken (any case).
  * Sets *id and slug (may be NULL). */

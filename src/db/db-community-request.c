@@ -277,7 +277,7 @@ approve_in_tx(struct db *db, int64_t actor_id, int64_t id, const struct communit
 		return r;
 	if ((r = req_get(db, id, "create", &q, why)) != 0 || (r = req_still_open(&q, why)) != 0)
 		return r;
-	if ((r = db_community_check(q.name, q.community_kind, q.description, why)) != 0)
+	if ((r = community_check(q.name, q.community_kind, q.description, why)) != 0)
 		return r;
 	if ((r = db_community_insert(db, q.name, q.community_kind, q.description, &cid, NULL, 0))
 	    != 0) {

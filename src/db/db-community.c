@@ -43,26 +43,6 @@ free_slug(struct db *db, const char *name, char *slug, size_t sz)
 }
 
 int
-db_community_check(const char *name, const char *kind, const char *description,
-    const char **why)
-{
-	if (name == NULL || text_check_line(name, BOARD_NAME_MAX) != NULL || name[0] == '\0' ||
-	    name[0] == ' ' || name[strlen(name) - 1] == ' ') {
-		*why = "A community's name is one line of 1 to 60 characters.";
-		return ERR_INVALID;
-	}
-	if (!community_kind_valid(kind)) {
-		*why = "The kind is region or career.";
-		return ERR_INVALID;
-	}
-	if (description == NULL || text_check_line(description, BOARD_DESC_MAX) != NULL) {
-		*why = "The description is one line of at most 300 characters.";
-		return ERR_INVALID;
-	}
-	return ERR_OK;
-}
-
-int
 db_community_insert(struct db *db, const char *name, const char *kind,
     const char *description, int64_t *id, char *slug, size_t slugsz)
 {
@@ -123,7 +103,7 @@ db_community_add(struct db *db, int64_t actor_id, const char *name, const char *
 	int64_t newid = 0;
 	int r;
 
-	if (db_community_check(name, kind, description, &why) != 0)
+	if (community_check(name, kind, description, &why) != 0)
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;

@@ -1,6 +1,9 @@
 /* Community slugs, kinds and request statuses; see community.h. */
 #include <stdio.h>
 #include <string.h>
+#include "lib/err.h"
+#include "lib/text.h"
+#include "rules/board.h"
 #include "rules/community.h"
 
 static const char *const status_names[] = { "open", "approved", "declined", "merged" };
@@ -71,4 +74,24 @@ community_slug_valid(const char *word)
 		if (!slug_char((unsigned char)word[i]) && !(word[i] == '-' && word[i + 1] != '-'))
 			return false;
 	return true;
+}
+
+int
+community_check(const char *name, const char *kind, const char *description,
+    const char **why)
+{
+	if (name == NULL || text_check_line(name, BOARD_NAME_MAX) != NULL || name[0] == '\0' ||
+	    name[0] == ' ' || name[strlen(name) - 1] == ' ') {
+		*why = "A community's name is one line of 1 to 60 characters.";
+		return ERR_INVALID;
+	}
+	if (!community_kind_valid(kind)) {
+		*why = "The kind is region or career.";
+		return ERR_INVALID;
+	}
+	if (description == NULL || text_check_line(description, BOARD_DESC_MAX) != NULL) {
+		*why = "The description is one line of at most 300 characters.";
+		return ERR_INVALID;
+	}
+	return ERR_OK;
 }

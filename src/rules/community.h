@@ -20,6 +20,12 @@ bool community_request_status_parse(const char *word, enum community_request_sta
 /* "region" and "career" are the kinds. */
 bool community_kind_valid(const char *kind);
 
+/* ERR_INVALID with a sentence in *why unless name (one line of 1 to
+ * BOARD_NAME_MAX characters, no space at either end), kind and
+ * description (one line, at most BOARD_DESC_MAX) make a community. */
+int community_check(const char *name, const char *kind, const char *description,
+    const char **why);
+
 /* The slug of name: ASCII letters and digits lower-cased, every other run
  * of bytes one '-', none at either end, at most COMMUNITY_SLUG_MAX bytes
  * (cut there; never ending in a dash). A name with no ASCII letter
