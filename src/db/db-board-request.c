@@ -164,7 +164,10 @@ db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	return finish(db, moderate_in_tx(db, actor_id, community_id, why, &newid), newid, id);
+	/* Two statements: the order in which arguments are evaluated is
+	 * unspecified, so newid must be read after the insert has set it. */
+	r = moderate_in_tx(db, actor_id, community_id, why, &newid);
+	return finish(db, r, newid, id);
 }
 
 int
