@@ -16,11 +16,11 @@ screen_community_request_row(const struct community_request *q, int y, int x, si
 
 	line[0] = '\0';
 	if (create)
-		snprintf(count, sizeof count, "%lld supporter%s", (long long)q->supporters,
-		    q->supporters == 1 ? "" : "s");
+		snprintf(count, sizeof count, "%lld supporter%s%s", (long long)q->supporters,
+		    q->supporters == 1 ? "" : "s", q->supported ? " (you)" : "");
 	else
 		snprintf(count, sizeof count, "-");
-	text_appendf(line, sizeof line, &len, "%-9s %-13s ",
+	text_appendf(line, sizeof line, &len, "%-9s %-18s ",
 	    community_request_status_name(q->status), count);
 	if (create)
 		text_appendf(line, sizeof line, &len, "New community: %s (%s)", q->name,
@@ -31,8 +31,6 @@ screen_community_request_row(const struct community_request *q, int y, int x, si
 		text_appendf(line, sizeof line, &len, ", yours");
 	else
 		text_appendf(line, sizeof line, &len, " by %s", q->requester);
-	if (q->supported)
-		text_appendf(line, sizeof line, &len, " [you support it]");
 	ui_draw_text(y, x, line, cols, a);
 	if (max_rows < 2)
 		return 2;

@@ -7,7 +7,7 @@
 
 struct community_request;
 
-/* "open      2 supporters  New community: Denver (region) by Bob" over
+/* "open      2 supporters (you)  New community: Denver (region) by Bob" over
  * the description and why, or the admins' answer. Returns 2 (the list
  * engine's row height). */
 int screen_community_request_row(const struct community_request *q, int y, int x, size_t cols,
