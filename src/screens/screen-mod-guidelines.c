@@ -90,9 +90,13 @@ send_application(struct screen_ctx *c, struct guidelines *g)
 	else if (r != 0)
 		screen_board_refused(c, r);
 	else {
+		char name[sizeof g->com.name];
+
+		/* Popping frees g: the name is copied first. */
+		text_copy(name, sizeof name, g->com.name);
 		screen_pop(c);
 		screen_info(c, "Your application is with the moderators of %s and the admins; "
-		    "s shows your requests.", g->com.name);
+		    "s shows your requests.", name);
 	}
 }
 
