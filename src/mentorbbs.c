@@ -19,7 +19,11 @@ static const char usage[] =
     "       mentorbbs sanction LOGIN warn|silence|suspend|ban [--until YYYY-MM-DD] --reason TEXT [--db PATH]\n"
     "       mentorbbs sanction LOGIN lift --reason TEXT [--db PATH]   (lifts every sanction in force)\n"
     "       mentorbbs audit [--since YYYY-MM-DD] [--actor LOGIN|sysop] [--db PATH]   (since the start of that day, UTC)\n"
-    "       mentorbbs reports [--open] [--db PATH]\n";
+    "       mentorbbs reports [--open] [--db PATH]\n"
+    "       mentorbbs community add NAME --kind region|career [--description TEXT] [--db PATH]\n"
+    "       mentorbbs community list [--db PATH]\n"
+    "       mentorbbs community archive SLUG [--reason TEXT] [--db PATH]\n"
+    "       mentorbbs mod add|remove LOGIN COMMUNITY [--reason TEXT] [--db PATH]\n";
 
 static const struct {
 	const char *name;
@@ -35,6 +39,8 @@ static const struct {
 	{ "sanction", cli_sanction },
 	{ "audit", cli_audit },
 	{ "reports", cli_reports },
+	{ "community", cli_community },
+	{ "mod", cli_mod },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };

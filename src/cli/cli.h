@@ -22,6 +22,8 @@ int cli_db(int argc, char **argv);	/* cli-db.c */
 int cli_seed(int argc, char **argv);	/* cli-seed.c: seed-demo */
 int cli_config(int argc, char **argv);	/* cli-config.c: config check */
 int cli_reports(int argc, char **argv);	/* cli-reports.c: the flags */
+int cli_community(int argc, char **argv);	/* cli-community.c */
+int cli_mod(int argc, char **argv);	/* cli-mod.c */
 int cli_mentor_bench(int argc, char **argv);	/* cli-mentor.c: make bench only */
 int cli_announce(int argc, char **argv);	/* cli-announce.c */
 int cli_sanction(int argc, char **argv);	/* cli-sanction.c */

@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-board.h"
+#include "db/db-community.h"
 #include "db/db-internal.h"
 #include "db/db-sanction.h"
 #include "db/db-flag.h"
@@ -143,6 +144,9 @@ db_board_post_insert(struct db *db, int64_t actor_id, int64_t thread_id,
 	/* A locked thread or slow mode refuses a reply (db-thread-mod.c). */
 	if (parent_id > 0 && (r = db_thread_mod_may_reply(db, actor_id, thread_id,
 	    community_id)) != 0)
+		return r;
+	/* An archived community is read-only (ERR_STATE). */
+	if ((r = db_community_open_for_posts(db, community_id)) != 0)
 		return r;
 	if ((r = thread_next_seq(db, thread_id, now, &seq)) != 0)
 		return r;

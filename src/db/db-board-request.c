@@ -7,6 +7,7 @@
 #include "rules/board.h"
 #include "db/db.h"
 #include "db/db-board.h"
+#include "db/db-community.h"
 #include "db/db-internal.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
@@ -28,7 +29,7 @@ exists(struct db *db, sqlite3_stmt *st, bool *yes, const char *func)
  * BOARD_REQUESTS_PENDING_MAX (bound at ?9) requests waiting: checked in
  * the insert itself, so two sessions cannot both pass it. */
 #define PENDING_ROOM "(SELECT count(*) FROM community_requests WHERE user_id = ?1 " \
-	"AND status = 'pending') < ?9"
+	"AND status = 'open') < ?9"
 
 /* Steps an insert carrying PENDING_ROOM: *id, or ERR_DENIED when there was
  * no room. */
@@ -73,7 +74,7 @@ create_in_tx(struct db *db, int64_t actor_id, const char *name, const char *comm
 		return r;
 	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM communities WHERE name = ?2 "
 	    "COLLATE NOCASE) OR EXISTS (SELECT 1 FROM community_requests WHERE user_id = ?1 "
-	    "AND kind = 'create' AND name = ?2 COLLATE NOCASE AND status = 'pending')",
+	    "AND kind = 'create' AND name = ?2 COLLATE NOCASE AND status = 'open')",
 	    actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
@@ -126,10 +127,13 @@ moderate_in_tx(struct db *db, int64_t actor_id, int64_t community_id, const char
 
 	if ((r = db_board_may_post(db, actor_id)) != 0)
 		return r;
+	/* An archived community takes no new moderators. */
+	if ((r = db_community_open_for_posts(db, community_id)) != 0)
+		return r;
 	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM community_moderators WHERE "
 	    "community_id = ?2 AND user_id = ?1) OR EXISTS (SELECT 1 FROM community_requests "
 	    "WHERE user_id = ?1 AND kind = 'moderate' AND community_id = ?2 "
-	    "AND status = 'pending')", actor_id, community_id);
+	    "AND status = 'open')", actor_id, community_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	if ((r = exists(db, st, &dup, __func__)) != 0)
@@ -137,7 +141,7 @@ moderate_in_tx(struct db *db, int64_t actor_id, int64_t community_id, const char
 	if (dup)
 		return ERR_EXISTS;
 	st = DB_STMT(db, "INSERT INTO community_requests (user_id, kind, community_id, why, "
-	    "created_at) SELECT ?1, 'moderate', ?2, ?3, ?4 WHERE " PENDING_ROOM,
+	    "created_at, guidelines_at) SELECT ?1, 'moderate', ?2, ?3, ?4, ?4 WHERE " PENDING_ROOM,
 	    actor_id, community_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
@@ -149,18 +153,21 @@ moderate_in_tx(struct db *db, int64_t actor_id, int64_t community_id, const char
 
 int
 db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
-    const char *why, int64_t *id)
+    const char *why, bool guidelines_read, int64_t *id)
 {
 	int64_t newid = 0;
 	int r;
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	if (text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
+	if (!guidelines_read || text_check_line(why, BOARD_WHY_MAX) != NULL || why[0] == '\0')
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	return finish(db, moderate_in_tx(db, actor_id, community_id, why, &newid), newid, id);
+	/* Two statements: the order in which arguments are evaluated is
+	 * unspecified, so newid must be read after the insert has set it. */
+	r = moderate_in_tx(db, actor_id, community_id, why, &newid);
+	return finish(db, r, newid, id);
 }
 
 int

@@ -111,7 +111,9 @@ db_board_community_list(struct db *db, int64_t actor_id, bool mine_only,
 
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
-	st = db_stmt(db, COMMUNITY_SELECT "WHERE ?2 = 0 OR m.user_id IS NOT NULL "
+	/* Archived communities leave the list (their threads stay readable). */
+	st = db_stmt(db, COMMUNITY_SELECT "WHERE c.archived_at IS NULL AND "
+	    "(?2 = 0 OR m.user_id IS NOT NULL) "
 	    "ORDER BY c.kind DESC, c.name");
 	if (st == NULL)
 		return ERR_INTERNAL;

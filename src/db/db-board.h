@@ -208,7 +208,7 @@ struct board_request {
 	int64_t id;
 	char kind[16];			/* "create" or "moderate" */
 	char name[BOARD_NAME_MAX * 4 + 1]; /* proposed, or the community's */
-	char status[16];		/* "pending", "approved", "declined" */
+	char status[16];		/* "open", "approved", "declined", "merged" */
 	int64_t created_at;
 };
 
@@ -218,9 +218,12 @@ struct board_request {
  * BOARD_REQUESTS_PENDING_MAX requests waiting for an admin. */
 int db_board_request_create(struct db *db, int64_t actor_id, const char *name,
     const char *community_kind, const char *description, const char *why, int64_t *id);
-/* ERR_EXISTS if the actor already moderates it or already volunteered. */
+/* An application to moderate, sent once the member has read the
+ * moderators' guidelines (guidelines_read; ERR_INVALID without: the time
+ * is recorded). ERR_EXISTS if the actor already moderates it or already
+ * applied, ERR_STATE if the community is archived. */
 int db_board_request_moderate(struct db *db, int64_t actor_id, int64_t community_id,
-    const char *why, int64_t *id);
+    const char *why, bool guidelines_read, int64_t *id);
 /* The actor's own requests, newest first, at most BOARD_REQUESTS_LIST_MAX.
  * Caller frees *out. */
 int db_board_request_list(struct db *db, int64_t actor_id, struct board_request **out,

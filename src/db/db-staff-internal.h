@@ -3,6 +3,7 @@
  * so an action and its entry land together or not at all. */
 #ifndef DB_STAFF_INTERNAL_H
 #define DB_STAFF_INTERNAL_H
+#include <stdbool.h>
 #include <stdint.h>
 
 struct db;
@@ -22,6 +23,13 @@ struct audit_add {
  * copied). Call inside the action's transaction. */
 int db_audit_record(struct db *db, int64_t actor_id, const struct audit_add *a);
 
+/* db_staff_appoint (appoint) or db_staff_dismiss inside the caller's
+ * transaction: the admin check, the change, its audit entry and the
+ * member's notice. For actions that appoint as part of a larger one (an
+ * approved community request or moderator application). reason is not
+ * checked here. */
+int db_staff_appoint_in_tx(struct db *db, int64_t actor_id, int64_t user_id,
+    int64_t community_id, const char *reason, bool appoint);
 
 /* SQL: sanction row s is in force at ?NOW (a bound parameter's text, such
  * as "?2"): given, not lifted, not ended. */

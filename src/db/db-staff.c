@@ -168,8 +168,8 @@ db_audit_record(struct db *db, int64_t actor_id, const struct audit_add *a)
 }
 
 /* The appointment itself, its audit entry and the member's notice. */
-static int
-appoint_in_tx(struct db *db, int64_t actor_id, int64_t user_id, int64_t community_id,
+int
+db_staff_appoint_in_tx(struct db *db, int64_t actor_id, int64_t user_id, int64_t community_id,
     const char *reason, bool appoint)
 {
 	sqlite3_stmt *st;
@@ -225,7 +225,7 @@ appointment(struct db *db, int64_t actor_id, int64_t user_id, int64_t community_
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	return db_tx_end(db, appoint_in_tx(db, actor_id, user_id, community_id, reason, appoint));
+	return db_tx_end(db, db_staff_appoint_in_tx(db, actor_id, user_id, community_id, reason, appoint));
 }
 
 int

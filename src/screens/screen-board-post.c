@@ -113,6 +113,8 @@ screen_board_refused(struct screen_ctx *c, int r)
 		screen_error(c, "Nothing to post: the text is empty or cannot be used.");
 	else if (r == ERR_NOTFOUND)
 		screen_error(c, "That post or thread no longer exists.");
+	else if (r == ERR_STATE)	/* an archived community, for one */
+		screen_error(c, "This is closed to new posts; you can still read it.");
 	else
 		screen_error(c, "That did not work; please try again.");
 }

@@ -1,7 +1,8 @@
-/* Communities: every regional network and career path with its members and
- * last activity, or only mine with unread counts. Join or leave, request a
- * new community, volunteer to moderate. Questions are asked one line at a
- * time at the foot of the list. */
+/* Communities: every regional network and career path with its members,
+ * moderators and last activity, or only mine with unread counts. Join or
+ * leave, request a new community (questions asked one line at a time at
+ * the foot of the list), offer to moderate (the guidelines screen), and
+ * the community requests to support. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "ui/list.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
+#include "screens/screen-community.h"
 #include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
@@ -22,7 +24,7 @@
 #define AGE_COLS	9
 
 /* What the one-line input at the foot is asking for. */
-enum ask { ASK_NONE, ASK_NAME, ASK_KIND, ASK_DESC, ASK_WHY, ASK_VOLUNTEER };
+enum ask { ASK_NONE, ASK_NAME, ASK_KIND, ASK_DESC, ASK_WHY };
 
 struct communities {
 	bool mine;
@@ -96,7 +98,6 @@ ask_prompt(enum ask a)
 	case ASK_KIND: return "Kind, region or career: ";
 	case ASK_DESC: return "One-line description: ";
 	case ASK_WHY: return "Why is it needed? ";
-	case ASK_VOLUNTEER: return "Why would you moderate it? ";
 	default: return "";
 	}
 }
@@ -107,13 +108,18 @@ communities_head(struct screen_ctx *c, struct list *l, size_t cols)
 	const struct communities *m = list_ctx(l);
 	const struct board_community *s = list_selected(l);
 	size_t nc = name_cols(cols);
-	int y = UI_BODY_TOP + 3, x = 4;
+	int y = UI_BODY_TOP + 4, x = 4;
+	char mods[sizeof s->moderators + 16];
 
 	(void)c;
 	ui_draw_text(UI_BODY_TOP + 1, 2, m->mine ? "My communities" : "All communities", 40,
 	    UI_A_TITLE);
-	if (s != NULL)
+	if (s != NULL) {
 		ui_draw_text(UI_BODY_TOP + 2, 2, s->description, cols, UI_A_DIM);
+		snprintf(mods, sizeof mods, "Moderators: %s", s->moderators[0] != '\0' ?
+		    s->moderators : "none yet (v offers to moderate)");
+		ui_draw_text(UI_BODY_TOP + 3, 2, mods, cols, UI_A_DIM);
+	}
 	ui_draw_cells(y, x, (const char *const[]){ "Community", "Kind", "Members", "Unread",
 	    "Last post" }, (const size_t[]){ nc, KIND_COLS, NUM_COLS, NUM_COLS, AGE_COLS }, 5,
 	    UI_A_BOLD);
@@ -232,7 +238,7 @@ start_ask(struct screen_ctx *c, struct communities *m, enum ask a)
 		return;
 	}
 	m->ask = a;
-	ui_line_open(&m->line, NULL, a == ASK_WHY || a == ASK_VOLUNTEER ? BOARD_WHY_MAX :
+	ui_line_open(&m->line, NULL, a == ASK_WHY ? BOARD_WHY_MAX :
 	    a == ASK_DESC ? BOARD_DESC_MAX : BOARD_NAME_MAX, false);
 }
 
@@ -242,11 +248,22 @@ request_new(struct screen_ctx *c, void *st)
 	start_ask(c, list_ctx(st), ASK_NAME);
 }
 
+/* The guidelines come first; that screen asks why and sends the offer. */
 static void
 volunteer(struct screen_ctx *c, void *st)
 {
-	if (list_selected(st) != NULL)
-		start_ask(c, list_ctx(st), ASK_VOLUNTEER);
+	const struct board_community *s = list_selected(st);
+	struct screen_community_arg a = { 0 };
+
+	if (s == NULL)
+		return;
+	if (!screen_can_post(c)) {
+		screen_error(c, "Requests need an approved account.");
+		return;
+	}
+	a.id = s->id;
+	text_copy(a.name, sizeof a.name, s->name);
+	screen_push(c, &screen_mod_guidelines, &a);
 }
 
 static const struct ui_binding communities_keys[] = {
@@ -257,27 +274,20 @@ static const struct ui_binding communities_keys[] = {
 	{ '/', 0, "/ search", open_search },
 	{ 'n', 'N', "n request", request_new },
 	{ 'v', 'V', "v volunteer", volunteer },
-	{ 's', 'S', "s my requests", open_requests },
+	{ 's', 'S', "s requests", open_requests },
 };
 
-/* Stores the request; false (with the reason on screen) if refused. The
- * offer to moderate is for the community chosen when it was started. */
+/* Stores the request; false (with the reason on screen) if refused. */
 static bool
 submit(struct screen_ctx *c, struct list *l, const char *why)
 {
 	struct communities *m = list_ctx(l);
-	const struct board_community *s = list_selected(l);
 	int64_t id = 0;
 	int r;
 
-	if (m->ask == ASK_VOLUNTEER)
-		r = s != NULL ? db_board_request_moderate(c->db, c->me.id, s->id, why, &id) :
-		    ERR_NOTFOUND;
-	else
-		r = db_board_request_create(c->db, c->me.id, m->name, m->kind, m->desc, why, &id);
+	r = db_board_request_create(c->db, c->me.id, m->name, m->kind, m->desc, why, &id);
 	if (r == ERR_EXISTS)
-		screen_error(c, "%s", m->ask == ASK_VOLUNTEER ? "You already moderate it or "
-		    "have offered to." : "That community exists or you have asked for it already.");
+		screen_error(c, "That community exists or you have asked for it already.");
 	else if (r == ERR_DENIED && screen_can_post(c))
 		screen_error(c, "You have %d requests waiting for the admins; you can ask "
 		    "again once they have answered one (s shows them).",
@@ -285,7 +295,8 @@ submit(struct screen_ctx *c, struct list *l, const char *why)
 	else if (r != 0)
 		screen_board_refused(c, r);
 	else {
-		screen_info(c, "Your request is stored for the admins; s shows its status.");
+		screen_info(c, "Your request is stored for the admins; s shows it, where "
+		    "other members can support it.");
 		return true;
 	}
 	return false;
@@ -376,7 +387,7 @@ communities_fini(void *ctx)
 }
 
 static const struct list_def communities_list = {
-	.head_rows = 4, .row_size = sizeof(struct board_community),
+	.head_rows = 5, .row_size = sizeof(struct board_community),
 	.load = communities_load, .row_id = community_id, .draw_head = communities_head,
 	.draw_row = communities_row, .foot_rows = communities_foot_rows,
 	.draw_foot = communities_foot, .empty_text = communities_empty,

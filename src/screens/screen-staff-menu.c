@@ -28,6 +28,8 @@ static const struct ui_menu_item mod_items[] = {
 	{ 'l', "Audit log", "What the moderators of your communities did, and why",
 	  &screen_audit, NULL },
 	{ 'm', "Members", "Warn, silence, lift early; vouch for new members", &screen_mod_members, NULL },
+	{ 'a', "Applications", "Members offering to moderate with you: recommend one",
+	  &screen_mod_applications, NULL },
 };
 
 static const struct ui_menu_item admin_items[] = {
@@ -46,6 +48,10 @@ static const struct ui_menu_item admin_items[] = {
 	{ 'o', "Role requests", "Members asking to change their verified role",
 	  &screen_role_requests, NULL },
 	{ 'n', "Announcements", "Write, list and end announcements for everyone", &screen_announce, NULL },
+	{ 'c', "Community requests", "Approve, decline or merge requests for a new community",
+	  &screen_admin_requests, NULL },
+	{ 'd', "Moderators", "Applications to moderate; appoint, decline, remove",
+	  &screen_admin_moderators, NULL },
 };
 
 struct staff_menu {

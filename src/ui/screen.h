@@ -89,6 +89,11 @@ extern const struct screen screen_role_request;
 extern const struct screen screen_flag;
 extern const struct screen screen_review;
 extern const struct screen screen_review_item;
+extern const struct screen screen_mod_guidelines;
+extern const struct screen screen_admin_requests;
+extern const struct screen screen_mod_applications;
+extern const struct screen screen_admin_moderators;
+extern const struct screen screen_admin_mod_list;
 
 #define SCREEN_STACK_MAX	16
 

@@ -81,7 +81,7 @@ e2e_keys b Enter
 e2e_see b 'Philly housing +\(2 posts\)'
 e2e_see b 'Second post about parking'
 
-# Ask for a new community; it shows as pending.
+# Ask for a new community; it shows as open.
 e2e_keys b q q; e2e_see b 'All communities'
 e2e_keys b n; e2e_see b 'New community name:'
 e2e_type b 'Denver'; e2e_keys b Enter
@@ -95,7 +95,7 @@ e2e_see b 'Why is it needed\?'
 e2e_type b 'Several of us moved there'; e2e_keys b Enter
 e2e_see b 'Your request is stored'
 e2e_keys b s
-e2e_see b 'pending +New community: Denver'
+e2e_see b 'open +0 supporters +New community: Denver'
 
 # A pending member reads but cannot post.
 e2e_login p pam 'pam password 1'

@@ -409,12 +409,12 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 	CHECK_INT(db_board_request_create(f.db, f.bob, "X", "planet", "", "why", &id),
 	    ERR_INVALID);
 	CHECK_INT(db_board_request_create(f.db, f.bob, "Y", "career", "", "", &id), ERR_INVALID);
-	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "I live in NYC", &id), ERR_OK);
-	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "again", &id), ERR_EXISTS);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "I live in NYC", true, &id), ERR_OK);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 2, "again", true, &id), ERR_EXISTS);
 	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), ERR_OK);
 	CHECK_INT(n, 1);
 	CHECK_STR(rq[0].name, "Denver");
-	CHECK_STR(rq[0].status, "pending");
+	CHECK_STR(rq[0].status, "open");
 	free(rq);
 	CHECK_INT(db_board_request_list(f.db, f.cat, &rq, &n), ERR_OK);
 	CHECK_INT(n, 1);
@@ -422,7 +422,7 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 	CHECK_STR(rq[0].name, "New York City");
 	free(rq);
 	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), ERR_OK);
-	CHECK_INT(db_board_request_moderate(f.db, f.cat, 3, "Boston", &id), ERR_DENIED);
+	CHECK_INT(db_board_request_moderate(f.db, f.cat, 3, "Boston", true, &id), ERR_DENIED);
 
 	CHECK_INT(db_board_draft_save(f.db, f.bob, "board:reply:1", "half a reply"), ERR_OK);
 	CHECK_INT(db_board_draft_get(f.db, f.ann, "board:reply:1", &text, &at), ERR_NOTFOUND);
@@ -492,10 +492,10 @@ TEST(board_requests_are_capped_and_listed_bounded)
 		CHECK_INT(db_board_request_create(f.db, f.bob, name, "region", "", "why", &id),
 		    ERR_OK);
 	}
-	CHECK_INT(db_board_request_moderate(f.db, f.bob, 2, "I can help", &id), ERR_OK);
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 2, "I can help", true, &id), ERR_OK);
 	CHECK_INT(db_board_request_create(f.db, f.bob, "One more", "region", "", "why", &id),
 	    ERR_DENIED);
-	CHECK_INT(db_board_request_moderate(f.db, f.bob, 3, "I can help", &id), ERR_DENIED);
+	CHECK_INT(db_board_request_moderate(f.db, f.bob, 3, "I can help", true, &id), ERR_DENIED);
 	/* cat is not held back by bob's requests. */
 	CHECK_INT(db_board_request_create(f.db, f.cat, "One more", "region", "", "why", &id),
 	    ERR_OK);
@@ -513,7 +513,7 @@ TEST(board_requests_are_capped_and_listed_bounded)
 	CHECK_INT(db_board_request_list(f.db, f.bob, &rq, &n), ERR_OK);
 	CHECK_INT(n, BOARD_REQUESTS_LIST_MAX);
 	CHECK_INT(rq[0].id, id);
-	CHECK_STR(rq[0].status, "pending");
+	CHECK_STR(rq[0].status, "open");
 	free(rq);
 }
 
