@@ -98,8 +98,8 @@ write_to(struct screen_ctx *c, struct list *l, const char *text)
 		screen_error(c, "There is no member with the login \"%s\".", login);
 		goto out;
 	}
-	screen_open_conversation(c, m->id);
-	opened = true;
+	/* Oneself is refused there, and the prompt stays open with the text. */
+	opened = screen_open_conversation(c, m->id);
 out:
 	free(m);
 	return opened;
