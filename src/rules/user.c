@@ -58,6 +58,19 @@ user_check_login(const char *login, const char *reserved, const char **why)
 	return 0;
 }
 
+bool
+user_login_fold(char *dst, size_t dstsz, const char *src)
+{
+	size_t len = src != NULL ? strlen(src) : 0;
+
+	if (len >= dstsz)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		dst[i] = src[i] >= 'A' && src[i] <= 'Z' ? (char)(src[i] - 'A' + 'a') : src[i];
+	dst[len] = '\0';
+	return true;
+}
+
 /* Spaces other than U+0020 that look like it: no-break, en/em and the
  * other typographic spaces, narrow no-break, ideographic. */
 static bool

@@ -88,12 +88,10 @@ write_to(struct screen_ctx *c, struct list *l, const char *text)
 		screen_refused(c, why);
 		goto out;
 	}
-	/* Logins are lower case; "Bob" finds bob. */
+	/* Logins are lower case; "Bob" finds bob, as over SSH. */
 	text_copy(login, sizeof login, text);
 	text_trim(login);
-	for (char *p = login; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	(void)user_login_fold(login, sizeof login, login);
 	if (db_user_get_by_login(c->db, login, m) != 0) {
 		screen_error(c, "There is no member with the login \"%s\".", login);
 		goto out;
