@@ -50,8 +50,11 @@ ask_goodbye(struct screen_ctx *c)
 	screen_ask(c, "Log off? [y/n]", logoff_answer, NULL);
 }
 
-/* Later issues add their entries here, one line each. */
+/* Later issues add their entries here, one line each. The first is listed
+ * only while the member has not accepted the code of conduct (entries). */
 static const struct ui_menu_item menu[] = {
+	{ 'a', "Accept rules", "Read and accept the code of conduct",
+	  &screen_rules, NULL },
 	{ 'p', "Profile", "Your profile, password and SSH keys", &screen_profile, NULL },
 	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks",
 	  &screen_mentor_find, NULL },
@@ -71,6 +74,18 @@ static const struct ui_menu_item menu[] = {
 };
 #define MENU_N (sizeof menu / sizeof menu[0])
 
+/* The entries this member has: Accept rules only until they have. Keeps
+ * the selection in range when the menu shrinks. */
+static const struct ui_menu_item *
+entries(const struct screen_ctx *c, struct main_menu *m, size_t *n)
+{
+	bool pending = !c->me.rules_accepted;
+
+	*n = pending ? MENU_N : MENU_N - 1;
+	ui_list_resize(&m->list, *n, *n);
+	return pending ? menu : menu + 1;
+}
+
 static void
 ask_logoff(struct screen_ctx *c, void *st)
 {
@@ -82,21 +97,13 @@ static void
 run_selected(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
+	size_t n;
+	const struct ui_menu_item *e = entries(c, m, &n);
 
-	ui_menu_run(menu, MENU_N, &m->list, c);
-}
-
-/* A member the sysop made has not seen the rules yet. */
-static void
-open_rules(struct screen_ctx *c, void *st)
-{
-	(void)st;
-	if (!c->me.rules_accepted)
-		screen_push(c, &screen_rules, NULL);
+	ui_menu_run(e, n, &m->list, c);
 }
 
 static const struct ui_binding main_keys[] = {
-	{ 'a', 'A', NULL, open_rules },
 	{ UI_KEY_ENTER, 0, "Enter select", run_selected },
 	{ 'q', 'Q', "q log off", ask_logoff },
 	{ UI_KEY_ESC, 0, NULL, ask_logoff },
@@ -107,7 +114,9 @@ main_draw(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
 	char greet[MEMBER_NAME_SZ + 32], news[96];
-	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)MENU_N;
+	size_t n;
+	const struct ui_menu_item *e = entries(c, m, &n);
+	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)n;
 	size_t cols = (size_t)ui_cols() - 4;
 
 	snprintf(greet, sizeof greet, "%s, %s", c->first_login ? "Welcome" :
@@ -141,7 +150,7 @@ main_draw(struct screen_ctx *c, void *st)
 	if (menu_top - 2 > y)
 		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
 	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
-	ui_menu_draw(menu, MENU_N, &m->list, menu_top, 60);
+	ui_menu_draw(e, n, &m->list, menu_top, 60);
 	/* Short: the menu shows its letters, and the status bar keeps room
 	 * for news (a new message, the newest notice). */
 	screen_key_hints(c, main_keys, sizeof main_keys / sizeof main_keys[0], "  ? help");
@@ -151,8 +160,10 @@ static bool
 main_key(struct screen_ctx *c, void *st, int key)
 {
 	struct main_menu *m = st;
+	size_t n;
+	const struct ui_menu_item *e = entries(c, m, &n);
 
-	if (ui_menu_key(menu, MENU_N, &m->list, c, key))
+	if (ui_menu_key(e, n, &m->list, c, key))
 		return true;
 	return ui_keys_run(main_keys, sizeof main_keys / sizeof main_keys[0], c, st, key);
 }
@@ -175,7 +186,7 @@ main_enter(struct screen_ctx *c, const void *arg)
 	(void)arg;
 	/* HOST requests that expired or completed while nobody looked. */
 	(void)db_host_sweep(c->db, db_now());
-	m->list.n = MENU_N;
+	(void)entries(c, m, &m->list.n);
 	m->welcome = screen_text(c, "welcome");
 	/* One question at a time: an unsent draft first, then the mentoring
 	 * availability check (which asks only when nothing else is asked). */
