@@ -601,6 +601,24 @@ TEST(board_query_parse_takes_filters_with_quoted_values)
 	CHECK_STR(q.in, "Boston");
 }
 
+/* A filter with nothing after it says what it needs instead of searching
+ * for the word "author"; the author is a login, folded like every login. */
+TEST(board_query_parse_refuses_a_bare_filter_and_folds_the_author)
+{
+	struct board_query q;
+
+	board_query_parse("author:", &q);
+	CHECK_STR(q.refused, BOARD_AUTHOR_EMPTY_WHY);
+	CHECK_STR(q.words, "");
+	board_query_parse("parking in:", &q);
+	CHECK_STR(q.refused, BOARD_IN_EMPTY_WHY);
+	board_query_parse("author:\"\" parking", &q);
+	CHECK_STR(q.refused, BOARD_AUTHOR_EMPTY_WHY);
+	board_query_parse("author:Cat", &q);
+	CHECK(q.refused == NULL);
+	CHECK_STR(q.author, "cat");
+}
+
 /* in: takes a community's name or slug, any case, or the start of it; an
  * unknown one is ERR_NOTFOUND (the screen names it). */
 TEST(board_search_in_takes_names_any_case_and_refuses_unknown)
