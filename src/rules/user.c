@@ -189,6 +189,8 @@ user_check_profile(const struct member *m, const char **why)
 		return refuse(why, "graduation year must be between 1950 and 2045");
 	if (m->role == ROLE_STUDENT && m->open_to_mentoring)
 		return refuse(why, "students cannot be open to mentoring");
+	if (m->role == ROLE_STUDENT && m->max_mentees != 0)
+		return refuse(why, "students cannot take mentees; alumni and trainees can");
 	if (m->max_mentees < 0 || m->max_mentees > USER_MAX_MENTEES_MAX)
 		return refuse(why, "maximum number of mentees must be between 0 and 20");
 	return 0;

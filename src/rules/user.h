@@ -39,7 +39,8 @@ bool user_login_fold(char *dst, size_t dstsz, const char *src);
 int user_check_name(const char *name, const char **why);
 int user_check_password(const char *pw, const char **why);
 /* Checks every profile field of m (lengths, UTF-8, grad year range,
- * students cannot be open to mentoring, max_mentees range). */
+ * students cannot be open to mentoring nor take mentees, max_mentees
+ * range). */
 int user_check_profile(const struct member *m, const char **why);
 
 /* The status a member who registers themselves starts with under mode:
