@@ -92,6 +92,7 @@ static const struct setting settings[] = {
 	SETTING(messages, max_chars, K_INT, 1, 100000),
 	SETTING(boards, per_minute, K_INT, 1, 10000),
 	SETTING(boards, per_minute_new, K_INT, 1, 10000),
+	SETTING(boards, join_unread_days, K_INT, 0, 365),
 };
 
 static const char *const reg_mode_names[] = {
@@ -150,6 +151,7 @@ config_defaults(struct config *c)
 	c->messages.max_chars = 8000;
 	c->boards.per_minute = 10;
 	c->boards.per_minute_new = 3;
+	c->boards.join_unread_days = 14;
 }
 
 int

@@ -86,6 +86,7 @@ struct config {
 	struct {
 		int per_minute;			/* 10 */
 		int per_minute_new;		/* 3 (new members) */
+		int join_unread_days;		/* 14: posts a joiner finds unread */
 	} boards;
 };
 
