@@ -124,7 +124,10 @@ static bool
 my_key(struct screen_ctx *c, struct list *l, int key)
 {
 	(void)l;
-	return c->me.role == ROLE_STUDENT && (key == 'l' || key == 'L');
+	if (c->me.role != ROLE_STUDENT || (key != 'l' && key != 'L'))
+		return false;
+	screen_error(c, "Students cannot host, so there is no address log.");
+	return true;
 }
 
 static void

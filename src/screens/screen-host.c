@@ -100,6 +100,13 @@ host_key(struct screen_ctx *c, void *st, int key)
 	size_t n;
 	const struct ui_menu_item *e = entries(c, m, &n);
 
+	/* A host's letters, typed by a student who read them somewhere, get
+	 * the reason rather than nothing. */
+	if (c->me.role == ROLE_STUDENT && (key == 'e' || key == 'E' || key == 'l' ||
+	    key == 'L')) {
+		open_edit(c);
+		return true;
+	}
 	if (key == UI_KEY_ENTER) {
 		ui_menu_run(e, n, &m->list, c);
 		return true;

@@ -24,10 +24,10 @@ e2e_keys s q q; e2e_see s "Main menu"
 e2e_keys s o; e2e_see s '\[F\] Find a host'
 e2e_screen s | grep -qE 'My host profile|Address log' && fail "a student is offered hosting"
 e2e_see s 'I F M  q back'
-# My HOST has no address log key for a student, and l does nothing.
+# My HOST has no address log key for a student; l says why.
 e2e_keys s m; e2e_see s 'Enter open +Up/Down choose'
 e2e_screen s | grep -q 'address log' && fail "My HOST offers a student the address log"
-e2e_keys s l; e2e_keys s '?'; e2e_see s 'MY HOST'
+e2e_keys s l; e2e_see s 'Students cannot host, so there is no address log'
 e2e_screen s | grep -q 'shown your address and phone' && fail "l opened the address log for a student"
 
 e2e_login a ann 'ann password 1'
