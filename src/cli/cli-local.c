@@ -66,9 +66,12 @@ local_member(const struct config *cfg, const char *login, int64_t *id)
 {
 	struct member m;
 	struct db *db = NULL;
-	char esc[80];
+	char esc[80], low[MEMBER_LOGIN_SZ];
 	int r;
 
+	/* Lower case, as over SSH; one too long to fold is no one's anyway. */
+	if (user_login_fold(low, sizeof low, login))
+		login = low;
 	if ((r = cli_open_db(cfg->server.db, &db)) != 0)
 		return r;
 	r = db_user_get_by_login(db, login, &m);

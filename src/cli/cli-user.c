@@ -375,6 +375,8 @@ set_parse(int argc, char **argv, struct set_args *a)
 	if ((r = cli_parse("user set", argc, argv, set_opts, sizeof set_opts / sizeof set_opts[0],
 	    a, 1, "give exactly one LOGIN", &first)) != 0 || (r = set_values(a)) != 0)
 		return r;
+	/* A lookup: lower case, as over SSH (the argument is ours to fold). */
+	(void)user_login_fold(argv[first], strlen(argv[first]) + 1, argv[first]);
 	a->login = argv[first];
 	if (!a->set_status && !a->set_role && !a->set_admin)
 		return cli_usage("user set: nothing to change (give --status, --role or --admin)");

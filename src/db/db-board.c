@@ -168,16 +168,23 @@ db_board_community_get(struct db *db, int64_t actor_id, int64_t id,
 }
 
 int
-db_board_community_join(struct db *db, int64_t actor_id, int64_t community_id)
+db_board_community_join(struct db *db, int64_t actor_id, int64_t community_id,
+    int unread_days)
 {
 	sqlite3_stmt *st;
+	int64_t now = db_now();
 	int r;
 
 	if ((r = db_board_may_read(db, actor_id)) != 0)
 		return r;
+	if (unread_days < 0)
+		unread_days = 0;
+	/* Everything older than unread_days counts as read; the rest is the
+	 * newcomer's first new-posts scan. */
 	st = DB_STMT(db, "INSERT OR IGNORE INTO community_members (community_id, user_id, "
 	    "joined_at, read_floor) VALUES (?1, ?2, ?3, coalesce((SELECT max(id) FROM posts "
-	    "WHERE community_id = ?1), 0))", community_id, actor_id, db_now());
+	    "WHERE community_id = ?1 AND created_at <= ?4), 0))", community_id, actor_id, now,
+	    now - (int64_t)unread_days * 86400);
 	return db_step_done(db, st, __func__);
 }
 

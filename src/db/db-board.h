@@ -56,7 +56,8 @@ int db_board_community_get(struct db *db, int64_t actor_id, int64_t id,
     struct board_community *out);
 /* Joining counts the posts already there as read. Joining twice and
  * leaving when not a member are ERR_OK. */
-int db_board_community_join(struct db *db, int64_t actor_id, int64_t community_id);
+int db_board_community_join(struct db *db, int64_t actor_id, int64_t community_id,
+    int unread_days);
 int db_board_community_leave(struct db *db, int64_t actor_id, int64_t community_id);
 /* Marks every post in the community read (community_id 0: in all of the
  * actor's communities). */

@@ -112,11 +112,16 @@ int
 db_host_access_log(struct db *db, int64_t actor_id, int64_t host_id, size_t max,
     struct host_access **out, size_t *n)
 {
+	struct host_actor a;
 	sqlite3_stmt *st;
 	int r;
 
-	if ((r = db_user_may(db, actor_id, host_id, false)) != 0)
+	if ((r = db_user_may(db, actor_id, host_id, false)) != 0 ||
+	    (r = db_host_actor(db, actor_id, &a)) != 0)
 		return r;
+	/* A student cannot host, so has no address to log: not theirs to ask. */
+	if (a.role == ROLE_STUDENT && !a.admin)
+		return ERR_DENIED;
 	st = DB_STMT(db, "SELECT l.id, l.guest_id, l.request_id, l.shown_at, u.display_name "
 	    "FROM host_access_log l JOIN users u ON u.id = l.guest_id "
 	    "WHERE l.host_id = ? ORDER BY l.id DESC LIMIT ?", host_id, (int64_t)max);

@@ -51,7 +51,8 @@ int db_host_private(struct db *db, int64_t actor_id, int64_t host_id, int64_t re
     struct host_private *out);
 
 /* The host's access log, newest first, at most max rows. Only the host
- * (or an admin) may read it. Caller frees *out. */
+ * (or an admin) may read it, and not a student (who cannot host):
+ * ERR_DENIED. Caller frees *out. */
 struct host_access {
 	int64_t id, guest_id, request_id, shown_at;
 	char guest_name[MEMBER_NAME_SZ];

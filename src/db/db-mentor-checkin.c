@@ -117,7 +117,8 @@ db_mentor_checkin_add(struct db *db, int64_t actor_id, int64_t ship_id, bool met
 	if (actor_id <= 0)
 		return ERR_DENIED;
 	if (mentor_check_date(next_date, db_now(), &why) != 0 ||
-	    mentor_check_note(note, MENTOR_CHECKIN_MAX, &why) != 0)
+	    mentor_check_note(note, MENTOR_CHECKIN_MAX, &why) != 0 ||
+	    mentor_check_checkin(met, next_date, note, &why) != 0)
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;

@@ -142,6 +142,16 @@ request_checks(struct db *db, int64_t actor_id, int64_t mentor_id, int max_pendi
 }
 
 int
+db_mentor_may_request(struct db *db, int64_t actor_id, int64_t mentor_id, int max_pending)
+{
+	if (actor_id <= 0)
+		return ERR_DENIED;
+	if (actor_id == mentor_id)
+		return ERR_INVALID;
+	return request_checks(db, actor_id, mentor_id, max_pending);
+}
+
+int
 db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
     const char *message, int max_pending, int64_t *id)
 {

@@ -45,6 +45,12 @@ struct mentorship {
  * request or mentorship with this mentor already). Sets *id if not NULL. */
 int db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
     const char *message, int max_pending, int64_t *id);
+/* Would db_mentor_request refuse actor asking mentor_id now, whatever the
+ * message? The same refusals (ERR_EXISTS, ERR_LIMIT, ERR_FULL, ...), or
+ * ERR_OK; it writes nothing, so the screen can say why before the member
+ * writes a request (sending checks again). */
+int db_mentor_may_request(struct db *db, int64_t actor_id, int64_t mentor_id,
+    int max_pending);
 
 /* The receiver accepts (note optional) or declines (reason is a code from
  * mentor_decline_reasons; note optional). Accepting when the mentor has no

@@ -96,6 +96,7 @@ static const struct setting settings[] = {
 	SETTING(messages, max_chars, K_INT, 1, 100000),
 	SETTING(boards, per_minute, K_INT, 1, 10000),
 	SETTING(boards, per_minute_new, K_INT, 1, 10000),
+	SETTING(boards, join_unread_days, K_INT, 0, 365),
 	SETTING(moderation, hide_threshold, K_INT, 1, 100),
 	SETTING(moderation, review_stale_hours, K_INT, 1, 8760),
 	SETTING(moderation, probation_days, K_INT, 0, 365),
@@ -167,6 +168,7 @@ config_defaults(struct config *c)
 	c->messages.max_chars = 8000;
 	c->boards.per_minute = 10;
 	c->boards.per_minute_new = 3;
+	c->boards.join_unread_days = 14;
 	c->moderation.hide_threshold = 3;
 	c->moderation.review_stale_hours = 48;
 	c->moderation.probation_days = 7;

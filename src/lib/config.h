@@ -105,6 +105,7 @@ struct config {
 	struct {
 		int per_minute;			/* 10 */
 		int per_minute_new;		/* 3 (new members) */
+		int join_unread_days;		/* 14: posts a joiner finds unread */
 	} boards;
 	struct {
 		int hide_threshold;		/* 3 distinct flaggers hide a post */

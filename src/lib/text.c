@@ -703,3 +703,16 @@ text_next_char(const char *s, size_t len, size_t i)
 			;
 	return i;
 }
+
+bool
+text_append_part(char *buf, size_t sz, const char *sep, const char *part, size_t max_cols)
+{
+	size_t have = strnlen(buf, sz), cols;
+
+	if (have == 0)
+		sep = "";
+	cols = text_width(buf) + text_width(sep) + text_width(part);
+	if (cols > max_cols || have + strlen(sep) + strlen(part) >= sz)
+		return false;
+	return text_appendf(buf, sz, &have, "%s%s", sep, part);
+}

@@ -102,4 +102,11 @@ size_t text_next_char(const char *s, size_t len, size_t i);
 bool text_appendf(char *buf, size_t sz, size_t *len, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Appends sep (left out while buf is empty) and part to buf (NUL-terminated,
+ * sz bytes) only when both fit whole in max_cols display columns and in sz,
+ * so a row of parts that is too narrow ends at a whole part, never at a
+ * separator or in the middle of a word. Returns true if appended. */
+bool text_append_part(char *buf, size_t sz, const char *sep, const char *part,
+    size_t max_cols);
+
 #endif

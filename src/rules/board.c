@@ -5,6 +5,7 @@
 #include <strings.h>
 #include "rules/board.h"
 #include "rules/search.h"
+#include "rules/user.h"
 #include "lib/config.h"
 #include "lib/xmalloc.h"
 
@@ -195,11 +196,17 @@ board_query_parse(const char *query, struct board_query *q)
 		n = (size_t)(p - start);
 		if (n == 0)
 			continue;
-		if (n > 7 && strncasecmp(start, "author:", 7) == 0)
+		if (n >= 7 && strncasecmp(start, "author:", 7) == 0) {
 			filter_value(start + 7, p, q->author, sizeof q->author);
-		else if (n > 3 && strncasecmp(start, "in:", 3) == 0)
+			/* A login, as everywhere: author:Alice is alice. */
+			(void)user_login_fold(q->author, sizeof q->author, q->author);
+			if (q->author[0] == '\0')
+				q->refused = BOARD_AUTHOR_EMPTY_WHY;
+		} else if (n >= 3 && strncasecmp(start, "in:", 3) == 0) {
 			filter_value(start + 3, p, q->in, sizeof q->in);
-		else if (++terms > SEARCH_TERMS_MAX)
+			if (q->in[0] == '\0')
+				q->refused = BOARD_IN_EMPTY_WHY;
+		} else if (++terms > SEARCH_TERMS_MAX)
 			q->refused = SEARCH_TERMS_WHY;
 		else if (flen + 2 * n + 5 < sizeof q->words) {
 			if (flen > 0)

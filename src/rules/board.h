@@ -90,12 +90,16 @@ struct board_query {
 	char words[BOARD_QUERY_MAX * 4 + 1];	/* an FTS5 expression, "" if none */
 	char author[65];
 	char in[BOARD_NAME_MAX * 4 + 1];
-	const char *refused;	/* why the words break a search.h limit, or NULL */
+	const char *refused;	/* why the words break a search.h limit, or a
+				 * filter has no value; NULL when neither */
 };
+#define BOARD_AUTHOR_EMPTY_WHY	"author: needs a login right after it, e.g. author:alice."
+#define BOARD_IN_EMPTY_WHY	"in: needs a community right after it, e.g. in:boston."
 
 /* Splits query: every word and "phrase" becomes a quoted FTS5 string, so
  * FTS5 reads words, never syntax, and a trailing * a prefix; a filter
- * given twice keeps the last. A prefix shorter than SEARCH_PREFIX_MIN or
+ * given twice keeps the last, a filter with no value ("author:") sets
+ * q->refused, and the author is folded to lower case like every login. A prefix shorter than SEARCH_PREFIX_MIN or
  * more than SEARCH_TERMS_MAX words set q->refused (rules/search.h). */
 void board_query_parse(const char *query, struct board_query *q);
 

@@ -186,6 +186,16 @@ mentor_check_note(const char *note, size_t max_chars, const char **why)
 }
 
 int
+mentor_check_checkin(bool met, const char *next_date, const char *note, const char **why)
+{
+	if (met || (next_date != NULL && next_date[0] != '\0') ||
+	    (note != NULL && note[0] != '\0'))
+		return 0;
+	*why = "a check-in needs something to log: that you met, the next date or a note";
+	return -1;
+}
+
+int
 mentor_check_date(const char *s, int64_t now, const char **why)
 {
 	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

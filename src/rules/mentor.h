@@ -75,6 +75,10 @@ int mentor_check_note(const char *note, size_t max_chars, const char **why);
  * not before the UTC day of `now` (unix seconds; a next meeting cannot be
  * in the past). */
 int mentor_check_date(const char *s, int64_t now, const char **why);
+/* A check-in says something: that they met, the next date or a note. No
+ * meeting and nothing else is an empty form, refused with *why. */
+int mentor_check_checkin(bool met, const char *next_date, const char *note,
+    const char **why);
 
 /* Reasons picked from a list. Codes are stored; labels are shown to the
  * one who picks them and to admins, never to the mentee (declines). */

@@ -58,6 +58,19 @@ user_check_login(const char *login, const char *reserved, const char **why)
 	return 0;
 }
 
+bool
+user_login_fold(char *dst, size_t dstsz, const char *src)
+{
+	size_t len = src != NULL ? strlen(src) : 0;
+
+	if (len >= dstsz)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		dst[i] = src[i] >= 'A' && src[i] <= 'Z' ? (char)(src[i] - 'A' + 'a') : src[i];
+	dst[len] = '\0';
+	return true;
+}
+
 /* Spaces other than U+0020 that look like it: no-break, en/em and the
  * other typographic spaces, narrow no-break, ideographic. */
 static bool
@@ -176,6 +189,8 @@ user_check_profile(const struct member *m, const char **why)
 		return refuse(why, "graduation year must be between 1950 and 2045");
 	if (m->role == ROLE_STUDENT && m->open_to_mentoring)
 		return refuse(why, "students cannot be open to mentoring");
+	if (m->role == ROLE_STUDENT && m->max_mentees != 0)
+		return refuse(why, "students cannot take mentees; alumni and trainees can");
 	if (m->max_mentees < 0 || m->max_mentees > USER_MAX_MENTEES_MAX)
 		return refuse(why, "maximum number of mentees must be between 0 and 20");
 	return 0;

@@ -29,11 +29,18 @@
 /* Lower-case letters, digits, '.', '_', '-'; 2..32; not reserved (e.g. the
  * registration login, "root", "admin" is allowed). reserved may be NULL. */
 int user_check_login(const char *login, const char *reserved, const char **why);
+/* Logins are lower case: copies src (NULL is "") into dst (dstsz bytes)
+ * with A-Z folded to a-z. Every place that takes a login from a person (the
+ * SSH user name, To:, author:, the command line) reads it through this, so
+ * "Alice" is alice everywhere. False, with dst untouched, when it does not
+ * fit. */
+bool user_login_fold(char *dst, size_t dstsz, const char *src);
 /* Printable UTF-8, 1..64 columns, no control/bidi/zero-width, not blank. */
 int user_check_name(const char *name, const char **why);
 int user_check_password(const char *pw, const char **why);
 /* Checks every profile field of m (lengths, UTF-8, grad year range,
- * students cannot be open to mentoring, max_mentees range). */
+ * students cannot be open to mentoring nor take mentees, max_mentees
+ * range). */
 int user_check_profile(const struct member *m, const char **why);
 
 /* The status a member who registers themselves starts with under mode:

@@ -92,9 +92,17 @@ static void
 search_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
 	const struct search *s = list_ctx(l);
+	char title[96];
 
 	(void)c;
-	ui_draw_text(UI_BODY_TOP + 1, 2, "Search posts", 40, UI_A_TITLE);
+	/* How many, as every result list says: the best MAX_HITS at most. */
+	if (s->searched)
+		snprintf(title, sizeof title, "Search posts: %s%zu found%s",
+		    s->n == MAX_HITS ? "the best " : "", s->n,
+		    s->n == MAX_HITS ? " (narrow the search for others)" : "");
+	else
+		snprintf(title, sizeof title, "Search posts");
+	ui_draw_text(UI_BODY_TOP + 1, 2, title, cols, UI_A_TITLE);
 	ui_draw_text(UI_BODY_TOP + 2, 2, "Words, \"a phrase\", prefix*; author:login, "
 	    "in:community (e.g. in:boston).", cols, UI_A_DIM);
 	if (!s->typing)
@@ -129,7 +137,8 @@ search_empty(struct screen_ctx *c, struct list *l)
 	const struct search *s = list_ctx(l);
 
 	(void)c;
-	return s->searched ? "Nothing found." : NULL;
+	return s->searched ? "Nothing found: try other words, fewer of them, a prefix* or "
+	    "no filter." : NULL;
 }
 
 /* The query being typed is drawn after the rows, so its cursor, not the

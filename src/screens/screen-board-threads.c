@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rules/board.h"
+#include "lib/config.h"
 #include "db/db.h"
 #include "db/db-board.h"
 #include "ui/list.h"
@@ -199,7 +200,8 @@ toggle_join(struct screen_ctx *c, void *st)
 	if (!t->loaded)
 		return;
 	r = t->com.joined ? db_board_community_leave(c->db, c->me.id, t->com.id) :
-	    db_board_community_join(c->db, c->me.id, t->com.id);
+	    db_board_community_join(c->db, c->me.id, t->com.id,
+	    c->cfg->boards.join_unread_days);
 	if (r != 0) {
 		screen_error(c, "That did not work; please try again.");
 		return;

@@ -406,7 +406,7 @@ find_open(struct screen_ctx *c, int64_t peer_id)
 	return -1;
 }
 
-void
+bool
 screen_open_conversation(struct screen_ctx *c, int64_t peer_id)
 {
 	struct member peer;
@@ -414,18 +414,19 @@ screen_open_conversation(struct screen_ctx *c, int64_t peer_id)
 
 	if (peer_id == c->me.id) {
 		screen_error(c, "You cannot send messages to yourself.");
-		return;
+		return false;
 	}
 	if (peer_id <= 0 || db_user_get(c->db, peer_id, &peer) != 0) {
 		screen_error(c, "There is no such member.");
-		return;
+		return false;
 	}
 	/* Conversation -> profile -> m goes back to the conversation instead
 	 * of stacking another one (the stack is small). */
 	if ((open = find_open(c, peer_id)) >= 0) {
 		while (c->depth > (size_t)open + 1)
 			screen_pop(c);
-		return;
+		return true;
 	}
 	screen_push(c, &screen_conversation, &peer_id);
+	return true;
 }

@@ -113,17 +113,36 @@ open_log(struct screen_ctx *c, void *st)
 	screen_push(c, &screen_host_log, NULL);
 }
 
+/* The last binding, the address log, is a host's: a student has none. */
 static const struct ui_binding keys[] = {
 	{ UI_KEY_ENTER, 0, "Enter open", open_req },
 	{ 'l', 'L', "l address log", open_log },
 };
+#define TAIL	"  Up/Down choose  q back  ? help"
+
+static bool
+my_key(struct screen_ctx *c, struct list *l, int key)
+{
+	(void)l;
+	if (c->me.role != ROLE_STUDENT || (key != 'l' && key != 'L'))
+		return false;
+	screen_error(c, "Students cannot host, so there is no address log.");
+	return true;
+}
+
+static void
+my_hints(struct screen_ctx *c, struct list *l)
+{
+	(void)l;
+	screen_key_hints(c, keys, c->me.role == ROLE_STUDENT ? 1 : 2, TAIL);
+}
 
 static const struct list_def my_list = {
 	.head_rows = 4, .row_size = sizeof(struct row), .load = my_load, .row_id = my_id,
 	.draw_head = my_head, .draw_row = my_row,
 	.empty = "No stays or requests yet. Find a host from the HOST menu.",
-	.keys = keys, .nkeys = sizeof keys / sizeof keys[0],
-	.hints_tail = "  Up/Down choose  q back  ? help",
+	.key = my_key, .keys = keys, .nkeys = sizeof keys / sizeof keys[0],
+	.hints = my_hints,
 };
 
 const struct screen screen_host_my = {

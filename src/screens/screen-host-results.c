@@ -55,6 +55,7 @@ res_id(const void *row)
 static void
 res_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
+	const struct host_query *q = list_ctx(l);
 	size_t n = list_count(l);
 	char title[96];
 
@@ -62,7 +63,11 @@ res_head(struct screen_ctx *c, struct list *l, size_t cols)
 	snprintf(title, sizeof title, "Hosts found: %zu%s", n,
 	    n == RESULTS_MAX ? " (first 200: narrow the search)" : "");
 	ui_draw_text(UI_BODY_TOP + 1, 2, title, cols, UI_A_TITLE);
-	ui_draw_text(UI_BODY_TOP + 2, 2, "* near a program you will visit", cols, UI_A_DIM);
+	/* The star marks a match with the programs searched for: without
+	 * any, no host has one and the legend would promise what is not. */
+	if (q->programs[0] != '\0')
+		ui_draw_text(UI_BODY_TOP + 2, 2, "* near a program you will visit", cols,
+		    UI_A_DIM);
 }
 
 /* Name, place and match; then offers and hospitals (only the first row

@@ -38,6 +38,8 @@ open_edit(struct screen_ctx *c)
 	screen_push(c, &screen_host_edit, NULL);
 }
 
+/* A student finds hosts and asks: the first and the last entry (their own
+ * host profile and its address log) are a host's, so not listed (entries). */
 static const struct ui_menu_item menu[] = {
 	{ 'e', "My host profile", "Offer a stay, meals, rides or advice; opt in or out",
 	  NULL, open_edit },
@@ -52,11 +54,22 @@ static const struct ui_menu_item menu[] = {
 };
 #define MENU_N (sizeof menu / sizeof menu[0])
 
+static const struct ui_menu_item *
+entries(const struct screen_ctx *c, struct host_menu *m, size_t *n)
+{
+	bool guest = c->me.role == ROLE_STUDENT;
+
+	*n = guest ? MENU_N - 2 : MENU_N;
+	ui_list_resize(&m->list, *n, *n);
+	return guest ? menu + 1 : menu;
+}
+
 static void
 host_draw(struct screen_ctx *c, void *st)
 {
 	struct host_menu *m = st;
-	size_t cols = (size_t)ui_cols() - 4;
+	const struct ui_menu_item *e;
+	size_t cols = (size_t)ui_cols() - 4, n;
 	int y = UI_BODY_TOP + 1;
 	char line[160];
 
@@ -74,20 +87,31 @@ host_draw(struct screen_ctx *c, void *st)
 		snprintf(line, sizeof line, "Your host status: %s", host_status_label(m->status));
 	ui_draw_text(y, 2, line, cols, UI_A_INFO);
 	y += 2;
-	ui_menu_draw(menu, MENU_N, &m->list, y, cols);
-	screen_hints(c, "Up/Down move  Enter select  E I F M L  q back  ? help");
+	e = entries(c, m, &n);
+	ui_menu_draw(e, n, &m->list, y, cols);
+	screen_hints(c, c->me.role == ROLE_STUDENT ? "Up/Down move  Enter select  I F M  q back  ? help" :
+	    "Up/Down move  Enter select  E I F M L  q back  ? help");
 }
 
 static bool
 host_key(struct screen_ctx *c, void *st, int key)
 {
 	struct host_menu *m = st;
+	size_t n;
+	const struct ui_menu_item *e = entries(c, m, &n);
 
-	if (key == UI_KEY_ENTER) {
-		ui_menu_run(menu, MENU_N, &m->list, c);
+	/* A host's letters, typed by a student who read them somewhere, get
+	 * the reason rather than nothing. */
+	if (c->me.role == ROLE_STUDENT && (key == 'e' || key == 'E' || key == 'l' ||
+	    key == 'L')) {
+		open_edit(c);
 		return true;
 	}
-	return ui_menu_key(menu, MENU_N, &m->list, c, key);
+	if (key == UI_KEY_ENTER) {
+		ui_menu_run(e, n, &m->list, c);
+		return true;
+	}
+	return ui_menu_key(e, n, &m->list, c, key);
 }
 
 static void
@@ -102,7 +126,7 @@ host_enter(struct screen_ctx *c, const void *arg)
 	struct host_menu *m = xcalloc(1, sizeof *m);
 
 	(void)arg;
-	m->list.n = MENU_N;
+	(void)entries(c, m, &m->list.n);
 	load(c, m);
 	return m;
 }

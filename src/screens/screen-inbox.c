@@ -88,18 +88,16 @@ write_to(struct screen_ctx *c, struct list *l, const char *text)
 		screen_refused(c, why);
 		goto out;
 	}
-	/* Logins are lower case; "Bob" finds bob. */
+	/* Logins are lower case; "Bob" finds bob, as over SSH. */
 	text_copy(login, sizeof login, text);
 	text_trim(login);
-	for (char *p = login; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	(void)user_login_fold(login, sizeof login, login);
 	if (db_user_get_by_login(c->db, login, m) != 0) {
 		screen_error(c, "There is no member with the login \"%s\".", login);
 		goto out;
 	}
-	screen_open_conversation(c, m->id);
-	opened = true;
+	/* Oneself is refused there, and the prompt stays open with the text. */
+	opened = screen_open_conversation(c, m->id);
 out:
 	free(m);
 	return opened;

@@ -58,8 +58,11 @@ ask_goodbye(struct screen_ctx *c)
 	screen_ask(c, "Log off? [y/n]", logoff_answer, NULL);
 }
 
-/* Later issues add their entries here, one line each. */
+/* Later issues add their entries here, one line each. The first is listed
+ * only while the member has not accepted the code of conduct (entries). */
 static const struct ui_menu_item menu[] = {
+	{ 'a', "Accept rules", "Read and accept the code of conduct",
+	  &screen_rules, NULL },
 	{ 'p', "Profile", "Your profile, password and SSH keys", &screen_profile, NULL },
 	{ 'f', "Find a mentor", "Search mentors, suggestions, bookmarks",
 	  &screen_mentor_find, NULL },
@@ -93,13 +96,15 @@ static const struct {
 #define STAFF_N (sizeof staff_menu / sizeof staff_menu[0])
 _Static_assert(MENU_N + STAFF_N <= MENU_MAX, "MENU_MAX too small");
 
-/* Everyone's entries with the staff's before the last (Goodbye). */
+/* Everyone's entries (Accept rules, the first, only until the member
+ * has), with the staff's before the last (Goodbye); the selection stays
+ * in range when the menu shrinks. */
 static void
 build_menu(struct screen_ctx *c, struct main_menu *m)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i + 1 < MENU_N; i++)
+	for (size_t i = c->me.rules_accepted ? 1 : 0; i + 1 < MENU_N; i++)
 		m->items[n++] = menu[i];
 	for (size_t i = 0; i < STAFF_N; i++)
 		if (staff_menu[i].shown(c))
@@ -125,17 +130,7 @@ run_selected(struct screen_ctx *c, void *st)
 	ui_menu_run(m->items, m->n, &m->list, c);
 }
 
-/* A member the sysop made has not seen the rules yet. */
-static void
-open_rules(struct screen_ctx *c, void *st)
-{
-	(void)st;
-	if (!c->me.rules_accepted)
-		screen_push(c, &screen_rules, NULL);
-}
-
 static const struct ui_binding main_keys[] = {
-	{ 'a', 'A', NULL, open_rules },
 	{ UI_KEY_ENTER, 0, "Enter select", run_selected },
 	{ 'q', 'Q', "q log off", ask_logoff },
 	{ UI_KEY_ESC, 0, NULL, ask_logoff },
@@ -146,8 +141,12 @@ main_draw(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
 	char greet[MEMBER_NAME_SZ + 32], news[96];
-	int y = UI_BODY_TOP + 1, menu_top = UI_BODY_TOP + ui_body_rows() - (int)m->n;
+	int y = UI_BODY_TOP + 1, menu_top;
 	size_t cols = (size_t)ui_cols() - 4;
+
+	/* The rules accepted or a power gained a moment ago change the entries. */
+	build_menu(c, m);
+	menu_top = UI_BODY_TOP + ui_body_rows() - (int)m->n;
 
 	snprintf(greet, sizeof greet, "%s, %s", c->first_login ? "Welcome" :
 	    "Welcome back", c->me.name);
@@ -190,6 +189,8 @@ static bool
 main_key(struct screen_ctx *c, void *st, int key)
 {
 	struct main_menu *m = st;
+
+	build_menu(c, m);
 
 	if (ui_menu_key(m->items, m->n, &m->list, c, key))
 		return true;

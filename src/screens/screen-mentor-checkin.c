@@ -18,10 +18,16 @@
 #define LABEL_COLS	24
 #define FORM_TOP	(UI_BODY_TOP + 3)
 #define NFIELDS		3
+/* The note field takes more than a note may have, so a long one is
+ * refused with the limit and kept to shorten, never cut where typing or a
+ * paste reached the limit. */
+#define NOTE_TYPING_MAX	(MENTOR_CHECKIN_MAX * 2)
+
+enum met { MET_UNSAID, MET_YES, MET_NO };
 
 struct checkin {
 	int64_t ship_id;
-	bool met;
+	enum met met;		/* no default: the member says */
 	char next[16];
 	char note[MENTOR_CHECKIN_SZ];
 	struct ui_list list;
@@ -35,7 +41,8 @@ static const char *
 value(const struct checkin *k, size_t i)
 {
 	switch (i) {
-	case 0: return k->met ? "yes" : "no";
+	case 0: return k->met == MET_YES ? "yes" : k->met == MET_NO ? "no" :
+	    "(Enter: yes or no)";
 	case 1: return k->next[0] ? k->next : "(none)";
 	default: return k->note[0] ? k->note : "(none)";
 	}
@@ -44,7 +51,7 @@ value(const struct checkin *k, size_t i)
 static bool
 commit(struct screen_ctx *c, struct checkin *k)
 {
-	char v[MENTOR_CHECKIN_SZ];
+	char v[NOTE_TYPING_MAX * 4 + 1];
 	const char *why;
 
 	text_copy(v, sizeof v, ui_line_text(&k->line));
@@ -56,6 +63,11 @@ commit(struct screen_ctx *c, struct checkin *k)
 		}
 		text_copy(k->next, sizeof k->next, v);
 		return true;
+	}
+	if (text_chars(v) > MENTOR_CHECKIN_MAX) {
+		screen_error(c, "The note is too long: %zu characters, at most %d. Shorten "
+		    "it; your text is kept.", text_chars(v), MENTOR_CHECKIN_MAX);
+		return false;
 	}
 	if (mentor_check_note(v, MENTOR_CHECKIN_MAX, &why) != 0) {
 		screen_refused(c, why);
@@ -72,20 +84,31 @@ activate(struct screen_ctx *c, void *st)
 
 	(void)c;
 	if (k->list.sel == 0)
-		k->met = !k->met;
+		k->met = k->met == MET_YES ? MET_NO : MET_YES;
 	else if (k->list.sel == 1)
 		ui_line_open(&k->line, k->next, 10, false);
 	else
-		ui_line_open(&k->line, k->note, MENTOR_CHECKIN_MAX, false);
+		ui_line_open(&k->line, k->note, NOTE_TYPING_MAX, false);
 }
 
 static void
 save(struct screen_ctx *c, void *st)
 {
 	struct checkin *k = st;
+	const char *why;
 	int r;
 
-	r = db_mentor_checkin_add(c->db, c->me.id, k->ship_id, k->met, k->next, k->note);
+	if (k->met == MET_UNSAID) {
+		k->list.sel = 0;
+		screen_error(c, "Did you meet? Press Enter on it to answer yes or no.");
+		return;
+	}
+	if (mentor_check_checkin(k->met == MET_YES, k->next, k->note, &why) != 0) {
+		screen_refused(c, why);
+		return;
+	}
+	r = db_mentor_checkin_add(c->db, c->me.id, k->ship_id, k->met == MET_YES, k->next,
+	    k->note);
 	if (r != 0) {
 		screen_error(c, "Not saved: %s.", r == ERR_INVALID ? "check-ins are for active "
 		    "mentorships, with a real date" :
@@ -155,7 +178,7 @@ checkin_enter(struct screen_ctx *c, const void *arg)
 
 	(void)c;
 	k->ship_id = *(const int64_t *)arg;
-	k->met = true;
+	k->met = MET_UNSAID;
 	k->list.n = NFIELDS;
 	return k;
 }

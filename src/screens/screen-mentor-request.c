@@ -24,6 +24,7 @@ struct request {
 	bool loaded;
 	char name[MEMBER_NAME_SZ];
 	struct mentor_avail av;
+	int refusal;		/* what sending would say now (ERR_OK: nothing) */
 	char *message;		/* what the member wrote so far */
 };
 
@@ -36,7 +37,25 @@ load(struct screen_ctx *c, struct request *q)
 	    db_mentor_avail(c->db, q->mentor_id, &q->av) == 0;
 	if (q->loaded)
 		text_copy(q->name, sizeof q->name, m->name);
+	q->refusal = q->loaded ? db_mentor_may_request(c->db, c->me.id, q->mentor_id,
+	    c->cfg->mentoring.max_pending_requests) : ERR_NOTFOUND;
 	free(m);
+}
+
+/* Says why a request cannot go to this mentor now; true if it cannot. A
+ * member learns it before writing, not after. */
+static bool
+refused_now(struct screen_ctx *c, const struct request *q)
+{
+	if (q->refusal == ERR_OK || q->refusal == ERR_BUSY)
+		return false;
+	if (q->refusal == ERR_EXISTS)
+		screen_error(c, "You already asked %s, or they mentor you: see My mentoring.",
+		    q->name);
+	else
+		screen_error(c, "You cannot ask %s now: %s.", q->name,
+		    db_mentor_refusal(q->refusal));
+	return true;
 }
 
 static void
@@ -68,7 +87,8 @@ edit_message(struct screen_ctx *c, void *st)
 
 	/* A dropped connection gives the request text back next time. */
 	snprintf(key, sizeof key, "mentor:request:%lld", (long long)q->mentor_id);
-	ui_edit_open(c, &req);
+	if (!refused_now(c, q))
+		ui_edit_open(c, &req);
 }
 
 static void
@@ -187,6 +207,8 @@ request_enter(struct screen_ctx *c, const void *arg)
 		screen_info(c, "%s is not open to mentoring right now.", q->name);
 	else if (q->loaded && !q->av.has_room)
 		screen_info(c, "%s has no room for a new mentee right now.", q->name);
+	else if (q->loaded)
+		(void)refused_now(c, q);
 	return q;
 }
 

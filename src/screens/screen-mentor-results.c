@@ -8,6 +8,7 @@
 #include "db/db-mentor-search.h"
 #include "db/db.h"
 #include "lib/log.h"
+#include "lib/text.h"
 #include "rules/mentor.h"
 #include "rules/search.h"
 #include "screens/screen-mentor.h"
@@ -98,13 +99,14 @@ screen_mentor_room(char *buf, size_t sz, bool open, bool paused, int active, int
 }
 
 /* "Cardiology | Attending | Boston, MA | replies within a day": only the
- * parts the mentor filled in. */
+ * parts the mentor filled in, and only those that fit whole in cols. */
 static void
-detail_line(const struct mentor_hit *h, const char *reply, char *buf, size_t sz)
+detail_line(const struct mentor_hit *h, const char *reply, size_t cols, char *buf,
+    size_t sz)
 {
 	char place[2 * MEMBER_FIELD_SZ + 2];
 	const char *parts[4];
-	size_t n = 0, len = 0;
+	size_t n = 0;
 
 	snprintf(place, sizeof place, "%s%s%s", h->city,
 	    h->city[0] && (h->region[0] || h->country[0]) ? ", " : "",
@@ -117,8 +119,31 @@ detail_line(const struct mentor_hit *h, const char *reply, char *buf, size_t sz)
 		parts[n++] = place;
 	parts[n++] = reply;
 	buf[0] = '\0';
-	for (size_t i = 0; i < n && len < sz; i++)
-		len += (size_t)snprintf(buf + len, sz - len, "%s%s", i > 0 ? " | " : "", parts[i]);
+	for (size_t i = 0; i < n; i++)
+		(void)text_append_part(buf, sz, " | ", parts[i], cols);
+}
+
+/* "why: same specialty, same city | replies within a day": the reasons
+ * that fit whole in cols, then the reply time if it fits too, so a
+ * narrow row never ends in a cut word or a dangling separator. */
+static void
+why_line(const char *why, const char *reply, size_t cols, char *buf, size_t sz)
+{
+	char item[sizeof ((struct mentor_hit *)0)->why];
+	const char *p = why, *end;
+	bool first = true;
+
+	snprintf(buf, sz, "why:");
+	while (*p != '\0') {
+		end = strstr(p, ", ");
+		snprintf(item, sizeof item, "%.*s", (int)(end != NULL ? (size_t)(end - p) :
+		    strlen(p)), p);
+		if (!text_append_part(buf, sz, first ? " " : ", ", item, cols))
+			break;
+		first = false;
+		p = end != NULL ? end + 2 : p + strlen(p);
+	}
+	(void)text_append_part(buf, sz, " | ", reply, cols);
 }
 
 static int
@@ -144,9 +169,9 @@ results_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 		return 2;
 	mentor_reply_label(h->reply_secs, reply, sizeof reply);
 	if (r->a.mode == MENTOR_LIST_SUGGEST)
-		snprintf(line, sizeof line, "why: %s | %s", h->why, reply);
+		why_line(h->why, reply, cols - 2, line, sizeof line);
 	else
-		detail_line(h, reply, line, sizeof line);
+		detail_line(h, reply, cols - 2, line, sizeof line);
 	ui_draw_text(y + 1, x + 2, line, cols - 2, UI_A_DIM);
 	return 2;
 }

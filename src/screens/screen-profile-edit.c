@@ -54,10 +54,33 @@ static const struct field fields[] = {
 
 struct form {
 	struct member draft;
-	struct ui_list list;
+	size_t shown[NFIELDS];	/* the fields this role has, in order */
+	struct ui_list list;	/* over shown */
 	struct ui_line line;	/* active while a text field is edited */
 	bool dirty;
 };
+
+/* A student neither mentors nor takes mentees: those fields are not
+ * theirs (the rules refuse them too), so the form does not show them. */
+static void
+layout(struct form *fm)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < NFIELDS; i++)
+		if (fm->draft.role != ROLE_STUDENT ||
+		    (fields[i].kind != F_MENTORING && fields[i].kind != F_MENTEES))
+			fm->shown[n++] = i;
+	fm->list.n = n;
+	if (fm->list.sel >= n)
+		fm->list.sel = n - 1;
+}
+
+static const struct field *
+chosen(const struct form *fm)
+{
+	return &fields[fm->shown[fm->list.sel]];
+}
 
 static char *
 field_str(struct member *m, const struct field *f)
@@ -187,7 +210,7 @@ static void
 activate(struct screen_ctx *c, void *st)
 {
 	struct form *fm = st;
-	const struct field *f = &fields[fm->list.sel];
+	const struct field *f = chosen(fm);
 	struct ui_edit_req req = { .title = "Bio", .text = fm->draft.bio,
 	    .max_chars = USER_BIO_MAX, .done = bio_done, .arg = fm };
 	char buf[64];
@@ -249,7 +272,7 @@ static const struct ui_binding form_keys[] = {
 static void
 draw_row(struct form *fm, size_t i, int y)
 {
-	const struct field *f = &fields[i];
+	const struct field *f = &fields[fm->shown[i]];
 	bool sel = i == fm->list.sel;
 	size_t vcols = (size_t)ui_cols() - LABEL_COLS - 4;
 	char buf[64];
@@ -274,8 +297,8 @@ form_draw(struct screen_ctx *c, void *st)
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, fm->dirty ? "Edit your profile (not saved yet)" :
 	    "Edit your profile", (size_t)ui_cols() - 4, UI_A_TITLE);
-	ui_list_resize(&fm->list, NFIELDS, page);
-	for (size_t i = fm->list.top; i < NFIELDS && i - fm->list.top < page; i++)
+	ui_list_resize(&fm->list, fm->list.n, page);
+	for (size_t i = fm->list.top; i < fm->list.n && i - fm->list.top < page; i++)
 		draw_row(fm, i, FORM_TOP + (int)(i - fm->list.top));
 	if (fm->line.active) {
 		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
@@ -291,7 +314,7 @@ form_key(struct screen_ctx *c, void *st, int key)
 
 	if (fm->line.active) {
 		if (ui_line_prompt(&fm->line, c, key) == UI_LINE_DONE &&
-		    commit(c, fm, &fields[fm->list.sel]))
+		    commit(c, fm, chosen(fm)))
 			ui_line_close(&fm->line);
 		return key != UI_KEY_F1;
 	}
@@ -307,7 +330,10 @@ form_enter(struct screen_ctx *c, const void *arg)
 
 	(void)arg;
 	fm->draft = c->me;
-	fm->list.n = NFIELDS;
+	/* An old row of a member who became a student: nothing to keep. */
+	if (fm->draft.role == ROLE_STUDENT)
+		fm->draft.max_mentees = 0;
+	layout(fm);
 	return fm;
 }
 

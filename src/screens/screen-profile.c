@@ -141,13 +141,17 @@ entries(const struct profile *p, struct entry *e)
 	n = add(e, n, "City", m->city, false);
 	n = add(e, n, "Region / state", m->region, false);
 	n = add(e, n, "Country", m->country, false);
-	n = add(e, n, "Open to mentoring", yes_no(m->open_to_mentoring), false);
+	/* A student does not mentor: no rows about it. */
+	if (m->role != ROLE_STUDENT)
+		n = add(e, n, "Open to mentoring", yes_no(m->open_to_mentoring), false);
 	if (p->mentoring[0] != '\0')
 		n = add(e, n, "Mentoring now", p->mentoring, false);
 	n = add(e, n, "Looking for a mentor", yes_no(m->seeking_mentor), false);
 	n = add(e, n, "Mentoring topics", m->topics, false);
-	snprintf(num, sizeof num, "%d", m->max_mentees);
-	n = add_num(e, n, "Max mentees", num);
+	if (m->role != ROLE_STUDENT) {
+		snprintf(num, sizeof num, "%d", m->max_mentees);
+		n = add_num(e, n, "Max mentees", num);
+	}
 	if (p->own) {
 		snprintf(num, sizeof num, "%zu", p->nkeys);
 		n = add_num(e, n, "SSH keys", num);

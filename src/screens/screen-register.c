@@ -330,7 +330,7 @@ create(struct screen_ctx *c, struct reg *r)
 	    text_escape_log(esc, sizeof esc, r->m.login), (long long)id,
 	    member_status_name(r->m.status), want_key ? (r->linked ? "linked" :
 	    "failed") : "no", c->args->peer);
-	ui_report_member(c->args, id);
+	ui_report_member(c->args, id, r->m.login);
 	go_in(c, r);
 }
 

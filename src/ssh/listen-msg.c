@@ -1,12 +1,14 @@
 /* The listener <-> session process messages; see listen-msg.h. */
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <time.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "lib/err.h"
 #include "lib/text.h"
+#include "rules/user.h"
 #include "ssh/listen-msg.h"
 
 #define MSG_LEN 9	/* type, then the id as 8 bytes, little end first */
@@ -103,15 +105,28 @@ listen_msg_answer(int fd, const char *why)
 }
 
 int
-listen_msg_relay_member(int from_fd, int listener_fd)
+listen_msg_relay_member(int from_fd, int listener_fd, char *login, size_t loginsz)
 {
+	char msg[sizeof(int64_t) + MEMBER_LOGIN_SZ], name[MEMBER_LOGIN_SZ];
+	const char *why = NULL;
 	int64_t id;
 	ssize_t n;
 
-	while ((n = read(from_fd, &id, sizeof id)) < 0 && errno == EINTR)
+	while ((n = read(from_fd, msg, sizeof msg - 1)) < 0 && errno == EINTR)
 		;
-	if (n != (ssize_t)sizeof id || id <= 0)
+	if (n < (ssize_t)sizeof id)
 		return ERR_INVALID;
+	memcpy(&id, msg, sizeof id);
+	if (id <= 0)
+		return ERR_INVALID;
+	memcpy(name, msg + sizeof id, (size_t)n - sizeof id);
+	name[(size_t)n - sizeof id] = '\0';
+	/* The UI is the unprivileged side: what it says goes into our log
+	 * lines only once it is a login by the rules. */
+	if (user_check_login(name, NULL, &why) != 0)
+		snprintf(name, sizeof name, "?");
 	listen_msg_send(listener_fd, LISTEN_MSG_SIGNUP_DONE, id);
+	if (loginsz > 0)
+		snprintf(login, loginsz, "%s", name);
 	return 0;
 }

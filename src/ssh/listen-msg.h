@@ -27,10 +27,12 @@ void listen_msg_send(int fd, enum listen_msg type, int64_t id);
  * listener (fd < 0, EOF, timeout) is a yes: limits end with the listener. */
 int listen_msg_ask(int fd, enum listen_msg type, int64_t id, char *why, size_t whysz);
 
-/* Reads a member id the registration UI wrote to from_fd (8 bytes, as
- * ui_report_member writes it) and sends it on as LISTEN_MSG_SIGNUP_DONE.
- * 0, or ERR_INVALID when from_fd gave no whole id. */
-int listen_msg_relay_member(int from_fd, int listener_fd);
+/* Reads what the registration UI wrote to from_fd (as ui_report_member
+ * writes it: the 8 bytes of the id, then the login) and sends the id on as
+ * LISTEN_MSG_SIGNUP_DONE. 0 with the login in login (loginsz bytes, "?"
+ * when what came is not a valid login), or ERR_INVALID when from_fd gave
+ * no whole id; login is then untouched. */
+int listen_msg_relay_member(int from_fd, int listener_fd, char *login, size_t loginsz);
 
 /* Listener side: reads one message. 0 with *type and *id set; ERR_NOTFOUND
  * at EOF; ERR_BUSY when nothing is there yet; ERR_INVALID for a malformed

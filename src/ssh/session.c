@@ -171,10 +171,15 @@ static int
 on_signup_report(socket_t fd, int revents, void *ud)
 {
 	struct session *s = ud;
+	char login[MEMBER_LOGIN_SZ];
 
 	(void)revents;
-	if (listen_msg_relay_member(fd, s->notify_fd) == 0)
+	if (listen_msg_relay_member(fd, s->notify_fd, login, sizeof login) == 0) {
 		s->signup_done = true;
+		/* From now on the session's lines name the new member. */
+		log_info("signed up: user=%s peer=%s", login, s->peer);
+		snprintf(s->login, sizeof s->login, "%s", login);
+	}
 	ssh_event_remove_fd(s->event, fd);
 	close(s->report_fd);
 	s->report_fd = -1;

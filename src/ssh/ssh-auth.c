@@ -29,6 +29,8 @@
 
 /* Kept between a keyboard-interactive request and its response. */
 static char kbdint_user[MEMBER_LOGIN_SZ];
+/* Room to fold any login the wire can carry, and more (see as_login). */
+#define LOGIN_FOLD_SZ	256
 
 static const char *
 esc(char *buf, size_t bufsz, const char *s)
@@ -151,6 +153,15 @@ ask(struct session *s, enum monwire_type type, const char *user, const char *sec
 	return ans->verdict;
 }
 
+/* The user name as a login (lower case, rules/user.h), in buf; one too
+ * long to fold is passed on as it is, which ask() and is_registration
+ * never match. */
+static const char *
+as_login(char *buf, size_t sz, const char *user)
+{
+	return user_login_fold(buf, sz, user) ? buf : user;
+}
+
 static int
 auth_none(ssh_session ssh, const char *user, void *ud)
 {
@@ -172,8 +183,10 @@ auth_password(ssh_session ssh, const char *user, const char *password, void *ud)
 {
 	struct session *s = ud;
 	struct monwire_answer a;
+	char low[LOGIN_FOLD_SZ];
 
 	(void)ssh;
+	user = as_login(low, sizeof low, user);
 	if (!count_attempt(s))
 		return SSH_AUTH_DENIED;
 	if (is_registration(s, user))
@@ -217,10 +230,11 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key,
 {
 	struct session *s = ud;
 	struct monwire_answer a;
-	char *b64 = NULL;
+	char *b64 = NULL, low[LOGIN_FOLD_SZ];
 	int r = SSH_AUTH_DENIED;
 
 	(void)ssh;
+	user = as_login(low, sizeof low, user);
 	/* A probe (no signature yet) is an offer and counts. A valid signature
 	 * completes the offer it follows, so it counts only when it fails
 	 * (a client may also sign without probing first). */
@@ -275,7 +289,8 @@ on_message(ssh_session ssh, ssh_message msg, void *ud)
 	    ssh_message_subtype(msg) != SSH_AUTH_METHOD_INTERACTIVE)
 		return 1;
 	if (!ssh_message_auth_kbdint_is_response(msg)) {
-		const char *user = ssh_message_auth_user(msg);
+		char low[LOGIN_FOLD_SZ];
+		const char *user = as_login(low, sizeof low, ssh_message_auth_user(msg));
 
 		if (is_registration(s, user) && count_attempt(s)) {
 			accept_registration(s, user, "keyboard-interactive");

@@ -176,6 +176,12 @@ list_prompt_active(const struct list *l)
 	return l->prompt.active;
 }
 
+const char *
+list_prompt_text(const struct list *l)
+{
+	return l->prompt.active ? ui_line_text(&l->prompt) : "";
+}
+
 static void
 free_rows(const struct list_def *d, unsigned char *rows, size_t n)
 {

@@ -129,6 +129,8 @@ void list_select(struct list *l, size_t i);
 void list_prompt_open(struct list *l);
 void list_prompt_close(struct list *l);
 bool list_prompt_active(const struct list *l);
+/* The open prompt's text ("" when closed); the list's own. */
+const char *list_prompt_text(const struct list *l);
 /* True when the last read said more rows may follow (paged lists). */
 bool list_more(const struct list *l);
 

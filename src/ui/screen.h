@@ -200,8 +200,10 @@ void screen_key_hints(struct screen_ctx *c, const struct ui_binding *t, size_t n
 void screen_quit(struct screen_ctx *c, enum screen_quit how, int status);
 
 /* Opens the private conversation with a member from wherever they are
- * named (profile, post author, search result, mentorship, host). */
-void screen_open_conversation(struct screen_ctx *c, int64_t peer_id);
+ * named (profile, post author, search result, mentorship, host). False,
+ * with the reason on the message line, when there is none to open (oneself,
+ * no such member): a prompt that asked for the member then stays open. */
+bool screen_open_conversation(struct screen_ctx *c, int64_t peer_id);
 
 /* Offers the newest unsent editor draft back (at login); true if it asked.
  * (screen-drafts.c) */

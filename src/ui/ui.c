@@ -410,11 +410,17 @@ enter_sandbox(const struct ui_args *a)
 }
 
 void
-ui_report_member(const struct ui_args *a, int64_t id)
+ui_report_member(const struct ui_args *a, int64_t id, const char *login)
 {
+	char msg[sizeof id + MEMBER_LOGIN_SZ];
+	size_t len = strnlen(login, MEMBER_LOGIN_SZ - 1);
+
 	if (a->report_fd <= 0)
 		return;
-	if (write(a->report_fd, &id, sizeof id) != (ssize_t)sizeof id)
+	/* One write under PIPE_BUF arrives whole: the session reads it at once. */
+	memcpy(msg, &id, sizeof id);
+	memcpy(msg + sizeof id, login, len);
+	if (write(a->report_fd, msg, sizeof id + len) != (ssize_t)(sizeof id + len))
 		log_warn("cannot report the new member to the session");
 	close(a->report_fd);
 }

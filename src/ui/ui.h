@@ -23,9 +23,11 @@ struct ui_args {
  * away. Returns the process exit status (0 on a normal goodbye). */
 int ui_main(const struct ui_args *a);
 
-/* The registration made member id: tells the session process (and so the
- * listener, whose sign-up caps and pre-auth limits stop counting this
- * connection) through a->report_fd, once. A no-op without one. */
-void ui_report_member(const struct ui_args *a, int64_t id);
+/* The registration made member id with this login: tells the session
+ * process (and so the listener, whose sign-up caps and pre-auth limits
+ * stop counting this connection; and the session's own log lines, which
+ * then name the login) through a->report_fd, once, in one write: the id's
+ * 8 bytes, then the login without its NUL. A no-op without one. */
+void ui_report_member(const struct ui_args *a, int64_t id, const char *login);
 
 #endif

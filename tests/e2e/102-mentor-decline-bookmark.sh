@@ -6,8 +6,8 @@ e2e_user mona "Mona Bauer" alumni 'mona password 1'
 e2e_user sam "Sam Student" student 'sam password 1'
 e2e_sql "update users set specialty = 'Cardiology', city = 'Boston', open_to_mentoring = 1,
   max_mentees = 3, topics = 'research careers' where login = 'mona';
-  update users set specialty = 'Cardiology', city = 'Boston', topics = 'research careers'
-  where login = 'sam'"
+  update users set specialty = 'Cardiology', city = 'Boston', topics = 'research careers',
+  bio = 'I want to do research' where login = 'sam'"
 e2e_accept_rules
 e2e_start
 e2e_login a sam 'sam password 1'
@@ -18,6 +18,13 @@ e2e_see b 'Welcome.*Mona Bauer'
 e2e_keys a f; e2e_see a 'Find a mentor'
 e2e_keys a g; e2e_see a 'Suggested for you \(1\)'
 e2e_see a 'why: same specialty, topics: research careers, same city'
+# At 80 columns the reasons and the reply time do not all fit: the row
+# keeps whole parts, never a cut word or a dangling separator; at 120
+# everything shows.
+e2e_see a 'why: same specialty, topics: research careers, same city \| no replies yet *$'
+e2e_resize a 120 40
+e2e_see a 'why: same specialty, topics: research careers, same city, matches your goals \| no replies yet'
+e2e_resize a 80 24; e2e_see a 'why: same specialty'
 e2e_keys a Enter; e2e_see a 'Profile of Mona Bauer'
 e2e_keys a k; e2e_see a 'Bookmarked'
 e2e_keys a q q; e2e_see a 'Find a mentor'

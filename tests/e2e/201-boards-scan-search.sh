@@ -58,6 +58,7 @@ e2e_keys b /; e2e_see b 'Search:'
 e2e_type b 'park*'; e2e_keys b Enter
 e2e_see b 'Philadelphia > Philly housing +\(Cy Cole'
 e2e_see b '\[parking\]'
+e2e_see b 'Search posts: 1 found'
 # An unknown community is named, and the results before it are cleared.
 e2e_keys b /; e2e_keys b C-u; e2e_type b 'park* in:nowhere'; e2e_keys b Enter
 e2e_see b 'No community called "nowhere"'
@@ -66,10 +67,15 @@ e2e_gone b 'Philly housing'
 e2e_keys b C-u; e2e_type b 'housing in:phila'; e2e_keys b Enter
 e2e_see b 'Philadelphia > Philly housing +\(Cy Cole'
 e2e_see b 'First post about rowhouses'
-# author: alone lists the member's newest posts.
-e2e_keys b /; e2e_keys b C-u; e2e_type b 'author:cy'; e2e_keys b Enter
+# author: alone lists the member's newest posts; a bare author: says
+# what it needs and keeps the text; the count is shown.
+e2e_keys b /; e2e_keys b C-u; e2e_type b 'author:'; e2e_keys b Enter
+e2e_see b 'author: needs a login right after it'
+e2e_see b 'Search: author:'
+e2e_type b 'Cy'; e2e_keys b Enter
 e2e_see b 'Boston > Boston winters'
 e2e_see b 'Second post about parking'
+e2e_see b 'Search posts: [0-9]+ found'
 # A one-letter prefix is refused with the rule, and the text stays to edit.
 e2e_keys b /; e2e_keys b C-u; e2e_type b 'p*'; e2e_keys b Enter
 e2e_see b 'A prefix search needs at least 3 letters'

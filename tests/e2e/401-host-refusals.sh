@@ -25,6 +25,9 @@ e2e_see s 'Welcome.*Sue Student'
 e2e_keys s o; e2e_see s 'HOST program'
 e2e_keys s f; e2e_see s 'Find a host'
 e2e_keys s s; e2e_see s 'Hal Host - Boston'
+# No programs were given (Sue has no interviews): no host is starred, so
+# the legend for the star is not shown either.
+e2e_screen s | grep -q 'near a program' && fail "the star's legend shows without programs"
 e2e_keys s Enter; e2e_see s 'Hal Host: host profile'
 e2e_keys s r; e2e_see s 'Ask Hal Host for a stay'
 e2e_choose s '^ +Arrival( |$)' Enter; e2e_type s "$(e2e_day 5)"; e2e_keys s Enter

@@ -54,6 +54,11 @@ until grep -q 'terminal gone: user=zed' "$T/server.log"; do
   sleep 0.1
 done
 grep -q 'registered: user=zed ' "$T/server.log" || fail "registration not logged by login"
+# The session process learns the login too: its end line names zed.
+e2e_until 10 "the session's end was not logged by login: $(grep 'session end' "$T/server.log")" \
+  grep -q 'session end: user=zed ' "$T/server.log"
+grep -q 'signed up: user=zed ' "$T/server.log" || fail "the session did not log the sign-up by login"
+grep -E 'session end: user=new ' "$T/server.log" && fail "the session end still says user=new"
 grep -E 'info .*user=[0-9]' "$T/server.log" && fail "a log line names a member by id"
 
 [ "$(e2e_sql "select role||','||status||','||programs||','||grad_year from users where login='zed'")" = "student,active,MD,2027" ] \

@@ -15,7 +15,7 @@ static bool
 thread_in(struct fx_staff *w, int64_t author, int64_t community, int64_t *thread,
     int64_t *post)
 {
-	return db_board_community_join(w->db, author, community) == 0 &&
+	return db_board_community_join(w->db, author, community, 0) == 0 &&
 	    db_board_thread_create(w->db, author, community, "A thread to act on",
 	    "The first post of the thread.", &no_limits, thread, post) == 0;
 }

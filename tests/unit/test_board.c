@@ -174,7 +174,7 @@ TEST(board_unread_counts_and_pointer_moves_forward_only)
 
 	CHECK(fx_board(&f));
 	/* Joining counts what is there as read. */
-	CHECK_INT(db_board_community_join(f.db, f.bob, 1), ERR_OK);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 1, 0), ERR_OK);
 	CHECK_INT(db_board_community_get(f.db, f.bob, 1, &com), ERR_OK);
 	CHECK(com.joined);
 	CHECK_INT(com.unread, 0);
@@ -221,8 +221,8 @@ TEST(board_scan_walks_communities_threads_then_posts_in_order)
 
 	CHECK(fx_board(&f));
 	/* Community 1 is Philadelphia, 3 Boston: Boston sorts first. */
-	CHECK_INT(db_board_community_join(f.db, f.bob, 1), ERR_OK);
-	CHECK_INT(db_board_community_join(f.db, f.bob, 3), ERR_OK);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 1, 0), ERR_OK);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 3, 0), ERR_OK);
 	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Second", "Body two", NULL, &t2, &root2), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.ann, f.root, "Late reply in the first", NULL, &r1), ERR_OK);
 	CHECK_INT(db_board_thread_create(f.db, f.ann, 3, "Boston", "Body three", NULL, &t3, &root3), ERR_OK);
@@ -301,7 +301,7 @@ TEST(board_refuses_pending_strangers_and_bad_text)
 	CHECK_INT(db_user_set_status(f.db, 0, f.cat, STATUS_PENDING), ERR_OK);
 	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "hello", NULL, &r1), ERR_DENIED);
 	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "t", "body", NULL, &t, &p), ERR_DENIED);
-	CHECK_INT(db_board_community_join(f.db, f.cat, 1), ERR_OK);
+	CHECK_INT(db_board_community_join(f.db, f.cat, 1, 0), ERR_OK);
 	/* Deletion leaves a stub in place. */
 	CHECK_INT(db_board_post_delete(f.db, f.ann, f.root), ERR_OK);
 	CHECK_INT(db_board_post_edit(f.db, f.ann, f.root, "again"), ERR_NOTFOUND);
@@ -601,6 +601,24 @@ TEST(board_query_parse_takes_filters_with_quoted_values)
 	CHECK_STR(q.in, "Boston");
 }
 
+/* A filter with nothing after it says what it needs instead of searching
+ * for the word "author"; the author is a login, folded like every login. */
+TEST(board_query_parse_refuses_a_bare_filter_and_folds_the_author)
+{
+	struct board_query q;
+
+	board_query_parse("author:", &q);
+	CHECK_STR(q.refused, BOARD_AUTHOR_EMPTY_WHY);
+	CHECK_STR(q.words, "");
+	board_query_parse("parking in:", &q);
+	CHECK_STR(q.refused, BOARD_IN_EMPTY_WHY);
+	board_query_parse("author:\"\" parking", &q);
+	CHECK_STR(q.refused, BOARD_AUTHOR_EMPTY_WHY);
+	board_query_parse("author:Cat", &q);
+	CHECK(q.refused == NULL);
+	CHECK_STR(q.author, "cat");
+}
+
 /* in: takes a community's name or slug, any case, or the start of it; an
  * unknown one is ERR_NOTFOUND (the screen names it). */
 TEST(board_search_in_takes_names_any_case_and_refuses_unknown)
@@ -819,4 +837,33 @@ TEST(board_post_page_says_what_lies_either_side)
 	    ERR_DENIED);
 	CHECK(p == NULL && more.before && !more.after);
 	db_board_posts_free(all, nall);
+}
+
+/* A newcomer's new-posts scan is not empty: joining leaves the posts of
+ * the last unread_days unread, and marks only the older ones read. */
+TEST(board_join_leaves_the_recent_posts_unread)
+{
+	struct fx_board f;
+	int64_t t0 = 1790000000, t, root, reply, count = -1;
+
+	db_set_now_for_tests(t0);
+	CHECK(fx_board(&f));	/* "Moving to Philly": 30 days before the join */
+	db_set_now_for_tests(t0 + 10 * 86400);
+	CHECK_INT(db_board_thread_create(f.db, f.ann, 1, "Twenty days ago", "Older than 14",
+	    NULL, &t, &root), ERR_OK);
+	db_set_now_for_tests(t0 + 25 * 86400);
+	CHECK_INT(db_board_thread_create(f.db, f.cat, 1, "Last week", "Recent", NULL, &t, &root),
+	    ERR_OK);
+	CHECK_INT(db_board_post_reply(f.db, f.ann, root, "Recent reply", NULL, &reply),
+	    ERR_OK);
+	db_set_now_for_tests(t0 + 30 * 86400);
+	CHECK_INT(db_board_community_join(f.db, f.bob, 1, 14), ERR_OK);
+	CHECK_INT(db_board_read_count(f.db, f.bob, &count), ERR_OK);
+	CHECK_INT(count, 2);
+	/* 0 days: everything before the join is read, as before. */
+	CHECK_INT(db_board_community_join(f.db, f.bob, 3, 14), ERR_OK);
+	CHECK_INT(db_board_community_join(f.db, f.cat, 1, 0), ERR_OK);
+	CHECK_INT(db_board_read_count(f.db, f.cat, &count), ERR_OK);
+	CHECK_INT(count, 0);
+	db_set_now_for_tests(0);
 }

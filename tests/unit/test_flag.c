@@ -455,7 +455,7 @@ race_run(const char *point, int *a_rc, int *b_rc, struct db **keep)
 	if (db_board_community_list(one, au, false, &cs, &n) != 0 || n == 0 ||
 	    db_staff_appoint(one, STAFF_SYSOP, m1, cs[0].id, "race") != 0 ||
 	    db_staff_appoint(one, STAFF_SYSOP, m2, cs[0].id, "race") != 0 ||
-	    db_board_community_join(one, au, cs[0].id) != 0 ||
+	    db_board_community_join(one, au, cs[0].id, 0) != 0 ||
 	    db_board_thread_create(one, au, cs[0].id, "Race", "Buy my course.", &lim, &t, &p) != 0)
 		goto out;
 	for (int i = 0; i < 3; i++) {

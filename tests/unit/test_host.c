@@ -332,6 +332,8 @@ TEST(host_private_details_only_to_accepted_guest_and_logged)
 	CHECK_INT(log[0].request_id, id);
 	free(log);
 	CHECK_INT(db_host_access_log(db, g, h, 10, &log, &n), ERR_DENIED);
+	/* A student has no address to log: their own log is not theirs to ask. */
+	CHECK_INT(db_host_access_log(db, g, g, 10, &log, &n), ERR_DENIED);
 	/* After the stay the details are closed again. */
 	db_set_now_for_tests(NOW(D0 + 23));
 	CHECK_INT(db_host_private(db, g, h, id, &pv), ERR_DENIED);

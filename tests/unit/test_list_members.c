@@ -8,6 +8,7 @@
 #include "db/db-message.h"
 #include "db/db-user.h"
 #include "db/db.h"
+#include "lib/config.h"
 #include "fixture.h"
 #include "rules/message.h"
 #include "test.h"
@@ -140,4 +141,45 @@ TEST(keys_prompt_adds_a_key_and_the_last_key_of_a_keyonly_member_stays)
 	CHECK(!list_key(&c, l, 'q'));
 	CHECK_INT(list_count(l), 1);
 	list_leave(&c, l);
+}
+
+/* Every prompt stays open with the text on a refusal, the To: prompt
+ * too: writing to oneself or to no one leaves the login there to correct,
+ * so retyping it never fires the inbox's hotkeys. */
+TEST(inbox_to_prompt_stays_open_with_the_text_on_a_refusal)
+{
+	static struct config cfg;
+	struct db *db = fx_db();
+	struct screen_ctx c;
+	struct list *l;
+
+	CHECK(db != NULL);
+	CHECK(member_ctx(&c, db, "me"));
+	config_defaults(&cfg);
+	c.cfg = &cfg;
+	CHECK(fx_member(db, "bob", ROLE_STUDENT) != 0);
+	screen_push(&c, &screen_inbox, NULL);
+	l = screen_top(&c)->st;
+	CHECK(list_key(&c, l, 'n'));
+	type(&c, l, "Me");
+	CHECK(list_key(&c, l, UI_KEY_ENTER));
+	CHECK(c.msg_error && strstr(c.msg, "to yourself") != NULL);
+	CHECK(list_prompt_active(l));
+	CHECK_STR(list_prompt_text(l), "Me");
+	CHECK_INT(c.depth, 1);
+	/* No such member: open, with the text. */
+	CHECK(list_key(&c, l, UI_KEY_BACKSPACE));
+	type(&c, l, "nosuchuser");
+	CHECK(list_key(&c, l, UI_KEY_ENTER));
+	CHECK(c.msg_error && strstr(c.msg, "no member") != NULL);
+	CHECK(list_prompt_active(l));
+	CHECK_STR(list_prompt_text(l), "Mnosuchuser");
+	/* A member there: the conversation opens and the prompt closes. */
+	for (int i = 0; i < 11; i++)
+		list_key(&c, l, UI_KEY_BACKSPACE);
+	type(&c, l, "Bob");
+	CHECK(list_key(&c, l, UI_KEY_ENTER));
+	CHECK_INT(c.depth, 2);
+	CHECK(!list_prompt_active(l));
+	screen_leave_all(&c);
 }

@@ -143,7 +143,7 @@ TEST(staff_silence_stops_speech)
 
 	CHECK(fx_staff_world(&w));
 	now = db_now();
-	CHECK_INT(db_board_community_join(w.db, w.author_x, w.y), 0);
+	CHECK_INT(db_board_community_join(w.db, w.author_x, w.y, 0), 0);
 	CHECK_INT(db_sanction_add(w.db, w.mod_x, w.author_x, SANCTION_SILENCE, w.x, now + DAY,
 	    "Cool down", NULL, &sid), 0);
 	CHECK_INT(db_board_post_reply(w.db, w.author_x, w.post_x, "More", &lim, &pid), ERR_DENIED);

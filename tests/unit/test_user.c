@@ -226,6 +226,8 @@ TEST(user_profile_rules)
 	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
 	CHECK(strstr(why, "students") != NULL);
 	m->open_to_mentoring = false;
+	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);	/* 20 mentees */
+	m->max_mentees = 0;
 	CHECK_INT(user_check_profile(m, &why), 0);
 	snprintf(m->specialty, sizeof m->specialty, "Cardio\nlogy");
 	CHECK_INT(user_check_profile(m, &why), ERR_INVALID);
@@ -873,4 +875,20 @@ TEST(user_registration_status_per_mode)
 	    ERR_DENIED);
 	CHECK_INT(st, STATUS_SUSPENDED);
 	CHECK(why != NULL);
+}
+
+/* A student takes no mentees, as they are not open to mentoring: the
+ * rules refuse both, whatever a form showed. */
+TEST(user_check_profile_refuses_a_student_with_mentees)
+{
+	struct member m;
+	const char *why = NULL;
+
+	fx_member_fill(&m, "sam", NULL, ROLE_STUDENT);
+	CHECK_INT(user_check_profile(&m, &why), 0);
+	m.max_mentees = 3;
+	CHECK(user_check_profile(&m, &why) != 0);
+	CHECK(strstr(why, "cannot take mentees") != NULL);
+	m.role = ROLE_ALUMNI;
+	CHECK_INT(user_check_profile(&m, &why), 0);
 }
