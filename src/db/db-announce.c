@@ -48,6 +48,7 @@ add_in_tx(struct db *db, int64_t actor_id, const char *text, int64_t ends_at, in
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	db_wake_member(db, 0);	/* everyone online, when this commits */
 	if (ends_at > 0)
 		staff_time(until, sizeof until, ends_at);
 	return db_audit_record(db, actor_id, &(struct audit_add){ .action = "announce.add",
@@ -100,6 +101,7 @@ end_in_tx(struct db *db, int64_t actor_id, int64_t id)
 	    "WHERE a.id = ?1 AND " ANN_IN_FORCE("?2"), id, now, actor_id);
 	if ((r = db_step_changed(db, st, __func__)) != 0)
 		return r == ERR_NOTFOUND ? ERR_STATE : r;
+	db_wake_member(db, 0);	/* it leaves every status bar at once */
 	return db_audit_record(db, actor_id, &(struct audit_add){ .action = "announce.end",
 	    .target_kind = "announcement", .target_id = id, .target = label,
 	    .before = "shown", .after = "ended" });

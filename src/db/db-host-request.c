@@ -12,6 +12,7 @@
 #include "db/db-internal.h"
 #include "db/db-user.h"
 #include "db/db-notice.h"
+#include "db/db-probation.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 
@@ -288,6 +289,11 @@ create_in_tx(struct db *db, int64_t actor_id, const struct host_request *r, int6
 	    (rc = host_takes(db, r, why)) != 0 ||
 	    (rc = open_requests_ok(db, actor_id, r, why)) != 0)
 		return rc;
+	if ((rc = db_probation_check(db, actor_id, PROBATION_REQUESTS)) != 0) {
+		if (rc == ERR_TOO_FAST)
+			*why = db_probation_why(db, actor_id, PROBATION_REQUESTS);
+		return rc;
+	}
 	st = DB_STMT(db, "INSERT INTO host_requests (host_id, guest_id, arrive_day, depart_day, "
 	    "flexible, travellers, partner, pet_allergy, accessibility, purpose, programs, "
 	    "message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -9,6 +9,7 @@
 #include "db/db-user.h"
 #include "db/db-mentor.h"
 #include "db/db-notice.h"
+#include "db/db-probation.h"
 #include "rules/mentor.h"
 #include "lib/xmalloc.h"
 
@@ -138,7 +139,10 @@ request_checks(struct db *db, int64_t actor_id, int64_t mentor_id, int max_pendi
 	if ((r = count_one(db, "SELECT count(*) FROM mentorships WHERE mentee_id = ?1 "
 	    "AND state = 'requested' AND ?2 = ?2", actor_id, 0, &n)) != 0)
 		return r;
-	return n >= max_pending ? ERR_LIMIT : ERR_OK;
+	if (n >= max_pending)
+		return ERR_LIMIT;
+	/* A new member's daily cap on requests (ERR_TOO_FAST). */
+	return db_probation_check(db, actor_id, PROBATION_REQUESTS);
 }
 
 int
@@ -378,6 +382,8 @@ db_mentor_refusal(int r)
 	case ERR_FULL: return "this mentor just filled their last place";
 	case ERR_PAUSED: return "this mentor has paused their availability";
 	case ERR_LIMIT: return "you have the most requests waiting; withdraw one";
+	case ERR_TOO_FAST: return "new members can make a few requests a day for their "
+	    "first days; it lifts by itself, or when a moderator vouches for you";
 	case ERR_NOT_OFFERED: return "this member is not open to mentoring";
 	case ERR_EXISTS: return "you already asked or work with this member";
 	case ERR_DENIED: return "that is not possible with this member";

@@ -6,6 +6,7 @@
 #include "db/db-block.h"
 #include "db/db-internal.h"
 #include "db/db-sanction.h"
+#include "db/db-probation.h"
 #include "db/db-message.h"
 #include "rules/message.h"
 
@@ -171,7 +172,12 @@ send_check(struct db *db, int64_t sender_id, int64_t peer_id, const char *body,
 		*why = MESSAGE_RATE;
 		return ERR_DENIED;
 	}
-	return 0;
+	/* On top of the minute: a new member's daily cap. */
+	if ((r = db_probation_check(db, sender_id, PROBATION_MESSAGES)) == ERR_TOO_FAST) {
+		*why = MESSAGE_PROBATION;
+		return ERR_DENIED;
+	}
+	return r;
 }
 
 /* The conversation of the pair, made (with both members' rows) if new. */

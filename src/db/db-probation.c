@@ -121,6 +121,17 @@ db_probation_refusal(struct db *db, int64_t actor_id, enum probation_kind kind, 
 	return ERR_OK;
 }
 
+const char *
+db_probation_why(struct db *db, int64_t actor_id, enum probation_kind kind)
+{
+	static char buf[400];
+
+	if (db_probation_refusal(db, actor_id, kind, buf, sizeof buf) != 0)
+		snprintf(buf, sizeof buf, "New members have a daily limit for their first "
+		    "days; it lifts by itself, or when a moderator vouches for you.");
+	return buf;
+}
+
 static int
 vouch_in_tx(struct db *db, int64_t actor_id, int64_t user_id, const char *reason)
 {

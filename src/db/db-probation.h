@@ -1,8 +1,8 @@
 /* Probation (issue 10): for their first days, new members have daily caps
  * on new threads, replies, private messages and requests (mentoring and
- * HOST), on top of the per-minute limits. Today the boards ask for them
- * (db_board_thread_create, db_board_post_reply); messages and requests
- * count here but do not ask yet: their screens need the sentence first. The caps lift when the days
+ * HOST), on top of the per-minute limits: db_board_thread_create,
+ * db_board_post_reply, db_message_send/_reply, db_mentor_request and
+ * db_host_request_create ask inside their write. The caps lift when the days
  * pass, or earlier when a moderator (of any community) or an admin vouches
  * for the member. The arithmetic is rules/moderation.h; here the count and
  * the vouch, each inside the caller's or its own transaction. */
@@ -28,6 +28,11 @@ int db_probation_check(struct db *db, int64_t actor_id, enum probation_kind kind
  * with buf written, ERR_NOTFOUND when they are not at it. */
 int db_probation_refusal(struct db *db, int64_t actor_id, enum probation_kind kind,
     char *buf, size_t sz);
+
+/* The same sentence for a refusal the caller already has (ERR_TOO_FAST
+ * from a check of kind): a static buffer, valid until the next call (one
+ * UI process, one thread); a general sentence when the reading fails. */
+const char *db_probation_why(struct db *db, int64_t actor_id, enum probation_kind kind);
 
 /* A member's probation: *ends_at when it ends by itself; *vouched. */
 int db_probation_get(struct db *db, int64_t user_id, int64_t *ends_at, bool *vouched);

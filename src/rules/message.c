@@ -95,6 +95,10 @@ message_refusal_text(enum message_refusal r, const char *peer_name,
 		snprintf(buf, sz, "You are sending messages too fast; please wait a "
 		    "minute. Your text is kept.");
 		break;
+	case MESSAGE_PROBATION:
+		snprintf(buf, sz, "New members can send a limited number of messages a day "
+		    "for their first days. Your text is kept.");
+		break;
 	case MESSAGE_NOT_PARTY:
 		snprintf(buf, sz, "You are not part of this conversation.");
 		break;

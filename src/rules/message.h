@@ -39,6 +39,7 @@ enum message_refusal {
 	MESSAGE_BLOCKED,	/* either member blocked the other */
 	MESSAGE_RATE,		/* too many in the last minute */
 	MESSAGE_NOT_PARTY,	/* replying to a conversation one is not in */
+	MESSAGE_PROBATION,	/* a new member's daily cap (db_probation_why says more) */
 };
 
 /* Limits from the [messages] section of the configuration. */

@@ -151,7 +151,7 @@ static const struct list_def audit_list = {
 	.row_lines = 2, .empty_text = audit_empty,
 	.load_error = "The audit log could not be read (or is not yours to read).",
 	.keys = audit_keys, .nkeys = sizeof audit_keys / sizeof audit_keys[0],
-	.hints_tail = "q back  ? help", .prompt = &filter_prompt, .init = audit_init, .fini = free,
+	.hints_tail = "  q back  ? help", .prompt = &filter_prompt, .init = audit_init, .fini = free,
 };
 
 const struct screen screen_audit = {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "db/db-block.h"
 #include "db/db-message.h"
+#include "db/db-probation.h"
 #include "db/db.h"
 #include "lib/log.h"
 #include "rules/message.h"
@@ -44,6 +45,9 @@ reply_done(struct screen_ctx *c, void *arg, const char *text)
 	cv->draft = xstrdup(text);
 	if (r == ERR_INTERNAL)
 		snprintf(msg, sizeof msg, "The message could not be sent; press r to try again.");
+	else if (why == MESSAGE_PROBATION)
+		snprintf(msg, sizeof msg, "%s Your text is kept.",
+		    db_probation_why(c->db, c->me.id, PROBATION_MESSAGES));
 	else
 		message_refusal_text(why, cv->peer.name, &cv->lim, msg, sizeof msg);
 	screen_error(c, "%s", msg);

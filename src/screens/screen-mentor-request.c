@@ -7,6 +7,7 @@
 #include <string.h>
 #include "lib/config.h"
 #include "db/db-mentor.h"
+#include "db/db-probation.h"
 #include "db/db-user.h"
 #include "db/db.h"
 #include "lib/log.h"
@@ -52,6 +53,9 @@ refused_now(struct screen_ctx *c, const struct request *q)
 	if (q->refusal == ERR_EXISTS)
 		screen_error(c, "You already asked %s, or they mentor you: see My mentoring.",
 		    q->name);
+	else if (q->refusal == ERR_TOO_FAST)
+		screen_error(c, "You cannot ask %s now. %s", q->name,
+		    db_probation_why(c->db, c->me.id, PROBATION_REQUESTS));
 	else
 		screen_error(c, "You cannot ask %s now: %s.", q->name,
 		    db_mentor_refusal(q->refusal));
@@ -119,7 +123,8 @@ send(struct screen_ctx *c, void *st)
 		return;
 	}
 	if (r != 0) {
-		screen_error(c, "Not sent: %s (message kept).", db_mentor_refusal(r));
+		screen_error(c, "Not sent: %s (message kept).", r == ERR_TOO_FAST ?
+		    db_probation_why(c->db, c->me.id, PROBATION_REQUESTS) : db_mentor_refusal(r));
 		return;
 	}
 	log_info("mentorship requested: user=%s mentor=%lld",
