@@ -482,15 +482,20 @@ db_review_sanction(struct db *db, int64_t actor_id, int64_t item_id, enum sancti
 		return r;
 	if (strcmp(it.queue, "safety") != 0 || it.subject_id == 0)
 		return ERR_INVALID;
-	if ((r = db_sanction_add(db, actor_id, it.subject_id, kind, 0, ends_at, reason, why,
-	    NULL)) != 0)
-		return r;
+	if (strcmp(it.status, "open") != 0 && strcmp(it.status, "escalated") != 0) {
+		*why = "Someone else has already closed this item; nothing was done.";
+		return ERR_STATE;
+	}
+	/* One transaction, the item first: it closes from the state it was read
+	 * in, or nothing happens, so two admins never sanction twice for it. */
 	if ((r = db_begin(db)) != 0)
 		return r;
-	r = db_tx_end(db, close_item(db, actor_id, &it, "sanctioned", reason));
-	if (r == ERR_STATE)
-		*why = "The sanction stands; someone else had already closed this item.";
-	return r;
+	if ((r = close_item(db, actor_id, &it, "sanctioned", reason)) == 0)
+		r = db_sanction_add_in_tx(db, actor_id, it.subject_id, kind, 0, ends_at, reason,
+		    why, NULL);
+	else if (r == ERR_STATE)
+		*why = "Someone else has already closed this item; nothing was done.";
+	return db_tx_end(db, r);
 }
 
 /* ---- staff removal from the thread view ---- */

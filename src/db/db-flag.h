@@ -126,9 +126,9 @@ enum review_action {
  * item, resolve a community item). */
 int db_review_act(struct db *db, int64_t actor_id, int64_t item_id, enum review_action a,
     const char *reason, const char **why);
-/* A safety item's "sanction": db_sanction_add on the item's subject, then
- * the item closes as sanctioned (ERR_STATE if someone handled it first;
- * the sanction stands). */
+/* A safety item's "sanction": the item closes as sanctioned and the
+ * sanction is given to its subject, in one transaction (ERR_STATE, and no
+ * sanction, if someone handled the item first). */
 int db_review_sanction(struct db *db, int64_t actor_id, int64_t item_id,
     enum sanction_kind kind, int64_t ends_at, const char *reason, const char **why);
 

@@ -124,8 +124,9 @@ add_in_tx(struct db *db, int64_t actor_id, int64_t user_id, enum sanction_kind k
 }
 
 int
-db_sanction_add(struct db *db, int64_t actor_id, int64_t user_id, enum sanction_kind kind,
-    int64_t community_id, int64_t ends_at, const char *reason, const char **why, int64_t *id)
+db_sanction_add_in_tx(struct db *db, int64_t actor_id, int64_t user_id,
+    enum sanction_kind kind, int64_t community_id, int64_t ends_at, const char *reason,
+    const char **why, int64_t *id)
 {
 	const char *dummy;
 	int64_t newid = 0;
@@ -139,10 +140,32 @@ db_sanction_add(struct db *db, int64_t actor_id, int64_t user_id, enum sanction_
 	}
 	if ((r = sanction_check(kind, community_id > 0, ends_at, db_now(), reason, why)) != 0)
 		return r;
+	if ((r = add_in_tx(db, actor_id, user_id, kind, community_id, ends_at, reason,
+	    &newid)) != 0)
+		return r;
+	if (id != NULL)
+		*id = newid;
+	return ERR_OK;
+}
+
+int
+db_sanction_add(struct db *db, int64_t actor_id, int64_t user_id, enum sanction_kind kind,
+    int64_t community_id, int64_t ends_at, const char *reason, const char **why, int64_t *id)
+{
+	const char *dummy;
+	int64_t newid = 0;
+	int r;
+
+	if (why == NULL)
+		why = &dummy;
+	/* The rules first, outside the lock: nothing to wait for to say no. */
+	if (user_id > 0 && community_id >= 0 &&
+	    (r = sanction_check(kind, community_id > 0, ends_at, db_now(), reason, why)) != 0)
+		return r;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	r = db_tx_end(db, add_in_tx(db, actor_id, user_id, kind, community_id, ends_at, reason,
-	    &newid));
+	r = db_tx_end(db, db_sanction_add_in_tx(db, actor_id, user_id, kind, community_id,
+	    ends_at, reason, why, &newid));
 	if (r == 0 && id != NULL)
 		*id = newid;
 	return r;

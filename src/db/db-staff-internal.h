@@ -5,6 +5,7 @@
 #define DB_STAFF_INTERNAL_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "rules/sanction.h"
 
 struct db;
 
@@ -30,6 +31,14 @@ int db_audit_record(struct db *db, int64_t actor_id, const struct audit_add *a);
  * checked here. */
 int db_staff_appoint_in_tx(struct db *db, int64_t actor_id, int64_t user_id,
     int64_t community_id, const char *reason, bool appoint);
+
+/* db_sanction_add inside the caller's transaction (db-sanction.h), for an
+ * action that gives a sanction as part of itself (closing a safety item).
+ */
+int db_sanction_add_in_tx(struct db *db, int64_t actor_id, int64_t user_id,
+    enum sanction_kind kind,
+    int64_t community_id, int64_t ends_at, const char *reason, const char **why,
+    int64_t *id);
 
 /* SQL: sanction row s is in force at ?NOW (a bound parameter's text, such
  * as "?2"): given, not lifted, not ended. */

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include "db/db-board.h"
 #include "db/db-flag.h"
+#include "db/db-sanction.h"
 #include "db/db-internal.h"
 #include "db/db-mentor.h"
 #include "db/db-notice.h"
@@ -511,4 +512,40 @@ TEST(flag_race_agree_and_disagree)
 	    count(db, "SELECT id FROM review_items"), REVIEW_DISAGREE, "late", &why), ERR_STATE);
 	CHECK_INT(count(db, "SELECT count(*) FROM audit_log WHERE action LIKE 'flag.%'"), 1);
 	db_close(db);
+}
+
+/* A safety item's sanction: the item closes and the sanction is given in
+ * one transaction; a second admin acting on the same item changes nothing. */
+TEST(flag_safety_sanction_is_one_step)
+{
+	struct fx_staff w;
+	struct flag_filed f;
+	struct sanction s;
+	const char *why = NULL;
+	int64_t flagger, admin2, n = 0;
+	bool found = false;
+
+	CHECK(fx_staff_world(&w));
+	flagger = fx_member(w.db, "flagger", ROLE_ALUMNI);
+	admin2 = fx_member_with(w.db, "admin2", ROLE_ALUMNI, &(struct fx_who){ .admin = true });
+	CHECK_INT(db_flag_add(w.db, flagger, FLAG_POST, w.post_x, FLAG_UNSAFE, "a threat", 3, &f,
+	    &why), 0);
+	CHECK_INT(db_review_sanction(w.db, w.member, f.item_id, SANCTION_SUSPEND,
+	    db_now() + 86400, "Threats", &why), ERR_DENIED);
+	CHECK_INT(db_review_sanction(w.db, w.admin, f.item_id, SANCTION_SUSPEND,
+	    db_now() + 86400, "Threats", &why), 0);
+	CHECK_INT(db_sanction_in_force(w.db, w.author_x, 0, SANCTION_SUSPEND, &s, &found), 0);
+	CHECK(found);
+	CHECK_INT(db_review_sanction(w.db, admin2, f.item_id, SANCTION_BAN, 0, "Again", &why),
+	    ERR_STATE);
+	CHECK(why != NULL && strstr(why, "nothing was done") != NULL);
+	CHECK_INT(db_sanction_in_force(w.db, w.author_x, 0, SANCTION_BAN, &s, &found), 0);
+	CHECK(!found);
+	/* A refused sanction leaves the item open: the rules say no first. */
+	CHECK_INT(db_flag_add(w.db, flagger, FLAG_POST, w.post_y, FLAG_UNSAFE, "another", 3, &f,
+	    &why), 0);
+	CHECK_INT(db_review_sanction(w.db, w.admin, f.item_id, SANCTION_SUSPEND, 0, "No end",
+	    &why), ERR_INVALID);
+	CHECK_INT(db_review_act(w.db, w.admin, f.item_id, REVIEW_RESOLVE, "Handled", &why), 0);
+	(void)n;
 }
