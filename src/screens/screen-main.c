@@ -88,9 +88,9 @@ static const struct {
 	struct ui_menu_item item;
 	bool (*shown)(const struct screen_ctx *c);
 } staff_menu[] = {
-	{ { 'x', "Moderation", "Flags, threads and members of your communities",
+	{ { 'x', "Moderation", "Flags, threads, members, applications",
 	    &screen_mod_menu, NULL }, screen_staff_is_moderator },
-	{ { 'z', "Administration", "Sign-ups, sanctions, communities, safety, announcements",
+	{ { 'z', "Administration", "Sign-ups, members, communities, safety",
 	    &screen_admin_menu, NULL }, screen_staff_is_admin },
 };
 #define STAFF_N (sizeof staff_menu / sizeof staff_menu[0])

@@ -23,34 +23,34 @@ screen_staff_is_admin(const struct screen_ctx *c)
 }
 
 static const struct ui_menu_item mod_items[] = {
-	{ 'r', "Review queue", "Flagged posts, messages and members in your communities",
+	{ 'r', "Review queue", "Flagged posts, messages and members",
 	  NULL, screen_review_open_mod },
-	{ 'l', "Audit log", "What the moderators of your communities did, and why",
+	{ 'l', "Audit log", "What moderators did here, and why",
 	  &screen_audit, NULL },
-	{ 'm', "Members", "Warn, silence, lift early; vouch for new members", &screen_mod_members, NULL },
-	{ 'a', "Applications", "Members offering to moderate with you: recommend one",
+	{ 'm', "Members", "Warn, silence, lift early; vouch", &screen_mod_members, NULL },
+	{ 'a', "Applications", "Offers to moderate: recommend one",
 	  &screen_mod_applications, NULL },
 };
 
 static const struct ui_menu_item admin_items[] = {
-	{ 'r', "Review queue", "Flagged items of every community, escalated ones first",
+	{ 'r', "Review queue", "Flagged items everywhere, escalated first",
 	  NULL, screen_review_open_admin },
-	{ 's', "Safety queue", "HOST flags, unsafe flags, stays and mentorships that went wrong",
+	{ 's', "Safety queue", "HOST and unsafe flags, stays gone wrong",
 	  NULL, screen_review_open_safety },
-	{ 'l', "Audit log", "Every moderation and admin action; filter by login",
+	{ 'l', "Audit log", "Every staff action, by login",
 	  &screen_audit, NULL },
-	{ 'p', "Pending sign-ups", "Approve or reject new members waiting for approval",
+	{ 'p', "Pending sign-ups", "Approve or reject new members",
 	  &screen_signups, NULL },
-	{ 'm', "Members", "Find a member: standing, sanctions, warn/silence/suspend/ban, lift",
+	{ 'm', "Members", "Find a member; warn, silence, suspend, ban",
 	  &screen_members, NULL },
-	{ 'i', "Sanctions in force", "Every sanction in force; lift early; vouch",
+	{ 'i', "Sanctions in force", "Lift early; vouch for new members",
 	  &screen_mod_members, NULL },
-	{ 'o', "Role requests", "Members asking to change their verified role",
+	{ 'o', "Role requests", "Members asking for another role",
 	  &screen_role_requests, NULL },
-	{ 'n', "Announcements", "Write, list and end announcements for everyone", &screen_announce, NULL },
-	{ 'c', "Community requests", "Approve, decline or merge requests for a new community",
+	{ 'n', "Announcements", "Write and end announcements", &screen_announce, NULL },
+	{ 'c', "Community requests", "Approve, decline or merge",
 	  &screen_admin_requests, NULL },
-	{ 'd', "Moderators", "Applications to moderate; appoint, decline, remove",
+	{ 'd', "Moderators", "Applications; appoint, remove",
 	  &screen_admin_moderators, NULL },
 };
 

@@ -305,7 +305,9 @@ screen_key_hints(struct screen_ctx *c, const struct ui_binding *t, size_t n, con
 
 	ui_keys_hints(t, n, c->hints, sizeof c->hints);
 	len = strlen(c->hints);
-	text_appendf(c->hints, sizeof c->hints, &len, "%s", tail);
+	/* Two spaces between hints, whether or not the tail brings its own. */
+	text_appendf(c->hints, sizeof c->hints, &len, "%s%s",
+	    len > 0 && tail[0] != '\0' && tail[0] != ' ' ? "  " : "", tail);
 }
 
 void

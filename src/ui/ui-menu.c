@@ -1,5 +1,6 @@
 /* Menus of fixed entries; see ui-menu.h. */
 #include <stdio.h>
+#include <string.h>
 #include "ui/screen.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-menu.h"
@@ -25,11 +26,16 @@ ui_menu_draw(const struct ui_menu_item *m, size_t n, const struct ui_list *sel, 
     size_t cols)
 {
 	char row[160];
+	int w = 16;
 
+	/* The labels make one column, as wide as the longest (labels are ASCII). */
+	for (size_t i = 0; i < n; i++)
+		if ((int)strlen(m[i].label) > w)
+			w = (int)strlen(m[i].label);
 	for (size_t i = 0; i < n; i++) {
 		enum ui_attr a = i == sel->sel ? UI_A_SELECT : UI_A_NORMAL;
 
-		snprintf(row, sizeof row, " [%c] %-16s %s", upper(m[i].hotkey), m[i].label,
+		snprintf(row, sizeof row, " [%c] %-*s %s", upper(m[i].hotkey), w, m[i].label,
 		    m[i].about);
 		if (i == sel->sel)
 			ui_draw_fill(y + (int)i, 2, cols, a);
