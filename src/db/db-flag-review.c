@@ -361,6 +361,42 @@ set_hidden(struct db *db, int64_t post_id, int hidden)
 	return db_step_done(db, st, __func__);
 }
 
+/* Agreeing on a flagged private message removes it: both members then read
+ * the stub with the reason, the sender is told, and both screens wake. */
+static int
+remove_message(struct db *db, int64_t message_id, const char *reason)
+{
+	char text[NOTICE_TEXT_SZ];
+	sqlite3_stmt *st;
+	int64_t sender = 0, conv = 0;
+	int rc, r;
+
+	st = DB_STMT(db, "UPDATE messages SET removed_reason = ?2 WHERE id = ?1 AND "
+	    "removed_reason IS NULL RETURNING sender_id, conversation_id", message_id);
+	if (st == NULL)
+		return ERR_INTERNAL;
+	db_bind_text(st, 2, reason);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sender = sqlite3_column_int64(st, 0);
+		conv = sqlite3_column_int64(st, 1);
+		rc = sqlite3_step(st);
+	}
+	r = rc == SQLITE_DONE ? ERR_OK : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	if (r != 0 || sender == 0)
+		return r;	/* already removed: the item still closes */
+	st = DB_STMT(db, "SELECT user_id FROM conversation_members WHERE conversation_id = ?",
+	    conv);
+	if (st == NULL)
+		return ERR_INTERNAL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_wake_member(db, sqlite3_column_int64(st, 0));
+	db_stmt_done(db, st);
+	snprintf(text, sizeof text, "A moderator removed one of your private messages: %s",
+	    reason);
+	return db_notice_add(db, sender, "moderation", text);
+}
+
 /* What the action does to the target; after the item has moved. */
 static int
 apply(struct db *db, const struct review_item *it, enum review_action a, const char *reason)
@@ -368,6 +404,9 @@ apply(struct db *db, const struct review_item *it, enum review_action a, const c
 	bool post = strcmp(it->kind, "post") == 0;
 	int r;
 
+	if (strcmp(it->kind, "message") == 0 &&
+	    (a == REVIEW_AGREE_HIDE || a == REVIEW_AGREE_REMOVE))
+		return remove_message(db, it->target_id, reason);
 	if (!post)
 		return 0;
 	switch (a) {
@@ -422,7 +461,7 @@ act_in_tx(struct db *db, int64_t actor_id, int64_t item_id, enum review_action a
     const char *reason)
 {
 	struct review_item it;
-	bool post;
+	bool post, message;
 	int r, after;
 
 	if ((r = load_item(db, item_id, &it)) != 0 || (r = item_power(db, actor_id, &it)) != 0)
@@ -430,7 +469,8 @@ act_in_tx(struct db *db, int64_t actor_id, int64_t item_id, enum review_action a
 	if (strcmp(it.status, "open") != 0 && strcmp(it.status, "escalated") != 0)
 		return ERR_STATE;
 	post = strcmp(it.kind, "post") == 0;
-	if ((a == REVIEW_AGREE_REMOVE && !post) ||
+	message = strcmp(it.kind, "message") == 0;
+	if ((a == REVIEW_AGREE_REMOVE && !post && !message) ||
 	    (a == REVIEW_RESOLVE && strcmp(it.queue, "safety") != 0))
 		return ERR_INVALID;
 	if (a == REVIEW_ESCALATE && strcmp(it.status, "open") != 0)
@@ -445,8 +485,9 @@ act_in_tx(struct db *db, int64_t actor_id, int64_t item_id, enum review_action a
 	return db_audit_record(db, actor_id, &(struct audit_add){ .action = audit_action_of[a],
 	    .community_id = it.community_id, .target_kind = it.kind, .target_id = it.target_id,
 	    .target = it.target, .reason = reason,
-	    .before = post ? post_state_word(it.hidden) : it.status,
-	    .after = post ? post_state_word(after) : item_status_of[a] });
+	    .before = post ? post_state_word(it.hidden) : message ? "shown" : it.status,
+	    .after = post ? post_state_word(after) : message && (a == REVIEW_AGREE_HIDE ||
+	    a == REVIEW_AGREE_REMOVE) ? "removed" : item_status_of[a] });
 }
 
 int

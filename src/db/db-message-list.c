@@ -6,6 +6,11 @@
 #include <sqlite3.h>
 #include "db/db.h"
 #include "db/db-internal.h"
+
+/* What a member reads of message row t: its text, or the stub a
+ * moderator's removal left (rules/flag.h words it the same for posts). */
+#define MESSAGE_BODY(t) "CASE WHEN " t ".removed_reason IS NULL THEN " t ".body ELSE " \
+	"'[removed by a moderator: ' || " t ".removed_reason || ']' END"
 #include "db/db-message.h"
 #include "rules/message.h"
 #include "lib/xmalloc.h"
@@ -55,7 +60,8 @@ db_message_inbox(struct db *db, int64_t actor_id, bool archived,
 	    "FROM conversation_members cm "
 	    "JOIN conversations c ON c.id = cm.conversation_id "
 	    "JOIN users u ON u.id = cm.peer_id "
-	    "LEFT JOIN (SELECT id, sender_id, substr(body, 1, 400) AS body FROM messages) lm "
+	    "LEFT JOIN (SELECT id, sender_id, substr(" MESSAGE_BODY("messages") ", 1, 400) AS body "
+	    "FROM messages) lm "
 	    "ON lm.id = (SELECT m.id FROM messages m WHERE m.conversation_id = cm.conversation_id "
 	    "AND m.id > cm.cleared_id AND " VISIBLE_TO("?1") " ORDER BY m.id DESC LIMIT 1) "
 	    "WHERE cm.user_id = ?1 AND cm.archived = ?2 AND c.last_id > cm.cleared_id "
@@ -123,7 +129,7 @@ db_message_page(struct db *db, int64_t actor_id, int64_t conversation_id,
 	/* The newest max on the index, then turned round for reading by the
 	 * outer query (at most PAGE_MAX rows to sort). */
 	st = DB_STMT(db, "SELECT * FROM (SELECT m.id, m.conversation_id, m.sender_id, "
-	    "m.body, m.created_at FROM messages m WHERE m.conversation_id = ?2 AND "
+	    MESSAGE_BODY("m") ", m.created_at FROM messages m WHERE m.conversation_id = ?2 AND "
 	    "m.id > ?3 AND m.id < ?4 AND " VISIBLE_TO("?1") " ORDER BY m.id DESC LIMIT ?5) "
 	    "ORDER BY id",
 	    actor_id, conversation_id, after_id, before_id, (sqlite3_int64)max);
@@ -159,8 +165,8 @@ db_message_get(struct db *db, int64_t actor_id, int64_t message_id,
 
 	if (actor_id <= 0)
 		return ERR_DENIED;
-	st = DB_STMT(db, "SELECT m.id, m.conversation_id, m.sender_id, m.body, m.created_at, "
-	    "NOT " VISIBLE_TO("?2") " FROM messages m WHERE m.id = ?1",
+	st = DB_STMT(db, "SELECT m.id, m.conversation_id, m.sender_id, " MESSAGE_BODY("m")
+	    ", m.created_at, NOT " VISIBLE_TO("?2") " FROM messages m WHERE m.id = ?1",
 	    message_id, actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;

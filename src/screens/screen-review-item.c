@@ -71,6 +71,13 @@ is_post(const struct item_view *v)
 	return strcmp(v->it.kind, "post") == 0;
 }
 
+/* A private message: agreeing removes it (there is no pending state). */
+static bool
+is_message(const struct item_view *v)
+{
+	return strcmp(v->it.kind, "message") == 0;
+}
+
 static const char *
 hints(const struct item_view *v)
 {
@@ -82,6 +89,10 @@ hints(const struct item_view *v)
 		return strcmp(v->it.status, "open") == 0 ?
 		    "a agree: hide  r agree: remove  d disagree  i dismiss  e escalate  q back" :
 		    "a agree: hide  r agree: remove  d disagree  i dismiss  q back";
+	if (is_message(v))
+		return strcmp(v->it.status, "open") == 0 ?
+		    "r agree: remove  d disagree  i dismiss  e escalate  q back" :
+		    "r agree: remove  d disagree  i dismiss  q back";
 	return strcmp(v->it.status, "open") == 0 ? "a agree  d disagree  i dismiss  e escalate  q back" :
 	    "a agree  d disagree  i dismiss  q back";
 }
@@ -187,8 +198,9 @@ item_key(struct screen_ctx *c, void *st, int key)
 	if (!is_open(v))
 		return false;
 	switch (key) {
-	case 'a': if (!is_safety(v)) ask(v, P_ACT, REVIEW_AGREE_HIDE); return true;
-	case 'r': if (is_post(v)) ask(v, P_ACT, REVIEW_AGREE_REMOVE); return true;
+	case 'a': if (!is_safety(v)) ask(v, P_ACT, is_message(v) ? REVIEW_AGREE_REMOVE :
+	    REVIEW_AGREE_HIDE); return true;
+	case 'r': if (is_post(v) || is_message(v)) ask(v, P_ACT, REVIEW_AGREE_REMOVE); return true;
 	case 'd': if (!is_safety(v)) ask(v, P_ACT, REVIEW_DISAGREE); return true;
 	case 'i': if (!is_safety(v)) ask(v, P_ACT, REVIEW_DISMISS); return true;
 	case 'e': if (!is_safety(v)) ask(v, P_ACT, REVIEW_ESCALATE); return true;

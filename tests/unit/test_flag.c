@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include "db/db-board.h"
 #include "db/db-flag.h"
+#include "db/db-message.h"
 #include "db/db-sanction.h"
 #include "db/db-internal.h"
 #include "db/db-mentor.h"
@@ -16,6 +17,7 @@
 #include "db/db.h"
 #include "fixture.h"
 #include "fx-staff.h"
+#include "rules/message.h"
 #include "test.h"
 
 static const struct board_limits lim = { .per_minute = 1000, .per_minute_new = 1000 };
@@ -548,4 +550,43 @@ TEST(flag_safety_sanction_is_one_step)
 	    &why), ERR_INVALID);
 	CHECK_INT(db_review_act(w.db, w.admin, f.item_id, REVIEW_RESOLVE, "Handled", &why), 0);
 	(void)n;
+}
+
+/* Agreeing on a flagged private message removes it: both members read the
+ * stub with the reason, the inbox preview too, and the sender is told. */
+TEST(flag_message_agree_removes_it)
+{
+	static const struct message_limits ml = { .per_minute = 100, .per_minute_new = 100,
+		.max_chars = 1000 };
+	struct fx_staff w;
+	struct flag_filed f;
+	struct message_row *rows = NULL;
+	struct inbox_row *in = NULL;
+	enum message_refusal mr;
+	const char *why = NULL;
+	int64_t msg = 0;
+	size_t n = 0;
+
+	CHECK(fx_staff_world(&w));
+	CHECK_INT(db_message_send(w.db, w.author_x, w.member, "You are worthless.", &ml, &msg, &mr),
+	    0);
+	CHECK_INT(db_flag_add(w.db, w.member, FLAG_MESSAGE, msg, FLAG_HARASSMENT, "", 3, &f, &why),
+	    0);
+	/* A message has no community: the admins' to handle. */
+	CHECK_INT(db_review_act(w.db, w.mod_x, f.item_id, REVIEW_AGREE_REMOVE, "Harassment",
+	    &why), ERR_DENIED);
+	CHECK_INT(db_review_act(w.db, w.admin, f.item_id, REVIEW_AGREE_REMOVE, "Harassment",
+	    &why), 0);
+	CHECK_INT(db_message_inbox(w.db, w.member, false, NULL, 10, &in, &n), 0);
+	CHECK_INT(n, 1);
+	CHECK_STR(in[0].preview, "[removed by a moderator: Harassment]");
+	CHECK_INT(db_message_page(w.db, w.author_x, in[0].conversation_id, 0, INT64_MAX, 10,
+	    &rows, &n), 0);
+	CHECK_INT(n, 1);
+	CHECK_STR(rows[0].body, "[removed by a moderator: Harassment]");
+	db_message_rows_free(rows, n);
+	free(in);
+	/* Handled once: a second admin action is refused by the item's state. */
+	CHECK_INT(db_review_act(w.db, w.admin, f.item_id, REVIEW_DISAGREE, "Changed my mind",
+	    &why), ERR_STATE);
 }
