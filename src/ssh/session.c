@@ -402,11 +402,18 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 		log_warn("accept from %s failed: %s", s->peer, ssh_get_error(bind));
 		goto out;
 	}
+	/* Callbacks first, then the key exchange. A client may send its
+	 * service request and first auth request in the same segment as its
+	 * NEWKEYS (Dropbear always does, PuTTY often): libssh parses every
+	 * packet of that read inside ssh_handle_key_exchange, and a message
+	 * that finds no callback goes to a queue that only ssh_message_get
+	 * reads. Installed late, our callbacks never saw the request, no
+	 * SERVICE_ACCEPT went out, and client and server both waited. */
+	ssh_auth_setup(s);
 	if (ssh_handle_key_exchange(s->ssh) != SSH_OK) {
 		log_info("key exchange with %s failed: %s", s->peer, ssh_get_error(s->ssh));
 		goto out;
 	}
-	ssh_auth_setup(s);
 	if ((s->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(s->event, s->ssh) != SSH_OK ||
 	    ssh_event_add_fd(s->event, sigevent_fd(), POLLIN, drain_sig_pipe, NULL) != SSH_OK) {
