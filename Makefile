@@ -92,17 +92,23 @@ run: $(BIN)
 unit: $(B)/unit-tests
 	$(B)/unit-tests
 
-test: $(BIN) $(B)/unit-tests
+test: $(BIN) $(B)/unit-tests $(B)/libssh-client
 	@sh .ci/install-deps test
-	@bash tests/run --unit $(B)/unit-tests --bin ./mentorbbs
+	@E2E_LIBSSH_CLIENT=$(abspath $(B)/libssh-client) bash tests/run --unit $(B)/unit-tests --bin ./mentorbbs
 
-asan-test:
+# The clients of the matrix are not under test: the plain build's.
+asan-test: $(B)/libssh-client
 	$(MAKE) B=build-asan CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  HARDEN="-fPIE" BIN=build-asan/mentorbbs build-asan/mentorbbs build-asan/unit-tests
 	@sh .ci/install-deps test
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  bash tests/run --unit build-asan/unit-tests --bin build-asan/mentorbbs --asan
+	  E2E_LIBSSH_CLIENT=$(abspath $(B)/libssh-client) bash tests/run --unit build-asan/unit-tests --bin build-asan/mentorbbs --asan
+
+# The client matrix's libssh client (tests/e2e/22-client-libssh.sh): a
+# program of its own, linked against libssh only, none of mentorbbs.
+$(B)/libssh-client: tests/clients/libssh-client.c $(B)/.deps-ok
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(shell pkg-config --libs libssh)
 
 # The fault cases drive the real server and a writer that posts through
 # the data layer (tests/fault/writer.c).

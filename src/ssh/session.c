@@ -226,6 +226,47 @@ signup_idle(struct session *s)
 	return true;
 }
 
+/* The UI's whole environment: TERM from pty-req, PATH, and what the
+ * client's env requests set (ssh-chan.c), nothing else. The locale is
+ * C.UTF-8 unless the member chose one (LC_ALL=C.UTF-8 would hide it);
+ * the UI falls back to C.UTF-8 itself when theirs is missing or not
+ * UTF-8 (ui-term.c). env has room for 4 + CLIENTENV_MAX + 1 pointers. */
+static void
+ui_env(struct session *s, char *termenv, char **env)
+{
+	size_t n = 0;
+
+	env[n++] = termenv;
+	env[n++] = (char *)"PATH=/usr/bin:/bin";
+	if (clientenv_get(&s->env, "LANG") == NULL)
+		env[n++] = (char *)"LANG=C.UTF-8";
+	if (!clientenv_has_locale(&s->env))
+		env[n++] = (char *)"LC_ALL=C.UTF-8";
+	for (size_t i = 0; i < s->env.n; i++)
+		env[n++] = s->env.entry[i];
+	env[n] = NULL;
+}
+
+/* "NAME,NAME" of the client's variables for the log line ("-" for none):
+ * names only, the values are the member's business. */
+static const char *
+env_names(const struct session *s, char *buf, size_t bufsz)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->env.n && len + 1 < bufsz; i++) {
+		size_t name = strcspn(s->env.entry[i], "=");
+		int w = snprintf(buf + len, bufsz - len, "%s%.*s", i > 0 ? "," : "", (int)name,
+		    s->env.entry[i]);
+
+		if (w < 0 || (size_t)w >= bufsz - len)
+			break;
+		len += (size_t)w;
+	}
+	return len > 0 ? buf : "-";
+}
+
 static int
 spawn_ui(struct session *s)
 {
@@ -234,12 +275,12 @@ spawn_ui(struct session *s)
 	const char *term = s->term[0] != '\0' ? s->term : "vt100";
 	char termenv[80];
 	char *argv[2 * CONFIG_SETTINGS_MAX + 16];
-	char *env[] = { termenv, (char *)"LANG=C.UTF-8", (char *)"LC_ALL=C.UTF-8",
-	    (char *)"PATH=/usr/bin:/bin", NULL };
+	char *env[4 + CLIENTENV_MAX + 1];
 	size_t n = 0;
 	int report_wr = -1, r;
 
 	snprintf(termenv, sizeof termenv, "TERM=%s", term);
+	ui_env(s, termenv, env);
 	snprintf(uid, sizeof uid, "%lld", (long long)s->user_id);
 	argv[n++] = (char *)"mentorbbs";
 	argv[n++] = (char *)"ui";
@@ -279,13 +320,15 @@ refuse_channel(struct session *s, const char *msg, const char *why)
 static int
 run_ui(struct session *s)
 {
+	char names[CLIENTENV_MAX * (CLIENTENV_NAME_MAX + 1) + 1];
 	double t0, told_at = -1;
 
 	if (spawn_ui(s) != 0)
 		return refuse_channel(s, "mentorbbs: the session could not start; please try again later.\r\n",
 		    "spawn failed");
-	log_info("session start: user=%s pid=%d peer=%s term=%s size=%dx%d", s->login,
-	    (int)s->ui_pid, s->peer, s->term, s->cols, s->rows);
+	log_info("session start: user=%s pid=%d peer=%s term=%s size=%dx%d env=%s", s->login,
+	    (int)s->ui_pid, s->peer, s->term, s->cols, s->rows,
+	    env_names(s, names, sizeof names));
 	if (!ssh_chan_pump_start(s))
 		s->pty_eof = true;
 	clock_gettime(CLOCK_MONOTONIC, &s->last_input);
@@ -407,11 +450,18 @@ session_run(ssh_bind bind, int fd, const char *peer, const struct config *cfg,
 		log_warn("accept from %s failed: %s", s->peer, ssh_get_error(bind));
 		goto out;
 	}
+	/* Callbacks first, then the key exchange. A client may send its
+	 * service request and first auth request in the same segment as its
+	 * NEWKEYS (Dropbear always does, PuTTY often): libssh parses every
+	 * packet of that read inside ssh_handle_key_exchange, and a message
+	 * that finds no callback goes to a queue that only ssh_message_get
+	 * reads. Installed late, our callbacks never saw the request, no
+	 * SERVICE_ACCEPT went out, and client and server both waited. */
+	ssh_auth_setup(s);
 	if (ssh_handle_key_exchange(s->ssh) != SSH_OK) {
 		log_info("key exchange with %s failed: %s", s->peer, ssh_get_error(s->ssh));
 		goto out;
 	}
-	ssh_auth_setup(s);
 	if ((s->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(s->event, s->ssh) != SSH_OK ||
 	    ssh_event_add_fd(s->event, sigevent_fd(), POLLIN, drain_sig_pipe, NULL) != SSH_OK) {

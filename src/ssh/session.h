@@ -11,6 +11,7 @@
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
 #include <libssh/server.h>
+#include "lib/clientenv.h"
 #include "lib/config.h"
 #include "ssh/listen-msg.h"
 #include "rules/member.h"
@@ -54,6 +55,7 @@ struct session {
 	bool shell_requested;
 	bool exec_requested;
 	bool client_gone;
+	struct clientenv env;		/* the allowed env requests, for the UI */
 	struct timespec last_input;	/* monotonic: the client's last bytes */
 
 	/* the UI process and the pump */

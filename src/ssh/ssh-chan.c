@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "lib/clientenv.h"
 #include "lib/log.h"
 #include "ssh/pty.h"
 #include "ssh/session.h"
@@ -93,15 +94,20 @@ on_exec(ssh_session ssh, ssh_channel c, const char *cmd, void *ud)
 	return SSH_OK;
 }
 
+/* Only names on the allow-list with checked values (lib/clientenv.h) are
+ * kept for the UI. Anything else is refused without a word: a failure
+ * reply when the client wants one (OpenSSH's SendEnv does not), no log
+ * line, nothing of it in the UI. After the shell it could change nothing. */
 static int
 on_env(ssh_session ssh, ssh_channel c, const char *name, const char *value, void *ud)
 {
+	struct session *s = ud;
+
 	(void)ssh;
 	(void)c;
-	(void)name;
-	(void)value;
-	(void)ud;
-	return SSH_OK;	/* accepted and ignored: the UI gets a clean environment */
+	if (s->shell_requested || s->exec_requested)
+		return SSH_ERROR;
+	return clientenv_add(&s->env, name, value) == 0 ? SSH_OK : SSH_ERROR;
 }
 
 /* Appends as much as fits to s->to_pty; returns bytes taken. */

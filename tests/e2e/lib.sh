@@ -292,3 +292,44 @@ e2e_until() {
 # may not post until they do (25-rules-accept shows that path); cases about
 # other features start with everyone having accepted.
 e2e_accept_rules() { e2e_sql "update users set rules_accepted_at = strftime('%s','now') where rules_accepted_at is null"; }
+
+# The client matrix (tests/e2e/22-client-*.sh). Each client reaches the
+# first screen with the member's name, opens the profile with one key,
+# logs off, and exits by itself; every wait has a deadline, and a client
+# still running at the end of its case is killed with the tmux server.
+#
+# e2e_client WINDOW COMMAND: runs an SSH client in a tmux window, then a
+# marker with its exit status; HOME is the case's own, so no client reads
+# or writes a known-hosts file of the machine's.
+e2e_client() {
+  local w=$1; shift
+  mkdir -p "$T/home"
+  E2E_CLIENT_T0=${EPOCHREALTIME/./}
+  e2e_window "$w" "HOME=$T/home $*; echo '[client exited]' \$?; sleep 60"
+}
+
+# e2e_client_visit WINDOW NAME LOGIN: the first screen greets NAME, p shows
+# the profile, q g y log off, the client exits 0, the server logs the end
+# of LOGIN's session and no UI process is left. Prints the timings.
+e2e_client_visit() {
+  local w=$1 name=$2 login=$3 t1 ends
+  ends=$(grep -c "session end: user=$login " "$T/server.log")
+  e2e_see "$w" "Welcome.*$name" 15
+  t1=${EPOCHREALTIME/./}
+  e2e_keys "$w" p
+  e2e_see "$w" 'Your profile'
+  e2e_keys "$w" q
+  e2e_see "$w" 'Main menu'
+  e2e_keys "$w" g
+  e2e_see "$w" 'Log off\? \[y/n\]'
+  e2e_keys "$w" y
+  e2e_see "$w" '\[client exited\] 0' 10
+  e2e_until 5 "the server never logged the end of $login's session" \
+    e2e_session_ended "$login" "$ends"
+  e2e_until 5 "a UI process is left after $w logged off" e2e_no_ui
+  echo "timing: $w first screen $(( (t1 - E2E_CLIENT_T0) / 1000 )) ms," \
+    "logged off $(( (${EPOCHREALTIME/./} - E2E_CLIENT_T0) / 1000 )) ms after start"
+}
+
+# e2e_session_ended LOGIN N: the server has logged more than N ends of LOGIN's sessions.
+e2e_session_ended() { [ "$(grep -c "session end: user=$1 " "$T/server.log")" -gt "$2" ]; }
