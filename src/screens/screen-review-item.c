@@ -198,8 +198,10 @@ item_key(struct screen_ctx *c, void *st, int key)
 	if (!is_open(v))
 		return false;
 	switch (key) {
-	case 'a': if (!is_safety(v)) ask(v, P_ACT, is_message(v) ? REVIEW_AGREE_REMOVE :
-	    REVIEW_AGREE_HIDE); return true;
+	case 'a':
+		if (!is_safety(v))
+			ask(v, P_ACT, is_message(v) ? REVIEW_AGREE_REMOVE : REVIEW_AGREE_HIDE);
+		return true;
 	case 'r': if (is_post(v) || is_message(v)) ask(v, P_ACT, REVIEW_AGREE_REMOVE); return true;
 	case 'd': if (!is_safety(v)) ask(v, P_ACT, REVIEW_DISAGREE); return true;
 	case 'i': if (!is_safety(v)) ask(v, P_ACT, REVIEW_DISMISS); return true;
