@@ -1,7 +1,6 @@
 /* Announcements: text for everyone from the admins or the sysop, in force
  * until its end date or until ended, put away per member; see db-admin.h. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "db/db.h"

@@ -1,6 +1,5 @@
 /* Sanctions; see db-sanction.h. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "db/db.h"
