@@ -1,7 +1,6 @@
 /* Announcements: text for everyone from the admins or the sysop, in force
  * until its end date or until ended, put away per member; see db-admin.h. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "db/db.h"
@@ -85,22 +84,18 @@ end_in_tx(struct db *db, int64_t actor_id, int64_t id)
 	char label[ANNOUNCE_TEXT_MAX * 4 + 1] = "";
 	sqlite3_stmt *st;
 	int64_t now = db_now();
-	int rc, r;
+	int r;
 
 	if ((r = db_staff_require_admin(db, actor_id)) != 0)
 		return r;
-	if ((st = DB_STMT(db, "SELECT text FROM announcements WHERE id = ?", id)) == NULL)
-		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		db_column_text(st, 0, label, sizeof label);
-	db_stmt_done(db, st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
+	st = DB_STMT(db, "SELECT text FROM announcements WHERE id = ?", id);
+	if ((r = db_staff_text(db, st, label, sizeof label, __func__)) != 0)
+		return r;
 	/* Guarded by the old state: of two admins ending it, one does. */
 	st = DB_STMT(db, "UPDATE announcements AS a SET ended_at = ?2, ended_by = nullif(?3, 0) "
 	    "WHERE a.id = ?1 AND " ANN_IN_FORCE("?2"), id, now, actor_id);
-	if ((r = db_step_changed(db, st, __func__)) != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+	if ((r = db_staff_move(db, st, __func__)) != 0)
+		return r;
 	db_wake_member(db, 0);	/* it leaves every status bar at once */
 	return db_audit_record(db, actor_id, &(struct audit_add){ .action = "announce.end",
 	    .target_kind = "announcement", .target_id = id, .target = label,
@@ -123,33 +118,26 @@ int
 db_announce_list(struct db *db, int64_t actor_id, size_t max, struct announcement **out,
     size_t *n)
 {
-	int r;
-
-	if ((r = db_staff_require_admin(db, actor_id)) != 0)
-		return r;
-	if (max > 500)
-		max = 500;
-	return db_collect(db, DB_STMT(db, "SELECT " ANN_COLS ANN_FROM "ORDER BY a.id DESC "
-	    "LIMIT ?1", (int64_t)max), sizeof **out, ann_row, (void **)out, n, __func__);
+	return db_staff_admin_list(db, actor_id, "SELECT " ANN_COLS ANN_FROM "ORDER BY a.id DESC "
+	    "LIMIT ?1", max, sizeof **out, ann_row, (void **)out, n, __func__);
 }
 
 int
 db_announce_current(struct db *db, int64_t user_id, struct announcement *out, bool *found)
 {
-	struct announcement *rows = NULL;
-	size_t n = 0;
+	struct announcement a;
+	bool f = false;
 	int r;
 
-	r = db_collect(db, DB_STMT(db, "SELECT " ANN_COLS ANN_FROM "WHERE " ANN_IN_FORCE("?2")
+	r = db_staff_row(db, DB_STMT(db, "SELECT " ANN_COLS ANN_FROM "WHERE " ANN_IN_FORCE("?2")
 	    " AND NOT EXISTS (SELECT 1 FROM announcement_dismissals d WHERE d.announcement_id = "
 	    "a.id AND d.user_id = ?1) ORDER BY a.id DESC LIMIT 1", user_id, db_now()),
-	    sizeof *rows, ann_row, (void **)&rows, &n, __func__);
+	    sizeof a, ann_row, &a, &f, __func__);
 	if (r != 0)
 		return r;
-	*found = n > 0;
-	if (n > 0 && out != NULL)
-		*out = rows[0];
-	free(rows);
+	*found = f;
+	if (f && out != NULL)
+		*out = a;
 	return ERR_OK;
 }
 

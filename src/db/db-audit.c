@@ -3,6 +3,7 @@
 #include "db/db.h"
 #include "db/db-internal.h"
 #include "db/db-staff.h"
+#include "db/db-staff-internal.h"
 
 #define AUDIT_PAGE_MAX	500
 
@@ -30,19 +31,14 @@ db_audit_list(struct db *db, int64_t actor_id, const struct audit_filter *f,
     int64_t before_id, size_t max, struct audit_entry **out, size_t *n)
 {
 	static const struct audit_filter none;
-	enum staff_power p;
 	sqlite3_stmt *st;
-	bool moderator = false, admin = false;
+	bool admin = false;
 	int r;
 
 	if (f == NULL)
 		f = &none;
-	if ((r = db_staff_power(db, actor_id, 0, &p)) != 0)
+	if ((r = db_staff_any(db, actor_id, &admin)) != 0)
 		return r;
-	if (p < STAFF_ADMIN && ((r = db_staff_roles(db, actor_id, &moderator, &admin)) != 0))
-		return r;
-	if (p < STAFF_ADMIN && !moderator)
-		return ERR_DENIED;
 	if (max > AUDIT_PAGE_MAX)
 		max = AUDIT_PAGE_MAX;
 	/* A moderator reads only the entries of their own communities. */
@@ -53,7 +49,7 @@ db_audit_list(struct db *db, int64_t actor_id, const struct audit_filter *f,
 	    "(?3 = 0 OR a.community_id = ?3) AND (?4 = 1 OR a.community_id IN (SELECT "
 	    "community_id FROM community_moderators WHERE user_id = ?5)) AND "
 	    "(?6 IS NULL OR a.actor = ?6) ORDER BY a.id DESC LIMIT ?7",
-	    before_id, f->since, f->community_id, p >= STAFF_ADMIN, actor_id);
+	    before_id, f->since, f->community_id, admin, actor_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	db_bind_text(st, 6, f->actor != NULL && f->actor[0] != '\0' ? f->actor : NULL);

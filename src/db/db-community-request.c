@@ -29,32 +29,19 @@ struct req {
 	char community[BOARD_NAME_MAX * 4 + 1];
 };
 
-static int
-req_read(struct db *db, int64_t id, struct req *q)
+static void
+req_row(sqlite3_stmt *st, void *elem)
 {
-	sqlite3_stmt *st = DB_STMT(db, "SELECT r.user_id, coalesce(r.community_id, 0), r.kind, "
-	    "r.status, r.name, r.community_kind, r.description, coalesce(c.name, '') "
-	    "FROM community_requests r LEFT JOIN communities c ON c.id = r.community_id "
-	    "WHERE r.id = ?", id);
-	int rc, r;
+	struct req *q = elem;
 
-	if (st == NULL)
-		return ERR_INTERNAL;
-	memset(q, 0, sizeof *q);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		q->user_id = sqlite3_column_int64(st, 0);
-		q->community_id = sqlite3_column_int64(st, 1);
-		db_column_text(st, 2, q->kind, sizeof q->kind);
-		db_column_text(st, 3, q->status, sizeof q->status);
-		db_column_text(st, 4, q->name, sizeof q->name);
-		db_column_text(st, 5, q->community_kind, sizeof q->community_kind);
-		db_column_text(st, 6, q->description, sizeof q->description);
-		db_column_text(st, 7, q->community, sizeof q->community);
-	}
-	r = rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND :
-	    db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	q->user_id = sqlite3_column_int64(st, 0);
+	q->community_id = sqlite3_column_int64(st, 1);
+	db_column_text(st, 2, q->kind, sizeof q->kind);
+	db_column_text(st, 3, q->status, sizeof q->status);
+	db_column_text(st, 4, q->name, sizeof q->name);
+	db_column_text(st, 5, q->community_kind, sizeof q->community_kind);
+	db_column_text(st, 6, q->description, sizeof q->description);
+	db_column_text(st, 7, q->community, sizeof q->community);
 }
 
 /* Reads request id of kind; a missing one or one of the other kind is
@@ -62,7 +49,13 @@ req_read(struct db *db, int64_t id, struct req *q)
 static int
 req_get(struct db *db, int64_t id, const char *kind, struct req *q, const char **why)
 {
-	int r = req_read(db, id, q);
+	int r;
+
+	memset(q, 0, sizeof *q);
+	r = db_staff_row(db, DB_STMT(db, "SELECT r.user_id, coalesce(r.community_id, 0), r.kind, "
+	    "r.status, r.name, r.community_kind, r.description, coalesce(c.name, '') "
+	    "FROM community_requests r LEFT JOIN communities c ON c.id = r.community_id "
+	    "WHERE r.id = ?", id), sizeof *q, req_row, q, NULL, __func__);
 
 	if (r == ERR_OK && strcmp(q->kind, kind) != 0)
 		r = ERR_NOTFOUND;
@@ -78,6 +71,20 @@ req_still_open(const struct req *q, const char **why)
 		return ERR_OK;
 	*why = "Someone has decided that request already.";
 	return ERR_STATE;
+}
+
+/* The start of every admin decision, inside its transaction: the power,
+ * and request id of kind as it is now, still open. */
+static int
+req_open(struct db *db, int64_t actor_id, int64_t id, const char *kind, struct req *q,
+    const char **why)
+{
+	int r;
+
+	if ((r = db_staff_require_admin(db, actor_id)) != 0 ||
+	    (r = req_get(db, id, kind, q, why)) != 0)
+		return r;
+	return req_still_open(q, why);
 }
 
 /* The one write of a decision: status moves from open to, guarded. */
@@ -101,38 +108,27 @@ req_decide(struct db *db, int64_t actor_id, int64_t id, const char *status, int6
 	return r;
 }
 
-static void
-id_row(sqlite3_stmt *st, void *elem)
-{
-	*(int64_t *)elem = sqlite3_column_int64(st, 0);
-}
-
-/* The requester hears mine, each supporter theirs. */
+/* The end of a decision on a request for a community: status moves from
+ * open (community_id: the community it made or went into), the audit
+ * entry, and the requester hears mine, each supporter theirs. */
 static int
-tell(struct db *db, int64_t request_id, int64_t requester, const char *mine, const char *theirs)
+req_close(struct db *db, int64_t actor_id, int64_t id, const struct req *q,
+    const char *status, int64_t community_id, const char *reason, const char *action,
+    const char *mine, const char *theirs, const char **why)
 {
-	int64_t *ids = NULL;
-	size_t n = 0;
 	int r;
 
-	if ((r = db_notice_add(db, requester, NOTICE_KIND, mine)) != 0)
+	if ((r = req_decide(db, actor_id, id, status, community_id, reason, why)) != 0)
 		return r;
-	r = db_collect(db, DB_STMT(db, "SELECT user_id FROM community_request_supports WHERE "
-	    "request_id = ? ORDER BY user_id", request_id), sizeof *ids, id_row, (void **)&ids,
-	    &n, __func__);
-	for (size_t i = 0; r == 0 && i < n; i++)
-		r = db_notice_add(db, ids[i], NOTICE_KIND, theirs);
-	free(ids);
-	return r;
-}
-
-static int
-audit_decision(struct db *db, int64_t actor_id, int64_t id, const char *action,
-    int64_t community_id, const struct req *q, const char *reason, const char *after)
-{
-	return db_audit_record(db, actor_id, &(struct audit_add){ .action = action,
+	if ((r = db_audit_record(db, actor_id, &(struct audit_add){ .action = action,
 	    .community_id = community_id, .target_kind = "request", .target_id = id,
-	    .target = q->name, .reason = reason, .before = "open", .after = after });
+	    .target = q->name, .reason = reason, .before = "open", .after = status })) != 0)
+		return r;
+	if ((r = db_notice_add(db, q->user_id, NOTICE_KIND, mine)) != 0)
+		return r;
+	return db_staff_notice_each(db, DB_STMT(db, "SELECT user_id FROM "
+	    "community_request_supports WHERE request_id = ? ORDER BY user_id", id), NOTICE_KIND,
+	    theirs, __func__);
 }
 
 /* ---- the member's side: the list and support ---- */
@@ -273,9 +269,7 @@ approve_in_tx(struct db *db, int64_t actor_id, int64_t id, const struct communit
 	int64_t cid = 0;
 	int r;
 
-	if ((r = db_staff_require_admin(db, actor_id)) != 0)
-		return r;
-	if ((r = req_get(db, id, "create", &q, why)) != 0 || (r = req_still_open(&q, why)) != 0)
+	if ((r = req_open(db, actor_id, id, "create", &q, why)) != 0)
 		return r;
 	if ((r = community_check(q.name, q.community_kind, q.description, why)) != 0)
 		return r;
@@ -285,20 +279,16 @@ approve_in_tx(struct db *db, int64_t actor_id, int64_t id, const struct communit
 			*why = "A community of that name exists now: merge the request into it.";
 		return r;
 	}
-	if ((r = req_decide(db, actor_id, id, "approved", cid, NULL, why)) != 0)
-		return r;
 	if (a != NULL && a->appoint_requester &&
 	    (r = appoint_one(db, actor_id, q.user_id, cid, id, why)) != 0)
 		return r;
 	for (size_t i = 0; a != NULL && i < a->n; i++)
 		if ((r = appoint_one(db, actor_id, a->moderators[i], cid, id, why)) != 0)
 			return r;
-	if ((r = audit_decision(db, actor_id, id, "community.approve", cid, &q, NULL, "approved"))
-	    != 0)
-		return r;
 	snprintf(mine, sizeof mine, "Your request was approved: %s is open in Communities", q.name);
 	snprintf(theirs, sizeof theirs, "%s, which you supported, is open in Communities", q.name);
-	if ((r = tell(db, id, q.user_id, mine, theirs)) != 0)
+	if ((r = req_close(db, actor_id, id, &q, "approved", cid, NULL, "community.approve", mine,
+	    theirs, why)) != 0)
 		return r;
 	*community_id = cid;
 	return ERR_OK;
@@ -329,34 +319,13 @@ decline_in_tx(struct db *db, int64_t actor_id, int64_t id, const char *reason, c
 	struct req q;
 	int r;
 
-	if ((r = db_staff_require_admin(db, actor_id)) != 0)
-		return r;
-	if ((r = req_get(db, id, "create", &q, why)) != 0 || (r = req_still_open(&q, why)) != 0)
-		return r;
-	if ((r = req_decide(db, actor_id, id, "declined", 0, reason, why)) != 0 ||
-	    (r = audit_decision(db, actor_id, id, "community.decline", 0, &q, reason,
-	    "declined")) != 0)
+	if ((r = req_open(db, actor_id, id, "create", &q, why)) != 0)
 		return r;
 	snprintf(mine, sizeof mine, "Your request for %s was declined: %s", q.name, reason);
 	snprintf(theirs, sizeof theirs, "%s, which you supported, was declined: %s", q.name,
 	    reason);
-	return tell(db, id, q.user_id, mine, theirs);
-}
-
-int
-db_community_request_decline(struct db *db, int64_t actor_id, int64_t request_id,
-    const char *reason, const char **why)
-{
-	const char *dummy;
-	int r;
-
-	if (why == NULL)
-		why = &dummy;
-	if (staff_check_reason(reason, why) != 0)
-		return ERR_INVALID;
-	if ((r = db_begin(db)) != 0)
-		return r;
-	return db_tx_end(db, decline_in_tx(db, actor_id, request_id, reason, why));
+	return req_close(db, actor_id, id, &q, "declined", 0, reason, "community.decline", mine,
+	    theirs, why);
 }
 
 static int
@@ -364,48 +333,23 @@ merge_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t into, const cha
     const char **why)
 {
 	char mine[NOTICE_TEXT_SZ], theirs[NOTICE_TEXT_SZ], name[BOARD_NAME_MAX * 4 + 1] = "";
-	sqlite3_stmt *st;
 	struct req q;
 	int r;
 
-	if ((r = db_staff_require_admin(db, actor_id)) != 0)
-		return r;
-	if ((r = req_get(db, id, "create", &q, why)) != 0 || (r = req_still_open(&q, why)) != 0)
+	if ((r = req_open(db, actor_id, id, "create", &q, why)) != 0)
 		return r;
 	if ((r = db_community_open_for_posts(db, into)) != 0) {
 		*why = r == ERR_STATE ? "That community is archived: merge into an open one." :
 		    "There is no such community.";
 		return r;
 	}
-	if ((st = DB_STMT(db, "SELECT name FROM communities WHERE id = ?", into)) == NULL)
-		return ERR_INTERNAL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_column_text(st, 0, name, sizeof name);
-	db_stmt_done(db, st);
-	if ((r = req_decide(db, actor_id, id, "merged", into, reason, why)) != 0 ||
-	    (r = audit_decision(db, actor_id, id, "community.merge", into, &q, reason,
-	    "merged")) != 0)
+	if ((r = db_staff_community_name(db, into, name, sizeof name)) != 0)
 		return r;
 	snprintf(mine, sizeof mine, "Your request for %s was merged into %s", q.name, name);
 	snprintf(theirs, sizeof theirs, "%s, which you supported, was merged into %s", q.name,
 	    name);
-	return tell(db, id, q.user_id, mine, theirs);
-}
-
-int
-db_community_request_merge(struct db *db, int64_t actor_id, int64_t request_id, int64_t into_id,
-    const char *reason, const char **why)
-{
-	const char *dummy;
-	int r;
-
-	if (why == NULL)
-		why = &dummy;
-	if (reason != NULL && reason[0] != '\0' && staff_check_reason(reason, why) != 0)
-		return ERR_INVALID;
-	if ((r = db_begin(db)) != 0)
-		return r;
-	return db_tx_end(db, merge_in_tx(db, actor_id, request_id, into_id, reason, why));
+	return req_close(db, actor_id, id, &q, "merged", into, reason, "community.merge", mine,
+	    theirs, why);
 }
 
 /* ---- applications to moderate ---- */
@@ -486,22 +430,6 @@ recommend_in_tx(struct db *db, int64_t actor_id, int64_t id, const char *note, c
 	    .reason = note, .before = "applied", .after = "recommended" });
 }
 
-int
-db_community_application_recommend(struct db *db, int64_t actor_id, int64_t app_id,
-    const char *note, const char **why)
-{
-	const char *dummy;
-	int r;
-
-	if (why == NULL)
-		why = &dummy;
-	if (staff_check_reason(note, why) != 0)
-		return ERR_INVALID;
-	if ((r = db_begin(db)) != 0)
-		return r;
-	return db_tx_end(db, recommend_in_tx(db, actor_id, app_id, note, why));
-}
-
 static int
 answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool appoint, const char *reason,
     const char **why)
@@ -510,9 +438,7 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool appoint, const ch
 	struct req q;
 	int r;
 
-	if ((r = db_staff_require_admin(db, actor_id)) != 0)
-		return r;
-	if ((r = req_get(db, id, "moderate", &q, why)) != 0 || (r = req_still_open(&q, why)) != 0)
+	if ((r = req_open(db, actor_id, id, "moderate", &q, why)) != 0)
 		return r;
 	if ((r = req_decide(db, actor_id, id, appoint ? "approved" : "declined", 0,
 	    appoint ? NULL : reason, why)) != 0)
@@ -535,32 +461,75 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool appoint, const ch
 	return db_notice_add(db, q.user_id, NOTICE_KIND, text);
 }
 
+/* ---- every decision with a reason, one way in ---- */
+
+enum decision { DECLINE, MERGE, RECOMMEND, APPOINT, REFUSE };
+
 static int
-answer(struct db *db, int64_t actor_id, int64_t app_id, bool appoint, const char *reason,
-    const char **why)
+decision_in_tx(struct db *db, int64_t actor_id, int64_t id, enum decision d, int64_t into,
+    const char *reason, const char **why)
+{
+	switch (d) {
+	case DECLINE:
+		return decline_in_tx(db, actor_id, id, reason, why);
+	case MERGE:
+		return merge_in_tx(db, actor_id, id, into, reason, why);
+	case RECOMMEND:
+		return recommend_in_tx(db, actor_id, id, reason, why);
+	default:
+		return answer_in_tx(db, actor_id, id, d == APPOINT, reason, why);
+	}
+}
+
+static int
+decide(struct db *db, int64_t actor_id, int64_t id, enum decision d, int64_t into,
+    const char *reason, const char **why)
 {
 	const char *dummy;
 	int r;
 
 	if (why == NULL)
 		why = &dummy;
-	if (staff_check_reason(reason, why) != 0)
+	/* A merge explains itself; a reason given is still checked. */
+	if ((d != MERGE || (reason != NULL && reason[0] != '\0')) &&
+	    staff_check_reason(reason, why) != 0)
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	return db_tx_end(db, answer_in_tx(db, actor_id, app_id, appoint, reason, why));
+	return db_tx_end(db, decision_in_tx(db, actor_id, id, d, into, reason, why));
+}
+
+int
+db_community_request_decline(struct db *db, int64_t actor_id, int64_t request_id,
+    const char *reason, const char **why)
+{
+	return decide(db, actor_id, request_id, DECLINE, 0, reason, why);
+}
+
+int
+db_community_request_merge(struct db *db, int64_t actor_id, int64_t request_id, int64_t into_id,
+    const char *reason, const char **why)
+{
+	return decide(db, actor_id, request_id, MERGE, into_id, reason, why);
+}
+
+int
+db_community_application_recommend(struct db *db, int64_t actor_id, int64_t app_id,
+    const char *note, const char **why)
+{
+	return decide(db, actor_id, app_id, RECOMMEND, 0, note, why);
 }
 
 int
 db_community_application_appoint(struct db *db, int64_t actor_id, int64_t app_id,
     const char *reason, const char **why)
 {
-	return answer(db, actor_id, app_id, true, reason, why);
+	return decide(db, actor_id, app_id, APPOINT, 0, reason, why);
 }
 
 int
 db_community_application_decline(struct db *db, int64_t actor_id, int64_t app_id,
     const char *reason, const char **why)
 {
-	return answer(db, actor_id, app_id, false, reason, why);
+	return decide(db, actor_id, app_id, REFUSE, 0, reason, why);
 }

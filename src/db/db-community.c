@@ -136,17 +136,13 @@ archive_in_tx(struct db *db, int64_t actor_id, int64_t community_id, const char 
 
 	if ((r = db_staff_require_admin(db, actor_id)) != 0)
 		return r;
-	if ((r = db_community_open_for_posts(db, community_id)) != 0)
+	if ((r = db_community_open_for_posts(db, community_id)) != 0 ||
+	    (r = db_staff_community_name(db, community_id, name, sizeof name)) != 0)
 		return r;
-	if ((st = DB_STMT(db, "SELECT name FROM communities WHERE id = ?", community_id)) == NULL)
-		return ERR_INTERNAL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_column_text(st, 0, name, sizeof name);
-	db_stmt_done(db, st);
 	st = DB_STMT(db, "UPDATE communities SET archived_at = ?2 WHERE id = ?1 AND "
 	    "archived_at IS NULL", community_id, db_now());
-	if ((r = db_step_changed(db, st, __func__)) != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+	if ((r = db_staff_move(db, st, __func__)) != 0)
+		return r;
 	return db_audit_record(db, actor_id, &(struct audit_add){ .action = "community.archive",
 	    .community_id = community_id, .target_kind = "community", .target_id = community_id,
 	    .target = name, .reason = reason, .before = "open", .after = "archived" });

@@ -430,30 +430,11 @@ static int
 notice_admins(struct db *db, const struct review_item *it)
 {
 	char text[320];
-	sqlite3_stmt *st;
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
-	int rc, r;
 
-	st = DB_STMT(db, "SELECT id FROM users WHERE is_admin = 1 AND status = 'active' AND "
-	    "?1 = ?1", 0);
-	if (st == NULL)
-		return ERR_INTERNAL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			ids = xreallocarray(ids, cap, sizeof *ids);
-		}
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	r = db_result(db, rc, __func__);
-	db_stmt_done(db, st);
 	snprintf(text, sizeof text, "Review queue: a flagged %s (%s) was escalated to the admins",
 	    it->kind, it->target);
-	for (size_t i = 0; r == 0 && i < n; i++)
-		r = db_notice_add(db, ids[i], "moderation", text);
-	free(ids);
-	return r;
+	return db_staff_notice_each(db, DB_STMT(db, "SELECT id FROM users WHERE is_admin = 1 AND "
+	    "status = 'active' AND ?1 = ?1", 0), "moderation", text, __func__);
 }
 
 static int

@@ -23,38 +23,40 @@ db_probation_set(const struct probation_limits *l)
 		limits = *l;
 }
 
-/* When user_id joined and whether anyone vouched for them. */
-static int
-member_row(struct db *db, int64_t user_id, int64_t *joined, bool *vouched)
-{
-	sqlite3_stmt *st = DB_STMT(db, "SELECT u.created_at, EXISTS (SELECT 1 FROM vouches v "
-	    "WHERE v.user_id = u.id) FROM users u WHERE u.id = ?", user_id);
-	int rc, r;
+/* When a member joined and whether anyone vouched for them. */
+struct newcomer {
+	int64_t joined;
+	bool vouched;
+};
 
-	if (st == NULL)
-		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*joined = sqlite3_column_int64(st, 0);
-		*vouched = sqlite3_column_int(st, 1) != 0;
-		r = ERR_OK;
-	} else
-		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+static void
+newcomer_row(sqlite3_stmt *st, void *elem)
+{
+	struct newcomer *m = elem;
+
+	m->joined = sqlite3_column_int64(st, 0);
+	m->vouched = sqlite3_column_int(st, 1) != 0;
+}
+
+static int
+member_row(struct db *db, int64_t user_id, struct newcomer *m)
+{
+	return db_staff_row(db, DB_STMT(db, "SELECT u.created_at, EXISTS (SELECT 1 FROM vouches v "
+	    "WHERE v.user_id = u.id) FROM users u WHERE u.id = ?", user_id), sizeof *m,
+	    newcomer_row, m, NULL, __func__);
 }
 
 int
 db_probation_get(struct db *db, int64_t user_id, int64_t *ends_at, bool *vouched)
 {
 	static const struct probation_limits none;
-	int64_t joined = 0;
-	bool v = false;
+	struct newcomer m;
 	int r;
 
-	if ((r = member_row(db, user_id, &joined, &v)) != 0)
+	if ((r = member_row(db, user_id, &m)) != 0)
 		return r;
-	*ends_at = probation_ends(limits_set ? &limits : &none, joined);
-	*vouched = v;
+	*ends_at = probation_ends(limits_set ? &limits : &none, m.joined);
+	*vouched = m.vouched;
 	return ERR_OK;
 }
 
@@ -74,17 +76,17 @@ static int
 at_cap(struct db *db, int64_t actor_id, enum probation_kind kind, bool *capped,
     int64_t *ends_at)
 {
-	int64_t now = db_now(), joined = 0, done = 0;
-	bool vouched = false;
+	int64_t now = db_now(), done = 0;
+	struct newcomer m;
 	int r;
 
 	*capped = false;
 	if (!limits_set || actor_id <= 0 || (unsigned)kind >= PROBATION_KINDS)
 		return ERR_OK;
-	if ((r = member_row(db, actor_id, &joined, &vouched)) != 0)
+	if ((r = member_row(db, actor_id, &m)) != 0)
 		return r == ERR_NOTFOUND ? ERR_OK : r;
-	*ends_at = probation_ends(&limits, joined);
-	if (!probation_applies(&limits, kind, joined, now, vouched))
+	*ends_at = probation_ends(&limits, m.joined);
+	if (!probation_applies(&limits, kind, m.joined, now, m.vouched))
 		return ERR_OK;
 	r = db_step_int(db, DB_STMT(db, count_sql[kind], actor_id, now - PROBATION_WINDOW + 1),
 	    &done, NULL, __func__);
@@ -135,23 +137,13 @@ db_probation_why(struct db *db, int64_t actor_id, enum probation_kind kind)
 static int
 vouch_in_tx(struct db *db, int64_t actor_id, int64_t user_id, const char *reason)
 {
-	bool moderator = false, admin = false;
-	int64_t exists = 0;
+	bool admin = false;
 	int r;
 
 	if (actor_id == user_id)
 		return ERR_DENIED;
-	if (actor_id != STAFF_SYSOP &&
-	    ((r = db_staff_roles(db, actor_id, &moderator, &admin)) != 0))
+	if ((r = db_staff_any(db, actor_id, &admin)) != 0 || (r = db_staff_member(db, user_id)) != 0)
 		return r;
-	if (actor_id != STAFF_SYSOP && !moderator && !admin)
-		return ERR_DENIED;
-	r = db_step_int(db, DB_STMT(db, "SELECT count(*) FROM users WHERE id = ?", user_id),
-	    &exists, NULL, __func__);
-	if (r != 0)
-		return r;
-	if (exists == 0)
-		return ERR_NOTFOUND;
 	r = db_step_done(db, DB_STMT(db, "INSERT INTO vouches (user_id, vouched_by, created_at) "
 	    "VALUES (?1, nullif(?2, 0), ?3)", user_id, actor_id, db_now()), __func__);
 	if (r != 0)

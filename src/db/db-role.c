@@ -107,18 +107,17 @@ db_role_request(struct db *db, int64_t actor_id, enum role to, const char *note,
 int
 db_role_request_open(struct db *db, int64_t actor_id, struct role_request *out, bool *found)
 {
-	struct role_request *rows = NULL;
-	size_t n = 0;
+	struct role_request q;
+	bool f = false;
 	int r;
 
-	r = db_collect(db, DB_STMT(db, "SELECT " REQ_COLS REQ_FROM "WHERE r.user_id = ?1 AND "
-	    "r.status = 'open'", actor_id), sizeof *rows, req_row, (void **)&rows, &n, __func__);
+	r = db_staff_row(db, DB_STMT(db, "SELECT " REQ_COLS REQ_FROM "WHERE r.user_id = ?1 AND "
+	    "r.status = 'open'", actor_id), sizeof q, req_row, &q, &f, __func__);
 	if (r != 0)
 		return r;
-	*found = n > 0;
-	if (n > 0 && out != NULL)
-		*out = rows[0];
-	free(rows);
+	*found = f;
+	if (f && out != NULL)
+		*out = q;
 	return ERR_OK;
 }
 
@@ -126,14 +125,8 @@ int
 db_role_request_list(struct db *db, int64_t actor_id, size_t max, struct role_request **out,
     size_t *n)
 {
-	int r;
-
-	if ((r = db_staff_require_admin(db, actor_id)) != 0)
-		return r;
-	if (max > 500)
-		max = 500;
-	return db_collect(db, DB_STMT(db, "SELECT " REQ_COLS REQ_FROM "WHERE r.status = 'open' "
-	    "ORDER BY r.id LIMIT ?1", (int64_t)max), sizeof **out, req_row, (void **)out, n,
+	return db_staff_admin_list(db, actor_id, "SELECT " REQ_COLS REQ_FROM "WHERE r.status = "
+	    "'open' ORDER BY r.id LIMIT ?1", max, sizeof **out, req_row, (void **)out, n,
 	    __func__);
 }
 
@@ -141,22 +134,17 @@ static int
 decide_in_tx(struct db *db, int64_t actor_id, int64_t request_id, bool approve,
     const char *reason)
 {
-	struct role_request *rows = NULL, q;
 	char text[NOTICE_TEXT_SZ + STAFF_REASON_MAX * 4 + 64];
+	struct role_request q;
 	sqlite3_stmt *st;
-	size_t n = 0;
 	int r;
 
 	if ((r = db_staff_require_admin(db, actor_id)) != 0)
 		return r;
-	r = db_collect(db, DB_STMT(db, "SELECT " REQ_COLS REQ_FROM "WHERE r.id = ?1",
-	    request_id), sizeof *rows, req_row, (void **)&rows, &n, __func__);
+	r = db_staff_row(db, DB_STMT(db, "SELECT " REQ_COLS REQ_FROM "WHERE r.id = ?1",
+	    request_id), sizeof q, req_row, &q, NULL, __func__);
 	if (r != 0)
 		return r;
-	if (n == 0)
-		return ERR_NOTFOUND;
-	q = rows[0];
-	free(rows);
 	/* Nobody decides their own request, not even an admin. */
 	if (q.user_id == actor_id)
 		return ERR_DENIED;
@@ -167,8 +155,8 @@ decide_in_tx(struct db *db, int64_t actor_id, int64_t request_id, bool approve,
 		return ERR_INTERNAL;
 	db_bind_text(st, 2, approve ? "approved" : "declined");
 	db_bind_text(st, 3, reason);
-	if ((r = db_step_changed(db, st, __func__)) != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+	if ((r = db_staff_move(db, st, __func__)) != 0)
+		return r;
 	if (approve) {
 		/* Students do not mentor: becoming one closes mentoring. */
 		st = DB_STMT(db, "UPDATE users SET role = ?2, role_verified_at = ?3, "

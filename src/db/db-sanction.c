@@ -1,6 +1,5 @@
 /* Sanctions; see db-sanction.h. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "db/db.h"
@@ -9,16 +8,8 @@
 #include "db/db-sanction.h"
 #include "db/db-staff-internal.h"
 
-#define SANCTION_COLS \
-	"s.id, s.user_id, s.kind, coalesce(s.community_id, 0), coalesce(c.name, ''), " \
-	"u.login, coalesce(b.login, 'sysop'), s.reason, s.created_at, " \
-	"coalesce(s.ends_at, 0), coalesce(s.lifted_at, 0)"
-#define SANCTION_FROM \
-	" FROM sanctions s JOIN users u ON u.id = s.user_id LEFT JOIN communities c " \
-	"ON c.id = s.community_id LEFT JOIN users b ON b.id = s.created_by "
-
-static void
-sanction_row(sqlite3_stmt *st, void *elem)
+void
+db_sanction_row(sqlite3_stmt *st, void *elem)
 {
 	struct sanction *s = elem;
 	char word[16];
@@ -45,8 +36,6 @@ static int
 may_sanction(struct db *db, int64_t actor_id, int64_t user_id, int64_t community_id)
 {
 	enum staff_power mine, theirs;
-	sqlite3_stmt *st;
-	int64_t exists = 0;
 	int r;
 
 	if (actor_id == user_id)
@@ -55,34 +44,13 @@ may_sanction(struct db *db, int64_t actor_id, int64_t user_id, int64_t community
 		return r;
 	if (mine < (community_id > 0 ? STAFF_MODERATOR : STAFF_ADMIN))
 		return ERR_DENIED;
-	st = DB_STMT(db, "SELECT count(*) FROM users WHERE id = ?", user_id);
-	if ((r = db_step_int(db, st, &exists, NULL, __func__)) != 0)
+	if ((r = db_staff_member(db, user_id)) != 0)
 		return r;
-	if (exists == 0)
-		return ERR_NOTFOUND;
 	if (mine == STAFF_SYSOP_POWER)
 		return ERR_OK;
 	if ((r = db_staff_power(db, user_id, community_id, &theirs)) != 0)
 		return r;
 	return theirs >= mine ? ERR_DENIED : ERR_OK;
-}
-
-static int
-community_name(struct db *db, int64_t id, char *buf, size_t sz)
-{
-	sqlite3_stmt *st;
-	int rc, r;
-
-	buf[0] = '\0';
-	if (id == 0)
-		return ERR_OK;
-	if ((st = DB_STMT(db, "SELECT name FROM communities WHERE id = ?", id)) == NULL)
-		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		db_column_text(st, 0, buf, sz);
-	r = rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
 }
 
 static int
@@ -95,7 +63,7 @@ add_in_tx(struct db *db, int64_t actor_id, int64_t user_id, enum sanction_kind k
 	int r;
 
 	if ((r = may_sanction(db, actor_id, user_id, community_id)) != 0 ||
-	    (r = community_name(db, community_id, where, sizeof where)) != 0)
+	    (r = db_staff_community_name(db, community_id, where, sizeof where)) != 0)
 		return r;
 	st = DB_STMT(db, "INSERT INTO sanctions (user_id, kind, community_id, reason, created_by, "
 	    "created_at, ends_at) VALUES (?1, ?2, nullif(?3, 0), ?4, nullif(?5, 0), ?6, "
@@ -176,17 +144,11 @@ lift_in_tx(struct db *db, int64_t actor_id, int64_t sanction_id, const char *rea
 {
 	struct sanction s;
 	sqlite3_stmt *st;
-	struct sanction *rows = NULL;
-	size_t n = 0;
 	int r;
 
-	st = DB_STMT(db, "SELECT " SANCTION_COLS SANCTION_FROM "WHERE s.id = ?", sanction_id);
-	if ((r = db_collect(db, st, sizeof *rows, sanction_row, (void **)&rows, &n, __func__)) != 0)
+	st = DB_STMT(db, SANCTION_SELECT "WHERE s.id = ?", sanction_id);
+	if ((r = db_staff_row(db, st, sizeof s, db_sanction_row, &s, NULL, __func__)) != 0)
 		return r;
-	if (n == 0)
-		return ERR_NOTFOUND;
-	s = rows[0];
-	free(rows);
 	if ((r = may_sanction(db, actor_id, s.user_id, s.community_id)) != 0)
 		return r;
 	/* Guarded by the old state: of two staff lifting at once, one does. */
@@ -196,8 +158,8 @@ lift_in_tx(struct db *db, int64_t actor_id, int64_t sanction_id, const char *rea
 	if (st == NULL)
 		return ERR_INTERNAL;
 	db_bind_text(st, 4, reason);
-	if ((r = db_step_changed(db, st, __func__)) != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+	if ((r = db_staff_move(db, st, __func__)) != 0)
+		return r;
 	r = db_audit_record(db, actor_id, &(struct audit_add){ .action = "sanction.lift",
 	    .community_id = s.community_id, .target_kind = "member", .target_id = s.user_id,
 	    .reason = reason, .before = sanction_kind_name(s.kind), .after = "lifted" });
@@ -230,24 +192,23 @@ int
 db_sanction_in_force(struct db *db, int64_t user_id, int64_t community_id,
     enum sanction_kind least, struct sanction *out, bool *found)
 {
-	static const char sql[] = "SELECT " SANCTION_COLS SANCTION_FROM
+	static const char sql[] = SANCTION_SELECT
 	    "WHERE s.user_id = ?1 AND (s.community_id IS NULL OR s.community_id = ?2) AND "
 	    "CASE s.kind WHEN 'warn' THEN 0 WHEN 'silence' THEN 1 WHEN 'suspend' THEN 2 "
 	    "ELSE 3 END >= ?4 AND " SANCTION_IN_FORCE("?3")
 	    " ORDER BY CASE s.kind WHEN 'warn' THEN 0 WHEN 'silence' THEN 1 WHEN 'suspend' "
 	    "THEN 2 ELSE 3 END DESC, coalesce(s.ends_at, 9223372036854775807) DESC LIMIT 1";
-	struct sanction *rows = NULL;
-	size_t n = 0;
+	struct sanction s;
+	bool f = false;
 	int r;
 
-	r = db_collect(db, DB_STMT(db, sql, user_id, community_id, db_now(), (int64_t)least),
-	    sizeof *rows, sanction_row, (void **)&rows, &n, __func__);
+	r = db_staff_row(db, DB_STMT(db, sql, user_id, community_id, db_now(), (int64_t)least),
+	    sizeof s, db_sanction_row, &s, &f, __func__);
 	if (r != 0)
 		return r;
-	*found = n > 0;
-	if (n > 0 && out != NULL)
-		*out = rows[0];
-	free(rows);
+	*found = f;
+	if (f && out != NULL)
+		*out = s;
 	return ERR_OK;
 }
 
@@ -276,10 +237,10 @@ db_sanction_list(struct db *db, int64_t actor_id, int64_t user_id, bool in_force
 	if (max > 500)
 		max = 500;
 	/* Own, all (admin), or those in the communities actor moderates. */
-	st = DB_STMT(db, "SELECT " SANCTION_COLS SANCTION_FROM "WHERE s.user_id = ?1 AND "
+	st = DB_STMT(db, SANCTION_SELECT "WHERE s.user_id = ?1 AND "
 	    "(?2 = ?1 OR ?3 OR s.community_id IN (SELECT community_id FROM "
 	    "community_moderators WHERE user_id = ?2)) AND (?4 = 0 OR " SANCTION_IN_FORCE("?5")
 	    ") ORDER BY s.id DESC LIMIT ?6", user_id, actor_id, p >= STAFF_ADMIN,
 	    in_force_only, db_now(), (int64_t)max);
-	return db_collect(db, st, sizeof **out, sanction_row, (void **)out, n, __func__);
+	return db_collect(db, st, sizeof **out, db_sanction_row, (void **)out, n, __func__);
 }

@@ -14,38 +14,25 @@
 #include "db/db-user.h"
 #include "rules/sanction.h"
 
-static void
-id_row(sqlite3_stmt *st, void *elem)
-{
-	*(int64_t *)elem = sqlite3_column_int64(st, 0);
-}
-
 int
 db_signup_notify_admins(struct db *db, int64_t user_id)
 {
 	char text[NOTICE_TEXT_SZ * 2 + MEMBER_NAME_SZ];
 	struct member *m = malloc(sizeof *m);
-	int64_t *ids = NULL;
-	size_t n = 0;
 	int r;
 
 	if (m == NULL)
 		return ERR_INTERNAL;
 	if ((r = db_user_get(db, user_id, m)) != 0)
 		goto out;
-	/* Admins with powers: active and not silenced or worse everywhere. */
-	r = db_collect(db, DB_STMT(db, "SELECT u.id FROM users u WHERE u.is_admin = 1 AND "
-	    "u.status = 'active' AND NOT EXISTS (SELECT 1 FROM sanctions s WHERE s.user_id = "
-	    "u.id AND s.community_id IS NULL AND s.kind <> 'warn' AND " SANCTION_IN_FORCE("?1")
-	    ") ORDER BY u.id", db_now()), sizeof *ids, id_row, (void **)&ids, &n, __func__);
-	if (r != 0)
-		goto out;
 	snprintf(text, sizeof text, "New sign-up waiting for approval: %s (%s, %s)", m->login,
 	    m->name, member_role_name(m->role));
-	for (size_t i = 0; i < n && r == 0; i++)
-		r = db_notice_add(db, ids[i], "signup", text);
+	/* Admins with powers: active and not silenced or worse everywhere. */
+	r = db_staff_notice_each(db, DB_STMT(db, "SELECT u.id FROM users u WHERE u.is_admin = 1 "
+	    "AND u.status = 'active' AND NOT EXISTS (SELECT 1 FROM sanctions s WHERE s.user_id = "
+	    "u.id AND s.community_id IS NULL AND s.kind <> 'warn' AND " SANCTION_IN_FORCE("?1")
+	    ") ORDER BY u.id", db_now()), "signup", text, __func__);
 out:
-	free(ids);
 	free(m);
 	return r;
 }
@@ -73,16 +60,10 @@ signup_row(sqlite3_stmt *st, void *elem)
 int
 db_signup_list(struct db *db, int64_t actor_id, size_t max, struct signup **out, size_t *n)
 {
-	int r;
-
-	if ((r = db_staff_require_admin(db, actor_id)) != 0)
-		return r;
-	if (max > 500)
-		max = 500;
-	return db_collect(db, DB_STMT(db, "SELECT u.id, u.login, u.display_name, u.role, "
+	return db_staff_admin_list(db, actor_id, "SELECT u.id, u.login, u.display_name, u.role, "
 	    "u.programs, u.grad_year, u.specialty, u.institution, u.city, u.created_at FROM users u "
 	    "WHERE u.status = 'pending' AND NOT EXISTS (SELECT 1 FROM signup_decisions d WHERE "
-	    "d.user_id = u.id) ORDER BY u.created_at, u.id LIMIT ?1", (int64_t)max),
+	    "d.user_id = u.id) ORDER BY u.created_at, u.id LIMIT ?1", max,
 	    sizeof **out, signup_row, (void **)out, n, __func__);
 }
 
@@ -107,14 +88,8 @@ decide_row(struct db *db, int64_t actor_id, int64_t user_id, const char *decisio
 	if (sqlite3_changes(db_sqlite(db)) == 1)
 		return ERR_OK;
 	/* Nothing inserted: no such member, or not (or no longer) pending. */
-	st = DB_STMT(db, "SELECT count(*) FROM users WHERE id = ?", user_id);
-	{
-		int64_t exists = 0;
-
-		if ((r = db_step_int(db, st, &exists, NULL, __func__)) != 0)
-			return r;
-		return exists ? ERR_STATE : ERR_NOTFOUND;
-	}
+	r = db_staff_member(db, user_id);
+	return r == ERR_OK ? ERR_STATE : r;
 }
 
 static int
@@ -131,28 +106,14 @@ approve_in_tx(struct db *db, int64_t actor_id, int64_t user_id, bool verify_role
 	st = DB_STMT(db, "UPDATE users SET status = 'active', role_verified_at = CASE WHEN ?3 "
 	    "THEN ?2 ELSE role_verified_at END WHERE id = ?1 AND status = 'pending'",
 	    user_id, db_now(), verify_role);
-	if ((r = db_step_changed(db, st, __func__)) != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+	if ((r = db_staff_move(db, st, __func__)) != 0)
+		return r;
 	if ((r = db_audit_record(db, actor_id, &(struct audit_add){ .action = "signup.approve",
 	    .target_kind = "member", .target_id = user_id, .reason = reason,
 	    .before = "pending", .after = verify_role ? "active, role verified" : "active" })) != 0)
 		return r;
 	return db_notice_add(db, user_id, "signup", "Your sign-up was approved: welcome! "
 	    "You can now post, send messages and make requests.");
-}
-
-int
-db_signup_approve(struct db *db, int64_t actor_id, int64_t user_id, bool verify_role,
-    const char *reason)
-{
-	const char *why;
-	int r;
-
-	if (user_id <= 0 || staff_check_reason(reason, &why) != 0)
-		return ERR_INVALID;
-	if ((r = db_begin(db)) != 0)
-		return r;
-	return db_tx_end(db, approve_in_tx(db, actor_id, user_id, verify_role, reason));
 }
 
 static int
@@ -178,18 +139,6 @@ reject_in_tx(struct db *db, int64_t actor_id, int64_t user_id, const char *reaso
 	    .before = "pending", .after = "rejected" });
 }
 
-int
-db_signup_reject(struct db *db, int64_t actor_id, int64_t user_id, const char *reason)
-{
-	const char *why;
-	int r;
-
-	if (user_id <= 0 || staff_check_reason(reason, &why) != 0)
-		return ERR_INVALID;
-	if ((r = db_begin(db)) != 0)
-		return r;
-	return db_tx_end(db, reject_in_tx(db, actor_id, user_id, reason));
-}
 
 static int
 verify_in_tx(struct db *db, int64_t actor_id, int64_t user_id, const char *reason)
@@ -202,12 +151,8 @@ verify_in_tx(struct db *db, int64_t actor_id, int64_t user_id, const char *reaso
 	st = DB_STMT(db, "UPDATE users SET role_verified_at = ?2 WHERE id = ?1 AND "
 	    "role_verified_at IS NULL", user_id, db_now());
 	if ((r = db_step_changed(db, st, __func__)) == ERR_NOTFOUND) {
-		int64_t exists = 0;
-
-		st = DB_STMT(db, "SELECT count(*) FROM users WHERE id = ?", user_id);
-		if ((r = db_step_int(db, st, &exists, NULL, __func__)) != 0)
-			return r;
-		return exists ? ERR_STATE : ERR_NOTFOUND;
+		r = db_staff_member(db, user_id);
+		return r == ERR_OK ? ERR_STATE : r;
 	}
 	if (r != 0)
 		return r;
@@ -218,8 +163,11 @@ verify_in_tx(struct db *db, int64_t actor_id, int64_t user_id, const char *reaso
 	return db_notice_add(db, user_id, "role", "An admin verified your role.");
 }
 
-int
-db_role_verify(struct db *db, int64_t actor_id, int64_t user_id, const char *reason)
+/* What an admin decides about a member, each with a reason. */
+enum decision { APPROVE, APPROVE_VERIFIED, REJECT, VERIFY };
+
+static int
+decide(struct db *db, int64_t actor_id, int64_t user_id, enum decision d, const char *reason)
 {
 	const char *why;
 	int r;
@@ -228,7 +176,32 @@ db_role_verify(struct db *db, int64_t actor_id, int64_t user_id, const char *rea
 		return ERR_INVALID;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	return db_tx_end(db, verify_in_tx(db, actor_id, user_id, reason));
+	if (d == REJECT)
+		r = reject_in_tx(db, actor_id, user_id, reason);
+	else if (d == VERIFY)
+		r = verify_in_tx(db, actor_id, user_id, reason);
+	else
+		r = approve_in_tx(db, actor_id, user_id, d == APPROVE_VERIFIED, reason);
+	return db_tx_end(db, r);
+}
+
+int
+db_signup_approve(struct db *db, int64_t actor_id, int64_t user_id, bool verify_role,
+    const char *reason)
+{
+	return decide(db, actor_id, user_id, verify_role ? APPROVE_VERIFIED : APPROVE, reason);
+}
+
+int
+db_signup_reject(struct db *db, int64_t actor_id, int64_t user_id, const char *reason)
+{
+	return decide(db, actor_id, user_id, REJECT, reason);
+}
+
+int
+db_role_verify(struct db *db, int64_t actor_id, int64_t user_id, const char *reason)
+{
+	return decide(db, actor_id, user_id, VERIFY, reason);
 }
 
 int

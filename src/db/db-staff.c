@@ -115,21 +115,12 @@ db_staff_communities(struct db *db, int64_t actor_id, int64_t **ids, size_t *n)
 static int
 login_of(struct db *db, int64_t id, char *buf, size_t sz)
 {
-	sqlite3_stmt *st;
-	int rc, r;
-
 	if (id == STAFF_SYSOP) {
 		snprintf(buf, sz, "sysop");
 		return ERR_OK;
 	}
-	if ((st = DB_STMT(db, "SELECT login FROM users WHERE id = ?", id)) == NULL)
-		return ERR_INTERNAL;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		db_column_text(st, 0, buf, sz);
-	r = rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	return db_staff_text(db, DB_STMT(db, "SELECT login FROM users WHERE id = ?", id), buf, sz,
+	    __func__);
 }
 
 int
@@ -185,13 +176,11 @@ db_staff_appoint_in_tx(struct db *db, int64_t actor_id, int64_t user_id, int64_t
 		return r;
 	if (!found)
 		return ERR_NOTFOUND;
-	if ((st = DB_STMT(db, "SELECT name FROM communities WHERE id = ?", community_id)) == NULL)
-		return ERR_INTERNAL;
-	if ((r = sqlite3_step(st)) == SQLITE_ROW)
-		db_column_text(st, 0, name, sizeof name);
-	db_stmt_done(db, st);
-	if (r != SQLITE_ROW)
-		return r == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, r, __func__);
+	/* 0 is no community here, not "none needed". */
+	r = community_id != 0 ? db_staff_community_name(db, community_id, name, sizeof name) :
+	    ERR_NOTFOUND;
+	if (r != 0)
+		return r;
 	if (appoint && !active)
 		return ERR_STATE;
 	if (appoint)

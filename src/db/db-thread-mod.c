@@ -24,29 +24,26 @@
 	"t.slow_seconds, t.post_count FROM threads t JOIN communities c ON " \
 	"c.id = t.community_id WHERE t.id = ?"
 
+static void
+state_row(sqlite3_stmt *st, void *elem)
+{
+	struct thread_mod_state *out = elem;
+
+	out->id = sqlite3_column_int64(st, 0);
+	out->community_id = sqlite3_column_int64(st, 1);
+	db_column_text(st, 2, out->community, sizeof out->community);
+	db_column_text(st, 3, out->title, sizeof out->title);
+	out->locked = sqlite3_column_int(st, 4) != 0;
+	out->pinned = sqlite3_column_int(st, 5) != 0;
+	out->slow_seconds = sqlite3_column_int(st, 6);
+	out->post_count = sqlite3_column_int64(st, 7);
+}
+
 static int
 read_state(struct db *db, int64_t thread_id, struct thread_mod_state *out)
 {
-	sqlite3_stmt *st = DB_STMT(db, STATE_SELECT, thread_id);
-	int rc, r;
-
-	if (st == NULL)
-		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->id = sqlite3_column_int64(st, 0);
-		out->community_id = sqlite3_column_int64(st, 1);
-		db_column_text(st, 2, out->community, sizeof out->community);
-		db_column_text(st, 3, out->title, sizeof out->title);
-		out->locked = sqlite3_column_int(st, 4) != 0;
-		out->pinned = sqlite3_column_int(st, 5) != 0;
-		out->slow_seconds = sqlite3_column_int(st, 6);
-		out->post_count = sqlite3_column_int64(st, 7);
-		r = ERR_OK;
-	} else
-		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+	return db_staff_row(db, DB_STMT(db, STATE_SELECT, thread_id), sizeof *out, state_row, out,
+	    NULL, __func__);
 }
 
 int
@@ -97,10 +94,10 @@ flag_in_tx(struct db *db, int64_t actor_id, int64_t thread_id, bool on, bool pin
 
 	if ((r = begin_action(db, actor_id, thread_id, &s)) != 0)
 		return r;
-	r = db_step_changed(db, DB_STMT(db, pin ? pin_sql : lock_sql, thread_id, on, !on),
+	r = db_staff_move(db, DB_STMT(db, pin ? pin_sql : lock_sql, thread_id, on, !on),
 	    __func__);
 	if (r != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+		return r;
 	if (pin)
 		return record(db, actor_id, &s, on ? "thread.pin" : "thread.unpin", reason,
 		    on ? "unpinned" : "pinned", on ? "pinned" : "unpinned");
@@ -166,8 +163,8 @@ retitle_in_tx(struct db *db, int64_t actor_id, int64_t thread_id, const char *ti
 		return ERR_INTERNAL;
 	db_bind_text(st, 2, title);
 	db_bind_text(st, 3, s.title);
-	if ((r = db_step_changed(db, st, __func__)) != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+	if ((r = db_staff_move(db, st, __func__)) != 0)
+		return r;
 	if ((st = DB_STMT(db, "INSERT INTO threads_fts (rowid, title) VALUES (?1, ?2)",
 	    thread_id)) == NULL)
 		return ERR_INTERNAL;
@@ -200,21 +197,6 @@ db_thread_mod_retitle(struct db *db, int64_t actor_id, int64_t thread_id,
 }
 
 static int
-community_name(struct db *db, int64_t id, char *buf, size_t sz)
-{
-	sqlite3_stmt *st = DB_STMT(db, "SELECT name FROM communities WHERE id = ?", id);
-	int rc, r;
-
-	if (st == NULL)
-		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		db_column_text(st, 0, buf, sz);
-	r = rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
-}
-
-static int
 move_in_tx(struct db *db, int64_t actor_id, int64_t thread_id, int64_t to, const char *reason)
 {
 	char name[BOARD_NAME_MAX * 4 + 1];
@@ -222,15 +204,15 @@ move_in_tx(struct db *db, int64_t actor_id, int64_t thread_id, int64_t to, const
 	int r;
 
 	if ((r = begin_action(db, actor_id, thread_id, &s)) != 0 ||
-	    (r = community_name(db, to, name, sizeof name)) != 0 ||
+	    (r = db_staff_community_name(db, to, name, sizeof name)) != 0 ||
 	    (r = db_staff_require_mod(db, actor_id, to)) != 0)
 		return r;
 	if (s.community_id == to)
 		return ERR_STATE;
-	r = db_step_changed(db, DB_STMT(db, "UPDATE threads SET community_id = ?2 WHERE "
+	r = db_staff_move(db, DB_STMT(db, "UPDATE threads SET community_id = ?2 WHERE "
 	    "id = ?1 AND community_id = ?3", thread_id, to, s.community_id), __func__);
 	if (r != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+		return r;
 	r = db_step_done(db, DB_STMT(db, "UPDATE posts SET community_id = ?2 WHERE "
 	    "thread_id = ?1", thread_id, to), __func__);
 	if (r != 0)
@@ -274,25 +256,27 @@ moved_row(sqlite3_stmt *st, void *elem)
 
 /* The first post of a thread (the root of its tree) and its last
  * sequence number. */
-static int
-thread_root(struct db *db, int64_t thread_id, int64_t *root, char *path, size_t sz,
-    int64_t *next_seq)
-{
-	sqlite3_stmt *st = DB_STMT(db, "SELECT p.id, p.path, t.next_seq FROM threads t JOIN "
-	    "posts p ON p.thread_id = t.id WHERE t.id = ? ORDER BY p.path LIMIT 1", thread_id);
-	int rc, r;
+struct root {
+	int64_t id, next_seq;
+	char path[BOARD_PATH_SZ];
+};
 
-	if (st == NULL)
-		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*root = sqlite3_column_int64(st, 0);
-		db_column_text(st, 1, path, sz);
-		*next_seq = sqlite3_column_int64(st, 2);
-		r = ERR_OK;
-	} else
-		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+static void
+root_row(sqlite3_stmt *st, void *elem)
+{
+	struct root *t = elem;
+
+	t->id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, t->path, sizeof t->path);
+	t->next_seq = sqlite3_column_int64(st, 2);
+}
+
+static int
+thread_root(struct db *db, int64_t thread_id, struct root *out)
+{
+	return db_staff_row(db, DB_STMT(db, "SELECT p.id, p.path, t.next_seq FROM threads t JOIN "
+	    "posts p ON p.thread_id = t.id WHERE t.id = ? ORDER BY p.path LIMIT 1", thread_id),
+	    sizeof *out, root_row, out, NULL, __func__);
 }
 
 /* Each moved post: its new thread, community, path and depth; the first
@@ -327,9 +311,7 @@ move_posts(struct db *db, const struct thread_mod_state *into, int64_t from, int
 			break;
 		}
 		db_bind_text(st, 7, path);
-		r = db_step_changed(db, st, __func__);
-		if (r == ERR_NOTFOUND)
-			r = ERR_STATE;
+		r = db_staff_move(db, st, __func__);
 	}
 	free(m);
 	return r;
@@ -360,29 +342,28 @@ static int
 merge_in_tx(struct db *db, int64_t actor_id, int64_t from, int64_t into, const char *reason)
 {
 	struct thread_mod_state f, t;
-	char root_path[BOARD_PATH_SZ], from_path[BOARD_PATH_SZ], after[AUDIT_LABEL_SZ];
-	int64_t root = 0, seq = 0, from_root = 0, from_seq = 0;
+	struct root ir, fr;
+	char after[AUDIT_LABEL_SZ];
 	sqlite3_stmt *st;
 	int r;
 
 	if ((r = begin_action(db, actor_id, from, &f)) != 0 ||
 	    (r = begin_action(db, actor_id, into, &t)) != 0)
 		return r;
-	if ((r = thread_root(db, into, &root, root_path, sizeof root_path, &seq)) != 0 ||
-	    (r = thread_root(db, from, &from_root, from_path, sizeof from_path, &from_seq)) != 0)
+	if ((r = thread_root(db, into, &ir)) != 0 || (r = thread_root(db, from, &fr)) != 0)
 		return r;
-	if (from_seq > BOARD_SEQ_MAX - seq)
+	if (fr.next_seq > BOARD_SEQ_MAX - ir.next_seq)
 		return ERR_STATE;
-	if ((r = move_posts(db, &t, from, root, root_path, seq, from_root)) != 0)
+	if ((r = move_posts(db, &t, from, ir.id, ir.path, ir.next_seq, fr.id)) != 0)
 		return r;
 	/* The joined thread's counters, guarded by the sequence number read. */
-	r = db_step_changed(db, DB_STMT(db, "UPDATE threads SET next_seq = next_seq + ?2, "
+	r = db_staff_move(db, DB_STMT(db, "UPDATE threads SET next_seq = next_seq + ?2, "
 	    "post_count = (SELECT count(*) FROM posts WHERE thread_id = ?1), "
 	    "last_post_id = (SELECT max(id) FROM posts WHERE thread_id = ?1), "
 	    "last_post_at = max(last_post_at, (SELECT last_post_at FROM threads WHERE id = ?3)) "
-	    "WHERE id = ?1 AND next_seq = ?4", into, from_seq, from, seq), __func__);
+	    "WHERE id = ?1 AND next_seq = ?4", into, fr.next_seq, from, ir.next_seq), __func__);
 	if (r != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+		return r;
 	if ((r = merge_reads(db, from, into)) != 0)
 		return r;
 	st = DB_STMT(db, "INSERT INTO threads_fts (threads_fts, rowid, title) SELECT 'delete', "
@@ -390,10 +371,10 @@ merge_in_tx(struct db *db, int64_t actor_id, int64_t from, int64_t into, const c
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
 	/* Nothing is left under it: no post, no pointer. */
-	r = db_step_changed(db, DB_STMT(db, "DELETE FROM threads WHERE id = ?1 AND NOT EXISTS "
+	r = db_staff_move(db, DB_STMT(db, "DELETE FROM threads WHERE id = ?1 AND NOT EXISTS "
 	    "(SELECT 1 FROM posts WHERE thread_id = ?1)", from), __func__);
 	if (r != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+		return r;
 	snprintf(after, sizeof after, "merged into #%lld", (long long)into);
 	if ((r = record(db, actor_id, &f, "thread.merge", reason, f.title, after)) != 0)
 		return r;
@@ -433,10 +414,10 @@ slow_in_tx(struct db *db, int64_t actor_id, int64_t thread_id, int seconds, cons
 		return r;
 	if (s.slow_seconds == seconds)
 		return ERR_STATE;
-	r = db_step_changed(db, DB_STMT(db, "UPDATE threads SET slow_seconds = ?2 WHERE id = ?1 "
+	r = db_staff_move(db, DB_STMT(db, "UPDATE threads SET slow_seconds = ?2 WHERE id = ?1 "
 	    "AND slow_seconds = ?3", thread_id, seconds, s.slow_seconds), __func__);
 	if (r != 0)
-		return r == ERR_NOTFOUND ? ERR_STATE : r;
+		return r;
 	snprintf(before, sizeof before, "off");
 	snprintf(after, sizeof after, "off");
 	if (s.slow_seconds > 0)
@@ -481,15 +462,39 @@ slow_wait(struct db *db, int64_t actor_id, int64_t thread_id, int slow, int64_t 
 	return r;
 }
 
+/* What keeps actor from replying in thread_id now: nothing, the lock, or
+ * slow mode for *wait more seconds (s: the thread as read). A thread's
+ * moderators are never held. */
+enum hold { HOLD_NONE, HOLD_LOCKED, HOLD_SLOW };
+
 static int
-is_staff(struct db *db, int64_t actor_id, int64_t community_id, bool *staff)
+reply_hold(struct db *db, int64_t actor_id, int64_t thread_id, int64_t community_id,
+    struct thread_mod_state *s, int64_t *wait, enum hold *out)
 {
 	enum staff_power p;
 	int r;
 
+	*wait = 0;
+	if ((r = read_state(db, thread_id, s)) != 0)
+		return r;
+	/* The common case asks nothing more. */
+	if (!s->locked && s->slow_seconds == 0) {
+		*out = HOLD_NONE;
+		return ERR_OK;
+	}
 	if ((r = db_staff_power(db, actor_id, community_id, &p)) != 0)
 		return r;
-	*staff = p >= STAFF_MODERATOR;
+	if (p >= STAFF_MODERATOR) {
+		*out = HOLD_NONE;
+		return ERR_OK;
+	}
+	if (s->locked) {
+		*out = HOLD_LOCKED;
+		return ERR_OK;
+	}
+	if ((r = slow_wait(db, actor_id, thread_id, s->slow_seconds, wait)) != 0)
+		return r;
+	*out = *wait > 0 ? HOLD_SLOW : HOLD_NONE;
 	return ERR_OK;
 }
 
@@ -499,42 +504,26 @@ db_thread_mod_may_reply(struct db *db, int64_t actor_id, int64_t thread_id,
 {
 	struct thread_mod_state s;
 	int64_t wait = 0;
-	bool staff = false;
+	enum hold h = HOLD_NONE;
 	int r;
 
-	if ((r = read_state(db, thread_id, &s)) != 0)
+	if ((r = reply_hold(db, actor_id, thread_id, community_id, &s, &wait, &h)) != 0)
 		return r;
-	if (!s.locked && s.slow_seconds == 0)
-		return ERR_OK;
-	if ((r = is_staff(db, actor_id, community_id, &staff)) != 0)
-		return r;
-	if (staff)
-		return ERR_OK;
-	if (s.locked)
-		return ERR_STATE;
-	if ((r = slow_wait(db, actor_id, thread_id, s.slow_seconds, &wait)) != 0)
-		return r;
-	return wait > 0 ? ERR_TOO_FAST : ERR_OK;
+	return h == HOLD_LOCKED ? ERR_STATE : h == HOLD_SLOW ? ERR_TOO_FAST : ERR_OK;
 }
 
 /* The thread and community of a post. */
-static int
-post_place(struct db *db, int64_t post_id, int64_t *thread_id, int64_t *community_id)
-{
-	sqlite3_stmt *st = DB_STMT(db, "SELECT thread_id, community_id FROM posts WHERE id = ?",
-	    post_id);
-	int rc, r;
+struct place {
+	int64_t thread_id, community_id;
+};
 
-	if (st == NULL)
-		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*thread_id = sqlite3_column_int64(st, 0);
-		*community_id = sqlite3_column_int64(st, 1);
-		r = ERR_OK;
-	} else
-		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_result(db, rc, __func__);
-	db_stmt_done(db, st);
-	return r;
+static void
+place_row(sqlite3_stmt *st, void *elem)
+{
+	struct place *p = elem;
+
+	p->thread_id = sqlite3_column_int64(st, 0);
+	p->community_id = sqlite3_column_int64(st, 1);
 }
 
 /* A locked thread or slow mode, as a sentence. */
@@ -544,23 +533,17 @@ thread_refusal(struct db *db, int64_t actor_id, int64_t thread_id, int64_t commu
 {
 	struct thread_mod_state s;
 	int64_t wait = 0;
-	bool staff = false;
+	enum hold h = HOLD_NONE;
 	int r;
 
-	if ((r = read_state(db, thread_id, &s)) != 0 ||
-	    (r = is_staff(db, actor_id, community_id, &staff)) != 0)
+	if ((r = reply_hold(db, actor_id, thread_id, community_id, &s, &wait, &h)) != 0)
 		return r;
-	if (staff)
+	if (h == HOLD_NONE)
 		return ERR_NOTFOUND;
-	if (s.locked) {
+	if (h == HOLD_LOCKED)
 		snprintf(buf, sz, "This thread is locked: the moderators closed it to new replies.");
-		return ERR_OK;
-	}
-	if ((r = slow_wait(db, actor_id, thread_id, s.slow_seconds, &wait)) != 0)
-		return r;
-	if (wait == 0)
-		return ERR_NOTFOUND;
-	mod_slow_describe(buf, sz, s.slow_seconds, wait);
+	else
+		mod_slow_describe(buf, sz, s.slow_seconds, wait);
 	return ERR_OK;
 }
 
@@ -568,14 +551,18 @@ int
 db_thread_mod_refusal(struct db *db, int64_t actor_id, int64_t community_id,
     int64_t parent_post_id, char *buf, size_t sz)
 {
+	struct place at = { 0, community_id };
 	struct sanction sn;
-	int64_t thread_id = 0;
+	int64_t thread_id;
 	bool found = false;
 	int r;
 
-	if (parent_post_id > 0 &&
-	    (r = post_place(db, parent_post_id, &thread_id, &community_id)) != 0)
+	if (parent_post_id > 0 && (r = db_staff_row(db, DB_STMT(db, "SELECT thread_id, "
+	    "community_id FROM posts WHERE id = ?", parent_post_id), sizeof at, place_row, &at,
+	    NULL, __func__)) != 0)
 		return r;
+	thread_id = at.thread_id;
+	community_id = at.community_id;
 	if ((r = db_sanction_in_force(db, actor_id, community_id, SANCTION_SILENCE, &sn,
 	    &found)) != 0)
 		return r;

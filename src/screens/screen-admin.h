@@ -8,7 +8,9 @@
 #include <stddef.h>
 #include "ui/ui-widget.h"
 
+struct list;
 struct screen_ctx;
+struct ui_binding;
 
 #define ADMIN_ASK_ROWS	2
 
@@ -31,5 +33,23 @@ void admin_ask_draw(struct screen_ctx *c, const struct admin_ask *a, size_t cols
  * when Esc closed it, UI_LINE_EDITING otherwise. */
 enum ui_line_result admin_ask_key(struct admin_ask *a, struct screen_ctx *c, int key,
     const char **text);
+
+/* ---- for list screens whose context begins with a struct admin_ask ---- */
+
+/* list_def.foot_rows, .draw_foot and .fini (closes the question, frees
+ * the context) for such a screen. */
+int admin_ask_list_rows(struct screen_ctx *c, struct list *l);
+void admin_ask_list_draw(struct screen_ctx *c, struct list *l, int y, size_t cols);
+void admin_ask_list_free(void *ctx);
+/* The hints: the field's while the question is open, else the keys
+ * followed by tail. */
+void admin_ask_hints(struct screen_ctx *c, struct list *l, const struct ui_binding *keys,
+    size_t n, const char *tail);
+/* Tells the outcome r of a decision the question's reason was for: a
+ * refused reason keeps the question open; otherwise done (r == 0), state
+ * (ERR_STATE), denied (ERR_DENIED) or the error is said, the question
+ * closes and the list reloads. */
+void admin_ask_decided(struct screen_ctx *c, struct list *l, int r, const char *done,
+    const char *state, const char *denied);
 
 #endif

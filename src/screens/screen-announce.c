@@ -20,7 +20,7 @@
 enum step { ASK_NONE, ASK_TEXT, ASK_UNTIL };
 
 struct announce_view {
-	struct admin_ask ask;
+	struct admin_ask ask;		/* first: the admin_ask_list_* callbacks read it */
 	char text[ANNOUNCE_TEXT_MAX * 4 + 1];
 	int64_t end_id;
 	struct list *l;
@@ -31,15 +31,6 @@ announce_init(struct screen_ctx *c, const void *arg)
 {
 	(void)c, (void)arg;
 	return xcalloc(1, sizeof(struct announce_view));
-}
-
-static void
-announce_fini(void *ctx)
-{
-	struct announce_view *v = ctx;
-
-	admin_ask_close(&v->ask);
-	free(v);
 }
 
 static int
@@ -168,20 +159,6 @@ announce_key(struct screen_ctx *c, struct list *l, int key)
 	return true;
 }
 
-static int
-announce_foot_rows(struct screen_ctx *c, struct list *l)
-{
-	(void)c;
-	return admin_ask_rows(&((struct announce_view *)list_ctx(l))->ask);
-}
-
-static void
-announce_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
-{
-	(void)y;
-	admin_ask_draw(c, &((struct announce_view *)list_ctx(l))->ask, cols);
-}
-
 static const struct ui_binding announce_keys[] = {
 	{ 'n', 'N', "n new", key_new },
 	{ 'e', 'E', "e end", key_end },
@@ -190,11 +167,8 @@ static const struct ui_binding announce_keys[] = {
 static void
 announce_hints(struct screen_ctx *c, struct list *l)
 {
-	if (admin_ask_active(&((struct announce_view *)list_ctx(l))->ask))
-		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
-	else
-		screen_key_hints(c, announce_keys, sizeof announce_keys / sizeof announce_keys[0],
-		    "  q back  ? help");
+	admin_ask_hints(c, l, announce_keys, sizeof announce_keys / sizeof announce_keys[0],
+	    "  q back  ? help");
 }
 
 static const struct list_def announce_list = {
@@ -202,9 +176,9 @@ static const struct list_def announce_list = {
 	.row_id = announce_id, .draw_head = announce_head, .draw_row = announce_row,
 	.row_lines = 2, .empty = "No announcements yet: press n to write one.",
 	.load_error = "The announcements could not be read (or are not yours to read).",
-	.foot_rows = announce_foot_rows, .draw_foot = announce_foot, .key = announce_key,
+	.foot_rows = admin_ask_list_rows, .draw_foot = admin_ask_list_draw, .key = announce_key,
 	.keys = announce_keys, .nkeys = sizeof announce_keys / sizeof announce_keys[0],
-	.hints = announce_hints, .init = announce_init, .fini = announce_fini,
+	.hints = announce_hints, .init = announce_init, .fini = admin_ask_list_free,
 };
 
 const struct screen screen_announce = {

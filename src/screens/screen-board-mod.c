@@ -80,27 +80,6 @@ refused(struct screen_ctx *c, int r, const char *why)
 		screen_error(c, "That did not work; please try again.");
 }
 
-/* A community by its name or slug, as typed. */
-static int
-find_community(struct screen_ctx *c, const char *name, int64_t *id)
-{
-	struct board_community *cs = NULL;
-	size_t n = 0;
-	int r;
-
-	if ((r = db_board_community_list(c->db, c->me.id, false, &cs, &n)) != 0)
-		return r;
-	r = ERR_NOTFOUND;
-	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(cs[i].name, name) == 0 || strcasecmp(cs[i].slug, name) == 0) {
-			*id = cs[i].id;
-			r = ERR_OK;
-			break;
-		}
-	free(cs);
-	return r;
-}
-
 static bool
 parse_number(const char *s, long long max, long long *out)
 {
@@ -138,7 +117,7 @@ form_done(struct screen_ctx *c, void *owner, struct mod_form *f)
 		r = db_thread_mod_retitle(c->db, c->me.id, m->id, f->ans[0], reason, &why);
 		break;
 	case ACT_MOVE:
-		if ((r = find_community(c, f->ans[0], &to)) == 0)
+		if ((r = mod_form_community(c, f->ans[0], &to)) == 0)
 			r = db_thread_mod_move(c->db, c->me.id, m->id, to, reason, &why);
 		else if (r == ERR_NOTFOUND) {
 			screen_error(c, "No community is called \"%s\".", f->ans[0]);

@@ -27,7 +27,7 @@
 enum step { ASK_NONE, ASK_LOGIN, ASK_UNTIL, ASK_REASON, ASK_LIFT, ASK_VERIFY };
 
 struct members_view {
-	struct admin_ask ask;
+	struct admin_ask ask;		/* first: the admin_ask_list_* callbacks read it */
 	struct member *who;		/* the member shown; NULL before the first find */
 	int64_t verified_at;
 	enum sanction_kind kind;	/* the sanction being given */
@@ -315,20 +315,6 @@ members_key(struct screen_ctx *c, struct list *l, int key)
 	return key != UI_KEY_F1;
 }
 
-static int
-members_foot_rows(struct screen_ctx *c, struct list *l)
-{
-	(void)c;
-	return admin_ask_rows(&((struct members_view *)list_ctx(l))->ask);
-}
-
-static void
-members_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
-{
-	(void)y;
-	admin_ask_draw(c, &((struct members_view *)list_ctx(l))->ask, cols);
-}
-
 static const struct ui_binding members_keys[] = {
 	{ '/', 'f', "/ find", ask_login },
 	{ 'w', 'W', "w warn", key_warn },
@@ -342,13 +328,8 @@ static const struct ui_binding members_keys[] = {
 static void
 members_hints(struct screen_ctx *c, struct list *l)
 {
-	struct members_view *v = list_ctx(l);
-
-	if (admin_ask_active(&v->ask))
-		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
-	else
-		screen_key_hints(c, members_keys, sizeof members_keys / sizeof members_keys[0],
-		    "  q back");
+	admin_ask_hints(c, l, members_keys, sizeof members_keys / sizeof members_keys[0],
+	    "  q back");
 }
 
 static const char *
@@ -362,7 +343,8 @@ members_empty(struct screen_ctx *c, struct list *l)
 static const struct list_def members_list = {
 	.head_rows = 4, .row_size = sizeof(struct sanction), .load = members_load,
 	.row_id = members_id, .draw_head = members_head, .draw_row = members_row,
-	.empty_text = members_empty, .foot_rows = members_foot_rows, .draw_foot = members_foot,
+	.empty_text = members_empty, .foot_rows = admin_ask_list_rows,
+	.draw_foot = admin_ask_list_draw,
 	.load_error = "The member's sanctions could not be read (or are not yours to read).",
 	.key = members_key, .keys = members_keys,
 	.nkeys = sizeof members_keys / sizeof members_keys[0], .hints = members_hints,

@@ -1,6 +1,9 @@
 /* Questions one after the other; see screen-mod-form.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include "db/db-board.h"
 #include "lib/text.h"
 #include "screens/screen-mod-form.h"
 #include "ui/screen.h"
@@ -98,4 +101,24 @@ mod_form_draw(const struct mod_form *f, int y, size_t cols)
 		return;
 	ui_draw_text(y, 2, f->question, cols, UI_A_BOLD);
 	ui_line_draw(&f->line, y + 1, 2, cols, f->labels[f->at]);
+}
+
+int
+mod_form_community(struct screen_ctx *c, const char *name, int64_t *id)
+{
+	struct board_community *cs = NULL;
+	size_t n = 0;
+	int r;
+
+	if ((r = db_board_community_list(c->db, c->me.id, false, &cs, &n)) != 0)
+		return r;
+	r = ERR_NOTFOUND;
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(cs[i].name, name) == 0 || strcasecmp(cs[i].slug, name) == 0) {
+			*id = cs[i].id;
+			r = ERR_OK;
+			break;
+		}
+	free(cs);
+	return r;
 }

@@ -7,6 +7,7 @@
 #define SCREEN_MOD_FORM_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "rules/sanction.h"
 #include "ui/ui-widget.h"
 
@@ -44,5 +45,9 @@ bool mod_form_key(struct mod_form *f, struct screen_ctx *c, int key);
 int mod_form_rows(const struct mod_form *f);
 /* Draws the question and the field from row y. */
 void mod_form_draw(const struct mod_form *f, int y, size_t cols);
+
+/* The community whose name or slug is name, as typed (any case), among
+ * those the member can see: ERR_NOTFOUND when none is. */
+int mod_form_community(struct screen_ctx *c, const char *name, int64_t *id);
 
 #endif

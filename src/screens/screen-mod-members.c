@@ -87,26 +87,6 @@ members_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	return 2;
 }
 
-static int
-find_community(struct screen_ctx *c, const char *name, int64_t *id)
-{
-	struct board_community *cs = NULL;
-	size_t n = 0;
-	int r;
-
-	if ((r = db_board_community_list(c->db, c->me.id, false, &cs, &n)) != 0)
-		return r;
-	r = ERR_NOTFOUND;
-	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(cs[i].name, name) == 0 || strcasecmp(cs[i].slug, name) == 0) {
-			*id = cs[i].id;
-			r = ERR_OK;
-			break;
-		}
-	free(cs);
-	return r;
-}
-
 static void
 refused(struct screen_ctx *c, int r, const char *why)
 {
@@ -160,7 +140,7 @@ form_done(struct screen_ctx *c, void *owner, struct mod_form *f)
 		return;
 	else if (f->action == ACT_VOUCH)
 		r = db_probation_vouch(c->db, c->me.id, user, reason, &why);
-	else if (find_community(c, f->ans[1], &com) != 0) {
+	else if (mod_form_community(c, f->ans[1], &com) != 0) {
 		screen_error(c, "No community is called \"%s\".", f->ans[1]);
 		return;
 	} else if (f->action == ACT_WARN)

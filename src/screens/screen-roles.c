@@ -22,7 +22,7 @@
 #include "ui/ui-keys.h"
 
 struct roles_view {
-	struct admin_ask ask;
+	struct admin_ask ask;		/* first: the admin_ask_list_* callbacks read it */
 	enum role want;
 	int64_t target;
 	bool approve;
@@ -36,29 +36,6 @@ roles_init(struct screen_ctx *c, const void *arg)
 {
 	(void)c, (void)arg;
 	return xcalloc(1, sizeof(struct roles_view));
-}
-
-static void
-roles_fini(void *ctx)
-{
-	struct roles_view *v = ctx;
-
-	admin_ask_close(&v->ask);
-	free(v);
-}
-
-static int
-roles_foot_rows(struct screen_ctx *c, struct list *l)
-{
-	(void)c;
-	return admin_ask_rows(&((struct roles_view *)list_ctx(l))->ask);
-}
-
-static void
-roles_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
-{
-	(void)y;
-	admin_ask_draw(c, &((struct roles_view *)list_ctx(l))->ask, cols);
 }
 
 /* ---- the member's side ---- */
@@ -169,9 +146,9 @@ static const struct list_def mine_list = {
 	.empty = "Your role is checked by the admins, so you cannot change it yourself. "
 	    "To ask for a change, press a (alumni), t (trainee) or s (student).",
 	.load_error = "Your role could not be read.",
-	.foot_rows = roles_foot_rows, .draw_foot = roles_foot, .key = mine_key,
+	.foot_rows = admin_ask_list_rows, .draw_foot = admin_ask_list_draw, .key = mine_key,
 	.keys = mine_keys, .nkeys = sizeof mine_keys / sizeof mine_keys[0], .hints = mine_hints,
-	.init = roles_init, .fini = roles_fini,
+	.init = roles_init, .fini = admin_ask_list_free,
 };
 
 const struct screen screen_role_request = {
@@ -253,22 +230,9 @@ admin_key(struct screen_ctx *c, struct list *l, int key)
 	if (admin_ask_key(&v->ask, c, key, &text) != UI_LINE_DONE)
 		return key != UI_KEY_F1;
 	r = db_role_request_decide(c->db, c->me.id, v->target, v->approve, text);
-	if (r == ERR_INVALID) {
-		screen_error(c, "Give a reason: one line of at most 300 characters.");
-		return true;
-	}
-	if (r == 0)
-		screen_info(c, v->approve ? "Approved: the role is changed and verified." :
-		    "Declined: the member is told why.");
-	else if (r == ERR_STATE)
-		screen_error(c, "Another admin decided on it meanwhile.");
-	else if (r == ERR_DENIED)
-		screen_error(c, "You may not decide this request (your own, or you are not an "
-		    "admin).");
-	else
-		screen_error(c, "That failed: %s.", err_str(r));
-	admin_ask_close(&v->ask);
-	list_reload(c, l);
+	admin_ask_decided(c, l, r, v->approve ? "Approved: the role is changed and verified." :
+	    "Declined: the member is told why.", "Another admin decided on it meanwhile.",
+	    "You may not decide this request (your own, or you are not an admin).");
 	return true;
 }
 
@@ -280,11 +244,8 @@ static const struct ui_binding admin_keys[] = {
 static void
 admin_hints(struct screen_ctx *c, struct list *l)
 {
-	if (admin_ask_active(&((struct roles_view *)list_ctx(l))->ask))
-		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
-	else
-		screen_key_hints(c, admin_keys, sizeof admin_keys / sizeof admin_keys[0],
-		    "  q back  ? help");
+	admin_ask_hints(c, l, admin_keys, sizeof admin_keys / sizeof admin_keys[0],
+	    "  q back  ? help");
 }
 
 static const struct list_def admin_list = {
@@ -292,9 +253,9 @@ static const struct list_def admin_list = {
 	.row_id = admin_id, .draw_head = admin_head, .draw_row = admin_row, .row_lines = 2,
 	.empty = "No role change requests are waiting.",
 	.load_error = "The requests could not be read (or are not yours to read).",
-	.foot_rows = roles_foot_rows, .draw_foot = roles_foot, .key = admin_key,
+	.foot_rows = admin_ask_list_rows, .draw_foot = admin_ask_list_draw, .key = admin_key,
 	.keys = admin_keys, .nkeys = sizeof admin_keys / sizeof admin_keys[0],
-	.hints = admin_hints, .init = roles_init, .fini = roles_fini,
+	.hints = admin_hints, .init = roles_init, .fini = admin_ask_list_free,
 };
 
 const struct screen screen_role_requests = {

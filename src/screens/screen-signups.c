@@ -19,7 +19,7 @@
 enum step { ASK_NONE, ASK_APPROVE, ASK_APPROVE_PLAIN, ASK_REJECT };
 
 struct signups_view {
-	struct admin_ask ask;
+	struct admin_ask ask;		/* first: the admin_ask_list_* callbacks read it */
 	int64_t target;
 	char login[MEMBER_LOGIN_SZ];
 };
@@ -29,15 +29,6 @@ signups_init(struct screen_ctx *c, const void *arg)
 {
 	(void)c, (void)arg;
 	return xcalloc(1, sizeof(struct signups_view));
-}
-
-static void
-signups_fini(void *ctx)
-{
-	struct signups_view *v = ctx;
-
-	admin_ask_close(&v->ask);
-	free(v);
 }
 
 static int
@@ -123,6 +114,7 @@ signups_key(struct screen_ctx *c, struct list *l, int key)
 {
 	struct signups_view *v = list_ctx(l);
 	const char *text = NULL;
+	char done[MEMBER_LOGIN_SZ + 32], state[MEMBER_LOGIN_SZ + 48];
 	int r;
 
 	if (!admin_ask_active(&v->ask))
@@ -133,36 +125,11 @@ signups_key(struct screen_ctx *c, struct list *l, int key)
 		r = db_signup_reject(c->db, c->me.id, v->target, text);
 	else
 		r = db_signup_approve(c->db, c->me.id, v->target, v->ask.step == ASK_APPROVE, text);
-	if (r == ERR_INVALID) {
-		screen_error(c, "Give a reason: one line of at most 300 characters.");
-		return true;
-	}
-	if (r == 0)
-		screen_info(c, v->ask.step == ASK_REJECT ? "%s was rejected." :
-		    "%s was approved and told.", v->login);
-	else if (r == ERR_STATE)
-		screen_error(c, "Another admin decided on %s meanwhile.", v->login);
-	else if (r == ERR_DENIED)
-		screen_error(c, "Only admins decide sign-ups.");
-	else
-		screen_error(c, "That failed: %s.", err_str(r));
-	admin_ask_close(&v->ask);
-	list_reload(c, l);
+	snprintf(done, sizeof done, v->ask.step == ASK_REJECT ? "%s was rejected." :
+	    "%s was approved and told.", v->login);
+	snprintf(state, sizeof state, "Another admin decided on %s meanwhile.", v->login);
+	admin_ask_decided(c, l, r, done, state, "Only admins decide sign-ups.");
 	return true;
-}
-
-static int
-signups_foot_rows(struct screen_ctx *c, struct list *l)
-{
-	(void)c;
-	return admin_ask_rows(&((struct signups_view *)list_ctx(l))->ask);
-}
-
-static void
-signups_foot(struct screen_ctx *c, struct list *l, int y, size_t cols)
-{
-	(void)y;
-	admin_ask_draw(c, &((struct signups_view *)list_ctx(l))->ask, cols);
 }
 
 static const struct ui_binding signups_keys[] = {
@@ -174,11 +141,8 @@ static const struct ui_binding signups_keys[] = {
 static void
 signups_hints(struct screen_ctx *c, struct list *l)
 {
-	if (admin_ask_active(&((struct signups_view *)list_ctx(l))->ask))
-		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
-	else
-		screen_key_hints(c, signups_keys, sizeof signups_keys / sizeof signups_keys[0],
-		    "  q back  ? help");
+	admin_ask_hints(c, l, signups_keys, sizeof signups_keys / sizeof signups_keys[0],
+	    "  q back  ? help");
 }
 
 static const struct list_def signups_list = {
@@ -187,9 +151,9 @@ static const struct list_def signups_list = {
 	.empty = "Nobody is waiting: new sign-ups appear here (and in your notices) when "
 	    "registration needs approval.",
 	.load_error = "The sign-ups could not be read (or are not yours to read).",
-	.foot_rows = signups_foot_rows, .draw_foot = signups_foot, .key = signups_key,
+	.foot_rows = admin_ask_list_rows, .draw_foot = admin_ask_list_draw, .key = signups_key,
 	.keys = signups_keys, .nkeys = sizeof signups_keys / sizeof signups_keys[0],
-	.hints = signups_hints, .init = signups_init, .fini = signups_fini,
+	.hints = signups_hints, .init = signups_init, .fini = admin_ask_list_free,
 };
 
 const struct screen screen_signups = {
