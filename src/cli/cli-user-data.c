@@ -79,7 +79,7 @@ cli_user_passwd(int argc, char **argv)
 		    "(they log in with a key)", m->login) : cli_fail("user passwd: %s", err_str(r));
 		goto out;
 	}
-	log_info("sysop: password %s: user=%s", a.keep ? "expired" : a.expire ?
+	cli_logged("password %s: user=%s", a.keep ? "expired" : a.expire ?
 	    "set, expired" : "set", m->login);
 	printf("%s: %s\n", m->login, a.keep ? "must choose a new password at the next login" :
 	    a.expire ? "password set; they must choose a new one at the next login" :
@@ -130,7 +130,7 @@ cli_user_delete(int argc, char **argv)
 		r = cli_fail("user delete: %s", err_str(r));
 		goto out;
 	}
-	log_info("sysop: member deleted: user=%s id=%lld", m->login, (long long)m->id);
+	cli_logged("member deleted: user=%s id=%lld", m->login, (long long)m->id);
 	printf("deleted %s: %lld keys, %lld conversations (%lld messages), %lld stays, "
 	    "%lld mentorships, %lld notices removed; %lld threads and %lld posts kept "
 	    "as \"former member\"\n", m->login, (long long)rep.keys,

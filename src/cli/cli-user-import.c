@@ -280,7 +280,7 @@ import_finish(struct import *im, const char *codes, size_t ncodes)
 		    strerror(errno));
 	}
 	im->codes = NULL;
-	log_info("sysop: roster imported: %zu members, %zu rows refused", im->imported,
+	cli_logged("roster imported: %zu members, %zu rows refused", im->imported,
 	    im->refused);
 	printf("imported %zu rows, refused %zu\n", im->imported, im->refused);
 	return im->refused > 0 ? cli_fail("user import: %zu rows refused (see above)",

@@ -44,7 +44,7 @@ key_add(struct db *db, const struct member *m, const struct authkey *k)
 		    "have)", m->login, DB_KEY_MAX);
 	if (r != 0)
 		return cli_fail("user key add: %s", err_str(r));
-	log_info("sysop: key added: user=%s key=%s", m->login, k->fingerprint);
+	cli_logged("key added: user=%s key=%s", m->login, k->fingerprint);
 	printf("%s: added %s %s\n", m->login, k->type, k->fingerprint);
 	return CLI_OK;
 }
@@ -86,7 +86,7 @@ key_remove(struct db *db, const struct member *m, const char *fingerprint)
 		    m->login, fingerprint);
 	if (r != 0)
 		return cli_fail("user key remove: %s", err_str(r));
-	log_info("sysop: key removed: user=%s key=%s", m->login, fingerprint);
+	cli_logged("key removed: user=%s key=%s", m->login, fingerprint);
 	printf("%s: removed %s%s\n", m->login, fingerprint, locked ? " (they have no password "
 	    "and no key now: they cannot log in until given one)" : "");
 	return CLI_OK;

@@ -263,7 +263,7 @@ add_write(struct db *db, struct add_args *a)
 		r = cli_fail("user add: %s", err_str(dr));
 		goto out;
 	}
-	log_info("sysop: member added: user=%s", m->login);
+	cli_logged("member added: user=%s", m->login);
 	printf("added %s (%s%s)%s%s\n", m->login, member_role_name(m->role),
 	    m->is_admin ? ", admin" : "", a->pubkey_path != NULL ? " with key " : "",
 	    a->pubkey_path != NULL ? k->fingerprint : "");
@@ -473,7 +473,7 @@ user_set(int argc, char **argv)
 		r = cli_fail("user set: %s", err_str(r));
 		goto out;
 	}
-	log_info("sysop: member changed: user=%s%s%s%s%s%s%s", m->login,
+	cli_logged("member changed: user=%s%s%s%s%s%s%s", m->login,
 	    a.set_status ? " status=" : "", a.set_status ? a.status_word : "",
 	    a.set_role ? " role=" : "", a.set_role ? a.role_word : "",
 	    a.set_admin ? " admin=" : "", a.set_admin ? a.admin_word : "");

@@ -55,6 +55,11 @@ struct cli_opt {
 int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
     size_t nopts, void *args, int npos, const char *missing, int *first);
 
+/* Records a change the sysop made, as one line "sysop: ..." in the system
+ * log (syslog, so journald on Debian: journalctl -t mentorbbs), not on
+ * stderr, where the commands keep their one line for an error. */
+void cli_logged(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Opens (creating and migrating) the database, printing an error on
  * failure. Returns 0 and *out, or CLI_FAIL. */
 int cli_open_db(const char *path, struct db **out);
