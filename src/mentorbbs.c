@@ -8,13 +8,23 @@ static const char usage[] =
     "       mentorbbs serve [--config FILE] [--listen ADDR] [--port N] [--db PATH] [--keys DIR] [--screens DIR]\n"
     "       mentorbbs local --user LOGIN [--db PATH] [--config FILE] [--screens DIR]\n"
     "       mentorbbs user add LOGIN --name \"Display Name\" --role alumni|trainee|student [--admin]\n"
-    "                          [--password-stdin] [--pubkey FILE] [--db PATH]\n"
+    "                          [--password-stdin] [--pubkey FILE] [--config FILE] [--db PATH]\n"
     "       mentorbbs user list [--db PATH]\n"
     "       mentorbbs user set LOGIN [--status active|suspended] [--role R] [--admin yes|no] [--db PATH]\n"
+    "       mentorbbs user passwd LOGIN [--expire [--keep]] [--db PATH]   (the password from stdin)\n"
+    "       mentorbbs user key add LOGIN FILE|- [--db PATH]\n"
+    "       mentorbbs user key list LOGIN [--db PATH]\n"
+    "       mentorbbs user key remove LOGIN FINGERPRINT [--db PATH]\n"
+    "       mentorbbs user delete LOGIN --yes [--db PATH]\n"
+    "       mentorbbs user export LOGIN [--db PATH]   (JSON on stdout)\n"
+    "       mentorbbs user import FILE.csv [--strict] [--codes FILE] [--code-days N] [--config FILE] [--db PATH]\n"
+    "       mentorbbs stats [--json] [--db PATH]\n"
+    "       mentorbbs who [--db PATH]\n"
+    "       mentorbbs kick LOGIN [--db PATH]\n"
     "       mentorbbs config check [--config FILE]\n"
     "       mentorbbs db check|status|vacuum [--db PATH]\n"
     "       mentorbbs db backup FILE [--db PATH]\n"
-    "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--db PATH]\n"
+    "       mentorbbs seed-demo [--members N] [--posts N] [--hosts N] [--seed N] [--force] [--db PATH]\n"
     "       mentorbbs announce TEXT [--until YYYY-MM-DD] [--db PATH]   (shown to the end of that day, UTC)\n"
     "       mentorbbs sanction LOGIN warn|silence|suspend|ban [--until YYYY-MM-DD] --reason TEXT [--db PATH]\n"
     "       mentorbbs sanction LOGIN lift --reason TEXT [--db PATH]   (lifts every sanction in force)\n"
@@ -41,6 +51,9 @@ static const struct {
 	{ "reports", cli_reports },
 	{ "community", cli_community },
 	{ "mod", cli_mod },
+	{ "stats", cli_stats },
+	{ "who", cli_who },
+	{ "kick", cli_kick },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };

@@ -3,6 +3,7 @@
  * Checked before the database is opened, so a bad value changes nothing. */
 #include <stdio.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db-admin.h"
 #include "db/db.h"
 #include "rules/admin.h"
@@ -19,7 +20,7 @@ static const struct cli_opt announce_opts[] = {
 int
 cli_announce(int argc, char **argv)
 {
-	struct announce_args a = { NULL, "db/mentorbbs.db" };
+	struct announce_args a = { NULL, CONFIG_DEFAULT_DB };
 	struct db *db = NULL;
 	const char *why = NULL, *text;
 	int64_t until = 0, id = 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db-staff.h"
 #include "db/db.h"
 #include "lib/text.h"
@@ -64,7 +65,7 @@ print_entry(const struct audit_entry *e)
 int
 cli_audit(int argc, char **argv)
 {
-	struct audit_args a = { NULL, NULL, "db/mentorbbs.db" };
+	struct audit_args a = { NULL, NULL, CONFIG_DEFAULT_DB };
 	struct audit_filter f = { 0 };
 	struct audit_entry *e = NULL;
 	struct db *db = NULL;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db.h"
 #include "db/db-community.h"
 #include "db/db-staff.h"
@@ -15,7 +16,6 @@
 #include "rules/community.h"
 #include "rules/sanction.h"
 
-#define DEFAULT_DB	"db/mentorbbs.db"
 
 struct community_args {
 	const char *db_path, *kind, *description, *reason;
@@ -39,7 +39,7 @@ static const struct cli_opt archive_opts[] = {
 static int
 community_add(int argc, char **argv)
 {
-	struct community_args a = { .db_path = DEFAULT_DB, .description = "" };
+	struct community_args a = { .db_path = CONFIG_DEFAULT_DB, .description = "" };
 	char slug[COMMUNITY_SLUG_SZ];
 	struct db *db = NULL;
 	const char *why, *name;
@@ -72,7 +72,7 @@ community_add(int argc, char **argv)
 static int
 community_list(int argc, char **argv)
 {
-	struct community_args a = { .db_path = DEFAULT_DB };
+	struct community_args a = { .db_path = CONFIG_DEFAULT_DB };
 	struct community_info *cs = NULL;
 	char name[BOARD_NAME_MAX * 4 * 3 + 1];
 	struct db *db = NULL;
@@ -104,7 +104,7 @@ community_list(int argc, char **argv)
 static int
 community_archive(int argc, char **argv)
 {
-	struct community_args a = { .db_path = DEFAULT_DB };
+	struct community_args a = { .db_path = CONFIG_DEFAULT_DB };
 	struct db *db = NULL;
 	const char *slug, *why;
 	int64_t id = 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db.h"
 #include "db/db-community.h"
 #include "db/db-staff.h"
@@ -16,7 +17,6 @@
 #include "rules/sanction.h"
 #include "rules/user.h"
 
-#define DEFAULT_DB	"db/mentorbbs.db"
 
 struct mod_args {
 	const char *db_path, *reason;
@@ -31,7 +31,7 @@ static int
 mod_change(int argc, char **argv, bool appoint)
 {
 	const char *cmd = appoint ? "mod add" : "mod remove", *login, *slug, *why;
-	struct mod_args a = { .db_path = DEFAULT_DB };
+	struct mod_args a = { .db_path = CONFIG_DEFAULT_DB };
 	struct member *m = NULL;
 	struct db *db = NULL;
 	int64_t cid = 0;

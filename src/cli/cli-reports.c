@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db.h"
 #include "db/db-flag.h"
 #include "db/db-staff.h"
 #include "lib/text.h"
 
-#define DEFAULT_DB	"db/mentorbbs.db"
 #define REPORTS_MAX	10000
 
 struct reports_args {
@@ -42,7 +42,7 @@ age(char *buf, size_t sz, int64_t t, int64_t now)
 int
 cli_reports(int argc, char **argv)
 {
-	struct reports_args a = { DEFAULT_DB, false };
+	struct reports_args a = { CONFIG_DEFAULT_DB, false };
 	char when[32], target[400], community[400];
 	struct flag_row *f = NULL;
 	struct db *db = NULL;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lib/config.h"
 #include "db/db-sanction.h"
 #include "db/db-user.h"
 #include "db/db.h"
@@ -54,7 +55,7 @@ lift_all(struct db *db, int64_t user_id, const char *login, const char *reason)
 int
 cli_sanction(int argc, char **argv)
 {
-	struct sanction_args a = { NULL, NULL, "db/mentorbbs.db" };
+	struct sanction_args a = { NULL, NULL, CONFIG_DEFAULT_DB };
 	enum sanction_kind kind = SANCTION_WARN;
 	struct member *m = NULL;
 	struct db *db = NULL;

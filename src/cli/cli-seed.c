@@ -1,5 +1,6 @@
 /* `mentorbbs seed-demo`: fills a database with a synthetic community for
  * demos and benchmarks. Members first, then posts and hosts among them. */
+#include <stdbool.h>
 #include <stddef.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -8,11 +9,13 @@
 #include "lib/config.h"
 #include "db/db.h"
 #include "db/db-demo.h"
+#include "db/db-sysop.h"
 
 #define DEMO_MAX	100000000LL
 
 struct seed_args {
 	const char *members, *posts, *hosts, *seed, *db_path;
+	bool force;
 };
 
 static const struct cli_opt seed_opts[] = {
@@ -21,6 +24,7 @@ static const struct cli_opt seed_opts[] = {
 	CLI_STR("hosts", struct seed_args, hosts),
 	CLI_STR("seed", struct seed_args, seed),
 	CLI_STR("db", struct seed_args, db_path),
+	CLI_FLAG("force", struct seed_args, force),
 };
 
 static int
@@ -57,7 +61,7 @@ int
 cli_seed(int argc, char **argv)
 {
 	struct seed_args a = { .db_path = CONFIG_DEFAULT_DB };
-	int64_t members = 0, posts = 0, hosts = 0, seed = 1;
+	int64_t members = 0, posts = 0, hosts = 0, seed = 1, real = 0;
 	struct db *db = NULL;
 	int r;
 
@@ -72,6 +76,16 @@ cli_seed(int argc, char **argv)
 		return cli_usage("seed-demo: say how much: --members N, --posts N, --hosts N");
 	if ((r = cli_open_db(a.db_path, &db)) != 0)
 		return r;
+	/* Synthetic members among real ones would be read as real people. */
+	if (!a.force && (r = db_sysop_real_members(db, &real)) == 0 && real > 0) {
+		db_close(db);
+		return cli_fail("seed-demo: %s has %lld members seed-demo did not make; "
+		    "give --force to add demo data anyway", a.db_path, (long long)real);
+	}
+	if (r != 0) {
+		db_close(db);
+		return cli_fail("seed-demo: %s", err_str(r));
+	}
 	if ((r = run_step(db, "members", members, (uint32_t)seed, db_demo_members)) == 0 &&
 	    (r = run_step(db, "posts", posts, (uint32_t)seed, db_demo_posts)) == 0)
 		r = run_step(db, "hosts", hosts, (uint32_t)seed, db_demo_hosts);

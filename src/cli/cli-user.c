@@ -1,4 +1,6 @@
-/* `mentorbbs user add|list|set`: the sysop's member commands. Everything
+/* `mentorbbs user add|list|set`, and the dispatch of every user command
+ * (passwd, key, delete and export in cli-user-data.c and cli-user-key.c,
+ * import in cli-user-import.c). Everything
  * given is checked before the database is opened, so a bad value changes
  * nothing; adding a member and their key is one transaction. */
 #include <errno.h>
@@ -11,11 +13,13 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "cli/cli-user.h"
 #include "lib/config.h"
 #include "lib/crypto.h"
 #include "db/db.h"
 #include "db/db-account.h"
 #include "db/db-user.h"
+#include "lib/log.h"
 #include "lib/text.h"
 #include "rules/user.h"
 #include "lib/xmalloc.h"
@@ -23,17 +27,16 @@
 #define KEY_LINE_MAX	8192
 
 struct add_args {
-	const char *login, *name, *role_word, *pubkey_path, *db_path;
+	const char *login, *name, *role_word, *pubkey_path, *db_path, *config_path;
+	struct config cfg;
 	bool admin, password_stdin;
 	enum role role;
 	char password[USER_PASSWORD_MAX + 3];	/* + "\r\n" or "\n", NUL */
 	struct authkey key;
 };
 
-/* Reads one line from stdin into buf. On a terminal the line is read with
- * echo off after a prompt; from a pipe it is read as is. */
-static int
-read_password_line(const char *login, char *buf, size_t bufsz)
+int
+cli_user_read_password(const char *cmd, const char *login, char *buf, size_t bufsz)
 {
 	struct termios saved, quiet;
 	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
@@ -52,23 +55,20 @@ read_password_line(const char *login, char *buf, size_t bufsz)
 		fputc('\n', stderr);
 	}
 	if (got == NULL)
-		return cli_usage("user add: no password on stdin");
+		return cli_usage("%s: no password on stdin", cmd);
 	len = strlen(buf);
 	if (len > 0 && buf[len - 1] == '\n')
 		buf[--len] = '\0';
 	else if (!feof(stdin))
-		return cli_usage("user add: the password is longer than %d bytes",
+		return cli_usage("%s: the password is longer than %d bytes", cmd,
 		    USER_PASSWORD_MAX);
 	if (len > 0 && buf[len - 1] == '\r')
 		buf[--len] = '\0';
 	return 0;
 }
 
-/* Reads the first line of an authorized_keys or .pub file that is not
- * blank or a comment, and parses it. A file that does not hold a usable
- * key is an error (exit 1), not a usage error: the command line was fine. */
-static int
-read_pubkey(const char *path, struct authkey *key)
+int
+cli_user_read_pubkey(const char *path, struct authkey *key)
 {
 	char line[KEY_LINE_MAX];
 	const char *why, *p;
@@ -76,7 +76,9 @@ read_pubkey(const char *path, struct authkey *key)
 	int r = CLI_FAIL;
 	bool found = false;
 
-	if ((f = fopen(path, "r")) == NULL)
+	bool in = strcmp(path, "-") == 0;
+
+	if ((f = in ? stdin : fopen(path, "r")) == NULL)
 		return cli_fail("%s: %s", path, strerror(errno));
 	while (fgets(line, sizeof line, f) != NULL) {
 		if (strchr(line, '\n') == NULL && !feof(f)) {
@@ -109,8 +111,48 @@ read_pubkey(const char *path, struct authkey *key)
 	r = 0;
 out:
 	crypto_wipe(line, sizeof line);
-	fclose(f);
+	if (!in)
+		fclose(f);
 	return r;
+}
+
+int
+cli_user_config(const char *path, struct config *cfg)
+{
+	char err[512];
+
+	config_defaults(cfg);
+	if (path == NULL)
+		path = config_default_file();
+	if (path != NULL && config_load_file(cfg, path, err, sizeof err) != 0)
+		return cli_fail("%s", err);
+	return 0;
+}
+
+int
+cli_user_login_arg(const char *cmd, char *login)
+{
+	const char *why;
+
+	/* A lookup: lower case, as over SSH (the argument is ours to fold). */
+	(void)user_login_fold(login, strlen(login) + 1, login);
+	if (user_check_login(login, NULL, &why) != 0)
+		return cli_usage("%s: %s", cmd, why);
+	return 0;
+}
+
+int
+cli_user_find(struct db *db, const char *cmd, char *login, struct member *m)
+{
+	int r;
+
+	if ((r = cli_user_login_arg(cmd, login)) != 0)
+		return r;
+	if ((r = db_user_get_by_login(db, login, m)) == 0)
+		return 0;
+	if (r == ERR_NOTFOUND)
+		return cli_fail("%s: no member with login '%.40s'", cmd, login);
+	return cli_fail("%s: %s", cmd, err_str(r));
 }
 
 static const struct cli_opt add_opts[] = {
@@ -120,6 +162,7 @@ static const struct cli_opt add_opts[] = {
 	CLI_FLAG("password-stdin", struct add_args, password_stdin),
 	CLI_STR("pubkey", struct add_args, pubkey_path),
 	CLI_STR("db", struct add_args, db_path),
+	CLI_STR("config", struct add_args, config_path),
 };
 
 static int
@@ -148,17 +191,21 @@ add_check(struct add_args *a)
 	const char *why;
 	int r;
 
-	if (user_check_login(a->login, NULL, &why) != 0)
+	if ((r = cli_user_config(a->config_path, &a->cfg)) != 0)
+		return r;
+	if (user_check_new_login(a->login, a->cfg.registration.login,
+	    a->cfg.registration.reserved, &why) != 0)
 		return cli_usage("user add: %s", why);
 	if (user_check_name(a->name, &why) != 0)
 		return cli_usage("user add: %s", why);
 	if (member_role_parse(a->role_word, &a->role) != 0)
 		return cli_usage("user add: unknown role '%.20s' (alumni, trainee or student)",
 		    a->role_word);
-	if (a->pubkey_path != NULL && (r = read_pubkey(a->pubkey_path, &a->key)) != 0)
+	if (a->pubkey_path != NULL && (r = cli_user_read_pubkey(a->pubkey_path, &a->key)) != 0)
 		return r;
 	if (a->password_stdin) {
-		if ((r = read_password_line(a->login, a->password, sizeof a->password)) != 0)
+		if ((r = cli_user_read_password("user add", a->login, a->password,
+		    sizeof a->password)) != 0)
 			return r;
 		if (user_check_password(a->password, &why) != 0)
 			return cli_usage("user add: %s", why);
@@ -166,18 +213,17 @@ add_check(struct add_args *a)
 	return 0;
 }
 
-/* The key's current owner, for a message the sysop can act on. */
-static int
-key_taken(struct db *db, const char *blob)
+int
+cli_user_key_taken(struct db *db, const char *cmd, const char *blob)
 {
 	struct member *m = xmalloc(sizeof *m);
 	int64_t uid;
 	int r;
 
 	if (db_key_owner(db, blob, &uid) == 0 && db_user_get(db, uid, m) == 0)
-		r = cli_fail("user add: that key already belongs to %s", m->login);
+		r = cli_fail("%s: that key already belongs to %s", cmd, m->login);
 	else
-		r = cli_fail("user add: that key is already registered");
+		r = cli_fail("%s: that key is already registered", cmd);
 	free(m);
 	return r;
 }
@@ -202,14 +248,14 @@ add_write(struct db *db, struct add_args *a)
 	}
 	r = db_account_register(db, m, a->password_stdin ? a->password : NULL, &id, &why);
 	if (r != 0) {
+		/* why names what is taken: the login or the display name. */
 		r = r == ERR_INVALID ? cli_usage("user add: %s", why) :
-		    cli_fail("user add: %s", r == ERR_EXISTS ?
-		    "that login is taken" : why);
+		    cli_fail("user add: %s", why);
 		goto out;
 	}
 	if (a->pubkey_path != NULL && (dr = db_key_add(db, 0, id, k->type, k->blob_b64,
 	    k->fingerprint, k->comment, NULL)) != 0) {
-		r = dr == ERR_EXISTS ? key_taken(db, k->blob_b64) :
+		r = dr == ERR_EXISTS ? cli_user_key_taken(db, "user add", k->blob_b64) :
 		    cli_fail("user add: could not store the key: %s", db_errmsg(db));
 		goto out;
 	}
@@ -217,6 +263,7 @@ add_write(struct db *db, struct add_args *a)
 		r = cli_fail("user add: %s", err_str(dr));
 		goto out;
 	}
+	cli_logged("member added: user=%s", m->login);
 	printf("added %s (%s%s)%s%s\n", m->login, member_role_name(m->role),
 	    m->is_admin ? ", admin" : "", a->pubkey_path != NULL ? " with key " : "",
 	    a->pubkey_path != NULL ? k->fingerprint : "");
@@ -426,6 +473,10 @@ user_set(int argc, char **argv)
 		r = cli_fail("user set: %s", err_str(r));
 		goto out;
 	}
+	cli_logged("member changed: user=%s%s%s%s%s%s%s", m->login,
+	    a.set_status ? " status=" : "", a.set_status ? a.status_word : "",
+	    a.set_role ? " role=" : "", a.set_role ? a.role_word : "",
+	    a.set_admin ? " admin=" : "", a.set_admin ? a.admin_word : "");
 	if (db_user_get(db, m->id, m) == 0)
 		printf("%s: %s, %s%s\n", m->login, member_role_name(m->role),
 		    member_status_name(m->status), m->is_admin ? ", admin" : "");
@@ -443,17 +494,22 @@ static const struct {
 	{ "add", user_add },
 	{ "list", user_list },
 	{ "set", user_set },
+	{ "passwd", cli_user_passwd },
+	{ "key", cli_user_key },
+	{ "delete", cli_user_delete },
+	{ "export", cli_user_export },
+	{ "import", cli_user_import },
 };
 
 int
 cli_user(int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage("user: give a command: add, list or set");
+		return cli_usage("user: give a command: " USER_COMMANDS);
 	if (crypto_init() != 0)
 		return cli_fail("user: cannot initialise libsodium");
 	for (size_t i = 0; i < sizeof user_cmds / sizeof user_cmds[0]; i++)
 		if (strcmp(argv[1], user_cmds[i].name) == 0)
 			return user_cmds[i].run(argc - 1, argv + 1);
-	return cli_usage("user: unknown command '%.40s' (add, list or set)", argv[1]);
+	return cli_usage("user: unknown command '%.40s' (" USER_COMMANDS ")", argv[1]);
 }

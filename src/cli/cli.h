@@ -28,6 +28,9 @@ int cli_mentor_bench(int argc, char **argv);	/* cli-mentor.c: make bench only */
 int cli_announce(int argc, char **argv);	/* cli-announce.c */
 int cli_sanction(int argc, char **argv);	/* cli-sanction.c */
 int cli_audit(int argc, char **argv);	/* cli-audit.c */
+int cli_stats(int argc, char **argv);	/* cli-ops.c */
+int cli_who(int argc, char **argv);	/* cli-ops.c */
+int cli_kick(int argc, char **argv);	/* cli-ops.c */
 
 /* Prints "mentorbbs: <msg>" on stderr and returns CLI_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -54,6 +57,11 @@ struct cli_opt {
  * CLI_USAGE after one line on stderr. */
 int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
     size_t nopts, void *args, int npos, const char *missing, int *first);
+
+/* Records a change the sysop made, as one line "sysop: ..." in the system
+ * log (syslog, so journald on Debian: journalctl -t mentorbbs), not on
+ * stderr, where the commands keep their one line for an error. */
+void cli_logged(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Opens (creating and migrating) the database, printing an error on
  * failure. Returns 0 and *out, or CLI_FAIL. */

@@ -83,7 +83,7 @@ db_account_register(struct db *db, const struct member *m, const char *password,
 
 	if (memchr(m->login, '\0', sizeof m->login) == NULL)
 		return refuse(why, "login must be 2 to 32 characters long");
-	if ((r = user_check_login(m->login, NULL, why)) != 0 ||
+	if ((r = user_check_new_login(m->login, NULL, NULL, why)) != 0 ||
 	    (r = user_check_profile(m, why)) != 0)
 		return r;
 	/* A taken login is the likelier mistake: say that first. */
@@ -132,13 +132,32 @@ db_account_rehash(struct db *db, int64_t id, const char *password)
 	crypto_wipe(hash, sizeof hash);
 }
 
+/* Is code the member's valid one-time setup code? The stored value is the
+ * hex SHA-256 of 100 random bits, compared in constant time. */
+static bool
+setup_code_matches(struct db *db, int64_t id, const char *code)
+{
+	char stored[65], hex[65];
+	uint8_t sum[32];
+	unsigned diff = 0;
+
+	if (db_user_setup_code(db, id, stored) != 0 || strlen(stored) != 64)
+		return false;
+	crypto_sha256(sum, code, strlen(code));
+	for (size_t i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", sum[i]);
+	for (size_t i = 0; i < 64; i++)
+		diff |= (unsigned)(stored[i] ^ hex[i]);
+	return diff == 0;
+}
+
 int
 db_account_auth_password(struct db *db, const char *login, const char *password,
     struct member *out, bool *stale)
 {
 	char hash[CRYPTO_PWHASH_LEN] = "";
-	struct member *m = xmalloc(sizeof *m);
-	bool usable, known, ok;
+	struct member *m = xcalloc(1, sizeof *m);
+	bool usable, known, ok, code = false;
 	int r = ERR_AUTH;
 
 	/* An oversized password cannot match anything we stored; it is
@@ -150,9 +169,15 @@ db_account_auth_password(struct db *db, const char *login, const char *password,
 	known = usable && login != NULL && db_user_get_by_login(db, login, m) == 0 &&
 	    db_user_pwhash(db, m->id, hash, sizeof hash) == 0 && hash[0] != '\0';
 	ok = crypto_password_verify(known ? hash : NULL, usable ? password : "");
+	/* A member with no password yet may have a one-time setup code: it
+	 * is checked after the same verification, so timing tells nothing. */
+	if (!known && usable && login != NULL && m->login[0] != '\0' &&
+	    strcmp(m->login, login) == 0 && setup_code_matches(db, m->id, password))
+		known = ok = code = true;
 	if (known && ok) {
+		/* A code is never stored as the password: no rehash. */
 		if (stale != NULL)
-			*stale = crypto_password_needs_rehash(hash);
+			*stale = !code && crypto_password_needs_rehash(hash);
 		*out = *m;
 		r = 0;
 	}
@@ -220,7 +245,7 @@ db_account_set_password(struct db *db, int64_t actor_id, int64_t id, const char 
 		*why = "could not hash the password";
 		return ERR_INTERNAL;
 	}
-	r = db_user_set_pwhash(db, actor_id, id, hash);
+	r = db_user_set_password_hash(db, actor_id, id, hash, false);
 	crypto_wipe(hash, sizeof hash);
 	return account_write_result(r, why);
 }

@@ -316,8 +316,9 @@ db_demo_members(struct db *db, int64_t n, uint32_t seed, char *err, size_t errsz
 	rc = sqlite3_prepare_v2(db_sqlite(db), "INSERT INTO users (login, display_name, role, "
 	    "programs, grad_year, specialty, subspecialty, position, institution, city, "
 	    "region, country, topics, bio, open_to_mentoring, seeking_mentor, max_mentees, "
-	    "created_at, last_login_at, rules_accepted_at, status) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?18, 'active')",
+	    "created_at, last_login_at, rules_accepted_at, status, origin) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?18, "
+	    "'active', 'seed-demo')",
 	    -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rc = ERR_INTERNAL;

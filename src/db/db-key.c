@@ -63,7 +63,7 @@ db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key 
 	const char *blob;
 	int rc, r;
 
-	if ((r = db_user_may(db, actor_id, user_id, false)) != 0)
+	if ((r = db_user_may(db, actor_id, user_id, true)) != 0)
 		return r;
 	st = DB_STMT(db, "SELECT id, user_id, type, blob_b64, fingerprint, comment, "
 	    "created_at FROM ssh_keys WHERE user_id = ? ORDER BY created_at, id", user_id);

@@ -31,6 +31,17 @@ db_presence_enter(struct db *db, int pid, int64_t user_id, const char *section)
 }
 
 int
+db_presence_set_peer(struct db *db, int pid, const char *peer)
+{
+	sqlite3_stmt *st = DB_STMT(db, "UPDATE presence SET peer = ?2 WHERE pid = ?1", pid);
+
+	if (st == NULL)
+		return ERR_INTERNAL;
+	db_bind_text(st, 2, peer != NULL ? peer : "");
+	return db_step_changed(db, st, __func__);
+}
+
+int
 db_presence_update(struct db *db, int pid, const char *section, int64_t last_input_at)
 {
 	sqlite3_stmt *st;
@@ -107,6 +118,7 @@ presence_row(sqlite3_stmt *st, void *elem)
 	db_column_text(st, 4, p->section, sizeof p->section);
 	p->started_at = sqlite3_column_int64(st, 5);
 	p->last_input_at = sqlite3_column_int64(st, 6);
+	db_column_text(st, 7, p->peer, sizeof p->peer);
 }
 
 int
@@ -119,7 +131,7 @@ db_presence_list(struct db *db, struct presence **out, size_t *n)
 	if ((r = presence_prune(db)) != 0)
 		return r;
 	st = db_stmt(db, "SELECT p.pid, p.user_id, u.login, u.display_name, p.section, "
-	    "p.started_at, p.last_input_at FROM presence p JOIN users u ON u.id = p.user_id "
+	    "p.started_at, p.last_input_at, p.peer FROM presence p JOIN users u ON u.id = p.user_id "
 	    "ORDER BY u.display_name COLLATE NOCASE, u.login, p.pid");
 	if (st == NULL)
 		return ERR_INTERNAL;

@@ -10,6 +10,8 @@
 struct db;
 
 int db_presence_enter(struct db *db, int pid, int64_t user_id, const char *section);
+/* The address this session came from (mentorbbs who shows it). */
+int db_presence_set_peer(struct db *db, int pid, const char *peer);
 /* Updates where the member is and, if last_input_at > 0, when they last typed. */
 int db_presence_update(struct db *db, int pid, const char *section, int64_t last_input_at);
 int db_presence_leave(struct db *db, int pid);

@@ -83,7 +83,7 @@ status_valid(enum member_status s)
 	"coalesce(last_login_at, 0), rules_accepted_at IS NOT NULL, " \
 	"programs, grad_year, specialty, subspecialty, position, institution, " \
 	"city, region, country, topics, bio, open_to_mentoring, seeking_mentor, " \
-	"max_mentees"
+	"max_mentees, pw_expired, coalesce(kicked_at, 0)"
 
 static void
 row_to_member(sqlite3_stmt *st, struct member *m)
@@ -120,6 +120,8 @@ row_to_member(sqlite3_stmt *st, struct member *m)
 	m->open_to_mentoring = sqlite3_column_int(st, 20) != 0;
 	m->seeking_mentor = sqlite3_column_int(st, 21) != 0;
 	m->max_mentees = sqlite3_column_int(st, 22);
+	m->pw_expired = sqlite3_column_int(st, 23) != 0;
+	m->kicked_at = sqlite3_column_int64(st, 24);
 }
 
 /* Binds the display name, role and profile of m to the sixteen parameters
@@ -353,6 +355,46 @@ db_user_set_pwhash(struct db *db, int64_t actor_id, int64_t id, const char *hash
 }
 
 int
+db_user_setup_code(struct db *db, int64_t id, char hex[65])
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	st = DB_STMT(db, "SELECT coalesce(setup_code_hash, '') FROM users WHERE id = ?1 AND "
+	    "deleted_at IS NULL AND coalesce(setup_code_until, 0) > ?2", id, db_now());
+	if (st == NULL)
+		return ERR_INTERNAL;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_text(st, 0, hex, 65);
+	else
+		hex[0] = '\0';
+	r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
+}
+
+int
+db_user_set_password_hash(struct db *db, int64_t actor_id, int64_t id, const char *hash,
+    bool expired)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (hash == NULL || *hash == '\0')
+		return ERR_INVALID;
+	if ((r = db_user_may(db, actor_id, id, true)) != 0)
+		return r;
+	st = DB_STMT(db, "UPDATE users SET pw_hash = ?2, pw_expired = ?3, setup_code_hash = NULL, "
+	    "setup_code_until = NULL WHERE id = ?1 AND deleted_at IS NULL", id);
+	if (st == NULL)
+		return ERR_INTERNAL;
+	db_bind_text(st, 2, hash);
+	sqlite3_bind_int(st, 3, expired);
+	return db_step_changed(db, st, __func__);
+}
+
+int
 db_user_update_profile(struct db *db, int64_t actor_id, const struct member *m)
 {
 	sqlite3_stmt *st;
@@ -486,7 +528,8 @@ db_user_list(struct db *db, struct member **out, size_t *n)
 	void *rows = NULL;
 	int r;
 
-	if ((st = db_stmt(db, "SELECT " USER_COLS " FROM users ORDER BY login")) == NULL)
+	if ((st = db_stmt(db, "SELECT " USER_COLS " FROM users WHERE deleted_at IS NULL "
+	    "ORDER BY login")) == NULL)
 		return ERR_INTERNAL;
 	if ((r = db_collect(db, st, sizeof **out, member_elem, &rows, n, __func__)) == 0)
 		*out = rows;
@@ -498,7 +541,7 @@ db_user_count(struct db *db, int64_t *n)
 {
 	sqlite3_stmt *st;
 
-	if ((st = db_stmt(db, "SELECT count(*) FROM users")) == NULL)
+	if ((st = db_stmt(db, "SELECT count(*) FROM users WHERE deleted_at IS NULL")) == NULL)
 		return ERR_INTERNAL;
 	return db_step_int(db, st, n, NULL, __func__);
 }

@@ -23,8 +23,19 @@ int db_user_get_by_login(struct db *db, const char *login, struct member *out);
 /* Password hash into buf (empty string if none). 0, ERR_NOTFOUND, or
  * ERR_INTERNAL when it does not fit in bufsz. */
 int db_user_pwhash(struct db *db, int64_t id, char *buf, size_t bufsz);
+/* The member's one-time setup code (user import) while it is valid:
+ * its hex SHA-256 into hex (65 bytes), "" when there is none or it has
+ * run out. 0 or ERR_NOTFOUND. */
+int db_user_setup_code(struct db *db, int64_t id, char hex[65]);
 /* Sets the hash; actor must be the member or an admin. */
 int db_user_set_pwhash(struct db *db, int64_t actor_id, int64_t id, const char *hash);
+
+/* A new password: sets the hash (not empty), pw_expired to expired and
+ * drops any one-time setup code, so a member who chose a password is no
+ * longer asked to. actor must be the member or an admin (0: the sysop).
+ * ERR_NOTFOUND for no such member or a former one. */
+int db_user_set_password_hash(struct db *db, int64_t actor_id, int64_t id, const char *hash,
+    bool expired);
 
 /* Writes the profile fields and display name of m (not login; status and
  * is_admin are untouched). actor must be m->id or an admin: otherwise
@@ -55,7 +66,7 @@ int db_user_may_post(struct db *db, int64_t actor_id);
 int db_user_set_rules_accepted(struct db *db, int64_t id);
 int db_user_touch_login(struct db *db, int64_t id);	/* last_login_at = now */
 
-/* All members ordered by login. On success *out is an array of *n members
+/* All members ordered by login (not former members: user delete). On success *out is an array of *n members
  * the caller frees with free(). */
 int db_user_list(struct db *db, struct member **out, size_t *n);
 int db_user_count(struct db *db, int64_t *n);
@@ -69,7 +80,8 @@ int db_user_count(struct db *db, int64_t *n);
  * NULL. */
 int db_key_add(struct db *db, int64_t actor_id, int64_t user_id, const char *type,
     const char *blob_b64, const char *fingerprint, const char *comment, int64_t *key_id);
-/* Keys of user_id, oldest first; actor must be the member or an admin.
+/* Keys of user_id, oldest first; actor must be the member or an admin
+ * (0 = CLI).
  * Caller frees with db_key_list_free. */
 int db_key_list(struct db *db, int64_t actor_id, int64_t user_id, struct member_key **out, size_t *n);
 void db_key_list_free(struct member_key *keys, size_t n);

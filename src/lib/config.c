@@ -29,6 +29,7 @@ enum kind {
 	K_PATH,		/* file or directory path */
 	K_NAME,		/* printable single line shown to members */
 	K_LOGIN,	/* a member login */
+	K_LOGINS,	/* logins separated by commas or blanks; may be empty */
 	K_MODE,		/* registration mode word */
 	K_LEVEL,	/* a log level word */
 	K_INT,		/* integer in [min, max] */
@@ -59,6 +60,7 @@ static const struct setting settings[] = {
 	SETTING(bbs, name, K_NAME, 0, 0),
 	SETTING(registration, login, K_LOGIN, 0, 0),
 	SETTING(registration, mode, K_MODE, 0, 0),
+	SETTING(registration, reserved, K_LOGINS, 0, 0),
 	SETTING(session, idle_timeout, K_INT, 2, 86400),
 	SETTING(session, idle_warn, K_INT, 1, 3600),
 	SETTING(limits, login_grace, K_INT, 1, 600),
@@ -274,6 +276,28 @@ valid_login(const char *s)
 	return true;
 }
 
+/* Logins separated by commas or blanks, each valid; "" is an empty list. */
+static bool
+valid_logins(const char *s)
+{
+	char word[LOGIN_MAX + 1];
+	size_t n;
+
+	while (*s != '\0') {
+		s += strspn(s, ", \t");
+		if ((n = strcspn(s, ", \t")) == 0)
+			break;
+		if (n > LOGIN_MAX)
+			return false;
+		memcpy(word, s, n);
+		word[n] = '\0';
+		if (!valid_login(word))
+			return false;
+		s += n;
+	}
+	return true;
+}
+
 /* A printable one-line value that fits its field: NULL if fine, else why
  * not. too_long says what the limit is. */
 static const char *
@@ -344,6 +368,14 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if (!valid_login(value)) {
 			set_error(err, errsz, st, value, "must be 2 to 32 "
 			    "lower-case letters, digits, '.', '_' or '-'");
+			return ERR_INVALID;
+		}
+		break;
+	case K_LOGINS:
+		if (!valid_logins(value) || strlen(value) >= st->size) {
+			set_error(err, errsz, st, value, "must be logins (2 to 32 "
+			    "lower-case letters, digits, '.', '_' or '-') separated by "
+			    "commas, at most 511 bytes");
 			return ERR_INVALID;
 		}
 		break;
@@ -454,7 +486,7 @@ config_get(const struct config *c, size_t i, const char **section,
 		snprintf(val, valsz, "%d:%d:%d", su->begin, su->rate, su->full);
 		break;
 	}
-	case K_ADDR: case K_PATH: case K_NAME: case K_LOGIN:
+	case K_ADDR: case K_PATH: case K_NAME: case K_LOGIN: case K_LOGINS:
 		snprintf(val, valsz, "%s", base + st->off);
 		break;
 	}

@@ -58,6 +58,7 @@ struct config {
 	struct {
 		char login[33];			/* new */
 		enum reg_mode mode;		/* open | approval | closed */
+		char reserved[512];		/* "": more logins nobody may take */
 	} registration;
 	struct {
 		int idle_timeout;		/* 1800 seconds */

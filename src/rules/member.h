@@ -25,6 +25,8 @@ struct member {
 	int64_t created_at;		/* unix seconds */
 	int64_t last_login_at;		/* 0 = never */
 	bool rules_accepted;
+	bool pw_expired;		/* must choose a new password first */
+	int64_t kicked_at;		/* sessions started by then end; 0 = never */
 
 	/* profile */
 	char programs[MEMBER_FIELD_SZ];	/* degree program(s), e.g. "MD, PhD" */
@@ -61,6 +63,7 @@ struct presence {
 	char login[MEMBER_LOGIN_SZ];
 	char name[MEMBER_NAME_SZ];
 	char section[64];		/* where they are: "Main menu", "Profile", ... */
+	char peer[64];			/* the address they came from; "" if not known */
 	int64_t started_at;
 	int64_t last_input_at;
 };

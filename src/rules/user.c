@@ -14,6 +14,13 @@
  * sends by default, and "new" is the default registration login. */
 static const char *const reserved_logins[] = { "root", "new" };
 
+/* Logins a new member may not take, because a newcomer seeing them would
+ * think they speak for the system. Existing rows keep working (a lookup of
+ * "admin" is fine); only registration and the sysop's user add/import ask. */
+static const char *const staff_logins[] = {
+	"admin", "sysop", "moderator", "support", "postmaster",
+};
+
 /* Reasons that name a field are built here. A session is one process and
  * a reason is shown before the next check runs, so one buffer is enough. */
 static char why_buf[160];
@@ -55,6 +62,57 @@ user_check_login(const char *login, const char *reserved, const char **why)
 	for (size_t i = 0; i < sizeof reserved_logins / sizeof reserved_logins[0]; i++)
 		if (strcmp(login, reserved_logins[i]) == 0)
 			return refuse(why, "that login is reserved");
+	return 0;
+}
+
+/* Is login one of the words of list (separated by commas or blanks)? */
+static bool
+in_login_list(const char *login, const char *list)
+{
+	size_t len = strlen(login), n;
+
+	while (list != NULL && *list != '\0') {
+		list += strspn(list, ", \t");
+		n = strcspn(list, ", \t");
+		if (n == len && strncmp(list, login, n) == 0)
+			return true;
+		list += n;
+	}
+	return false;
+}
+
+int
+user_check_new_login(const char *login, const char *reg_login, const char *reserved,
+    const char **why)
+{
+	int r;
+
+	if ((r = user_check_login(login, reg_login, why)) != 0)
+		return r;
+	for (size_t i = 0; i < sizeof staff_logins / sizeof staff_logins[0]; i++)
+		if (strcmp(login, staff_logins[i]) == 0)
+			return refuse(why, "that login is reserved for the system");
+	if (in_login_list(login, reserved))
+		return refuse(why, "that login is reserved");
+	return 0;
+}
+
+int
+user_check_email(const char *email, const char **why)
+{
+	const char *at, *dot;
+	size_t len;
+
+	if (email == NULL || (len = strlen(email)) < 3 || len > USER_EMAIL_MAX)
+		return refuse(why, "e-mail must be 3 to 254 characters long");
+	for (size_t i = 0; i < len; i++)
+		if (email[i] <= ' ' || email[i] > '~')
+			return refuse(why, "e-mail may contain only printable ASCII without "
+			    "spaces");
+	if ((at = strchr(email, '@')) == NULL || at == email || strchr(at + 1, '@') != NULL)
+		return refuse(why, "e-mail must be name@domain");
+	if ((dot = strrchr(at + 1, '.')) == NULL || dot == at + 1 || dot[1] == '\0')
+		return refuse(why, "e-mail must be name@domain with a dot in the domain");
 	return 0;
 }
 

@@ -29,6 +29,14 @@
 /* Lower-case letters, digits, '.', '_', '-'; 2..32; not reserved (e.g. the
  * registration login, "root", "admin" is allowed). reserved may be NULL. */
 int user_check_login(const char *login, const char *reserved, const char **why);
+/* A login a new member may take: user_check_login, and not one the system
+ * keeps ("admin", "sysop", "root", "moderator", "support", "postmaster"),
+ * not reg_login (the registration login) and not a word of reserved (the
+ * [registration] reserved list: logins separated by commas or blanks).
+ * Either may be NULL. Registration, user add and user import ask this;
+ * lookups of existing members ask user_check_login. */
+int user_check_new_login(const char *login, const char *reg_login, const char *reserved,
+    const char **why);
 /* Logins are lower case: copies src (NULL is "") into dst (dstsz bytes)
  * with A-Z folded to a-z. Every place that takes a login from a person (the
  * SSH user name, To:, author:, the command line) reads it through this, so
@@ -38,6 +46,12 @@ bool user_login_fold(char *dst, size_t dstsz, const char *src);
 /* Printable UTF-8, 1..64 columns, no control/bidi/zero-width, not blank. */
 int user_check_name(const char *name, const char **why);
 int user_check_password(const char *pw, const char **why);
+/* An e-mail address as a roster gives it: 3..254 printable ASCII
+ * characters without blanks, one '@' with text before it and a domain
+ * with a dot inside after it. No mail is sent: this catches the columns
+ * of a roster in the wrong order, not every bad address. */
+#define USER_EMAIL_MAX	254
+int user_check_email(const char *email, const char **why);
 /* Checks every profile field of m (lengths, UTF-8, grad year range,
  * students cannot be open to mentoring nor take mentees, max_mentees
  * range). */

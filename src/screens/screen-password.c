@@ -1,4 +1,8 @@
-/* Changing one's password: current, new, new again; all hidden. */
+/* Changing one's password: current, new, new again; all hidden. Opened
+ * with a non-NULL argument it is the forced change of an expired password
+ * (user passwd --expire, a one-time code from user import): the member
+ * has just logged in, so it asks only for the new one, and Esc ends the
+ * session instead of reaching the menus. */
 #include <stdlib.h>
 #include <string.h>
 #include "lib/crypto.h"
@@ -7,6 +11,7 @@
 #include "lib/text.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-keys.h"
+#include "ui/ui-term.h"
 #include "ui/ui-widget.h"
 #include "rules/user.h"
 #include "db/db-account.h"
@@ -28,6 +33,7 @@ struct pw {
 	struct ui_line line;
 	char old[USER_PASSWORD_MAX + 1];
 	char new[USER_PASSWORD_MAX + 1];
+	bool forced;
 };
 
 static void
@@ -44,8 +50,10 @@ change(struct screen_ctx *c, struct pw *p)
 	char esc[64];
 	int r;
 
-	r = db_account_change_password(c->db, c->me.id, p->old, p->new, &why);
+	r = p->forced ? db_account_set_password(c->db, c->me.id, c->me.id, p->new, &why) :
+	    db_account_change_password(c->db, c->me.id, p->old, p->new, &why);
 	if (r == 0) {
+		c->me.pw_expired = false;
 		log_info("password changed: user=%s",
 		    text_escape_log(esc, sizeof esc, c->me.login));
 		screen_pop(c);
@@ -99,17 +107,20 @@ pw_draw(struct screen_ctx *c, void *st)
 	int y = UI_BODY_TOP + 1;
 	size_t cols = (size_t)ui_cols() - 4;
 
-	ui_draw_text(y, 2, "Change your password", cols, UI_A_TITLE);
-	ui_draw_wrapped(y + 2, 2, 3, cols, "Type your current password, then the new "
-	    "one twice. A new password has at least 10 characters; a few unrelated "
-	    "words make a good one. " UI_LINE_HIDDEN_NOTE, 0, UI_A_NORMAL);
-	for (int i = PW_OLD; i < (int)p->step; i++) {
+	ui_draw_text(y, 2, p->forced ? "Choose a new password" : "Change your password", cols,
+	    UI_A_TITLE);
+	ui_draw_wrapped(y + 2, 2, 3, cols, p->forced ? "Before anything else, choose a "
+	    "password of your own and type it twice. It has at least 10 characters; a few "
+	    "unrelated words make a good one. " UI_LINE_HIDDEN_NOTE : "Type your current "
+	    "password, then the new one twice. A new password has at least 10 characters; "
+	    "a few unrelated words make a good one. " UI_LINE_HIDDEN_NOTE, 0, UI_A_NORMAL);
+	for (int i = p->forced ? PW_NEW : PW_OLD; i < (int)p->step; i++) {
 		ui_draw_text(y + 6 + 2 * i, 2, prompts[i], cols, UI_A_BOLD);
 		ui_draw_text(y + 6 + 2 * i, 2 + (int)text_width(prompts[i]), "(done)",
 		    20, UI_A_DIM);
 	}
 	ui_line_draw(&p->line, y + 6 + 2 * (int)p->step, 2, 60, prompts[p->step]);
-	screen_hints(c, "Enter next  Esc cancel  F1 help");
+	screen_hints(c, p->forced ? "Enter next  Esc log out" : "Enter next  Esc cancel  F1 help");
 }
 
 static bool
@@ -117,13 +128,20 @@ pw_key(struct screen_ctx *c, void *st, int key)
 {
 	struct pw *p = st;
 
-	if (key == UI_KEY_F1)
+	/* Forced: no help screen or global key leads past the change. */
+	if (key == UI_KEY_F1 && !p->forced)
 		return false;
 	switch (ui_line_key(&p->line, c, key)) {
 	case UI_LINE_DONE:
 		step_done(c, p);
 		break;
 	case UI_LINE_CANCEL:
+		if (p->forced) {
+			ui_term_farewell("You need a new password to use the system; "
+			    "log in again to choose one.");
+			screen_quit(c, SCREEN_EXIT, 0);
+			break;
+		}
 		screen_pop(c);
 		screen_info(c, "Your password was not changed.");
 		break;
@@ -139,8 +157,8 @@ pw_enter(struct screen_ctx *c, const void *arg)
 	struct pw *p = xcalloc(1, sizeof *p);
 
 	(void)c;
-	(void)arg;
-	go_to(p, PW_OLD);
+	p->forced = arg != NULL;
+	go_to(p, p->forced ? PW_NEW : PW_OLD);
 	return p;
 }
 

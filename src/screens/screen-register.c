@@ -178,7 +178,8 @@ accept_login(struct screen_ctx *c, struct reg *r, char *v)
 	struct member other;
 	const char *why = NULL;
 
-	if (user_check_login(v, c->cfg->registration.login, &why) != 0) {
+	if (user_check_new_login(v, c->cfg->registration.login,
+	    c->cfg->registration.reserved, &why) != 0) {
 		screen_refused(c, why);
 		return false;
 	}

@@ -20,6 +20,12 @@ screen_standing_refusal(struct screen_ctx *c, char *buf, size_t sz)
 		snprintf(buf, sz, "Your account is suspended. Please contact a sysop.");
 		return true;
 	}
+	/* mentorbbs kick: every session that had started by then ends. */
+	if (c->me.kicked_at != 0 && c->session_start != 0 &&
+	    c->me.kicked_at >= c->session_start) {
+		snprintf(buf, sz, "The sysop has ended your session. You may log in again.");
+		return true;
+	}
 	if (db_sanction_in_force(c->db, c->me.id, 0, SANCTION_SUSPEND, &s, &found) != 0) {
 		log_warn("cannot read the sanctions of member %lld", (long long)c->me.id);
 		return false;	/* the data layer still refuses what they may not do */

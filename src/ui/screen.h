@@ -110,6 +110,7 @@ struct screen_ctx {
 	const struct ui_args *args;
 	struct member me;		/* me.id == 0 while registering */
 	bool first_login;
+	int64_t session_start;		/* unix seconds: a kick at or after it ends us */
 
 	struct screen_frame stack[SCREEN_STACK_MAX];
 	size_t depth;

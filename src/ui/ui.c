@@ -82,7 +82,8 @@ presence_section(struct ui *u)
 	if (u->c.me.id == 0)
 		return;
 	if (!u->present) {
-		if (db_presence_enter(u->c.db, (int)getpid(), u->c.me.id, section) != 0)
+		if (db_presence_enter(u->c.db, (int)getpid(), u->c.me.id, section) != 0 ||
+		    db_presence_set_peer(u->c.db, (int)getpid(), u->c.args->peer) != 0)
 			log_warn("cannot record presence: %s", db_errmsg(u->c.db));
 		u->present = true;
 		return;
@@ -340,6 +341,7 @@ load_member(struct ui *u, int64_t id)
 		return -1;
 	}
 	c->first_login = c->me.last_login_at == 0;
+	c->session_start = db_now();
 	return 0;
 }
 
@@ -370,6 +372,9 @@ start(struct ui *u, const struct ui_args *a)
 	log_info("session start: user=%s peer=%s",
 	    text_escape_log(esc, sizeof esc, u->c.me.login), a->peer);
 	screen_push(&u->c, &screen_main, NULL);
+	/* An expired password is changed before anything else. */
+	if (u->c.me.pw_expired)
+		screen_push(&u->c, &screen_password, "expired");
 }
 
 /* May a newcomer register here at all? The member rules decide, as they

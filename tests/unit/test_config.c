@@ -455,6 +455,7 @@ odd_config(struct config *c)
 	snprintf(c->bbs.name, sizeof c->bbs.name, "other");
 	snprintf(c->registration.login, sizeof c->registration.login, "other");
 	c->registration.mode = REG_CLOSED;
+	snprintf(c->registration.reserved, sizeof c->registration.reserved, "dean, it-help");
 	c->session.idle_timeout = 7;
 	c->session.idle_warn = 3;
 	c->limits.login_grace = 2;
