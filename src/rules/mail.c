@@ -96,13 +96,13 @@ mail_choice_label(size_t i)
 }
 
 const char *
-mail_digest_name(enum mail_period d)
+mail_period_name(enum mail_period d)
 {
 	return (size_t)d < nitems(digest_names) ? digest_names[d] : "?";
 }
 
 int
-mail_digest_parse(const char *name, enum mail_period *d)
+mail_period_parse(const char *name, enum mail_period *d)
 {
 	for (size_t i = 0; i < nitems(digest_names); i++) {
 		if (strcmp(name, digest_names[i]) == 0) {
@@ -114,7 +114,7 @@ mail_digest_parse(const char *name, enum mail_period *d)
 }
 
 int64_t
-mail_digest_period(enum mail_period d)
+mail_period_seconds(enum mail_period d)
 {
 	return d == MAIL_DIGEST_DAILY ? 86400 : d == MAIL_DIGEST_WEEKLY ? 7 * 86400 : 0;
 }

@@ -64,10 +64,10 @@ unsigned mail_choice_bit(size_t i);
 const char *mail_choice_label(size_t i);
 
 /* "off", "daily", "weekly"; parse is the reverse (ERR_INVALID). */
-const char *mail_digest_name(enum mail_period d);
-int mail_digest_parse(const char *name, enum mail_period *d);
+const char *mail_period_name(enum mail_period d);
+int mail_period_parse(const char *name, enum mail_period *d);
 /* Seconds between digests: 0 for off. */
-int64_t mail_digest_period(enum mail_period d);
+int64_t mail_period_seconds(enum mail_period d);
 
 /* NULL when addr is an address we send to: local@domain, printable ASCII
  * without spaces, quotes, brackets, commas or semicolons (nothing that
