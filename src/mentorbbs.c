@@ -23,7 +23,10 @@ static const char usage[] =
     "       mentorbbs community add NAME --kind region|career [--description TEXT] [--db PATH]\n"
     "       mentorbbs community list [--db PATH]\n"
     "       mentorbbs community archive SLUG [--reason TEXT] [--db PATH]\n"
-    "       mentorbbs mod add|remove LOGIN COMMUNITY [--reason TEXT] [--db PATH]\n";
+    "       mentorbbs mod add|remove LOGIN COMMUNITY [--reason TEXT] [--db PATH]\n"
+    "       mentorbbs mail run [--once] [--digest-now] [--config FILE] [--db PATH]\n"
+    "       mentorbbs mail stop TOKEN|--stdin [--db PATH]\n"
+    "       mentorbbs mail status [--db PATH]\n";
 
 static const struct {
 	const char *name;
@@ -41,6 +44,7 @@ static const struct {
 	{ "reports", cli_reports },
 	{ "community", cli_community },
 	{ "mod", cli_mod },
+	{ "mail", cli_mail },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };

@@ -28,6 +28,7 @@ int cli_mentor_bench(int argc, char **argv);	/* cli-mentor.c: make bench only */
 int cli_announce(int argc, char **argv);	/* cli-announce.c */
 int cli_sanction(int argc, char **argv);	/* cli-sanction.c */
 int cli_audit(int argc, char **argv);	/* cli-audit.c */
+int cli_mail(int argc, char **argv);	/* cli-mail.c: run, stop, status */
 
 /* Prints "mentorbbs: <msg>" on stderr and returns CLI_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

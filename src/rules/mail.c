@@ -369,7 +369,7 @@ body(const struct mail_msg *m, char *out, size_t outsz, size_t *o)
 		return false;
 	if (m->kind == MAIL_CODE) {
 		snprintf(para, sizeof para, "Your code is %s. Type it on the Email screen "
-		    "(Profile, then E) within %d minutes.\n\nIf you did not ask for it, "
+		    "(Profile, then M) within %d minutes.\n\nIf you did not ask for it, "
 		    "ignore this mail: without the code this address gets nothing more.",
 		    m->detail, MAIL_CODE_TTL / 60);
 		return body_para(out, outsz, o, para);
