@@ -185,14 +185,16 @@ db_mail_counts(struct db *db, int64_t counts[MAIL_STATES])
 /* Digests. */
 
 static int
-digest_senders(struct db *db, int64_t user_id, int64_t since, struct mail_digest *d)
+digest_senders(struct db *db, int64_t user_id, int64_t since, int64_t now,
+    struct mail_digest *d)
 {
 	sqlite3_stmt *st;
 	int rc, r;
 
 	st = DB_STMT(db, "SELECT u.display_name, cm.unread FROM conversation_members cm "
 	    "JOIN users u ON u.id = cm.peer_id WHERE cm.user_id = ? AND cm.unread > 0 AND "
-	    "cm.last_at > ? ORDER BY cm.last_at DESC LIMIT 200", user_id, since);
+	    "cm.last_at >= ? AND cm.last_at < ? ORDER BY cm.last_at DESC LIMIT 200", user_id, since,
+	    now);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -209,19 +211,20 @@ digest_senders(struct db *db, int64_t user_id, int64_t since, struct mail_digest
 }
 
 static int
-digest_requests(struct db *db, int64_t user_id, int64_t since, struct mail_digest *d)
+digest_requests(struct db *db, int64_t user_id, int64_t since, int64_t now,
+    struct mail_digest *d)
 {
 	sqlite3_stmt *st;
 	int r;
 
 	st = DB_STMT(db, "SELECT count(*) FROM mentorships WHERE mentor_id = ? AND "
-	    "state = 'requested' AND created_at > ?", user_id, since);
+	    "state = 'requested' AND created_at >= ? AND created_at < ?", user_id, since, now);
 	if ((r = db_step_int(db, st, &d->mentor_requests, NULL, __func__)) != 0)
 		return r;
 	st = DB_STMT(db, "SELECT count(*) FROM host_requests WHERE state IN ('requested', "
-	    "'tentative') AND updated_at > ?2 AND ((host_id = ?1 AND prop_by = 0) OR "
-	    "(prop_by <> 0 AND prop_by <> ?1 AND (host_id = ?1 OR guest_id = ?1)))",
-	    user_id, since);
+	    "'tentative') AND updated_at >= ?2 AND updated_at < ?3 AND ((host_id = ?1 AND "
+	    "prop_by = 0) OR (prop_by <> 0 AND prop_by <> ?1 AND (host_id = ?1 OR guest_id = ?1)))",
+	    user_id, since, now);
 	return db_step_int(db, st, &d->host_requests, NULL, __func__);
 }
 
@@ -229,7 +232,8 @@ digest_requests(struct db *db, int64_t user_id, int64_t since, struct mail_diges
  * follows or in communities they joined (muted threads left out); titles
  * only. */
 static int
-digest_threads(struct db *db, int64_t user_id, int64_t since, struct mail_digest *d)
+digest_threads(struct db *db, int64_t user_id, int64_t since, int64_t now,
+    struct mail_digest *d)
 {
 	sqlite3_stmt *st;
 	int rc, r;
@@ -237,11 +241,11 @@ digest_threads(struct db *db, int64_t user_id, int64_t since, struct mail_digest
 	st = DB_STMT(db, "SELECT c.name, t.title, count(*) FROM posts p "
 	    "JOIN threads t ON t.id = p.thread_id JOIN communities c ON c.id = t.community_id "
 	    "LEFT JOIN thread_reads tr ON tr.user_id = ?1 AND tr.thread_id = t.id "
-	    "WHERE p.created_at > ?2 AND p.author_id <> ?1 AND p.deleted = 0 AND p.hidden = 0 "
+	    "WHERE p.created_at >= ?2 AND p.created_at < ?3 AND p.author_id <> ?1 AND p.deleted = 0 AND p.hidden = 0 "
 	    "AND p.id > coalesce(tr.last_read_id, 0) AND coalesce(tr.follow, 0) <> -1 AND "
 	    "(tr.follow = 1 OR EXISTS (SELECT 1 FROM community_members cm WHERE "
 	    "cm.community_id = t.community_id AND cm.user_id = ?1)) "
-	    "GROUP BY t.id ORDER BY max(p.id) DESC LIMIT 200", user_id, since);
+	    "GROUP BY t.id ORDER BY max(p.id) DESC LIMIT 200", user_id, since, now);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -265,9 +269,9 @@ digest_announcements(struct db *db, int64_t since, int64_t now, struct mail_dige
 	sqlite3_stmt *st;
 	int rc, r;
 
-	st = DB_STMT(db, "SELECT text FROM announcements WHERE created_at > ? AND "
-	    "ended_at IS NULL AND (ends_at IS NULL OR ends_at > ?) ORDER BY id DESC LIMIT 5",
-	    since, now);
+	st = DB_STMT(db, "SELECT text FROM announcements WHERE created_at >= ?1 AND "
+	    "created_at < ?2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > ?2) "
+	    "ORDER BY id DESC LIMIT 5", since, now);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->nannouncements < 5)
@@ -283,8 +287,11 @@ struct digest_due {
 	enum mail_period period;
 };
 
-/* One member's digest, in its own transaction: what happened since the
- * last one, queued only when there is something, and the next date. */
+/* One member's digest, in its own transaction: what happened in
+ * [since, now), queued only when there is something, and the next date.
+ * The second `now` itself is left to the next digest, so an event in the
+ * same second as a digest is told once, in the next one, never twice or
+ * not at all. */
 static int
 digest_one(struct db *db, const struct digest_due *m, int64_t now, bool *queued)
 {
@@ -296,9 +303,9 @@ digest_one(struct db *db, const struct digest_due *m, int64_t now, bool *queued)
 	d->period = m->period;
 	if ((r = db_begin(db)) != 0)
 		goto out;
-	if ((r = digest_senders(db, m->user_id, m->since, d)) == 0 &&
-	    (r = digest_requests(db, m->user_id, m->since, d)) == 0 &&
-	    (r = digest_threads(db, m->user_id, m->since, d)) == 0)
+	if ((r = digest_senders(db, m->user_id, m->since, now, d)) == 0 &&
+	    (r = digest_requests(db, m->user_id, m->since, now, d)) == 0 &&
+	    (r = digest_threads(db, m->user_id, m->since, now, d)) == 0)
 		r = digest_announcements(db, m->since, now, d);
 	if (r == 0 && mail_digest_any(d)) {
 		mail_digest_text(d, text, MAIL_BODY_MAX);
