@@ -171,6 +171,8 @@ install:
 	$(UNIT_SED) docs/systemd/mentorbbs-backup.service.in \
 	  >$(DESTDIR)$(UNITDIR)/mentorbbs-backup.service
 	install -m 0644 docs/systemd/mentorbbs-backup.timer $(DESTDIR)$(UNITDIR)/
+	$(UNIT_SED) docs/systemd/mentorbbs-mail.service.in >$(DESTDIR)$(UNITDIR)/mentorbbs-mail.service
+	install -m 0644 docs/systemd/mentorbbs-mail.timer $(DESTDIR)$(UNITDIR)/
 	install -m 0644 docs/systemd/mentorbbs.sysusers $(DESTDIR)$(SYSUSERSDIR)/mentorbbs.conf
 	install -m 0644 docs/systemd/mentorbbs.tmpfiles $(DESTDIR)$(TMPFILESDIR)/mentorbbs.conf
 
@@ -178,6 +180,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mentorbbs $(DESTDIR)$(MANDIR)/man8/mentorbbs.8 \
 	  $(DESTDIR)$(UNITDIR)/mentorbbs.service $(DESTDIR)$(UNITDIR)/mentorbbs-backup.service \
 	  $(DESTDIR)$(UNITDIR)/mentorbbs-backup.timer $(DESTDIR)$(SYSUSERSDIR)/mentorbbs.conf \
+	  $(DESTDIR)$(UNITDIR)/mentorbbs-mail.service $(DESTDIR)$(UNITDIR)/mentorbbs-mail.timer \
 	  $(DESTDIR)$(TMPFILESDIR)/mentorbbs.conf
 	for f in screens/*.txt; do cmp -s $$f $(ETC)/$$f && rm -f $(ETC)/$$f; done; true
 	sed -e 's/^\([a-z_][a-z_0-9]* *=\)/# \1/' docs/mentorbbs.conf | \

@@ -33,7 +33,10 @@ static const char usage[] =
     "       mentorbbs community add NAME --kind region|career [--description TEXT] [--db PATH]\n"
     "       mentorbbs community list [--db PATH]\n"
     "       mentorbbs community archive SLUG [--reason TEXT] [--db PATH]\n"
-    "       mentorbbs mod add|remove LOGIN COMMUNITY [--reason TEXT] [--db PATH]\n";
+    "       mentorbbs mod add|remove LOGIN COMMUNITY [--reason TEXT] [--db PATH]\n"
+    "       mentorbbs mail run [--once] [--digest-now] [--config FILE] [--db PATH]\n"
+    "       mentorbbs mail stop TOKEN|--stdin [--db PATH]\n"
+    "       mentorbbs mail status [--db PATH]\n";
 
 static const struct {
 	const char *name;
@@ -54,6 +57,7 @@ static const struct {
 	{ "stats", cli_stats },
 	{ "who", cli_who },
 	{ "kick", cli_kick },
+	{ "mail", cli_mail },
 	{ "ui", cli_ui },	/* internal: exec'd by a session process */
 	{ "mentor-bench", cli_mentor_bench },	/* internal: make bench */
 };

@@ -31,6 +31,7 @@ int cli_audit(int argc, char **argv);	/* cli-audit.c */
 int cli_stats(int argc, char **argv);	/* cli-ops.c */
 int cli_who(int argc, char **argv);	/* cli-ops.c */
 int cli_kick(int argc, char **argv);	/* cli-ops.c */
+int cli_mail(int argc, char **argv);	/* cli-mail.c: run, stop, status */
 
 /* Prints "mentorbbs: <msg>" on stderr and returns CLI_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

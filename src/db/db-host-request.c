@@ -11,6 +11,7 @@
 #include "db/db-host-internal.h"
 #include "db/db-internal.h"
 #include "db/db-user.h"
+#include "db/db-mail.h"
 #include "db/db-notice.h"
 #include "db/db-probation.h"
 #include "lib/text.h"
@@ -147,15 +148,28 @@ guarded_step(struct db *db, sqlite3_stmt *st, const char **why, const char *func
 	return r;
 }
 
+/* The notice, and the mail of kind mail (MAIL_CODE: none, as no event
+ * mails a code) when the member chose it, in the caller's transaction. */
 static int
-notify(struct db *db, int64_t to, const char *who, const char *what, const struct host_request *req)
+notify(struct db *db, int64_t to, const char *who, const char *what, const struct host_request *req,
+    enum mail_kind mail)
 {
 	char a[16], z[16], text[NOTICE_TEXT_SZ];
+	int r;
 
 	host_format_day(a, sizeof a, req->arrive);
 	host_format_day(z, sizeof z, req->depart);
 	snprintf(text, sizeof text, "HOST: %s %s (%s to %s)", who, what, a, z);
-	return db_notice_add(db, to, "host", text);
+	if ((r = db_notice_add(db, to, "host", text)) != 0 || mail == MAIL_CODE)
+		return r;
+	return db_mail_queue(db, to, mail, text);
+}
+
+/* The mail a move to `to` sends the other side: a yes or a confirmation. */
+static enum mail_kind
+move_mail(enum host_state to)
+{
+	return to == HS_ACCEPTED || to == HS_CONFIRMED ? MAIL_HOST_STAY : MAIL_CODE;
 }
 
 static int
@@ -312,7 +326,7 @@ create_in_tx(struct db *db, int64_t actor_id, const struct host_request *r, int6
 	*newid = sqlite3_last_insert_rowid(db_sqlite(db));
 	if ((rc = member_name(db, actor_id, who, sizeof who)) != 0)
 		return rc;
-	return notify(db, r->host_id, who, "asks to stay with you", r);
+	return notify(db, r->host_id, who, "asks to stay with you", r, MAIL_HOST_REQUEST);
 }
 
 int
@@ -433,7 +447,8 @@ move_in_tx(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
 	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
 	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
-	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req);
+	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req,
+	    move_mail(to));
 }
 
 int
@@ -485,7 +500,8 @@ propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64
 	req.arrive = arrive;
 	req.depart = depart;
 	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
-	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, "proposes other dates", &req);
+	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, "proposes other dates", &req,
+	    MAIL_HOST_COUNTER);
 }
 
 int
@@ -547,7 +563,7 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 	req.arrive = req.prop_arrive;
 	req.depart = req.prop_depart;
 	return notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
-	    agree ? "agreed to your proposal" : "turned down your proposal", &req);
+	    agree ? "agreed to your proposal" : "turned down your proposal", &req, MAIL_CODE);
 }
 
 int

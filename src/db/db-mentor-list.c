@@ -8,6 +8,7 @@
 #include "db/db-block.h"
 #include "db/db-internal.h"
 #include "db/db-mentor.h"
+#include "db/db-mail.h"
 #include "db/db-notice.h"
 #include "rules/mentor.h"
 #include "lib/xmalloc.h"
@@ -257,6 +258,10 @@ sweep_remind(struct db *db, int64_t now, int64_t before, int *count)
 		(*count)++;
 		r = db_notice_add(db, d[i].mentor_id, "mentorship", "Reminder: a mentorship "
 		    "request is waiting for your answer (see My mentoring)");
+		if (r == 0)
+			r = db_mail_queue(db, d[i].mentor_id, MAIL_MENTOR_REMINDER, "A mentorship "
+			    "request is waiting for your answer (see My mentoring); it expires "
+			    "unanswered if nobody answers it.");
 	}
 	free(d);
 	return r;

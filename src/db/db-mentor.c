@@ -8,6 +8,7 @@
 #include "db/db-internal.h"
 #include "db/db-user.h"
 #include "db/db-mentor.h"
+#include "db/db-mail.h"
 #include "db/db-notice.h"
 #include "db/db-probation.h"
 #include "rules/mentor.h"
@@ -184,6 +185,13 @@ db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
 		goto out;
 	newid = sqlite3_last_insert_rowid(db_sqlite(db));
 	r = tell(db, mentor_id, actor_id, "asked you for mentorship (see My mentoring)");
+	if (r == 0) {
+		char name[MEMBER_NAME_SZ], text[NOTICE_TEXT_SZ];
+
+		name_of(db, actor_id, name, sizeof name);
+		snprintf(text, sizeof text, "%s asked you for mentorship (see My mentoring)", name);
+		r = db_mail_queue(db, mentor_id, MAIL_MENTOR_REQUEST, text);
+	}
 out:
 	if (r == 0)
 		r = db_commit(db);

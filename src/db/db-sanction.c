@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include "db/db.h"
 #include "db/db-internal.h"
+#include "db/db-mail.h"
 #include "db/db-notice.h"
 #include "db/db-sanction.h"
 #include "db/db-staff-internal.h"
@@ -86,6 +87,8 @@ add_in_tx(struct db *db, int64_t actor_id, int64_t user_id, enum sanction_kind k
 		return r;
 	sanction_describe(text, sizeof text, kind, where, ends_at, reason);
 	if ((r = db_notice_add(db, user_id, "moderation", text)) != 0)
+		return r;
+	if (kind == SANCTION_WARN && (r = db_mail_queue(db, user_id, MAIL_WARNING, text)) != 0)
 		return r;
 	*id = newid;
 	return ERR_OK;

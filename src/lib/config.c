@@ -34,6 +34,8 @@ enum kind {
 	K_LEVEL,	/* a log level word */
 	K_INT,		/* integer in [min, max] */
 	K_STARTUPS,	/* begin:rate:full, begin < full, rate 1-100 */
+	K_EMAIL,	/* an email address, or "" (not set) */
+	K_HOST_OPT,	/* a host name as K_ADDR, or "" (not set) */
 };
 
 struct setting {
@@ -106,6 +108,15 @@ static const struct setting settings[] = {
 	SETTING(moderation, probation_replies, K_INT, 0, 10000),
 	SETTING(moderation, probation_messages, K_INT, 0, 10000),
 	SETTING(moderation, probation_requests, K_INT, 0, 10000),
+	SETTING(mail, from, K_EMAIL, 0, 0),
+	SETTING(mail, sendmail, K_PATH, 0, 0),
+	SETTING(mail, stop_address, K_EMAIL, 0, 0),
+	SETTING(mail, login_host, K_HOST_OPT, 0, 0),
+	SETTING(mail, login_port, K_INT, 1, 65535),
+	SETTING(mail, retry_seconds, K_INT, 1, 86400),
+	SETTING(mail, max_attempts, K_INT, 1, 100),
+	SETTING(mail, poll_seconds, K_INT, 1, 3600),
+	SETTING(mail, timeout_seconds, K_INT, 1, 3600),
 };
 
 /* The words of lib/log.h's levels, in its order. */
@@ -178,6 +189,12 @@ config_defaults(struct config *c)
 	c->moderation.probation_replies = 20;
 	c->moderation.probation_messages = 20;
 	c->moderation.probation_requests = 3;
+	text_copy(c->mail.sendmail, sizeof c->mail.sendmail, "/usr/sbin/sendmail -t -i");
+	c->mail.login_port = 2222;
+	c->mail.retry_seconds = 60;
+	c->mail.max_attempts = 8;
+	c->mail.poll_seconds = 30;
+	c->mail.timeout_seconds = 60;
 }
 
 const char *
@@ -257,6 +274,24 @@ valid_addr(const char *s)
 		    (*s >= '0' && *s <= '9') || strchr(".:-_%", *s) != NULL))
 			return false;
 	}
+	return true;
+}
+
+/* An address a header can carry as it is: printable ASCII without spaces
+ * or the characters that mean something in a header, one @, a dotted
+ * domain. rules/mail.c checks members' addresses the same way; the
+ * settings sit below the rules, so they have their own copy. */
+static bool
+valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL || strchr(at, '.') == NULL ||
+	    at[1] == '.' || s[strlen(s) - 1] == '.')
+		return false;
+	for (; *s != '\0'; s++)
+		if (*s <= 0x20 || *s >= 0x7f || strchr("\"(),:;<>[\\]`'", *s) != NULL)
+			return false;
 	return true;
 }
 
@@ -343,6 +378,19 @@ apply(struct config *c, const struct setting *st, const char *value,
 		if (!valid_addr(value) || strlen(value) >= st->size) {
 			set_error(err, errsz, st, value,
 			    "must be an IP address or host name");
+			return ERR_INVALID;
+		}
+		break;
+	case K_EMAIL:
+		if (*value != '\0' && (!valid_email(value) || strlen(value) >= st->size)) {
+			set_error(err, errsz, st, value, "must be an email address "
+			    "(like bbs@example.org) or empty");
+			return ERR_INVALID;
+		}
+		break;
+	case K_HOST_OPT:
+		if (*value != '\0' && (!valid_addr(value) || strlen(value) >= st->size)) {
+			set_error(err, errsz, st, value, "must be a host name or empty");
 			return ERR_INVALID;
 		}
 		break;
@@ -486,7 +534,8 @@ config_get(const struct config *c, size_t i, const char **section,
 		snprintf(val, valsz, "%d:%d:%d", su->begin, su->rate, su->full);
 		break;
 	}
-	case K_ADDR: case K_PATH: case K_NAME: case K_LOGIN: case K_LOGINS:
+	case K_ADDR: case K_PATH: case K_NAME: case K_LOGIN: case K_LOGINS: case K_EMAIL:
+	case K_HOST_OPT:
 		snprintf(val, valsz, "%s", base + st->off);
 		break;
 	}

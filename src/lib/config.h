@@ -117,6 +117,17 @@ struct config {
 		int probation_messages;		/* 20 private messages a day */
 		int probation_requests;		/* 3 requests a day (mentoring, HOST) */
 	} moderation;
+	struct {
+		char from[256];			/* "": mail is off */
+		char sendmail[CONFIG_PATH_MAX];	/* /usr/sbin/sendmail -t -i */
+		char stop_address[256];		/* "": where members' stop mails go */
+		char login_host[256];		/* "": no login line in mails */
+		int login_port;			/* 2222 */
+		int retry_seconds;		/* 60: the first retry; doubles each time */
+		int max_attempts;		/* 8: then the mail is failed */
+		int poll_seconds;		/* 30: mail run without --once */
+		int timeout_seconds;		/* 60: sendmail's time for one mail */
+	} mail;
 };
 
 void config_defaults(struct config *c);

@@ -21,6 +21,7 @@ static const struct screen *const registry[] = {
 	&screen_profile,
 	&screen_profile_edit,
 	&screen_password,
+	&screen_mail,
 	&screen_keys,
 	&screen_online,
 	&screen_help,

@@ -45,6 +45,7 @@ extern const struct screen screen_register;
 extern const struct screen screen_profile;
 extern const struct screen screen_profile_edit;
 extern const struct screen screen_password;
+extern const struct screen screen_mail;
 extern const struct screen screen_keys;
 extern const struct screen screen_online;
 extern const struct screen screen_help;

@@ -12,6 +12,7 @@ make -s -C "$E2E_ROOT" -j2 install PREFIX=/usr DESTDIR="$R" >"$T/install.log" 2>
 for f in usr/bin/mentorbbs usr/share/man/man8/mentorbbs.8 etc/mentorbbs/mentorbbs.conf \
     etc/mentorbbs/screens/welcome.txt usr/lib/systemd/system/mentorbbs.service \
     usr/lib/systemd/system/mentorbbs-backup.service usr/lib/systemd/system/mentorbbs-backup.timer \
+    usr/lib/systemd/system/mentorbbs-mail.service usr/lib/systemd/system/mentorbbs-mail.timer \
     usr/lib/sysusers.d/mentorbbs.conf usr/lib/tmpfiles.d/mentorbbs.conf; do
   [ -f "$R/$f" ] || fail "not installed: $f"
 done

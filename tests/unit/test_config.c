@@ -482,6 +482,39 @@ odd_config(struct config *c)
 	c->limits.max_rows = 25;
 	c->limits.process_memory = 65;
 	c->limits.open_files = 33;
+	snprintf(c->mail.from, sizeof c->mail.from, "bbs@example.org");
+	snprintf(c->mail.sendmail, sizeof c->mail.sendmail, "/bin/true");
+	snprintf(c->mail.stop_address, sizeof c->mail.stop_address, "stop@example.org");
+	snprintf(c->mail.login_host, sizeof c->mail.login_host, "bbs.example.org");
+	c->mail.login_port = 22;
+	c->mail.retry_seconds = 2;
+	c->mail.max_attempts = 2;
+	c->mail.poll_seconds = 2;
+	c->mail.timeout_seconds = 2;
+}
+
+/* [mail]: an address or nothing; a header can never be made of it. */
+TEST(config_mail_section)
+{
+	struct config c;
+	char err[256];
+
+	config_defaults(&c);
+	CHECK_STR(c.mail.from, "");
+	CHECK_STR(c.mail.sendmail, "/usr/sbin/sendmail -t -i");
+	CHECK_INT(config_set(&c, "mail", "from", "bbs@example.org", err, sizeof err), 0);
+	CHECK_STR(c.mail.from, "bbs@example.org");
+	CHECK_INT(config_set(&c, "mail", "from", "", err, sizeof err), 0);
+	CHECK_STR(c.mail.from, "");
+	CHECK_INT(config_set(&c, "mail", "from", "a@b.org\nBcc: x@y.org", err, sizeof err),
+	    ERR_INVALID);
+	CHECK_INT(config_set(&c, "mail", "from", "Name <a@b.org>", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "mail", "stop_address", "nodomain", err, sizeof err),
+	    ERR_INVALID);
+	CHECK_INT(config_set(&c, "mail", "login_host", "", err, sizeof err), 0);
+	CHECK_INT(config_set(&c, "mail", "login_host", "a b", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set(&c, "mail", "sendmail", "", err, sizeof err), ERR_INVALID);
+	CHECK_STR(c.mail.from, "");
 }
 
 /* docs/mentorbbs.conf lists every key with its default: loading it over a
