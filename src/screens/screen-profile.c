@@ -198,6 +198,13 @@ change_password(struct screen_ctx *c, void *st)
 }
 
 static void
+display_settings(struct screen_ctx *c, void *st)
+{
+	(void)st;
+	screen_push(c, &screen_settings, NULL);
+}
+
+static void
 manage_keys(struct screen_ctx *c, void *st)
 {
 	(void)st;
@@ -216,6 +223,7 @@ static const struct ui_binding own_keys[] = {
 	{ 'e', 'E', "e edit", edit_profile },
 	{ 'p', 'P', "p password", change_password },
 	{ 'k', 'K', "k SSH keys", manage_keys },
+	{ 'd', 'D', "d display", display_settings },
 	{ 'r', 'R', "r role", request_role },
 };
 

@@ -4,6 +4,7 @@
 #include "lib/config.h"
 #include "ui/screen.h"
 #include "lib/text.h"
+#include "lib/tz.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-frame.h"
 
@@ -24,8 +25,8 @@ draw_too_small(void)
 static void
 draw_header(struct screen_ctx *c, const char *section)
 {
-	char right[MEMBER_NAME_SZ + 32];
-	size_t cols = (size_t)ui_cols(), rw, lw;
+	char right[MEMBER_NAME_SZ + 32], zone[TZ_NAME_SZ + 16];
+	size_t cols = (size_t)ui_cols(), rw, lw, room;
 
 	ui_draw_fill(0, 0, cols, UI_A_HEADER);
 	if (c->me.id == 0)
@@ -45,6 +46,17 @@ draw_header(struct screen_ctx *c, const char *section)
 	rw = text_width(right);
 	if (rw > cols - lw - 4)
 		rw = cols - lw - 4;
+	/* A screen that showed a date or time names their zone, once, in
+	 * what the name leaves (the name keeps at least a third). */
+	room = cols - lw - 4 - (rw < cols / 3 ? rw : cols / 3);
+	if (screen_times_shown() && room > 3 + 3) {
+		snprintf(zone, sizeof zone, "%s%s", ui_narrow() ? "" : "times: ",
+		    screen_zone(c));
+		ui_draw_text(0, 1 + (int)lw, " | ", 3, UI_A_HEADER);
+		lw += 3 + ui_draw_text(0, 4 + (int)lw, zone, room - 3, UI_A_HEADER);
+		if (rw > cols - lw - 4)
+			rw = cols - lw - 4;
+	}
 	ui_draw_text(0, (int)(cols - rw - 1), right, rw, UI_A_HEADER);
 }
 

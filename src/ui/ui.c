@@ -495,6 +495,10 @@ ui_main(const struct ui_args *a)
 		goto out;
 	if (ui_term_open(a) != 0)
 		goto out;
+	/* Plain mode and the time zone, from the connection and the member,
+	 * before the sandbox (which still lets the zone database be read). */
+	screen_display_init(&u.c, ui_term_fallback());
+	screen_display_load(&u.c);
 	/* The FIFO is made before the sandbox, which allows no mknod. */
 	ui_term_set_wake(db_wake_listen(u.c.db), db_wake_drain);
 	if (a->sandbox && enter_sandbox(a) != 0)
