@@ -102,7 +102,10 @@ commit(struct screen_ctx *c, struct hf_form *f, const struct hf_field *d)
 	case HF_DAY:
 		if (v[0] != '\0' || d->lo != 0) {
 			if (host_parse_day(v, &day, &why) != 0) {
-				screen_error(c, "%s: %s.", d->label, why);
+				char example[16];
+
+				screen_example_day(example, sizeof example, 30);
+				screen_error(c, "%s: %s, e.g. %s.", d->label, why, example);
 				return false;
 			}
 		}

@@ -58,7 +58,10 @@ commit(struct screen_ctx *c, struct checkin *k)
 	text_trim(v);
 	if (k->list.sel == 1) {
 		if (mentor_check_date(v, db_now(), &why) != 0) {
-			screen_refused(c, why);
+			char example[16];
+
+			screen_example_day(example, sizeof example, 14);
+			screen_error(c, "Next meeting: %s, e.g. %s.", why, example);
 			return false;
 		}
 		text_copy(k->next, sizeof k->next, v);

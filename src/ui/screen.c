@@ -373,7 +373,7 @@ screen_post_refusal(const struct screen_ctx *c)
 		static char why[400];	/* one UI process, one member */
 		const struct sanction *sn = &c->standing.sanction;
 
-		sanction_describe(why, sizeof why, sn->kind, "", sn->ends_at, sn->reason);
+		screen_sanction_describe(c, why, sizeof why, sn);
 		return why;
 	}
 	return "Your account cannot post or send messages.";
@@ -399,6 +399,23 @@ format_time(char *buf, size_t sz, int64_t t, bool with_time)
 		return;
 	}
 	times_shown = true;
+}
+
+void
+screen_sanction_describe(const struct screen_ctx *c, char *buf, size_t sz,
+    const struct sanction *sn)
+{
+	char when[32] = "", until[32 + TZ_NAME_SZ] = "";
+
+	if (c->display.zone[0] == '\0') {
+		sanction_describe(buf, sz, sn->kind, "", sn->ends_at, sn->reason);
+		return;
+	}
+	if (sn->ends_at > 0) {
+		screen_datetime(when, sizeof when, sn->ends_at);
+		snprintf(until, sizeof until, "%s %s", when, screen_zone(c));
+	}
+	sanction_describe_at(buf, sz, sn->kind, "", until, sn->reason);
 }
 
 void

@@ -272,6 +272,11 @@ const char *screen_role_label(enum role r);
 void screen_date(char *buf, size_t sz, int64_t t);
 /* "2025-03-04 14:05" in the member's zone, "-" for 0. */
 void screen_datetime(char *buf, size_t sz, int64_t t);
+/* sanction_describe for the member themselves: the end in their own zone,
+ * named ("until 2026-12-10 15:00 Europe/Berlin"); in UTC, named, before
+ * the zone is set (the refusal at login). */
+void screen_sanction_describe(const struct screen_ctx *c, char *buf, size_t sz,
+    const struct sanction *sn);
 /* A day days from today in the member's zone, "2026-01-14": the example a
  * hint gives for a date field, so it is one the field takes. */
 void screen_example_day(char *buf, size_t sz, int days);

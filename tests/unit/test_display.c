@@ -6,6 +6,8 @@
 #include <time.h>
 #include "db/db-display.h"
 #include "db/db.h"
+#include "rules/host.h"
+#include "rules/mentor.h"
 #include "fixture.h"
 #include "lib/err.h"
 #include "lib/tz.h"
@@ -128,4 +130,24 @@ TEST(screen_display_automatic_follows_the_connection)
 	unsetenv("TZ");
 	tzset();
 	ui_draw_set_plain(false);
+}
+
+TEST(dates_say_no_such_day_and_examples_are_valid_for_the_field)
+{
+	const char *why = NULL;
+	char day[16];
+	int64_t d = 0, today = db_now() / 86400;
+
+	/* Well formed but not in the calendar: said so, not "write it as". */
+	CHECK(mentor_check_date("2026-02-30", db_now(), &why) != 0);
+	CHECK(why != NULL && strstr(why, "no such day") != NULL);
+	CHECK(mentor_check_date("2026-2-3", db_now(), &why) != 0);
+	CHECK(why != NULL && strstr(why, "YYYY-MM-DD") != NULL);
+	CHECK(host_parse_day("2026-02-30", &d, &why) != 0);
+	CHECK(why != NULL && strstr(why, "no such day") != NULL);
+	/* The example a hint gives is a future day the fields accept. */
+	screen_example_day(day, sizeof day, 30);
+	CHECK_INT(host_parse_day(day, &d, &why), 0);
+	CHECK(d > today);
+	CHECK_INT(mentor_check_date(day, db_now(), &why), 0);
 }
