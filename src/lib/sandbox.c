@@ -35,6 +35,7 @@
 #include "lib/err.h"
 #include "lib/log.h"
 #include "lib/sandbox.h"
+#include "lib/tz.h"
 #include "lib/text.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -71,7 +72,8 @@
  * 78, unlink 64, exit_group 55, mmap 46, ftruncate 32, clock_nanosleep 17
  * (SQLite's busy wait), sysinfo 5 (glibc's qsort), getrandom 3 (libsodium).
  * Beyond those, only what the same code needs on a path the suite rarely
- * takes or on another architecture: restart_syscall (a signal during the
+ * takes or on another architecture: lseek (tzset reading a zone file after
+ * a member changed their time zone), restart_syscall (a signal during the
  * busy wait), mremap (realloc of a large block), clock_gettime (when the
  * vDSO is missing), rt_sigprocmask (abort()), and ppoll and unlinkat, which
  * glibc uses for poll and unlink where those calls do not exist. ioctl,
@@ -87,6 +89,9 @@ static const char *const allowed[] = {
 	"clock_gettime", "clock_nanosleep", "restart_syscall",
 	"rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "getpid",
 	"getrandom", "sysinfo",
+	/* glibc's zone file reader seeks back over the 64-bit part when a
+	 * member changes their time zone (tzset, lib/tz.c) */
+	"lseek",
 };
 
 /* The terminal calls ncurses makes (termios and the window size). */
@@ -228,6 +233,10 @@ landlock_apply(const char *dbdir, const char *screens, bool *on)
 	if (landlock_allow(rs, dbdir, FS_DB & mask) != 0)
 		goto out;
 	if (landlock_allow(rs, screens, FS_READ & mask) != 0)
+		goto out;
+	/* The zone database, read-only: a member who changes their time zone
+	 * sees it at once (lib/tz.h). It holds public data only. */
+	if (access(TZ_DIR, R_OK) == 0 && landlock_allow(rs, TZ_DIR, FS_READ & mask) != 0)
 		goto out;
 	/* SQLite seeds its generator (the WAL's salts) from it on first use. */
 	if (landlock_allow(rs, "/dev/urandom", LANDLOCK_ACCESS_FS_READ_FILE) != 0)

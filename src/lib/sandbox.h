@@ -1,8 +1,8 @@
 /* The UI process's sandbox: PR_SET_NO_NEW_PRIVS, Landlock where the kernel
  * has it, and a seccomp allow-list. The UI parses everything a member
  * types, so it is the process an attacker reaches first; once sandboxed it
- * can touch only the database directory (read-write) and the screens
- * directory (read-only), cannot exec, open a socket or trace anything, and
+ * can touch only the database directory (read-write), the screens
+ * directory and the zone database (read-only), cannot exec, open a socket or trace anything, and
  * dies (SIGSYS) on any system call outside the list. This is the only file
  * that includes <seccomp.h> and the Landlock header. */
 #ifndef SANDBOX_H

@@ -98,7 +98,7 @@ host_parse_day(const char *s, int64_t *day, const char **why)
 	*day = days_from_civil(v[0], v[1], v[2]);
 	return 0;
 bad:
-	*why = "dates are written YYYY-MM-DD, for example 2027-01-14";
+	*why = "dates are written YYYY-MM-DD";
 	return ERR_INVALID;
 }
 

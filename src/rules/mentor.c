@@ -213,9 +213,13 @@ mentor_check_date(const char *s, int64_t now, const char **why)
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
-	    (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+	if (y < 2000 || y > 2100 || m < 1 || m > 12)
 		goto bad;
+	if (d < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
+		*why = "there is no such day in that month";
+		return -1;
+	}
 	/* Compared as YYYYMMDD numbers against today's date (UTC). */
 	if (gmtime_r(&t, &today) != NULL &&
 	    y * 10000 + m * 100 + d <
@@ -225,7 +229,7 @@ mentor_check_date(const char *s, int64_t now, const char **why)
 	}
 	return 0;
 bad:
-	*why = "the date must look like 2026-12-03";
+	*why = "write the date as YYYY-MM-DD";
 	return -1;
 }
 

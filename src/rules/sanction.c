@@ -118,14 +118,21 @@ void
 sanction_describe(char *buf, size_t sz, enum sanction_kind k, const char *community,
     int64_t ends_at, const char *reason)
 {
-	char until[40] = "", where[160] = "", full[1600];
+	char t[32] = "";
 
-	if (ends_at > 0) {
-		char t[32];
-
+	if (ends_at > 0)
 		staff_time(t, sizeof t, ends_at);
-		snprintf(until, sizeof until, " until %s", t);
-	}
+	sanction_describe_at(buf, sz, k, community, t, reason);
+}
+
+void
+sanction_describe_at(char *buf, size_t sz, enum sanction_kind k, const char *community,
+    const char *when, const char *reason)
+{
+	char until[120] = "", where[160] = "", full[1600];
+
+	if (when != NULL && when[0] != '\0')
+		snprintf(until, sizeof until, " until %s", when);
 	if (community != NULL && community[0] != '\0')
 		snprintf(where, sizeof where, " in %s", community);
 	if (k == SANCTION_WARN)

@@ -48,7 +48,12 @@ int staff_check_reason(const char *reason, const char **why);
  * end). Always terminated; cut at a character boundary if sz is short. */
 void sanction_describe(char *buf, size_t sz, enum sanction_kind k, const char *community,
     int64_t ends_at, const char *reason);
-/* A unix time as "YYYY-MM-DD HH:MM UTC" ("-" for 0). */
+/* The same with the end already written (until "" for no end): the UI
+ * writes it in the member's own zone, with the zone named. */
+void sanction_describe_at(char *buf, size_t sz, enum sanction_kind k, const char *community,
+    const char *until, const char *reason);
+/* A unix time as "YYYY-MM-DD HH:MM UTC" ("-" for 0): staff screens, the
+ * audit log and stored notices, which are read across zones, stay UTC. */
 void staff_time(char *buf, size_t sz, int64_t t);
 
 #endif

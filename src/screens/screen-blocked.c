@@ -28,25 +28,30 @@ blocked_id(const void *row)
 	return ((const struct block_row *)row)->user_id;
 }
 
-static size_t
-name_cols(size_t cols)
+/* Name, login, since: the name takes what the others leave, and a narrow
+ * screen drops since, then login. */
+static void
+widths(size_t cols, size_t w[3])
 {
-	return cols - LOGIN_COLS - WHEN_COLS - 2;
+	static const size_t want[3] = { 0, LOGIN_COLS, WHEN_COLS };
+
+	ui_cells_fit(cols, want, 3, 12, w);
 }
 
 static void
 blocked_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
 	int y = UI_BODY_TOP + 4;
-	size_t nc = name_cols(cols);
+	size_t w[3];
 
 	(void)c, (void)l;
 	ui_draw_text(UI_BODY_TOP + 1, 2, "Members you blocked", cols, UI_A_TITLE);
 	ui_draw_text(UI_BODY_TOP + 2, 2, "They cannot message you or ask you for anything;",
 	    cols, UI_A_DIM);
 	ui_draw_text(UI_BODY_TOP + 3, 2, "you do not see each other in search.", cols, UI_A_DIM);
-	ui_draw_cells(y, 2, (const char *const[]){ "Name", "Login", "Since" },
-	    (const size_t[]){ nc, LOGIN_COLS, WHEN_COLS }, 3, UI_A_BOLD);
+	widths(cols, w);
+	ui_draw_cells(y, 2, (const char *const[]){ "Name", "Login", "Since" }, w, 3,
+	    UI_A_BOLD);
 }
 
 static int
@@ -54,13 +59,13 @@ blocked_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
     size_t cols, int max_rows, enum ui_attr a)
 {
 	const struct block_row *b = row;
-	size_t nc = name_cols(cols);
+	size_t w[3];
 	char when[32];
 
 	(void)c, (void)l, (void)max_rows;
 	screen_date(when, sizeof when, b->created_at);
-	ui_draw_cells(y, x, (const char *const[]){ b->name, b->login, when },
-	    (const size_t[]){ nc, LOGIN_COLS, WHEN_COLS }, 3, a);
+	widths(cols, w);
+	ui_draw_cells(y, x, (const char *const[]){ b->name, b->login, when }, w, 3, a);
 	return 1;
 }
 

@@ -80,7 +80,7 @@ screen_board_post_draw(const struct board_post *p, int y, int rows, size_t cols,
 	if (skip == 0) {
 		header(p, head, sizeof head);
 		if (sel)
-			ui_draw_fill(y, x - 1, w + 1, UI_A_SELECT);
+			ui_draw_chosen(y, x - 1, w + 1);
 		ui_draw_text(y, x, head, w, sel ? UI_A_SELECT : UI_A_BOLD);
 		drawn = 1;
 	} else

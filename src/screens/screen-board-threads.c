@@ -57,10 +57,24 @@ thread_id(const void *row)
 }
 
 /* The title column takes what the others leave (cols from column 2). */
-static size_t
-title_cols(size_t cols)
+static void
+widths(size_t cols, size_t w[4])
 {
-	return cols - 8 - AUTHOR_COLS - REPLIES_COLS - AGE_COLS;
+	static const size_t want[4] = { 0, AUTHOR_COLS, REPLIES_COLS, AGE_COLS };
+
+	/* The unread and pinned marks and a margin; a narrow screen drops
+	 * from the right. */
+	ui_cells_fit(cols - 5, want, 4, 12, w);
+}
+
+/* Draws one cell at *x and moves past it; a dropped cell (0) is skipped. */
+static void
+cell(int y, int *x, const char *text, size_t w, enum ui_attr a)
+{
+	if (w == 0)
+		return;
+	ui_draw_text(y, *x, text, w, a);
+	*x += (int)w + 1;
 }
 
 static int
@@ -69,23 +83,21 @@ threads_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 {
 	const struct board_thread *r = row;
 	enum ui_attr unread = r->unread && a != UI_A_SELECT ? UI_A_BOLD : a;
-	size_t tc = title_cols(cols);
+	size_t w[4];
 	char mark[8], replies[24], age[32], title[BOARD_TITLE_SZ + 16];
 
 	(void)c, (void)l, (void)max_rows;
+	widths(cols, w);
 	snprintf(mark, sizeof mark, "%s%s", r->unread ? "*" : " ", r->pinned ? "P" : " ");
 	ui_draw_text(y, x, mark, 2, unread);
 	x += 3;
 	snprintf(title, sizeof title, "%s%s", r->locked ? "[locked] " : "", r->title);
-	ui_draw_text(y, x, r->blocked ? "[thread by a blocked member]" : title, tc, unread);
-	x += (int)tc + 1;
-	ui_draw_text(y, x, r->blocked ? "-" : r->author, AUTHOR_COLS, a);
-	x += AUTHOR_COLS + 1;
+	cell(y, &x, r->blocked ? "[thread by a blocked member]" : title, w[0], unread);
+	cell(y, &x, r->blocked ? "-" : r->author, w[1], a);
 	snprintf(replies, sizeof replies, "%lld", (long long)(r->post_count - 1));
-	ui_draw_text(y, x, replies, REPLIES_COLS, a);
-	x += REPLIES_COLS + 1;
+	cell(y, &x, replies, w[2], a);
 	screen_age(age, sizeof age, r->last_post_at);
-	ui_draw_text(y, x, age, AGE_COLS, a);
+	cell(y, &x, age, w[3], a);
 	return 1;
 }
 
@@ -93,7 +105,7 @@ static void
 threads_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
 	const struct threads *t = list_ctx(l);
-	size_t tc = title_cols(cols);
+	size_t w[4];
 	char head[BOARD_NAME_MAX * 4 + 128], about[80];
 	int y = UI_BODY_TOP + 3, x = 5;
 
@@ -109,8 +121,9 @@ threads_head(struct screen_ctx *c, struct list *l, size_t cols)
 	snprintf(head, sizeof head, "Moderators: %s", t->com.moderators[0] != '\0' ?
 	    t->com.moderators : "none yet (v to volunteer from the list)");
 	ui_draw_text(UI_BODY_TOP + 2, 2, head, cols, UI_A_DIM);
+	widths(cols, w);
 	ui_draw_cells(y, x, (const char *const[]){ "Thread", "Started by", "Replies", "Last" },
-	    (const size_t[]){ tc, AUTHOR_COLS, REPLIES_COLS, AGE_COLS }, 4, UI_A_BOLD);
+	    w, 4, UI_A_BOLD);
 }
 
 static const char *

@@ -54,10 +54,23 @@ community_id(const void *row)
 }
 
 /* The name column takes what the others leave (cols from column 2). */
-static size_t
-name_cols(size_t cols)
+static void
+widths(size_t cols, size_t w[5])
 {
-	return cols - 8 - KIND_COLS - 2 * NUM_COLS - AGE_COLS;
+	static const size_t want[5] = { 0, KIND_COLS, NUM_COLS, NUM_COLS, AGE_COLS };
+
+	/* The joined mark and a margin; a narrow screen drops from the right. */
+	ui_cells_fit(cols - 4, want, 5, 12, w);
+}
+
+/* Draws one cell at *x and moves past it; a dropped cell (0) is skipped. */
+static void
+cell(int y, int *x, const char *text, size_t w, enum ui_attr a)
+{
+	if (w == 0)
+		return;
+	ui_draw_text(y, *x, text, w, a);
+	*x += (int)w + 1;
 }
 
 static int
@@ -66,28 +79,25 @@ communities_row(struct screen_ctx *c, struct list *l, const void *row, int y, in
 {
 	const struct board_community *r = row;
 	bool sel = a == UI_A_SELECT;
-	size_t nc = name_cols(cols);
+	size_t w[5];
 	char num[32], age[32];
 
 	(void)c, (void)l, (void)max_rows;
+	widths(cols, w);
 	ui_draw_text(y, x, r->joined ? "+" : " ", 1, a);
 	x += 2;
-	ui_draw_text(y, x, r->name, nc, r->unread > 0 && !sel ? UI_A_BOLD : a);
-	x += (int)nc + 1;
-	ui_draw_text(y, x, strcmp(r->kind, "region") == 0 ? "region" : "career", KIND_COLS, a);
-	x += KIND_COLS + 1;
+	cell(y, &x, r->name, w[0], r->unread > 0 && !sel ? UI_A_BOLD : a);
+	cell(y, &x, strcmp(r->kind, "region") == 0 ? "region" : "career", w[1], a);
 	snprintf(num, sizeof num, "%lld", (long long)r->members);
-	ui_draw_text(y, x, num, NUM_COLS, a);
-	x += NUM_COLS + 1;
+	cell(y, &x, num, w[2], a);
 	if (r->joined)
 		snprintf(num, sizeof num, "%lld%s", (long long)r->unread,
 		    r->unread >= BOARD_COUNT_CAP ? "+" : "");
 	else
 		snprintf(num, sizeof num, "-");
-	ui_draw_text(y, x, num, NUM_COLS, r->unread > 0 && !sel ? UI_A_BOLD : a);
-	x += NUM_COLS + 1;
+	cell(y, &x, num, w[3], r->unread > 0 && !sel ? UI_A_BOLD : a);
 	screen_age(age, sizeof age, r->last_post_at);
-	ui_draw_text(y, x, r->last_post_at != 0 ? age : "-", AGE_COLS, a);
+	cell(y, &x, r->last_post_at != 0 ? age : "-", w[4], a);
 	return 1;
 }
 
@@ -108,7 +118,7 @@ communities_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
 	const struct communities *m = list_ctx(l);
 	const struct board_community *s = list_selected(l);
-	size_t nc = name_cols(cols);
+	size_t w[5];
 	int y = UI_BODY_TOP + 4, x = 4;
 	char mods[sizeof s->moderators + 16];
 
@@ -121,9 +131,9 @@ communities_head(struct screen_ctx *c, struct list *l, size_t cols)
 		    s->moderators : "none yet (v offers to moderate)");
 		ui_draw_text(UI_BODY_TOP + 3, 2, mods, cols, UI_A_DIM);
 	}
+	widths(cols, w);
 	ui_draw_cells(y, x, (const char *const[]){ "Community", "Kind", "Members", "Unread",
-	    "Last post" }, (const size_t[]){ nc, KIND_COLS, NUM_COLS, NUM_COLS, AGE_COLS }, 5,
-	    UI_A_BOLD);
+	    "Last post" }, w, 5, UI_A_BOLD);
 }
 
 static const char *

@@ -232,7 +232,7 @@ draw_message(struct screen_ctx *c, struct conversation *cv, size_t i, size_t v,
 		snprintf(head, sizeof head, "%s  %s%s", mine ? "You" : cv->peer.name, when,
 		    !mine && m->id >= cv->first_unread ? "  (new)" : "");
 		if (i == cv->sel)
-			ui_draw_fill(y, 1, (size_t)ui_cols() - 2, a);
+			ui_draw_chosen(y, 1, (size_t)ui_cols() - 2);
 		ui_draw_text(y, 2, head, (size_t)ui_cols() - 4, a);
 	}
 	/* The body starts one row under the header; skip what is above. */

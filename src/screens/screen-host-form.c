@@ -102,7 +102,10 @@ commit(struct screen_ctx *c, struct hf_form *f, const struct hf_field *d)
 	case HF_DAY:
 		if (v[0] != '\0' || d->lo != 0) {
 			if (host_parse_day(v, &day, &why) != 0) {
-				screen_error(c, "%s: %s.", d->label, why);
+				char example[16];
+
+				screen_example_day(example, sizeof example, 30);
+				screen_error(c, "%s: %s, e.g. %s.", d->label, why, example);
 				return false;
 			}
 		}
@@ -169,28 +172,47 @@ activate(struct screen_ctx *c, struct hf_form *f)
 	}
 }
 
+/* Screen rows a field takes: on a narrow screen its value goes on the
+ * line under its label, so neither is cut to a few letters. */
+static int
+field_rows(void)
+{
+	return ui_narrow() ? 2 : 1;
+}
+
+static size_t
+form_page(const struct hf_form *f)
+{
+	size_t pg = ui_page_rows(f->top, 0) / (size_t)field_rows();
+
+	return pg > 0 ? pg : 1;
+}
+
 void
 hf_draw(struct screen_ctx *c, struct hf_form *f)
 {
-	size_t vcols = (size_t)ui_cols() - LABEL_COLS - 4, pg = ui_page_rows(f->top, 0);
+	bool narrow = ui_narrow();
+	int vx = narrow ? 4 : 2 + LABEL_COLS, h = field_rows();
+	size_t vcols = (size_t)ui_cols() - (size_t)vx - 2, pg = form_page(f);
+	size_t lcols = narrow ? vcols + 2 : LABEL_COLS - 1;
 	char buf[HOST_LONG_SZ];
 
 	(void)c;
 	ui_list_resize(&f->list, f->n, pg);
 	for (size_t i = f->list.top; i < f->n && i - f->list.top < pg; i++) {
 		const struct hf_field *d = &f->fields[i];
-		int y = f->top + (int)(i - f->list.top);
+		int y = f->top + (int)(i - f->list.top) * h, vy = narrow ? y + 1 : y;
 		bool sel = i == f->list.sel;
 
 		if (sel && f->line.active) {
-			ui_draw_text(y, 2, d->label, LABEL_COLS - 1, UI_A_BOLD);
-			ui_line_draw(&f->line, y, 2 + LABEL_COLS, vcols, "");
+			ui_draw_text(y, 2, d->label, lcols, UI_A_BOLD);
+			ui_line_draw(&f->line, vy, vx, vcols, "");
 			continue;
 		}
-		if (sel)
-			ui_draw_fill(y, 1, (size_t)ui_cols() - 2, UI_A_SELECT);
-		ui_draw_text(y, 2, d->label, LABEL_COLS - 1, sel ? UI_A_SELECT : UI_A_BOLD);
-		ui_draw_text(y, 2 + LABEL_COLS, value(f, d, buf, sizeof buf), vcols,
+		for (int r = 0; sel && r < h; r++)
+			ui_draw_chosen(y + r, 1, (size_t)ui_cols() - 2);
+		ui_draw_text(y, 2, d->label, lcols, sel ? UI_A_SELECT : UI_A_BOLD);
+		ui_draw_text(vy, vx, value(f, d, buf, sizeof buf), vcols,
 		    sel ? UI_A_SELECT : UI_A_NORMAL);
 	}
 	ui_draw_more(f->list.top > 0, f->list.top + pg < f->n, (size_t)ui_cols() - 4);
@@ -205,7 +227,7 @@ hf_key(struct screen_ctx *c, struct hf_form *f, int key)
 			ui_line_close(&f->line);
 		return key != UI_KEY_F1;
 	}
-	if (ui_list_key(&f->list, key, ui_page_rows(f->top, 0)))
+	if (ui_list_key(&f->list, key, form_page(f)))
 		return true;
 	if (key == UI_KEY_ENTER || key == ' ') {
 		activate(c, f);

@@ -58,6 +58,7 @@ add_typed(struct screen_ctx *c, struct list *l)
 {
 	char buf[HOST_TEXT_SZ + 16], *prog;
 	const char *why = NULL;
+	char example[16];
 	int64_t day = 0;
 	int r;
 
@@ -67,16 +68,17 @@ add_typed(struct screen_ctx *c, struct list *l)
 	}
 	text_trim(buf);
 	prog = strchr(buf, ' ');
+	screen_example_day(example, sizeof example, 30);
 	if (prog == NULL) {
-		screen_error(c, "Type the date, a space and the program, e.g. 2027-01-14 "
-		    "MGH Internal Medicine.");
+		screen_error(c, "Type the date, a space and the program, e.g. %s "
+		    "MGH Internal Medicine.", example);
 		return false;
 	}
 	*prog++ = '\0';
 	text_trim(prog);
 	if (host_parse_day(buf, &day, &why) != 0) {
 		*--prog = ' ';
-		screen_error(c, "Date: %s.", why);
+		screen_error(c, "Date: %s, e.g. %s.", why, example);
 		return false;
 	}
 	r = db_host_interview_add(c->db, c->me.id, prog, day, &why);
@@ -190,10 +192,24 @@ iv_hints(struct screen_ctx *c, struct list *l)
 		screen_key_hints(c, keys, NKEYS, "  q back  ? help");
 }
 
+/* The example is a day the field takes: a month from today. */
+static const char *
+iv_empty(struct screen_ctx *c, struct list *l)
+{
+	static char line[96];
+	char day[16];
+
+	(void)c, (void)l;
+	screen_example_day(day, sizeof day, 30);
+	snprintf(line, sizeof line, "None yet: press A and type e.g. %s MGH Internal Medicine",
+	    day);
+	return line;
+}
+
 static const struct list_def iv_list = {
 	.head_rows = 5, .row_size = sizeof(struct host_interview), .load = iv_load,
 	.row_id = iv_id, .draw_head = iv_head, .draw_row = iv_row, .draw_foot = iv_foot,
-	.empty = "None yet: press A and type e.g. 2027-01-14 MGH Internal Medicine",
+	.empty_text = iv_empty,
 	.key = iv_key, .keys = keys, .nkeys = NKEYS, .hints = iv_hints, .init = iv_init,
 	.fini = iv_fini,
 };

@@ -354,8 +354,11 @@ send_proposal(struct screen_ctx *c, struct req *v, char *s)
 	int n = t != NULL ? atoi(t) : v->r.travellers;
 
 	if (a == NULL || z == NULL) {
-		screen_error(c, "Type arrival, departure and travellers, e.g. "
-		    "2027-01-10 2027-01-12 1.");
+		char from[16], to[16];
+
+		screen_example_day(from, sizeof from, 30);
+		screen_example_day(to, sizeof to, 32);
+		screen_error(c, "Type arrival, departure and travellers, e.g. %s %s 1.", from, to);
 		return false;
 	}
 	if (host_parse_day(a, &da, &why) != 0 || host_parse_day(z, &dz, &why) != 0) {

@@ -88,7 +88,8 @@ host_draw(struct screen_ctx *c, void *st)
 	ui_draw_text(y, 2, line, cols, UI_A_INFO);
 	y += 2;
 	e = entries(c, m, &n);
-	ui_menu_draw(e, n, &m->list, y, cols);
+	ui_menu_draw(e, n, &m->list, y, cols,
+	    (size_t)(ui_msg_row() > y + 1 ? ui_msg_row() - y : 1));
 	screen_hints(c, c->me.role == ROLE_STUDENT ? "Up/Down move  Enter select  I F M  q back  ? help" :
 	    "Up/Down move  Enter select  E I F M L  q back  ? help");
 }

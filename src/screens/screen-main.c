@@ -136,50 +136,63 @@ static const struct ui_binding main_keys[] = {
 	{ UI_KEY_ESC, 0, NULL, ask_logoff },
 };
 
+/* The lines above the menu, each only while it fits above the menu's
+ * title: a short terminal keeps the menu whole and drops these first. */
+static int
+draw_intro(struct screen_ctx *c, int y, int end, size_t cols)
+{
+	char greet[MEMBER_NAME_SZ + 32], news[96];
+
+	if (y + 1 < end) {
+		snprintf(greet, sizeof greet, "%s, %s", c->first_login ? "Welcome" :
+		    "Welcome back", c->me.name);
+		ui_draw_text(y, 2, greet, cols, UI_A_TITLE);
+		y += 2;
+	}
+	if (c->me.status == STATUS_ACTIVE && !c->me.rules_accepted && y + 2 < end) {
+		y += (int)ui_draw_wrapped(y, 2, end - y - 1, cols, "Before you post or send "
+		    "messages, please read and accept the code of conduct: press A.", 0,
+		    UI_A_INFO) + 1;
+	}
+	if (c->me.status == STATUS_PENDING && y + 2 < end) {
+		y += (int)ui_draw_wrapped(y, 2, end - y - 1, cols, "Your account is awaiting "
+		    "approval by a sysop. Until then you can complete your profile "
+		    "and read, but not post or send messages.", 0, UI_A_INFO) + 1;
+	}
+	if (c->live.notices > 0 && y + 1 < end) {
+		snprintf(news, sizeof news, "You have %lld new notice%s: press N to read %s.",
+		    (long long)c->live.notices, c->live.notices == 1 ? "" : "s",
+		    c->live.notices == 1 ? "it" : "them");
+		y += (int)ui_draw_wrapped(y, 2, end - y - 1, cols, news, 0, UI_A_INFO) + 1;
+	}
+	if (c->live.unread_messages > 0 && y + 1 < end) {
+		snprintf(news, sizeof news, "You have %lld unread private message%s: "
+		    "press I for your inbox.", (long long)c->live.unread_messages,
+		    c->live.unread_messages == 1 ? "" : "s");
+		y += (int)ui_draw_wrapped(y, 2, end - y - 1, cols, news, 0, UI_A_INFO) + 1;
+	}
+	return y;
+}
+
 static void
 main_draw(struct screen_ctx *c, void *st)
 {
 	struct main_menu *m = st;
-	char greet[MEMBER_NAME_SZ + 32], news[96];
-	int y = UI_BODY_TOP + 1, menu_top;
-	size_t cols = (size_t)ui_cols() - 4;
+	int y, menu_top, body = ui_body_rows();
+	size_t cols = (size_t)ui_cols() - 4, menu_rows;
 
 	/* The rules accepted or a power gained a moment ago change the entries. */
 	build_menu(c, m);
-	menu_top = UI_BODY_TOP + ui_body_rows() - (int)m->n;
-
-	snprintf(greet, sizeof greet, "%s, %s", c->first_login ? "Welcome" :
-	    "Welcome back", c->me.name);
-	ui_draw_text(y, 2, greet, cols, UI_A_TITLE);
-	y += 2;
-	if (c->me.status == STATUS_ACTIVE && !c->me.rules_accepted) {
-		y += (int)ui_draw_wrapped(y, 2, 2, cols, "Before you post or send messages, "
-		    "please read and accept the code of conduct: press A.", 0, UI_A_INFO) + 1;
-	}
-	if (c->me.status == STATUS_PENDING) {
-		y += (int)ui_draw_wrapped(y, 2, 2, cols, "Your account is awaiting "
-		    "approval by a sysop. Until then you can complete your profile "
-		    "and read, but not post or send messages.", 0, UI_A_INFO) + 1;
-	}
-	if (c->live.notices > 0) {
-		snprintf(news, sizeof news, "You have %lld new notice%s: press N to read %s.",
-		    (long long)c->live.notices, c->live.notices == 1 ? "" : "s",
-		    c->live.notices == 1 ? "it" : "them");
-		ui_draw_text(y, 2, news, cols, UI_A_INFO);
-		y += 2;
-	}
-	if (c->live.unread_messages > 0) {
-		snprintf(news, sizeof news, "You have %lld unread private message%s: "
-		    "press I for your inbox.", (long long)c->live.unread_messages,
-		    c->live.unread_messages == 1 ? "" : "s");
-		ui_draw_text(y, 2, news, cols, UI_A_INFO);
-		y += 2;
-	}
+	/* The menu sits at the bottom of the body under its title; on a short
+	 * terminal it takes every row but the title's and scrolls. */
+	menu_rows = m->n < (size_t)body - 1 ? m->n : (size_t)body - 1;
+	menu_top = UI_BODY_TOP + body - (int)menu_rows;
+	y = draw_intro(c, UI_BODY_TOP + 1, menu_top - 1, cols);
 	/* The welcome text gets what is left, with a blank row above the menu. */
 	if (menu_top - 2 > y)
 		ui_draw_wrapped(y, 2, menu_top - 2 - y, cols, m->welcome, 0, UI_A_NORMAL);
 	ui_draw_text(menu_top - 1, 2, "Main menu", cols, UI_A_BOLD);
-	ui_menu_draw(m->items, m->n, &m->list, menu_top, 60);
+	ui_menu_draw(m->items, m->n, &m->list, menu_top, cols < 60 ? cols : 60, menu_rows);
 	/* Short: the menu shows its letters, and the status bar keeps room
 	 * for news (a new message, the newest notice). */
 	screen_key_hints(c, main_keys, sizeof main_keys / sizeof main_keys[0], "  ? help");

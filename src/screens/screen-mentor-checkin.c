@@ -58,7 +58,10 @@ commit(struct screen_ctx *c, struct checkin *k)
 	text_trim(v);
 	if (k->list.sel == 1) {
 		if (mentor_check_date(v, db_now(), &why) != 0) {
-			screen_refused(c, why);
+			char example[16];
+
+			screen_example_day(example, sizeof example, 14);
+			screen_error(c, "Next meeting: %s, e.g. %s.", why, example);
 			return false;
 		}
 		text_copy(k->next, sizeof k->next, v);
@@ -142,7 +145,7 @@ checkin_draw(struct screen_ctx *c, void *st)
 			continue;
 		}
 		if (sel)
-			ui_draw_fill(y, 1, (size_t)ui_cols() - 2, UI_A_SELECT);
+			ui_draw_chosen(y, 1, (size_t)ui_cols() - 2);
 		ui_draw_text(y, 2, labels[i], LABEL_COLS - 1, sel ? UI_A_SELECT : UI_A_BOLD);
 		ui_draw_text(y, 2 + LABEL_COLS, value(k, i), vcols, sel ? UI_A_SELECT :
 		    UI_A_NORMAL);

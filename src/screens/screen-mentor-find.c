@@ -193,7 +193,7 @@ find_draw(struct screen_ctx *c, void *st)
 			continue;
 		}
 		if (sel)
-			ui_draw_fill(y, 1, (size_t)ui_cols() - 2, UI_A_SELECT);
+			ui_draw_chosen(y, 1, (size_t)ui_cols() - 2);
 		ui_draw_text(y, 2, fields[i].label, LABEL_COLS - 1, sel ? UI_A_SELECT : UI_A_BOLD);
 		ui_draw_text(y, 2 + LABEL_COLS, value(f, &fields[i], buf, sizeof buf), vcols,
 		    sel ? UI_A_SELECT : UI_A_NORMAL);

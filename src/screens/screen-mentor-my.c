@@ -83,10 +83,13 @@ ship_id(const void *row)
 }
 
 /* The name column takes what the others leave (cols from column 2). */
-static size_t
-name_cols(size_t cols)
+static void
+widths(size_t cols, size_t w[4])
 {
-	return cols - LABEL_COLS - STATE_COLS - SINCE_COLS;
+	static const size_t want[4] = { LABEL_COLS - 1, 0, STATE_COLS - 1, SINCE_COLS - 2 };
+
+	/* A narrow screen drops since, then the state. */
+	ui_cells_fit(cols - 1, want, 4, 10, w);
 }
 
 static int
@@ -96,19 +99,17 @@ my_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x, size
 	const struct mentorship *s = row;
 	bool sel = a == UI_A_SELECT;
 	enum ui_attr look = sel ? a : group(s) == 3 ? UI_A_DIM : UI_A_NORMAL;
-	size_t nc = name_cols(cols);
+	size_t w[4];
 	char age[32];
 
 	(void)c, (void)l, (void)max_rows;
-	ui_draw_text(y, x, mentor_row_label(s->state, s->i_am_mentor), LABEL_COLS - 1,
+	widths(cols, w);
+	ui_draw_text(y, x, mentor_row_label(s->state, s->i_am_mentor), w[0],
 	    sel ? a : UI_A_BOLD);
-	x += LABEL_COLS;
-	ui_draw_text(y, x, s->other_name, nc, look);
-	x += (int)nc + 1;
-	ui_draw_text(y, x, mentor_state_label(s->state), STATE_COLS - 1, look);
-	x += STATE_COLS;
 	screen_age(age, sizeof age, group(s) == 3 ? s->closed_at : s->created_at);
-	ui_draw_text(y, x, age, SINCE_COLS - 2, look);
+	w[0] = 0;	/* drawn above, in its own look */
+	ui_draw_cells(y, x + LABEL_COLS, (const char *const[]){ "", s->other_name,
+	    mentor_state_label(s->state), age }, w, 4, look);
 	return 1;
 }
 
@@ -116,7 +117,7 @@ static void
 my_head(struct screen_ctx *c, struct list *l, size_t cols)
 {
 	const struct my *m = list_ctx(l);
-	size_t nc = name_cols(cols);
+	size_t w[4];
 	int y = UI_BODY_TOP + 4, x = 2 + LABEL_COLS;
 	char line[160], room[48];
 
@@ -134,11 +135,10 @@ my_head(struct screen_ctx *c, struct list *l, size_t cols)
 	ui_draw_text(UI_BODY_TOP + 2, 2, line, cols, UI_A_INFO);
 	if (list_count(l) == 0)
 		return;
-	ui_draw_text(y, x, "With", nc, UI_A_BOLD);
-	x += (int)nc + 1;
-	ui_draw_text(y, x, "State", STATE_COLS - 1, UI_A_BOLD);
-	x += STATE_COLS;
-	ui_draw_text(y, x, "Since", SINCE_COLS - 2, UI_A_BOLD);
+	widths(cols, w);
+	w[0] = 0;
+	ui_draw_cells(y, x, (const char *const[]){ "", "With", "State", "Since" }, w, 4,
+	    UI_A_BOLD);
 }
 
 static void

@@ -153,18 +153,30 @@ results_row(struct screen_ctx *c, struct list *l, const void *row, int y, int x,
 	const struct results *r = list_ctx(l);
 	const struct mentor_hit *h = row;
 	bool sel = a == UI_A_SELECT;
-	size_t name_cols = cols - 50;
+	static const size_t want[4] = { 0, 8, 20, 18 };
+	size_t w[4];
+	int xx = x;
 	char room[48], line[MEMBER_FIELD_SZ * 6 + 64], active[40], reply[48];
 
 	(void)c;
-	ui_draw_text(y, x, h->name, name_cols, sel ? a : UI_A_BOLD);
-	ui_draw_text(y, x + 1 + (int)name_cols, h->role == ROLE_TRAINEE ? "trainee" : "alumni",
-	    8, a);
+	/* The name takes what is left; a narrow screen drops activity, then
+	 * room, then the role (the second line says more). */
+	ui_cells_fit(cols - 1, want, 4, 12, w);
+	ui_draw_text(y, xx, h->name, w[0], sel ? a : UI_A_BOLD);
+	xx += (int)w[0] + 1;
+	if (w[1] > 0) {
+		ui_draw_text(y, xx, h->role == ROLE_TRAINEE ? "trainee" : "alumni", 8, a);
+		xx += 9;
+	}
 	screen_mentor_room(room, sizeof room, true, h->paused, h->active, h->max_mentees);
-	ui_draw_text(y, x + 10 + (int)name_cols, room, 20, h->has_room || sel ? a : UI_A_DIM);
+	if (w[2] > 0) {
+		ui_draw_text(y, xx, room, 20, h->has_room || sel ? a : UI_A_DIM);
+		xx += 21;
+	}
 	snprintf(active, sizeof active, "active %s", mentor_last_active(h->last_login_at,
 	    db_now()));
-	ui_draw_text(y, x + 31 + (int)name_cols, active, 18, a);
+	if (w[3] > 0)
+		ui_draw_text(y, xx, active, 18, a);
 	if (max_rows < 2)
 		return 2;
 	mentor_reply_label(h->reply_secs, reply, sizeof reply);

@@ -266,7 +266,7 @@ draw_pick(const struct ship *p, int y)
 		bool sel = i == p->pick.sel;
 
 		if (sel)
-			ui_draw_fill(y, 3, 50, UI_A_SELECT);
+			ui_draw_chosen(y, 3, 50);
 		ui_draw_text(y, 4, list[i].label, 48, sel ? UI_A_SELECT : UI_A_NORMAL);
 	}
 }

@@ -13,6 +13,7 @@
 #define LOGIN_COLS	16
 #define WHERE_COLS	20
 #define IDLE_COLS	7
+#define NAME_MIN	12
 
 /* "0m", "3m", "1h05m". */
 static void
@@ -42,14 +43,14 @@ online_id(const void *row)
 	return ((const struct presence *)row)->pid;
 }
 
-/* Name, login, where, idle: the name takes what the others leave. */
+/* Name, login, where, idle: the name takes what the others leave, and a
+ * narrow screen drops idle, then where. */
 static void
 widths(size_t cols, size_t w[4])
 {
-	w[0] = cols - LOGIN_COLS - WHERE_COLS - IDLE_COLS - 3;
-	w[1] = LOGIN_COLS;
-	w[2] = WHERE_COLS;
-	w[3] = IDLE_COLS;
+	static const size_t want[4] = { 0, LOGIN_COLS, WHERE_COLS, IDLE_COLS };
+
+	ui_cells_fit(cols, want, 4, NAME_MIN, w);
 }
 
 static void

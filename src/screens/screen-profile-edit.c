@@ -269,23 +269,41 @@ static const struct ui_binding form_keys[] = {
 	{ UI_KEY_ESC, 0, NULL, leave_form },
 };
 
+/* Screen rows a field takes: on a narrow screen its value goes on the
+ * line under its label, so neither is cut to a few letters. */
+static int
+field_rows(void)
+{
+	return ui_narrow() ? 2 : 1;
+}
+
+static size_t
+form_page(void)
+{
+	size_t page = ui_page_rows(FORM_TOP, 0) / (size_t)field_rows();
+
+	return page > 0 ? page : 1;
+}
+
 static void
 draw_row(struct form *fm, size_t i, int y)
 {
 	const struct field *f = &fields[fm->shown[i]];
-	bool sel = i == fm->list.sel;
-	size_t vcols = (size_t)ui_cols() - LABEL_COLS - 4;
+	bool sel = i == fm->list.sel, narrow = ui_narrow();
+	int vy = narrow ? y + 1 : y, vx = narrow ? 4 : 2 + LABEL_COLS;
+	size_t vcols = (size_t)ui_cols() - (size_t)vx - 2;
 	char buf[64];
 
 	if (sel && fm->line.active) {
 		ui_draw_text(y, 2, f->label, LABEL_COLS - 1, UI_A_BOLD);
-		ui_line_draw(&fm->line, y, 2 + LABEL_COLS, vcols, "");
+		ui_line_draw(&fm->line, vy, vx, vcols, "");
 		return;
 	}
-	if (sel)
-		ui_draw_fill(y, 1, (size_t)ui_cols() - 2, UI_A_SELECT);
-	ui_draw_text(y, 2, f->label, LABEL_COLS - 1, sel ? UI_A_SELECT : UI_A_BOLD);
-	ui_draw_text(y, 2 + LABEL_COLS, field_value(&fm->draft, f, buf, sizeof buf),
+	for (int r = 0; sel && r < field_rows(); r++)
+		ui_draw_chosen(y + r, 1, (size_t)ui_cols() - 2);
+	ui_draw_text(y, 2, f->label, narrow ? vcols + 2 : LABEL_COLS - 1,
+	    sel ? UI_A_SELECT : UI_A_BOLD);
+	ui_draw_text(vy, vx, field_value(&fm->draft, f, buf, sizeof buf),
 	    vcols, sel ? UI_A_SELECT : UI_A_NORMAL);
 }
 
@@ -293,13 +311,13 @@ static void
 form_draw(struct screen_ctx *c, void *st)
 {
 	struct form *fm = st;
-	size_t page = ui_page_rows(FORM_TOP, 0);
+	size_t page = form_page();
 
 	ui_draw_text(UI_BODY_TOP + 1, 2, fm->dirty ? "Edit your profile (not saved yet)" :
 	    "Edit your profile", (size_t)ui_cols() - 4, UI_A_TITLE);
 	ui_list_resize(&fm->list, fm->list.n, page);
 	for (size_t i = fm->list.top; i < fm->list.n && i - fm->list.top < page; i++)
-		draw_row(fm, i, FORM_TOP + (int)(i - fm->list.top));
+		draw_row(fm, i, FORM_TOP + (int)(i - fm->list.top) * field_rows());
 	if (fm->line.active) {
 		screen_hints(c, "Enter accept  Esc cancel  Ctrl-U clear");
 		return;
@@ -318,7 +336,7 @@ form_key(struct screen_ctx *c, void *st, int key)
 			ui_line_close(&fm->line);
 		return key != UI_KEY_F1;
 	}
-	if (ui_list_key(&fm->list, key, ui_page_rows(FORM_TOP, 0)))
+	if (ui_list_key(&fm->list, key, form_page()))
 		return true;
 	return ui_keys_run(form_keys, sizeof form_keys / sizeof form_keys[0], c, st, key);
 }

@@ -205,6 +205,13 @@ manage_email(struct screen_ctx *c, void *st)
 }
 
 static void
+display_settings(struct screen_ctx *c, void *st)
+{
+	(void)st;
+	screen_push(c, &screen_settings, NULL);
+}
+
+static void
 manage_keys(struct screen_ctx *c, void *st)
 {
 	(void)st;
@@ -224,6 +231,7 @@ static const struct ui_binding own_keys[] = {
 	{ 'p', 'P', "p password", change_password },
 	{ 'k', 'K', "k SSH keys", manage_keys },
 	{ 'm', 'M', "m email", manage_email },
+	{ 'd', 'D', "d display", display_settings },
 	{ 'r', 'R', "r role", request_role },
 };
 

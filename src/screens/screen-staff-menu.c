@@ -102,7 +102,8 @@ menu_draw(struct screen_ctx *c, void *st)
 	ui_draw_text(y, 2, m->title, cols, UI_A_TITLE);
 	y += 2;
 	y += (int)ui_draw_wrapped(y, 2, 3, cols, m->intro, 0, UI_A_NORMAL) + 1;
-	ui_menu_draw(m->items, m->n, &m->list, y, cols);
+	ui_menu_draw(m->items, m->n, &m->list, y, cols,
+	    (size_t)(ui_msg_row() > y + 1 ? ui_msg_row() - y : 1));
 	screen_hints(c, "Up/Down move  Enter select  q back  ? help");
 }
 

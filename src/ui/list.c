@@ -347,7 +347,7 @@ draw_rows(struct screen_ctx *c, struct list *l, size_t cols, size_t page)
 		if (plain && !d->scroll_only) {
 			ui_draw_text(y, x, sel ? PLAIN_MARK : "", PLAIN_MARK_COLS, a);
 			if (sel)
-				ui_draw_cursor(y, x);
+				ui_draw_chosen_cursor(y, x);
 			x += PLAIN_MARK_COLS;
 			w -= PLAIN_MARK_COLS;
 		}

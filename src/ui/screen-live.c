@@ -27,11 +27,29 @@ live_announcement(struct screen_ctx *c)
 	memcpy(c->live.announcement, found ? a.text : "", found ? sizeof a.text : 1);
 }
 
+/* Plain mode says news in words on the message line as well as counting
+ * it in the status bar, since a screen reader does not watch the bar's
+ * corner. Not over a refusal the member has yet to read, nor at login,
+ * where the main menu says what waits. */
+static void
+announce(struct screen_ctx *c, int64_t messages_before, int64_t notices_before)
+{
+	const struct screen_live *l = &c->live;
+
+	if (!c->display.plain || !l->primed || (c->msg[0] != '\0' && c->msg_error))
+		return;
+	if (l->unread_messages > messages_before)
+		screen_info(c, "New private message: %lld unread. Press I on the main menu "
+		    "for your inbox.", (long long)l->unread_messages);
+	else if (l->notices > notices_before)
+		screen_info(c, "New notice: %s", l->latest);
+}
+
 void
 screen_live_refresh(struct screen_ctx *c)
 {
 	struct notice newest;
-	int64_t count = 0;
+	int64_t count = 0, messages = c->live.unread_messages, notices = c->live.notices;
 
 	if (c->me.id == 0)
 		return;
@@ -47,6 +65,8 @@ screen_live_refresh(struct screen_ctx *c)
 	}
 	c->live.unread_messages = count;
 	live_announcement(c);
+	announce(c, messages, notices);
+	c->live.primed = true;
 }
 
 bool

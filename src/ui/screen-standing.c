@@ -36,7 +36,7 @@ screen_standing_refusal(struct screen_ctx *c, char *buf, size_t sz)
 	if (c->me.status == STATUS_PENDING && s.kind == SANCTION_BAN)
 		snprintf(buf, sz, "Your sign-up was not approved: %s", s.reason);
 	else
-		sanction_describe(buf, sz, s.kind, "", s.ends_at, s.reason);
+		screen_sanction_describe(c, buf, sz, &s);
 	return true;
 }
 

@@ -14,6 +14,8 @@
 #include "lib/text.h"
 #include "ui/ui-keys.h"
 
+static bool times_shown;		/* this frame (screen_date); one UI per process */
+
 /* Adding a screen: one new file, one line in screen.h, one line here. */
 static const struct screen *const registry[] = {
 	&screen_main,
@@ -22,6 +24,7 @@ static const struct screen *const registry[] = {
 	&screen_profile_edit,
 	&screen_password,
 	&screen_mail,
+	&screen_settings,
 	&screen_keys,
 	&screen_online,
 	&screen_help,
@@ -207,6 +210,7 @@ screen_draw(struct screen_ctx *c)
 	struct screen_frame *f = screen_top(c);
 
 	c->hints[0] = '\0';
+	times_shown = false;
 	if (f != NULL && f->s->list != NULL)
 		list_draw(c, f->st);
 	else if (f != NULL)
@@ -370,14 +374,20 @@ screen_post_refusal(const struct screen_ctx *c)
 		static char why[400];	/* one UI process, one member */
 		const struct sanction *sn = &c->standing.sanction;
 
-		sanction_describe(why, sizeof why, sn->kind, "", sn->ends_at, sn->reason);
+		screen_sanction_describe(c, why, sizeof why, sn);
 		return why;
 	}
 	return "Your account cannot post or send messages.";
 }
 
-/* A unix time as a local date, with the time of day if asked; "-" for 0
- * or what cannot be shown. */
+bool
+screen_times_shown(void)
+{
+	return times_shown;
+}
+
+/* A unix time as a date in the member's zone (TZ, set by screen-display.c),
+ * with the time of day if asked; "-" for 0 or what cannot be shown. */
 static void
 format_time(char *buf, size_t sz, int64_t t, bool with_time)
 {
@@ -385,8 +395,38 @@ format_time(char *buf, size_t sz, int64_t t, bool with_time)
 	struct tm tm;
 
 	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sz, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm) == 0)
+	    strftime(buf, sz, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm) == 0) {
 		snprintf(buf, sz, "-");
+		return;
+	}
+	times_shown = true;
+}
+
+void
+screen_sanction_describe(const struct screen_ctx *c, char *buf, size_t sz,
+    const struct sanction *sn)
+{
+	char when[32] = "", until[32 + TZ_NAME_SZ] = "";
+
+	if (c->display.zone[0] == '\0') {
+		sanction_describe(buf, sz, sn->kind, "", sn->ends_at, sn->reason);
+		return;
+	}
+	if (sn->ends_at > 0) {
+		screen_datetime(when, sizeof when, sn->ends_at);
+		snprintf(until, sizeof until, "%s %s", when, screen_zone(c));
+	}
+	sanction_describe_at(buf, sz, sn->kind, "", until, sn->reason);
+}
+
+void
+screen_example_day(char *buf, size_t sz, int days)
+{
+	time_t tt = (time_t)(db_now() + (int64_t)days * 86400);
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL || strftime(buf, sz, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, sz, "YYYY-MM-DD");
 }
 
 void

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "db/db-display.h"
 #include "db/db-sanction.h"
 #include "rules/member.h"
 
@@ -46,6 +47,7 @@ extern const struct screen screen_profile;
 extern const struct screen screen_profile_edit;
 extern const struct screen screen_password;
 extern const struct screen screen_mail;
+extern const struct screen screen_settings;
 extern const struct screen screen_keys;
 extern const struct screen screen_online;
 extern const struct screen screen_help;
@@ -139,6 +141,7 @@ struct screen_ctx {
 		int64_t unread_messages; /* private messages not read yet */
 		int64_t announcement_id; /* the newest not dismissed; 0: none */
 		char announcement[801];
+		bool primed;		/* read once: later rises are news */
 	} live;
 
 	/* The member's powers and the sanction on them, re-read with me
@@ -149,6 +152,17 @@ struct screen_ctx {
 		bool sanctioned;		/* silenced or worse, everywhere */
 		struct sanction sanction;	/* when sanctioned */
 	} standing;
+
+	/* How this session looks (screen-display.c): the member's settings,
+	 * what "automatic" means for this connection, and what is in force. */
+	struct screen_display {
+		struct member_display set;	/* the member's choice (db-display.h) */
+		bool auto_plain;		/* NO_COLOR, or a dumb or unknown TERM */
+		char client_zone[TZ_NAME_SZ];	/* TZ from the client if known, or "" */
+		char system_zone[TZ_NAME_SZ];	/* the server's */
+		bool plain;			/* in force */
+		char zone[TZ_NAME_SZ];		/* in force */
+	} display;
 };
 
 /* Navigation. Pushing a screen calls its enter; popping calls leave. */
@@ -220,6 +234,20 @@ bool screen_live_dismiss(struct screen_ctx *c);
  * says what it counts ("2 messages", or "1 notice" when no message waits). */
 void screen_live_shortest(const struct screen_live *l, char *buf, size_t sz);
 
+/* Before the sandbox: what "automatic" means here (NO_COLOR, the TERM
+ * fallback, TZ from the client, the server's zone). Then
+ * screen_display_load reads the member's settings and applies them (plain
+ * mode, the time zone); screen_display_apply applies c->display.set after
+ * the member changed it. (screen-display.c) */
+void screen_display_init(struct screen_ctx *c, bool term_fallback);
+void screen_display_load(struct screen_ctx *c);
+void screen_display_apply(struct screen_ctx *c);
+/* "Europe/Berlin": the zone times are shown in. */
+const char *screen_zone(const struct screen_ctx *c);
+/* True when this frame showed a date or time (screen_date, screen_datetime),
+ * so the frame names the zone once. Reset by screen_draw. */
+bool screen_times_shown(void);
+
 /* Reloads c->me from the database after a change. */
 void screen_reload_me(struct screen_ctx *c);
 /* Re-reads c->standing. If the member may no longer be here (suspended,
@@ -242,10 +270,18 @@ char *screen_text(struct screen_ctx *c, const char *name);
 /* "Alumni", "Trainee (resident/fellow)", "Student". */
 const char *screen_role_label(enum role r);
 
-/* "2025-03-04" for a unix time, "-" for 0. */
+/* "2025-03-04" for a unix time in the member's zone, "-" for 0. */
 void screen_date(char *buf, size_t sz, int64_t t);
-/* "2025-03-04 14:05" (local time), "-" for 0. */
+/* "2025-03-04 14:05" in the member's zone, "-" for 0. */
 void screen_datetime(char *buf, size_t sz, int64_t t);
+/* sanction_describe for the member themselves: the end in their own zone,
+ * named ("until 2026-12-10 15:00 Europe/Berlin"); in UTC, named, before
+ * the zone is set (the refusal at login). */
+void screen_sanction_describe(const struct screen_ctx *c, char *buf, size_t sz,
+    const struct sanction *sn);
+/* A day days from today in the member's zone, "2026-01-14": the example a
+ * hint gives for a date field, so it is one the field takes. */
+void screen_example_day(char *buf, size_t sz, int days);
 /* How long ago: "just now", "5m ago", "3h ago", "2d ago"; "-" for 0. */
 void screen_age(char *buf, size_t sz, int64_t t);
 

@@ -18,7 +18,8 @@ enum { PAIR_HEADER = 1, PAIR_STATUS, PAIR_ERROR, PAIR_INFO, PAIR_TITLE };
 
 static attr_t attr_of[UI_A_COUNT];
 static int cursor_y = -1, cursor_x;
-static bool plain;
+static bool cursor_input;		/* an input field placed it this frame */
+static bool plain, colour;
 
 static void
 init_mono(void)
@@ -35,26 +36,38 @@ init_mono(void)
 	attr_of[UI_A_INPUT] = A_UNDERLINE;
 }
 
-void
-ui_draw_init(void)
+/* The looks for the mode: colour pairs only when the terminal has them
+ * and plain mode is off. */
+static void
+set_looks(void)
 {
-	short bg = COLOR_BLACK;
-
 	init_mono();
-	if (!has_colors() || start_color() == ERR)
+	if (!colour || plain)
 		return;
-	if (use_default_colors() == OK)
-		bg = -1;
-	init_pair(PAIR_HEADER, COLOR_WHITE, COLOR_BLUE);
-	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_CYAN);
-	init_pair(PAIR_ERROR, COLOR_RED, bg);
-	init_pair(PAIR_INFO, COLOR_GREEN, bg);
-	init_pair(PAIR_TITLE, COLOR_CYAN, bg);
 	attr_of[UI_A_HEADER] = COLOR_PAIR(PAIR_HEADER) | A_BOLD;
 	attr_of[UI_A_STATUS] = COLOR_PAIR(PAIR_STATUS);
 	attr_of[UI_A_ERROR] = COLOR_PAIR(PAIR_ERROR) | A_BOLD;
 	attr_of[UI_A_INFO] = COLOR_PAIR(PAIR_INFO) | A_BOLD;
 	attr_of[UI_A_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
+}
+
+void
+ui_draw_init(void)
+{
+	short bg = COLOR_BLACK;
+
+	colour = false;
+	if (has_colors() && start_color() != ERR) {
+		if (use_default_colors() == OK)
+			bg = -1;
+		init_pair(PAIR_HEADER, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_ERROR, COLOR_RED, bg);
+		init_pair(PAIR_INFO, COLOR_GREEN, bg);
+		init_pair(PAIR_TITLE, COLOR_CYAN, bg);
+		colour = true;
+	}
+	set_looks();
 }
 
 int
@@ -67,6 +80,18 @@ int
 ui_cols(void)
 {
 	return COLS;
+}
+
+bool
+ui_narrow(void)
+{
+	return COLS < UI_WIDE_COLS;
+}
+
+bool
+ui_too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
 }
 
 int
@@ -156,10 +181,47 @@ ui_draw_cells(int y, int x, const char *const *text, const size_t *width, size_t
     enum ui_attr a)
 {
 	for (size_t i = 0; i < n; i++) {
+		if (width[i] == 0)
+			continue;
 		ui_draw_text(y, x, text[i], width[i], a);
 		x += (int)width[i] + 1;
 	}
 	return x;
+}
+
+/* The flexible column's width with the columns in w kept; 0 if none. */
+static size_t
+flex_room(size_t cols, const size_t *w, size_t n)
+{
+	size_t used = 0, kept = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (w[i] > 0) {
+			used += w[i];
+			kept++;
+		}
+	used += kept;		/* one space after each fixed column */
+	return cols > used ? cols - used : 0;
+}
+
+size_t
+ui_cells_fit(size_t cols, const size_t *want, size_t n, size_t min_flex, size_t *w)
+{
+	size_t flex = n, kept = n;
+
+	for (size_t i = 0; i < n; i++) {
+		w[i] = want[i];
+		if (want[i] == 0 && flex == n)
+			flex = i;
+	}
+	for (size_t i = n; i-- > 0 && flex_room(cols, w, n) < min_flex;)
+		if (i != flex && w[i] > 0) {
+			w[i] = 0;
+			kept--;
+		}
+	if (flex < n)
+		w[flex] = flex_room(cols, w, n);
+	return kept;
 }
 
 size_t
@@ -192,6 +254,7 @@ void
 ui_draw_set_plain(bool on)
 {
 	plain = on;
+	set_looks();
 }
 
 void
@@ -199,6 +262,26 @@ ui_draw_cursor(int y, int x)
 {
 	cursor_y = y;
 	cursor_x = x;
+	cursor_input = true;
+}
+
+void
+ui_draw_chosen_cursor(int y, int x)
+{
+	if (cursor_input)
+		return;
+	cursor_y = y;
+	cursor_x = x;
+}
+
+void
+ui_draw_chosen(int y, int x, size_t cols)
+{
+	ui_draw_fill(y, x, cols, UI_A_SELECT);
+	if (!plain)
+		return;
+	ui_draw_text(y, 0, ">", 1, UI_A_BOLD);
+	ui_draw_chosen_cursor(y, 0);
 }
 
 void
@@ -206,6 +289,7 @@ ui_draw_begin(void)
 {
 	erase();
 	cursor_y = -1;
+	cursor_input = false;
 }
 
 void

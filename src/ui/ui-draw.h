@@ -23,12 +23,20 @@ enum ui_attr {
 	UI_A_COUNT
 };
 
-#define UI_MIN_COLS	80
-#define UI_MIN_ROWS	24
+/* The smallest terminal drawn (a phone in portrait); below it only
+ * "Terminal too small" and the keys that leave. Under UI_WIDE_COLS the
+ * layouts drop their side columns and wrap (ui_narrow). */
+#define UI_MIN_COLS	40
+#define UI_MIN_ROWS	15
+#define UI_WIDE_COLS	80
 #define UI_BODY_TOP	1		/* row under the header bar */
 
 int ui_rows(void);
 int ui_cols(void);
+/* True below UI_WIDE_COLS: drop side columns, put values under labels. */
+bool ui_narrow(void);
+/* True below UI_MIN_COLS x UI_MIN_ROWS: nothing but the sentence is drawn. */
+bool ui_too_small(void);
 /* Rows between the header bar and the message line. */
 int ui_body_rows(void);
 /* The row just above the status bar, for messages and questions. */
@@ -45,9 +53,17 @@ void ui_draw_more(bool above, bool below, size_t cols);
  * y, x. Newlines and tabs show as spaces. Returns the columns drawn. */
 size_t ui_draw_text(int y, int x, const char *s, size_t max_cols, enum ui_attr a);
 /* Draws n cells of a table row at y from x: text[i] fitted to width[i]
- * columns, one space between cells. Returns the column after the last. */
+ * columns, one space between cells; a cell of width 0 is left out (a
+ * column ui_cells_fit dropped). Returns the column after the last. */
 int ui_draw_cells(int y, int x, const char *const *text, const size_t *width, size_t n,
     enum ui_attr a);
+/* The widths of a table's columns over cols columns, into w: want[i] > 0
+ * is a column of that width, want[i] == 0 the one that takes what the
+ * others and the spaces between them leave. While that would be narrower
+ * than min_flex, side columns are dropped from the right (width 0), so a
+ * narrow screen keeps the first columns readable rather than cutting
+ * every one. Returns the columns kept. */
+size_t ui_cells_fit(size_t cols, const size_t *want, size_t n, size_t min_flex, size_t *w);
 /* Fills cols cells from y, x with spaces in attribute a. */
 void ui_draw_fill(int y, int x, size_t cols, enum ui_attr a);
 /* Draws multi-line text word-wrapped to cols, skipping the first skip
@@ -56,10 +72,20 @@ size_t ui_draw_wrapped(int y, int x, int rows, size_t cols, const char *text,
     size_t skip, enum ui_attr a);
 /* Shows the terminal cursor at y, x after this frame (input fields). */
 void ui_draw_cursor(int y, int x);
+/* The chosen row of a menu or form at y: its background filled from x
+ * over cols in UI_A_SELECT, and in plain mode a ">" in column 0 with the
+ * terminal cursor on it, unless an input field has the cursor this frame
+ * (ui_draw_cursor wins, wherever it is drawn). */
+void ui_draw_chosen(int y, int x, size_t cols);
+/* The cursor for a chosen row (the list engine's "> "): like
+ * ui_draw_cursor but only if no input field has it. */
+void ui_draw_chosen_cursor(int y, int x);
 
-/* Plain mode, for screen readers and terminals without reverse video:
- * lists mark the selected row with "> " and put the cursor on it
- * (list.c). Off unless set. */
+/* Plain mode, for screen readers, magnifiers and terminals without
+ * colour: no colour at all, ASCII only for rules and marks, the chosen
+ * row of a list, menu or form marked with ">" and the terminal cursor on
+ * it, and news said in words on the message line. Off unless set; takes
+ * effect at the next frame. */
 bool ui_draw_plain(void);
 void ui_draw_set_plain(bool on);
 

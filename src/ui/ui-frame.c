@@ -4,30 +4,29 @@
 #include "lib/config.h"
 #include "ui/screen.h"
 #include "lib/text.h"
+#include "lib/tz.h"
 #include "ui/ui-draw.h"
 #include "ui/ui-frame.h"
 
-static bool
-too_small(void)
-{
-	return ui_cols() < UI_MIN_COLS || ui_rows() < UI_MIN_ROWS;
-}
-
+/* Nothing else fits, so the sentence says how to get out too: q, Esc and
+ * Ctrl-C log off here (ui.c), whatever screen is underneath. */
 static void
 draw_too_small(void)
 {
-	char m[96];
+	char m[160];
 
-	snprintf(m, sizeof m, "Terminal too small: need %dx%d, this is %dx%d",
+	snprintf(m, sizeof m, "Terminal too small: need %dx%d, this is %dx%d. "
+	    "Enlarge the window, or press q to log off.",
 	    UI_MIN_COLS, UI_MIN_ROWS, ui_cols(), ui_rows());
 	ui_draw_wrapped(0, 0, ui_rows(), (size_t)ui_cols(), m, 0, UI_A_BOLD);
+	ui_draw_cursor(0, 0);
 }
 
 static void
 draw_header(struct screen_ctx *c, const char *section)
 {
-	char right[MEMBER_NAME_SZ + 32];
-	size_t cols = (size_t)ui_cols(), rw, lw;
+	char right[MEMBER_NAME_SZ + 32], zone[TZ_NAME_SZ + 16];
+	size_t cols = (size_t)ui_cols(), rw, lw, room;
 
 	ui_draw_fill(0, 0, cols, UI_A_HEADER);
 	if (c->me.id == 0)
@@ -37,15 +36,27 @@ draw_header(struct screen_ctx *c, const char *section)
 	else
 		snprintf(right, sizeof right, "%s", c->me.name);
 	/* The member's name may be long: it gets what the left side leaves,
-	 * and at least half the bar. */
+	 * and at least half the bar. A narrow bar drops the section, which
+	 * the screen's own title says again. */
 	lw = ui_draw_text(0, 1, c->cfg->bbs.name, cols / 4, UI_A_HEADER);
-	if (section != NULL) {
+	if (section != NULL && !ui_narrow()) {
 		ui_draw_text(0, 1 + (int)lw, " | ", 3, UI_A_HEADER);
 		lw += 3 + ui_draw_text(0, 4 + (int)lw, section, cols / 4, UI_A_HEADER);
 	}
 	rw = text_width(right);
 	if (rw > cols - lw - 4)
 		rw = cols - lw - 4;
+	/* A screen that showed a date or time names their zone, once, in
+	 * what the name leaves (the name keeps at least a third). */
+	room = cols - lw - 4 - (rw < cols / 3 ? rw : cols / 3);
+	if (screen_times_shown() && room > 3 + 3) {
+		snprintf(zone, sizeof zone, "%s%s", ui_narrow() ? "" : "times: ",
+		    screen_zone(c));
+		ui_draw_text(0, 1 + (int)lw, " | ", 3, UI_A_HEADER);
+		lw += 3 + ui_draw_text(0, 4 + (int)lw, zone, room - 3, UI_A_HEADER);
+		if (rw > cols - lw - 4)
+			rw = cols - lw - 4;
+	}
 	ui_draw_text(0, (int)(cols - rw - 1), right, rw, UI_A_HEADER);
 }
 
@@ -171,7 +182,7 @@ ui_frame_draw(struct screen_ctx *c, int idle_left)
 {
 	struct screen_frame *f = screen_top(c);
 
-	if (too_small()) {
+	if (ui_too_small()) {
 		draw_too_small();
 		return;
 	}
@@ -184,7 +195,7 @@ ui_frame_draw(struct screen_ctx *c, int idle_left)
 void
 ui_frame_text(struct screen_ctx *c, const char *text)
 {
-	if (too_small()) {
+	if (ui_too_small()) {
 		ui_draw_wrapped(0, 0, ui_rows(), (size_t)ui_cols(), text, 0, UI_A_NORMAL);
 		return;
 	}

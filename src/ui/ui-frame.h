@@ -7,8 +7,9 @@
 struct screen_ctx;
 
 /* Draws one frame: the top screen's body and the bars around it, or only
- * "Terminal too small ..." below 80x24. idle_left > 0 shows the idle
- * warning on the message line. */
+ * "Terminal too small ..." (and how to log off) below UI_MIN_COLS x
+ * UI_MIN_ROWS. A narrow header leaves the section out. idle_left > 0
+ * shows the idle warning on the message line. */
 void ui_frame_draw(struct screen_ctx *c, int idle_left);
 
 /* Draws a full-screen text (goodbye, registration closed) under the

@@ -6,6 +6,8 @@
 #include "ui/ui-menu.h"
 #include "ui/ui-widget.h"
 
+#define MENU_ABOUT_MIN	12	/* columns a description needs to be of use */
+
 static void
 choose(const struct ui_menu_item *it, struct screen_ctx *c)
 {
@@ -22,8 +24,8 @@ upper(int key)
 }
 
 void
-ui_menu_draw(const struct ui_menu_item *m, size_t n, const struct ui_list *sel, int y,
-    size_t cols)
+ui_menu_draw(const struct ui_menu_item *m, size_t n, struct ui_list *sel, int y,
+    size_t cols, size_t rows)
 {
 	char row[160];
 	int w = 16;
@@ -32,14 +34,25 @@ ui_menu_draw(const struct ui_menu_item *m, size_t n, const struct ui_list *sel, 
 	for (size_t i = 0; i < n; i++)
 		if ((int)strlen(m[i].label) > w)
 			w = (int)strlen(m[i].label);
-	for (size_t i = 0; i < n; i++) {
+	/* Too narrow for the descriptions to say anything: labels only. */
+	if (cols < (size_t)w + 6 + MENU_ABOUT_MIN)
+		w = 0;
+	/* A menu taller than its rows scrolls with the choice. */
+	if (rows == 0)
+		rows = 1;
+	ui_list_resize(sel, n, rows);
+	for (size_t i = sel->top; i < n && i - sel->top < rows; i++) {
+		int yy = y + (int)(i - sel->top);
 		enum ui_attr a = i == sel->sel ? UI_A_SELECT : UI_A_NORMAL;
 
-		snprintf(row, sizeof row, " [%c] %-*s %s", upper(m[i].hotkey), w, m[i].label,
-		    m[i].about);
+		if (w > 0)
+			snprintf(row, sizeof row, " [%c] %-*s %s", upper(m[i].hotkey), w,
+			    m[i].label, m[i].about);
+		else
+			snprintf(row, sizeof row, " [%c] %s", upper(m[i].hotkey), m[i].label);
 		if (i == sel->sel)
-			ui_draw_fill(y + (int)i, 2, cols, a);
-		ui_draw_text(y + (int)i, 2, row, cols, a);
+			ui_draw_chosen(yy, 2, cols);
+		ui_draw_text(yy, 2, row, cols, a);
 	}
 }
 

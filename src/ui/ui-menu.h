@@ -21,9 +21,11 @@ struct ui_menu_item {
 };
 
 /* Draws " [P] Label            about" for each entry from row y over cols
- * columns, the chosen one highlighted. */
-void ui_menu_draw(const struct ui_menu_item *m, size_t n, const struct ui_list *sel, int y,
-    size_t cols);
+ * columns and at most rows rows, the chosen one highlighted (and marked
+ * in plain mode); a narrow menu leaves the descriptions out, a short one
+ * scrolls to keep the choice in view (sel->top). */
+void ui_menu_draw(const struct ui_menu_item *m, size_t n, struct ui_list *sel, int y,
+    size_t cols, size_t rows);
 /* Up/Down/Home/End choose; a hotkey chooses its entry and runs it. True if
  * the key was one of those. (Enter is the screen's: ui_menu_run.) */
 bool ui_menu_key(const struct ui_menu_item *m, size_t n, struct ui_list *sel,

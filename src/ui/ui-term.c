@@ -26,6 +26,7 @@ static char farewell[512];
 static int wake_fd = -1;		/* ui_term_set_wake */
 static void (*wake_drain)(int fd);	/* ui_term_farewell: printed after endwin */
 static int in_fd = -1, out_fd = -1;
+static bool fallback;			/* TERM was not usable: vt100 */
 
 /* Installed before newterm so curses keeps its hands off them: SIGTERM
  * must leave presence cleanly, and SIGWINCH must wake our poll. */
@@ -131,6 +132,7 @@ ui_term_open(const struct ui_args *a)
 		scr = NULL;
 	}
 	if (scr == NULL) {
+		fallback = true;
 		log_warn("unknown or unusable terminal type, using vt100");
 		if ((scr = newterm("vt100", term_out, term_in)) == NULL) {
 			log_err("cannot start curses on the terminal");
@@ -140,6 +142,12 @@ ui_term_open(const struct ui_args *a)
 	set_term(scr);
 	curses_modes();
 	return 0;
+}
+
+bool
+ui_term_fallback(void)
+{
+	return fallback;
 }
 
 void

@@ -20,6 +20,9 @@ enum ui_term_event {
  * curses on a->in_fd/out_fd with a->term (NULL: $TERM), falling back to
  * vt100 for a bad or unknown name. Returns 0, or -1 after logging. */
 int ui_term_open(const struct ui_args *a);
+/* True when the client's TERM was dumb, unknown or unusable and vt100 is
+ * used instead: plain mode is then the default (screen-display.c). */
+bool ui_term_fallback(void);
 /* Ends curses; safe when open failed or was never called. */
 void ui_term_close(void);
 /* One line for ui_term_close to leave on the terminal once the screen is

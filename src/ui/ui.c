@@ -186,6 +186,23 @@ paste_filter(struct ui *u, int key)
 	return false;
 }
 
+/* Below the smallest size nothing is drawn but the sentence, so no screen
+ * gets the key (it could not show what it did): q and Esc (Ctrl-C decodes
+ * as Esc) log off at once, as the sentence says, since a question could
+ * not be seen either; every other key waits for a bigger window. */
+static void
+too_small_key(struct ui *u, int key)
+{
+	char esc[64];
+
+	if (key != 'q' && key != 'Q' && key != UI_KEY_ESC)
+		return;
+	log_info("goodbye: user=%s (terminal too small)",
+	    text_escape_log(esc, sizeof esc, u->c.me.login));
+	ui_term_farewell("Logged off: the terminal window was too small for mentorbbs.");
+	screen_quit(&u->c, SCREEN_EXIT, 0);
+}
+
 static void
 handle_key(struct ui *u, int key)
 {
@@ -201,8 +218,12 @@ handle_key(struct ui *u, int key)
 		return;
 	}
 	/* "press any key" means just that: the key only wakes the session. */
-	if (warned || ui_cols() < UI_MIN_COLS || ui_rows() < UI_MIN_ROWS)
+	if (warned)
 		return;
+	if (ui_too_small()) {
+		too_small_key(u, key);
+		return;
+	}
 	screen_clear_msg(&u->c);
 	screen_key(&u->c, key);
 }
@@ -479,6 +500,10 @@ ui_main(const struct ui_args *a)
 		goto out;
 	if (ui_term_open(a) != 0)
 		goto out;
+	/* Plain mode and the time zone, from the connection and the member,
+	 * before the sandbox (which still lets the zone database be read). */
+	screen_display_init(&u.c, ui_term_fallback());
+	screen_display_load(&u.c);
 	/* The FIFO is made before the sandbox, which allows no mknod. */
 	ui_term_set_wake(db_wake_listen(u.c.db), db_wake_drain);
 	if (a->sandbox && enter_sandbox(a) != 0)

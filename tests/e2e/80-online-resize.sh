@@ -1,6 +1,6 @@
 # Two members see each other in Who's online; a stored display name full of
 # escape sequences shows inert on the other member's screen; resizing
-# redraws at once, and below 80x24 the UI says so instead of drawing garbage.
+# redraws at once, and below 40x15 the UI says so instead of drawing garbage.
 . "$(dirname "$0")/lib.sh"
 e2e_user fay "Fay Fischer" alumni 'fay password 1'
 e2e_user gus "Gus Gomez" student 'gus password 1'
@@ -29,8 +29,8 @@ e2e_see f 'Profile of Gus'
 e2e_keys f q
 e2e_resize f 120 40
 e2e_see f "^ mentorbbs.{80,}Fay Fischer *$"
-e2e_resize f 60 20
-e2e_see f 'Terminal too small: need 80x24, this is 60x20'
+e2e_resize f 36 14
+e2e_see_words f 'Terminal too small: need 40x15, this is 36x14'
 e2e_resize f 80 24
 e2e_see f "Who's online|Main menu"
 e2e_gone f 'Terminal too small'
