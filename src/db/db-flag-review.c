@@ -590,50 +590,60 @@ db_review_remove_post(struct db *db, int64_t actor_id, int64_t post_id, const ch
 
 /* ---- the stale sweep ---- */
 
+#define STALE_DUE "queue = 'community' AND status = 'open' AND stale_noticed = 0 AND " \
+	"community_id IS NOT NULL AND created_at <= ?"
+#define STALE_BATCH	64	/* communities per sweep; the rest wait for the next */
+
+/* One notice per community with items past the cutoff to each of its
+ * moderators (through db_notice_add, so their screens wake), and those
+ * items marked told, under the sweep's write lock. */
+static int
+stale_in_tx(struct db *db, int64_t cutoff, int stale_hours)
+{
+	char text[320];
+	int64_t coms[STALE_BATCH];
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc, r;
+
+	st = DB_STMT(db, "SELECT DISTINCT community_id FROM review_items WHERE " STALE_DUE
+	    " LIMIT 64", cutoff);
+	if (st == NULL)
+		return ERR_INTERNAL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < STALE_BATCH)
+		coms[n++] = sqlite3_column_int64(st, 0);
+	r = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	snprintf(text, sizeof text, "Review queue: a flagged item has waited more than %d "
+	    "hours for a moderator", stale_hours);
+	for (size_t i = 0; r == 0 && i < n; i++) {
+		st = DB_STMT(db, "UPDATE review_items SET stale_noticed = 1 WHERE community_id = ? "
+		    "AND " STALE_DUE, coms[i], cutoff);
+		if ((r = db_step_done(db, st, __func__)) != 0)
+			break;
+		st = DB_STMT(db, "SELECT user_id FROM community_moderators WHERE community_id = ?",
+		    coms[i]);
+		r = db_staff_notice_each(db, st, "moderation", text, __func__);
+	}
+	return r;
+}
+
 int
 db_review_sweep(struct db *db, int64_t now, int stale_hours)
 {
-	char text[320];
 	sqlite3_stmt *st;
 	int64_t due = 0;
-	int rc, r;
+	int r;
 
 	if (stale_hours <= 0)
 		return 0;
 	/* Read first: every commit wakes every session, so write only when due. */
-	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM review_items WHERE queue = 'community' "
-	    "AND status = 'open' AND stale_noticed = 0 AND community_id IS NOT NULL AND "
-	    "created_at <= ?)", now - (int64_t)stale_hours * 3600);
+	st = DB_STMT(db, "SELECT EXISTS (SELECT 1 FROM review_items WHERE " STALE_DUE ")",
+	    now - (int64_t)stale_hours * 3600);
 	if ((r = db_step_int(db, st, &due, NULL, __func__)) != 0 || !due)
 		return r;
 	if ((r = db_begin(db)) != 0)
 		return r;
-	st = DB_STMT(db, "UPDATE review_items SET stale_noticed = 1 WHERE queue = 'community' "
-	    "AND status = 'open' AND stale_noticed = 0 AND community_id IS NOT NULL AND "
-	    "created_at <= ?1 RETURNING community_id", now - (int64_t)stale_hours * 3600);
-	if (st == NULL) {
-		db_rollback(db);
-		return ERR_INTERNAL;
-	}
-	{
-		int64_t coms[64];
-		size_t n = 0;
-
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			if (n < sizeof coms / sizeof coms[0])
-				coms[n++] = sqlite3_column_int64(st, 0);
-		r = db_result(db, rc, __func__);
-		db_stmt_done(db, st);
-		for (size_t i = 0; r == 0 && i < n; i++) {
-			snprintf(text, sizeof text, "Review queue: a flagged item has waited more "
-			    "than %d hours for a moderator", stale_hours);
-			st = DB_STMT(db, "INSERT INTO notices (user_id, kind, text, created_at) "
-			    "SELECT user_id, 'moderation', ?2, ?3 FROM community_moderators WHERE "
-			    "community_id = ?1", coms[i], 0, now);
-			if (st != NULL)
-				db_bind_text(st, 2, text);
-			r = db_step_done(db, st, __func__);
-		}
-	}
+	r = stale_in_tx(db, now - (int64_t)stale_hours * 3600, stale_hours);
 	return db_tx_end(db, r);
 }

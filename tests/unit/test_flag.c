@@ -347,6 +347,16 @@ TEST(flag_stale_sweep_tells_moderators_once)
 	CHECK(fx_staff_world(&w));
 	now = db_now();
 	CHECK_INT(db_flag_add(w.db, w.member, FLAG_POST, w.post_x, FLAG_SPAM, "", 3, NULL, &why), 0);
+	/* A second flagged post in X: still one notice for the community. */
+	{
+		static const struct board_limits bl = { .per_minute = 100, .per_minute_new = 100 };
+		int64_t reply = 0;
+
+		CHECK_INT(db_board_post_reply(w.db, w.author_x, w.post_x, "And more.", &bl, &reply),
+		    0);
+		CHECK_INT(db_flag_add(w.db, w.member, FLAG_POST, reply, FLAG_OFF_TOPIC, "", 3, NULL,
+		    &why), 0);
+	}
 	CHECK_INT(db_notice_unseen(w.db, w.mod_x, &before, &newest), 0);
 	CHECK_INT(db_notice_unseen(w.db, w.mod_y, &y_before, &newest), 0);
 	CHECK_INT(db_review_sweep(w.db, now + 47 * 3600, 48), 0);
