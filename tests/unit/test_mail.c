@@ -7,11 +7,14 @@
 #include "test.h"
 #include "fixture.h"
 #include "db/db.h"
+#include "db/db-host.h"
 #include "db/db-mail.h"
 #include "db/db-mentor.h"
 #include "db/db-sanction.h"
 #include "db/db-user.h"
 #include "lib/crypto.h"
+#include "db/db-staff.h"
+#include "rules/host.h"
 #include "rules/mail.h"
 
 TEST(mail_address_check)
@@ -393,5 +396,91 @@ TEST(mail_db_digest_only_when_something_new)
 	CHECK_INT(db_mail_digests(db, db_now(), true, &q), 0);
 	CHECK_INT(q, 0);	/* the same request is not new again */
 	db_set_now_for_tests(0);
+	free(j);
+}
+
+/* The next queued mail for to_addr must be of kind and mention what. */
+static bool
+next_mail_is(struct db *db, enum mail_kind kind, const char *to_addr, const char *what)
+{
+	struct mail_job *j = calloc(1, sizeof *j);
+	bool found = false, ok;
+
+	ok = j != NULL && db_mail_claim(db, db_now(), j, &found) == 0 && found &&
+	    j->kind == kind && strcmp(j->to_addr, to_addr) == 0 && strstr(j->body, what) != NULL &&
+	    db_mail_sent(db, j->id, db_now()) == 0;
+	if (!ok && j != NULL)
+		printf("  next mail: found %d kind %d to %s body %s\n", found, (int)j->kind,
+		    j->to_addr, j->body);
+	free(j);
+	return ok;
+}
+
+/* The HOST mails: a stay request and a counter-proposal to the member who
+ * must answer, an accepted and a confirmed stay to the guest; and the
+ * mentorship reminder to a mentor who has not answered. */
+TEST(mail_db_host_and_reminder_mails)
+{
+	struct db *db = fx_db();
+	struct host_profile p;
+	struct host_request r;
+	const char *why = NULL;
+	int64_t h, g, id = 0, today;
+	struct mail_job *j = calloc(1, sizeof *j);
+	bool found = false;
+
+	CHECK(db != NULL && j != NULL && crypto_init() == 0);
+	h = verified(db, "hana", "hana@example.org");
+	g = verified(db, "gus", "gus@example.org");
+	CHECK(h && g);
+	CHECK_INT(db_user_set_role(db, STAFF_SYSOP, g, ROLE_STUDENT), 0);
+	today = host_today(db_now());
+	host_profile_init(&p, h);
+	p.status = HOST_HOSTING;
+	p.offers = HOST_OFFER_HOUSING;
+	snprintf(p.city, sizeof p.city, "Boston");
+	snprintf(p.hospitals, sizeof p.hospitals, "MGH");
+	snprintf(p.address, sizeof p.address, "12 Beacon St");
+	p.capacity = 2;
+	p.max_nights = 5;
+	CHECK_INT(db_host_save(db, h, &p, &why), 0);
+	memset(&r, 0, sizeof r);
+	r.host_id = h;
+	r.arrive = today + 30;
+	r.depart = today + 32;
+	r.travellers = 1;
+	r.purpose = HP_RESIDENCY;
+	snprintf(r.programs, sizeof r.programs, "MGH Internal Medicine");
+	snprintf(r.message, sizeof r.message, "Hello!");
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), 0);
+	CHECK(next_mail_is(db, MAIL_HOST_REQUEST, "hana@example.org", "asks to stay"));
+	CHECK_INT(db_host_request_propose(db, h, id, today + 31, today + 33, 1, &why), 0);
+	CHECK(next_mail_is(db, MAIL_HOST_COUNTER, "gus@example.org", "proposes other dates"));
+	CHECK_INT(db_host_request_answer(db, g, id, true, &why), 0);
+	/* The guest's yes to the host's dates: the host hears of it (notice);
+	 * then accepted and confirmed go to the guest and the host. */
+	while (db_mail_claim(db, db_now(), j, &found) == 0 && found)
+		CHECK_INT(db_mail_sent(db, j->id, db_now()), 0);
+	if (db_host_request_move(db, h, id, HS_ACCEPTED, "", &why) == 0)
+		CHECK(next_mail_is(db, MAIL_HOST_STAY, "gus@example.org", "accepted"));
+	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), 0);
+	CHECK(next_mail_is(db, MAIL_HOST_STAY, "hana@example.org", "confirmed"));
+	/* The reminder: Hana is asked for mentorship and does not answer. */
+	{
+		struct member m;
+		int reminded = 0, expired = 0;
+
+		CHECK_INT(db_user_get(db, h, &m), 0);
+		m.open_to_mentoring = true;
+		m.max_mentees = 2;
+		CHECK_INT(db_user_update_profile(db, h, &m), 0);
+		CHECK_INT(db_mentor_request(db, g, h, "I want to apply to internal medicine; "
+		    "could you review my plan?", 2, &id), 0);
+		CHECK(next_mail_is(db, MAIL_MENTOR_REQUEST, "hana@example.org", "asked you"));
+		CHECK_INT(db_mentor_sweep(db, db_now() + 8 * 86400, 7, 14, &reminded, &expired), 0);
+		CHECK_INT(reminded, 1);
+		CHECK(next_mail_is(db, MAIL_MENTOR_REMINDER, "hana@example.org", "waiting for "
+		    "your answer"));
+	}
 	free(j);
 }
