@@ -347,7 +347,7 @@ notice_author(struct db *db, int64_t post_id, const char *what, const char *reas
 	}
 	db_stmt_done(db, st);
 	if (author != 0)
-		r = db_notice_add(db, author, "board", text);
+		r = db_notice_add_about(db, author, "board", text, NOTICE_ON_POST, post_id);
 	return r;
 }
 
@@ -412,7 +412,7 @@ notice_admins(struct db *db, const struct review_item *it)
 	snprintf(text, sizeof text, "Review queue: a flagged %s (%s) was escalated to the admins",
 	    it->kind, it->target);
 	for (size_t i = 0; r == 0 && i < n; i++)
-		r = db_notice_add(db, ids[i], "moderation", text);
+		r = db_notice_add_about(db, ids[i], "moderation", text, NOTICE_ON_REVIEW, it->id);
 	free(ids);
 	return r;
 }

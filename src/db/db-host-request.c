@@ -148,14 +148,15 @@ guarded_step(struct db *db, sqlite3_stmt *st, const char **why, const char *func
 }
 
 static int
-notify(struct db *db, int64_t to, const char *who, const char *what, const struct host_request *req)
+notify(struct db *db, int64_t to, const char *who, const char *what, const struct host_request *req,
+    int64_t id)
 {
 	char a[16], z[16], text[NOTICE_TEXT_SZ];
 
 	host_format_day(a, sizeof a, req->arrive);
 	host_format_day(z, sizeof z, req->depart);
 	snprintf(text, sizeof text, "HOST: %s %s (%s to %s)", who, what, a, z);
-	return db_notice_add(db, to, "host", text);
+	return db_notice_add_about(db, to, "host", text, NOTICE_ON_HOST_REQUEST, id);
 }
 
 static int
@@ -312,7 +313,7 @@ create_in_tx(struct db *db, int64_t actor_id, const struct host_request *r, int6
 	*newid = sqlite3_last_insert_rowid(db_sqlite(db));
 	if ((rc = member_name(db, actor_id, who, sizeof who)) != 0)
 		return rc;
-	return notify(db, r->host_id, who, "asks to stay with you", r);
+	return notify(db, r->host_id, who, "asks to stay with you", r, *newid);
 }
 
 int
@@ -351,6 +352,14 @@ block_stands(struct db *db, const struct host_request *req, const char **why)
 		return ERR_DENIED;
 	}
 	return 0;
+}
+
+/* After a change r the actor made: they have dealt with the request, so
+ * their own notices about it are seen, in the same transaction. */
+static int
+dealt(struct db *db, int64_t actor_id, int64_t id, int r)
+{
+	return r != 0 ? r : db_notice_seen_about(db, actor_id, NOTICE_ON_HOST_REQUEST, id);
 }
 
 static const char *
@@ -433,7 +442,7 @@ move_in_tx(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
 	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
 	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
-	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req);
+	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req, id);
 }
 
 int
@@ -446,7 +455,7 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		note = "";
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return db_host_end(db, move_in_tx(db, actor_id, id, to, note, why));
+	return db_host_end(db, dealt(db, actor_id, id, move_in_tx(db, actor_id, id, to, note, why)));
 }
 
 static int
@@ -485,7 +494,8 @@ propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64
 	req.arrive = arrive;
 	req.depart = depart;
 	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
-	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, "proposes other dates", &req);
+	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, "proposes other dates", &req,
+	    id);
 }
 
 int
@@ -496,7 +506,8 @@ db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arr
 
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return db_host_end(db, propose_in_tx(db, actor_id, id, arrive, depart, travellers, why));
+	return db_host_end(db, dealt(db, actor_id, id, propose_in_tx(db, actor_id, id, arrive, depart,
+	    travellers, why)));
 }
 
 static int
@@ -547,7 +558,7 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 	req.arrive = req.prop_arrive;
 	req.depart = req.prop_depart;
 	return notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
-	    agree ? "agreed to your proposal" : "turned down your proposal", &req);
+	    agree ? "agreed to your proposal" : "turned down your proposal", &req, id);
 }
 
 int
@@ -558,7 +569,7 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return db_host_end(db, answer_in_tx(db, actor_id, id, agree, why));
+	return db_host_end(db, dealt(db, actor_id, id, answer_in_tx(db, actor_id, id, agree, why)));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "db/db-block.h"
 #include "db/db-host.h"
+#include "db/db-notice.h"
 #include "db/db.h"
 #include "ui/screen.h"
 #include "screens/screen-flag.h"
@@ -490,6 +491,10 @@ req_enter(struct screen_ctx *c, const void *arg)
 
 	v->id = *(const int64_t *)arg;
 	load(c, v);
+	/* Opened: its notices are seen (news that arrives while it is open
+	 * still shows in the status bar). */
+	if (v->loaded)
+		screen_notice_dealt(c, NOTICE_ON_HOST_REQUEST, v->id);
 	return v;
 }
 

@@ -18,7 +18,7 @@
 #include "fx-staff.h"
 #include "test.h"
 
-static const struct board_limits lim = { .per_minute = 1000, .per_minute_new = 1000 };
+static const struct board_limits lim = { .rate = RATE_LIMITS_NONE };
 
 /* Expected result per matrix row. */
 struct expect { int r[FX_ROWS]; };
