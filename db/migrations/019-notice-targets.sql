@@ -15,3 +15,18 @@ ALTER TABLE notices ADD COLUMN target_kind TEXT;
 ALTER TABLE notices ADD COLUMN target_id INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX notices_target ON notices(user_id, target_kind, target_id)
 	WHERE seen_at IS NULL;
+
+-- HOST requests (issue 12 point 14).
+--   host_requests.prop_note  the short note a counter-proposal carries ('':
+--                            none); it becomes the request's note when the
+--                            proposal is agreed to, and goes with it when
+--                            the proposal is turned down or withdrawn
+--   travellers               counts the partner from now on (a request with
+--                            a partner has at least 2 travellers), so the
+--                            host's capacity counts the partner as well.
+--                            Requests made before said "1 traveller,
+--                            partner coming" for two people: they become 2.
+ALTER TABLE host_requests ADD COLUMN prop_note TEXT NOT NULL DEFAULT '';
+UPDATE host_requests SET travellers = 2 WHERE partner = 1 AND travellers < 2;
+UPDATE host_requests SET prop_travellers = 2
+	WHERE partner = 1 AND prop_by <> 0 AND prop_travellers < 2;

@@ -19,7 +19,8 @@
 #define REQ_COLS "r.id, r.host_id, r.guest_id, r.arrive_day, r.depart_day, r.flexible, " \
 	"r.travellers, r.partner, r.pet_allergy, r.accessibility, r.purpose, r.programs, " \
 	"r.message, r.state, r.note, r.note_by, r.prop_by, r.prop_arrive, r.prop_depart, " \
-	"r.prop_travellers, r.created_at, r.updated_at, h.display_name, g.display_name " \
+	"r.prop_travellers, r.created_at, r.updated_at, h.display_name, g.display_name, " \
+	"r.prop_note " \
 	"FROM host_requests r JOIN users h ON h.id = r.host_id JOIN users g ON g.id = r.guest_id "
 
 static void
@@ -56,6 +57,7 @@ request_row(sqlite3_stmt *st, struct host_request *r)
 	r->updated_at = sqlite3_column_int64(st, 21);
 	db_column_text(st, 22, r->host_name, sizeof r->host_name);
 	db_column_text(st, 23, r->guest_name, sizeof r->guest_name);
+	db_column_text(st, 24, r->prop_note, sizeof r->prop_note);
 }
 
 /* The request without an authorisation check. */
@@ -427,7 +429,8 @@ move_in_tx(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
 		}
 	}
 	st = db_stmt(db, "UPDATE host_requests SET state = ?1, note = ?2, note_by = ?3, "
-	    "prop_by = CASE WHEN ?5 THEN prop_by ELSE 0 END, updated_at = ?4 "
+	    "prop_by = CASE WHEN ?5 THEN prop_by ELSE 0 END, "
+	    "prop_note = CASE WHEN ?5 THEN prop_note ELSE '' END, updated_at = ?4 "
 	    "WHERE id = ?6 AND state = ?7 AND prop_by = ?8");
 	if (st == NULL)
 		return ERR_INTERNAL;
@@ -460,7 +463,7 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 
 static int
 propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64_t depart,
-    int travellers, const char **why)
+    int travellers, const char *note, const char **why)
 {
 	struct host_request req;
 	struct host_profile h;
@@ -477,18 +480,23 @@ propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64
 		*why = "answer the other side's proposal first";
 		return ERR_INVALID;
 	}
+	/* The partner counts among the travellers, in capacity too. */
+	if (host_check_party(travellers, req.partner, why) != 0 ||
+	    host_check_proposal_note(note, why) != 0)
+		return ERR_INVALID;
 	if ((r = room_for(db, &req, arrive, depart, &booked, &h)) != 0)
 		return r;
 	if (host_check_stay(&h, host_today(db_now()), arrive, depart, travellers, booked,
 	    side == HOST_SIDE_GUEST, side, why) != 0)
 		return ERR_INVALID;
 	st = DB_STMT(db, "UPDATE host_requests SET prop_by = ?1, prop_arrive = ?2, "
-	    "prop_depart = ?3, prop_travellers = ?4, updated_at = ?5 "
+	    "prop_depart = ?3, prop_travellers = ?4, prop_note = ?9, updated_at = ?5 "
 	    "WHERE id = ?6 AND prop_by = ?7 AND state = ?8",
 	    actor_id, arrive, depart, travellers, db_now(), id, req.prop_by);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	db_bind_text(st, 8, host_state_name(req.state));
+	db_bind_text(st, 9, note);
 	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
 	req.arrive = arrive;
@@ -500,14 +508,16 @@ propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64
 
 int
 db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arrive,
-    int64_t depart, int travellers, const char **why)
+    int64_t depart, int travellers, const char *note, const char **why)
 {
 	int r;
 
+	if (note == NULL)
+		note = "";
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
 	return db_host_end(db, dealt(db, actor_id, id, propose_in_tx(db, actor_id, id, arrive, depart,
-	    travellers, why)));
+	    travellers, note, why)));
 }
 
 static int
@@ -516,6 +526,7 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 	struct host_request req;
 	struct host_profile h;
 	enum host_side side;
+	enum host_state to;
 	sqlite3_stmt *st;
 	int r, booked = 0;
 
@@ -539,18 +550,26 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 		    req.prop_travellers, booked, false, side, why) != 0)
 			return ERR_INVALID;
 	}
-	/* Guarded by the proposal that was checked: a yes is to those dates. */
+	/* The host's proposal is an offer: the guest's yes accepts it. */
+	to = host_after_answer(req.state, agree, req.prop_by == req.host_id);
+	/* Guarded by the proposal that was checked (a yes is to those dates)
+	 * and by the state it was read in. A yes makes the proposal's note
+	 * the request's note; a no drops it with the proposal. */
 	st = DB_STMT(db, "UPDATE host_requests SET "
 	    "arrive_day = CASE WHEN ?1 THEN prop_arrive ELSE arrive_day END, "
 	    "depart_day = CASE WHEN ?1 THEN prop_depart ELSE depart_day END, "
 	    "travellers = CASE WHEN ?1 THEN prop_travellers ELSE travellers END, "
-	    "prop_by = 0, updated_at = ?2 WHERE id = ?3 AND prop_by = ?4 "
-	    "AND prop_arrive = ?5 AND prop_depart = ?6 AND prop_travellers = ?7 AND state = ?8",
+	    "note = CASE WHEN ?1 AND prop_note <> '' THEN prop_note ELSE note END, "
+	    "note_by = CASE WHEN ?1 AND prop_note <> '' THEN prop_by ELSE note_by END, "
+	    "state = ?9, prop_by = 0, prop_note = '', updated_at = ?2 WHERE id = ?3 AND "
+	    "prop_by = ?4 AND prop_arrive = ?5 AND prop_depart = ?6 AND prop_travellers = ?7 "
+	    "AND state = ?8",
 	    agree, db_now(), id, req.prop_by, req.prop_arrive, req.prop_depart,
 	    req.prop_travellers);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	db_bind_text(st, 8, host_state_name(req.state));
+	db_bind_text(st, 9, host_state_name(to));
 	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
 	/* Either answer is about the proposal: the notice names its dates
@@ -558,7 +577,8 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 	req.arrive = req.prop_arrive;
 	req.depart = req.prop_depart;
 	return notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
-	    agree ? "agreed to your proposal" : "turned down your proposal", &req, id);
+	    !agree ? "turned down your proposal" : to != req.state ?
+	    "agreed to your proposal: the stay is accepted" : "agreed to your proposal", &req, id);
 }
 
 int

@@ -62,7 +62,7 @@ sweep_apply(struct db *db, int64_t now, int64_t today)
 	sqlite3_stmt *st;
 	int r;
 
-	st = DB_STMT(db, "UPDATE host_requests SET state = 'expired', prop_by = 0, "
+	st = DB_STMT(db, "UPDATE host_requests SET state = 'expired', prop_by = 0, prop_note = '', "
 	    "updated_at = ? WHERE state IN ('requested', 'tentative', 'accepted') "
 	    "AND arrive_day <= ?", now, today);
 	if ((r = db_step_done(db, st, __func__)) != 0)

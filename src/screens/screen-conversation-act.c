@@ -43,8 +43,8 @@ reply_done(struct screen_ctx *c, void *arg, const char *text)
 		screen_info(c, "Message sent to %s.", cv->peer.name);
 		return;
 	}
-	/* Refused: the text stays, in the editor opened again on it (as a
-	 * refused board post does), and for the next r. */
+	/* Refused: the text stays for the next r, and in the editor opened
+	 * again on it where that helps. */
 	free(cv->draft);
 	cv->draft = xstrdup(text);
 	if (r == ERR_INTERNAL)
@@ -57,8 +57,11 @@ reply_done(struct screen_ctx *c, void *arg, const char *text)
 		db_rate_why(c->db, c->me.id, RATE_MESSAGES, &cv->lim.rate, msg, sizeof msg);
 	else
 		message_refusal_text(why, cv->peer.name, &cv->lim, msg, sizeof msg);
-	/* Nobody to write to any more: nothing an editor could change. */
-	if (why != MESSAGE_NO_PEER && why != MESSAGE_NOT_PARTY && why != MESSAGE_SELF)
+	/* What waiting or editing mends (too fast, too long, the database)
+	 * keeps the editor open, as on the boards; a block or an account that
+	 * may not send closes it, and r gives the text back. */
+	if (r == ERR_INTERNAL || why == MESSAGE_RATE || why == MESSAGE_PROBATION ||
+	    why == MESSAGE_TOO_LONG || why == MESSAGE_BAD_TEXT || why == MESSAGE_EMPTY)
 		open_reply(c, cv);
 	screen_error(c, "%s", msg);
 }

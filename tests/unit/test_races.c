@@ -132,7 +132,7 @@ propose(struct db *db, int64_t actor, int64_t id, int64_t a, int64_t d)
 {
 	const char *why = NULL;
 
-	return db_host_request_propose(db, actor, id, a, d, 1, &why);
+	return db_host_request_propose(db, actor, id, a, d, 1, NULL, &why);
 }
 
 static int
