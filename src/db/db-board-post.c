@@ -16,6 +16,7 @@
 #include "db/db-flag.h"
 #include "db/db-notice.h"
 #include "db/db-probation.h"
+#include "db/db-rate.h"
 #include "db/db-thread-mod.h"
 #include "rules/flag.h"
 #include "rules/message.h"
@@ -50,24 +51,15 @@ db_board_post_check_body(const char *body)
 int
 db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *lim)
 {
-	sqlite3_stmt *st;
-	int64_t joined = 0, now = db_now(), sent = 0;
+	struct rate_verdict v;
 	int r;
 
 	if (lim == NULL)
 		return 0;
-	if ((st = db_stmt(db, "SELECT created_at FROM users WHERE id = ?")) == NULL)
-		return ERR_INTERNAL;
-	sqlite3_bind_int64(st, 1, actor_id);
-	if ((r = db_step_int(db, st, &joined, NULL, __func__)) != 0)
-		return r;
 	/* posts_author_time (author_id, created_at): one short index range. */
-	st = DB_STMT(db, "SELECT count(*) FROM posts WHERE author_id = ? AND created_at >= ?",
-	    actor_id, now - MESSAGE_RATE_WINDOW + 1);
-	if ((r = db_step_int(db, st, &sent, NULL, __func__)) != 0)
+	if ((r = db_rate_check(db, actor_id, RATE_POSTS, &lim->rate, &v, NULL)) != 0)
 		return r;
-	return message_rate_allows(sent, message_rate_for(joined, now, lim->per_minute,
-	    lim->per_minute_new)) ? ERR_OK : ERR_TOO_FAST;
+	return v.allowed ? ERR_OK : ERR_TOO_FAST;
 }
 
 /* Takes the thread's next sequence number and bumps its counters. */
@@ -332,7 +324,7 @@ db_board_post_page(struct db *db, int64_t actor_id, int64_t thread_id,
  * followers, never the replier and never across a block. */
 static int
 reply_notices(struct db *db, int64_t actor_id, int64_t thread_id, int64_t parent_author,
-    const char *title)
+    const char *title, int64_t post_id)
 {
 	char name[MEMBER_NAME_SZ], text[MEMBER_NAME_SZ + BOARD_TITLE_SZ + 64];
 	sqlite3_stmt *st;
@@ -379,7 +371,7 @@ reply_notices(struct db *db, int64_t actor_id, int64_t thread_id, int64_t parent
 		else
 			snprintf(text, sizeof text, "%s replied in \"%s\", a thread you follow",
 			    name, title);
-		r = db_notice_add(db, ids[i], "board", text);
+		r = db_notice_add_about(db, ids[i], "board", text, NOTICE_ON_POST, post_id);
 	}
 	free(ids);
 	return r;
@@ -431,7 +423,7 @@ db_board_post_reply(struct db *db, int64_t actor_id, int64_t parent_id, const ch
 	if ((r = db_board_post_insert(db, actor_id, thread_id, community_id, parent_id, path, depth,
 	    body, &pid)) != 0)
 		goto out;
-	if ((r = reply_notices(db, actor_id, thread_id, parent_author, title)) != 0)
+	if ((r = reply_notices(db, actor_id, thread_id, parent_author, title, pid)) != 0)
 		goto out;
 	r = db_commit(db);
 out:

@@ -253,9 +253,9 @@ int db_board_may_read(struct db *db, int64_t actor_id);
 int db_board_may_post(struct db *db, int64_t actor_id);
 /* ERR_OK for a post body: checked multi-line text, not only white space. */
 int db_board_post_check_body(const char *body);
-/* Inside the caller's transaction: ERR_TOO_FAST if actor wrote
- * their share of posts in the last MESSAGE_RATE_WINDOW seconds under lim
- * (NULL: no limit). */
+/* Inside the caller's transaction: ERR_TOO_FAST if one more post now
+ * would be past actor's rate limit (db-rate.h; NULL: no limit).
+ * db_rate_why(RATE_POSTS) gives the sentence. */
 int db_board_post_rate(struct db *db, int64_t actor_id, const struct board_limits *lim);
 /* Inside the caller's transaction: a moderator's removal of post_id (out
  * of the search index, deleted, reason kept for the readers' stub; the

@@ -347,7 +347,7 @@ notice_author(struct db *db, int64_t post_id, const char *what, const char *reas
 	}
 	db_stmt_done(db, st);
 	if (author != 0)
-		r = db_notice_add(db, author, "board", text);
+		r = db_notice_add_about(db, author, "board", text, NOTICE_ON_POST, post_id);
 	return r;
 }
 
@@ -433,8 +433,20 @@ notice_admins(struct db *db, const struct review_item *it)
 
 	snprintf(text, sizeof text, "Review queue: a flagged %s (%s) was escalated to the admins",
 	    it->kind, it->target);
-	return db_staff_notice_each(db, DB_STMT(db, "SELECT id FROM users WHERE is_admin = 1 AND "
-	    "status = 'active' AND ?1 = ?1", 0), "moderation", text, __func__);
+	sqlite3_stmt *st = DB_STMT(db, "SELECT id FROM users WHERE is_admin = 1 AND "
+	    "status = 'active' AND ?1 = ?1", 0);
+	int rc, r = ERR_OK;
+
+	if (st == NULL)
+		return ERR_INTERNAL;
+	/* Each notice opens the item (db_notice_add_about). */
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		r = db_notice_add_about(db, sqlite3_column_int64(st, 0), "moderation", text,
+		    NOTICE_ON_REVIEW, it->id);
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_result(db, rc, __func__);
+	db_stmt_done(db, st);
+	return r;
 }
 
 static int

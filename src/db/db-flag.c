@@ -211,7 +211,7 @@ maybe_hide(struct db *db, int64_t post_id, int threshold, bool *hidden)
 	*hidden = true;
 	snprintf(text, sizeof text, "Your post in \"%s\" is hidden until a moderator has "
 	    "reviewed the flags on it; you can still see and edit it", title);
-	return db_notice_add(db, author, "board", text);
+	return db_notice_add_about(db, author, "board", text, NOTICE_ON_POST, post_id);
 }
 
 static int

@@ -86,11 +86,13 @@ reveal_both(struct db *db, const struct stay *s, int64_t request_id)
 	    db_now(), request_id);
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		return r;
-	if ((r = db_notice_add(db, s->host_id, "host",
-	    "HOST: the references of your stay are now visible")) != 0)
+	if ((r = db_notice_add_about(db, s->host_id, "host",
+	    "HOST: the references of your stay are now visible", NOTICE_ON_HOST_REQUEST,
+	    request_id)) != 0)
 		return r;
-	return db_notice_add(db, s->guest_id, "host",
-	    "HOST: the references of your stay are now visible");
+	return db_notice_add_about(db, s->guest_id, "host",
+	    "HOST: the references of your stay are now visible", NOTICE_ON_HOST_REQUEST,
+	    request_id);
 }
 
 /* Checks and stores actor's reference inside the caller's transaction:

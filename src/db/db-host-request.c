@@ -20,7 +20,8 @@
 #define REQ_COLS "r.id, r.host_id, r.guest_id, r.arrive_day, r.depart_day, r.flexible, " \
 	"r.travellers, r.partner, r.pet_allergy, r.accessibility, r.purpose, r.programs, " \
 	"r.message, r.state, r.note, r.note_by, r.prop_by, r.prop_arrive, r.prop_depart, " \
-	"r.prop_travellers, r.created_at, r.updated_at, h.display_name, g.display_name " \
+	"r.prop_travellers, r.created_at, r.updated_at, h.display_name, g.display_name, " \
+	"r.prop_note " \
 	"FROM host_requests r JOIN users h ON h.id = r.host_id JOIN users g ON g.id = r.guest_id "
 
 static void
@@ -57,6 +58,7 @@ request_row(sqlite3_stmt *st, struct host_request *r)
 	r->updated_at = sqlite3_column_int64(st, 21);
 	db_column_text(st, 22, r->host_name, sizeof r->host_name);
 	db_column_text(st, 23, r->guest_name, sizeof r->guest_name);
+	db_column_text(st, 24, r->prop_note, sizeof r->prop_note);
 }
 
 /* The request without an authorisation check. */
@@ -152,7 +154,7 @@ guarded_step(struct db *db, sqlite3_stmt *st, const char **why, const char *func
  * mails a code) when the member chose it, in the caller's transaction. */
 static int
 notify(struct db *db, int64_t to, const char *who, const char *what, const struct host_request *req,
-    enum mail_kind mail)
+    int64_t id, enum mail_kind mail)
 {
 	char a[16], z[16], text[NOTICE_TEXT_SZ];
 	int r;
@@ -160,7 +162,8 @@ notify(struct db *db, int64_t to, const char *who, const char *what, const struc
 	host_format_day(a, sizeof a, req->arrive);
 	host_format_day(z, sizeof z, req->depart);
 	snprintf(text, sizeof text, "HOST: %s %s (%s to %s)", who, what, a, z);
-	if ((r = db_notice_add(db, to, "host", text)) != 0 || mail == MAIL_CODE)
+	if ((r = db_notice_add_about(db, to, "host", text, NOTICE_ON_HOST_REQUEST, id)) != 0 ||
+	    mail == MAIL_CODE)
 		return r;
 	return db_mail_queue(db, to, mail, text);
 }
@@ -326,7 +329,7 @@ create_in_tx(struct db *db, int64_t actor_id, const struct host_request *r, int6
 	*newid = sqlite3_last_insert_rowid(db_sqlite(db));
 	if ((rc = member_name(db, actor_id, who, sizeof who)) != 0)
 		return rc;
-	return notify(db, r->host_id, who, "asks to stay with you", r, MAIL_HOST_REQUEST);
+	return notify(db, r->host_id, who, "asks to stay with you", r, *newid, MAIL_HOST_REQUEST);
 }
 
 int
@@ -365,6 +368,14 @@ block_stands(struct db *db, const struct host_request *req, const char **why)
 		return ERR_DENIED;
 	}
 	return 0;
+}
+
+/* After a change r the actor made: they have dealt with the request, so
+ * their own notices about it are seen, in the same transaction. */
+static int
+dealt(struct db *db, int64_t actor_id, int64_t id, int r)
+{
+	return r != 0 ? r : db_notice_seen_about(db, actor_id, NOTICE_ON_HOST_REQUEST, id);
 }
 
 static const char *
@@ -432,7 +443,8 @@ move_in_tx(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
 		}
 	}
 	st = db_stmt(db, "UPDATE host_requests SET state = ?1, note = ?2, note_by = ?3, "
-	    "prop_by = CASE WHEN ?5 THEN prop_by ELSE 0 END, updated_at = ?4 "
+	    "prop_by = CASE WHEN ?5 THEN prop_by ELSE 0 END, "
+	    "prop_note = CASE WHEN ?5 THEN prop_note ELSE '' END, updated_at = ?4 "
 	    "WHERE id = ?6 AND state = ?7 AND prop_by = ?8");
 	if (st == NULL)
 		return ERR_INTERNAL;
@@ -447,7 +459,7 @@ move_in_tx(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
 	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
 	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
-	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req,
+	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, move_news(to), &req, id,
 	    move_mail(to));
 }
 
@@ -461,12 +473,12 @@ db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_stat
 		note = "";
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return db_host_end(db, move_in_tx(db, actor_id, id, to, note, why));
+	return db_host_end(db, dealt(db, actor_id, id, move_in_tx(db, actor_id, id, to, note, why)));
 }
 
 static int
 propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64_t depart,
-    int travellers, const char **why)
+    int travellers, const char *note, const char **why)
 {
 	struct host_request req;
 	struct host_profile h;
@@ -483,36 +495,44 @@ propose_in_tx(struct db *db, int64_t actor_id, int64_t id, int64_t arrive, int64
 		*why = "answer the other side's proposal first";
 		return ERR_INVALID;
 	}
+	/* The partner counts among the travellers, in capacity too. */
+	if (host_check_party(travellers, req.partner, why) != 0 ||
+	    host_check_proposal_note(note, why) != 0)
+		return ERR_INVALID;
 	if ((r = room_for(db, &req, arrive, depart, &booked, &h)) != 0)
 		return r;
 	if (host_check_stay(&h, host_today(db_now()), arrive, depart, travellers, booked,
 	    side == HOST_SIDE_GUEST, side, why) != 0)
 		return ERR_INVALID;
 	st = DB_STMT(db, "UPDATE host_requests SET prop_by = ?1, prop_arrive = ?2, "
-	    "prop_depart = ?3, prop_travellers = ?4, updated_at = ?5 "
+	    "prop_depart = ?3, prop_travellers = ?4, prop_note = ?9, updated_at = ?5 "
 	    "WHERE id = ?6 AND prop_by = ?7 AND state = ?8",
 	    actor_id, arrive, depart, travellers, db_now(), id, req.prop_by);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	db_bind_text(st, 8, host_state_name(req.state));
+	db_bind_text(st, 9, note);
 	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
 	req.arrive = arrive;
 	req.depart = depart;
 	return notify(db, side == HOST_SIDE_HOST ? req.guest_id : req.host_id,
 	    side == HOST_SIDE_HOST ? req.host_name : req.guest_name, "proposes other dates", &req,
-	    MAIL_HOST_COUNTER);
+	    id, MAIL_HOST_COUNTER);
 }
 
 int
 db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arrive,
-    int64_t depart, int travellers, const char **why)
+    int64_t depart, int travellers, const char *note, const char **why)
 {
 	int r;
 
+	if (note == NULL)
+		note = "";
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return db_host_end(db, propose_in_tx(db, actor_id, id, arrive, depart, travellers, why));
+	return db_host_end(db, dealt(db, actor_id, id, propose_in_tx(db, actor_id, id, arrive, depart,
+	    travellers, note, why)));
 }
 
 static int
@@ -521,6 +541,7 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 	struct host_request req;
 	struct host_profile h;
 	enum host_side side;
+	enum host_state to;
 	sqlite3_stmt *st;
 	int r, booked = 0;
 
@@ -544,18 +565,26 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 		    req.prop_travellers, booked, false, side, why) != 0)
 			return ERR_INVALID;
 	}
-	/* Guarded by the proposal that was checked: a yes is to those dates. */
+	/* The host's proposal is an offer: the guest's yes accepts it. */
+	to = host_after_answer(req.state, agree, req.prop_by == req.host_id);
+	/* Guarded by the proposal that was checked (a yes is to those dates)
+	 * and by the state it was read in. A yes makes the proposal's note
+	 * the request's note; a no drops it with the proposal. */
 	st = DB_STMT(db, "UPDATE host_requests SET "
 	    "arrive_day = CASE WHEN ?1 THEN prop_arrive ELSE arrive_day END, "
 	    "depart_day = CASE WHEN ?1 THEN prop_depart ELSE depart_day END, "
 	    "travellers = CASE WHEN ?1 THEN prop_travellers ELSE travellers END, "
-	    "prop_by = 0, updated_at = ?2 WHERE id = ?3 AND prop_by = ?4 "
-	    "AND prop_arrive = ?5 AND prop_depart = ?6 AND prop_travellers = ?7 AND state = ?8",
+	    "note = CASE WHEN ?1 AND prop_note <> '' THEN prop_note ELSE note END, "
+	    "note_by = CASE WHEN ?1 AND prop_note <> '' THEN prop_by ELSE note_by END, "
+	    "state = ?9, prop_by = 0, prop_note = '', updated_at = ?2 WHERE id = ?3 AND "
+	    "prop_by = ?4 AND prop_arrive = ?5 AND prop_depart = ?6 AND prop_travellers = ?7 "
+	    "AND state = ?8",
 	    agree, db_now(), id, req.prop_by, req.prop_arrive, req.prop_depart,
 	    req.prop_travellers);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	db_bind_text(st, 8, host_state_name(req.state));
+	db_bind_text(st, 9, host_state_name(to));
 	if ((r = guarded_step(db, st, why, __func__)) != 0)
 		return r;
 	/* Either answer is about the proposal: the notice names its dates
@@ -563,7 +592,9 @@ answer_in_tx(struct db *db, int64_t actor_id, int64_t id, bool agree, const char
 	req.arrive = req.prop_arrive;
 	req.depart = req.prop_depart;
 	return notify(db, req.prop_by, side == HOST_SIDE_HOST ? req.host_name : req.guest_name,
-	    agree ? "agreed to your proposal" : "turned down your proposal", &req, MAIL_CODE);
+	    !agree ? "turned down your proposal" : to != req.state ?
+	    "agreed to your proposal: the stay is accepted" : "agreed to your proposal", &req, id,
+	    agree && to != req.state ? MAIL_HOST_STAY : MAIL_CODE);
 }
 
 int
@@ -574,7 +605,7 @@ db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
 
 	if ((r = begin_change(db, actor_id)) != 0)
 		return r;
-	return db_host_end(db, answer_in_tx(db, actor_id, id, agree, why));
+	return db_host_end(db, dealt(db, actor_id, id, answer_in_tx(db, actor_id, id, agree, why)));
 }
 
 static void

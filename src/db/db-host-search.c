@@ -180,7 +180,8 @@ db_host_search(struct db *db, int64_t actor_id, const struct host_query *q, size
 	sqlite3_bind_int(st, 5, q->partner);
 	sqlite3_bind_int64(st, 6, q->arrive > 0 && q->depart > q->arrive ? q->arrive : 0);
 	sqlite3_bind_int64(st, 7, q->depart);
-	sqlite3_bind_int(st, 8, q->travellers > 0 ? q->travellers : 1);
+	/* Capacity counts a partner among the travellers, as requests do. */
+	sqlite3_bind_int(st, 8, host_party_size(q->travellers, q->partner));
 	sqlite3_bind_int64(st, 9, (int64_t)max);
 	if (ranked)
 		db_bind_text(st, 10, match);

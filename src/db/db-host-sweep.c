@@ -40,15 +40,16 @@ reveal_notices(struct db *db, int64_t today)
 	sqlite3_stmt *st;
 	int rc, r;
 
-	st = DB_STMT(db, "SELECT f.subject_id FROM host_references f JOIN host_requests q "
+	st = DB_STMT(db, "SELECT f.subject_id, q.id FROM host_references f JOIN host_requests q "
 	    "ON q.id = f.request_id WHERE f.revealed_at IS NULL AND q.depart_day + ? < ?",
 	    HOST_REFERENCE_DAYS, today);
 	if (st == NULL)
 		return ERR_INTERNAL;
 	r = ERR_OK;
 	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		r = db_notice_add(db, sqlite3_column_int64(st, 0), "host",
-		    "HOST: a reference about you is now visible");
+		r = db_notice_add_about(db, sqlite3_column_int64(st, 0), "host",
+		    "HOST: a reference about you is now visible", NOTICE_ON_HOST_REQUEST,
+		    sqlite3_column_int64(st, 1));
 	if (r == 0)
 		r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
@@ -61,7 +62,7 @@ sweep_apply(struct db *db, int64_t now, int64_t today)
 	sqlite3_stmt *st;
 	int r;
 
-	st = DB_STMT(db, "UPDATE host_requests SET state = 'expired', prop_by = 0, "
+	st = DB_STMT(db, "UPDATE host_requests SET state = 'expired', prop_by = 0, prop_note = '', "
 	    "updated_at = ? WHERE state IN ('requested', 'tentative', 'accepted') "
 	    "AND arrive_day <= ?", now, today);
 	if ((r = db_step_done(db, st, __func__)) != 0)

@@ -132,13 +132,18 @@ int db_host_request_get(struct db *db, int64_t actor_id, int64_t id, struct host
  * that is not the actor's. */
 int db_host_request_move(struct db *db, int64_t actor_id, int64_t id, enum host_state to,
     const char *note, const char **why);
-/* Either side proposes other dates or travellers; the other side answers
- * with db_host_request_answer (agree: the request takes them). Both, like
- * a move to tentative/accepted/confirmed, refuse with ERR_DENIED and *why
- * "a block stands between you and this member" when either side has
- * blocked the other. */
+/* Either side proposes other dates or travellers, with a short note (NULL
+ * or "": none; host_check_proposal_note); the other side answers with
+ * db_host_request_answer (agree: the request takes them, and the note
+ * becomes the request's note). The host's proposal is an offer: the
+ * guest's yes also accepts the request (host_after_answer), with the same
+ * capacity check as an accept. Travellers count the partner
+ * (host_check_party). Both, like a move to tentative/accepted/confirmed,
+ * refuse with ERR_DENIED and *why "a block stands between you and this
+ * member" when either side has blocked the other. Both are guarded by the
+ * state and the proposal they were checked against. */
 int db_host_request_propose(struct db *db, int64_t actor_id, int64_t id, int64_t arrive,
-    int64_t depart, int travellers, const char **why);
+    int64_t depart, int travellers, const char *note, const char **why);
 int db_host_request_answer(struct db *db, int64_t actor_id, int64_t id, bool agree,
     const char **why);
 

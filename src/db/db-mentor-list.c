@@ -229,11 +229,12 @@ sweep_expire(struct db *db, int64_t now, int64_t before, int *count)
 		if (r != 0 || !hit)
 			continue;
 		(*count)++;
-		r = db_notice_add(db, d[i].mentee_id, "mentorship", "Your mentorship request "
-		    "expired without an answer; you can ask another mentor");
+		r = db_notice_add_about(db, d[i].mentee_id, "mentorship", "Your mentorship "
+		    "request expired without an answer; you can ask another mentor",
+		    NOTICE_ON_MENTORSHIP, d[i].id);
 		if (r == 0)
-			r = db_notice_add(db, d[i].mentor_id, "mentorship", "A mentorship "
-			    "request to you expired unanswered");
+			r = db_notice_add_about(db, d[i].mentor_id, "mentorship", "A mentorship "
+			    "request to you expired unanswered", NOTICE_ON_MENTORSHIP, d[i].id);
 	}
 	free(d);
 	return r;
@@ -256,8 +257,9 @@ sweep_remind(struct db *db, int64_t now, int64_t before, int *count)
 		if (r != 0 || !hit)
 			continue;
 		(*count)++;
-		r = db_notice_add(db, d[i].mentor_id, "mentorship", "Reminder: a mentorship "
-		    "request is waiting for your answer (see My mentoring)");
+		r = db_notice_add_about(db, d[i].mentor_id, "mentorship", "Reminder: a "
+		    "mentorship request is waiting for your answer (see My mentoring)",
+		    NOTICE_ON_MENTORSHIP, d[i].id);
 		if (r == 0)
 			r = db_mail_queue(db, d[i].mentor_id, MAIL_MENTOR_REMINDER, "A mentorship "
 			    "request is waiting for your answer (see My mentoring); it expires "

@@ -59,15 +59,15 @@ name_of(struct db *db, int64_t id, char *buf, size_t sz)
 	db_stmt_done(db, st);
 }
 
-/* A notice to `to` that reads "<name of about> <what>". */
+/* A notice to `to` that reads "<name of about> <what>", about mentorship id. */
 static int
-tell(struct db *db, int64_t to, int64_t about, const char *what)
+tell(struct db *db, int64_t to, int64_t about, const char *what, int64_t id)
 {
 	char name[MEMBER_NAME_SZ], text[NOTICE_TEXT_SZ];
 
 	name_of(db, about, name, sizeof name);
 	snprintf(text, sizeof text, "%s %s", name, what);
-	return db_notice_add(db, to, "mentorship", text);
+	return db_notice_add_about(db, to, "mentorship", text, NOTICE_ON_MENTORSHIP, id);
 }
 
 static int
@@ -184,7 +184,7 @@ db_mentor_request(struct db *db, int64_t actor_id, int64_t mentor_id,
 	if ((r = db_step_done(db, st, __func__)) != 0)
 		goto out;
 	newid = sqlite3_last_insert_rowid(db_sqlite(db));
-	r = tell(db, mentor_id, actor_id, "asked you for mentorship (see My mentoring)");
+	r = tell(db, mentor_id, actor_id, "asked you for mentorship (see My mentoring)", newid);
 	if (r == 0) {
 		char name[MEMBER_NAME_SZ], text[NOTICE_TEXT_SZ];
 
@@ -330,7 +330,10 @@ change(struct db *db, int64_t actor_id, int64_t id, enum mentor_action a,
 	    (r = update_reply_time(db, h.mentor_id)) != 0)
 		goto out;
 	other = actor_id == h.mentor_id ? h.mentee_id : h.mentor_id;
-	r = tell(db, other, actor_id, said[a]);
+	/* The actor has dealt with it: their own notices about it are seen. */
+	if ((r = db_notice_seen_about(db, actor_id, NOTICE_ON_MENTORSHIP, id)) != 0)
+		goto out;
+	r = tell(db, other, actor_id, said[a], id);
 out:
 	if (r == 0)
 		r = db_commit(db);

@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "db/db-internal.h"
 #include "db/db-message.h"
+#include "db/db-notice.h"
 #include "lib/text.h"
 
 /* The one shape of every change to the actor's own state: check that the
@@ -38,10 +39,14 @@ db_message_mark_read(struct db *db, int64_t actor_id, int64_t conversation_id)
 {
 	/* Writing only when something changes keeps other sessions from
 	 * seeing a new data_version (and reloading) for nothing. */
-	return own_row_update(db, actor_id, conversation_id, "UPDATE conversation_members SET "
+	int r = own_row_update(db, actor_id, conversation_id, "UPDATE conversation_members SET "
 	    "unread = 0, last_read_id = (SELECT last_id FROM conversations WHERE id = ?2) "
 	    "WHERE user_id = ?1 AND conversation_id = ?2 AND (unread <> 0 OR last_read_id <> "
 	    "(SELECT last_id FROM conversations WHERE id = ?2))", 0, false, __func__);
+
+	/* Read is dealt with: the notices about the conversation are seen. */
+	return r != 0 ? r : db_notice_seen_about(db, actor_id, NOTICE_ON_CONVERSATION,
+	    conversation_id);
 }
 
 int

@@ -1,13 +1,16 @@
 /* Private messages: sending, the conversation lookups and the counts; see
  * db-message.h. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-internal.h"
 #include "db/db-sanction.h"
 #include "db/db-probation.h"
+#include "db/db-rate.h"
 #include "db/db-message.h"
+#include "db/db-notice.h"
 #include "rules/message.h"
 
 int
@@ -83,7 +86,6 @@ db_message_sent_since(struct db *db, int64_t actor_id, int64_t sender_id,
 	return db_step_int(db, st, count, NULL, __func__);
 }
 
-/* May sender send at all, and how many a minute? Sets *limit. */
 /* The other members of conv see the message as soon as it commits. */
 static int
 wake_others(struct db *db, int64_t conv, int64_t sender_id)
@@ -100,23 +102,20 @@ wake_others(struct db *db, int64_t conv, int64_t sender_id)
 	return rc == SQLITE_DONE ? ERR_OK : db_result(db, rc, __func__);
 }
 
+/* May sender send at all? */
 static int
-sender_limit(struct db *db, int64_t sender_id, const struct message_limits *lim,
-    int *limit, enum message_refusal *why)
+sender_may_send(struct db *db, int64_t sender_id, enum message_refusal *why)
 {
 	sqlite3_stmt *st;
 	int rc, r;
 	bool active = false;
-	int64_t created_at = 0;
 
-	st = DB_STMT(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL, "
-	    "created_at FROM users WHERE id = ?", sender_id);
+	st = DB_STMT(db, "SELECT status = 'active' AND rules_accepted_at IS NOT NULL "
+	    "FROM users WHERE id = ?", sender_id);
 	if (st == NULL)
 		return ERR_INTERNAL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		active = sqlite3_column_int(st, 0) != 0;
-		created_at = sqlite3_column_int64(st, 1);
-	}
 	r = db_result(db, rc, __func__);
 	db_stmt_done(db, st);
 	if (r != 0)
@@ -125,10 +124,7 @@ sender_limit(struct db *db, int64_t sender_id, const struct message_limits *lim,
 		*why = MESSAGE_NOT_ACTIVE;
 		return ERR_DENIED;
 	}
-	if (r != 0)
-		return r;
-	*limit = message_rate_limit(created_at, db_now(), lim);
-	return 0;
+	return r;
 }
 
 /* Everything that may refuse a message, in the order a member would want
@@ -137,12 +133,13 @@ static int
 send_check(struct db *db, int64_t sender_id, int64_t peer_id, const char *body,
     const struct message_limits *lim, enum message_refusal *why)
 {
+	struct rate_verdict rate;
 	sqlite3_stmt *st;
-	int64_t sent = 0, one = 0;
+	int64_t one = 0;
 	bool found = false, blocked = false;
-	int limit = 0, r;
+	int r;
 
-	if ((r = sender_limit(db, sender_id, lim, &limit, why)) != 0)
+	if ((r = sender_may_send(db, sender_id, why)) != 0)
 		return r;
 	if ((*why = message_check_body(body, lim)) != MESSAGE_SENT)
 		return ERR_INVALID;
@@ -164,15 +161,14 @@ send_check(struct db *db, int64_t sender_id, int64_t peer_id, const char *body,
 		*why = MESSAGE_BLOCKED;
 		return ERR_DENIED;
 	}
-	r = db_message_sent_since(db, sender_id, sender_id,
-	    db_now() - MESSAGE_RATE_WINDOW + 1, &sent);
-	if (r != 0)
+	/* The same bucket as board posts (db-rate.h), over messages_sender. */
+	if ((r = db_rate_check(db, sender_id, RATE_MESSAGES, &lim->rate, &rate, NULL)) != 0)
 		return r;
-	if (!message_rate_allows(sent, limit)) {
+	if (!rate.allowed) {
 		*why = MESSAGE_RATE;
 		return ERR_DENIED;
 	}
-	/* On top of the minute: a new member's daily cap. */
+	/* On top of the bucket: a new member's daily cap. */
 	if ((r = db_probation_check(db, sender_id, PROBATION_MESSAGES)) == ERR_TOO_FAST) {
 		*why = MESSAGE_PROBATION;
 		return ERR_DENIED;
@@ -180,16 +176,21 @@ send_check(struct db *db, int64_t sender_id, int64_t peer_id, const char *body,
 	return r;
 }
 
-/* The conversation of the pair, made (with both members' rows) if new. */
+/* The conversation of the pair, made (with both members' rows) if new:
+ * then *fresh. */
 static int
-conversation_for(struct db *db, int64_t a, int64_t b, int64_t now, int64_t *id)
+conversation_for(struct db *db, int64_t a, int64_t b, int64_t now, int64_t *id, bool *fresh)
 {
 	sqlite3_stmt *st;
 	int r;
 
 	st = DB_STMT(db, "INSERT OR IGNORE INTO conversations (user_a, user_b, created_at, "
 	    "last_at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?3)", a, b, now);
-	if ((r = db_step_done(db, st, __func__)) != 0)
+	r = db_step_changed(db, st, __func__);
+	*fresh = r == 0;
+	if (r == ERR_NOTFOUND)
+		r = 0;
+	if (r != 0)
 		return r;
 	if ((r = db_message_conversation_with(db, a, b, id)) != 0)
 		return r == ERR_NOTFOUND ? ERR_INTERNAL : r;
@@ -231,12 +232,30 @@ deliver(struct db *db, int64_t conv, int64_t sender_id, const char *body,
 	return wake_others(db, conv, sender_id);
 }
 
+/* A first message opens a conversation: news the unread count alone does
+ * not tell (someone new wrote), so the recipient gets a notice about it. */
+static int
+first_contact(struct db *db, int64_t conv, int64_t sender_id, int64_t peer_id)
+{
+	char name[MEMBER_NAME_SZ] = "Someone", text[NOTICE_TEXT_SZ];
+	sqlite3_stmt *st;
+
+	if ((st = DB_STMT(db, "SELECT display_name FROM users WHERE id = ?", sender_id)) == NULL)
+		return ERR_INTERNAL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_column_text(st, 0, name, sizeof name);
+	db_stmt_done(db, st);
+	snprintf(text, sizeof text, "%s wrote to you for the first time (see Inbox)", name);
+	return db_notice_add_about(db, peer_id, "message", text, NOTICE_ON_CONVERSATION, conv);
+}
+
 int
 db_message_send(struct db *db, int64_t sender_id, int64_t peer_id,
     const char *body, const struct message_limits *lim, int64_t *msg_id,
     enum message_refusal *why)
 {
 	int64_t conv = 0, id = 0, now = db_now();
+	bool fresh = false;
 	int r;
 
 	*why = MESSAGE_NOT_ACTIVE;
@@ -249,9 +268,11 @@ db_message_send(struct db *db, int64_t sender_id, int64_t peer_id,
 		return r;
 	if ((r = send_check(db, sender_id, peer_id, body, lim, why)) != 0)
 		goto out;
-	if ((r = conversation_for(db, sender_id, peer_id, now, &conv)) != 0)
+	if ((r = conversation_for(db, sender_id, peer_id, now, &conv, &fresh)) != 0)
 		goto out;
 	if ((r = deliver(db, conv, sender_id, body, now, &id)) != 0)
+		goto out;
+	if (fresh && (r = first_contact(db, conv, sender_id, peer_id)) != 0)
 		goto out;
 	r = db_commit(db);
 out:

@@ -95,11 +95,15 @@ static const struct setting settings[] = {
 	SETTING(mentoring, request_reminder_days, K_INT, 1, 365),
 	SETTING(mentoring, request_expiry_days, K_INT, 1, 365),
 	SETTING(mentoring, max_pending_requests, K_INT, 1, 20),
-	SETTING(messages, per_minute, K_INT, 1, 10000),
-	SETTING(messages, per_minute_pending, K_INT, 1, 10000),
+	SETTING(messages, burst, K_INT, 1, 10000),
+	SETTING(messages, per_hour, K_INT, 1, 10000),
+	SETTING(messages, burst_new, K_INT, 1, 10000),
+	SETTING(messages, per_hour_new, K_INT, 1, 10000),
 	SETTING(messages, max_chars, K_INT, 1, 100000),
-	SETTING(boards, per_minute, K_INT, 1, 10000),
-	SETTING(boards, per_minute_new, K_INT, 1, 10000),
+	SETTING(boards, burst, K_INT, 1, 10000),
+	SETTING(boards, per_hour, K_INT, 1, 10000),
+	SETTING(boards, burst_new, K_INT, 1, 10000),
+	SETTING(boards, per_hour_new, K_INT, 1, 10000),
 	SETTING(boards, join_unread_days, K_INT, 0, 365),
 	SETTING(moderation, hide_threshold, K_INT, 1, 100),
 	SETTING(moderation, review_stale_hours, K_INT, 1, 8760),
@@ -176,11 +180,15 @@ config_defaults(struct config *c)
 	c->mentoring.request_reminder_days = 7;
 	c->mentoring.request_expiry_days = 14;
 	c->mentoring.max_pending_requests = 2;
-	c->messages.per_minute = 30;
-	c->messages.per_minute_pending = 5;
+	c->messages.burst = 20;
+	c->messages.per_hour = 120;
+	c->messages.burst_new = 8;
+	c->messages.per_hour_new = 30;
 	c->messages.max_chars = 8000;
-	c->boards.per_minute = 10;
-	c->boards.per_minute_new = 3;
+	c->boards.burst = 10;
+	c->boards.per_hour = 60;
+	c->boards.burst_new = 5;
+	c->boards.per_hour_new = 20;
 	c->boards.join_unread_days = 14;
 	c->moderation.hide_threshold = 3;
 	c->moderation.review_stale_hours = 48;
@@ -500,6 +508,11 @@ config_set(struct config *c, const char *section, const char *key,
 		snprintf(err, errsz, "key '%s' is outside any [section]", ekey);
 	else if (!section_known)
 		snprintf(err, errsz, "unknown section [%s]", esec);
+	else if ((strcmp(section, "boards") == 0 || strcmp(section, "messages") == 0) &&
+	    strncmp(key, "per_minute", 10) == 0)
+		/* The limit of an older version: say what replaced it. */
+		snprintf(err, errsz, "'%s' in [%s] is gone: the limit is now burst and "
+		    "per_hour (burst_new and per_hour_new for new members)", ekey, esec);
 	else
 		snprintf(err, errsz, "unknown key '%s' in [%s]", ekey, esec);
 	return ERR_INVALID;

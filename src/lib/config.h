@@ -99,13 +99,19 @@ struct config {
 		int max_pending_requests;	/* 2 */
 	} mentoring;
 	struct {
-		int per_minute;			/* 30 */
-		int per_minute_pending;		/* 5 (new members) */
+		/* A token bucket (rules/ratelimit.h): burst in a row, at
+		 * most per_hour in any hour; _new for new members. */
+		int burst;			/* 20 */
+		int per_hour;			/* 120 */
+		int burst_new;			/* 8 */
+		int per_hour_new;		/* 30 */
 		int max_chars;			/* 8000 */
 	} messages;
 	struct {
-		int per_minute;			/* 10 */
-		int per_minute_new;		/* 3 (new members) */
+		int burst;			/* 10: posts in a row */
+		int per_hour;			/* 60: posts in any hour */
+		int burst_new;			/* 5 (new members) */
+		int per_hour_new;		/* 20 (new members) */
 		int join_unread_days;		/* 14: posts a joiner finds unread */
 	} boards;
 	struct {

@@ -12,8 +12,10 @@
 void
 board_limits_from_config(const struct config *cfg, struct board_limits *out)
 {
-	out->per_minute = cfg->boards.per_minute;
-	out->per_minute_new = cfg->boards.per_minute_new;
+	out->rate.member.burst = cfg->boards.burst;
+	out->rate.member.per_hour = cfg->boards.per_hour;
+	out->rate.newcomer.burst = cfg->boards.burst_new;
+	out->rate.newcomer.per_hour = cfg->boards.per_hour_new;
 }
 
 static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";

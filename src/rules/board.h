@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "rules/ratelimit.h"
 
 #define BOARD_TITLE_MAX		120	/* characters in a thread title */
 #define BOARD_TITLE_SZ		(BOARD_TITLE_MAX * 4 + 1)
@@ -21,12 +22,12 @@
 
 struct config;
 
-/* How many posts (threads and replies) a member may write in a minute:
- * per_minute_new for members who joined in the last day (the rule of
- * message_rate_for). From the [boards] section of the configuration. */
+/* How fast a member may write posts (threads and replies): the token
+ * bucket of ratelimit.h, the same shape as for private messages. From the
+ * [boards] section of the configuration (burst, per_hour, burst_new,
+ * per_hour_new). */
 struct board_limits {
-	int per_minute;		/* [boards] per_minute */
-	int per_minute_new;	/* [boards] per_minute_new */
+	struct rate_limits rate;
 };
 
 void board_limits_from_config(const struct config *cfg, struct board_limits *out);

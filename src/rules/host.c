@@ -351,7 +351,54 @@ host_check_request(const struct host_request *r, const char **why)
 		*why = reason;
 		return ERR_INVALID;
 	}
+	return host_check_party(r->travellers, r->partner, why);
+}
+
+int
+host_party_size(int travellers, bool partner)
+{
+	int least = partner ? 2 : 1;
+
+	return travellers > least ? travellers : least;
+}
+
+int
+host_check_party(int travellers, bool partner, const char **why)
+{
+	if (travellers < 1 || travellers > HOST_CAPACITY_MAX) {
+		*why = "travellers must be 1 to 10";
+		return ERR_INVALID;
+	}
+	if (partner && travellers < 2) {
+		*why = "travellers counts everyone who stays, your partner too: at least 2 "
+		    "with a partner coming";
+		return ERR_INVALID;
+	}
 	return 0;
+}
+
+int
+host_check_proposal_note(const char *note, const char **why)
+{
+	static char reason[160];
+	const char *e;
+
+	if ((e = text_check_line(note, HOST_PROP_NOTE_MAX)) == NULL)
+		return 0;
+	snprintf(reason, sizeof reason, "the note %s", e);
+	*why = reason;
+	return ERR_INVALID;
+}
+
+enum host_state
+host_after_answer(enum host_state s, bool agree, bool host_proposed)
+{
+	/* The host's other dates are an offer: the guest's yes takes it. A
+	 * host's yes to the guest's dates changes only the dates; the host
+	 * still accepts or declines the request. */
+	if (agree && host_proposed && (s == HS_REQUESTED || s == HS_TENTATIVE))
+		return HS_ACCEPTED;
+	return s;
 }
 
 #define ST(s)	(1u << (s))

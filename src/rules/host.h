@@ -22,6 +22,7 @@
 #define HOST_LONG_MAX		300	/* hospitals, affiliations, rules, programs */
 #define HOST_MESSAGE_MAX	1000	/* request message, reference text */
 #define HOST_NOTE_MAX		200	/* a note or reason with a transition */
+#define HOST_PROP_NOTE_MAX	120	/* the short note of a counter-proposal */
 #define HOST_CAPACITY_MAX	10
 #define HOST_NIGHTS_MAX		60
 #define HOST_NOTICE_MAX		180
@@ -89,7 +90,7 @@ struct host_request {
 	char host_name[MEMBER_NAME_SZ], guest_name[MEMBER_NAME_SZ];
 	int64_t arrive, depart;		/* days; depart > arrive */
 	bool flexible;
-	int travellers;
+	int travellers;			/* everyone who stays, the partner too */
 	bool partner, pet_allergy;
 	char accessibility[HOST_TEXT_SZ];
 	enum host_purpose purpose;
@@ -101,6 +102,7 @@ struct host_request {
 	int64_t prop_by;		/* 0: no counter-proposal waiting */
 	int64_t prop_arrive, prop_depart;
 	int prop_travellers;
+	char prop_note[HOST_NOTE_SZ];	/* the proposal's short note ("" none) */
 	int64_t created_at, updated_at;
 };
 
@@ -141,8 +143,26 @@ int host_check_stay(const struct host_profile *h, int64_t today, int64_t arrive,
     int64_t depart, int travellers, int booked, bool with_notice, enum host_side side,
     const char **why);
 
-/* Text of a request: accessibility, programs, message. */
+/* Text of a request (accessibility, programs, message) and its party
+ * (host_check_party). */
 int host_check_request(const struct host_request *r, const char **why);
+
+/* Travellers are everyone who stays, the guest and a partner included,
+ * and the host's capacity counts them so. host_check_party: 1 to 10, and
+ * at least 2 when a partner comes. host_party_size: the travellers a
+ * search counts (at least 2 with a partner), for forms that ask the two
+ * apart. */
+int host_check_party(int travellers, bool partner, const char **why);
+int host_party_size(int travellers, bool partner);
+
+/* A counter-proposal's note: one line of at most HOST_PROP_NOTE_MAX
+ * characters, or empty. */
+int host_check_proposal_note(const char *note, const char **why);
+
+/* The state after the other side answers a counter-proposal: the host's
+ * proposal is an offer, so the guest's yes accepts the request (from
+ * requested or tentative); anything else leaves the state as it was. */
+enum host_state host_after_answer(enum host_state s, bool agree, bool host_proposed);
 
 /* May side move a request from one state to another today? Checks the
  * transition table and the date limits (host cancels before arrival, guest

@@ -8,8 +8,10 @@
 void
 message_limits_from_config(const struct config *cfg, struct message_limits *out)
 {
-	out->per_minute = cfg->messages.per_minute;
-	out->per_minute_new = cfg->messages.per_minute_pending;
+	out->rate.member.burst = cfg->messages.burst;
+	out->rate.member.per_hour = cfg->messages.per_hour;
+	out->rate.newcomer.burst = cfg->messages.burst_new;
+	out->rate.newcomer.per_hour = cfg->messages.per_hour_new;
 	out->max_chars = cfg->messages.max_chars > 0 ? (size_t)cfg->messages.max_chars : 1;
 }
 
@@ -33,26 +35,6 @@ message_check_body(const char *body, const struct message_limits *l)
 	if (text_check_multiline(body, l->max_chars) != NULL)
 		return MESSAGE_BAD_TEXT;
 	return MESSAGE_SENT;
-}
-
-int
-message_rate_for(int64_t created_at, int64_t now, int per_minute, int per_minute_new)
-{
-	if (now - created_at < MESSAGE_NEW_MEMBER_SECS && per_minute_new < per_minute)
-		return per_minute_new;
-	return per_minute;
-}
-
-int
-message_rate_limit(int64_t created_at, int64_t now, const struct message_limits *l)
-{
-	return message_rate_for(created_at, now, l->per_minute, l->per_minute_new);
-}
-
-bool
-message_rate_allows(int64_t sent, int limit)
-{
-	return sent < (int64_t)limit;
 }
 
 void
@@ -92,8 +74,9 @@ message_refusal_text(enum message_refusal r, const char *peer_name,
 		snprintf(buf, sz, "You cannot message %s.", who);
 		break;
 	case MESSAGE_RATE:
-		snprintf(buf, sz, "You are sending messages too fast; please wait a "
-		    "minute. Your text is kept.");
+		/* db_message_rate_why says when they can send again. */
+		snprintf(buf, sz, "You are sending messages faster than the limit allows. "
+		    "Your text is kept.");
 		break;
 	case MESSAGE_PROBATION:
 		snprintf(buf, sz, "New members can send a limited number of messages a day "

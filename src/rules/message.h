@@ -1,29 +1,28 @@
 /* Private messages: the rules, without SQL or curses. What a message may
- * contain, how many a sender may send in a minute, and the sentence a
- * member sees when a message is refused. The data layer (db-message.h)
- * applies these inside the same transaction as the insert, so a rule holds
- * whichever screen (or test) sends.
+ * contain, how fast a sender may send, and the sentence a member sees
+ * when a message is refused. The data layer (db-message.h) applies these
+ * inside the same transaction as the insert, so a rule holds whichever
+ * screen (or test) sends.
  *
  * Who may send at all: an active member who accepted the rules. Members
  * awaiting approval (status pending) cannot send (nor post) until a sysop
- * approves them. The stricter per_minute_pending limit applies to members
- * who joined less than MESSAGE_NEW_MEMBER_SECS ago: freshly approved or
- * newly registered accounts are where spam comes from. */
+ * approves them. How fast: the token bucket of ratelimit.h, the same
+ * shape as for board posts, with a smaller pair for members who joined
+ * less than RATE_NEW_MEMBER_SECS ago: freshly approved or newly
+ * registered accounts are where spam comes from. */
 #ifndef MESSAGE_H
 #define MESSAGE_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "rules/ratelimit.h"
 
 struct config;
 
-#define MESSAGE_NEW_MEMBER_SECS	86400	/* "new member": joined in the last day */
-#define MESSAGE_RATE_WINDOW	60	/* seconds the rate limit counts over */
 #define MESSAGE_PREVIEW_CHARS	80	/* inbox preview of the last message */
 
 struct message_limits {
-	int per_minute;		/* [messages] per_minute */
-	int per_minute_new;	/* [messages] per_minute_pending: new members */
+	struct rate_limits rate; /* [messages] burst, per_hour, burst_new, per_hour_new */
 	size_t max_chars;	/* [messages] max_chars */
 };
 
@@ -37,7 +36,7 @@ enum message_refusal {
 	MESSAGE_NO_PEER,	/* no such member */
 	MESSAGE_NOT_ACTIVE,	/* the sender is pending or suspended */
 	MESSAGE_BLOCKED,	/* either member blocked the other */
-	MESSAGE_RATE,		/* too many in the last minute */
+	MESSAGE_RATE,		/* faster than the rate limit (db_message_rate_why says more) */
 	MESSAGE_NOT_PARTY,	/* replying to a conversation one is not in */
 	MESSAGE_PROBATION,	/* a new member's daily cap (db_probation_why says more) */
 };
@@ -48,17 +47,6 @@ void message_limits_from_config(const struct config *cfg, struct message_limits 
 /* Checks a message body: MESSAGE_SENT if it may be stored, else the
  * reason (empty, too long, bad text). */
 enum message_refusal message_check_body(const char *body, const struct message_limits *l);
-
-/* The per-minute limit for a sender who joined at created_at. */
-int message_rate_limit(int64_t created_at, int64_t now, const struct message_limits *l);
-/* The same rule for any per-minute limit (board posts use it too):
- * per_minute_new for a member who joined less than
- * MESSAGE_NEW_MEMBER_SECS ago, if it is the stricter, else per_minute. */
-int message_rate_for(int64_t created_at, int64_t now, int per_minute, int per_minute_new);
-
-/* True if a sender who sent `sent` messages in the last window may send
- * one more under `limit`. */
-bool message_rate_allows(int64_t sent, int limit);
 
 /* The sentence shown for a refusal, e.g. "You cannot message Bob Baker."
  * peer_name may be NULL. Writes into buf (always terminated). */

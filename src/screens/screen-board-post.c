@@ -6,6 +6,7 @@
 #include "rules/flag.h"
 #include "db/db.h"
 #include "db/db-board.h"
+#include "db/db-rate.h"
 #include "ui/screen.h"
 #include "screens/screen-board.h"
 #include "screens/screen-board-mod.h"
@@ -107,8 +108,15 @@ screen_board_refused(struct screen_ctx *c, int r)
 		screen_error(c, "%s", screen_post_refusal(c));
 	else if (r == ERR_DENIED)
 		screen_error(c, "You cannot do that here.");
-	else if (r == ERR_TOO_FAST)
-		screen_error(c, "You are posting too fast: wait a minute; your text is kept.");
+	else if (r == ERR_TOO_FAST) {
+		struct board_limits lim;
+		char why[320];
+
+		/* The same sentence as for messages, with when they can post. */
+		board_limits_from_config(c->cfg, &lim);
+		db_rate_why(c->db, c->me.id, RATE_POSTS, &lim.rate, why, sizeof why);
+		screen_error(c, "%s", why);
+	}
 	else if (r == ERR_INVALID)
 		screen_error(c, "Nothing to post: the text is empty or cannot be used.");
 	else if (r == ERR_NOTFOUND)

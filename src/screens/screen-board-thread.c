@@ -138,6 +138,9 @@ load(struct screen_ctx *c, struct thread_view *v, int64_t post_id)
 	} else if (db_board_read_first_unread(c->db, c->me.id, v->id, path, sizeof path) != 0)
 		path[0] = '\0';
 	load_page(c, v, path, true, false);
+	/* Opened: the replies its notices announced are in front of the
+	 * member (those that arrive later wait, as their posts stay unread). */
+	screen_notice_dealt_thread(c, v->id);
 }
 
 /* Reloads the page in place: after the member's own change (mark: it is

@@ -7,6 +7,7 @@
 #include "db/db-block.h"
 #include "db/db-message.h"
 #include "db/db-probation.h"
+#include "db/db-rate.h"
 #include "db/db.h"
 #include "lib/log.h"
 #include "rules/message.h"
@@ -17,6 +18,8 @@
 #include "ui/ui-edit.h"
 #include "ui/ui-widget.h"
 #include "lib/xmalloc.h"
+
+static void open_reply(struct screen_ctx *c, struct conversation *cv);
 
 static void
 reply_done(struct screen_ctx *c, void *arg, const char *text)
@@ -40,16 +43,26 @@ reply_done(struct screen_ctx *c, void *arg, const char *text)
 		screen_info(c, "Message sent to %s.", cv->peer.name);
 		return;
 	}
-	/* Refused: the text stays for the next r. */
+	/* Refused: the text stays for the next r, and in the editor opened
+	 * again on it where that helps. */
 	free(cv->draft);
 	cv->draft = xstrdup(text);
 	if (r == ERR_INTERNAL)
-		snprintf(msg, sizeof msg, "The message could not be sent; press r to try again.");
+		snprintf(msg, sizeof msg, "The message could not be sent just now; your text is "
+		    "kept: try again.");
 	else if (why == MESSAGE_PROBATION)
 		snprintf(msg, sizeof msg, "%s Your text is kept.",
 		    db_probation_why(c->db, c->me.id, PROBATION_MESSAGES));
+	else if (why == MESSAGE_RATE)
+		db_rate_why(c->db, c->me.id, RATE_MESSAGES, &cv->lim.rate, msg, sizeof msg);
 	else
 		message_refusal_text(why, cv->peer.name, &cv->lim, msg, sizeof msg);
+	/* What waiting or editing mends (too fast, too long, the database)
+	 * keeps the editor open, as on the boards; a block or an account that
+	 * may not send closes it, and r gives the text back. */
+	if (r == ERR_INTERNAL || why == MESSAGE_RATE || why == MESSAGE_PROBATION ||
+	    why == MESSAGE_TOO_LONG || why == MESSAGE_BAD_TEXT || why == MESSAGE_EMPTY)
+		open_reply(c, cv);
 	screen_error(c, "%s", msg);
 }
 
@@ -78,12 +91,19 @@ void
 conversation_reply(struct screen_ctx *c, void *st)
 {
 	struct conversation *cv = st;
+
+	if (may_write(c, cv))
+		open_reply(c, cv);
+}
+
+/* The editor for a message to the peer, on cv->draft (NULL: empty). */
+static void
+open_reply(struct screen_ctx *c, struct conversation *cv)
+{
 	char title[MEMBER_NAME_SZ + 32];
 	char key[64];
 	struct ui_edit_req req;
 
-	if (!may_write(c, cv))
-		return;
 	snprintf(title, sizeof title, "Message to %s", cv->peer.name);
 	/* A dropped connection gives the unsent message back next time. */
 	snprintf(key, sizeof key, "msg:%lld", (long long)cv->peer.id);

@@ -21,7 +21,7 @@ static const struct hf_field fields[] = {
 	  HOST_LONG_MAX, 0, 0, NULL },
 	{ "Arrival (YYYY-MM-DD)", HF_DAY, Q(arrive), 0, 10, 0, 0, NULL },
 	{ "Departure (YYYY-MM-DD)", HF_DAY, Q(depart), 0, 10, 0, 0, NULL },
-	{ "Travellers", HF_INT, Q(travellers), 0, 2, 1, HOST_CAPACITY_MAX, NULL },
+	{ "Travellers (partner too)", HF_INT, Q(travellers), 0, 2, 1, HOST_CAPACITY_MAX, NULL },
 	{ "Want: housing", HF_BIT, Q(offers), 0, 0, HOST_OFFER_HOUSING, 0, NULL },
 	{ "Want: meals", HF_BIT, Q(offers), 0, 0, HOST_OFFER_MEALS, 0, NULL },
 	{ "Want: airport pickup", HF_BIT, Q(offers), 0, 0, HOST_OFFER_PICKUP, 0, NULL },

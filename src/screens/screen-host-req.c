@@ -9,6 +9,7 @@
 #include <string.h>
 #include "db/db-block.h"
 #include "db/db-host.h"
+#include "db/db-notice.h"
 #include "db/db.h"
 #include "ui/screen.h"
 #include "screens/screen-flag.h"
@@ -73,8 +74,10 @@ build(struct req *v)
 	text_appendf(t, TEXT_SZ, &len, "Dates: %s to %s (%lld night%s)%s\n", a, z,
 	    (long long)(r->depart - r->arrive), r->depart - r->arrive == 1 ? "" : "s",
 	    r->flexible ? ", flexible" : "");
-	text_appendf(t, TEXT_SZ, &len, "Travellers: %d   Partner coming: %s   Pet allergy: %s\n",
-	    r->travellers, r->partner ? "yes" : "no", r->pet_allergy ? "yes" : "no");
+	/* The partner counts among the travellers, as the capacity does. */
+	text_appendf(t, TEXT_SZ, &len, "Travellers: %d, %s   Pet allergy: %s\n",
+	    r->travellers, r->partner ? "a partner among them" : "no partner",
+	    r->pet_allergy ? "yes" : "no");
 	text_appendf(t, TEXT_SZ, &len, "Purpose: %s\n", host_purpose_label(r->purpose));
 	text_appendf(t, TEXT_SZ, &len, "Programs visited: %s\n", r->programs[0] ? r->programs : "-");
 	if (r->accessibility[0] != '\0')
@@ -83,10 +86,14 @@ build(struct req *v)
 		host_format_day(pa, sizeof pa, r->prop_arrive);
 		host_format_day(pz, sizeof pz, r->prop_depart);
 		text_appendf(t, TEXT_SZ, &len,
-		    "\nProposal waiting: %s proposes %s to %s, %d traveller%s%s\n",
+		    "\nProposal waiting: %s proposes %s to %s, %d traveller%s%s%s%s %s\n",
 		    r->prop_by == r->host_id ? r->host_name : r->guest_name, pa, pz,
 		    r->prop_travellers, r->prop_travellers == 1 ? "" : "s",
-		    r->prop_by == other_id(v) ? " (y agree, n turn down)" : " (waiting for the answer)");
+		    r->prop_note[0] != '\0' ? ": \"" : "", r->prop_note,
+		    r->prop_note[0] != '\0' ? "\"" : "",
+		    r->prop_by != other_id(v) ? "(waiting for the answer)" :
+		    r->prop_by == r->host_id ? "(y agree: the stay is accepted, n turn down)" :
+		    "(y agree to these dates, n turn down)");
 	}
 	if (v->shown)
 		text_appendf(t, TEXT_SZ, &len, "\nAddress: %s\nPhone: %s\n",
@@ -214,7 +221,14 @@ open_prompt(struct req *v, enum prompt p)
 static void do_maybe(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_MAYBE); }
 static void do_cancel(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_CANCEL); }
 static void do_noshow(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_NOSHOW); }
-static void do_propose(struct screen_ctx *c, struct req *v) { (void)c; open_prompt(v, P_PROPOSE); }
+static void
+do_propose(struct screen_ctx *c, struct req *v)
+{
+	(void)c;
+	v->prompt = P_PROPOSE;
+	/* Two dates, travellers and the short note. */
+	ui_line_open(&v->line, NULL, 32 + HOST_PROP_NOTE_MAX, false);
+}
 /* The guest flags the host, the host flags the guest (the safety queue). */
 static void
 do_report(struct screen_ctx *c, struct req *v)
@@ -253,9 +267,13 @@ answer(struct screen_ctx *c, struct req *v, bool agree)
 		screen_refused(c, why);
 		return;
 	}
-	screen_info(c, agree ? "You agreed: the request has the new dates." :
-	    "You turned the proposal down.");
 	load(c, v);
+	if (!agree)
+		screen_info(c, "You turned the proposal down.");
+	else if (v->r.state == HS_ACCEPTED && v->side == HOST_SIDE_GUEST)
+		screen_info(c, "You agreed: the stay is accepted for those dates. c confirms it.");
+	else
+		screen_info(c, "You agreed: the request has the new dates.");
 }
 
 static void do_agree(struct screen_ctx *c, struct req *v) { answer(c, v, true); }
@@ -343,29 +361,44 @@ static const struct action {
 };
 #define NACTIONS (sizeof actions / sizeof actions[0])
 
-/* "2027-01-10 2027-01-12 1": arrival, departure, travellers (default 1). */
+/* "2027-01-10 2027-01-12 2 Free that week": arrival, departure, then
+ * travellers (default: as the request has them) and a short note, both
+ * optional. */
 static bool
 send_proposal(struct screen_ctx *c, struct req *v, char *s)
 {
 	const char *why = NULL;
 	char *save = NULL, *a = strtok_r(s, " ", &save), *z = strtok_r(NULL, " ", &save);
-	char *t = strtok_r(NULL, " ", &save);
+	char *rest = save != NULL ? save : (char *)"", *end = NULL;
 	int64_t da = 0, dz = 0;
-	int n = t != NULL ? atoi(t) : v->r.travellers;
+	long n = v->r.travellers;
 
 	if (a == NULL || z == NULL) {
 		char from[16], to[16];
 
 		screen_example_day(from, sizeof from, 30);
 		screen_example_day(to, sizeof to, 32);
-		screen_error(c, "Type arrival, departure and travellers, e.g. %s %s 1.", from, to);
+		screen_error(c, "Type arrival and departure, then travellers and a short note if "
+		    "you like, e.g. %s %s 2 Free that week.", from, to);
 		return false;
 	}
 	if (host_parse_day(a, &da, &why) != 0 || host_parse_day(z, &dz, &why) != 0) {
 		screen_error(c, "Dates: %s.", why);
 		return false;
 	}
-	if (db_host_request_propose(c->db, c->me.id, v->id, da, dz, n, &why) != 0) {
+	while (*rest == ' ')
+		rest++;
+	/* A number first is the travellers; everything after is the note. */
+	if (*rest >= '0' && *rest <= '9') {
+		n = strtol(rest, &end, 10);
+		if (*end == ' ' || *end == '\0')
+			rest = end;
+		else
+			n = v->r.travellers;
+	}
+	while (*rest == ' ')
+		rest++;
+	if (db_host_request_propose(c->db, c->me.id, v->id, da, dz, (int)n, rest, &why) != 0) {
 		screen_refused(c, why != NULL ? why : "that did not work; please try again");
 		return false;
 	}
@@ -413,7 +446,7 @@ prompt_label(enum prompt p)
 	case P_MAYBE: return "Note for the guest: ";
 	case P_CANCEL: return "Reason for cancelling: ";
 	case P_NOSHOW: return "What happened: ";
-	case P_PROPOSE: return "Arrival Departure Travellers: ";
+	case P_PROPOSE: return "Arrival Departure [Travellers] [Note]: ";
 	case P_NONE: break;
 	}
 	return "";
@@ -493,6 +526,10 @@ req_enter(struct screen_ctx *c, const void *arg)
 
 	v->id = *(const int64_t *)arg;
 	load(c, v);
+	/* Opened: its notices are seen (news that arrives while it is open
+	 * still shows in the status bar). */
+	if (v->loaded)
+		screen_notice_dealt(c, NOTICE_ON_HOST_REQUEST, v->id);
 	return v;
 }
 

@@ -20,7 +20,7 @@ static const struct hf_field fields[] = {
 	{ "Arrival (YYYY-MM-DD)", HF_DAY, R(arrive), 0, 10, 1, 0, NULL },
 	{ "Departure (YYYY-MM-DD)", HF_DAY, R(depart), 0, 10, 1, 0, NULL },
 	{ "Dates are flexible", HF_BOOL, R(flexible), 0, 0, 0, 0, NULL },
-	{ "Travellers", HF_INT, R(travellers), 0, 2, 1, HOST_CAPACITY_MAX, NULL },
+	{ "Travellers (partner too)", HF_INT, R(travellers), 0, 2, 1, HOST_CAPACITY_MAX, NULL },
 	{ "Partner coming", HF_BOOL, R(partner), 0, 0, 0, 0, NULL },
 	{ "Pet allergy", HF_BOOL, R(pet_allergy), 0, 0, 0, 0, NULL },
 	{ "Accessibility needs", HF_TEXT, R(accessibility),
@@ -80,7 +80,7 @@ rf_init(struct screen_ctx *c, const void *arg, void *draft, char *title, size_t 
 	if (a->q != NULL) {
 		r->arrive = a->q->arrive;
 		r->depart = a->q->depart;
-		r->travellers = a->q->travellers > 0 ? a->q->travellers : 1;
+		r->travellers = host_party_size(a->q->travellers, a->q->partner);
 		r->partner = a->q->partner;
 		r->pet_allergy = a->q->no_pets;
 		snprintf(r->programs, sizeof r->programs, "%s", a->q->programs);

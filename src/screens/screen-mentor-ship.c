@@ -12,6 +12,7 @@
 #include <string.h>
 #include "db/db-mentor-search.h"
 #include "db/db-mentor.h"
+#include "db/db-notice.h"
 #include "db/db.h"
 #include "lib/log.h"
 #include "rules/mentor.h"
@@ -436,6 +437,10 @@ ship_enter(struct screen_ctx *c, const void *arg)
 
 	p->id = *(const int64_t *)arg;
 	load(c, p);
+	/* Opened: its notices are seen (not on a later update: news that
+	 * arrives while it is open still shows in the status bar). */
+	if (p->loaded)
+		screen_notice_dealt(c, NOTICE_ON_MENTORSHIP, p->id);
 	return p;
 }
 

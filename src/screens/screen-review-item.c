@@ -8,6 +8,7 @@
 #include <string.h>
 #include "db/db.h"
 #include "db/db-flag.h"
+#include "db/db-notice.h"
 #include "lib/config.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
@@ -50,6 +51,8 @@ item_enter(struct screen_ctx *c, const void *arg)
 
 	v->id = *(const int64_t *)arg;
 	load(c, v);
+	if (v->loaded)
+		screen_notice_dealt(c, NOTICE_ON_REVIEW, v->id);
 	return v;
 }
 

@@ -221,6 +221,13 @@ void screen_quit(struct screen_ctx *c, enum screen_quit how, int status);
  * no such member): a prompt that asked for the member then stays open. */
 bool screen_open_conversation(struct screen_ctx *c, int64_t peer_id);
 
+/* The member has opened or acted on a thing (a NOTICE_ON_* kind of
+ * db-notice.h and its id): their notices about it are seen.
+ * (screen-notices.c) */
+void screen_notice_dealt(struct screen_ctx *c, const char *target_kind, int64_t target_id);
+/* The same for the posts of a thread the member has open. */
+void screen_notice_dealt_thread(struct screen_ctx *c, int64_t thread_id);
+
 /* Offers the newest unsent editor draft back (at login); true if it asked.
  * (screen-drafts.c) */
 bool screen_offer_draft(struct screen_ctx *c);

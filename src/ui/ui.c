@@ -259,8 +259,10 @@ check_data_version(struct ui *u)
 		return;
 	u->db_version = v;
 	screen_reload_me(&u->c);
-	screen_live_refresh(&u->c);
 	screen_update(&u->c);
+	/* After the update: an open conversation marks what it shows read,
+	 * and its notices seen (its own write moves no data_version here). */
+	screen_live_refresh(&u->c);
 }
 
 static void

@@ -1,10 +1,11 @@
 # The board posting rate limit over real SSH: with [boards] allowing one
-# post a minute, Ann's thread is started, her reply right after is refused
-# with a sentence and the editor comes back with her text.
+# post in a row and one an hour, Ann's thread is started, her reply right
+# after is refused with a sentence that says when she can post again, and
+# the editor stays open with her text.
 . "$(dirname "$0")/lib.sh"
 e2e_user ann "Ann Archer" alumni 'ann password 1'
 e2e_accept_rules
-printf '[boards]\nper_minute = 1\nper_minute_new = 1\n' > "$T/rate.conf"
+printf '[boards]\nburst = 1\nper_hour = 1\nburst_new = 1\nper_hour_new = 1\n' > "$T/rate.conf"
 e2e_start --config "$T/rate.conf"
 
 e2e_login a ann 'ann password 1'
@@ -25,7 +26,7 @@ e2e_keys a r
 e2e_see a 'Editing: Reply to Ann Archer'
 e2e_type a 'Also, parking tips welcome.'
 e2e_keys a C-x
-e2e_see a 'You are posting too fast: wait a minute; your text is kept'
+e2e_see_words a 'You can write at most 1 post an hour: you can post again in (59|60) minutes \(at [0-9]{2}:[0-9]{2} UTC\)\. Your text is kept\.'
 e2e_see a 'Editing: Reply to Ann Archer'
 e2e_see a 'Also, parking tips welcome\.'
 [ "$(e2e_sql "select count(*) from posts")" = 1 ] || fail "the refused reply was stored"

@@ -6,8 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 cat >"$T/test.conf" <<EOF
 [messages]
-per_minute = 5
-per_minute_pending = 2
+burst = 5
+per_hour = 10
+burst_new = 2
+per_hour_new = 4
 max_chars = 40
 EOF
 e2e_user cid "Cid Cole" alumni 'cid password 1'
@@ -37,16 +39,22 @@ e2e_type c "$(printf 'y%.0s' $(seq 45))"
 e2e_see c 'limited to 40 characters'
 e2e_keys c C-x
 e2e_see c 'Message sent to Dee Dunn'
-# Cid joined today: two messages a minute, the third is refused, text kept.
+# Cid joined today: two messages in a row, the third is refused with when
+# the next is possible (the bucket refills by 2 an hour), and the editor
+# stays open with the text, as a refused board post does.
 e2e_keys c r; e2e_see c 'Message to Dee Dunn'
 e2e_type c 'second one'; e2e_keys c C-x
 e2e_see c 'Message sent to Dee Dunn'
 e2e_keys c r; e2e_see c 'Message to Dee Dunn'
 e2e_type c 'third one, too fast'; e2e_keys c C-x
-e2e_see c 'sending messages too fast'
+e2e_see_words c 'That is more than 2 messages in a short time: you can send messages again in (29|30) minutes \(at [0-9]{2}:[0-9]{2} UTC\)\. Your text is kept\.'
+e2e_see c 'Message to Dee Dunn'
+e2e_see c 'third one, too fast'
+# Unchanged, Esc just closes the editor; r gives the text back again.
+e2e_keys c Escape
+e2e_see c 'Conversation with Dee Dunn'
 e2e_keys c r
 e2e_see c 'third one, too fast'
-# Unchanged, Esc just closes the editor.
 e2e_keys c Escape
 e2e_see c 'Conversation with Dee Dunn'
 [ "$(e2e_sql 'select count(*) from messages')" = 2 ] || fail "rate limit let a message through"

@@ -1,8 +1,9 @@
 # HOST program over real SSH: a host sets up a profile through the UI; a
 # student enters two interviews, finds the host whose nearest hospital
 # matches (ranked first), and asks for a stay; the host counter-proposes a
-# date, the student agrees, the host accepts and the student confirms; the
-# student then sees the address and phone (logged for the host), and
+# date with a short note, an offer: the student agrees and the stay is
+# accepted at once (the host does not accept again), and the student
+# confirms; the student then sees the address and phone (logged for the host), and
 # another student does not; the profile view wraps values under
 # themselves and says when more fields lie below.
 . "$(dirname "$0")/lib.sh"
@@ -69,7 +70,9 @@ e2e_keys s s; e2e_see s 'Request sent'
 e2e_see h 'notice: HOST: Sue'
 e2e_keys h m; e2e_see h 'Asks you .*Requested +guest Sue Student'
 e2e_keys h Enter; e2e_see h 'Request from Sue Student'
-e2e_keys h o; e2e_type h "$(e2e_day 58) $(e2e_day 61) 1"; e2e_keys h Enter
+e2e_see h 'Travellers: 1, no partner'
+e2e_keys h o; e2e_see h 'Arrival Departure \[Travellers\] \[Note\]:'
+e2e_type h "$(e2e_day 58) $(e2e_day 61) 1 I am away on the last night"; e2e_keys h Enter
 e2e_see h 'Proposal sent to Sue Student'
 
 # The student agrees from My HOST.
@@ -77,15 +80,19 @@ e2e_see s 'notice: HOST: Hal'
 e2e_keys s q q q q; e2e_see s 'HOST program'
 e2e_keys s m; e2e_see s 'You asked'
 e2e_keys s Enter; e2e_see s 'Your stay with Hal Host'
-e2e_see s "Proposal waiting: Hal Host proposes $(e2e_day 58) to $(e2e_day 61)"
+e2e_see_words s "Proposal waiting: Hal Host proposes $(e2e_day 58) to $(e2e_day 61), 1 traveller: \"I am away on the last night\" \(y agree: the stay is accepted, n turn down\)"
 e2e_gone s 'p address'
-e2e_keys s y; e2e_see s 'You agreed'
+e2e_keys s y; e2e_see s 'You agreed: the stay is accepted for those dates'
 e2e_see s "Dates: $(e2e_day 58) to $(e2e_day 61) \(3 nights\)"
-
-# The host accepts; the student confirms and sees the private details.
-e2e_see h 'a accept'
-e2e_keys h a; e2e_see h 'the request is now Accepted'
 e2e_see s 'State: Accepted'
+e2e_see s 'Note from Hal Host: I am away on the last night'
+[ "$(e2e_sql "SELECT state FROM host_requests")" = accepted ] || fail 'agreeing did not accept'
+
+# The host's view follows by itself: accepted, nothing left to accept.
+e2e_see h 'State: Accepted'
+e2e_see h 'notice: HOST: Sue Student agreed'
+e2e_gone h 'a accept'
+# The student confirms and sees the private details.
 e2e_keys s c; e2e_see s 'State: Confirmed'
 e2e_keys s p
 e2e_see s 'Address: 12 Beacon St, Apt 3'

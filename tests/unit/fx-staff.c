@@ -9,7 +9,7 @@
 #include "fx-staff.h"
 #include "lib/xmalloc.h"
 
-static const struct board_limits no_limits = { .per_minute = 1000, .per_minute_new = 1000 };
+static const struct board_limits no_limits = { .rate = RATE_LIMITS_NONE };
 
 static bool
 thread_in(struct fx_staff *w, int64_t author, int64_t community, int64_t *thread,

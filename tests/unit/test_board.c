@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "db/db-block.h"
 #include "db/db-board.h"
+#include "db/db-rate.h"
 #include "db/db-notice.h"
 #include "db/db-user.h"
 #include "db/db-internal.h"
@@ -439,14 +440,17 @@ TEST(board_requests_and_drafts_belong_to_their_member)
 	CHECK_INT(db_board_draft_latest(f.db, f.bob, "", key, sizeof key, &at), ERR_NOTFOUND);
 }
 
-/* The posting rate limit: counted per author over the last minute, the
- * stricter share for members who joined in the last day, both for threads
- * and replies; nothing is stored when refused. */
+/* The posting rate limit (issue 12 point 19): the token bucket of
+ * ratelimit.h over the author's posts, threads and replies alike, a
+ * smaller pair for members who joined in the last day; nothing is stored
+ * when refused, and the sentence says when the next post is possible. */
 TEST(board_posting_is_rate_limited)
 {
-	struct board_limits lim = { .per_minute = 4, .per_minute_new = 2 };
+	/* Members: 4 in a row, 64 an hour (one more a minute); new: 2 and 32. */
+	struct board_limits lim = { .rate = { { 4, 64 }, { 2, 32 } } };
 	struct fx_board f;
 	int64_t r = 0, t = 0, p = 0, now = db_now();
+	char why[320];
 
 	CHECK(fx_board(&f));
 	db_set_now_for_tests(now);
@@ -456,12 +460,18 @@ TEST(board_posting_is_rate_limited)
 	    ERR_TOO_FAST);
 	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p),
 	    ERR_TOO_FAST);
+	db_rate_why(f.db, f.bob, RATE_POSTS, &lim.rate, why, sizeof why);
+	CHECK(strstr(why, "more than 2 posts in a short time: you can post again in 2 "
+	    "minutes (at ") != NULL);
 	/* Another member is not held back by bob's posts. */
 	CHECK_INT(db_board_post_reply(f.db, f.cat, f.root, "mine", &lim, &r), ERR_OK);
-	/* A minute later bob may post again. */
-	db_set_now_for_tests(now + 60);
+	/* The new members' bucket refills by 30 an hour: one every 2 minutes. */
+	db_set_now_for_tests(now + 119);
+	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p),
+	    ERR_TOO_FAST);
+	db_set_now_for_tests(now + 120);
 	CHECK_INT(db_board_thread_create(f.db, f.bob, 1, "t", "body", &lim, &t, &p), ERR_OK);
-	/* After his first day the wider limit applies. */
+	/* After his first day the member's pair applies: 4 in a row. */
 	db_set_now_for_tests(now + 2 * 86400);
 	for (int i = 0; i < 4; i++)
 		CHECK_INT(db_board_post_reply(f.db, f.bob, f.root, "more", &lim, &r), ERR_OK);

@@ -19,7 +19,7 @@
 #include "rules/community.h"
 #include "test.h"
 
-static const struct board_limits lim = { .per_minute = 1000, .per_minute_new = 1000 };
+static const struct board_limits lim = { .rate = RATE_LIMITS_NONE };
 
 /* ---- the matrix ---- */
 

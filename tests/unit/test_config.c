@@ -596,13 +596,22 @@ TEST(config_boards_rate_limits)
 	char err[256];
 
 	config_defaults(&c);
-	CHECK_INT(c.boards.per_minute, 10);
-	CHECK_INT(c.boards.per_minute_new, 3);
-	CHECK_INT(config_set(&c, "boards", "per_minute", "20", err, sizeof err), 0);
-	CHECK_INT(c.boards.per_minute, 20);
-	CHECK_INT(config_set(&c, "boards", "per_minute_new", "0", err, sizeof err), ERR_INVALID);
-	CHECK_INT(config_set_arg(&c, "boards.per_minute_new=5", err, sizeof err), 0);
-	CHECK_INT(c.boards.per_minute_new, 5);
+	CHECK_INT(c.boards.burst, 10);
+	CHECK_INT(c.boards.per_hour, 60);
+	CHECK_INT(c.boards.burst_new, 5);
+	CHECK_INT(c.boards.per_hour_new, 20);
+	CHECK_INT(config_set(&c, "boards", "burst", "20", err, sizeof err), 0);
+	CHECK_INT(c.boards.burst, 20);
+	CHECK_INT(config_set(&c, "boards", "per_hour_new", "0", err, sizeof err), ERR_INVALID);
+	CHECK_INT(config_set_arg(&c, "boards.burst_new=6", err, sizeof err), 0);
+	CHECK_INT(c.boards.burst_new, 6);
+	CHECK_INT(config_set_arg(&c, "boards.per_hour=90", err, sizeof err), 0);
+	CHECK_INT(c.boards.per_hour, 90);
+	/* The per-minute limit of older versions is gone, and the error says
+	 * what replaced it. */
+	CHECK_INT(config_set(&c, "boards", "per_minute", "10", err, sizeof err), ERR_INVALID);
+	CHECK(strstr(err, "'per_minute' in [boards] is gone: the limit is now burst and "
+	    "per_hour") != NULL);
 }
 
 /* Past the last setting config_get says ERR_NOTFOUND and writes nothing. */

@@ -20,7 +20,7 @@
 #include "rules/message.h"
 #include "test.h"
 
-static const struct board_limits lim = { .per_minute = 1000, .per_minute_new = 1000 };
+static const struct board_limits lim = { .rate = RATE_LIMITS_NONE };
 
 /* Expected result per matrix row. */
 struct expect { int r[FX_ROWS]; };
@@ -349,7 +349,7 @@ TEST(flag_stale_sweep_tells_moderators_once)
 	CHECK_INT(db_flag_add(w.db, w.member, FLAG_POST, w.post_x, FLAG_SPAM, "", 3, NULL, &why), 0);
 	/* A second flagged post in X: still one notice for the community. */
 	{
-		static const struct board_limits bl = { .per_minute = 100, .per_minute_new = 100 };
+		static const struct board_limits bl = { .rate = RATE_LIMITS_NONE };
 		int64_t reply = 0;
 
 		CHECK_INT(db_board_post_reply(w.db, w.author_x, w.post_x, "And more.", &bl, &reply),
@@ -566,8 +566,7 @@ TEST(flag_safety_sanction_is_one_step)
  * stub with the reason, the inbox preview too, and the sender is told. */
 TEST(flag_message_agree_removes_it)
 {
-	static const struct message_limits ml = { .per_minute = 100, .per_minute_new = 100,
-		.max_chars = 1000 };
+	static const struct message_limits ml = { .rate = RATE_LIMITS_NONE, .max_chars = 1000 };
 	struct fx_staff w;
 	struct flag_filed f;
 	struct message_row *rows = NULL;

@@ -249,14 +249,21 @@ TEST(host_transitions_legal_and_illegal_by_role)
 	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), ERR_INVALID);
 }
 
-TEST(host_counter_proposal_then_accept_confirm)
+/* Issue 12 point 14: the host's other dates are an offer, so the guest's
+ * yes accepts the request at once, and the proposal's short note becomes
+ * the request's note; a guest's proposal that the host agrees to only
+ * moves the dates (the host still decides); a no changes nothing but
+ * drops the proposal and its note. Before, the request stayed Requested
+ * after the guest's yes and the host had to accept again. */
+TEST(host_counter_proposal_is_an_offer_the_guests_yes_accepts)
 {
 	struct db *db = fx_db();
 	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
 	struct host_request r, got;
 	const char *why = NULL;
-	int64_t id = 0, count = 0;
+	int64_t id = 0, id2 = 0, count = 0;
 	struct notice newest;
+	char longnote[HOST_PROP_NOTE_MAX + 2];
 
 	CHECK(db != NULL && h && g);
 	db_set_now_for_tests(NOW(D0));
@@ -266,29 +273,169 @@ TEST(host_counter_proposal_then_accept_confirm)
 	CHECK_INT(db_notice_unseen(db, h, &count, &newest), ERR_OK);
 	CHECK_INT(count, 1);
 	CHECK(strstr(newest.text, "asks to stay") != NULL);
+	/* A note longer than a short one is refused, with its limit. */
+	memset(longnote, 'x', sizeof longnote - 1);
+	longnote[sizeof longnote - 1] = '\0';
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, longnote, &why),
+	    ERR_INVALID);
+	CHECK(strstr(why, "the note") != NULL);
 	/* The host proposes other dates; inside the notice period is fine for the host. */
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), ERR_OK);
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, "Come a day early",
+	    &why), ERR_OK);
+	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
+	CHECK_STR(got.prop_note, "Come a day early");
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, NULL, &why), ERR_INVALID);
 	CHECK_INT(db_host_request_answer(db, h, id, true, &why), ERR_DENIED);
 	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_INVALID);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, NULL, &why), ERR_INVALID);
 	CHECK_INT(db_notice_unseen(db, g, &count, &newest), ERR_OK);
 	CHECK(strstr(newest.text, "proposes other dates") != NULL);
+	/* The guest's yes: accepted, with the new dates and the note. */
 	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_OK);
 	CHECK_INT(db_host_request_get(db, h, id, &got), ERR_OK);
+	CHECK_INT(got.state, HS_ACCEPTED);
 	CHECK_INT(got.arrive, D0 + 10);
 	CHECK_INT(got.depart, D0 + 12);
 	CHECK_INT(got.prop_by, 0);
+	CHECK_STR(got.prop_note, "");
+	CHECK_STR(got.note, "Come a day early");
+	CHECK_INT(got.note_by, h);
+	CHECK_INT(db_notice_unseen(db, h, &count, &newest), ERR_OK);
+	CHECK(strstr(newest.text, "agreed to your proposal: the stay is accepted") != NULL);
 	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_INVALID);
-	/* A guest's own proposal keeps the notice rule. */
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 5, D0 + 6, 1, &why), ERR_INVALID);
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), ERR_OK);
-	CHECK_INT(db_host_request_answer(db, h, id, false, &why), ERR_OK);
-	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
-	CHECK_INT(got.arrive, D0 + 10);
-	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	/* Nothing left for the host to accept; the guest confirms. */
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_INVALID);
 	CHECK_INT(db_host_request_move(db, g, id, HS_CONFIRMED, "", &why), ERR_OK);
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 15, D0 + 16, 1, NULL, &why), ERR_INVALID);
+
+	/* A guest's own proposal keeps the notice rule, and the host's yes to
+	 * it moves the dates only: the host still accepts or declines. */
+	r = stay(h, D0 + 25, D0 + 27, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &id2, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, g, id2, D0 + 5, D0 + 6, 1, NULL, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, g, id2, D0 + 15, D0 + 16, 1, "A day less", &why),
+	    ERR_OK);
+	CHECK_INT(db_host_request_answer(db, h, id2, false, &why), ERR_OK);
+	CHECK_INT(db_host_request_get(db, g, id2, &got), ERR_OK);
+	CHECK_INT(got.arrive, D0 + 25);
+	CHECK_INT(got.state, HS_REQUESTED);
+	CHECK_STR(got.prop_note, "");
+	CHECK_STR(got.note, "");
+	CHECK_INT(db_host_request_propose(db, g, id2, D0 + 15, D0 + 16, 1, NULL, &why), ERR_OK);
+	CHECK_INT(db_host_request_answer(db, h, id2, true, &why), ERR_OK);
+	CHECK_INT(db_host_request_get(db, g, id2, &got), ERR_OK);
+	CHECK_INT(got.arrive, D0 + 15);
+	CHECK_INT(got.state, HS_REQUESTED);
+	CHECK_INT(db_host_request_move(db, h, id2, HS_ACCEPTED, "", &why), ERR_OK);
+}
+
+/* The host's offer, answered yes, goes through the same capacity check as
+ * an accept: a host who filled up meanwhile gets no second guest. */
+TEST(host_offer_accepted_only_while_there_is_room)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t k = fx_member(db, "kim", ROLE_STUDENT);
+	struct host_request r, got;
+	const char *why = NULL;
+	int64_t a = 0, b = 0;
+
+	CHECK(db != NULL && h && g && k);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);	/* capacity 2 */
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, g, &r, &a, &why), ERR_OK);
+	r = stay(h, D0 + 25, D0 + 27, 2);
+	CHECK_INT(db_host_request_create(db, k, &r, &b, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, h, a, D0 + 25, D0 + 26, 1, NULL, &why), ERR_OK);
+	CHECK_INT(db_host_request_move(db, h, b, HS_ACCEPTED, "", &why), ERR_OK);
+	CHECK_INT(db_host_request_answer(db, g, a, true, &why), ERR_INVALID);
+	CHECK_STR(why, "the host is already full on some of those nights");
+	CHECK_INT(db_host_request_get(db, g, a, &got), ERR_OK);
+	CHECK_INT(got.state, HS_REQUESTED);
+	CHECK_INT(got.prop_by, h);
+}
+
+/* The partner counts among the travellers: a request with a partner has
+ * at least 2, the host's capacity counts them, proposals keep the rule,
+ * and a search with "partner coming" counts 2. */
+TEST(host_partner_counts_among_the_travellers)
+{
+	struct db *db = fx_db();
+	int64_t h = fx_member(db, "host", ROLE_ALUMNI), g = fx_member(db, "gus", ROLE_STUDENT);
+	int64_t k = fx_member(db, "kim", ROLE_STUDENT), s = fx_member(db, "stu", ROLE_STUDENT);
+	struct host_request r;
+	struct host_profile p;
+	struct host_query q;
+	struct host_hit *hits = NULL;
+	const char *why = NULL;
+	int64_t id = 0, other = 0;
+	size_t n = 0;
+
+	CHECK(db != NULL && h && g && k && s);
+	CHECK_INT(host_party_size(1, true), 2);
+	CHECK_INT(host_party_size(3, true), 3);
+	CHECK_INT(host_party_size(0, false), 1);
+	CHECK_INT(host_check_party(1, true, &why), ERR_INVALID);
+	CHECK(strstr(why, "your partner too") != NULL);
+	CHECK_INT(host_check_party(2, true, &why), 0);
+	CHECK_INT(host_check_party(11, false, &why), ERR_INVALID);
+	db_set_now_for_tests(NOW(D0));
+	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);	/* capacity 2 */
+	CHECK_INT(db_host_get(db, h, h, &p), ERR_OK);
+	p.partner_ok = true;
+	CHECK_INT(db_host_save(db, h, &p, &why), ERR_OK);
+	r = stay(h, D0 + 20, D0 + 22, 1);
+	r.partner = true;
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_INVALID);
+	CHECK(strstr(why, "at least 2 with a partner coming") != NULL);
+	r.travellers = 2;
+	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
+	/* Other dates for one person only: not with the partner coming. */
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 21, D0 + 23, 1, NULL, &why),
+	    ERR_INVALID);
+	CHECK(strstr(why, "your partner too") != NULL);
+	CHECK_INT(db_host_request_move(db, h, id, HS_ACCEPTED, "", &why), ERR_OK);
+	/* Guest and partner fill a host with room for two. */
+	r = stay(h, D0 + 21, D0 + 22, 1);
+	CHECK_INT(db_host_request_create(db, k, &r, &other, &why), ERR_INVALID);
+	CHECK_STR(why, "the host is already full on some of those nights");
+	/* A search for one traveller with a partner counts two: not on the
+	 * nights the two fill... */
+	memset(&q, 0, sizeof q);
+	q.travellers = 1;
+	q.partner = true;
+	q.arrive = D0 + 20;
+	q.depart = D0 + 22;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	/* ... but on free nights; and not at a host with room for one. */
+	q.arrive = D0 + 30;
+	q.depart = D0 + 32;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
+	CHECK_INT(n, 1);
+	free(hits);
+	p.capacity = 1;
+	CHECK_INT(db_host_save(db, h, &p, &why), ERR_OK);
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
+	CHECK_INT(n, 0);
+	free(hits);
+	q.partner = false;
+	CHECK_INT(db_host_search(db, s, &q, 10, &hits, &n), ERR_OK);
+	CHECK_INT(n, 1);
+	free(hits);
+}
+
+/* The rule of the answer, alone. */
+TEST(host_after_answer_accepts_only_the_hosts_offer)
+{
+	CHECK_INT(host_after_answer(HS_REQUESTED, true, true), HS_ACCEPTED);
+	CHECK_INT(host_after_answer(HS_TENTATIVE, true, true), HS_ACCEPTED);
+	CHECK_INT(host_after_answer(HS_REQUESTED, false, true), HS_REQUESTED);
+	CHECK_INT(host_after_answer(HS_REQUESTED, true, false), HS_REQUESTED);
+	CHECK_INT(host_after_answer(HS_TENTATIVE, true, false), HS_TENTATIVE);
+	CHECK_INT(host_after_answer(HS_CONFIRMED, true, true), HS_CONFIRMED);
 }
 
 TEST(host_private_details_only_to_accepted_guest_and_logged)
@@ -631,18 +778,18 @@ TEST(host_block_stops_proposals_and_answers_both_ways)
 	/* The guest blocks the host: the host may not propose. */
 	CHECK_INT(db_block_add(db, g, h), ERR_OK);
 	why = NULL;
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), ERR_DENIED);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, NULL, &why), ERR_DENIED);
 	CHECK_STR(why, "a block stands between you and this member");
 	CHECK_INT(db_block_remove(db, g, h), ERR_OK);
 	/* A proposal made before the block cannot be answered across it. */
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 10, D0 + 12, 1, NULL, &why), ERR_OK);
 	CHECK_INT(db_block_add(db, h, g), ERR_OK);
 	why = NULL;
 	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_DENIED);
 	CHECK_STR(why, "a block stands between you and this member");
 	CHECK_INT(db_host_request_answer(db, g, id, false, &why), ERR_DENIED);
 	/* Nor may the guest counter across it; the dates did not move. */
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, &why), ERR_DENIED);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 21, D0 + 23, 1, NULL, &why), ERR_DENIED);
 	CHECK_INT(db_host_request_get(db, g, id, &got), ERR_OK);
 	CHECK_INT(got.arrive, D0 + 20);
 	CHECK_INT(got.prop_by, h);
@@ -902,7 +1049,7 @@ TEST(host_answer_notice_names_the_proposed_dates)
 	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
 	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 25, D0 + 27, 1, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 25, D0 + 27, 1, NULL, &why), ERR_OK);
 	CHECK_INT(db_host_request_answer(db, g, id, false, &why), ERR_OK);
 	CHECK_INT(db_notice_unseen(db, h, &count, &newest), ERR_OK);
 	host_format_day(a, sizeof a, D0 + 25);
@@ -910,7 +1057,7 @@ TEST(host_answer_notice_names_the_proposed_dates)
 	snprintf(want, sizeof want, "(%s to %s)", a, z);
 	CHECK(strstr(newest.text, "turned down your proposal") != NULL);
 	CHECK(strstr(newest.text, want) != NULL);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 30, D0 + 31, 1, &why), ERR_OK);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 30, D0 + 31, 1, NULL, &why), ERR_OK);
 	CHECK_INT(db_host_request_answer(db, g, id, true, &why), ERR_OK);
 	CHECK_INT(db_notice_unseen(db, h, &count, &newest), ERR_OK);
 	host_format_day(a, sizeof a, D0 + 30);
@@ -935,13 +1082,13 @@ TEST(host_stay_refusals_speak_to_the_host_as_you)
 	CHECK_INT(make_host(db, h, "Boston", "MGH"), ERR_OK);
 	r = stay(h, D0 + 20, D0 + 22, 1);
 	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), ERR_OK);
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 26, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 26, 1, NULL, &why), ERR_INVALID);
 	CHECK_STR(why, "you take stays of at most 5 nights");
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 41, D0 + 42, 1, NULL, &why), ERR_INVALID);
 	CHECK_STR(why, "you are not available on some of those dates (blackout)");
-	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 22, 3, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, h, id, D0 + 20, D0 + 22, 3, NULL, &why), ERR_INVALID);
 	CHECK_STR(why, "you have room for 2 guests at once");
-	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, &why), ERR_INVALID);
+	CHECK_INT(db_host_request_propose(db, g, id, D0 + 20, D0 + 26, 1, NULL, &why), ERR_INVALID);
 	CHECK_STR(why, "this host takes stays of at most 5 nights");
 }
 

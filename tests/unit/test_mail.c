@@ -454,7 +454,7 @@ TEST(mail_db_host_and_reminder_mails)
 	snprintf(r.message, sizeof r.message, "Hello!");
 	CHECK_INT(db_host_request_create(db, g, &r, &id, &why), 0);
 	CHECK(next_mail_is(db, MAIL_HOST_REQUEST, "hana@example.org", "asks to stay"));
-	CHECK_INT(db_host_request_propose(db, h, id, today + 31, today + 33, 1, &why), 0);
+	CHECK_INT(db_host_request_propose(db, h, id, today + 31, today + 33, 1, "", &why), 0);
 	CHECK(next_mail_is(db, MAIL_HOST_COUNTER, "gus@example.org", "proposes other dates"));
 	CHECK_INT(db_host_request_answer(db, g, id, true, &why), 0);
 	/* The guest's yes to the host's dates: the host hears of it (notice);

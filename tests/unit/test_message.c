@@ -10,13 +10,14 @@
 #include "db/db-block.h"
 #include "db/db-message.h"
 #include "db/db-user.h"
+#include "db/db-rate.h"
 #include "rules/message.h"
 
-static const struct message_limits lim = { 30, 5, 8000 };
+static const struct message_limits lim = { { { 20, 120 }, { 8, 30 } }, 8000 };
 
 TEST(message_rules_body_rate_and_refusal_text)
 {
-	struct message_limits l = { 30, 5, 10 };
+	struct message_limits l = { RATE_LIMITS_NONE, 10 };
 	struct config cfg;
 	char buf[256], big[64];
 
@@ -31,11 +32,9 @@ TEST(message_rules_body_rate_and_refusal_text)
 	CHECK_INT(message_check_body("a\x1b[2J" "b", &l), MESSAGE_BAD_TEXT);
 	CHECK_INT(message_check_body("a\xe2\x80\xae" "b", &l), MESSAGE_BAD_TEXT);	/* RLO */
 	CHECK_INT(message_check_body("a\xff", &l), MESSAGE_BAD_TEXT);
-	/* New members (joined within a day) get the stricter limit. */
-	CHECK_INT(message_rate_limit(1000, 1000 + 60, &l), 5);
-	CHECK_INT(message_rate_limit(1000, 1000 + MESSAGE_NEW_MEMBER_SECS, &l), 30);
-	CHECK(message_rate_allows(29, 30));
-	CHECK(!message_rate_allows(30, 30));
+	/* New members (joined within a day) get their own pair. */
+	CHECK(rate_bucket_for(&lim.rate, 1000, 1000 + 60) == &lim.rate.newcomer);
+	CHECK(rate_bucket_for(&lim.rate, 1000, 1000 + RATE_NEW_MEMBER_SECS) == &lim.rate.member);
 	message_refusal_text(MESSAGE_BLOCKED, "Bob Baker", &l, buf, sizeof buf);
 	CHECK_STR(buf, "You cannot message Bob Baker.");
 	message_refusal_text(MESSAGE_TOO_LONG, NULL, &l, buf, sizeof buf);
@@ -50,13 +49,19 @@ TEST(message_rules_body_rate_and_refusal_text)
 	message_preview(big, buf, 20);
 	CHECK(strlen(buf) < 20);
 	config_defaults(&cfg);
-	CHECK_INT(config_set(&cfg, "messages", "per_minute", "0", buf, sizeof buf), ERR_INVALID);
+	CHECK_INT(config_set(&cfg, "messages", "burst", "0", buf, sizeof buf), ERR_INVALID);
 	CHECK_INT(config_set(&cfg, "messages", "max_chars", "lots", buf, sizeof buf), ERR_INVALID);
-	CHECK_INT(config_set(&cfg, "messages", "per_minute_pending", "3", buf, sizeof buf), 0);
-	CHECK_INT(config_set(&cfg, "messages", "per_minute_pending", "5", buf, sizeof buf), 0);
+	CHECK_INT(config_set(&cfg, "messages", "per_hour_new", "3", buf, sizeof buf), 0);
+	CHECK_INT(config_set(&cfg, "messages", "per_hour_new", "30", buf, sizeof buf), 0);
+	/* The per-minute keys of older versions: refused, with their successors. */
+	CHECK_INT(config_set(&cfg, "messages", "per_minute_pending", "5", buf, sizeof buf),
+	    ERR_INVALID);
+	CHECK(strstr(buf, "burst and per_hour") != NULL);
 	message_limits_from_config(&cfg, &l);
-	CHECK_INT(l.per_minute, 30);
-	CHECK_INT(l.per_minute_new, 5);
+	CHECK_INT(l.rate.member.burst, 20);
+	CHECK_INT(l.rate.member.per_hour, 120);
+	CHECK_INT(l.rate.newcomer.burst, 8);
+	CHECK_INT(l.rate.newcomer.per_hour, 30);
 	CHECK_INT(l.max_chars, 8000);
 }
 
@@ -244,23 +249,35 @@ TEST(message_rate_limit_size_cap_and_who_may_send)
 	struct db *db = fx_db();
 	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_STUDENT);
 	int64_t p = fx_member(db, "pam", ROLE_STUDENT), n = 0;
-	struct message_limits small = { 3, 2, 20 };
+	/* 3 in a row, 63 an hour: one more every minute after the burst. */
+	struct message_limits small = { { { 3, 63 }, { 2, 32 } }, 20 };
 	enum message_refusal why = MESSAGE_SENT;
 	int64_t t = db_now() + 3 * 86400;
+	char sentence[320];
 
 	CHECK(db != NULL && a && b && p);
-	/* Three days after joining: the normal limit of 3 a minute. */
+	/* Three days after joining: the member's burst of 3. */
 	db_set_now_for_tests(t);
 	for (int i = 0; i < 3; i++)
 		CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_OK);
 	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_DENIED);
 	CHECK_INT(why, MESSAGE_RATE);
+	/* The sentence says when: one token a minute. */
+	db_rate_why(db, a, RATE_MESSAGES, &small.rate, sentence, sizeof sentence);
+	CHECK(strstr(sentence, "more than 3 messages in a short time") != NULL);
+	CHECK(strstr(sentence, "send messages again in 1 minute") != NULL);
+	CHECK(strstr(sentence, "Your text is kept.") != NULL);
 	CHECK_INT(db_message_sent_since(db, a, a, t - 59, &n), ERR_OK);
 	CHECK_INT(n, 3);
 	CHECK_INT(db_message_sent_since(db, b, a, t - 59, &n), ERR_DENIED);
-	/* A minute later the window has moved on. */
+	/* Not quite a minute: still no. A minute later one more, not two. */
+	db_set_now_for_tests(t + 59);
+	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_DENIED);
 	db_set_now_for_tests(t + 60);
 	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_OK);
+	CHECK_INT(db_message_send(db, a, b, "x", &small, NULL, &why), ERR_DENIED);
+	/* The other member's bucket is their own. */
+	CHECK_INT(db_message_send(db, b, a, "x", &small, NULL, &why), ERR_OK);
 	/* Size cap: the data layer refuses what a screen might let through. */
 	CHECK_INT(db_message_send(db, a, b, "123456789012345678901", &small, NULL, &why),
 	    ERR_INVALID);

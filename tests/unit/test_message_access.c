@@ -10,7 +10,7 @@
 #include "db/db-message.h"
 #include "db/db-flag.h"
 
-static const struct message_limits lim = { 30, 5, 8000 };
+static const struct message_limits lim = { RATE_LIMITS_NONE, 8000 };
 
 /* Flags a message as spam with note (db-flag.h); *id gets the flag. */
 static int

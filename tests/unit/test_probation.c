@@ -14,7 +14,7 @@
 #include "test.h"
 
 static const struct probation_limits plim = { .days = 7, .cap = { 2, 3, 2, 1 } };
-static const struct message_limits mlim = { .per_minute = 100, .per_minute_new = 100,
+static const struct message_limits mlim = { .rate = RATE_LIMITS_NONE,
 	.max_chars = 1000 };
 
 static int64_t

@@ -132,7 +132,7 @@ propose(struct db *db, int64_t actor, int64_t id, int64_t a, int64_t d)
 {
 	const char *why = NULL;
 
-	return db_host_request_propose(db, actor, id, a, d, 1, &why);
+	return db_host_request_propose(db, actor, id, a, d, 1, NULL, &why);
 }
 
 static int
@@ -213,7 +213,7 @@ s_active_mentorship(struct db *db, struct world *w)
 	return r != 0 ? r : db_mentor_accept(db, w->mentor, w->ship, "");
 }
 
-static const struct board_limits board_lim = { .per_minute = 10, .per_minute_new = 10 };
+static const struct board_limits board_lim = { .rate = { { 10, 600 }, { 10, 600 } } };
 
 /* One thread in community 1 by w->guest, its first post w->post. */
 static int

@@ -6,6 +6,10 @@
 #include "db/db-block.h"
 #include "db/db-notice.h"
 #include "db/db-flag.h"
+#include "db/db-board.h"
+#include "db/db-mentor.h"
+#include "db/db-message.h"
+#include "db/db-user.h"
 
 TEST(block_works_both_ways_and_only_blocker_lifts)
 {
@@ -139,4 +143,105 @@ TEST(flags_refuse_duplicates_and_are_capped)
 	/* The cap is ann's alone. */
 	CHECK_INT(db_flag_add(db, b, FLAG_MEMBER, t[FLAG_OPEN_MAX - 1], FLAG_SPAM, "", 3, NULL,
 	    &why), ERR_OK);
+}
+
+/* The first notice of `who` (newest first), or a zeroed one. */
+static struct notice
+first_notice(struct db *db, int64_t who)
+{
+	struct notice none, *list = NULL;
+	size_t n = 0;
+
+	memset(&none, 0, sizeof none);
+	if (db_notice_list(db, who, 1, &list, &n) != 0 || n == 0) {
+		free(list);
+		return none;
+	}
+	none = list[0];
+	free(list);
+	return none;
+}
+
+static int64_t
+unseen_of(struct db *db, int64_t who)
+{
+	struct notice newest;
+	int64_t count = -1;
+
+	(void)db_notice_unseen(db, who, &count, &newest);
+	return count;
+}
+
+/* Issue 12 point 13: a notice names what it is about, and dealing with
+ * that thing (reading the thread, the conversation; answering the
+ * request) marks the member's notices about it seen, nobody else's. */
+TEST(notices_name_their_target_and_dealing_marks_them_seen)
+{
+	struct db *db = fx_db();
+	int64_t a = fx_member(db, "ann", ROLE_ALUMNI), b = fx_member(db, "bob", ROLE_STUDENT);
+	int64_t c = fx_member(db, "cat", ROLE_TRAINEE);
+	const struct message_limits lim = { RATE_LIMITS_NONE, 8000 };
+	enum message_refusal why;
+	int64_t thread = 0, root = 0, reply = 0, conv = 0, ship = 0;
+	struct notice nt;
+	struct member m;
+
+	CHECK(db != NULL && a && b && c);
+	/* A notice without a target says so. */
+	CHECK_INT(db_notice_add(db, c, "moderation", "A moderator vouched for you"), ERR_OK);
+	nt = first_notice(db, c);
+	CHECK_STR(nt.target_kind, "");
+	CHECK_INT(nt.target_id, 0);
+	CHECK_INT(db_notice_mark_seen(db, c, nt.id), ERR_OK);
+
+	/* A reply: the notice is about the reply, in its thread. */
+	CHECK_INT(db_board_thread_create(db, a, 1, "Moving to Philly", "Where to live?", NULL,
+	    &thread, &root), ERR_OK);
+	CHECK_INT(db_board_post_reply(db, b, root, "Fishtown is nice", NULL, &reply), ERR_OK);
+	nt = first_notice(db, a);
+	CHECK_STR(nt.target_kind, NOTICE_ON_POST);
+	CHECK_INT(nt.target_id, reply);
+	CHECK_INT(unseen_of(db, a), 1);
+	CHECK_INT(db_notice_seen_thread(db, b, thread), ERR_OK);	/* not bob's */
+	CHECK_INT(unseen_of(db, a), 1);
+	CHECK_INT(db_notice_seen_thread(db, a, thread + 1), ERR_OK);	/* another thread */
+	CHECK_INT(unseen_of(db, a), 1);
+	CHECK_INT(db_notice_seen_thread(db, a, thread), ERR_OK);
+	CHECK_INT(unseen_of(db, a), 0);
+
+	/* A first message is news; the second is only an unread message. */
+	CHECK_INT(db_message_send(db, b, c, "Hello Cat", &lim, NULL, &why), ERR_OK);
+	CHECK_INT(db_message_conversation_with(db, c, b, &conv), ERR_OK);
+	nt = first_notice(db, c);
+	CHECK_STR(nt.target_kind, NOTICE_ON_CONVERSATION);
+	CHECK_INT(nt.target_id, conv);
+	CHECK(strstr(nt.text, "Bob wrote to you for the first time") != NULL);
+	CHECK_INT(db_message_send(db, b, c, "Are you there?", &lim, NULL, &why), ERR_OK);
+	CHECK_INT(unseen_of(db, c), 1);
+	CHECK_INT(db_message_send(db, c, b, "Yes", &lim, NULL, &why), ERR_OK);
+	CHECK_INT(unseen_of(db, b), 0);		/* bob started it: nothing new for him */
+	CHECK_INT(db_message_mark_read(db, c, conv), ERR_OK);
+	CHECK_INT(unseen_of(db, c), 0);
+
+	/* A mentorship request: answering it marks the mentor's notice seen
+	 * and tells the mentee, about the same mentorship. */
+	CHECK_INT(db_user_get(db, a, &m), ERR_OK);
+	m.open_to_mentoring = true;
+	m.max_mentees = 2;
+	CHECK_INT(db_user_update_profile(db, a, &m), ERR_OK);
+	CHECK_INT(db_mentor_request(db, c, a, "I want to apply to cardiology fellowships; "
+	    "please review my plan.", 2, &ship), ERR_OK);
+	nt = first_notice(db, a);
+	CHECK_STR(nt.target_kind, NOTICE_ON_MENTORSHIP);
+	CHECK_INT(nt.target_id, ship);
+	CHECK_INT(unseen_of(db, a), 1);
+	CHECK_INT(db_mentor_accept(db, a, ship, ""), ERR_OK);
+	CHECK_INT(unseen_of(db, a), 0);
+	nt = first_notice(db, c);
+	CHECK_STR(nt.target_kind, NOTICE_ON_MENTORSHIP);
+	CHECK_INT(nt.target_id, ship);
+	CHECK_INT(unseen_of(db, c), 1);
+	CHECK_INT(db_notice_seen_about(db, c, NOTICE_ON_MENTORSHIP, ship), ERR_OK);
+	CHECK_INT(unseen_of(db, c), 0);
+	CHECK_INT(db_notice_seen_about(db, 0, NOTICE_ON_MENTORSHIP, ship), ERR_DENIED);
 }

@@ -14,8 +14,8 @@
 #include "test.h"
 
 #define DAY	86400
-static const struct board_limits lim = { .per_minute = 1000, .per_minute_new = 1000 };
-static const struct message_limits mlim = { .per_minute = 1000, .per_minute_new = 1000,
+static const struct board_limits lim = { .rate = RATE_LIMITS_NONE };
+static const struct message_limits mlim = { .rate = RATE_LIMITS_NONE,
 	.max_chars = 4000 };
 
 /* Expected result per row, for actions on a target in X. */

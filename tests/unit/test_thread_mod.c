@@ -20,7 +20,7 @@
 #include "test.h"
 
 #define DAY	86400
-static const struct board_limits lim = { .per_minute = 1000, .per_minute_new = 1000 };
+static const struct board_limits lim = { .rate = RATE_LIMITS_NONE };
 
 /* ---- the matrix ---- */
 

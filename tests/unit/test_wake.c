@@ -85,7 +85,7 @@ TEST(wake_on_commit_not_before_not_on_rollback)
 
 TEST(wake_message_and_suspension_reach_the_member)
 {
-	static const struct message_limits lim = { .per_minute = 100, .per_minute_new = 100,
+	static const struct message_limits lim = { .rate = RATE_LIMITS_NONE,
 		.max_chars = 1000 };
 	enum message_refusal why;
 	struct two t;
