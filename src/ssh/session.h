@@ -55,6 +55,7 @@ struct session {
 	bool shell_requested;
 	bool exec_requested;
 	bool client_gone;
+	bool client_closed;	/* the client sent CHANNEL_CLOSE (not only EOF) */
 	struct clientenv env;		/* the allowed env requests, for the UI */
 	struct timespec last_input;	/* monotonic: the client's last bytes */
 

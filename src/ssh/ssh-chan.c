@@ -188,6 +188,7 @@ on_close(ssh_session ssh, ssh_channel c, void *ud)
 	(void)ssh;
 	(void)c;
 	s->client_gone = true;
+	s->client_closed = true;
 }
 
 void *
@@ -337,7 +338,10 @@ ssh_chan_finish(struct session *s, int exit_status)
 	ssh_channel_send_eof(s->chan);
 	ssh_channel_close(s->chan);
 	ssh_blocking_flush(s->ssh, 2000);
-	/* Let the client close first, so it sees a clean end, not a drop. */
-	for (int i = 0; i < 20 && ssh_is_connected(s->ssh) && !s->client_gone; i++)
+	/* Let the client close first, so it sees a clean end, not a drop: its
+	 * CHANNEL_CLOSE, not its EOF (which PuTTY sends on ours and then still
+	 * wants to close; a disconnect before that is a "FATAL ERROR" to it).
+	 * Bounded; it ends the moment the client answers. */
+	for (int i = 0; i < 60 && ssh_is_connected(s->ssh) && !s->client_closed; i++)
 		ssh_event_dopoll(s->event, 50);
 }
